@@ -1,0 +1,341 @@
+"""Batch: run the stages over many files in worker processes, one document's failure never stopping the others.
+
+Work is cut into three kinds of task, all run in a pool of worker processes: read a document (text layers,
+plan OCR), OCR one page, finish a document (normalize and later stages, rows of the tables). Pages of one scan
+therefore spread over all cores. Each task has a time limit; a worker that hangs or dies is replaced and its
+document recorded as failed.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+import uuid
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, TimeoutError, wait
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pebble
+from tqdm import tqdm
+
+from pipeline import __version__, export, ingest, schema
+from pipeline.ingest.ocr import OcrJob, recognize
+from pipeline.model import PageText, Problem, RawDocument, Stage, TextSource, VanbanError, doc_id_for
+from pipeline.normalize import normalize
+from pipeline.settings import Settings
+
+IGNORED_NAMES = ("README", ".")  # notes and hidden files in an input folder are not documents
+
+
+def discover(inputs: Iterable[Path]) -> list[Path]:
+    """The files to process, in a stable order: files as given, folders searched recursively."""
+    found: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            found.extend(
+                sorted(p for p in item.rglob("*") if (p.is_file() or p.is_symlink()) and not _ignored(p, item))
+            )
+        else:
+            found.append(item)
+    return list(dict.fromkeys(found))
+
+
+def _ignored(path: Path, root: Path) -> bool:
+    return any(part.startswith(IGNORED_NAMES) for part in path.relative_to(root).parts)
+
+
+@dataclass
+class DocumentResult:
+    """Everything one document adds to the tables."""
+
+    source_file: str
+    doc_id: str | None
+    rows: dict[str, list[dict[str, Any]]]
+    text: str | None = None
+
+    @property
+    def status(self) -> str:
+        return self.rows["documents"][0]["status"] if self.rows["documents"] else "failed"
+
+
+def read_task(path: str, source_file: str, sha256: str, settings: Settings) -> ingest.ReadResult:
+    return ingest.read(Path(path), source_file, sha256, settings)
+
+
+def finish_task(document: RawDocument, problems: list[Problem], settings: Settings) -> DocumentResult:
+    """Normalize the document and turn it into table rows. Never raises: failures become rows."""
+    started = time.perf_counter()
+    problems = [*document.problems, *problems]
+    text = None
+    try:
+        normalized = normalize(document)
+        text = normalized.text
+        if not text.strip():
+            problems.append(Problem(Stage.NORMALIZE, "no_text", "no text found on any page"))
+    except Exception as e:  # the parser must degrade, not stop the batch
+        problems.append(Problem(Stage.NORMALIZE, "internal_error", _describe(e)))
+    seconds = sum(p.seconds for p in document.pages) + time.perf_counter() - started
+    return DocumentResult(
+        document.source_file,
+        document.doc_id,
+        _rows(document, problems, text, seconds),
+        text,
+    )
+
+
+def _rows(document: RawDocument, problems: list[Problem], text: str | None, seconds: float) -> dict[str, list]:
+    ocr_confidences = [p.ocr_confidence for p in document.pages if p.ocr_confidence is not None]
+    status = "ok" if not problems else ("partial" if text and text.strip() else "failed")
+    documents = {
+        "doc_id": document.doc_id,
+        "source_file": document.source_file,
+        "sha256": document.sha256,
+        "pages": len(document.pages),
+        "text_source": document.text_source if document.pages else None,
+        "ocr_mean_confidence": round(sum(ocr_confidences) / len(ocr_confidences), 2) if ocr_confidences else None,
+        "status": status,
+        "error": "; ".join(p.message for p in problems) or None,
+        "text_path": export.text_path(document.doc_id) if text and text.strip() else None,
+        "chars": len(text) if text else 0,
+        "seconds": round(seconds, 3),
+    }
+    pages = [
+        {
+            "doc_id": document.doc_id,
+            "page": p.page,
+            "text_source": p.text_source.value,
+            "ocr_confidence": p.ocr_confidence,
+            "chars": len(p.text),
+            "seconds": p.seconds,
+            "text_quality": p.text_quality,
+            "decision": p.decision,
+        }
+        for p in document.pages
+    ]
+    errors = [_error_row(document.source_file, document.doc_id, p) for p in problems]
+    return {"documents": [documents], "pages": pages, "errors": errors}
+
+
+def _error_row(source_file: str, doc_id: str | None, problem: Problem) -> dict[str, Any]:
+    return {
+        "source_file": source_file,
+        "doc_id": doc_id,
+        "page": problem.page,
+        "stage": problem.stage.value,
+        "error_type": problem.error_type,
+        "message": problem.message,
+    }
+
+
+def failed_result(source_file: str, sha256: str | None, problem: Problem) -> DocumentResult:
+    """The rows of a document that could not be read at all."""
+    doc_id = doc_id_for(sha256) if sha256 else None
+    document_row = {
+        "doc_id": doc_id,
+        "source_file": source_file,
+        "sha256": sha256,
+        "pages": 0,
+        "status": "failed",
+        "error": problem.message,
+        "chars": 0,
+    }
+    return DocumentResult(
+        source_file, doc_id, {"documents": [document_row], "pages": [], "errors": [_error_row(source_file, doc_id, problem)]}
+    )
+
+
+def _describe(error: BaseException) -> str:
+    where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+    location = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+    return f"{type(error).__name__}: {error}{location}"
+
+
+def _problem(error: BaseException, stage: Stage, page: int | None = None, limit: float | None = None) -> Problem:
+    """A task's failure as an `errors` row: our own errors as they are, time-outs and crashes explained."""
+    if isinstance(error, VanbanError):
+        return Problem.from_error(error)
+    if isinstance(error, TimeoutError):
+        return Problem(stage, "timeout", f"gave up after {limit:g} s", page)
+    if isinstance(error, pebble.ProcessExpired):
+        return Problem(stage, "worker_died", f"the worker process died (exit code {error.exitcode})", page)
+    return Problem(stage, "internal_error", _describe(error), page)
+
+
+@dataclass
+class _Pending:
+    """A document on its way through the pool."""
+
+    path: Path
+    source_file: str
+    sha256: str
+    read: ingest.ReadResult | None = None
+    ocr_pages: list[PageText] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    ocr_left: int = 0
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    documents: int
+    ok: int
+    partial: int
+    failed: int
+    pages: int
+    ocr_pages: int
+    seconds: float
+    out_dir: Path
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.partial == 0 and self.failed == 0 else 1
+
+    def __str__(self) -> str:
+        rate = f" ({self.pages / self.seconds:.2f} pages/s)" if self.seconds else ""
+        return (
+            f"{self.documents} documents: {self.ok} ok, {self.partial} partial, {self.failed} failed; "
+            f"{self.pages} pages, {self.ocr_pages} by OCR; {self.seconds:.1f} s{rate}. Tables in {self.out_dir}"
+        )
+
+
+def run(
+    inputs: Iterable[Path],
+    out_dir: Path,
+    settings: Settings = Settings(),
+    jobs: int | None = None,
+    progress: bool = True,
+    on_result: Callable[[DocumentResult], None] | None = None,
+) -> RunSummary:
+    """Process every input file into the tables of `out_dir`; returns the run's summary."""
+    started_at = datetime.now(timezone.utc)
+    clock = time.perf_counter()
+    paths = discover(inputs)
+    results: list[DocumentResult] = []
+    seen: dict[str, str] = {}
+    bar = tqdm(total=len(paths), unit="doc", disable=not progress or None, desc="vanban")
+
+    def collect(result: DocumentResult) -> None:
+        if result.text and result.doc_id:
+            export.write_text(out_dir, result.doc_id, result.text)
+        results.append(result)
+        bar.update(1)
+        if on_result:
+            on_result(result)
+
+    workers = jobs or _cpu_count()
+    with pebble.ProcessPool(max_workers=workers) as pool:
+        pending: dict[Future, tuple[str, _Pending, Any]] = {}
+        queue = list(reversed(paths))
+        active = 0
+
+        def submit(kind: str, item: _Pending, function: Callable, args: tuple, timeout: float, extra: Any = None):
+            pending[pool.schedule(function, args=args, timeout=timeout)] = (kind, item, extra)
+
+        def start_more() -> None:
+            nonlocal active
+            while queue and active < workers + 1:
+                path = queue.pop()
+                source_file = str(path)
+                try:
+                    sha256 = ingest.sha256_of(path)
+                except VanbanError as e:
+                    collect(failed_result(source_file, None, Problem.from_error(e)))
+                    continue
+                if sha256 in seen:
+                    problem = Problem(Stage.INGEST, "duplicate", f"same content as {seen[sha256]}: skipped")
+                    bar.update(1)
+                    results.append(
+                        DocumentResult(source_file, None, {"documents": [], "pages": [], "errors": [
+                            _error_row(source_file, doc_id_for(sha256), problem)]})
+                    )  # fmt: skip
+                    continue
+                seen[sha256] = source_file
+                item = _Pending(path, source_file, sha256)
+                submit("read", item, read_task, (str(path), source_file, sha256, settings), settings.document_timeout)
+                active += 1
+
+        def finish(item: _Pending) -> None:
+            document = ingest.assemble(item.read, item.ocr_pages)
+            submit("finish", item, finish_task, (document, item.problems, settings), settings.document_timeout)
+
+        start_more()
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                kind, item, job = pending.pop(future)
+                try:
+                    value = future.result()
+                except BaseException as error:  # noqa: BLE001 - every failure becomes a row
+                    if kind == "ocr":
+                        item.problems.append(_problem(error, Stage.OCR, job.page, settings.page_timeout))
+                        item.ocr_left -= 1
+                        if item.ocr_left == 0:
+                            finish(item)
+                        continue
+                    stage = Stage.INGEST if kind == "read" else Stage.NORMALIZE
+                    collect(failed_result(item.source_file, item.sha256, _problem(error, stage, None, settings.document_timeout)))
+                    active -= 1
+                    continue
+                if kind == "read":
+                    item.read = value
+                    item.ocr_left = len(value.ocr_jobs)
+                    for ocr_job in value.ocr_jobs:
+                        submit("ocr", item, recognize, (ocr_job, settings), settings.page_timeout, ocr_job)
+                    if not value.ocr_jobs:
+                        finish(item)
+                elif kind == "ocr":
+                    item.ocr_pages.append(value)
+                    item.ocr_left -= 1
+                    if item.ocr_left == 0:
+                        finish(item)
+                else:
+                    collect(value)
+                    active -= 1
+            start_more()
+    bar.close()
+    return _write(results, out_dir, settings, started_at, time.perf_counter() - clock)
+
+
+def _write(
+    results: list[DocumentResult], out_dir: Path, settings: Settings, started_at: datetime, seconds: float
+) -> RunSummary:
+    """Write the tables; rows in input order so that the same inputs give the same files."""
+    results.sort(key=lambda r: r.source_file)
+    tables = {name: [row for r in results for row in r.rows.get(name, [])] for name in ("documents", "pages", "errors")}
+    statuses = [row["status"] for row in tables["documents"]]
+    summary = RunSummary(
+        run_id=uuid.uuid4().hex,
+        documents=len(statuses),
+        ok=statuses.count("ok"),
+        partial=statuses.count("partial"),
+        failed=statuses.count("failed"),
+        pages=len(tables["pages"]),
+        ocr_pages=sum(row["text_source"] == TextSource.OCR.value for row in tables["pages"]),
+        seconds=round(seconds, 3),
+        out_dir=out_dir,
+    )
+    tables["runs"] = [
+        {
+            "run_id": summary.run_id,
+            "started_at": started_at.isoformat(timespec="seconds"),
+            "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "schema_version": schema.SCHEMA_VERSION,
+            "vanban_version": __version__,
+            "documents": summary.documents,
+            "pages": summary.pages,
+            "failed": summary.failed,
+            "seconds": summary.seconds,
+            "settings": settings.to_json(),
+        }
+    ]
+    export.write_tables(out_dir, {name: schema.frame(name, rows) for name, rows in tables.items()})
+    return summary
+
+
+def _cpu_count() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

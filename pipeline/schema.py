@@ -1,0 +1,49 @@
+"""The output tables, declared once: names, columns in order, pandas dtypes (shared/docs/output-schema.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+SCHEMA_VERSION = "1"
+
+S, I, F, B = "string", "Int64", "Float64", "boolean"
+
+TABLES: dict[str, dict[str, str]] = {
+    "documents": {
+        "doc_id": S, "source_file": S, "sha256": S, "pages": I, "text_source": S, "ocr_mean_confidence": F,
+        "doc_type": S, "number_symbol": S, "number": S, "symbol": S, "year": I, "issue_date": S, "issue_place": S,
+        "issuer": S, "issuer_parent": S, "title": S, "signer_name": S, "signer_title": S, "signing_authority": S,
+        "incoming_number": S, "incoming_date": S, "incoming_office": S, "is_copy": B, "status": S, "error": S,
+        "text_path": S, "chars": I, "seconds": F,
+    },
+    "pages": {
+        "doc_id": S, "page": I, "text_source": S, "ocr_confidence": F, "chars": I, "seconds": F,
+        "text_quality": F, "decision": S,
+    },
+    "errors": {"source_file": S, "doc_id": S, "page": I, "stage": S, "error_type": S, "message": S},
+    "runs": {
+        "run_id": S, "started_at": S, "finished_at": S, "schema_version": S, "vanban_version": S, "documents": I,
+        "pages": I, "failed": I, "seconds": F, "settings": S,
+    },
+}  # fmt: skip
+
+
+class SchemaError(ValueError):
+    """Rows that do not fit their table's declared columns."""
+
+
+def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """A DataFrame of `rows` with exactly the table's columns, in order, cast to their dtypes.
+
+    Missing values become empty; a column that the table does not declare is an error, not silently dropped.
+    """
+    columns = TABLES[table]
+    rows = list(rows)
+    unknown = {key for row in rows for key in row} - columns.keys()
+    if unknown:
+        raise SchemaError(f"{table}: undeclared columns {sorted(unknown)}")
+    data = pd.DataFrame.from_records(rows, columns=list(columns))
+    return data.astype(columns)

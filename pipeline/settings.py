@@ -1,0 +1,24 @@
+"""Run settings: everything that changes the output, in one picklable value."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Knobs of a run. Defaults are the OCR settings measured in shared/docs/vietnamese-documents.md."""
+
+    ocr_language: str = "vie"
+    ocr_dpi: int = 300
+    ocr_psm: int = 3
+    ocr_thresholding_method: int = 2  # Sauvola
+    min_text_quality: float = 0.6  # below this a PDF page's text layer is replaced by OCR
+    min_text_layer_chars: int = 20  # fewer characters than this on a PDF page: OCR it
+    max_render_pixels: int = 60_000_000  # a page larger than this at ocr_dpi is rendered at a lower resolution
+    page_timeout: float = 180.0  # seconds for one page's OCR
+    document_timeout: float = 600.0  # seconds for reading or finishing one document
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)

@@ -1,0 +1,85 @@
+"""Vietnamese orthography: is a token a well-formed syllable, and how Vietnamese is a text?
+
+The syllable inventory lives in ``data/vietnamese.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+TONE_MARKS = {"\u0300": "huyền", "\u0301": "sắc", "\u0303": "ngã", "\u0309": "hỏi", "\u0323": "nặng"}
+MODIFIER_MARKS = {"\u0302", "\u0306", "\u031b"}  # circumflex, breve, horn
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class _Inventory:
+    syllable: re.Pattern[str]
+    stop_finals: tuple[str, ...]
+
+
+@cache
+def _inventory() -> _Inventory:
+    data = tomllib.loads(resources.files("pipeline.data").joinpath("vietnamese.toml").read_text("utf-8"))
+
+    def alternation(items: list[str]) -> str:
+        return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+    pattern = (
+        f"(?:{alternation(data['initials'])})?"
+        f"(?:{alternation(data['vowel_groups'])})"
+        f"(?:{alternation(data['finals'])})?"
+    )
+    return _Inventory(re.compile(f"(?:{pattern}|gi)"), tuple(data["stop_finals"]))
+
+
+def split_tone(token: str) -> tuple[str, str | None]:
+    """Return the token without its tone mark (NFC) and the tone's name; None for level tone.
+
+    More than one tone mark makes the tone ``"invalid"``.
+    """
+    tones = [c for c in unicodedata.normalize("NFD", token) if c in TONE_MARKS]
+    bare = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", token) if c not in TONE_MARKS))
+    if len(tones) > 1:
+        return bare, "invalid"
+    return bare, TONE_MARKS[tones[0]] if tones else None
+
+
+def is_syllable(token: str) -> bool:
+    """True when `token` (any case) is a well-formed Vietnamese syllable."""
+    bare, tone = split_tone(token.lower())
+    inventory = _inventory()
+    if tone == "invalid" or not inventory.syllable.fullmatch(bare):
+        return False
+    if bare.endswith(inventory.stop_finals) and tone not in ("sắc", "nặng"):
+        return False
+    return True
+
+
+def has_diacritic(token: str) -> bool:
+    decomposed = unicodedata.normalize("NFD", token)
+    return "đ" in token.lower() or any(c in TONE_MARKS or c in MODIFIER_MARKS for c in decomposed)
+
+
+def _is_abbreviation(token: str) -> bool:
+    """Upper-case tokens without a vowel (UBND, TW, KH) are abbreviations, not syllables."""
+    return token.isupper() and not any(v in token.lower() for v in "aăâeêioôơuưy")
+
+
+def text_quality(text: str) -> float | None:
+    """How much `text` looks like real Vietnamese, from 0 to 1; None when there are too few words to tell.
+
+    It is the share of words that are well-formed syllables, scaled down when fewer than a fifth of them carry
+    a diacritic (Vietnamese stripped of its marks, or Latin garbage that happens to spell syllables).
+    """
+    words = [w for w in _WORD.findall(text) if not _is_abbreviation(w)]
+    if len(words) < 5:
+        return None
+    valid = sum(is_syllable(w) for w in words) / len(words)
+    marked = sum(has_diacritic(w) for w in words) / len(words)
+    return round(valid * min(1.0, marked / 0.2), 4)
