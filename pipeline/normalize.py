@@ -118,28 +118,33 @@ def join_broken_lines(text: str) -> str:
 
 
 def _continues(previous: str, line: str) -> bool:
-    if previous.endswith(SENTENCE_END) or LIST_START.match(line):
+    if previous.endswith(SENTENCE_END) or previous.isupper() or LIST_START.match(line):
         return False
     first = line[0]
     return (first.isalpha() and first.islower()) or (first.isdigit() and bool(NUMBER_BEFORE_BREAK.search(previous)))
 
 
-def drop_running_lines(pages: list[str], edge_lines: int = 3) -> list[str]:
-    """Remove running headers, footers and page numbers: lines near a page edge that recur on many pages."""
+def drop_running_lines(pages: list[str], edge_lines: int = 5) -> list[str]:
+    """Remove running headers, footers and page numbers: lines among the first or last `edge_lines` non-blank
+    lines of a page that recur (digits aside) on many pages."""
     if len(pages) < 3:
         return pages
 
     def key(line: str) -> str:
         return re.sub(r"\d+", "#", line.strip())
 
+    def edges(lines: list[str]) -> set[int]:
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        return set(filled[:edge_lines] + filled[-edge_lines:])
+
+    split = [page.split("\n") for page in pages]
     counts: Counter[str] = Counter()
-    for page in pages:
-        lines = page.split("\n")
-        counts.update({key(line) for line in lines[:edge_lines] + lines[-edge_lines:] if line.strip()})
+    for lines in split:
+        counts.update({key(lines[i]) for i in edges(lines)})
     running = {k for k, n in counts.items() if n >= max(3, len(pages) * 0.3) or PAGE_NUMBER.fullmatch(k)}
     cleaned = []
-    for page in pages:
-        lines = page.split("\n")
-        edge = lambda i: i < edge_lines or i >= len(lines) - edge_lines  # noqa: E731
-        cleaned.append("\n".join(line for i, line in enumerate(lines) if not (edge(i) and key(line) in running)))
-    return [page.strip() for page in cleaned]
+    for lines in split:
+        edge = edges(lines)
+        kept = "\n".join(line for i, line in enumerate(lines) if not (i in edge and key(line) in running))
+        cleaned.append(re.sub(r"\n{3,}", "\n\n", kept).strip())
+    return cleaned

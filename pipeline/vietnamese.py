@@ -30,12 +30,11 @@ def _inventory() -> _Inventory:
     def alternation(items: list[str]) -> str:
         return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
 
-    pattern = (
-        f"(?:{alternation(data['initials'])})?"
-        f"(?:{alternation(data['vowel_groups'])})"
-        f"(?:{alternation(data['finals'])})?"
-    )
-    return _Inventory(re.compile(f"(?:{pattern}|gi)"), tuple(data["stop_finals"]))
+    initial = f"(?:{alternation(data['initials'])})?"
+    open_groups = [g for g in data["vowel_groups"] if g not in data["closed_vowel_groups"]]
+    open_syllable = f"{initial}(?:{alternation(open_groups)})"
+    closed_syllable = f"{initial}(?:{alternation(data['vowel_groups'])})(?:{alternation(data['finals'])})"
+    return _Inventory(re.compile(f"{closed_syllable}|{open_syllable}|gi"), tuple(data["stop_finals"]))
 
 
 def split_tone(token: str) -> tuple[str, str | None]:

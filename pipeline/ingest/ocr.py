@@ -26,6 +26,16 @@ from pipeline.vietnamese import text_quality
 os.environ["OMP_THREAD_LIMIT"] = "1"
 
 DIRECT_FORMATS = {"JPEG", "PNG"}  # tesseract reads these straight from the file
+A4_LONG_SIDE_INCHES = 11.69
+
+
+def estimated_dpi(image: Image.Image) -> int:
+    """Resolution of an image that does not say: taken as a whole A4 page (a photo or a fax of one).
+
+    Telling tesseract 300 dpi for a 576×960 photo made it read text as tiny: CER 17.5 % against 9.2 % at the
+    estimated 82 dpi (ailab_4_1.jpg).
+    """
+    return max(50, min(600, round(max(image.size) / A4_LONG_SIDE_INCHES)))
 
 
 @dataclass(frozen=True)
@@ -91,10 +101,10 @@ def page_image(job: OcrJob, settings: Settings) -> Iterator[tuple[Path, int | No
             has_dpi = bool(dpi and dpi[0] and dpi[0] > 1)
             upright = image.getexif().get(0x0112, 1) == 1  # EXIF orientation of phone photos
             if getattr(image, "n_frames", 1) == 1 and image.format in DIRECT_FORMATS and upright:
-                yield Path(job.source), None if has_dpi else settings.ocr_dpi
+                yield Path(job.source), None if has_dpi else estimated_dpi(image)
                 return
             frame = image.convert("RGB") if image.mode not in ("L", "RGB", "1") else image.copy()
-            resolution = dpi if has_dpi else (settings.ocr_dpi, settings.ocr_dpi)
+            resolution = dpi if has_dpi else (estimated_dpi(image),) * 2
             ImageOps.exif_transpose(frame).save(target, dpi=resolution, compress_level=1)
             yield target, None
 

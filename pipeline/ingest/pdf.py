@@ -27,11 +27,22 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as e:
         if "password" in str(e).lower():
             raise EncryptedInput("encrypted PDF: it needs a password to open") from e
+        if _has_no_pages(path):
+            raise EmptyInput("PDF has no pages") from e
         raise CorruptInput(f"corrupt or truncated PDF ({e})") from e
     if len(document) == 0:
         document.close()
         raise EmptyInput("PDF has no pages")
     return document
+
+
+def _has_no_pages(path: Path) -> bool:
+    """pdfium refuses a PDF with an empty page tree as malformed; pdfplumber tells it apart from a broken one."""
+    try:
+        with pdfplumber.open(path) as pdf:
+            return len(pdf.pages) == 0
+    except Exception:  # noqa: BLE001 - any failure here means the file is broken, which pdfium said already
+        return False
 
 
 def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], list[OcrJob]]:

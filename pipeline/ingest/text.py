@@ -7,13 +7,14 @@ from pathlib import Path
 
 import charset_normalizer
 
-from pipeline.model import EncodingProblem, PageText, TextSource
+from pipeline.model import EncodingProblem, PageText, TextSource, UnsupportedInput
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def decode(data: bytes) -> str:
-    """Decode a text file's bytes. Raises :class:`EncodingProblem` naming the likely encoding otherwise."""
+    """Decode a text file's bytes. Raises :class:`EncodingProblem` naming the likely encoding otherwise, or
+    :class:`UnsupportedInput` for binary content."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="strict")
@@ -25,7 +26,7 @@ def decode(data: bytes) -> str:
     if utf16:
         return data.decode(utf16)
     if b"\x00" in data[:4096]:
-        raise EncodingProblem("unsupported file type: binary content that is neither PDF, image nor text")
+        raise UnsupportedInput("unsupported file type: binary content that is neither PDF, image nor text")
     best = charset_normalizer.from_bytes(data[:65536]).best()
     guess = f"; it looks like {best.encoding}" if best else ""
     raise EncodingProblem(f"text is not UTF-8 or UTF-16{guess}: convert it to UTF-8")

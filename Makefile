@@ -1,0 +1,42 @@
+# The two commands of the README: `make run` (the main job on data/raw) and `make test`.
+# Each installs what it needs first (tesseract with its Vietnamese model, the Python environment) and skips
+# what is already there.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie fonts-dejavu-core
+FONT := /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf
+
+.PHONY: run test setup system eval bench samples
+
+run: setup
+	$(BIN)/vanban run data/raw --out data/processed
+
+test: setup
+	$(BIN)/pytest
+
+eval: setup
+	$(BIN)/vanban eval tests/gold data/eval
+
+bench: setup
+	$(BIN)/python benchmarks/run_all.py
+
+samples: setup
+	$(BIN)/python scripts/make_samples.py
+
+setup: system $(BIN)/.installed
+
+system:
+	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx vie || [ ! -f $(FONT) ]; then \
+	  echo "installing $(APT_PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@

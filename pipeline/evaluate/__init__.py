@@ -1,0 +1,1 @@
+"""Evaluation: score the pipeline's tables against hand-written gold, and OCR text against ground truth."""

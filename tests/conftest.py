@@ -1,0 +1,20 @@
+"""Shared paths and fixtures. Real documents are read from ../shared/corpus, never copied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+DEV = CORPUS / "dev"
+SCANS = CORPUS / "scans"
+RAW = ROOT / "data" / "raw"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.fail(f"the shared corpus is missing: expected it at {CORPUS}")
+    return CORPUS

@@ -1,0 +1,109 @@
+"""The batch: every input gives rows, bad ones an `errors` row each; the run goes on and exits with a status."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from pipeline import batch, schema
+from pipeline.cli import main
+from pipeline.settings import Settings
+from tests import bad_inputs
+from tests.conftest import DEV, SCANS
+
+
+@pytest.fixture(scope="module")
+def mixed_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, int]:
+    """One run over good documents of every kind and every bad input."""
+    inputs = tmp_path_factory.mktemp("inputs")
+    bad_inputs.make(inputs / "bad")
+    shutil.copy(DEV / "seed-binhdinh-kh-ct12.txt", inputs / "kế hoạch seed.txt")
+    shutil.copy(SCANS / "ailab_2_scan_image-only.pdf", inputs / "scan.pdf")
+    shutil.copy(SCANS / "congbao_282-2025-ND-CP_digital.pdf", inputs / "digital.pdf")
+    shutil.copy(SCANS / "ailab_4_1.jpg", inputs / "photo.jpg")
+    out = tmp_path_factory.mktemp("out")
+    code = main(["run", str(inputs), "--out", str(out), "--jobs", "2", "--quiet"])
+    return inputs, out, code
+
+
+def test_each_bad_input_gives_one_clear_error_and_a_failed_document(mixed_run) -> None:
+    inputs, out, code = mixed_run
+    errors = pd.read_csv(out / "errors.csv")
+    documents = pd.read_csv(out / "documents.csv").set_index("source_file")
+    for name, error_type in bad_inputs.EXPECTED.items():
+        source = str(inputs / "bad" / name)
+        rows = errors[errors.source_file == source]
+        assert rows.error_type.tolist() == [error_type], name
+        assert documents.loc[source, "status"] == "failed" and documents.loc[source, "error"] == rows.message.iloc[0]
+    assert code == 1  # some documents failed
+
+
+def test_good_documents_of_every_kind_are_processed(mixed_run) -> None:
+    inputs, out, _ = mixed_run
+    documents = pd.read_csv(out / "documents.csv").set_index("source_file")
+    expected = {"kế hoạch seed.txt": "plain_text", "scan.pdf": "ocr", "digital.pdf": "text_layer", "photo.jpg": "ocr"}
+    for name, source in expected.items():
+        row = documents.loc[str(inputs / name)]
+        assert (row.status, row.text_source) == ("ok", source), name
+        text = (out / row.text_path).read_text(encoding="utf-8")
+        assert len(text) == row.chars > 1000
+    pages = pd.read_csv(out / "pages.csv")
+    scan_pages = pages[pages.doc_id == documents.loc[str(inputs / "scan.pdf"), "doc_id"]]
+    assert scan_pages.page.tolist() == [1, 2] and (scan_pages.ocr_confidence > 70).all()
+
+
+def test_tables_follow_the_declared_schema_in_csv_parquet_and_duckdb(mixed_run) -> None:
+    _, out, _ = mixed_run
+    with duckdb.connect(str(out / "vanban.duckdb"), read_only=True) as db:
+        for table, columns in schema.TABLES.items():
+            csv = pd.read_csv(out / f"{table}.csv", dtype=str, keep_default_na=False)
+            parquet = pd.read_parquet(out / f"{table}.parquet")
+            assert list(csv.columns) == list(parquet.columns) == list(columns), table
+            assert len(csv) == len(parquet) == db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+    runs = pd.read_csv(out / "runs.csv")
+    assert runs.schema_version.tolist() == [int(schema.SCHEMA_VERSION)] and runs.documents.tolist() == [12]
+
+
+def test_doc_id_is_stable_for_the_same_content(mixed_run) -> None:
+    inputs, out, _ = mixed_run
+    documents = pd.read_csv(out / "documents.csv")
+    seed = documents[documents.source_file.str.endswith("seed.txt")].iloc[0]
+    assert seed.doc_id == seed.sha256[:16]
+
+
+def test_a_file_that_disappears_mid_run_is_reported_and_the_rest_finish(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for n in range(4):
+        (inputs / f"{n}.txt").write_text(f"Công văn số {n}/UBND-VP về việc thứ {n}", encoding="utf-8")
+    victim = inputs / "3.txt"
+    summary = batch.run([inputs], tmp_path / "out", jobs=1, progress=False, on_result=lambda _: victim.unlink(True))
+    documents = pd.read_csv(tmp_path / "out" / "documents.csv")
+    assert documents.status.tolist() == ["ok", "ok", "ok", "failed"]
+    assert "file not found" in documents.error.iloc[3]
+    assert summary.exit_code == 1
+
+
+def test_a_page_that_takes_too_long_is_a_timeout_not_a_hang(tmp_path: Path) -> None:
+    settings = Settings(page_timeout=0.05)
+    summary = batch.run([SCANS / "ailab_4_1.jpg"], tmp_path, settings, jobs=1, progress=False)
+    errors = pd.read_csv(tmp_path / "errors.csv")
+    assert errors.error_type.tolist()[0] == "timeout" and errors.stage.tolist()[0] == "ocr"
+    assert summary.failed == 1
+
+
+def test_usage_errors_exit_with_2(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as missing:
+        main(["run", str(tmp_path / "nowhere"), "--out", str(tmp_path)])
+    with pytest.raises(SystemExit) as bad_jobs:
+        main(["run", str(DEV / "src-congbot-12.txt"), "--jobs", "0", "--out", str(tmp_path)])
+    assert missing.value.code == bad_jobs.value.code == 2
+
+
+def test_a_clean_batch_exits_with_0(tmp_path: Path) -> None:
+    code = main(["run", str(DEV / "src-congbot-12.txt"), str(DEV / "src-vbpl-01.txt"), "--out", str(tmp_path), "--quiet"])
+    assert code == 0

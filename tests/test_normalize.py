@@ -1,0 +1,72 @@
+"""Normalize: one NFC text with page offsets, repaired the way OCR and PDF conversion damage Vietnamese text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from pipeline.model import PageText, RawDocument, TextSource
+from pipeline.normalize import clean_page, drop_running_lines, normalize
+from tests.conftest import DEV
+
+
+def document(*pages: str) -> RawDocument:
+    raw = RawDocument(source_file="x.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(page=i + 1, text=t, text_source=TextSource.PLAIN_TEXT) for i, t in enumerate(pages)]
+    return raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (unicodedata.normalize("NFD", "Quyết định"), "Quyết định"),
+        ("Ủy\u00a0ban\u202fnhân dân", "Ủy ban nhân dân"),
+        ("B Ộ LAO ĐỘNG - THƯƠNG BINH", "BỘ LAO ĐỘNG - THƯƠNG BINH"),
+        ("V Ă N B Ả N", "VĂN BẢN"),
+        ("Số: 1351/QĐ - UBND", "Số: 1351/QĐ-UBND"),
+        ("Chỉ thị số 12 - CT/TW", "Chỉ thị số 12-CT/TW"),
+        ("Số: 45/Q\u00d0-UBND", "Số: 45/QĐ-UBND"),
+        ("phối hợp với các sở, ban,\nngành liên quan", "phối hợp với các sở, ban, ngành liên quan"),
+        ("Căn cứ Luật ngày 18 tháng 02 năm\n2025;", "Căn cứ Luật ngày 18 tháng 02 năm 2025;"),
+        ("Ban Tuyên giáo chủ-\ntrì", "Ban Tuyên giáo chủ trì"),
+        ("nghiê-\nm túc", "nghiêm túc"),
+        ("tổ chức   thực  hiện  ", "tổ chức thực hiện"),
+    ],
+    ids=[
+        "nfc", "no-break-spaces", "letter-spaced", "letter-spaced-two-words", "symbol-spacing", "party-symbol-spacing",
+        "icelandic-eth", "line-join", "date-line-join", "hyphen-between-syllables", "hyphen-inside-syllable",
+        "spaces",
+    ],
+)  # fmt: skip
+def test_page_text_is_repaired(raw: str, clean: str) -> None:
+    assert clean_page(raw) == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I - MỤC ĐÍCH, YÊU CẦU\n1. Mục đích", "- Sở Tài chính;\n- Sở Nội vụ;", "KẾ HOẠCH\nthực hiện Chỉ thị A B"],
+)
+def test_structure_is_not_damaged(text: str) -> None:
+    assert clean_page(text) == text
+
+
+def test_pages_are_character_ranges_of_one_text() -> None:
+    doc = normalize(document("Trang một", "Trang hai", "Trang ba"))
+    assert doc.text == "Trang một\n\nTrang hai\n\nTrang ba"
+    assert [doc.page_at(doc.text.index(word)) for word in ("một", "hai", "ba")] == [1, 2, 3]
+    assert doc.page_text(2) == "Trang hai\n\n"
+
+
+def test_running_headers_and_page_numbers_are_dropped() -> None:
+    body = ["Căn cứ Luật", "Điều 1. Phạm vi", "Điều 2. Đối tượng", "Điều 3. Giải thích", "Điều 4. Hiệu lực"]
+    pages = [f"CÔNG BÁO/Số 1583 + 1584/Ngày 17-11-2025\n\n{n}\n\n{line}" for n, line in enumerate(body, 2)]
+    assert drop_running_lines(pages) == body
+
+
+def test_cong_bao_text_loses_its_running_headers_but_not_its_content() -> None:
+    raw = (DEV / "src-pdfvp-02.txt").read_text(encoding="utf-8").split("\f")
+    doc = normalize(document(*raw))
+    assert "CÔNG BÁO/Số" not in doc.text
+    assert doc.text.count("Điều ") >= 70
+    assert unicodedata.is_normalized("NFC", doc.text)
