@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -24,10 +25,19 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--page-timeout", type=float, default=Settings.page_timeout, help="seconds for one page's OCR")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
+    evaluate = commands.add_parser("eval", help="score the pipeline against hand-written gold")
+    evaluate.add_argument("gold_dir", type=Path, help="folder of gold JSON files (tests/gold)")
+    evaluate.add_argument("out_dir", type=Path, help="where the evaluated run writes its tables and eval.json")
+    evaluate.add_argument("--docs", type=Path, action="append", help="folder to find the gold's documents in")
+    evaluate.add_argument("--floors", type=Path, help="JSON of minimum scores: exit 1 when one is not reached")
+    evaluate.add_argument("--raise-floors", action="store_true", help="raise the --floors file to today's scores")
+    evaluate.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    evaluate.add_argument("--verbose", "-v", action="store_true", help="a line per miss")
+
     args = parser.parse_args(argv)
-    if args.command == "run":
-        return _run(parser, args)
-    return USAGE_ERROR
+    if args.command == "eval":
+        return _eval(parser, args)
+    return _run(parser, args)
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -42,6 +52,32 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     summary = batch.run(args.inputs, args.out, settings, jobs=args.jobs, progress=not args.quiet)
     print(summary, file=sys.stderr)
     return summary.exit_code
+
+
+def _eval(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from pipeline.evaluate import run as evaluation
+
+    if not args.gold_dir.is_dir():
+        parser.error(f"no such gold folder: {args.gold_dir}")
+    search = tuple(args.docs) if args.docs else evaluation.DEFAULT_SEARCH
+    try:
+        result, ocr_results, report = evaluation.run_eval(args.gold_dir, args.out_dir, search, args.jobs)
+    except evaluation.GoldError as e:
+        parser.error(str(e))
+    print(evaluation.format_report(result, ocr_results, args.verbose))
+    print(f"report: {args.out_dir / evaluation.REPORT_FILE}")
+    if args.floors:
+        scores = {**report["scores"], **evaluation.ocr_scores(ocr_results)}
+        floors = json.loads(args.floors.read_text(encoding="utf-8")) if args.floors.exists() else {}
+        if args.raise_floors:
+            floors = evaluation.raised(floors, scores)
+            args.floors.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+            print(f"floors raised in {args.floors}")
+        failures = evaluation.below_floors(scores, floors)
+        for failure in failures:
+            print(f"BELOW FLOOR {failure}")
+        return 1 if failures else 0
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,275 @@
+"""Score a processed batch against hand-written gold (shared/docs/gold-format.md).
+
+References match by canonical number_symbol key, assignments and recipients by fuzzy name within role, top-level
+sections by fuzzy heading; metadata fields are scored as exact after light normalisation (:func:`keys.text_key`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from pipeline.keys import name_key, number_symbol_key, text_key
+
+METADATA_FIELDS = (
+    "doc_type", "number_symbol", "issue_date", "issue_place", "issuer", "issuer_parent", "title",
+    "signer_name", "signer_title", "signing_authority",
+)  # fmt: skip
+NAME_MATCH = 85  # rapidfuzz token-sort ratio, 0–100, above which two folded names are the same body
+HEADING_MATCH = 90
+
+
+@dataclass
+class Gold:
+    """One gold file."""
+
+    path: Path
+    file: str
+    metadata: dict[str, Any]
+    references: list[dict[str, Any]]
+    assignments: list[dict[str, Any]]
+    recipients: list[str]
+    top_sections: list[str]
+
+    @classmethod
+    def load(cls, path: Path) -> Gold:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            path=path,
+            file=data["file"],
+            metadata=data.get("metadata", {}),
+            references=data.get("references", []),
+            assignments=data.get("assignments", []),
+            recipients=data.get("recipients", []),
+            top_sections=data.get("top_sections", []),
+        )
+
+
+def load_gold(folder: Path) -> list[Gold]:
+    """Every gold file below `folder` (``ocr.json`` aside), in name order."""
+    return [Gold.load(p) for p in sorted(folder.rglob("*.json")) if p.name != "ocr.json"]
+
+
+@dataclass
+class Score:
+    """Precision, recall and F1 over matched items, with the misses for --verbose."""
+
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        if not found:  # nothing found: perfect only if there was nothing to find
+            return 0.0 if self.false_negatives else 1.0
+        return self.true_positives / found
+
+    @property
+    def recall(self) -> float:
+        expected = self.true_positives + self.false_negatives
+        return self.true_positives / expected if expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, file: str, expected: list[str], predicted: list[str], same: Callable[[str, str], bool]) -> None:
+        """Match `predicted` to `expected` one to one (first fit), counting and recording the differences."""
+        unmatched = list(predicted)
+        for item in expected:
+            match = next((p for p in unmatched if same(item, p)), None)
+            if match is None:
+                self.false_negatives += 1
+                self.misses.append(f"{file}: missed {item!r}")
+            else:
+                unmatched.remove(match)
+                self.true_positives += 1
+        self.false_positives += len(unmatched)
+        self.misses.extend(f"{file}: extra {item!r}" for item in unmatched)
+
+    def summary(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.true_positives,
+            "fp": self.false_positives,
+            "fn": self.false_negatives,
+        }
+
+
+@dataclass
+class FieldAccuracy:
+    correct: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 1.0
+
+
+def _same_name(a: str, b: str) -> bool:
+    return fuzz.token_sort_ratio(name_key(a), name_key(b)) >= NAME_MATCH
+
+
+def _same_heading(a: str, b: str) -> bool:
+    return fuzz.ratio(name_key(a), name_key(b)) >= HEADING_MATCH
+
+
+def _same_role_and_name(a: str, b: str) -> bool:
+    role_a, _, name_a = a.partition(": ")
+    role_b, _, name_b = b.partition(": ")
+    return role_a == role_b and _same_name(name_a, name_b)
+
+
+@dataclass
+class Predictions:
+    """The tables of a processed batch, grouped by source file name."""
+
+    documents: pd.DataFrame
+    tables: dict[str, pd.DataFrame]
+
+    @classmethod
+    def load(cls, out_dir: Path) -> Predictions:
+        def read(name: str) -> pd.DataFrame:
+            path = out_dir / f"{name}.parquet"
+            return pd.read_parquet(path) if path.exists() else pd.DataFrame()
+
+        documents = read("documents")
+        documents["file"] = documents["source_file"].map(lambda s: Path(s).name)
+        return cls(documents, {n: read(n) for n in ("references", "assignments", "recipients", "sections")})
+
+    def document(self, file: str) -> pd.Series | None:
+        rows = self.documents[self.documents["file"] == file]
+        return rows.iloc[0] if len(rows) else None
+
+    def rows(self, table: str, doc_id: str | None) -> pd.DataFrame:
+        data = self.tables[table]
+        if data.empty or doc_id is None:
+            return data.iloc[0:0]
+        return data[data["doc_id"] == doc_id]
+
+
+@dataclass
+class Evaluation:
+    documents: int = 0
+    missing: list[str] = field(default_factory=list)
+    metadata: dict[str, FieldAccuracy] = field(default_factory=lambda: {f: FieldAccuracy() for f in METADATA_FIELDS})
+    references: Score = field(default_factory=Score)
+    reference_details: FieldAccuracy = field(default_factory=FieldAccuracy)
+    assignments: Score = field(default_factory=Score)
+    assignments_named: Score = field(default_factory=Score)
+    recipients: Score = field(default_factory=Score)
+    top_sections: Score = field(default_factory=Score)
+
+    def scores(self) -> dict[str, float]:
+        """The headline figures, flat, as recorded in the floors file."""
+        figures = {f"metadata.{name}": round(acc.accuracy, 4) for name, acc in self.metadata.items()}
+        for name in ("references", "assignments", "assignments_named", "recipients", "top_sections"):
+            score: Score = getattr(self, name)
+            figures.update({f"{name}.precision": score.summary()["precision"], f"{name}.recall": score.summary()["recall"]})
+            figures[f"{name}.f1"] = score.summary()["f1"]
+        figures["references.issuer_and_date"] = round(self.reference_details.accuracy, 4)
+        return figures
+
+    def report(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "missing_documents": self.missing,
+            "scores": self.scores(),
+            "tables": {
+                name: getattr(self, name).summary()
+                for name in ("references", "assignments", "assignments_named", "recipients", "top_sections")
+            },
+            "misses": {
+                **{f"metadata.{n}": acc.misses for n, acc in self.metadata.items()},
+                "references": self.references.misses,
+                "reference_details": self.reference_details.misses,
+                "assignments": self.assignments.misses,
+                "recipients": self.recipients.misses,
+                "top_sections": self.top_sections.misses,
+            },
+        }
+
+
+def evaluate(golds: Iterable[Gold], predictions: Predictions) -> Evaluation:
+    result = Evaluation()
+    for gold in golds:
+        row = predictions.document(gold.file)
+        if row is None:
+            result.missing.append(gold.file)
+        result.documents += 1
+        doc_id = None if row is None else row["doc_id"]
+        _score_metadata(result, gold, row)
+        _score_references(result, gold, predictions.rows("references", doc_id))
+        _score_assignments(result, gold, predictions.rows("assignments", doc_id))
+        recipients = predictions.rows("recipients", doc_id)
+        result.recipients.add(
+            gold.file, gold.recipients, list(recipients.get("recipient", pd.Series(dtype=str))), _same_name
+        )
+        sections = predictions.rows("sections", doc_id)
+        top = sections[sections["level"] == 1] if not sections.empty else sections
+        headings = [f"{r.label}. {r.heading}" if r.label else r.heading for r in top.itertuples()] if len(top) else []
+        result.top_sections.add(gold.file, gold.top_sections, headings, _same_heading)
+    return result
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (isinstance(value, float) and pd.isna(value)) and value is not pd.NA
+
+
+def _score_metadata(result: Evaluation, gold: Gold, row: pd.Series | None) -> None:
+    for name in METADATA_FIELDS:
+        expected = gold.metadata.get(name)
+        predicted = row.get(name) if row is not None else None
+        predicted = predicted if _present(predicted) and str(predicted) != "" else None
+        accuracy = result.metadata[name]
+        accuracy.total += 1
+        if (expected is None and predicted is None) or (
+            expected is not None and predicted is not None and text_key(str(expected)) == text_key(str(predicted))
+        ):
+            accuracy.correct += 1
+        else:
+            accuracy.misses.append(f"{gold.file}: {name} expected {expected!r}, got {predicted!r}")
+
+
+def _score_references(result: Evaluation, gold: Gold, rows: pd.DataFrame) -> None:
+    expected = {number_symbol_key(r["number_symbol"]): r for r in gold.references if r.get("number_symbol")}
+    predicted: dict[str, pd.Series] = {}
+    for row in rows.itertuples():
+        predicted.setdefault(number_symbol_key(row.number_symbol or ""), row)
+    result.references.add(gold.file, list(expected), list(predicted), str.__eq__)
+    for key in expected.keys() & predicted.keys():
+        gold_ref, row = expected[key], predicted[key]
+        for name in ("date", "issuer"):
+            if gold_ref.get(name) is None:
+                continue
+            result.reference_details.total += 1
+            got = getattr(row, name, None)
+            if _present(got) and text_key(str(got)) == text_key(str(gold_ref[name])):
+                result.reference_details.correct += 1
+            else:
+                result.reference_details.misses.append(f"{gold.file}: {key} {name} expected {gold_ref[name]!r}, got {got!r}")
+
+
+def _score_assignments(result: Evaluation, gold: Gold, rows: pd.DataFrame) -> None:
+    expected = [f"{a['role']}: {a['assignee']}" for a in gold.assignments]
+    predicted = [f"{r.role}: {r.assignee}" for r in rows.itertuples()] if len(rows) else []
+    result.assignments.add(gold.file, list(dict.fromkeys(expected)), list(dict.fromkeys(predicted)), _same_role_and_name)
+    named = [f"{a['role']}: {a['assignee']}" for a in gold.assignments if not a.get("collective")]
+    named_predicted = (
+        [f"{r.role}: {r.assignee}" for r in rows.itertuples() if not r.collective] if len(rows) else []
+    )
+    result.assignments_named.add(
+        gold.file, list(dict.fromkeys(named)), list(dict.fromkeys(named_predicted)), _same_role_and_name
+    )

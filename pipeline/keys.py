@@ -1,0 +1,57 @@
+"""Comparison keys: when two spellings of a document number or a body's name mean the same thing."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from functools import cache
+from importlib import resources
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
+
+
+def number_symbol_key(number_symbol: str) -> str:
+    """Canonical key of a number_symbol: upper case, no spaces, Đ→D, dashes unified, leading zeros dropped.
+
+    ``05/CT-TTg`` and ``5/CT-TTG`` share the key ``5/CT-TTG``; ``12 - CT/TW`` and ``12-CT/TW`` too.
+    """
+    text = unicodedata.normalize("NFC", number_symbol)
+    text = _DASHES.sub("-", text).replace("Đ", "D").replace("đ", "d").replace("Ð", "D")
+    text = "".join(text.split()).upper()
+    return _LEADING_ZEROS.sub("", text)
+
+
+@cache
+def _expansions() -> list[tuple[re.Pattern[str], str]]:
+    data = tomllib.loads(resources.files("pipeline.data").joinpath("abbreviations.toml").read_text("utf-8"))
+    items = sorted(data["expansions"].items(), key=lambda kv: len(kv[0]), reverse=True)
+    return [(re.compile(rf"(?<![\w&]){re.escape(short)}(?![\w&])"), full) for short, full in items]
+
+
+def expand_abbreviations(name: str) -> str:
+    for pattern, full in _expansions():
+        name = pattern.sub(full, name)
+    return name
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics (đ→d), punctuation as spaces, single spaces: for fuzzy comparison."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def name_key(name: str) -> str:
+    """Key of a body's name: abbreviations expanded, then folded (``UBND tỉnh`` = ``Ủy ban nhân dân tỉnh``)."""
+    return fold(expand_abbreviations(unicodedata.normalize("NFC", name)))
+
+
+def text_key(text: str) -> str:
+    """Key of a metadata value: NFC, the two spellings of ``ủy``/``hòa`` unified, spaces and case folded."""
+    text = unicodedata.normalize("NFC", text)
+    for old, new in (("uỷ", "ủy"), ("Uỷ", "Ủy"), ("UỶ", "ỦY"), ("hoà", "hòa"), ("HOÀ", "HÒA"), ("Hoà", "Hòa")):
+        text = text.replace(old, new)
+    text = re.sub(r"(?<=\.)(?=\S)", " ", text)  # KT.BỘ TRƯỞNG = KT. BỘ TRƯỞNG
+    return " ".join(text.split()).strip(" .;:,").casefold()

@@ -1,0 +1,83 @@
+"""Evaluation: the scorer matches the way gold-format.md says, the gold itself is sound, and no score drops
+below its recorded floor (tests/eval_floors.json; raise it with `vanban eval ... --raise-floors`)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluate.gold import Gold, Score, load_gold
+from pipeline.evaluate.run import DEFAULT_SEARCH, below_floors, locate, ocr_scores, raised, run_eval
+from pipeline.keys import name_key, number_symbol_key
+from tests.conftest import ROOT
+
+GOLD = ROOT / "tests" / "gold"
+FLOORS = ROOT / "tests" / "eval_floors.json"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("05/CT-TTg", "5/CT-TTG"), ("12 - CT/TW", "12-CT/TW"), ("30/2020/NĐ-CP", "30/2020/ND-CP"), ("1351/QĐ–UBND", "1351/QD-UBND")],
+)
+def test_reference_keys_ignore_case_spaces_d_bar_dashes_and_leading_zeros(a: str, b: str) -> None:
+    assert number_symbol_key(a) == number_symbol_key(b)
+
+
+def test_reference_keys_keep_numbers_and_years_apart() -> None:
+    assert number_symbol_key("12-CT/TW") != number_symbol_key("12-KL/TW")
+    assert number_symbol_key("15/2018/NĐ-CP") != number_symbol_key("16/2018/NĐ-CP")
+
+
+def test_names_match_across_abbreviations_and_old_spellings() -> None:
+    assert name_key("UBND tỉnh") == name_key("Ủy ban nhân dân tỉnh") == name_key("Uỷ ban nhân dân tỉnh")
+    assert name_key("Sở GD&ĐT") == name_key("Sở Giáo dục và Đào tạo")
+
+
+def test_score_counts_one_to_one_matches() -> None:
+    score = Score()
+    score.add("f", ["a", "b", "c"], ["a", "a", "c", "d"], str.__eq__)
+    assert (score.true_positives, score.false_positives, score.false_negatives) == (2, 2, 1)
+    assert score.precision == 0.5 and score.recall == pytest.approx(2 / 3)
+    assert Score(false_negatives=3).precision == 0.0 and Score().f1 == 1.0  # nothing to find, nothing found
+
+
+def test_floors_are_never_lowered() -> None:
+    assert raised({"x": 0.8, "y": 0.5}, {"x": 0.7, "y": 0.9, "z": 0.1}) == {"x": 0.8, "y": 0.9, "z": 0.1}
+    assert below_floors({"x": 0.7}, {"x": 0.8}) == ["x: 0.7000 < floor 0.8000"]
+
+
+GROUND_TRUTH = {pair["file"]: pair["ground_truth"] for pair in json.loads((GOLD / "ocr.json").read_text("utf-8"))}
+
+
+@pytest.mark.parametrize("path", sorted(p for p in GOLD.rglob("*.json") if p.name != "ocr.json"), ids=lambda p: p.name)
+def test_gold_quotes_and_numbers_stand_in_their_document(path: Path) -> None:
+    gold = Gold.load(path)
+    # a scan is checked against its ground-truth text
+    source = locate(GROUND_TRUTH.get(gold.file, gold.file), DEFAULT_SEARCH)
+    text = unicodedata.normalize("NFC", source.read_text(encoding="utf-8"))
+    compact = "".join(text.split())
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    for item in raw.get("references", []) + raw.get("assignments", []) + raw.get("name_only_references", []):
+        assert unicodedata.normalize("NFC", item["quote"]) in text, item["quote"]
+    for reference in raw.get("references", []):
+        assert "".join(reference["number_symbol"].split()) in compact, reference["number_symbol"]
+
+
+@pytest.fixture(scope="module")
+def evaluation(tmp_path_factory: pytest.TempPathFactory):
+    return run_eval(GOLD, tmp_path_factory.mktemp("eval"), jobs=2)
+
+
+def test_every_gold_document_is_processed(evaluation) -> None:
+    result, ocr_results, _ = evaluation
+    assert result.missing == [] and result.documents == len(load_gold(GOLD))
+    assert len(ocr_results) == len(json.loads((GOLD / "ocr.json").read_text(encoding="utf-8")))
+
+
+def test_no_score_drops_below_its_recorded_floor(evaluation) -> None:
+    _, ocr_results, report = evaluation
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    assert below_floors({**report["scores"], **ocr_scores(ocr_results)}, floors) == []
