@@ -1,0 +1,12 @@
+"""Run every benchmark and print its figures."""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+for name in ("ocr_throughput", "digital_pdf", "bulk_text"):
+    print(f"== {name}")
+    runpy.run_path(str(HERE / f"{name}.py"), run_name="__main__")
