@@ -24,7 +24,14 @@ CHARACTER_MAP = str.maketrans(
     }
 )  # fmt: skip
 
-LETTER_SPACED = re.compile(r"(?<!\w)(?:[^\W\d_] ){1,}[^\W\d_](?!\w)")
+MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)")
+MARKDOWN_ESCAPE = re.compile(r"\\([.\-*_#()\[\]+])")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+MARKDOWN_BULLET = re.compile(r"^\*\s+")
+CHUNK_LABEL = re.compile(r"[\w.\-]*_[\w.\-]*")  # a third party's label such as 2638_2019_CV_LĐTBXH_KHTC_preamble
+TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
+TRAILING_PUNCTUATION = ",.;:)"
+DECORATIVE_RULE = re.compile(r"\s*-{3,}\s*")
 SYMBOL_SPACING = (
     (re.compile(r"(\d) ?- ?(?=[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ])"), r"\1-"),  # 12 - CT/TW → 12-CT/TW
     (re.compile(r"(/[A-ZĐ][A-Za-zĐđ&]{0,9}) ?- ?(?=[A-ZĐ])"), r"\1-"),  # 1351/QĐ - UBND → 1351/QĐ-UBND
@@ -56,7 +63,7 @@ def normalize(raw: RawDocument) -> Document:
 def clean_page(text: str) -> str:
     """All text-level repairs of one page, in order."""
     text = unicodedata.normalize("NFC", text).translate(CHARACTER_MAP)
-    text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    text = "\n".join(line for raw in text.split("\n") for line in strip_markdown(" ".join(raw.split())))
     text = join_letter_spacing(text)
     for pattern, replacement in SYMBOL_SPACING:
         text = pattern.sub(replacement, text)
@@ -65,28 +72,73 @@ def clean_page(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def join_letter_spacing(text: str) -> str:
-    """``B Ộ LAO ĐỘNG`` → ``BỘ LAO ĐỘNG``: runs of single capitals that spell syllables are closed up."""
-
-    def close_up(match: re.Match[str]) -> str:
-        letters = match.group(0).replace(" ", "")
-        if not letters.isupper():
-            return match.group(0)
-        syllables = split_syllables(letters)
-        return " ".join(syllables) if syllables else match.group(0)
-
-    return LETTER_SPACED.sub(close_up, text)
-
-
-def split_syllables(letters: str) -> list[str] | None:
-    """Split a run of letters into valid syllables of two or more letters, longest first; None if it cannot."""
-    if not letters:
+def strip_markdown(line: str) -> list[str]:
+    """A third party's Markdown transcription back to plain lines: no emphasis, heading marks, escapes or
+    chunk labels; a two-cell layout row (header, signature) becomes one line per cell, a wider table row one
+    line with its cells separated by `` | ``."""
+    line = MARKDOWN_EMPHASIS.sub("", MARKDOWN_ESCAPE.sub(r"\1", line))
+    line = MARKDOWN_HEADING.sub("", MARKDOWN_BULLET.sub("- ", line)).strip()
+    if CHUNK_LABEL.fullmatch(line) or TABLE_RULE.fullmatch(line) or line == "|":
         return []
-    for end in range(len(letters), 1, -1):
-        if is_syllable(letters[:end]):
-            rest = split_syllables(letters[end:])
-            if rest is not None:
-                return [letters[:end], *rest]
+    if line.startswith("|"):
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) <= 2:
+            return [part.strip() for cell in cells for part in DECORATIVE_RULE.split(cell) if part.strip()]
+        return [" | ".join(cells)]
+    return [line]
+
+
+def join_letter_spacing(text: str) -> str:
+    """``B Ộ LAO ĐỘNG`` → ``BỘ LAO ĐỘNG``, ``T hủ tướ ng`` → ``Thủ tướng``: fragments of a syllable that PDF
+    conversion spaced apart are joined to the following ones until they spell a syllable."""
+    return "\n".join(_join_fragments(line) for line in text.split("\n"))
+
+
+def _is_fragment(token: str) -> bool:
+    """A letter-only token that is not a syllable and not an abbreviation (UBND, TP stay as they are)."""
+    token = token.rstrip(TRAILING_PUNCTUATION)
+    if not token.isalpha() or is_syllable(token):
+        return False
+    return len(token) == 1 or not token.isupper()
+
+
+def _join_fragments(line: str) -> str:
+    tokens = line.split(" ")
+    if not any(_is_fragment(t) for t in tokens):
+        return line
+    joined: list[str] = []
+    i = 0
+    while i < len(tokens):
+        end = _syllable_end(tokens, i) if _is_fragment(tokens[i]) else None
+        joined.append("".join(tokens[i:end]) if end else tokens[i])
+        i = end or i + 1
+    return " ".join(joined)
+
+
+def _continues_syllable(word: str, piece: str) -> bool:
+    """Can `piece` be the rest of a spaced-out syllable begun by `word`? A fragment or a vowel-initial piece can,
+    if the case fits (``Bộ`` is not continued by ``T``)."""
+    if not piece or (piece[0].isupper() and not word.isupper()):
+        return False
+    vowel_initial = unicodedata.normalize("NFD", piece[0].lower())[0] in "aeiouy"
+    return _is_fragment(piece) or vowel_initial
+
+
+def _syllable_end(tokens: list[str], start: int, max_pieces: int = 5) -> int | None:
+    """End (exclusive) of the shortest run of tokens from `start` that spells a syllable, extended while the
+    next fragments still make one; None when there is no such run. Punctuation may only close the run."""
+    for end in range(start + 1, min(len(tokens), start + max_pieces) + 1):
+        word = "".join(tokens[start:end])
+        core = word.rstrip(TRAILING_PUNCTUATION)
+        if not core.isalpha():
+            return None
+        if is_syllable(core):
+            while core == word and end < len(tokens) and _continues_syllable(word, tokens[end]):
+                longer = word + tokens[end]
+                if not is_syllable(longer.rstrip(TRAILING_PUNCTUATION)):
+                    break
+                word, core, end = longer, longer.rstrip(TRAILING_PUNCTUATION), end + 1
+            return end
     return None
 
 
