@@ -9,7 +9,6 @@ document recorded as failed.
 from __future__ import annotations
 
 import time
-import traceback
 import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, TimeoutError, wait
@@ -23,8 +22,9 @@ from tqdm import tqdm
 
 from pipeline import __version__, export, ingest, schema
 from pipeline.ingest.ocr import OcrJob, recognize
-from pipeline.model import PageText, Problem, RawDocument, Stage, TextSource, VanbanError, doc_id_for
-from pipeline.normalize import normalize
+from pipeline.model import PageText, Problem, Stage, TextSource, VanbanError, doc_id_for
+from pipeline import process
+from pipeline.process import DocumentResult, describe, error_row, failed
 from pipeline.settings import Settings
 
 IGNORED_NAMES = ("README", ".")  # notes and hidden files in an input folder are not documents
@@ -47,110 +47,8 @@ def _ignored(path: Path, root: Path) -> bool:
     return any(part.startswith(IGNORED_NAMES) for part in path.relative_to(root).parts)
 
 
-@dataclass
-class DocumentResult:
-    """Everything one document adds to the tables."""
-
-    source_file: str
-    doc_id: str | None
-    rows: dict[str, list[dict[str, Any]]]
-    text: str | None = None
-
-    @property
-    def status(self) -> str:
-        return self.rows["documents"][0]["status"] if self.rows["documents"] else "failed"
-
-
 def read_task(path: str, source_file: str, sha256: str, settings: Settings) -> ingest.ReadResult:
     return ingest.read(Path(path), source_file, sha256, settings)
-
-
-def finish_task(document: RawDocument, problems: list[Problem], settings: Settings) -> DocumentResult:
-    """Normalize the document and turn it into table rows. Never raises: failures become rows."""
-    started = time.perf_counter()
-    problems = [*document.problems, *problems]
-    text = None
-    try:
-        normalized = normalize(document)
-        text = normalized.text
-        if not text.strip():
-            problems.append(Problem(Stage.NORMALIZE, "no_text", "no text found on any page"))
-    except Exception as e:  # the parser must degrade, not stop the batch
-        problems.append(Problem(Stage.NORMALIZE, "internal_error", _describe(e)))
-    seconds = sum(p.seconds for p in document.pages) + time.perf_counter() - started
-    return DocumentResult(
-        document.source_file,
-        document.doc_id,
-        _rows(document, problems, text, seconds),
-        text,
-    )
-
-
-def _rows(document: RawDocument, problems: list[Problem], text: str | None, seconds: float) -> dict[str, list]:
-    ocr_confidences = [p.ocr_confidence for p in document.pages if p.ocr_confidence is not None]
-    status = "ok" if not problems else ("partial" if text and text.strip() else "failed")
-    documents = {
-        "doc_id": document.doc_id,
-        "source_file": document.source_file,
-        "sha256": document.sha256,
-        "pages": len(document.pages),
-        "text_source": document.text_source if document.pages else None,
-        "ocr_mean_confidence": round(sum(ocr_confidences) / len(ocr_confidences), 2) if ocr_confidences else None,
-        "status": status,
-        "error": "; ".join(p.message for p in problems) or None,
-        "text_path": export.text_path(document.doc_id) if text and text.strip() else None,
-        "chars": len(text) if text else 0,
-        "seconds": round(seconds, 3),
-    }
-    pages = [
-        {
-            "doc_id": document.doc_id,
-            "page": p.page,
-            "text_source": p.text_source.value,
-            "ocr_confidence": p.ocr_confidence,
-            "chars": len(p.text),
-            "seconds": p.seconds,
-            "text_quality": p.text_quality,
-            "decision": p.decision,
-        }
-        for p in document.pages
-    ]
-    errors = [_error_row(document.source_file, document.doc_id, p) for p in problems]
-    return {"documents": [documents], "pages": pages, "errors": errors}
-
-
-def _error_row(source_file: str, doc_id: str | None, problem: Problem) -> dict[str, Any]:
-    return {
-        "source_file": source_file,
-        "doc_id": doc_id,
-        "page": problem.page,
-        "stage": problem.stage.value,
-        "error_type": problem.error_type,
-        "message": problem.message,
-    }
-
-
-def failed_result(source_file: str, sha256: str | None, problem: Problem) -> DocumentResult:
-    """The rows of a document that could not be read at all."""
-    doc_id = doc_id_for(sha256) if sha256 else None
-    document_row = {
-        "doc_id": doc_id,
-        "source_file": source_file,
-        "sha256": sha256,
-        "pages": 0,
-        "status": "failed",
-        "error": problem.message,
-        "chars": 0,
-    }
-    return DocumentResult(
-        source_file, doc_id, {"documents": [document_row], "pages": [], "errors": [_error_row(source_file, doc_id, problem)]}
-    )
-
-
-def _describe(error: BaseException) -> str:
-    where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
-    location = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
-    return f"{type(error).__name__}: {error}{location}"
 
 
 def _problem(error: BaseException, stage: Stage, page: int | None = None, limit: float | None = None) -> Problem:
@@ -161,7 +59,7 @@ def _problem(error: BaseException, stage: Stage, page: int | None = None, limit:
         return Problem(stage, "timeout", f"gave up after {limit:g} s", page)
     if isinstance(error, pebble.ProcessExpired):
         return Problem(stage, "worker_died", f"the worker process died (exit code {error.exitcode})", page)
-    return Problem(stage, "internal_error", _describe(error), page)
+    return Problem(stage, "internal_error", describe(error), page)
 
 
 @dataclass
@@ -242,15 +140,14 @@ def run(
                 try:
                     sha256 = ingest.sha256_of(path)
                 except VanbanError as e:
-                    collect(failed_result(source_file, None, Problem.from_error(e)))
+                    collect(failed(source_file, None, Problem.from_error(e)))
                     continue
                 if sha256 in seen:
                     problem = Problem(Stage.INGEST, "duplicate", f"same content as {seen[sha256]}: skipped")
                     bar.update(1)
                     results.append(
-                        DocumentResult(source_file, None, {"documents": [], "pages": [], "errors": [
-                            _error_row(source_file, doc_id_for(sha256), problem)]})
-                    )  # fmt: skip
+                        DocumentResult(source_file, None, {"errors": [error_row(source_file, doc_id_for(sha256), problem)]})
+                    )
                     continue
                 seen[sha256] = source_file
                 item = _Pending(path, source_file, sha256)
@@ -259,7 +156,7 @@ def run(
 
         def finish(item: _Pending) -> None:
             document = ingest.assemble(item.read, item.ocr_pages)
-            submit("finish", item, finish_task, (document, item.problems, settings), settings.document_timeout)
+            submit("finish", item, process.finish, (document, item.problems, settings), settings.document_timeout)
 
         start_more()
         while pending:
@@ -276,7 +173,7 @@ def run(
                             finish(item)
                         continue
                     stage = Stage.INGEST if kind == "read" else Stage.NORMALIZE
-                    collect(failed_result(item.source_file, item.sha256, _problem(error, stage, None, settings.document_timeout)))
+                    collect(failed(item.source_file, item.sha256, _problem(error, stage, None, settings.document_timeout)))
                     active -= 1
                     continue
                 if kind == "read":
@@ -304,7 +201,7 @@ def _write(
 ) -> RunSummary:
     """Write the tables; rows in input order so that the same inputs give the same files."""
     results.sort(key=lambda r: r.source_file)
-    tables = {name: [row for r in results for row in r.rows.get(name, [])] for name in ("documents", "pages", "errors")}
+    tables = {name: [row for r in results for row in r.rows.get(name, [])] for name in schema.TABLES if name != "runs"}
     statuses = [row["status"] for row in tables["documents"]]
     summary = RunSummary(
         run_id=uuid.uuid4().hex,

@@ -17,7 +17,14 @@ TABLES: dict[str, dict[str, str]] = {
         "doc_type": S, "number_symbol": S, "number": S, "symbol": S, "year": I, "issue_date": S, "issue_place": S,
         "issuer": S, "issuer_parent": S, "title": S, "signer_name": S, "signer_title": S, "signing_authority": S,
         "incoming_number": S, "incoming_date": S, "incoming_office": S, "is_copy": B, "status": S, "error": S,
-        "text_path": S, "chars": I, "seconds": F,
+        "text_path": S, "chars": I, "seconds": F, "unplaced_chars": I,
+    },
+    "sections": {
+        "doc_id": S, "section_id": S, "parent_id": S, "level": I, "label": S, "heading": S, "kind": S,
+        "char_start": I, "char_end": I, "page": I,
+    },
+    "recipients": {
+        "doc_id": S, "recipient": S, "note": S, "is_archive": B, "char_start": I, "char_end": I, "page": I,
     },
     "pages": {
         "doc_id": S, "page": I, "text_source": S, "ocr_confidence": F, "chars": I, "seconds": F,

@@ -1,0 +1,190 @@
+"""One document through the stages after ingest: normalize → structure → (extract), into rows of the tables.
+
+:func:`finish` is what a worker runs for a document once its pages are read; it never raises: a stage that fails
+becomes an `errors` row and the stages that did run keep their rows.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline import export
+from pipeline.model import Document, Problem, RawDocument, Stage, doc_id_for
+from pipeline.normalize import normalize
+from pipeline.settings import Settings
+from pipeline.structure import Structure, parse
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+@dataclass
+class DocumentResult:
+    """Everything one document adds to the tables, and its normalised text."""
+
+    source_file: str
+    doc_id: str | None
+    rows: Rows
+    text: str | None = None
+
+
+def describe(error: BaseException) -> str:
+    """An unexpected exception as one line: its type, message and where it was raised."""
+    where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+    location = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+    return f"{type(error).__name__}: {error}{location}"
+
+
+def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> DocumentResult:
+    """Normalize and parse a read document and turn it into table rows."""
+    started = time.perf_counter()
+    problems = [*raw.problems, *problems]
+    document: Document | None = None
+    structure: Structure | None = None
+    try:
+        document = normalize(raw)
+        if not document.text.strip():
+            problems.append(Problem(Stage.NORMALIZE, "no_text", "no text found on any page"))
+    except Exception as e:  # noqa: BLE001 - the batch degrades, it does not stop
+        problems.append(Problem(Stage.NORMALIZE, "internal_error", describe(e)))
+    if document is not None and document.text.strip():
+        try:
+            structure = parse(document)
+        except Exception as e:  # noqa: BLE001
+            problems.append(Problem(Stage.STRUCTURE, "internal_error", describe(e)))
+    seconds = sum(p.seconds for p in raw.pages) + time.perf_counter() - started
+    rows = {
+        "documents": [_document_row(raw, document, structure, problems, seconds)],
+        "pages": _page_rows(raw),
+        "errors": [error_row(raw.source_file, raw.doc_id, p) for p in problems],
+        "sections": _section_rows(document, structure),
+        "recipients": _recipient_rows(document, structure),
+    }
+    return DocumentResult(raw.source_file, raw.doc_id, rows, document.text if document else None)
+
+
+def failed(source_file: str, sha256: str | None, problem: Problem) -> DocumentResult:
+    """The rows of a document that could not be read at all."""
+    doc_id = doc_id_for(sha256) if sha256 else None
+    document_row = {
+        "doc_id": doc_id,
+        "source_file": source_file,
+        "sha256": sha256,
+        "pages": 0,
+        "status": "failed",
+        "error": problem.message,
+        "chars": 0,
+    }
+    return DocumentResult(
+        source_file, doc_id, {"documents": [document_row], "errors": [error_row(source_file, doc_id, problem)]}
+    )
+
+
+def error_row(source_file: str, doc_id: str | None, problem: Problem) -> dict[str, Any]:
+    return {
+        "source_file": source_file,
+        "doc_id": doc_id,
+        "page": problem.page,
+        "stage": problem.stage.value,
+        "error_type": problem.error_type,
+        "message": problem.message,
+    }
+
+
+def _document_row(
+    raw: RawDocument, document: Document | None, structure: Structure | None, problems: list[Problem], seconds: float
+) -> dict[str, Any]:
+    has_text = document is not None and bool(document.text.strip())
+    confidences = [p.ocr_confidence for p in raw.pages if p.ocr_confidence is not None]
+    row: dict[str, Any] = {
+        "doc_id": raw.doc_id,
+        "source_file": raw.source_file,
+        "sha256": raw.sha256,
+        "pages": len(raw.pages),
+        "text_source": raw.text_source if raw.pages else None,
+        "ocr_mean_confidence": round(sum(confidences) / len(confidences), 2) if confidences else None,
+        "status": "ok" if not problems else ("partial" if has_text else "failed"),
+        "error": "; ".join(p.message for p in problems) or None,
+        "text_path": export.text_path(raw.doc_id) if has_text else None,
+        "chars": len(document.text) if document else 0,
+        "seconds": round(seconds, 3),
+    }
+    if structure is not None:
+        header, signature = structure.header, structure.signature
+        row |= {
+            "doc_type": header.doc_type,
+            "number_symbol": header.number_symbol,
+            "number": header.number,
+            "symbol": header.symbol,
+            "year": header.year,
+            "issue_date": header.issue_date,
+            "issue_place": header.issue_place,
+            "issuer": header.issuer,
+            "issuer_parent": header.issuer_parent,
+            "title": header.title,
+            "signer_name": signature.signer_name,
+            "signer_title": signature.signer_title,
+            "signing_authority": signature.signing_authority,
+            "incoming_number": header.incoming_number,
+            "incoming_date": header.incoming_date,
+            "incoming_office": header.incoming_office,
+            "is_copy": header.is_copy,
+            "unplaced_chars": structure.unplaced_chars,
+        }
+    return row
+
+
+def _page_rows(raw: RawDocument) -> list[dict[str, Any]]:
+    return [
+        {
+            "doc_id": raw.doc_id,
+            "page": p.page,
+            "text_source": p.text_source.value,
+            "ocr_confidence": p.ocr_confidence,
+            "chars": len(p.text),
+            "seconds": p.seconds,
+            "text_quality": p.text_quality,
+            "decision": p.decision,
+        }
+        for p in raw.pages
+    ]
+
+
+def _section_rows(document: Document | None, structure: Structure | None) -> list[dict[str, Any]]:
+    if document is None or structure is None:
+        return []
+    return [
+        {
+            "doc_id": document.doc_id,
+            "section_id": s.section_id,
+            "parent_id": s.parent_id,
+            "level": s.level,
+            "label": s.label,
+            "heading": s.heading,
+            "kind": s.kind,
+            "char_start": s.char_start,
+            "char_end": s.char_end,
+            "page": document.page_at(s.char_start),
+        }
+        for s in structure.sections
+    ]
+
+
+def _recipient_rows(document: Document | None, structure: Structure | None) -> list[dict[str, Any]]:
+    if document is None or structure is None:
+        return []
+    return [
+        {
+            "doc_id": document.doc_id,
+            "recipient": r.recipient,
+            "note": r.note,
+            "is_archive": r.is_archive,
+            "char_start": r.char_start,
+            "char_end": r.char_end,
+            "page": document.page_at(r.char_start),
+        }
+        for r in structure.recipients
+    ]

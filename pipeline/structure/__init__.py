@@ -1,0 +1,50 @@
+"""Structure: header metadata, stamps, body hierarchy, signature and recipients of a normalised document.
+
+:func:`parse` never raises on odd text: what it cannot place is left out of every block and counted in
+``unplaced_chars``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.model import Document
+from pipeline.structure.closing import Recipient, Signature, recipients, signature
+from pipeline.structure.header import Header, parse_header, type_of_title
+from pipeline.structure.lines import Line, split_lines
+from pipeline.structure.sections import Section, find_sections
+
+
+@dataclass
+class Structure:
+    header: Header
+    signature: Signature
+    recipients: list[Recipient]
+    sections: list[Section]
+    unplaced_chars: int
+
+
+def parse(document: Document) -> Structure:
+    text = document.text
+    lines = split_lines(text)
+    header = parse_header(lines)
+    first_body = next((line.index for line in lines if line.start >= header.body_start), len(lines))
+    found_recipients, recipient_lines = recipients(lines, first_body)
+    anchor = min(recipient_lines) if recipient_lines else None
+    found_signature = signature(lines, anchor)
+    closing = recipient_lines | found_signature.lines
+    skip = set(range(first_body)) | header.stamp_lines | closing
+    end_of_main = max(closing, default=len(lines))
+    new_parts = {line.index for line in lines[end_of_main:] if type_of_title(line.stripped)}
+    sections = find_sections(lines, skip | new_parts, new_parts, len(text))
+    return Structure(header, found_signature, found_recipients, sections, _unplaced(lines, skip, sections))
+
+
+def _unplaced(lines: list[Line], skip: set[int], sections: list[Section]) -> int:
+    """Characters of body lines before the first section: text no section holds."""
+    first = sections[0].char_start if sections else None
+    return sum(
+        len(line.stripped)
+        for line in lines
+        if line.index not in skip and line.stripped and (first is None or line.start < first)
+    )

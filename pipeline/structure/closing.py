@@ -1,0 +1,206 @@
+"""Closing blocks: the signature (authority, signer's title and name) and the recipients (Nơi nhận, Kính gửi)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from pipeline.structure.lines import Line, is_upper_line, vocabulary
+
+RECIPIENTS_LABEL = re.compile(r"^(?:Nơi nhận|Noi nhan)\s*:?\s*", re.IGNORECASE)
+ADDRESSEES_LABEL = re.compile(r"^Kính gửi\s*:?\s*")
+ITEM = re.compile(r"^[-+•*]\s*")
+INLINE_ITEMS = re.compile(r"(?:^|(?<=[;,.:)]))\s*-\s+")
+ARCHIVE = re.compile(r"^Lưu\b")
+NOTE = re.compile(r"\((?P<note>[^()]*)\)\s*$")
+NOTE_WORDS = {"b/c": "báo cáo", "báo cáo": "báo cáo", "thực hiện": "để thực hiện", "t/h": "để thực hiện"}
+SIGNATURE_SEARCH = 40  # lines around the recipients block, or at the end, where a signature is looked for
+
+
+@dataclass(frozen=True)
+class Recipient:
+    recipient: str
+    note: str | None
+    is_archive: bool
+    char_start: int
+    char_end: int
+
+
+@dataclass
+class Signature:
+    signing_authority: str | None = None
+    signer_title: str | None = None
+    signer_name: str | None = None
+    lines: set[int] = field(default_factory=set)
+
+
+@cache
+def _prefix_pattern() -> re.Pattern[str]:
+    prefixes = sorted(vocabulary()["authority_prefixes"], key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(p) for p in prefixes) + r")(?=[\s.]|$)\s*")
+
+
+@cache
+def _titles() -> list[str]:
+    return sorted(vocabulary()["signer_titles"], key=len, reverse=True)
+
+
+def recipients(lines: list[Line], start_index: int = 0) -> tuple[list[Recipient], set[int]]:
+    """Items of the first ``Nơi nhận`` block and of ``Kính gửi`` (from `start_index` on), and the lines they take."""
+    found: list[Recipient] = []
+    taken: set[int] = set()
+    for label in (ADDRESSEES_LABEL, RECIPIENTS_LABEL):
+        for position, line in enumerate(lines[start_index:], start_index):
+            match = label.match(line.stripped)
+            if not match:
+                continue
+            items, used = _items(lines, position, line.text.index(line.stripped) + match.end())
+            found.extend(items)
+            taken |= used
+            break
+    return found, taken
+
+
+def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Recipient], set[int]]:
+    """The items after a label: on the label's line (one, or ``- a; - b`` inline) and on the ``-`` lines below."""
+    line = lines[position]
+    items: list[Recipient] = []
+    used = {line.index}
+    rest = line.text[after_label:]
+    if rest.strip():
+        items.extend(_inline_items(rest, line.start + after_label))
+    for following in lines[position + 1 :]:
+        text = following.stripped
+        if not text:
+            if items:
+                break
+            used.add(following.index)
+            continue
+        if not ITEM.match(text) and not (not items and not is_upper_line(text) and len(text) < 120 and ";" in text):
+            break
+        items.extend(_inline_items(following.text, following.start))
+        used.add(following.index)
+    return items, used
+
+
+def _inline_items(text: str, offset: int) -> list[Recipient]:
+    items = []
+    parts = INLINE_ITEMS.split(text)
+    position = 0
+    for part in parts:
+        position = text.index(part, position)
+        item = part.strip().rstrip(";,.").strip()
+        if item:
+            start = offset + text.index(item, position)
+            items.append(_recipient(item, start))
+        position += len(part)
+    return items
+
+
+def _recipient(item: str, start: int) -> Recipient:
+    note = NOTE.search(item)
+    note_text = None
+    if note:
+        words = note["note"].lower()
+        note_text = next((v for k, v in NOTE_WORDS.items() if k in words), None)
+    return Recipient(item, note_text, bool(ARCHIVE.match(item)), start, start + len(item))
+
+
+def signature(lines: list[Line], anchor: int | None) -> Signature:
+    """The signature block near the recipients block (`anchor`, a line position), else at the end of the text."""
+    if anchor is None:
+        region = lines[-SIGNATURE_SEARCH:]
+    else:
+        region = lines[max(0, anchor - SIGNATURE_SEARCH // 2) : anchor + SIGNATURE_SEARCH]
+    candidates = [line for line in region if line.stripped]
+    prefix = _prefix_pattern()
+    for position, line in enumerate(candidates):
+        cells = [c.strip() for c in line.stripped.split(" | ")] if " | " in line.stripped else [line.stripped]
+        for cell in cells:
+            if prefix.match(cell):
+                return _from_prefix(candidates, position, cell)
+    return _without_prefix(candidates)
+
+
+def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature:
+    """``TM. CHÍNH PHỦ`` / ``KT. THỦ TƯỚNG`` / ``PHÓ THỦ TƯỚNG`` / name, on separate lines or on one."""
+    prefix = _prefix_pattern()
+    found = Signature(lines={candidates[position].index})
+    authority = [first]
+    rest = candidates[position + 1 :]
+    while rest and prefix.match(rest[0].stripped):
+        authority.append(rest[0].stripped)
+        found.lines.add(rest[0].index)
+        rest = rest[1:]
+    joined = " ".join(authority)
+    caps, name = _split_name(joined)
+    title = _title_suffix(caps)
+    if title and caps != title:
+        found.signing_authority = caps[: -len(title)].strip()
+        found.signer_title = title
+        found.signer_name = name
+        return found
+    found.signing_authority = caps
+    for line in rest[:6]:
+        text = line.stripped
+        if _is_note(text):
+            continue
+        if found.signer_title is None and is_upper_line(text) and len(text) < 60:
+            title_caps, name = _split_name(text)
+            found.signer_title = title_caps
+            found.lines.add(line.index)
+            if name:
+                found.signer_name = name
+                break
+            continue
+        if _looks_like_name(text):
+            found.signer_name = text
+            found.lines.add(line.index)
+        break
+    return found
+
+
+def _without_prefix(candidates: list[Line]) -> Signature:
+    """No prefix line: a signer's title line (``CHỦ TỊCH``) with a name below it or after it on the same line."""
+    for position in range(len(candidates) - 1, -1, -1):
+        text = candidates[position].stripped
+        caps, name = _split_name(text)
+        title = _title_suffix(caps) if caps else None
+        if title and name and caps == title:
+            return Signature(None, title, name, {candidates[position].index})
+        if _looks_like_name(text):
+            for above in reversed(candidates[max(0, position - 3) : position]):
+                if _is_note(above.stripped):
+                    continue
+                if _title_suffix(above.stripped) == above.stripped:
+                    return Signature(None, above.stripped, text, {above.index, candidates[position].index})
+                break
+    return Signature()
+
+
+def _split_name(text: str) -> tuple[str, str | None]:
+    """``KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn An`` → (the capitals, the name that follows them)."""
+    words = text.split()
+    for i in range(len(words)):
+        tail = words[i:]
+        if len(tail) >= 2 and all(_is_name_word(w) for w in tail):
+            return " ".join(words[:i]), " ".join(tail)
+    return text, None
+
+
+def _title_suffix(caps: str) -> str | None:
+    return next((t for t in _titles() if caps == t or caps.endswith(f" {t}")), None)
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower() and word.isalpha()
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(_is_name_word(w) for w in words)
+
+
+def _is_note(text: str) -> bool:
+    return text.lower().strip() in vocabulary()["signature_notes"] or (text.startswith("(") and text.endswith(")"))

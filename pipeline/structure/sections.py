@@ -1,0 +1,115 @@
+"""The body's hierarchy: headings and list items with levels that follow the real nesting.
+
+Each kind of marker has a rank (Phần above Chương above … above ``+`` bullets). A stack of open headings gives
+every new heading its parent: the nearest open heading of a higher rank. A level that a document skips is
+simply not there (Điều directly under the document is level 1). An attached document (the plan a decision
+issues, a Phụ lục) starts a new hierarchy of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.structure.lines import Line, is_upper_line
+
+ROMAN = r"[IVXLC]+"
+# (kind, rank, pattern): the first that matches a line's start wins.
+MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
+    ("phan", 0, re.compile(rf"^(?:PHẦN|Phần)\s+(?P<label>{ROMAN}|\d+|THỨ\s+\w+)\b\s*[.:\-–]?\s*(?P<heading>.*)$")),
+    ("chuong", 1, re.compile(rf"^(?:CHƯƠNG|Chương)\s+(?P<label>{ROMAN}|\d+)\b\s*[.:\-–]?\s*(?P<heading>.*)$")),
+    ("muc", 2, re.compile(r"^(?:MỤC|Mục)\s+(?P<label>\d+|[IVXLC]+)\b\s*[.:\-–]?\s*(?P<heading>.*)$")),
+    ("dieu", 3, re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d+[a-z]?)\s*[.:]\s*(?P<heading>.*)$")),
+    ("letter_upper", 4, re.compile(r"^(?P<label>[A-D])\s*[.\-–]\s+(?P<heading>\S.*)$")),
+    ("roman", 5, re.compile(rf"^(?P<label>{ROMAN})\s*[.\-–/)]\s*(?P<heading>\S.*)$")),
+    ("decimal3", 8, re.compile(r"^(?P<label>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?P<heading>\S.*)$")),
+    ("decimal2", 7, re.compile(r"^(?P<label>\d{1,2}\.\d{1,2})\.?\s+(?P<heading>\S.*)$")),
+    ("arabic", 6, re.compile(r"^(?P<label>\d{1,2})\s*[.)]\s*(?P<heading>\S.*)$")),
+    ("letter", 9, re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<heading>\S.*)$")),
+    ("dash", 10, re.compile(r"^(?P<label>[-–])\s*(?P<heading>\S.*)$")),
+    ("plus", 11, re.compile(r"^(?P<label>\+)\s*(?P<heading>\S.*)$")),
+    ("bullet", 12, re.compile(r"^(?P<label>[*•·])\s*(?P<heading>\S.*)$")),
+]
+ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b\s*(?P<label>[\w.]*)\s*[.:\-–]?\s*(?P<heading>.*)$")
+HEADING_CHARS = 200  # a list item's heading is its first words, the whole item is its span
+
+
+@dataclass
+class Section:
+    section_id: str
+    parent_id: str | None
+    level: int
+    label: str
+    heading: str
+    kind: str
+    char_start: int
+    char_end: int
+
+
+def heading_of(line: str) -> tuple[str, int, str, str] | None:
+    """(kind, rank, label, heading) when the line opens a section or list item."""
+    for kind, rank, pattern in MARKERS:
+        match = pattern.match(line)
+        if match:
+            label, heading = match["label"], match["heading"].strip()
+            if kind == "roman" and not _is_roman(label):
+                continue
+            if kind == "letter_upper" and not is_upper_line(heading):
+                continue
+            return kind, rank, label, heading
+    return None
+
+
+def _is_roman(label: str) -> bool:
+    return bool(re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", label)) and bool(label)
+
+
+def find_sections(lines: list[Line], skip: set[int], new_parts: set[int], text_end: int) -> list[Section]:
+    """Sections of the body lines (lines in `skip` belong to header, signature or recipients; a line in
+    `new_parts` starts an attached document, whose headings nest anew)."""
+    sections: list[Section] = []
+    stack: list[tuple[int, Section]] = []
+    for line in lines:
+        if line.index in new_parts:
+            stack = []
+        if line.index in skip:
+            continue
+        text = line.stripped
+        annex = ANNEX.match(text) if is_upper_line(text[:8]) else None
+        found = ("annex", -1, annex["label"] or "", text) if annex else heading_of(text)
+        if found is None:
+            continue
+        kind, rank, label, heading = found
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        if kind == "annex":
+            stack = []
+        parent = stack[-1][1] if stack else None
+        section = Section(
+            section_id=f"s{len(sections) + 1}",
+            parent_id=parent.section_id if parent else None,
+            level=len(stack) + 1,
+            label=label,
+            heading=_short(heading) if rank >= 6 else heading,
+            kind=kind,
+            char_start=line.start + line.text.index(text),
+            char_end=text_end,
+        )
+        sections.append(section)
+        stack.append((rank, section))
+    _close(sections, text_end)
+    return sections
+
+
+def _short(text: str) -> str:
+    """A list item's heading: up to its first colon or full stop, at most HEADING_CHARS characters."""
+    cut = re.split(r"(?<=[:.;])\s", text, maxsplit=1)[0]
+    return cut if len(cut) <= HEADING_CHARS else cut[:HEADING_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _close(sections: list[Section], text_end: int) -> None:
+    """A section ends where the next section at its level or above begins."""
+    for i, section in enumerate(sections):
+        section.char_end = next(
+            (later.char_start for later in sections[i + 1 :] if later.level <= section.level), text_end
+        )
