@@ -104,15 +104,32 @@ def _is_fragment(token: str) -> bool:
 
 def _join_fragments(line: str) -> str:
     tokens = line.split(" ")
-    if not any(_is_fragment(t) for t in tokens):
+    if not any(t.isalpha() and len(t) <= 3 and not is_syllable(t) for t in tokens) and not any(
+        _is_fragment(t) for t in tokens
+    ):
         return line
     joined: list[str] = []
     i = 0
     while i < len(tokens):
-        end = _syllable_end(tokens, i) if _is_fragment(tokens[i]) else None
-        joined.append("".join(tokens[i:end]) if end else tokens[i])
+        token = tokens[i]
+        end = _syllable_end(tokens, i) if _is_fragment(token) else None
+        if end:
+            joined.append("".join(tokens[i:end]))
+        elif joined and _closes_syllable(joined[-1], token):
+            joined[-1] += token  # TỊ CH → TỊCH: a fragment that can only end the syllable before it
+        else:
+            joined.append(token)
         i = end or i + 1
     return " ".join(joined)
+
+
+def _closes_syllable(word: str, piece: str) -> bool:
+    """Is `piece` a stray end of the syllable `word` (``TỊ`` ``CH``)? Only consonant pieces that are no syllable."""
+    core = piece.rstrip(TRAILING_PUNCTUATION)
+    if not core.isalpha() or is_syllable(core) or not word.isalpha() or len(core) > 2:
+        return False
+    case_fits = word.isupper() == core.isupper() or not core[0].isupper()
+    return case_fits and is_syllable(word + core)
 
 
 def _continues_syllable(word: str, piece: str) -> bool:

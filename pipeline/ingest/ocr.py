@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 import pytesseract
 from PIL import Image, ImageOps
 
+from pipeline.ingest.layout import reading_order, segments
 from pipeline.model import LayoutLine, OcrFailure, PageText, Stage, TextSource, Timeout
 from pipeline.settings import Settings
 from pipeline.vietnamese import text_quality
@@ -126,24 +127,39 @@ def render_pdf_page(path: Path, index: int, target: Path, settings: Settings) ->
 
 
 def _lines(data: dict[str, list]) -> tuple[list[LayoutLine], list[float]]:
-    """Group tesseract's words into lines (block, paragraph, line), in its reading order."""
-    grouped: dict[tuple[int, int, int], list[int]] = {}
+    """Tesseract's words as lines in reading order, side-by-side columns read one after the other."""
+    grouped: dict[tuple[int, int, int], list[LayoutLine]] = {}
     confidences: list[float] = []
     for i, word in enumerate(data["text"]):
         if not word.strip():
             continue
-        grouped.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+        left, top = data["left"][i], data["top"][i]
+        box = LayoutLine(word.strip(), left, left + data["width"][i], top, top + data["height"][i])
+        grouped.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(box)
         if float(data["conf"][i]) >= 0:
             confidences.append(float(data["conf"][i]))
-    lines = []
-    for indices in grouped.values():
-        lines.append(
-            LayoutLine(
-                text=" ".join(data["text"][i].strip() for i in indices),
-                x0=min(data["left"][i] for i in indices),
-                x1=max(data["left"][i] + data["width"][i] for i in indices),
-                top=min(data["top"][i] for i in indices),
-                bottom=max(data["top"][i] + data["height"][i] for i in indices),
+    printed = _printed_lines(list(grouped.values()))
+    words = [w for line in printed for w in line]
+    width = max((w.x1 for w in words), default=0) - min((w.x0 for w in words), default=0)
+    return reading_order([segments(sorted(line, key=lambda w: w.x0), width) for line in printed]), confidences
+
+
+def _printed_lines(lines: list[list[LayoutLine]]) -> list[list[LayoutLine]]:
+    """Tesseract's lines merged into printed lines: two lines side by side (same height on the page, different
+    blocks) are one printed line with a column gap, top to bottom."""
+    printed: list[list[LayoutLine]] = []
+    for line in sorted(lines, key=lambda words: min(w.top for w in words)):
+        top = min(w.top for w in line)
+        bottom = max(w.bottom for w in line)
+        if printed:
+            last = printed[-1]
+            last_top, last_bottom = min(w.top for w in last), max(w.bottom for w in last)
+            overlap = min(bottom, last_bottom) - max(top, last_top)
+            side_by_side = min(w.x0 for w in line) > max(w.x1 for w in last) or max(w.x1 for w in line) < min(
+                w.x0 for w in last
             )
-        )
-    return lines, confidences
+            if side_by_side and overlap > 0.5 * min(bottom - top, last_bottom - last_top):
+                last.extend(line)
+                continue
+        printed.append(list(line))
+    return printed

@@ -29,9 +29,11 @@ def parse(document: Document) -> Structure:
     lines = split_lines(text)
     header = parse_header(lines)
     first_body = next((line.index for line in lines if line.start >= header.body_start), len(lines))
-    found_recipients, recipient_lines = recipients(lines, first_body)
-    anchor = min(recipient_lines) if recipient_lines else None
-    found_signature = signature(lines, anchor)
+    found_signature = signature(lines, first_body, None)
+    near = min(found_signature.lines) if found_signature.lines else None
+    found_recipients, recipient_lines = recipients(lines, first_body, near)
+    if not found_signature.lines:
+        found_signature = signature(lines, first_body, min(recipient_lines) if recipient_lines else None)
     closing = recipient_lines | found_signature.lines
     skip = set(range(first_body)) | header.stamp_lines | closing
     end_of_main = max(closing, default=len(lines))

@@ -15,6 +15,7 @@ INLINE_ITEMS = re.compile(r"(?:^|(?<=[;,.:)]))\s*-\s+")
 ARCHIVE = re.compile(r"^Lưu\b")
 NOTE = re.compile(r"\((?P<note>[^()]*)\)\s*$")
 NOTE_WORDS = {"b/c": "báo cáo", "báo cáo": "báo cáo", "thực hiện": "để thực hiện", "t/h": "để thực hiện"}
+SIGNATURE_NOTE = re.compile(r"\((?:đã ký|Đã ký|ký|đã ký và đóng dấu)\)|\[đã ký\]", re.IGNORECASE)
 SIGNATURE_SEARCH = 40  # lines around the recipients block, or at the end, where a signature is looked for
 
 
@@ -42,23 +43,35 @@ def _prefix_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _prefix_anywhere() -> re.Pattern[str]:
+    prefixes = sorted(vocabulary()["authority_prefixes"], key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(?=(?:" + "|".join(re.escape(p) for p in prefixes) + r")(?:[\s.]|$))")
+
+
+@cache
 def _titles() -> list[str]:
     return sorted(vocabulary()["signer_titles"], key=len, reverse=True)
 
 
-def recipients(lines: list[Line], start_index: int = 0) -> tuple[list[Recipient], set[int]]:
-    """Items of the first ``Nơi nhận`` block and of ``Kính gửi`` (from `start_index` on), and the lines they take."""
+def recipients(lines: list[Line], start_index: int = 0, near: int | None = None) -> tuple[list[Recipient], set[int]]:
+    """Items of ``Kính gửi`` and of one ``Nơi nhận`` block (from `start_index` on), and the lines they take.
+
+    Of several ``Nơi nhận`` blocks (an annex may hold a form with its own), the one nearest the signature line
+    `near` is taken, else the first."""
     found: list[Recipient] = []
     taken: set[int] = set()
     for label in (ADDRESSEES_LABEL, RECIPIENTS_LABEL):
-        for position, line in enumerate(lines[start_index:], start_index):
-            match = label.match(line.stripped)
-            if not match:
-                continue
-            items, used = _items(lines, position, line.text.index(line.stripped) + match.end())
-            found.extend(items)
-            taken |= used
-            break
+        labelled = [(p, label.match(line.stripped)) for p, line in enumerate(lines[start_index:], start_index)]
+        labelled = [(p, m) for p, m in labelled if m]
+        if not labelled:
+            continue
+        if near is not None and label is RECIPIENTS_LABEL:
+            labelled.sort(key=lambda pm: abs(pm[0] - near))
+        position, match = labelled[0]
+        line = lines[position]
+        items, used = _items(lines, position, line.text.index(line.stripped) + match.end())
+        found.extend(items)
+        taken |= used
     return found, taken
 
 
@@ -107,20 +120,21 @@ def _recipient(item: str, start: int) -> Recipient:
     return Recipient(item, note_text, bool(ARCHIVE.match(item)), start, start + len(item))
 
 
-def signature(lines: list[Line], anchor: int | None) -> Signature:
-    """The signature block near the recipients block (`anchor`, a line position), else at the end of the text."""
-    if anchor is None:
-        region = lines[-SIGNATURE_SEARCH:]
-    else:
-        region = lines[max(0, anchor - SIGNATURE_SEARCH // 2) : anchor + SIGNATURE_SEARCH]
-    candidates = [line for line in region if line.stripped]
+def signature(lines: list[Line], start_index: int, anchor: int | None) -> Signature:
+    """The signature block: the first signing-authority line of the body (from `start_index`); without one, a
+    title-and-name block near the recipients block (`anchor`, a line position) or at the end of the text."""
+    candidates = [line for line in lines[start_index:] if line.stripped]
     prefix = _prefix_pattern()
     for position, line in enumerate(candidates):
         cells = [c.strip() for c in line.stripped.split(" | ")] if " | " in line.stripped else [line.stripped]
         for cell in cells:
-            if prefix.match(cell):
+            if prefix.match(cell) and is_upper_line(cell[:12]) and len(cell) < 120:
                 return _from_prefix(candidates, position, cell)
-    return _without_prefix(candidates)
+    if anchor is None:
+        region = lines[-SIGNATURE_SEARCH:]
+    else:
+        region = lines[max(0, anchor - SIGNATURE_SEARCH // 2) : anchor + SIGNATURE_SEARCH]
+    return _without_prefix([line for line in region if line.stripped])
 
 
 def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature:
@@ -129,20 +143,22 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
     found = Signature(lines={candidates[position].index})
     authority = [first]
     rest = candidates[position + 1 :]
-    while rest and prefix.match(rest[0].stripped):
+    while rest and (prefix.match(rest[0].stripped) or not prefix.sub("", authority[-1]).strip()):
         authority.append(rest[0].stripped)
         found.lines.add(rest[0].index)
         rest = rest[1:]
-    joined = " ".join(authority)
+    joined = SIGNATURE_NOTE.sub("", " ".join(authority)).strip()
     caps, name = _split_name(joined)
     title = _title_suffix(caps)
-    if title and caps != title:
+    last_authority = prefix.sub("", _last_segment(caps)).strip()
+    if title and last_authority != title:
         found.signing_authority = caps[: -len(title)].strip()
         found.signer_title = title
         found.signer_name = name
         return found
     found.signing_authority = caps
-    for line in rest[:6]:
+    found.signer_name = name
+    for line in rest[:6] if name is None else []:
         text = line.stripped
         if _is_note(text):
             continue
@@ -161,6 +177,12 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
     return found
 
 
+def _last_segment(caps: str) -> str:
+    """The part of an authority line from its last prefix on (``TM. CHÍNH PHỦ KT. THỦ TƯỚNG`` → ``KT. THỦ TƯỚNG``)."""
+    starts = [m.start() for m in _prefix_anywhere().finditer(caps)]
+    return caps[starts[-1] :].strip() if starts else caps
+
+
 def _without_prefix(candidates: list[Line]) -> Signature:
     """No prefix line: a signer's title line (``CHỦ TỊCH``) with a name below it or after it on the same line."""
     for position in range(len(candidates) - 1, -1, -1):
@@ -173,7 +195,7 @@ def _without_prefix(candidates: list[Line]) -> Signature:
             for above in reversed(candidates[max(0, position - 3) : position]):
                 if _is_note(above.stripped):
                     continue
-                if _title_suffix(above.stripped) == above.stripped:
+                if is_upper_line(above.stripped) and above.stripped.startswith(tuple(_titles())):
                     return Signature(None, above.stripped, text, {above.index, candidates[position].index})
                 break
     return Signature()

@@ -1,0 +1,68 @@
+"""Undo the interleaving of side-by-side columns (header blocks, Nơi nhận beside the signature) that OCR reads
+line by line: a printed line with a wide gap is split into segments, and in a run of such lines the left
+column is read before the right one."""
+
+from __future__ import annotations
+
+from statistics import median
+
+from pipeline.model import LayoutLine
+
+GAP_HEIGHTS = 2.5  # a horizontal gap wider than this many word heights separates two columns
+GAP_WIDTH = 0.06  # … and wider than this share of the text width (justified body text has wide gaps too)
+WIDE_LINE = 0.6  # a line wider than this share of the text width is body text, which ends a two-column run
+
+
+def segments(words: list[LayoutLine], text_width: float) -> list[LayoutLine]:
+    """Split one printed line (its words, left to right) wherever the gap between words is a column gap."""
+    if not words:
+        return []
+    height = median(w.bottom - w.top for w in words) or 1
+    gap = max(GAP_HEIGHTS * height, GAP_WIDTH * text_width)
+    parts: list[list[LayoutLine]] = [[words[0]]]
+    for word in words[1:]:
+        if word.x0 - parts[-1][-1].x1 > gap:
+            parts.append([])
+        parts[-1].append(word)
+    return [_merge(part) for part in parts]
+
+
+def _merge(words: list[LayoutLine]) -> LayoutLine:
+    return LayoutLine(
+        " ".join(w.text for w in words),
+        min(w.x0 for w in words),
+        max(w.x1 for w in words),
+        min(w.top for w in words),
+        max(w.bottom for w in words),
+    )
+
+
+def reading_order(lines: list[list[LayoutLine]]) -> list[LayoutLine]:
+    """Lines (each a list of its segments) in reading order: within a run of two-column lines, the left
+    column's segments first, then the right column's."""
+    if not lines:
+        return []
+    left_edge = min(s.x0 for line in lines for s in line)
+    right_edge = max(s.x1 for line in lines for s in line)
+    width = max(1.0, right_edge - left_edge)
+    ordered: list[LayoutLine] = []
+    run: list[list[LayoutLine]] = []
+
+    def flush() -> None:
+        if any(len(line) > 1 for line in run):
+            boundary = median((line[0].x1 + line[1].x0) / 2 for line in run if len(line) > 1)
+            ordered.extend(s for line in run for s in line if s.x1 <= boundary or s.x0 < boundary - width * 0.05)
+            ordered.extend(s for line in run for s in line if not (s.x1 <= boundary or s.x0 < boundary - width * 0.05))
+        else:
+            ordered.extend(s for line in run for s in line)
+        run.clear()
+
+    for line in lines:
+        wide = len(line) == 1 and (line[0].x1 - line[0].x0) > WIDE_LINE * width
+        if wide:
+            flush()
+            ordered.append(line[0])
+        else:
+            run.append(line)
+    flush()
+    return ordered
