@@ -22,21 +22,25 @@ from pipeline.structure.lines import (
 )
 
 HEADER_LINES = 60  # the header is looked for in the first lines of the text only
-NUMBER_LINE = re.compile(r"(?:^|[\s|])(?<!ĐẾN )S[ốô]\s*[:.]?\s*(?P<rest>\d.*)")
+NUMBER_LINE = re.compile(
+    r"(?:(?:^|[\s|])(?<!ĐẾN )(?:S[ốô]|SỐ)\s*[:.]?|^[^\W\d_][^\d:]{0,20}\ssố\s*:)\s*(?P<rest>\d.*|$)"
+)
 NUMBER_SYMBOL = re.compile(
     r"(?P<number>\d+(?:\.\d+)*)\s*\.?\s*(?:/\s*(?P<year>(?:19|20)\d\d)\s*)?(?P<sep>[/-])\s*"
-    r"(?P<symbol>[^\W\d_][\w&.§-]*(?:\s*[/-]\s*[\w&.§]+)*)"
+    r"(?P<symbol>(?:[^\W\d_]|§)[\w&.§-]*(?:\s*[/-]\s*[\w&.§]+)*)"
 )
 PLACE_DATE = re.compile(
-    r"(?P<place>(?:[^\W\d_][\w.]*\s+){0,3}?[^\W\d_][\w.]*)\s*,\s*ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})"
+    r"(?P<place>(?:[^\W\d_][\w.]*\s+){0,5}?[^\W\d_][\w.]*)\s*,\s*ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})"
     r"\s*năm\s*(?P<year>\d{4})",
 )
-INCOMING = re.compile(r"\bĐẾN\b\s*[:.]?\s*(?:S[ốô]\s*[:.]?\s*(?P<number>\d+))?")
-INCOMING_NUMBER = re.compile(r"^S[ốô]\s*[:.]?\s*(?P<number>\d+)")
+INCOMING = re.compile(r"\bĐ[ẾEÉÊ]N\b\s*[:.]?\s*(?:[Ss][ốôo]\s*[:.]?\s*(?P<number>\d+))?")
+INCOMING_NUMBER = re.compile(r"^\W{0,2}[Ss][ốôo]\s*[:.]?\s*(?P<number>\d+)")
 INCOMING_DATE = re.compile(r"Ngày\s*[:.]?\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{2,4})")
 FORWARDED = re.compile(r"^Chuyển\s*:?\s*")
-SUBJECT = re.compile(r"^(?:V/v|V/V|Về việc)\s*:?\s*")
+SUBJECT = re.compile(r"^\W?(?:V\s*/\s*[vV%]|Về việc)\s*:?\s*")
 DECORATION = "-–—_=*~|.,:;•· "
+ORNAMENT = "-–—_=*~|•· "
+PLACE_UNIT_WORDS = {"phố", "xã", "trấn"}  # the lower-case half of Thành phố, Thị xã, Thị trấn  # what a title line may lose at its ends: its punctuation is the document's
 HEADING_START = re.compile(r"^(?:[IVXLC]+\s*[.\-–/)]\s|\d+\.\s|Điều\s+\d|Chương\s+[IVXLC\d]|PHẦN\s|Phần\s+[IVXLC\d])")
 FULL_CITATION_TITLE = re.compile(
     r"^(?P<type>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+số\s+(?P<number_symbol>\d[\w./-]*[\w])(?:\s+ngày\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4}))?"
@@ -96,7 +100,15 @@ def without_national_lines(text: str) -> str:
     spans = [m.span() for p in _national_patterns() for m in p.finditer(folded)]
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
-    return " ".join(text.split()).strip(DECORATION)
+    return " ".join(text.split()).strip(ORNAMENT)
+
+
+def _is_noise(text: str) -> bool:
+    """Nothing, OCR specks, or what is left of a national line that a stamp or a fold cut short."""
+    folded = fold_chars(text).strip()
+    if sum(c.isalnum() for c in folded) <= 1:
+        return True
+    return len(folded) >= 10 and any(fold_chars(n).startswith(folded) for n in vocabulary()["national_lines"])
 
 
 def type_of_title(text: str) -> str | None:
@@ -129,98 +141,155 @@ def iso_date(year: int, month: int, day: int) -> str | None:
 
 def parse_header(lines: list[Line]) -> Header:
     """Read the header from the first lines. Never raises: what it cannot find stays empty."""
-    header = Header()
-    zone = lines[:HEADER_LINES]
-    _read_stamps(zone, header)
-    issuer_lines: list[str] = []
-    title: list[str] = []
-    in_title = False
-    seen_number = False
-    last_header_line: Line | None = None
-    for line in zone:
-        if line.index in header.stamp_lines:
-            continue
-        raw = line.stripped
-        if not raw:
-            if title and in_title:
-                in_title = False if header.doc_type else in_title
-                if header.doc_type:
-                    break
-            continue
-        if _opens_body(raw) and (header.doc_type or seen_number or title):
-            header.body_start = line.start
-            break
-        if title and (HEADING_START.match(raw) or _is_authority(raw)):
-            header.body_start = line.end + 1 if _is_authority(raw) else line.start
-            last_header_line = line if _is_authority(raw) else last_header_line
-            break
-        text = without_national_lines(raw)
-        if not text:
-            last_header_line = line
-            continue
-        place_date = PLACE_DATE.search(text)
-        if place_date and header.issue_date is None:
-            header.issue_date = iso_date(int(place_date["year"]), int(place_date["month"]), int(place_date["day"]))
-            header.issue_place = _place(place_date["place"])
-            text = (text[: place_date.start()] + text[place_date.end() :]).strip(DECORATION)
-            last_header_line = line
-        number_line = NUMBER_LINE.search(text)
-        if number_line and header.number_symbol is None and not seen_number:
-            match = NUMBER_SYMBOL.match(number_line["rest"])
-            if match:
-                header.number_symbol = clean_number_symbol(match)
-                header.number, header.year, header.symbol = split_number_symbol(header.number_symbol)
-            seen_number = True
-            before = text[: number_line.start()].strip(DECORATION)
-            if before and is_upper_line(before):
-                issuer_lines.append(before)
-            text = number_line["rest"][match.end() :].strip(DECORATION) if match else ""
-            last_header_line = line
-        subject = SUBJECT.match(text)
-        if subject:
-            title = [text[subject.end() :]]
-            in_title = True
-            last_header_line = line
-            continue
-        doc_type = type_of_title(text)
-        if doc_type and header.doc_type is None and not title:
-            header.doc_type = doc_type
-            in_title = True
-            last_header_line = line
-            continue
-        if in_title:
-            if not place_date and not number_line:
-                title.append(text)
-            last_header_line = line
-            continue
-        if not seen_number and not header.doc_type and is_upper_line(text) and not place_date:
-            issuer_lines.append(text)
-            last_header_line = line
-            continue
-        if place_date or number_line:
-            continue
-        citation = FULL_CITATION_TITLE.match(text)
-        if citation and not header.doc_type and type_of_title(citation["type"]):
-            _from_citation_title(header, citation)
-            header.body_start = line.end + 1
-            break
-        if header.doc_type or seen_number:
-            header.body_start = line.start
-            break
-    else:
-        if last_header_line is not None:
-            header.body_start = last_header_line.end + 1
-    if not header.body_start and last_header_line is not None:
-        header.body_start = last_header_line.end + 1
-    if title and header.title is None:
-        header.title = " ".join(" ".join(title).split()).strip(DECORATION) or None
-    _set_issuer(header, issuer_lines)
-    if header.doc_type is None and header.number_symbol:
-        header.doc_type = _type_from_symbol(header.symbol or "")
-    if header.year is None and header.issue_date:
-        header.year = int(header.issue_date[:4])
+    reader = _HeaderReader(lines[:HEADER_LINES])
+    reader.read()
+    header = reader.header
     header.is_copy = _is_copy(lines)
     return header
+
+
+class _HeaderReader:
+    """Reads header lines in order, each classified by what it holds, until the body begins."""
+
+    def __init__(self, zone: list[Line]) -> None:
+        self.zone = zone
+        self.header = Header()
+        self.issuer_lines: list[str] = []
+        self.title: list[str] = []
+        self.in_title = False
+        self.seen_number = False
+        self.consumed: set[int] = set()
+        self.last: Line | None = None
+
+    def read(self) -> None:
+        _read_stamps(self.zone, self.header)
+        self.consumed |= self.header.stamp_lines
+        body_start = self._walk()
+        header = self.header
+        header.body_start = body_start if body_start is not None else (self.last.end + 1 if self.last else 0)
+        if self.title and header.title is None:
+            header.title = " ".join(" ".join(self.title).split()).strip(ORNAMENT) or None
+        _set_issuer(header, self.issuer_lines)
+        if header.doc_type is None and header.number_symbol:
+            header.doc_type = _type_from_symbol(header.symbol or "")
+        if header.issue_date is None:
+            self._late_place_date()
+        if header.year is None and header.issue_date:
+            header.year = int(header.issue_date[:4])
+
+    def _walk(self) -> int | None:
+        """Classify lines until the body; returns where the body begins (None: at the end of the header)."""
+        header = self.header
+        for position, line in enumerate(self.zone):
+            if line.index in self.consumed:
+                continue
+            raw = line.stripped
+            if not raw:
+                if self.title and header.doc_type and self.in_title:
+                    return line.start
+                continue
+            begun = bool(header.doc_type or self.seen_number or self.title)
+            if begun and _opens_body(raw):
+                return line.start
+            if self.title and HEADING_START.match(raw):
+                return line.start
+            if (self.title or header.doc_type) and _is_authority(raw):
+                self.last = line
+                return line.end + 1
+            text = without_national_lines(raw)
+            if self.in_title and self.title and text == "" and raw in "-–":
+                self.title.append(raw)  # a range's dash on a line of its own (2026 / - / 2030)
+                continue
+            if _is_noise(text) or text in vocabulary()["ignored_header_lines"]:
+                self.last = line
+                continue
+            whole = text
+            text = self._take_number(self._take_place_date(text, line), line, position)
+            if not text:
+                continue
+            if self._take_title(text, line, position, residue=text != whole) or text != whole:
+                continue  # what is left beside a number or a date never ends the header
+            if not self.seen_number and not header.doc_type and is_upper_line(text):
+                self.issuer_lines.append(text)
+                self.last = line
+                continue
+            citation = FULL_CITATION_TITLE.match(text)
+            if citation and not header.doc_type and type_of_title(citation["type"]):
+                _from_citation_title(header, citation)
+                return line.end + 1
+            if begun:
+                return line.start
+        return None
+
+    def _take_place_date(self, text: str, line: Line) -> str:
+        place_date = PLACE_DATE.search(text)
+        if not place_date or self.header.issue_date is not None:
+            return text
+        self.header.issue_date = iso_date(int(place_date["year"]), int(place_date["month"]), int(place_date["day"]))
+        self.header.issue_place = _place(place_date["place"])
+        self.last = line
+        return (text[: place_date.start()] + " " + text[place_date.end() :]).strip(DECORATION)
+
+    def _take_number(self, text: str, line: Line, position: int) -> str:
+        """``Số: 1351/QĐ-UBND`` (the number may stand on the next line); returns what the line holds besides."""
+        number_line = NUMBER_LINE.search(text)
+        if not number_line or self.seen_number or self.in_title:
+            return text
+        rest = number_line["rest"]
+        if not rest.strip():
+            following = next((f for f in self.zone[position + 1 : position + 3] if f.stripped), None)
+            if following is not None and NUMBER_SYMBOL.match(following.stripped):
+                rest = following.stripped
+                self.consumed.add(following.index)
+        match = NUMBER_SYMBOL.match(rest)
+        if match:
+            self.header.number_symbol = clean_number_symbol(match)
+            self.header.number, self.header.year, self.header.symbol = split_number_symbol(self.header.number_symbol)
+        self.seen_number = True
+        self.last = line
+        before = text[: number_line.start()].strip(DECORATION)
+        if before and is_upper_line(before) and not self.header.doc_type:
+            self.issuer_lines.append(before)
+        return rest[match.end() :].strip(DECORATION) if match else ""
+
+    def _take_title(self, text: str, line: Line, position: int, residue: bool) -> bool:
+        """A subject line (V/v …), a type title (KẾ HOẠCH) or a line of the title that follows them."""
+        header = self.header
+        subject = SUBJECT.match(text)
+        if subject:
+            if self._is_transcriber_label(position):
+                return True
+            self.title = [text[subject.end() :]]
+            self.in_title = True
+            self.last = line
+            return True
+        doc_type = type_of_title(text)
+        if doc_type and header.doc_type is None and not self.title:
+            header.doc_type = doc_type
+            self.in_title = True
+            self.last = line
+            return True
+        if self.in_title:
+            if residue:
+                return True  # what is left of a number or date line read inside the title block
+            self.title.append(text)
+            self.last = line
+            return True
+        return False
+
+    def _is_transcriber_label(self, position: int) -> bool:
+        """A ``V/v …`` line before any header element, set apart by a blank line, is a third party's label of the
+        document (Markdown transcriptions open with one), not its subject: the real header follows it."""
+        nothing_yet = not (self.issuer_lines or self.seen_number or self.header.doc_type)
+        following = self.zone[position + 1] if position + 1 < len(self.zone) else None
+        return nothing_yet and following is not None and not following.stripped
+
+    def _late_place_date(self) -> None:
+        """A place-date line that OCR put after the addressees (its column was read last)."""
+        for line in self.zone:
+            if PLACE_DATE.search(line.text):
+                self._take_place_date(without_national_lines(line.stripped), line)
+                return
 
 
 def _opens_body(text: str) -> bool:
@@ -232,11 +301,14 @@ def _is_authority(text: str) -> bool:
 
 
 def _place(text: str) -> str:
-    """The place of a place-date line: its last capitalised words (OCR may have glued the number before them)."""
+    """The place of a place-date line: its last capitalised words, with ``Thành phố``/``Thị xã`` before them
+    (OCR may have glued the number before the place)."""
     words = text.split()
     kept: list[str] = []
-    for word in reversed(words):
-        if not word[0].isupper() or len(kept) == 4 or "/" in word:
+    for position in range(len(words) - 1, -1, -1):
+        word = words[position]
+        unit = word in PLACE_UNIT_WORDS and position > 0 and words[position - 1][:1].isupper()
+        if (not word[:1].isupper() and not unit) or len(kept) == 5 or "/" in word:
             break
         kept.insert(0, word)
     return " ".join(kept or words[-1:]).strip(DECORATION)
@@ -248,8 +320,14 @@ def _set_issuer(header: Header, lines: list[str]) -> None:
     lines = [line.strip(DECORATION) for line in lines if line.strip(DECORATION)]
     if not lines:
         return
+    lines = list(dict.fromkeys(lines))  # the Công báo prints the issuer twice
     vocab = vocabulary()
-    if len(lines) >= 2 and lines[-1].startswith(tuple(vocab["place_openings"])) and lines[-2] in vocab["generic_bodies"]:
+    place_openings = tuple(fold_chars(p) for p in vocab["place_openings"])
+    if (
+        len(lines) >= 2
+        and fold_chars(lines[-1]).startswith(place_openings)
+        and fold_chars(lines[-2]) in {fold_chars(b) for b in vocab["generic_bodies"]}
+    ):
         lines = [*lines[:-2], f"{lines[-2]} {lines[-1]}"]
     header.issuer = lines[-1]
     header.issuer_parent = lines[-2] if len(lines) >= 2 else None
@@ -284,10 +362,17 @@ def _read_stamps(zone: list[Line], header: Header) -> None:
         before = line.text[: match.start()].strip(DECORATION)
         if before and is_upper_line(before):
             header.incoming_office = before
-        elif position and is_upper_line(zone[position - 1].stripped) and len(zone[position - 1].stripped) < 60:
-            header.incoming_office = zone[position - 1].stripped
-            stamp.add(zone[position - 1].index)
-        for following in zone[position : position + 4]:
+        else:
+            office = next(
+                (above for above in reversed(zone[max(0, position - 2) : position])
+                 if is_upper_line(above.stripped) and len(above.stripped) < 60
+                 and not INCOMING_NUMBER.match(above.stripped)),
+                None,
+            )  # fmt: skip
+            if office is not None:
+                header.incoming_office = office.stripped
+                stamp.add(office.index)
+        for following in zone[max(0, position - 2) : position + 4]:
             number = INCOMING_NUMBER.match(following.stripped)
             if number and header.incoming_number is None:
                 header.incoming_number = number["number"]
@@ -305,7 +390,8 @@ def _read_stamps(zone: list[Line], header: Header) -> None:
 
 
 def _next_has(zone: list[Line], position: int, pattern: re.Pattern[str]) -> bool:
-    return any(pattern.match(line.stripped) for line in zone[position + 1 : position + 3])
+    """Does a line just above or below `position` match (OCR reads a stamp's fields in any order)?"""
+    return any(pattern.match(line.stripped) for line in zone[max(0, position - 2) : position + 3])
 
 
 def _is_copy(lines: list[Line]) -> bool:

@@ -1,0 +1,890 @@
+"""References: every document a text cites, with its type, number-symbol, date, issuer and relation.
+
+The grammar (type abbreviations, issuer codes, relation verbs, phrases that are no citation) is data,
+``data/references.toml``, compiled here once. :func:`find_references` reads one normalised text: it finds every
+number-symbol (``12-CT/TW``, ``30/2020/NĐ-CP``), reads the type word, date and issuer around it, groups lists
+(``Nghị định số 48/2013/NĐ-CP và Nghị định số 92/2017/NĐ-CP của Chính phủ``), takes the relation from the nearest
+governing verb, then adds bare numbers (``Nghị quyết 57``), aliases and laws cited by name, and merges every
+mention of the same document into one :class:`Reference`. :func:`resolve_in_batch` links references to the
+documents of a batch.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from pipeline.keys import fold, name_key, number_symbol_key
+
+RELATIONS = ("implements", "legal_basis", "amends", "replaces", "repeals", "cites")
+NAME_MATCH = 85  # rapidfuzz token-sort ratio above which two folded issuer names are the same body
+
+_CODE = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+_NUMBER = r"(?:[OolI](?=\d))?\d{1,5}(?:\.\d{1,3})?"
+_DATE = (
+    r"(?P<d>\d{1,2})\s*(?:(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4}|\d{2})(?!\d)"
+    r"|\s+(?:tháng|THÁNG)\s+(?P<m2>\d{1,2})\s*,?\s*(?:năm|NĂM)\s+(?P<y2>\d{4}))"
+)
+_DATE_AFTER = re.compile(r"[ \t]*\n?[ \t]*,?[ \t]*\(?(?:ban hành\s+)?(?:ngày|Ngày|NGÀY)\s+" + _DATE)
+_DATE_LEADING = re.compile(r"(?:ngày|Ngày|NGÀY)\s+" + _DATE + r"\s*,?\s*")
+_DATE_TRAILING = re.compile(r"(?:ngày|Ngày|NGÀY)\s+" + _DATE + r"\s*,?\s*$")
+_OF = re.compile(r"[ \t]*\n?[ \t]*,?[ \t]*(?:của|Của|CỦA)[ \t]+")
+_SPACE = re.compile(r"[ \t]*\n?[ \t]*")
+_SO_END = re.compile(r"(?<!\w)(?:số|sô|Số|SỐ)\s*:?\s*$")
+_OWN_NUMBER = re.compile(r"(?<!\w)(?:Số|SỐ)\s*:?\s*(?=[\dOolI])")
+_TOKEN = re.compile(r"[\w&]+(?:[/'’][\w&]+)*|[^\w\s]")
+_WORDS = re.compile(r"\w+")
+_LIST_GLUE = re.compile(r"\s*(?:[,;]\s*(?:và\s+|hoặc\s+)?|(?:và|hoặc)\s+)?(?:các\s+)?")
+_LIST_NUMBERS = re.compile(r"(?:(?<!\w)(?:số|Số|SỐ)\s+)((?:\d{1,5}\s*(?:,|và)\s*)+)$")
+_TYPE_BOUNDARY = re.compile(r"[;|():]|\.(?=\s)|\n(?=\s*(?:[-+*•|]|\d+[.)]|[a-zđ]\)))|(?<=[.;:!?])\s*\n|\n\s*\n")
+_CLAUSE_BOUNDARY = re.compile(
+    r"[;|!?]|\.(?=\s)|\n(?=\s*(?:[-+*•|#]|\d+[.)]|[a-zđ]\)|Điều\s))|(?<=[.;:!?])[ \t]*\n|\n[ \t]*\n"
+)
+_LIST_MARKER = re.compile(r"[\s\-+*•#|]*(?:(?:\d+(?:\.\d+)*|[a-zđ]|[IVXLC]+)[.)]\s*)?[\s\-+*•]*")
+_HEADING = re.compile(r"(?:[ \t]*\n)*(?:[ \t]*#[^\n]*(?:\n|$))+")
+_ALIAS_END = re.compile(r"[\s“\"]*(?P<alias>[^)”\"\n]{2,80}?)[”\"]?\s*\)")
+_TERM = re.compile(r"\d+$")
+_PUNCTUATION = set(",;.:()[]|“”\"'!?…/")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the text where a cited document is mentioned."""
+
+    char_start: int
+    char_end: int
+    raw: str
+
+
+@dataclass
+class Reference:
+    """One distinct cited document, with all its mentions (the first full one first)."""
+
+    ref_id: str
+    doc_type: str | None
+    number_symbol: str | None
+    number: str | None
+    year: int | None
+    symbol: str | None
+    date: str | None
+    issuer: str | None
+    relation: str
+    partial: bool
+    name_only: bool
+    name: str | None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class _Cite:
+    """One mention as read, before mentions of the same document are merged."""
+
+    start: int
+    end: int
+    number: str | None = None
+    year: int | None = None
+    symbol: str | None = None
+    number_symbol: str | None = None
+    party: bool = False
+    issuer_code: str | None = None
+    implied_issuer: str | None = None
+    doc_type: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    relation: str = "cites"
+    partial: bool = False
+    name: str | None = None  # the law's name for name-only mentions, or the name between type word and number
+    name_only: bool = False
+    group: int = -1
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    state_types: dict[str, str]
+    party_types: dict[str, str]
+    state_issuers: dict[str, str]
+    party_issuers: dict[str, str]
+    canonical: dict[str, str]  # folded code → the one way it is printed (TTG → TTg, ND → NĐ)
+    generic: frozenset[str]
+    untyped_state: str
+    no_partial: frozenset[str]
+    joint_types: frozenset[str]
+    symbol: re.Pattern[str]
+    type_word: re.Pattern[str]
+    type_phrases: dict[int, frozenset[tuple[str, ...]]]
+    short_types: frozenset[str]  # one-word type words: a stop only when capitalised ("Luật", not "pháp luật")
+    partial: re.Pattern[str]
+    law_name: re.Pattern[str]
+    name_only_types: dict[str, str]
+    heads: re.Pattern[str]
+    stops: dict[int, frozenset[tuple[str, ...]]]
+    fragments: dict[int, frozenset[tuple[str, ...]]]
+    verbs: re.Pattern[str]
+    verb_relation: dict[str, str | None]
+    after_verbs: re.Pattern[str]
+    passive: re.Pattern[str]
+    max_gap: dict[str, int]
+    party_basis: str
+    after_type: re.Pattern[str]
+    before_number: re.Pattern[str]
+    enumeration: re.Pattern[str]
+    alias: re.Pattern[str]
+    equivalent: dict[str, str]
+
+
+def _alternation(items: Iterable[str]) -> str:
+    return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
+
+
+def _phrases(items: Iterable[str]) -> dict[int, frozenset[tuple[str, ...]]]:
+    grouped: dict[int, set[tuple[str, ...]]] = {}
+    for item in items:
+        words = tuple(t.lower() for t in _TOKEN.findall(item))
+        if words:
+            grouped.setdefault(len(words), set()).add(words)
+    return {n: frozenset(v) for n, v in sorted(grouped.items(), reverse=True)}
+
+
+def _code_key(code: str) -> str:
+    return code.upper().replace("Đ", "D").replace("0", "O")
+
+
+@cache
+def _grammar() -> _Grammar:
+    data = tomllib.loads(resources.files("pipeline.data").joinpath("references.toml").read_text("utf-8"))
+    types, words, issuers = data["types"], data["type_words"], data["issuers"]
+    names, relations, refuse = data["issuer_names"], data["relations"], data["not_references"]
+    codes = [*types["state"], *types["party"], *issuers["state"], *issuers["party"]]
+    keyed: dict[str, set[str]] = {}
+    for code in codes:
+        keyed.setdefault(_code_key(code), set()).add(code)
+    canonical = {key: next(iter(v)) for key, v in keyed.items() if len(v) == 1}
+    full_types = {*types["state"].values(), *types["party"].values(), *words["spelled"]}
+    type_word = rf"(?<!\w)(?:{_alternation(full_types)})(?!\w)"
+    partial_types = full_types - set(words["no_partial"])
+    issuer_full = [*issuers["state"].values(), *issuers["party"].values(), *names["names"]]
+    fragments = issuer_full + [n.split(" ", 1)[1] for n in issuer_full if " " in n]
+    verb_relation: dict[str, str | None] = {"kèm theo": None}
+    for relation in ("implements", "amends", "replaces", "repeals", "legal_basis", "cites"):
+        for verb in relations[relation]:
+            verb_relation.setdefault(verb, relation)
+    equivalent = {name_key(alias): name_key(body) for body, aliases in names["equivalent"].items() for alias in aliases}
+    symbol = rf"""
+        (?<![\w./:-])(?P<num>{_NUMBER})
+        (?:
+            \s?-\s?(?P<ptype>{_CODE})\s?/\s?(?P<pissuer>{_CODE}(?:-{_CODE})*)
+          | \s?-\s?(?P<dtype>{_alternation(types["party"])})[A1Il|](?P<dissuer>{_alternation(issuers["party"])})(?!\w)
+          | \ ?/\s?(?:(?P<year>1[89]\d\d|20\d\d)\s?/\s?)?(?P<scode>{_CODE}(?:-\s?{_CODE})*)
+        )"""
+    return _Grammar(
+        state_types=types["state"],
+        party_types=types["party"],
+        state_issuers=issuers["state"],
+        party_issuers=issuers["party"],
+        canonical=canonical,
+        generic=frozenset(words["generic"]),
+        untyped_state=words["untyped_state"],
+        no_partial=frozenset(t.lower() for t in words["no_partial"]),
+        joint_types=frozenset(t for t, n in types["state"].items() if "liên" in n),
+        symbol=re.compile(symbol, re.VERBOSE),
+        type_word=re.compile(type_word, re.IGNORECASE),
+        type_phrases=_phrases(full_types),
+        short_types=frozenset(t.lower() for t in full_types if " " not in t),
+        partial=re.compile(
+            rf"(?<!\w)(?P<type>{_alternation(partial_types)})\s+(?:(?:số|Số|SỐ)\s*)?(?P<num>\d{{1,4}}(?:\.\d{{1,2}})?)"
+            rf"(?![\w/%]|[.,-]\d|-[A-ZĐ]|\s+(?:{_alternation(refuse['after_number'])})(?!\w))",
+            re.IGNORECASE,
+        ),
+        law_name=re.compile(rf"(?<!\w)(?P<type>{_alternation(words['name_only'])}|Bộ Luật)\s+(?=\w)"),
+        name_only_types={t.lower(): t for t in words["name_only"]},
+        heads=re.compile(rf"(?:{_alternation(names['heads'])})(?!\w)"),
+        stops=_phrases(names["stops"]),
+        fragments=_phrases(fragments),
+        verbs=re.compile(rf"(?<!\w)(?:{_alternation(verb_relation)})(?!\w)", re.IGNORECASE),
+        verb_relation=verb_relation,
+        after_verbs=re.compile(rf"(?<!\w)(?:{_alternation(relations['after_repeals'])})(?!\w)", re.IGNORECASE),
+        passive=re.compile(rf"(?<!\w)(?:{_alternation(relations['passive'])})\s+$", re.IGNORECASE),
+        max_gap=relations["max_gap_words"],
+        party_basis=relations["party_basis"],
+        after_type=re.compile(rf"\s+(?:{_alternation(refuse['after_type'])})(?!\w)", re.IGNORECASE),
+        before_number=re.compile(rf"(?<!\w)(?:{_alternation(refuse['before_number'])})\s*(?:số\s*)?$"),
+        enumeration=re.compile(rf"(?<!\w)các\s+(?P<head>{_alternation(names['enumerated'])})\s*:\s*"),
+        alias=re.compile(rf"\(\s*(?:{_alternation(data['aliases']['markers'])})\s+"),
+        equivalent=equivalent,
+    )
+
+
+# ---------------------------------------------------------------------------------------------- number-symbols
+
+
+def _canonical(segment: str) -> str:
+    """A code as it should be printed: ``TTG`` → ``TTg``, ``ND`` → ``NĐ``, ``QH15`` kept with its term."""
+    term = _TERM.search(segment)
+    stem = segment[: term.start()] if term and term.start() else segment
+    known = _grammar().canonical.get(_code_key(stem))
+    return known + segment[len(stem) :] if known else segment
+
+
+def _valid_segment(segment: str) -> bool:
+    return sum(c.isupper() for c in segment) >= 2 or _code_key(_TERM.sub("", segment)) in _grammar().canonical
+
+
+def _trim_segment(segment: str) -> str:
+    """Cut a code where lower-case text glued to it begins (``CPngày`` → ``CP``)."""
+    for i in range(len(segment) - 1):
+        if segment[i].islower() and segment[i + 1].islower():
+            return segment[:i]
+    return segment
+
+
+def _segments(raw: str) -> tuple[list[str], int]:
+    """The valid codes of a symbol and how many characters of `raw` they cover."""
+    kept: list[str] = []
+    covered = 0
+    for match in re.finditer(r"[^-\s]+", raw):
+        segment = _trim_segment(match.group())
+        if not segment or not _valid_segment(segment):
+            break
+        kept.append(_canonical(segment))
+        covered = match.start() + len(segment)
+        if len(segment) < len(match.group()):
+            break
+    return kept, covered
+
+
+def _issuer_name(code: str | None, party: bool) -> str | None:
+    if not code:
+        return None
+    g = _grammar()
+    stem = _TERM.sub("", code) or code
+    first, second = (g.party_issuers, g.state_issuers) if party else (g.state_issuers, g.party_issuers)
+    return first.get(stem) or second.get(stem)
+
+
+def _parse_symbol(text: str, match: re.Match[str]) -> _Cite | None:
+    """The number-symbol at `match`, canonical, with what its codes imply; None when it is not one."""
+    g = _grammar()
+    number = match.group("num").replace("O", "0").replace("o", "0").replace("l", "1").replace("I", "1")
+    start = match.start()
+    if match.group("ptype") or match.group("dtype"):
+        kind = _canonical(match.group("ptype") or match.group("dtype"))
+        issuer_raw = match.group("pissuer") or match.group("dissuer")
+        issuers, covered = _segments(issuer_raw)
+        if not issuers or not _valid_segment(kind) and kind not in g.party_types:
+            return None
+        end = (match.start("pissuer") if match.group("pissuer") else match.start("dissuer")) + covered
+        symbol = f"{kind}/{'-'.join(issuers)}"
+        return _Cite(
+            start=start, end=end, number=number, symbol=symbol, number_symbol=f"{number}-{symbol}", party=True,
+            issuer_code=issuers[0], implied_issuer=_issuer_name(issuers[0], True), doc_type=g.party_types.get(kind),
+        )  # fmt: skip
+    segments, covered = _segments(match.group("scode"))
+    if not segments:
+        return None
+    year = int(match.group("year")) if match.group("year") else None
+    symbol = "-".join(segments)
+    doc_type = g.state_types.get(segments[0])
+    issuer_codes = segments[1:] if doc_type else segments
+    if doc_type and segments[0] in g.joint_types:
+        names = [n for n in (_issuer_name(c, False) for c in issuer_codes) if n]
+        implied = " - ".join(names) or None
+    else:
+        implied = _issuer_name(issuer_codes[0] if issuer_codes else None, False)
+    if not doc_type and not year and issuer_codes and _TERM.sub("", issuer_codes[0]) not in ("QH", "UBTVQH"):
+        doc_type = g.untyped_state
+    number_symbol = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
+    return _Cite(
+        start=start, end=match.start("scode") + covered, number=number, year=year, symbol=symbol,
+        number_symbol=number_symbol, issuer_code=issuer_codes[0] if issuer_codes else None, implied_issuer=implied,
+        doc_type=doc_type,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------- issuers and dates
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    day, month, year = match.group("d"), match.group("m") or match.group("m2"), match.group("y") or match.group("y2")
+    if not (day and month and year):
+        return None
+    full_year = int(year) if len(year) == 4 else (2000 + int(year) if int(year) < 50 else 1900 + int(year))
+    try:
+        return date(full_year, int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _phrase_at(words: list[str], i: int, phrases: dict[int, frozenset[tuple[str, ...]]]) -> int:
+    for n, items in phrases.items():
+        if i + n <= len(words) and tuple(words[i : i + n]) in items:
+            return n
+    return 0
+
+
+def _ends_name(tokens: list[str], words: list[str], i: int) -> bool:
+    """A stop word (in lower case, or in an upper-case title) or a type word at token `i` ends a name."""
+    g = _grammar()
+    n = _phrase_at(words, i, g.stops)
+    if n and all(t.islower() or t.isupper() for t in tokens[i : i + n]):
+        return True
+    n = _phrase_at(words, i, g.type_phrases)
+    return bool(n) and (n > 1 or words[i] not in g.short_types or tokens[i][0].isupper())
+
+
+def _issuer_at(text: str, start: int, limit: int, need_head: bool) -> tuple[int, int] | None:
+    """Span of the body written at `start`: words up to a stop word, a type word, punctuation or the line end.
+
+    Known names (``Bộ Kế hoạch và Đầu tư``, ``Bộ Văn hóa, Thể thao và Du lịch``) are taken whole.
+    """
+    g = _grammar()
+    line_end = text.find("\n", start, limit)
+    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, limit if line_end < 0 else line_end)]
+    found = found[:40]
+    if not found or not found[0][2][0].isupper() or (need_head and not g.heads.match(text, found[0][0])):
+        return None
+    tokens = [t[2] for t in found]
+    words = [t.lower() for t in tokens]
+    i, end, count = 0, None, 0
+    while i < len(tokens) and count < 16:
+        n = _phrase_at(words, i, g.fragments)
+        if n:
+            end, i, count = found[i + n - 1][1], i + n, count + n
+            continue
+        if _ends_name(tokens, words, i) or (i == 0 and words[0] in ("các", "những")):
+            break
+        if tokens[i] in ("-", "–", "và", "&"):
+            following = i + 1 < len(tokens) and tokens[i + 1][0].isupper() and not _ends_name(tokens, words, i + 1)
+            if not following:
+                break
+            i += 1
+            continue
+        if tokens[i][0] in _PUNCTUATION or not tokens[i][0].isalnum():
+            break
+        end, i, count = found[i][1], i + 1, count + 1
+    return (found[0][0], end) if end else None
+
+
+def _issuer_before(text: str, cite_start: int, floor: int) -> tuple[str | None, str | None]:
+    """Issuer (and date) written before a citation: ``Sở Xây dựng tại Công văn số``, ``UBND tỉnh (Công văn số``,
+    ``Ngày 09/4/2013, Chính phủ đã ban hành Nghị định số``, ``ý kiến của các Bộ: Tài chính (Công văn số``."""
+    g = _grammar()
+    lo = max(floor, cite_start - 300)
+    window = text[lo:cite_start]
+    anchor = re.search(r"(?:\s+tại|\s*\(|\s+(?:đã\s+)?(?:ban hành|có|ký(?:\s+ban hành)?))\s*$", window)
+    if not anchor:
+        return None, None
+    strict = "(" not in anchor.group()
+    before = window[: anchor.start()]
+    bounds = list(re.finditer(r"(?:của|Của)\s+|[,;:()\n|]|(?<!\w)(?:đề nghị|ý kiến|chỉ đạo)\s+", before))
+    seg_start = bounds[-1].end() if bounds else 0
+    segment_date = None
+    leading = _DATE_LEADING.match(before, seg_start)
+    if leading:
+        segment_date, seg_start = _iso(leading), leading.end()
+    elif bounds and bounds[-1].group() == ",":
+        trailing = _DATE_TRAILING.search(before, 0, bounds[-1].start() + 1)
+        segment_date = _iso(trailing) if trailing else None
+    absolute = lo + seg_start
+    span = _issuer_at(text, absolute, lo + anchor.start(), need_head=True)
+    prefix = ""
+    if span is None:
+        enumeration = None
+        for enumeration in g.enumeration.finditer(before, 0, seg_start):
+            pass
+        if enumeration is None or re.search(r"[.;]", before[enumeration.end() : seg_start]):
+            return None, None
+        span = _issuer_at(text, absolute, lo + anchor.start(), need_head=False)
+        prefix = enumeration.group("head").capitalize() + " "
+    if span is None or (strict and text[span[1] : lo + anchor.start()].strip()):
+        return None, None
+    return prefix + text[span[0] : span[1]], segment_date
+
+
+# ---------------------------------------------------------------------------------------------- one citation
+
+
+def _type_before(text: str, start: int, floor: int) -> tuple[int, str | None, str | None] | None:
+    """The type word a citation opens with, its position and what stands between it and ``số``:
+    ``Chỉ thị số``, ``Nghị định``, ``Luật Tổ chức Chính phủ số``, ``các Quyết định của Thủ tướng Chính phủ số``."""
+    g = _grammar()
+    lo = max(floor, start - 200)
+    window = text[lo:start]
+    so = _SO_END.search(window)
+    head = window[: so.start()] if so else window
+    bound = 0
+    for bound_match in _TYPE_BOUNDARY.finditer(head):
+        bound = bound_match.end()
+    found = list(g.type_word.finditer(head, bound))
+    if not found:
+        return None
+    last = found[-1]
+    if not head[last.end() :].strip():
+        return lo + last.start(), last.group(), None
+    if not so:
+        return None
+    first = found[0]
+    between = head[first.end() :].strip()
+    if len(_WORDS.findall(between)) > 20 or g.after_type.match(head, first.end()):
+        return None
+    return lo + first.start(), first.group(), between
+
+
+def _doc_type(spelled: str | None, cite: _Cite) -> str | None:
+    g = _grammar()
+    if not spelled:
+        return cite.doc_type
+    for name in (*g.state_types.values(), *g.party_types.values(), *g.name_only_types.values(), *g.generic):
+        if name.lower() == spelled.lower():
+            return cite.doc_type or g.untyped_state if name in g.generic else name
+    return spelled[0].upper() + spelled[1:].lower()
+
+
+def _read_citation(text: str, match: re.Match[str], floor: int) -> _Cite | None:
+    """One full citation around the number-symbol at `match`: type word, date and issuer."""
+    g = _grammar()
+    cite = _parse_symbol(text, match)
+    if cite is None or g.before_number.search(text, max(0, match.start() - 20), match.start()):
+        return None
+    symbol_end = cite.end
+    opening = _type_before(text, match.start(), floor)
+    so = _SO_END.search(text, max(floor, match.start() - 12), match.start())
+    if opening:
+        cite.start, spelled, between = opening
+        cite.doc_type = _doc_type(spelled, cite)
+        if between:
+            of = _OF.match(" " + between)
+            span = _issuer_at(" " + between, of.end(), len(between) + 1, need_head=False) if of else None
+            if span and not between[span[1] - 1 :].strip():
+                cite.issuer = between[span[0] - 1 : span[1] - 1]
+            elif not of:
+                cite.name = f"{spelled} {between}"
+    elif so:
+        cite.start = so.start()
+    after = _DATE_AFTER.match(text, symbol_end)
+    if after and _iso(after):
+        cite.date, cite.end = _iso(after), after.end()
+    of = _OF.match(text, cite.end)
+    if of:
+        span = _issuer_at(text, of.end(), of.end() + 200, need_head=False)
+    elif cite.date:
+        space = _SPACE.match(text, cite.end)
+        span = _issuer_at(text, space.end(), space.end() + 200, need_head=True)
+    else:
+        span = None
+    if span:
+        cite.issuer, cite.end = text[span[0] : span[1]], span[1]
+    if cite.issuer is None:
+        issuer, before_date = _issuer_before(text, cite.start, floor)
+        cite.issuer = issuer
+        cite.date = cite.date or before_date
+    if cite.year is None and cite.date:
+        cite.year = int(cite.date[:4])
+    return cite
+
+
+def _list_members(text: str, match: re.Match[str], cite: _Cite) -> list[_Cite]:
+    """``Thông tư số 01, 02/2020/TT-BTC``: the numbers listed before one number-symbol share its suffix."""
+    listed = _LIST_NUMBERS.search(text, max(0, match.start() - 60), match.start())
+    if not listed or cite.number_symbol is None:
+        return []
+    suffix = cite.number_symbol[len(cite.number) :]
+    members = []
+    for number in re.finditer(r"\d{1,5}", listed.group(1)):
+        at = listed.start(1) + number.start()
+        member = _Cite(**{**cite.__dict__, "start": at, "end": listed.start(1) + number.end()})
+        member.number, member.number_symbol = number.group(), number.group() + suffix
+        member.date = None
+        members.append(member)
+    if members:
+        members[0].start = cite.start
+        cite.start = match.start()
+    return members
+
+
+# ---------------------------------------------------------------------------------------------- relation
+
+
+def _clause_start(text: str, pos: int) -> tuple[int, str]:
+    """Where the clause holding `pos` begins, and the boundary that opens it ("" at the text start)."""
+    lo = max(0, pos - 600)
+    last = None
+    for last in _CLAUSE_BOUNDARY.finditer(text, lo, pos):
+        pass
+    return (last.end(), last.group()) if last else (lo, "")
+
+
+def _governing(text: str, pos: int, cites: list[_Cite], group: int, depth: int = 0) -> str | None:
+    """The relation said by the nearest verb before `pos` in its clause; None when no verb governs it.
+
+    A verb after another citation in the clause is that citation's own action (``Nghị định số 96/2025/NĐ-CP
+    ... sửa đổi, bổ sung ... Nghị định số 82/2010/NĐ-CP``), a passive one (``được sửa đổi``) too. A clause that
+    opens with a citation continues the list of the clause before it.
+    """
+    g = _grammar()
+    start, boundary = _clause_start(text, pos)
+    others = [c for c in cites if start <= c.start < pos and c.group != group]
+    for verb in reversed(list(g.verbs.finditer(text, start, pos))):
+        relation = g.verb_relation[verb.group().lower()]
+        if relation is None or g.passive.search(text, max(0, verb.start() - 12), verb.start()):
+            continue
+        if any(c.start < verb.start() for c in others):
+            continue
+        gap = len(_WORDS.findall(text, verb.end(), pos))
+        if verb.group().lower() == "căn cứ":
+            opening = not text[start : verb.start()].strip(" \t\n-+*•#|")
+            return "legal_basis" if opening else "cites"
+        if relation == "cites" or gap > g.max_gap.get(relation, 0):
+            return "cites"
+        return relation
+    if depth >= 4 or start == 0 or boundary not in (";", "\n") and not boundary.endswith("\n"):
+        return None
+    lead = text[start:pos]
+    if _LIST_MARKER.fullmatch(lead) or (boundary == ";" and not others):
+        previous = [c for c in cites if c.end <= start - 1 and c.start >= _clause_start(text, start - 1)[0]]
+        if previous:
+            return previous[-1].relation
+        if _LIST_MARKER.fullmatch(lead):
+            return _governing(text, start - len(boundary), cites, group, depth + 1)
+    return None
+
+
+def _relation(text: str, members: list[_Cite], cites: list[_Cite]) -> str:
+    g = _grammar()
+    head, last = members[0], members[-1]
+    relation = _governing(text, head.start, cites, head.group) or "cites"
+    if relation == "cites":
+        clause_end = _CLAUSE_BOUNDARY.search(text, last.end, last.end + 300)
+        tail_end = clause_end.start() if clause_end else min(len(text), last.end + 300)
+        later = [c for c in cites if last.end <= c.start < tail_end]
+        after = g.after_verbs.search(text, last.end, later[0].start if later else tail_end)
+        relation = "repeals" if after else relation
+    return relation
+
+
+# ---------------------------------------------------------------------------------------------- the whole text
+
+
+def _own_keys(text: str, own_number_symbol: str | None, heading_end: int) -> set[str]:
+    """Keys of the document's own number: the one given, the first number-symbol after ``Số`` at the top, and
+    a leading heading that is only a citation (``# Kết luận số 69-KL/TW``)."""
+    g = _grammar()
+    keys = {number_symbol_key(own_number_symbol)} if own_number_symbol else set()
+    top = min(len(text), max(2500, heading_end + 1500))
+    for so in _OWN_NUMBER.finditer(text, 0, top):
+        match = g.symbol.match(text, so.end())
+        cite = _parse_symbol(text, match) if match else None
+        if cite and cite.number_symbol:
+            keys.add(number_symbol_key(cite.number_symbol))
+            break
+    heading = re.match(r"[\s#]*", text)
+    opening = g.type_word.match(text, heading.end()) if heading else None
+    if opening:
+        so = re.compile(r"\s+(?:số\s*)?").match(text, opening.end())
+        match = g.symbol.match(text, so.end()) if so else None
+        cite = _parse_symbol(text, match) if match else None
+        if cite and cite.number_symbol:
+            keys.add(number_symbol_key(cite.number_symbol))
+    return keys
+
+
+def _numbered(text: str, skip_before: int, own: set[str]) -> list[_Cite]:
+    g = _grammar()
+    cites: list[_Cite] = []
+    floor = skip_before
+    for match in g.symbol.finditer(text, skip_before):
+        if match.start() < floor:
+            continue
+        cite = _read_citation(text, match, floor)
+        if cite is None or cite.number_symbol is None or number_symbol_key(cite.number_symbol) in own:
+            continue
+        cites.extend(_list_members(text, match, cite))
+        cites.append(cite)
+        floor = cite.end
+    return cites
+
+
+def _group(text: str, cites: list[_Cite]) -> list[list[_Cite]]:
+    """Citations joined only by ``,``, ``;``, ``và``, ``hoặc`` form a list sharing a verb, a type and an issuer."""
+    groups: list[list[_Cite]] = []
+    for cite in cites:
+        previous = groups[-1][-1] if groups else None
+        if previous and previous.end <= cite.start and _LIST_GLUE.fullmatch(text, previous.end, cite.start):
+            groups[-1].append(cite)
+        else:
+            groups.append([cite])
+        cite.group = len(groups) - 1
+    return groups
+
+
+def _compatible_codes(a: _Cite, b: _Cite) -> bool:
+    if not a.issuer_code or not b.issuer_code:
+        return a.issuer_code == b.issuer_code
+    x, y = _code_key(_TERM.sub("", a.issuer_code)), _code_key(_TERM.sub("", b.issuer_code))
+    return x.startswith(y) or y.startswith(x)
+
+
+def _share_in_group(members: list[_Cite]) -> None:
+    for i, cite in enumerate(members):
+        if cite.doc_type is None:
+            cite.doc_type = next((m.doc_type for m in reversed(members[:i]) if m.doc_type), None)
+        if cite.issuer is None:
+            later = [m for m in members[i + 1 :] if m.issuer and _compatible_codes(m, cite)]
+            earlier = [m for m in reversed(members[:i]) if m.issuer and _compatible_codes(m, cite)]
+            cite.issuer = (later or earlier)[0].issuer if later or earlier else None
+
+
+def _occupied(cites: list[_Cite], start: int, end: int) -> bool:
+    return any(c.start < end and start < c.end for c in cites)
+
+
+def _partials(text: str, skip_before: int, cites: list[_Cite]) -> list[_Cite]:
+    """``Nghị quyết 57``, ``Kết luận số 12``: a type word with a bare number."""
+    g = _grammar()
+    found = []
+    for match in g.partial.finditer(text, skip_before):
+        spelled = match.group("type")
+        number = match.group("num")
+        if not spelled[0].isupper() or spelled.lower() in g.no_partial or _occupied(cites, *match.span()):
+            continue
+        if len(number) == 4 and 1945 <= int(number.split(".")[0]) <= 2050 and "số" not in match.group().lower():
+            continue
+        cite = _Cite(start=match.start(), end=match.end(), number=number, number_symbol=number, partial=True)
+        cite.doc_type = _doc_type(spelled, cite)
+        after = _DATE_AFTER.match(text, match.end())
+        if after and _iso(after):
+            cite.date, cite.end = _iso(after), after.end()
+            cite.year = int(cite.date[:4])
+        of = _OF.match(text, cite.end)
+        span = _issuer_at(text, of.end(), of.end() + 200, need_head=False) if of else None
+        if span:
+            cite.issuer, cite.end = text[span[0] : span[1]], span[1]
+        found.append(cite)
+    return found
+
+
+def _law_names(text: str, skip_before: int, cites: list[_Cite]) -> list[_Cite]:
+    """Laws, codes, ordinances and the constitution cited by name: ``Luật Tổ chức Chính phủ ngày 18 tháng 02
+    năm 2025``, ``Bộ luật Hình sự``; ``Luật này`` is the document itself."""
+    g = _grammar()
+    found: list[_Cite] = []
+    for match in g.law_name.finditer(text, skip_before):
+        if _occupied(cites, match.start(), match.end()) or _occupied(found, match.start(), match.end()):
+            continue
+        if g.after_type.match(text, match.start("type") + len(match.group("type"))):
+            continue
+        limit = min(len(text), match.end() + 250)
+        stop = re.compile(r"[;|()]|\.(?=\s|$)|\n\s*\n").search(text, match.end(), limit)
+        end = _name_end(text, match.end(), stop.start() if stop else limit)
+        if end is None or end <= match.end():
+            continue
+        cite = _Cite(start=match.start(), end=end, name_only=True)
+        cite.doc_type = g.name_only_types.get(match.group("type").lower())
+        cite.name = " ".join(text[match.start() : end].split())
+        after = _DATE_AFTER.match(text, end)
+        year = re.compile(r"\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)").match(text, end)
+        if after and _iso(after):
+            cite.date, cite.end = _iso(after), after.end()
+            cite.year = int(cite.date[:4])
+        elif year:
+            cite.year, cite.end = int(year.group(1)), year.end()
+        found.append(cite)
+    return found
+
+
+def _name_end(text: str, start: int, limit: int) -> int | None:
+    """Where a law's name that begins at `start` ends; None when it is the document itself or numbered."""
+    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, limit)][:24]
+    tokens = [t[2] for t in found]
+    words = [t.lower() for t in tokens]
+    end, i = None, 0
+    while i < len(tokens):
+        word = words[i]
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if word == "số" and following[:1].isdigit() or word in ("ngày", "năm") or word[:1].isdigit():
+            break
+        if word == ",":
+            if not (following and tokens[i + 1][0].islower() and not _ends_name(tokens, words, i + 1)):
+                break
+        elif word == "và":
+            of_law = "của" in words[:i]
+            if not following or following in ("các", "những") or (_ends_name(tokens, words, i + 1) and not of_law):
+                break
+        elif i and word != "của" and _ends_name(tokens, words, i) and not _phrase_at(words, i, _grammar().type_phrases):
+            break
+        elif i and _phrase_at(words, i, _grammar().type_phrases) and words[i - 1] not in ("của", "và"):
+            break
+        elif tokens[i][0] in _PUNCTUATION:
+            break
+        else:
+            end = found[i][1]
+        i += 1
+    return end
+
+
+def _aliases(text: str, cites: list[_Cite]) -> list[_Cite]:
+    """``(sau đây gọi là Chỉ thị)``: later uses of an alias that is a bare type word are mentions of the document
+    cited just before it (aliases holding a number are found as citations anyway)."""
+    g = _grammar()
+    found: list[_Cite] = []
+    for marker in g.alias.finditer(text):
+        alias_match = _ALIAS_END.match(text, marker.end())
+        if not alias_match:
+            continue
+        alias = alias_match.group("alias").strip()
+        owner = next((c for c in reversed(cites) if c.end <= marker.start() and marker.start() - c.end < 400), None)
+        if owner is None or not g.type_word.fullmatch(alias):
+            continue
+        for use in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text[alias_match.end() :]):
+            at = alias_match.end() + use.start()
+            tail = text[at + len(alias) : at + len(alias) + 12]
+            if _occupied(cites, at, at + len(alias)) or re.match(r"\s+(?:số\s*)?\d", tail) or g.after_type.match(tail):
+                continue
+            found.append(_Cite(**{**owner.__dict__, "start": at, "end": at + len(alias)}))
+    return found
+
+
+def _merge(text: str, cites: list[_Cite]) -> list[Reference]:
+    """One :class:`Reference` per cited document. The same number-symbol is another document only when both
+    dates are given and differ; a bare number joins the full citation of the same type and number."""
+    refs: list[list[_Cite]] = []
+    by_key: dict[str, list[int]] = {}
+    for cite in sorted(cites, key=lambda c: (c.partial or c.name_only, c.start)):
+        if cite.name_only:
+            key = "name:" + fold(cite.name or "")
+        elif cite.partial:
+            key = f"partial:{fold(cite.doc_type or '')}:{cite.number.lstrip('0') or '0'}"
+        else:
+            key = number_symbol_key(cite.number_symbol or "")
+        target = _target(refs, by_key.get(key, []), cite)
+        if target is None and (cite.partial or cite.name_only):
+            target = _full_target(refs, cite)
+        if target is None:
+            by_key.setdefault(key, []).append(len(refs))
+            refs.append([cite])
+        else:
+            refs[target].append(cite)
+    ordered = sorted(refs, key=lambda group: min(c.start for c in group))
+    return [_reference(text, f"r{i}", group) for i, group in enumerate(ordered, start=1)]
+
+
+def _target(refs: list[list[_Cite]], candidates: list[int], cite: _Cite) -> int | None:
+    if not candidates:
+        return None
+    if cite.date:
+        dated = [i for i in candidates if any(c.date == cite.date for c in refs[i])]
+        undated = [i for i in candidates if not any(c.date for c in refs[i])]
+        return (dated or undated or [None])[0]
+    before = [i for i in candidates if refs[i][0].start <= cite.start]
+    return before[-1] if before else candidates[0]
+
+
+def _full_target(refs: list[list[_Cite]], cite: _Cite) -> int | None:
+    """The numbered reference a bare number (same type and number) or a law's name (same name) belongs to."""
+    for i, group in enumerate(refs):
+        head = group[0]
+        if head.partial or head.name_only:
+            continue
+        if cite.partial and head.doc_type == cite.doc_type and (head.number or "").lstrip("0") == (
+            cite.number or ""
+        ).lstrip("0"):
+            return i
+        if cite.name_only and any(c.name and fold(c.name) == fold(cite.name or "") for c in group):
+            return i
+    return None
+
+
+def _reference(text: str, ref_id: str, group: list[_Cite]) -> Reference:
+    full = [c for c in group if not (c.partial or c.name_only)] or group
+    first = min(full, key=lambda c: c.start)
+    in_order = sorted(group, key=lambda c: c.start)
+    mentions = [first, *(c for c in in_order if c is not first)]
+    relation = next((c.relation for c in in_order if c.relation != "cites"), "cites")
+    dated = next((c for c in mentions if c.date), None)
+    issuer = next((c.issuer for c in mentions if c.issuer), None) or first.implied_issuer
+    return Reference(
+        ref_id=ref_id,
+        doc_type=first.doc_type or next((c.doc_type for c in mentions if c.doc_type), None),
+        number_symbol=first.number_symbol,
+        number=first.number,
+        year=first.year or (int(dated.date[:4]) if dated and dated.date else None),
+        symbol=first.symbol,
+        date=dated.date if dated else None,
+        issuer=issuer,
+        relation=relation,
+        partial=first.partial,
+        name_only=first.name_only,
+        name=first.name if first.name_only else None,
+        mentions=[Mention(c.start, c.end, text[c.start : c.end]) for c in mentions],
+    )
+
+
+def find_references(text: str, own_number_symbol: str | None = None) -> list[Reference]:
+    """Every document cited in a normalised text, in order of first mention, its own number excluded.
+
+    A leading Markdown heading (``# ...``, a transcriber's title) is read for the own number only.
+    """
+    g = _grammar()
+    heading = _HEADING.match(text)
+    skip_before = heading.end() if heading else 0
+    own = _own_keys(text, own_number_symbol, skip_before)
+    cites = _numbered(text, skip_before, own)
+    groups = _group(text, cites)
+    for members in groups:
+        _share_in_group(members)
+    for members in groups:
+        relation = _relation(text, members, cites)
+        for cite in members:
+            cite.relation = g.party_basis if relation == "legal_basis" and cite.party else relation
+    extra = _partials(text, skip_before, cites) + _law_names(text, skip_before, cites)
+    for cite in extra:
+        cite.relation = _relation(text, [cite], cites)
+    cites = sorted(cites + extra, key=lambda c: c.start)
+    return _merge(text, cites + _aliases(text, cites))
+
+
+# ---------------------------------------------------------------------------------------------- across a batch
+
+
+def _same_issuer(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    equivalent = _grammar().equivalent
+    x, y = name_key(a), name_key(b)
+    x, y = equivalent.get(x, x), equivalent.get(y, y)
+    return x.startswith(y) or y.startswith(x) or fuzz.token_sort_ratio(x, y) >= NAME_MATCH
+
+
+def resolve_in_batch(
+    references: list[tuple[str, Reference]], documents: list[tuple[str, str | None, str | None, int | None]]
+) -> dict[tuple[str, str], str]:
+    """Map (doc_id, ref_id) to the doc_id of the cited document when it is in the batch.
+
+    `documents` lists (doc_id, number_symbol, issuer, year). A reference resolves to a document with the same
+    number-symbol key, a compatible year (equal, or unknown on either side) and a compatible issuer (unknown on
+    either side, or the same body by name); a document never resolves to itself, and an ambiguous match to none.
+    """
+    by_key: dict[str, list[tuple[str, str | None, int | None]]] = {}
+    for doc_id, number_symbol, issuer, year in documents:
+        if number_symbol:
+            by_key.setdefault(number_symbol_key(number_symbol), []).append((doc_id, issuer, year))
+    resolved: dict[tuple[str, str], str] = {}
+    for doc_id, ref in references:
+        if ref.partial or ref.name_only or not ref.number_symbol:
+            continue
+        matches = [
+            target
+            for target, issuer, year in by_key.get(number_symbol_key(ref.number_symbol), [])
+            if target != doc_id
+            and (ref.year is None or year is None or ref.year == year)
+            and _same_issuer(ref.issuer, issuer)
+        ]
+        if len(set(matches)) == 1:
+            resolved[(doc_id, ref.ref_id)] = matches[0]
+    return resolved
