@@ -165,6 +165,7 @@ def _section_rows(document: Document | None, structure: Structure | None) -> lis
             "label": s.label,
             "heading": s.heading,
             "kind": s.kind,
+            "is_heading": s.is_heading,
             "char_start": s.char_start,
             "char_end": s.char_end,
             "page": document.page_at(s.char_start),

@@ -21,7 +21,7 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "sections": {
         "doc_id": S, "section_id": S, "parent_id": S, "level": I, "label": S, "heading": S, "kind": S,
-        "char_start": I, "char_end": I, "page": I,
+        "is_heading": B, "char_start": I, "char_end": I, "page": I,
     },
     "recipients": {
         "doc_id": S, "recipient": S, "note": S, "is_archive": B, "char_start": I, "char_end": I, "page": I,

@@ -218,8 +218,8 @@ def evaluate(golds: Iterable[Gold], predictions: Predictions) -> Evaluation:
             gold.file, gold.recipients, list(recipients.get("recipient", pd.Series(dtype=str))), _same_name
         )
         sections = predictions.rows("sections", doc_id)
-        top = sections[sections["level"] == 1] if not sections.empty else sections
-        headings = [f"{r.label}. {r.heading}" if r.label else r.heading for r in top.itertuples()] if len(top) else []
+        top = sections[(sections["level"] == 1) & sections["is_heading"]] if not sections.empty else sections
+        headings = [f"{r.label} {r.heading}".strip() for r in top.itertuples()] if len(top) else []
         result.top_sections.add(gold.file, gold.top_sections, headings, _same_heading)
     return result
 

@@ -38,17 +38,17 @@ _DATE_TRAILING = re.compile(r"(?:ngày|Ngày|NGÀY)\s+" + _DATE + r"\s*,?\s*$")
 _OF = re.compile(r"[ \t]*\n?[ \t]*,?[ \t]*(?:của|Của|CỦA)[ \t]+")
 _SPACE = re.compile(r"[ \t]*\n?[ \t]*")
 _SO_END = re.compile(r"(?<!\w)(?:số|sô|Số|SỐ)\s*:?\s*$")
-_OWN_NUMBER = re.compile(r"(?<!\w)(?:Số|SỐ)\s*:?\s*(?=[\dOolI])")
+_OWN_NUMBER = re.compile(r"(?<!\w)(?:(?:Số|SỐ)\s*:?|số\s*:)\s*(?=[\dOolI])")
 _TOKEN = re.compile(r"[\w&]+(?:[/'’][\w&]+)*|[^\w\s]")
 _WORDS = re.compile(r"\w+")
 _LIST_GLUE = re.compile(r"\s*(?:[,;]\s*(?:và\s+|hoặc\s+)?|(?:và|hoặc)\s+)?(?:các\s+)?")
 _LIST_NUMBERS = re.compile(r"(?:(?<!\w)(?:số|Số|SỐ)\s+)((?:\d{1,5}\s*(?:,|và)\s*)+)$")
 _TYPE_BOUNDARY = re.compile(r"[;|():]|\.(?=\s)|\n(?=\s*(?:[-+*•|]|\d+[.)]|[a-zđ]\)))|(?<=[.;:!?])\s*\n|\n\s*\n")
-_CLAUSE_BOUNDARY = re.compile(
-    r"[;|!?]|\.(?=\s)|\n(?=\s*(?:[-+*•|#]|\d+[.)]|[a-zđ]\)|Điều\s))|(?<=[.;:!?])[ \t]*\n|\n[ \t]*\n"
-)
-_LIST_MARKER = re.compile(r"[\s\-+*•#|]*(?:(?:\d+(?:\.\d+)*|[a-zđ]|[IVXLC]+)[.)]\s*)?[\s\-+*•]*")
-_HEADING = re.compile(r"(?:[ \t]*\n)*(?:[ \t]*#[^\n]*(?:\n|$))+")
+_LIST_MARKER = re.compile(r"[\s\-+*•|]*(?:(?:\d+(?:\.\d+)*|[a-zđ]|[IVXLC]+)[.)]\s*)?[\s\-+*•]*")
+_LIST_ITEM = re.compile(r"\s*(?:[-+*•]|(?:\d+(?:\.\d+)*|[a-zđ])[.)])\s")
+_SUBJECT_AND = re.compile(r"\s*,?\s*(?:về|V/v|v/v)\s[^;.\n]*?\svà\s+")
+_ROMAN = re.compile(r"[IVXLC]+")
+_SKIP_ARTICLE = re.compile(r"\s*(?:vào\s+)?(?:các\s+)?")
 _ALIAS_END = re.compile(r"[\s“\"]*(?P<alias>[^)”\"\n]{2,80}?)[”\"]?\s*\)")
 _TERM = re.compile(r"\d+$")
 _PUNCTUATION = set(",;.:()[]|“”\"'!?…/")
@@ -125,9 +125,15 @@ class _Grammar:
     name_only_types: dict[str, str]
     heads: re.Pattern[str]
     stops: dict[int, frozenset[tuple[str, ...]]]
+    openers: dict[int, frozenset[tuple[str, ...]]]
     fragments: dict[int, frozenset[tuple[str, ...]]]
+    full_names: frozenset[tuple[str, ...]]
+    continuations: dict[int, frozenset[tuple[str, ...]]]
+    clause_boundary: re.Pattern[str]
     verbs: re.Pattern[str]
     verb_relation: dict[str, str | None]
+    named_by_type: re.Pattern[str]
+    issuing: re.Pattern[str]
     after_verbs: re.Pattern[str]
     passive: re.Pattern[str]
     max_gap: dict[str, int]
@@ -137,6 +143,7 @@ class _Grammar:
     enumeration: re.Pattern[str]
     alias: re.Pattern[str]
     equivalent: dict[str, str]
+    motto: re.Pattern[str]
 
 
 def _alternation(items: Iterable[str]) -> str:
@@ -170,7 +177,10 @@ def _grammar() -> _Grammar:
     type_word = rf"(?<!\w)(?:{_alternation(full_types)})(?!\w)"
     partial_types = full_types - set(words["no_partial"])
     issuer_full = [*issuers["state"].values(), *issuers["party"].values(), *names["names"]]
-    fragments = issuer_full + [n.split(" ", 1)[1] for n in issuer_full if " " in n]
+    heads = re.compile(rf"(?:{_alternation(names['heads'])})\s+")
+    tails = [n[head.end() :] for n in issuer_full if (head := heads.match(n)) and " " in n[head.end() :]]
+    openers = [v[0].upper() + v[1:] for r in ("implements", "amends", "replaces", "repeals", "legal_basis", "cites")
+               for v in relations[r]] + names["openers"]  # fmt: skip
     verb_relation: dict[str, str | None] = {"kèm theo": None}
     for relation in ("implements", "amends", "replaces", "repeals", "legal_basis", "cites"):
         for verb in relations[relation]:
@@ -181,7 +191,7 @@ def _grammar() -> _Grammar:
         (?:
             \s?-\s?(?P<ptype>{_CODE})\s?/\s?(?P<pissuer>{_CODE}(?:-{_CODE})*)
           | \s?-\s?(?P<dtype>{_alternation(types["party"])})[A1Il|](?P<dissuer>{_alternation(issuers["party"])})(?!\w)
-          | \ ?/\s?(?:(?P<year>1[89]\d\d|20\d\d)\s?/\s?)?(?P<scode>{_CODE}(?:-\s?{_CODE})*)
+          | \s?/\s?(?:(?P<year>1[89]\d\d|20\d\d)\s?/\s?)?(?P<scode>{_CODE}(?:-\s?{_CODE})*)
         )"""
     return _Grammar(
         state_types=types["state"],
@@ -198,7 +208,7 @@ def _grammar() -> _Grammar:
         type_phrases=_phrases(full_types),
         short_types=frozenset(t.lower() for t in full_types if " " not in t),
         partial=re.compile(
-            rf"(?<!\w)(?P<type>{_alternation(partial_types)})\s+(?:(?:số|Số|SỐ)\s*)?(?P<num>\d{{1,4}}(?:\.\d{{1,2}})?)"
+            rf"(?<!\w)(?P<type>{_alternation(partial_types)})[ \t]+(?:(?:số|Số|SỐ)[ \t]*)?(?P<num>\d{{1,4}}(?:\.\d{{1,2}})?)"
             rf"(?![\w/%]|[.,-]\d|-[A-ZĐ]|\s+(?:{_alternation(refuse['after_number'])})(?!\w))",
             re.IGNORECASE,
         ),
@@ -206,9 +216,18 @@ def _grammar() -> _Grammar:
         name_only_types={t.lower(): t for t in words["name_only"]},
         heads=re.compile(rf"(?:{_alternation(names['heads'])})(?!\w)"),
         stops=_phrases(names["stops"]),
-        fragments=_phrases(fragments),
+        openers=_phrases(names["openers"]),
+        fragments=_phrases(issuer_full + tails),
+        full_names=frozenset(words for p in _phrases(issuer_full).values() for words in p),
+        continuations=_phrases(names["continuations"]),
+        clause_boundary=re.compile(
+            rf"[;|!?]|\.(?=\s)|\n(?=\s*(?:[-+*•|]|\d+[.)]|[a-zđ]\)|(?:{_alternation(openers)})(?!\w)))"
+            r"|(?<=[.;:!?])[ \t]*\n|\n[ \t]*\n"
+        ),
         verbs=re.compile(rf"(?<!\w)(?:{_alternation(verb_relation)})(?!\w)", re.IGNORECASE),
         verb_relation=verb_relation,
+        named_by_type=re.compile(rf"(?<!\w)(?:{_alternation(full_types)})[ \t]+$", re.IGNORECASE),
+        issuing=re.compile(rf"(?<!\w)(?:{_alternation(relations['issuing'])})\s+$", re.IGNORECASE),
         after_verbs=re.compile(rf"(?<!\w)(?:{_alternation(relations['after_repeals'])})(?!\w)", re.IGNORECASE),
         passive=re.compile(rf"(?<!\w)(?:{_alternation(relations['passive'])})\s+$", re.IGNORECASE),
         max_gap=relations["max_gap_words"],
@@ -218,6 +237,7 @@ def _grammar() -> _Grammar:
         enumeration=re.compile(rf"(?<!\w)các\s+(?P<head>{_alternation(names['enumerated'])})\s*:\s*"),
         alias=re.compile(rf"\(\s*(?:{_alternation(data['aliases']['markers'])})\s+"),
         equivalent=equivalent,
+        motto=re.compile(_alternation(data["document"]["mottos"])),
     )
 
 
@@ -232,8 +252,10 @@ def _canonical(segment: str) -> str:
     return known + segment[len(stem) :] if known else segment
 
 
-def _valid_segment(segment: str) -> bool:
-    return sum(c.isupper() for c in segment) >= 2 or _code_key(_TERM.sub("", segment)) in _grammar().canonical
+def _valid_segment(segment: str, first: bool = False) -> bool:
+    """A code: known, or at least two capitals; a Roman numeral (``02/II``) is no first code."""
+    known = _code_key(_TERM.sub("", segment)) in _grammar().canonical
+    return known or (sum(c.isupper() for c in segment) >= 2 and not (first and _ROMAN.fullmatch(segment)))
 
 
 def _trim_segment(segment: str) -> str:
@@ -250,7 +272,7 @@ def _segments(raw: str) -> tuple[list[str], int]:
     covered = 0
     for match in re.finditer(r"[^-\s]+", raw):
         segment = _trim_segment(match.group())
-        if not segment or not _valid_segment(segment):
+        if not segment or not _valid_segment(segment, first=not kept):
             break
         kept.append(_canonical(segment))
         covered = match.start() + len(segment)
@@ -329,10 +351,14 @@ def _phrase_at(words: list[str], i: int, phrases: dict[int, frozenset[tuple[str,
 
 
 def _ends_name(tokens: list[str], words: list[str], i: int) -> bool:
-    """A stop word (in lower case, or in an upper-case title) or a type word at token `i` ends a name."""
+    """A stop word (lower case, or in an upper-case title), a clause opener or a type word at token `i` ends
+    a name; a one-word type word only when capitalised (``Luật``, not ``pháp luật``)."""
     g = _grammar()
     n = _phrase_at(words, i, g.stops)
     if n and all(t.islower() or t.isupper() for t in tokens[i : i + n]):
+        return True
+    n = _phrase_at(words, i, g.openers)
+    if n and tokens[i][0].isupper() and not tokens[i].isupper():
         return True
     n = _phrase_at(words, i, g.type_phrases)
     return bool(n) and (n > 1 or words[i] not in g.short_types or tokens[i][0].isupper())
@@ -341,7 +367,8 @@ def _ends_name(tokens: list[str], words: list[str], i: int) -> bool:
 def _issuer_at(text: str, start: int, limit: int, need_head: bool) -> tuple[int, int] | None:
     """Span of the body written at `start`: words up to a stop word, a type word, punctuation or the line end.
 
-    Known names (``Bộ Kế hoạch và Đầu tư``, ``Bộ Văn hóa, Thể thao và Du lịch``) are taken whole.
+    Known names (``Bộ Kế hoạch và Đầu tư``, ``Bộ Văn hóa, Thể thao và Du lịch``) are taken whole; after a full
+    name only place words go on (``Ủy ban nhân dân tỉnh Nghệ An``, not ``Quốc hội thí điểm``).
     """
     g = _grammar()
     line_end = text.find("\n", start, limit)
@@ -351,10 +378,11 @@ def _issuer_at(text: str, start: int, limit: int, need_head: bool) -> tuple[int,
         return None
     tokens = [t[2] for t in found]
     words = [t.lower() for t in tokens]
-    i, end, count = 0, None, 0
+    i, end, count, complete = 0, None, 0, False
     while i < len(tokens) and count < 16:
         n = _phrase_at(words, i, g.fragments)
         if n:
+            complete = complete or tuple(words[i : i + n]) in g.full_names
             end, i, count = found[i + n - 1][1], i + n, count + n
             continue
         if _ends_name(tokens, words, i) or (i == 0 and words[0] in ("các", "những")):
@@ -363,10 +391,16 @@ def _issuer_at(text: str, start: int, limit: int, need_head: bool) -> tuple[int,
             following = i + 1 < len(tokens) and tokens[i + 1][0].isupper() and not _ends_name(tokens, words, i + 1)
             if not following:
                 break
-            i += 1
+            i, complete = i + 1, False
             continue
         if tokens[i][0] in _PUNCTUATION or not tokens[i][0].isalnum():
             break
+        if complete and tokens[i][0].islower():
+            n = _phrase_at(words, i, g.continuations)
+            if not n:
+                break
+            end, i, count = found[i + n - 1][1], i + n, count + n
+            continue
         end, i, count = found[i][1], i + 1, count + 1
     return (found[0][0], end) if end else None
 
@@ -384,6 +418,7 @@ def _issuer_before(text: str, cite_start: int, floor: int) -> tuple[str | None, 
     before = window[: anchor.start()]
     bounds = list(re.finditer(r"(?:của|Của)\s+|[,;:()\n|]|(?<!\w)(?:đề nghị|ý kiến|chỉ đạo)\s+", before))
     seg_start = bounds[-1].end() if bounds else 0
+    seg_start += len(before[seg_start:]) - len(before[seg_start:].lstrip())
     segment_date = None
     leading = _DATE_LEADING.match(before, seg_start)
     if leading:
@@ -412,7 +447,11 @@ def _issuer_before(text: str, cite_start: int, floor: int) -> tuple[str | None, 
 
 def _type_before(text: str, start: int, floor: int) -> tuple[int, str | None, str | None] | None:
     """The type word a citation opens with, its position and what stands between it and ``số``:
-    ``Chỉ thị số``, ``Nghị định``, ``Luật Tổ chức Chính phủ số``, ``các Quyết định của Thủ tướng Chính phủ số``."""
+    ``Chỉ thị số``, ``Nghị định``, ``Luật Tổ chức Chính phủ số``, ``các Quyết định của Thủ tướng Chính phủ số``.
+
+    With words between, the farthest type word wins (``Luật sửa đổi, bổ sung một số điều của Luật ... số``)
+    as long as no verb separates it from the number (``QUYẾT ĐỊNH ... Căn cứ Luật ... số``).
+    """
     g = _grammar()
     lo = max(floor, start - 200)
     window = text[lo:start]
@@ -429,11 +468,12 @@ def _type_before(text: str, start: int, floor: int) -> tuple[int, str | None, st
         return lo + last.start(), last.group(), None
     if not so:
         return None
-    first = found[0]
-    between = head[first.end() :].strip()
-    if len(_WORDS.findall(between)) > 20 or g.after_type.match(head, first.end()):
-        return None
-    return lo + first.start(), first.group(), between
+    for first in (f for f in found if f.group()[0].isupper()):
+        between = head[first.end() :].strip()
+        verbs = [v for v in g.verbs.finditer(head, first.end()) if head[first.end() : v.start()].strip()]
+        if len(_WORDS.findall(between)) <= 20 and not verbs and not g.after_type.match(head, first.end()):
+            return lo + first.start(), first.group(), between
+    return None
 
 
 def _doc_type(spelled: str | None, cite: _Cite) -> str | None:
@@ -515,76 +555,118 @@ def _clause_start(text: str, pos: int) -> tuple[int, str]:
     """Where the clause holding `pos` begins, and the boundary that opens it ("" at the text start)."""
     lo = max(0, pos - 600)
     last = None
-    for last in _CLAUSE_BOUNDARY.finditer(text, lo, pos):
+    for last in _grammar().clause_boundary.finditer(text, lo, pos):
         pass
     return (last.end(), last.group()) if last else (lo, "")
+
+
+def _verb_counts(text: str, verb: re.Match[str], start: int, pos: int, others: list[_Cite]) -> bool:
+    """Whether a verb speaks for this document: not passive (``được sửa đổi``), not the action of another
+    citation before it, not inside a closed parenthesis, not part of a name (``Luật sửa đổi, bổ sung ...``)."""
+    g = _grammar()
+    if g.passive.search(text, max(0, verb.start() - 12), verb.start()):
+        return False
+    if verb.group()[0].islower() and any(c.start < verb.start() for c in others):
+        return False
+    opened = text.count("(", start, verb.start()) - text.count(")", start, verb.start())
+    if opened > 0 and text.count("(", start, pos) - text.count(")", start, pos) < opened:
+        return False
+    named = g.named_by_type.search(text, max(0, verb.start() - 30), verb.start())
+    return not named or bool(g.issuing.search(text, max(0, named.start() - 20), named.start()))
 
 
 def _governing(text: str, pos: int, cites: list[_Cite], group: int, depth: int = 0) -> str | None:
     """The relation said by the nearest verb before `pos` in its clause; None when no verb governs it.
 
-    A verb after another citation in the clause is that citation's own action (``Nghị định số 96/2025/NĐ-CP
-    ... sửa đổi, bổ sung ... Nghị định số 82/2010/NĐ-CP``), a passive one (``được sửa đổi``) too. A clause that
-    opens with a citation continues the list of the clause before it.
+    A clause that opens with a citation, or a list item after ``...:``, continues the clause before it: it takes
+    the relation of that clause's last citation, or of its verb (``Thông tư này bãi bỏ:\na) Thông tư số ...``).
     """
     g = _grammar()
     start, boundary = _clause_start(text, pos)
     others = [c for c in cites if start <= c.start < pos and c.group != group]
-    for verb in reversed(list(g.verbs.finditer(text, start, pos))):
+    verbs = list(g.verbs.finditer(text, start, pos))
+    passive = [v.start() for v in verbs if g.passive.search(text, max(0, v.start() - 12), v.start())]
+    for verb in reversed(verbs):
         relation = g.verb_relation[verb.group().lower()]
-        if relation is None or g.passive.search(text, max(0, verb.start() - 12), verb.start()):
+        if relation is None or not _verb_counts(text, verb, start, pos, others):
             continue
-        if any(c.start < verb.start() for c in others):
-            continue
-        gap = len(_WORDS.findall(text, verb.end(), pos))
+        if relation == "cites" and passive and passive[0] < verb.start():
+            continue  # "được sửa đổi, bổ sung một số điều theo Nghị quyết số ...": part of the passive
         if verb.group().lower() == "căn cứ":
-            opening = not text[start : verb.start()].strip(" \t\n-+*•#|")
-            return "legal_basis" if opening else "cites"
-        if relation == "cites" or gap > g.max_gap.get(relation, 0):
+            opening = _LIST_MARKER.fullmatch(text, start, verb.start()) is not None
+            on_document = g.type_word.match(text, _SKIP_ARTICLE.match(text, verb.end()).end())
+            return "legal_basis" if opening and on_document else "cites"
+        gap = len(_WORDS.findall(text, verb.end(), pos))
+        if relation == "cites" or (depth == 0 and gap > g.max_gap.get(relation, 0)):
             return "cites"
         return relation
-    if depth >= 4 or start == 0 or boundary not in (";", "\n") and not boundary.endswith("\n"):
+    if depth >= 6 or start == 0 or not boundary or boundary in "|!?.":
         return None
-    lead = text[start:pos]
-    if _LIST_MARKER.fullmatch(lead) or (boundary == ";" and not others):
-        previous = [c for c in cites if c.end <= start - 1 and c.start >= _clause_start(text, start - 1)[0]]
-        if previous:
-            return previous[-1].relation
-        if _LIST_MARKER.fullmatch(lead):
-            return _governing(text, start - len(boundary), cites, group, depth + 1)
-    return None
+    previous_end = start - len(boundary)
+    previous_start = _clause_start(text, previous_end)[0]
+    opens_list = bool(_LIST_MARKER.fullmatch(text, start, pos)) and not others
+    item_after_colon = bool(_LIST_ITEM.match(text, start)) and text[previous_start:previous_end].rstrip()[-1:] in ":;"
+    if not (opens_list or item_after_colon):
+        return None
+    previous = [c for c in cites if previous_start <= c.start and c.end <= previous_end]
+    if previous:
+        return previous[-1].relation
+    return _governing(text, previous_end, cites, group, depth + 1)
 
 
-def _relation(text: str, members: list[_Cite], cites: list[_Cite]) -> str:
+def _relate(text: str, groups: list[list[_Cite]], cites: list[_Cite]) -> None:
+    """Set every citation's relation: its list's governing verb; else the relation of a citation it is joined to
+    after that one's subject (``Thực hiện Chỉ thị số 16/CT-TTg ... về ... và Thông tư số 38/2019/TT-BTC``);
+    a Party document taken as legal basis is carried out."""
     g = _grammar()
-    head, last = members[0], members[-1]
-    relation = _governing(text, head.start, cites, head.group) or "cites"
-    if relation == "cites":
-        clause_end = _CLAUSE_BOUNDARY.search(text, last.end, last.end + 300)
-        tail_end = clause_end.start() if clause_end else min(len(text), last.end + 300)
-        later = [c for c in cites if last.end <= c.start < tail_end]
-        after = g.after_verbs.search(text, last.end, later[0].start if later else tail_end)
-        relation = "repeals" if after else relation
-    return relation
+    previous: list[_Cite] | None = None
+    for members in groups:
+        head = members[0]
+        relation = _governing(text, head.start, cites, head.group) or "cites"
+        if relation == "cites" and previous and _SUBJECT_AND.fullmatch(text, previous[-1].end, head.start):
+            if not g.verbs.search(text, previous[-1].end, head.start):
+                relation = previous[-1].relation
+        for cite in members:
+            cite.relation = g.party_basis if relation == "legal_basis" and cite.party else relation
+        previous = members
+
+
+def _repealed_after(text: str, cites: list[_Cite]) -> None:
+    """``Nghị định số 30/2025/NĐ-CP ... sửa đổi ... Nghị định số 07/2021/NĐ-CP hết hiệu lực``: the verb said
+    after the citations speaks of the first citation (and its list) of the clause."""
+    g = _grammar()
+    for verb in g.after_verbs.finditer(text):
+        start = _clause_start(text, verb.start())[0]
+        subject = next((c for c in cites if start <= c.start and c.end <= verb.start()), None)
+        if subject is None:
+            continue
+        for cite in cites:
+            if cite.group == subject.group and cite.name_only == subject.name_only and cite.relation == "cites":
+                cite.relation = "repeals"
 
 
 # ---------------------------------------------------------------------------------------------- the whole text
 
 
-def _own_keys(text: str, own_number_symbol: str | None, heading_end: int) -> set[str]:
-    """Keys of the document's own number: the one given, the first number-symbol after ``Số`` at the top, and
-    a leading heading that is only a citation (``# Kết luận số 69-KL/TW``)."""
+def _document_start(text: str) -> int:
+    """Where the document proper begins: at its header's motto when one stands near the top; text before it is
+    a transcriber's or an archive's title."""
+    motto = _grammar().motto.search(text, 0, 3000)
+    return text.rfind("\n", 0, motto.start()) + 1 if motto else 0
+
+
+def _own_keys(text: str, own_number_symbol: str | None) -> set[str]:
+    """Keys of the document's own number: the one given, the first number-symbol after ``Số`` (or ``số:``) at the
+    top, and a citation the text opens with (``Kết luận số 69-KL/TW`` as its first line)."""
     g = _grammar()
     keys = {number_symbol_key(own_number_symbol)} if own_number_symbol else set()
-    top = min(len(text), max(2500, heading_end + 1500))
-    for so in _OWN_NUMBER.finditer(text, 0, top):
+    for so in _OWN_NUMBER.finditer(text, 0, 4000):
         match = g.symbol.match(text, so.end())
         cite = _parse_symbol(text, match) if match else None
         if cite and cite.number_symbol:
             keys.add(number_symbol_key(cite.number_symbol))
             break
-    heading = re.match(r"[\s#]*", text)
-    opening = g.type_word.match(text, heading.end()) if heading else None
+    opening = g.type_word.match(text, len(text) - len(text.lstrip()))
     if opening:
         so = re.compile(r"\s+(?:số\s*)?").match(text, opening.end())
         match = g.symbol.match(text, so.end()) if so else None
@@ -594,20 +676,25 @@ def _own_keys(text: str, own_number_symbol: str | None, heading_end: int) -> set
     return keys
 
 
-def _numbered(text: str, skip_before: int, own: set[str]) -> list[_Cite]:
+def _numbered(text: str, skip_before: int, own: set[str]) -> tuple[list[_Cite], list[_Cite]]:
+    """Every number-symbol citation after `skip_before`, and apart the mentions of the document's own number."""
     g = _grammar()
     cites: list[_Cite] = []
+    own_mentions: list[_Cite] = []
     floor = skip_before
     for match in g.symbol.finditer(text, skip_before):
         if match.start() < floor:
             continue
         cite = _read_citation(text, match, floor)
-        if cite is None or cite.number_symbol is None or number_symbol_key(cite.number_symbol) in own:
+        if cite is None or cite.number_symbol is None:
             continue
-        cites.extend(_list_members(text, match, cite))
-        cites.append(cite)
+        if number_symbol_key(cite.number_symbol) in own:
+            own_mentions.append(cite)
+        else:
+            cites.extend(_list_members(text, match, cite))
+            cites.append(cite)
         floor = cite.end
-    return cites
+    return cites, own_mentions
 
 
 def _group(text: str, cites: list[_Cite]) -> list[list[_Cite]]:
@@ -752,18 +839,18 @@ def _aliases(text: str, cites: list[_Cite]) -> list[_Cite]:
 
 def _merge(text: str, cites: list[_Cite]) -> list[Reference]:
     """One :class:`Reference` per cited document. The same number-symbol is another document only when both
-    dates are given and differ; a bare number joins the full citation of the same type and number."""
+    dates are given and differ; short forms join the full citation they abbreviate."""
     refs: list[list[_Cite]] = []
     by_key: dict[str, list[int]] = {}
     for cite in sorted(cites, key=lambda c: (c.partial or c.name_only, c.start)):
         if cite.name_only:
             key = "name:" + fold(cite.name or "")
         elif cite.partial:
-            key = f"partial:{fold(cite.doc_type or '')}:{cite.number.lstrip('0') or '0'}"
+            key = f"partial:{fold(cite.doc_type or '')}:{_bare(cite.number)}"
         else:
             key = number_symbol_key(cite.number_symbol or "")
         target = _target(refs, by_key.get(key, []), cite)
-        if target is None and (cite.partial or cite.name_only):
+        if target is None:
             target = _full_target(refs, cite)
         if target is None:
             by_key.setdefault(key, []).append(len(refs))
@@ -772,6 +859,10 @@ def _merge(text: str, cites: list[_Cite]) -> list[Reference]:
             refs[target].append(cite)
     ordered = sorted(refs, key=lambda group: min(c.start for c in group))
     return [_reference(text, f"r{i}", group) for i, group in enumerate(ordered, start=1)]
+
+
+def _bare(number: str | None) -> str:
+    return (number or "").lstrip("0") or "0"
 
 
 def _target(refs: list[list[_Cite]], candidates: list[int], cite: _Cite) -> int | None:
@@ -785,36 +876,79 @@ def _target(refs: list[list[_Cite]], candidates: list[int], cite: _Cite) -> int 
     return before[-1] if before else candidates[0]
 
 
+def _abbreviates(short: _Cite, full: _Cite) -> bool:
+    """Whether `short` is another spelling of the document `full` cites.
+
+    The same number and date with one issuer code cut short (``1217/QĐ-BT`` for ``1217/QĐ-BTP``, ``118/TTg`` for
+    ``118/QĐ-TTg``) or contradicting the issuer written beside it (``98/2013/TT-BXD ... của Bộ Tài chính`` for
+    ``98/2013/TT-BTC``); a state symbol without its year (``62/QĐ-TTg`` for ``62/2011/QĐ-TTg``); a bare number of
+    the same type (``Nghị quyết 57``); a law's name (``Luật Tổ chức Chính phủ``).
+    """
+    if full.partial or full.name_only:
+        return False
+    if short.name_only:
+        return bool(full.name) and fold(full.name or "") == fold(short.name or "")
+    if _bare(short.number) != _bare(full.number):
+        return False
+    if short.partial:
+        return short.doc_type == full.doc_type
+    if short.party != full.party:
+        return False
+    same_day = bool(short.date) and short.date == full.date
+    if same_day and short.doc_type == full.doc_type and (_contradicts(short, full) or _contradicts(full, short)):
+        return True
+    if not _compatible_codes(short, full):
+        return False
+    if same_day:
+        return True
+    return not short.party and short.year is None and full.year is not None and short.symbol == full.symbol
+
+
 def _full_target(refs: list[list[_Cite]], cite: _Cite) -> int | None:
-    """The numbered reference a bare number (same type and number) or a law's name (same name) belongs to."""
-    for i, group in enumerate(refs):
-        head = group[0]
-        if head.partial or head.name_only:
-            continue
-        if cite.partial and head.doc_type == cite.doc_type and (head.number or "").lstrip("0") == (
-            cite.number or ""
-        ).lstrip("0"):
-            return i
-        if cite.name_only and any(c.name and fold(c.name) == fold(cite.name or "") for c in group):
-            return i
-    return None
+    """The reference of which `cite` is a short form, when exactly one fits."""
+    fits = [i for i, group in enumerate(refs) if any(_abbreviates(cite, c) for c in group)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _consistent(cite: _Cite, issuer: str | None = None) -> bool:
+    """Whether the body a symbol's issuer code names agrees with the issuer written (``Bộ trưởng Bộ Tài chính``
+    holds ``Bộ Tài chính``); unknown on either side counts as agreeing."""
+    written = issuer or cite.issuer
+    if not written or not cite.implied_issuer:
+        return True
+    x, y = name_key(written), name_key(cite.implied_issuer)
+    return x in y or y in x
+
+
+def _contradicts(typo: _Cite, other: _Cite) -> bool:
+    """`typo`'s code disagrees with the issuer written beside it, which `other`'s code names."""
+    return bool(typo.issuer) and not _consistent(typo) and _consistent(other, typo.issuer)
+
+
+def _spelling(cite: _Cite) -> tuple[bool, bool]:
+    """Which of a document's spellings to print: one agreeing with its written issuer, then one whose issuer
+    code the grammar knows."""
+    return _consistent(cite), _issuer_name(cite.issuer_code, cite.party) is not None
 
 
 def _reference(text: str, ref_id: str, group: list[_Cite]) -> Reference:
     full = [c for c in group if not (c.partial or c.name_only)] or group
-    first = min(full, key=lambda c: c.start)
     in_order = sorted(group, key=lambda c: c.start)
+    first = min(full, key=lambda c: c.start)
+    spelled = max(full, key=lambda c: (_spelling(c), c.year is not None, -c.start))
     mentions = [first, *(c for c in in_order if c is not first)]
     relation = next((c.relation for c in in_order if c.relation != "cites"), "cites")
     dated = next((c for c in mentions if c.date), None)
-    issuer = next((c.issuer for c in mentions if c.issuer), None) or first.implied_issuer
+    written = [c.issuer for c in mentions if c.issuer]
+    issuer = next((i for i in written if not i.isupper()), written[0] if written else spelled.implied_issuer)
+    year = spelled.year or (int(dated.date[:4]) if dated and dated.date else None)
     return Reference(
         ref_id=ref_id,
-        doc_type=first.doc_type or next((c.doc_type for c in mentions if c.doc_type), None),
-        number_symbol=first.number_symbol,
-        number=first.number,
-        year=first.year or (int(dated.date[:4]) if dated and dated.date else None),
-        symbol=first.symbol,
+        doc_type=next((c.doc_type for c in (first, *mentions) if c.doc_type), None),
+        number_symbol=spelled.number_symbol,
+        number=spelled.number,
+        year=year,
+        symbol=spelled.symbol,
         date=dated.date if dated else None,
         issuer=issuer,
         relation=relation,
@@ -826,26 +960,21 @@ def _reference(text: str, ref_id: str, group: list[_Cite]) -> Reference:
 
 
 def find_references(text: str, own_number_symbol: str | None = None) -> list[Reference]:
-    """Every document cited in a normalised text, in order of first mention, its own number excluded.
-
-    A leading Markdown heading (``# ...``, a transcriber's title) is read for the own number only.
-    """
-    g = _grammar()
-    heading = _HEADING.match(text)
-    skip_before = heading.end() if heading else 0
-    own = _own_keys(text, own_number_symbol, skip_before)
-    cites = _numbered(text, skip_before, own)
+    """Every document cited in a normalised text, in order of first mention, its own number excluded."""
+    skip_before = _document_start(text)
+    cites, own = _numbered(text, skip_before, _own_keys(text, own_number_symbol))
     groups = _group(text, cites)
     for members in groups:
         _share_in_group(members)
-    for members in groups:
-        relation = _relation(text, members, cites)
-        for cite in members:
-            cite.relation = g.party_basis if relation == "legal_basis" and cite.party else relation
-    extra = _partials(text, skip_before, cites) + _law_names(text, skip_before, cites)
-    for cite in extra:
-        cite.relation = _relation(text, [cite], cites)
+    _relate(text, groups, cites)
+    taken = cites + own
+    extra = _partials(text, skip_before, taken)
+    extra += _law_names(text, skip_before, taken + extra)
+    for i, cite in enumerate(extra, start=len(groups)):
+        cite.group = i
+        cite.relation = _governing(text, cite.start, cites, cite.group) or "cites"
     cites = sorted(cites + extra, key=lambda c: c.start)
+    _repealed_after(text, cites)
     return _merge(text, cites + _aliases(text, cites))
 
 

@@ -51,8 +51,16 @@ def reading_order(lines: list[list[LayoutLine]]) -> list[LayoutLine]:
     def flush() -> None:
         if any(len(line) > 1 for line in run):
             boundary = median((line[0].x1 + line[1].x0) / 2 for line in run if len(line) > 1)
-            ordered.extend(s for line in run for s in line if s.x1 <= boundary or s.x0 < boundary - width * 0.05)
-            ordered.extend(s for line in run for s in line if not (s.x1 <= boundary or s.x0 < boundary - width * 0.05))
+
+            def is_left(segment: LayoutLine) -> bool:
+                return segment.x1 <= boundary or segment.x0 < boundary - width * 0.05
+
+            # lines after the right column's last line are read after both columns (Kính gửi under a header)
+            last_right = max(i for i, line in enumerate(run) if any(not is_left(s) for s in line))
+            columns, after = run[: last_right + 1], run[last_right + 1 :]
+            ordered.extend(s for line in columns for s in line if is_left(s))
+            ordered.extend(s for line in columns for s in line if not is_left(s))
+            ordered.extend(s for line in after for s in line)
         else:
             ordered.extend(s for line in run for s in line)
         run.clear()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pipeline.model import Document
 from pipeline.structure.closing import Recipient, Signature, recipients, signature
-from pipeline.structure.header import Header, parse_header, type_of_title
+from pipeline.structure.header import Header, parse_header, starts_attached_document
 from pipeline.structure.lines import Line, split_lines
 from pipeline.structure.sections import Section, find_sections
 
@@ -37,8 +37,8 @@ def parse(document: Document) -> Structure:
     closing = recipient_lines | found_signature.lines
     skip = set(range(first_body)) | header.stamp_lines | closing
     end_of_main = max(closing, default=len(lines))
-    new_parts = {line.index for line in lines[end_of_main:] if type_of_title(line.stripped)}
-    sections = find_sections(lines, skip | new_parts, new_parts, len(text))
+    new_parts = {i for i in range(end_of_main, len(lines)) if starts_attached_document(lines, i)}
+    sections = find_sections(lines, skip, new_parts, len(text))
     return Structure(header, found_signature, found_recipients, sections, _unplaced(lines, skip, sections))
 
 

@@ -117,6 +117,23 @@ def type_of_title(text: str) -> str | None:
     return _type_names().get(folded)
 
 
+ISSUED_WITH = re.compile(r"\((?:Ban hành )?[Kk]èm theo")
+
+
+def starts_attached_document(lines: list[Line], position: int) -> bool:
+    """Does the document issued with the one before it (the plan a decision issues) begin at this line? Its
+    title is a document type in capitals (``KẾ HOẠCH``), or one with more words (``CHƯƠNG TRÌNH HÀNH ĐỘNG
+    CỦA CHÍNH PHỦ``) when a ``(Kèm theo …)`` line follows."""
+    text = lines[position].stripped
+    if not is_upper_line(text) or len(text) > 120:
+        return False
+    folded = " ".join(re.findall(r"\w+", fold_chars(text)))
+    if folded in _type_names():
+        return True
+    named = any(folded.startswith(f"{name} ") for name in _type_names())
+    return named and any(ISSUED_WITH.search(line.text) for line in lines[position + 1 : position + 5])
+
+
 def split_number_symbol(number_symbol: str) -> tuple[str | None, int | None, str | None]:
     """``30/2020/NĐ-CP`` → (``30``, 2020, ``NĐ-CP``); ``12-CT/TW`` → (``12``, None, ``CT/TW``)."""
     match = NUMBER_SYMBOL.match(number_symbol)

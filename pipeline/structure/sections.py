@@ -34,16 +34,22 @@ ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b\s*(?P<label>[\w.]*)\s*[.:\-�
 HEADING_CHARS = 200  # a list item's heading is its first words, the whole item is its span
 
 
+HEADING_KINDS = {"annex", "phan", "chuong", "muc", "dieu", "letter_upper", "roman"}
+NUMBERED_KINDS = {"arabic", "decimal2", "decimal3", "letter"}
+LABEL_WORDS = {"annex": "Phụ lục", "phan": "Phần", "chuong": "Chương", "muc": "Mục", "dieu": "Điều"}
+
+
 @dataclass
 class Section:
     section_id: str
     parent_id: str | None
     level: int
-    label: str
+    label: str  # as the schema has it: I, 1, a, Điều 3, Chương II, Phụ lục I
     heading: str
     kind: str
     char_start: int
     char_end: int
+    is_heading: bool  # a heading (I. MỤC ĐÍCH, 1. Mục đích, Điều 3. …), not a list item holding a paragraph
 
 
 def heading_of(line: str) -> tuple[str, int, str, str] | None:
@@ -52,12 +58,23 @@ def heading_of(line: str) -> tuple[str, int, str, str] | None:
         match = pattern.match(line)
         if match:
             label, heading = match["label"], match["heading"].strip()
-            if kind == "roman" and not _is_roman(label):
+            if kind == "roman" and not (_is_roman(label) and _reads_as_heading(heading)):
                 continue
+            if kind in ("phan", "chuong", "muc") and heading and not _reads_as_heading(heading):
+                continue  # "Chương II Nghị định này …": a reference that a line break put at the start
             if kind == "letter_upper" and not is_upper_line(heading):
                 continue
             return kind, rank, label, heading
     return None
+
+
+def _reads_as_heading(text: str) -> bool:
+    """Short and not a sentence: ``Mục đích``, ``NHIỆM VỤ, GIẢI PHÁP`` (a list item holds a paragraph).
+    A short line may keep a stray full stop (OCR often adds one)."""
+    text = text.rstrip()
+    if len(text) > 150 or text.endswith((";", ",")):
+        return False
+    return not text.endswith(".") or len(text) < 90
 
 
 def _is_roman(label: str) -> bool:
@@ -69,17 +86,21 @@ def find_sections(lines: list[Line], skip: set[int], new_parts: set[int], text_e
     `new_parts` starts an attached document, whose headings nest anew)."""
     sections: list[Section] = []
     stack: list[tuple[int, Section]] = []
-    for line in lines:
+    for position, line in enumerate(lines):
         if line.index in new_parts:
-            stack = []
-        if line.index in skip:
+            stack = stack[:1] if stack and stack[0][1].kind == "annex" else []  # a form inside an annex stays there
+        if line.index in skip or line.index in new_parts:
             continue
         text = line.stripped
         annex = ANNEX.match(text) if is_upper_line(text[:8]) else None
-        found = ("annex", -1, annex["label"] or "", text) if annex else heading_of(text)
+        found = ("annex", -1, annex["label"] or "", annex["heading"]) if annex else heading_of(text)
         if found is None:
             continue
         kind, rank, label, heading = found
+        if not heading and kind in LABEL_WORDS:
+            heading = _heading_below(lines, position, skip, any_case=kind == "annex")
+        if kind in LABEL_WORDS:
+            label = f"{LABEL_WORDS[kind]} {label}".strip()
         while stack and stack[-1][0] >= rank:
             stack.pop()
         if kind == "annex":
@@ -94,11 +115,29 @@ def find_sections(lines: list[Line], skip: set[int], new_parts: set[int], text_e
             kind=kind,
             char_start=line.start + line.text.index(text),
             char_end=text_end,
+            is_heading=kind in HEADING_KINDS or (kind in NUMBERED_KINDS and _reads_as_heading(heading)),
         )
         sections.append(section)
         stack.append((rank, section))
     _close(sections, text_end)
     return sections
+
+
+def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: bool) -> str:
+    """The title printed under a bare ``Chương I`` (capitals, maybe two lines) or ``PHỤ LỤC II`` (its first
+    line, in any case, unless it is the ``(Kèm theo …)`` line)."""
+    title: list[str] = []
+    for line in lines[position + 1 : position + 4]:
+        text = line.stripped
+        if not text or line.index in skip:
+            if title:
+                break
+            continue
+        first_of_annex = any_case and not title and not text.startswith("(") and len(text) < 200
+        if not (is_upper_line(text) or first_of_annex) or heading_of(text) or ANNEX.match(text):
+            break
+        title.append(text)
+    return " ".join(title)
 
 
 def _short(text: str) -> str:
