@@ -40,13 +40,19 @@ PAGE_NUMBER = re.compile(r"(?:Trang )?[-–]? ?# ?[-–]?(?:/#)?")
 HYPHENATED = re.compile(r"([^\W\d_]+)-\n([^\W\d_]+)")
 SENTENCE_END = tuple(".:;!?")
 NUMBER_BEFORE_BREAK = re.compile(r"\b(?:năm|số|ngày|tháng|Số)$")
+BLOCK_START = re.compile(
+    r"^(?:Kính gửi|Nơi nhận|Căn cứ|Thực hiện|Theo đề nghị|Xét|Ngày \d|Điều \d|Chương [IVXLC\d]|Mục \d|PHỤ LỤC|Phụ lục|"
+    r"T/M|TM\.|KT\.|TL\.|Q\.|Số\b|V/v)"
+)
+PLACE_DATE_LINE = re.compile(r",\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\s*$")
 LIST_START = re.compile(r"^(?:[-+*•]|\d+[.)]|[a-zđ]\)|[IVXLC]+[.\-–])")
 
 
 def normalize(raw: RawDocument) -> Document:
     """Normalise every page and join them; running headers and footers repeated across pages are dropped."""
-    pages = [clean_page(p.text) for p in raw.pages]
-    pages = drop_running_lines(pages)
+    pages = drop_running_lines([repair_page(p.text) for p in raw.pages])
+    wrapped = is_wrapped("\n".join(pages))
+    pages = [reflow_page(page, wrapped) for page in pages]
     text_parts: list[str] = []
     starts: list[int] = []
     offset = 0
@@ -61,15 +67,37 @@ def normalize(raw: RawDocument) -> Document:
 
 
 def clean_page(text: str) -> str:
-    """All text-level repairs of one page, in order."""
+    """All repairs of a page that stands alone, in order."""
+    text = repair_page(text)
+    return reflow_page(text, is_wrapped(text))
+
+
+def repair_page(text: str) -> str:
+    """Character and word repairs: NFC, odd spaces, Markdown, letter-spacing, spaced symbols."""
     text = unicodedata.normalize("NFC", text).translate(CHARACTER_MAP)
     text = "\n".join(line for raw in text.split("\n") for line in strip_markdown(" ".join(raw.split())))
     text = join_letter_spacing(text)
     for pattern, replacement in SYMBOL_SPACING:
         text = pattern.sub(replacement, text)
+    return text
+
+
+def reflow_page(text: str, wrapped: bool) -> str:
+    """Line repairs: hyphens at line ends, sentences broken across lines, and in `wrapped` text (lines cut at
+    the page width, as OCR and PDF extraction give them) whole paragraphs put back on one line."""
     text = join_hyphenation(text)
-    text = join_broken_lines(text)
+    text = join_broken_lines(text, wrapped)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def is_wrapped(text: str) -> bool:
+    """Are the lines cut at a fixed width (OCR, PDF text) rather than one paragraph a line? Many long lines
+    that end without punctuation tell."""
+    long_lines = [line for line in text.split("\n") if len(line) >= 40]
+    if len(long_lines) < 5:
+        return False
+    open_ended = sum(not line.rstrip().endswith(SENTENCE_END + (",", ")")) for line in long_lines)
+    return open_ended / len(long_lines) > 0.4
 
 
 def strip_markdown(line: str) -> list[str]:
@@ -174,23 +202,41 @@ def join_hyphenation(text: str) -> str:
     return HYPHENATED.sub(join, text)
 
 
-def join_broken_lines(text: str) -> str:
-    """Join a line to the next when the break falls inside a sentence (the next line goes on in lower case)."""
+def join_broken_lines(text: str, wrapped: bool = False) -> str:
+    """Join a line to the next when the break falls inside a sentence: the next line goes on in lower case,
+    or, in wrapped text, the line runs to the full width and the next one starts no new block."""
     lines = text.split("\n")
+    width = sorted(len(line) for line in lines)[int(len(lines) * 0.9)] if lines else 0
     joined: list[str] = []
+    last_raw = ""
     for line in lines:
-        if joined and joined[-1] and line and _continues(joined[-1], line):
+        if joined and joined[-1] and line and _continues(last_raw, line, width if wrapped else None):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
+        last_raw = line
     return "\n".join(joined)
 
 
-def _continues(previous: str, line: str) -> bool:
-    if previous.endswith(SENTENCE_END) or previous.isupper() or LIST_START.match(line):
+def _continues(previous: str, line: str, width: int | None) -> bool:
+    """Does `line` continue the sentence of `previous` (the line above it as printed)?"""
+    if previous.endswith(SENTENCE_END) or _is_capitals(previous) or LIST_START.match(line) or _is_capitals(line):
         return False
     first = line[0]
-    return (first.isalpha() and first.islower()) or (first.isdigit() and bool(NUMBER_BEFORE_BREAK.search(previous)))
+    if (first.isalpha() and first.islower()) or (first.isdigit() and bool(NUMBER_BEFORE_BREAK.search(previous))):
+        return True
+    return (
+        width is not None
+        and not LIST_START.match(previous)  # a numbered heading may run to the full width too
+        and len(previous) >= 0.7 * width
+        and not BLOCK_START.match(line)
+        and not PLACE_DATE_LINE.search(previous)
+    )
+
+
+def _is_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
 def drop_running_lines(pages: list[str], edge_lines: int = 5) -> list[str]:

@@ -61,6 +61,7 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
         "pages": _page_rows(raw),
         "errors": [error_row(raw.source_file, raw.doc_id, p) for p in problems],
         "sections": _section_rows(document, structure),
+        "tasks": _task_rows(document, structure),
         "recipients": _recipient_rows(document, structure),
     }
     return DocumentResult(raw.source_file, raw.doc_id, rows, document.text if document else None)
@@ -171,6 +172,25 @@ def _section_rows(document: Document | None, structure: Structure | None) -> lis
             "page": document.page_at(s.char_start),
         }
         for s in structure.sections
+    ]
+
+
+def _task_rows(document: Document | None, structure: Structure | None) -> list[dict[str, Any]]:
+    if document is None or structure is None:
+        return []
+    return [
+        {
+            "doc_id": document.doc_id,
+            "task_id": t.task_id,
+            "section_id": t.section_id,
+            "text": t.text,
+            "deadline": t.deadline,
+            "deadline_text": t.deadline_text,
+            "char_start": t.char_start,
+            "char_end": t.char_end,
+            "page": document.page_at(t.char_start),
+        }
+        for t in structure.tasks
     ]
 
 

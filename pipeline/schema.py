@@ -23,6 +23,10 @@ TABLES: dict[str, dict[str, str]] = {
         "doc_id": S, "section_id": S, "parent_id": S, "level": I, "label": S, "heading": S, "kind": S,
         "is_heading": B, "char_start": I, "char_end": I, "page": I,
     },
+    "tasks": {
+        "doc_id": S, "task_id": S, "section_id": S, "text": S, "deadline": S, "deadline_text": S,
+        "char_start": I, "char_end": I, "page": I,
+    },
     "recipients": {
         "doc_id": S, "recipient": S, "note": S, "is_archive": B, "char_start": I, "char_end": I, "page": I,
     },

@@ -26,7 +26,6 @@ from pipeline.keys import fold, name_key, number_symbol_key
 RELATIONS = ("implements", "legal_basis", "amends", "replaces", "repeals", "cites")
 NAME_MATCH = 85  # rapidfuzz token-sort ratio above which two folded issuer names are the same body
 
-_CODE = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
 _NUMBER = r"(?:[OolI](?=\d))?\d{1,5}(?:\.\d{1,3})?"
 _DATE = (
     r"(?P<d>\d{1,2})\s*(?:(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4}|\d{2})(?!\d)"
@@ -123,6 +122,9 @@ class _Grammar:
     partial: re.Pattern[str]
     law_name: re.Pattern[str]
     name_only_types: dict[str, str]
+    name_stops: dict[int, frozenset[tuple[str, ...]]]
+    not_documents: re.Pattern[str]
+    lookalikes: dict[int, str]
     heads: re.Pattern[str]
     stops: dict[int, frozenset[tuple[str, ...]]]
     openers: dict[int, frozenset[tuple[str, ...]]]
@@ -186,12 +188,14 @@ def _grammar() -> _Grammar:
         for verb in relations[relation]:
             verb_relation.setdefault(verb, relation)
     equivalent = {name_key(alias): name_key(body) for body, aliases in names["equivalent"].items() for alias in aliases}
+    look = "".join(data["symbol"]["lookalikes"])
+    code = rf"[A-ZĐ{look}][A-Za-zĐđ0-9&{look}]*"
     symbol = rf"""
         (?<![\w./:-])(?P<num>{_NUMBER})
         (?:
-            \s?-\s?(?P<ptype>{_CODE})\s?/\s?(?P<pissuer>{_CODE}(?:-{_CODE})*)
+            \s?-\s?(?P<ptype>{code})\s?/\s?(?P<pissuer>{code}(?:-{code})*)
           | \s?-\s?(?P<dtype>{_alternation(types["party"])})[A1Il|](?P<dissuer>{_alternation(issuers["party"])})(?!\w)
-          | \s?/\s?(?:(?P<year>1[89]\d\d|20\d\d)\s?/\s?)?(?P<scode>{_CODE}(?:-\s?{_CODE})*)
+          | \s?/\s?(?:(?P<year>(?:1[89]|20)\n?\d\n?\d)\s?/\s?)?(?P<scode>{code}(?:(?:-\s?|\n-\n?){code})*)
         )"""
     return _Grammar(
         state_types=types["state"],
@@ -209,11 +213,14 @@ def _grammar() -> _Grammar:
         short_types=frozenset(t.lower() for t in full_types if " " not in t),
         partial=re.compile(
             rf"(?<!\w)(?P<type>{_alternation(partial_types)})[ \t]+(?:(?:số|Số|SỐ)[ \t]*)?(?P<num>\d{{1,4}}(?:\.\d{{1,2}})?)"
-            rf"(?![\w/%]|[.,-]\d|-[A-ZĐ]|\s+(?:{_alternation(refuse['after_number'])})(?!\w))",
+            rf"(?![\w/%]|[.,-]\d|-[A-ZĐ]|\s*[:–—]|\s+-\s|\s+(?:{_alternation(refuse['after_number'])})(?!\w))",
             re.IGNORECASE,
         ),
         law_name=re.compile(rf"(?<!\w)(?P<type>{_alternation(words['name_only'])}|Bộ Luật)\s+(?=\w)"),
         name_only_types={t.lower(): t for t in words["name_only"]},
+        name_stops=_phrases(words["name_stops"]),
+        not_documents=re.compile(_alternation(words["not_documents"]) + r"(?!\w)"),
+        lookalikes=str.maketrans(data["symbol"]["lookalikes"]),
         heads=re.compile(rf"(?:{_alternation(names['heads'])})(?!\w)"),
         stops=_phrases(names["stops"]),
         openers=_phrases(names["openers"]),
@@ -233,7 +240,7 @@ def _grammar() -> _Grammar:
         max_gap=relations["max_gap_words"],
         party_basis=relations["party_basis"],
         after_type=re.compile(rf"\s+(?:{_alternation(refuse['after_type'])})(?!\w)", re.IGNORECASE),
-        before_number=re.compile(rf"(?<!\w)(?:{_alternation(refuse['before_number'])})\s*(?:số\s*)?$"),
+        before_number=re.compile(rf"(?<!\w)(?:{_alternation(refuse['before_number'])})\s*(?:số\s*)?:?\s*$"),
         enumeration=re.compile(rf"(?<!\w)các\s+(?P<head>{_alternation(names['enumerated'])})\s*:\s*"),
         alias=re.compile(rf"\(\s*(?:{_alternation(data['aliases']['markers'])})\s+"),
         equivalent=equivalent,
@@ -296,8 +303,8 @@ def _parse_symbol(text: str, match: re.Match[str]) -> _Cite | None:
     number = match.group("num").replace("O", "0").replace("o", "0").replace("l", "1").replace("I", "1")
     start = match.start()
     if match.group("ptype") or match.group("dtype"):
-        kind = _canonical(match.group("ptype") or match.group("dtype"))
-        issuer_raw = match.group("pissuer") or match.group("dissuer")
+        kind = _canonical((match.group("ptype") or match.group("dtype")).translate(g.lookalikes))
+        issuer_raw = (match.group("pissuer") or match.group("dissuer")).translate(g.lookalikes)
         issuers, covered = _segments(issuer_raw)
         if not issuers or not _valid_segment(kind) and kind not in g.party_types:
             return None
@@ -307,10 +314,10 @@ def _parse_symbol(text: str, match: re.Match[str]) -> _Cite | None:
             start=start, end=end, number=number, symbol=symbol, number_symbol=f"{number}-{symbol}", party=True,
             issuer_code=issuers[0], implied_issuer=_issuer_name(issuers[0], True), doc_type=g.party_types.get(kind),
         )  # fmt: skip
-    segments, covered = _segments(match.group("scode"))
+    segments, covered = _segments(match.group("scode").translate(g.lookalikes))
     if not segments:
         return None
-    year = int(match.group("year")) if match.group("year") else None
+    year = int(match.group("year").replace("\n", "")) if match.group("year") else None
     symbol = "-".join(segments)
     doc_type = g.state_types.get(segments[0])
     issuer_codes = segments[1:] if doc_type else segments
@@ -460,7 +467,7 @@ def _type_before(text: str, start: int, floor: int) -> tuple[int, str | None, st
     bound = 0
     for bound_match in _TYPE_BOUNDARY.finditer(head):
         bound = bound_match.end()
-    found = list(g.type_word.finditer(head, bound))
+    found = [t for t in g.type_word.finditer(head, bound) if t.group()[0].isupper() or " " in t.group()]
     if not found:
         return None
     last = found[-1]

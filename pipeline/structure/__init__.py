@@ -1,4 +1,4 @@
-"""Structure: header metadata, stamps, body hierarchy, signature and recipients of a normalised document.
+"""Structure: header metadata, stamps, body hierarchy, tasks, signature and recipients of a normalised document.
 
 :func:`parse` never raises on odd text: what it cannot place is left out of every block and counted in
 ``unplaced_chars``.
@@ -13,6 +13,7 @@ from pipeline.structure.closing import Recipient, Signature, recipients, signatu
 from pipeline.structure.header import Header, parse_header, starts_attached_document
 from pipeline.structure.lines import Line, split_lines
 from pipeline.structure.sections import Section, find_sections
+from pipeline.structure.tasks import Task, find_tasks
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Structure:
     signature: Signature
     recipients: list[Recipient]
     sections: list[Section]
+    tasks: list[Task]
     unplaced_chars: int
 
 
@@ -39,7 +41,9 @@ def parse(document: Document) -> Structure:
     end_of_main = max(closing, default=len(lines))
     new_parts = {i for i in range(end_of_main, len(lines)) if starts_attached_document(lines, i)}
     sections = find_sections(lines, skip, new_parts, len(text))
-    return Structure(header, found_signature, found_recipients, sections, _unplaced(lines, skip, sections))
+    body = {line.index for line in lines} - skip - new_parts
+    tasks = find_tasks(lines, sections, body)
+    return Structure(header, found_signature, found_recipients, sections, tasks, _unplaced(lines, skip, sections))
 
 
 def _unplaced(lines: list[Line], skip: set[int], sections: list[Section]) -> int:

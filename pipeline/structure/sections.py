@@ -31,6 +31,7 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("bullet", 12, re.compile(r"^(?P<label>[*•·])\s*(?P<heading>\S.*)$")),
 ]
 ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b\s*(?P<label>[\w.]*)\s*[.:\-–]?\s*(?P<heading>.*)$")
+ISSUED_WITH_NOTE = re.compile(r"\s*\((?:Ban hành )?[Kk]èm theo")  # (Kèm theo Quyết định …) under an annex title
 HEADING_CHARS = 200  # a list item's heading is its first words, the whole item is its span
 
 
@@ -136,8 +137,10 @@ def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: b
         first_of_annex = any_case and not title and not text.startswith("(") and len(text) < 200
         if not (is_upper_line(text) or first_of_annex) or heading_of(text) or ANNEX.match(text):
             break
-        title.append(text)
-    return " ".join(title)
+        title.append(ISSUED_WITH_NOTE.split(text)[0])
+        if ISSUED_WITH_NOTE.search(text):
+            break
+    return " ".join(title).strip()
 
 
 def _short(text: str) -> str:

@@ -1,0 +1,104 @@
+"""Tasks: the instructions of a document, each with its section and any deadline.
+
+A task is a paragraph or list item (or a row of a task table) that tells someone to do something: every
+paragraph inside a part that holds tasks (``NHIỆM VỤ, GIẢI PHÁP``, ``TỔ CHỨC THỰC HIỆN``, an article on
+responsibilities …), and elsewhere a paragraph that assigns work in so many words (``chủ trì``, ``giao``,
+``có trách nhiệm`` …). Deadline phrases are read from ``data/deadlines.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from pipeline.structure.header import iso_date
+from pipeline.structure.lines import Line, fold_chars, vocabulary
+from pipeline.structure.sections import Section
+
+ASSIGNING = re.compile(
+    r"\b(?:chủ trì|phối hợp|giao cho|[Gg]iao\s|có trách nhiệm|chịu trách nhiệm|[Đđ]ề nghị|[Yy]êu cầu|báo cáo"
+    r"|tham mưu|chỉ đạo|theo dõi, đôn đốc|triển khai thực hiện|tổ chức thực hiện)\b"
+)
+MIN_TASK_CHARS = 25
+NARRATIVE = re.compile(r"^(?:Chuyển:\s*)?(?:Thực hiện|Căn cứ|Theo đề nghị|Xét đề nghị|Ngày \d|Trên cơ sở)\b")
+
+
+@dataclass(frozen=True)
+class Task:
+    task_id: str
+    section_id: str | None
+    text: str
+    deadline: str | None
+    deadline_text: str | None
+    char_start: int
+    char_end: int
+
+
+@cache
+def _deadline_patterns() -> list[re.Pattern[str]]:
+    data = tomllib.loads(resources.files("pipeline.data").joinpath("deadlines.toml").read_text("utf-8"))
+    return [re.compile(p["regex"], re.IGNORECASE) for p in data["patterns"]]
+
+
+def deadline_of(text: str) -> tuple[str | None, str | None]:
+    """(ISO deadline when exact, the deadline phrase as written) of a task's text."""
+    for pattern in _deadline_patterns():
+        match = pattern.search(text)
+        if match:
+            groups = match.groupdict()
+            exact = None
+            if groups.get("year"):
+                exact = iso_date(int(groups["year"]), int(groups["month"]), int(groups["day"]))
+            return exact, match.group(0).strip()
+    return None, None
+
+
+@cache
+def _task_part_words() -> tuple[str, ...]:
+    return tuple(fold_chars(w) for w in vocabulary()["task_parts"])
+
+
+def _holds_tasks(section: Section) -> bool:
+    """A part or article whose heading says it holds tasks (NHIỆM VỤ, TỔ CHỨC THỰC HIỆN, Trách nhiệm …)."""
+    heading = fold_chars(section.heading)
+    return section.is_heading and any(word in heading for word in _task_part_words())
+
+
+def find_tasks(lines: list[Line], sections: list[Section], body: set[int]) -> list[Task]:
+    """Tasks among the body lines (`body`: indices of lines that are neither header nor closing blocks)."""
+    by_start = sorted(sections, key=lambda s: s.char_start)
+    task_parts = [s for s in sections if _holds_tasks(s)]
+    tasks: list[Task] = []
+    for line in lines:
+        text = line.stripped
+        if line.index not in body or len(text) < MIN_TASK_CHARS:
+            continue
+        start = line.start + line.text.index(text)
+        section = _innermost(by_start, start)
+        if section is not None and section.char_start == start and section.is_heading:
+            continue  # a heading names a part, it asks nothing
+        in_part = any(p.char_start <= start < p.char_end for p in task_parts)
+        if not in_part and (NARRATIVE.match(text) or not ASSIGNING.search(text)):
+            continue  # outside a task part only a paragraph that assigns work in so many words is a task
+        deadline, deadline_text = deadline_of(text)
+        tasks.append(
+            Task(
+                task_id=f"t{len(tasks) + 1}",
+                section_id=section.section_id if section else None,
+                text=text,
+                deadline=deadline,
+                deadline_text=deadline_text,
+                char_start=start,
+                char_end=start + len(text),
+            )
+        )
+    return tasks
+
+
+def _innermost(sections: list[Section], offset: int) -> Section | None:
+    """The deepest section whose span holds `offset`."""
+    holding = [s for s in sections if s.char_start <= offset < s.char_end]
+    return max(holding, key=lambda s: s.level) if holding else None
