@@ -1,0 +1,133 @@
+"""Structure: what an analyst asks first of a document (what, who, when, which number, what it asks, who
+signed it), read from real documents of the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.model import PageText, RawDocument, TextSource
+from pipeline.normalize import normalize
+from pipeline.structure import Structure, parse
+from pipeline.structure.tasks import deadline_of
+from tests.conftest import DEV
+
+
+def structure_of(text: str) -> Structure:
+    raw = RawDocument(source_file="doc.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(page=1, text=text, text_source=TextSource.PLAIN_TEXT)]
+    return parse(normalize(raw))
+
+
+def dev(name: str) -> Structure:
+    return structure_of((DEV / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed() -> Structure:
+    return dev("seed-binhdinh-kh-ct12.txt")
+
+
+def test_seed_plan_header_keeps_the_incoming_stamp_out_of_the_title(seed: Structure) -> None:
+    header = seed.header
+    assert header.doc_type == "Kế hoạch"
+    assert header.title.startswith("triển khai thực hiện Chỉ thị số 12-CT/TW ngày 05/01/2022 của Ban Bí thư về")
+    assert "ĐẾN" not in header.title and "12106" not in header.title
+    assert (header.incoming_number, header.incoming_date) == ("12106", "2022-10-31")
+    assert header.incoming_office == "SỔ NỘI VỤ TỈNH BÌNH ĐỊNH"
+    assert header.number_symbol is None  # the OCR lost the number line: nothing is invented
+
+
+def test_seed_plan_hierarchy_nests_numbered_items_under_roman_parts(seed: Structure) -> None:
+    top = [s for s in seed.sections if s.level == 1]
+    assert [f"{s.label} - {s.heading}" for s in top] == [
+        "I - MỤC ĐÍCH, YÊU CẦU",
+        "II - NỘI DUNG THỰC HIỆN",
+        "III - TỔ CHỨC THỰC HIỆN",
+    ]
+    children = [s for s in seed.sections if s.parent_id == top[0].section_id]
+    assert [(s.label, s.heading, s.level) for s in children] == [("1", "Mục đích", 2), ("2", "Yêu cầu", 2)]
+    assert all(s.char_start < s.char_end for s in seed.sections)
+
+
+def test_seed_plan_closing_blocks(seed: Structure) -> None:
+    assert (seed.signature.signing_authority, seed.signature.signer_name) == ("T/M BAN THƯỜNG VỤ", "Hồ Quốc Dũng")
+    recipients = [r.recipient for r in seed.recipients]
+    assert len(recipients) == 9 and recipients[0] == "Ban Bí thư Trung ương Đảng (báo cáo)"
+    assert seed.recipients[0].note == "báo cáo" and seed.recipients[-1].is_archive
+
+
+def test_seed_plan_tasks_include_the_organisation_of_implementation(seed: Structure) -> None:
+    texts = [t.text for t in seed.tasks]
+    assert any(t.startswith("3. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy") for t in texts)
+    assert not any(t.startswith(("I - ", "II - ", "III - ")) for t in texts)  # headings ask nothing
+
+
+def test_state_decree_header_and_articles_from_html_text() -> None:
+    decree = dev("src-vbpl-26.txt")  # 'Số:' and the number on two lines
+    assert (decree.header.number_symbol, decree.header.number, decree.header.year) == ("339/2025/NĐ-CP", "339", 2025)
+    assert (decree.header.issuer, decree.header.issue_place, decree.header.issue_date) == (
+        "CHÍNH PHỦ", "Hà Nội", "2025-12-25",
+    )  # fmt: skip
+    chapters = [s for s in decree.sections if s.kind == "chuong"]
+    assert chapters[0].label == "Chương I" and chapters[0].heading == "QUY ĐỊNH CHUNG"
+    articles = [s for s in decree.sections if s.kind == "dieu"]
+    assert all(a.level == 2 and a.parent_id for a in articles)  # Điều nest under their Chương
+    assert (decree.signature.signing_authority, decree.signature.signer_title) == (
+        "TM. CHÍNH PHỦ KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG",
+    )  # fmt: skip
+
+
+def test_cong_van_subject_and_addressees_from_a_markdown_transcription() -> None:
+    letter = dev("src-congbot-22.txt")
+    assert (letter.header.doc_type, letter.header.number_symbol) == ("Công văn", "1921/LĐTBXH-NCC")
+    assert letter.header.title.startswith("hướng dẫn thực hiện chế độ điều dưỡng phục hồi sức khỏe")
+    assert letter.header.issuer == "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+    assert "Các Trung tâm điều dưỡng người có công" in [r.recipient for r in letter.recipients]
+
+
+def test_attached_plan_starts_its_own_hierarchy() -> None:
+    decision = dev("src-congbot-02.txt")  # a decision that issues a plan
+    top = [(s.label, s.heading) for s in decision.sections if s.level == 1]
+    assert [label for label, _ in top[:3]] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert ("I", "MỤC ĐÍCH, YÊU CẦU") in top  # the plan's parts are not nested under Điều 3
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline", "deadline_text"),
+    [
+        ("gửi về Văn phòng trước ngày 15/12/2022.", "2022-12-15", "trước ngày 15/12/2022"),
+        ("hoàn thành trước ngày 31 tháng 12 năm 2025;", "2025-12-31", "hoàn thành trước ngày 31 tháng 12 năm 2025"),
+        ("hoàn thành trong quý I/2023.", None, "hoàn thành trong quý I/2023"),
+        ("định kỳ báo cáo hằng năm", None, "hằng năm"),
+        ("thực hiện thường xuyên.", None, "thường xuyên"),
+        ("Ban Tuyên giáo chủ trì", None, None),
+    ],
+)
+def test_deadlines_are_read_as_written_and_made_exact_when_they_are(text, deadline, deadline_text) -> None:
+    assert deadline_of(text) == (deadline, deadline_text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ĐđÔơư aAbB1.-:/\n|*#()IVXĐiềuChươngSố:KẾ HOẠCHNơi nhận")), max_size=400))
+def test_the_parser_never_raises_and_its_spans_index_the_text(text: str) -> None:
+    structure = structure_of(text)
+    length = len(normalize_text(text))
+    for item in [*structure.sections, *structure.tasks, *structure.recipients]:
+        assert 0 <= item.char_start <= item.char_end <= length
+
+
+def normalize_text(text: str) -> str:
+    raw = RawDocument(source_file="doc.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(page=1, text=text, text_source=TextSource.PLAIN_TEXT)]
+    return normalize(raw).text
+
+
+@pytest.mark.parametrize("path", sorted(DEV.glob("*.txt")), ids=lambda p: p.name)
+def test_every_dev_document_parses_with_little_text_left_unplaced(path: Path) -> None:
+    structure = dev(path.name)
+    assert structure.sections, path.name
+    assert structure.unplaced_chars < 4000
