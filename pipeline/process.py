@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import export
+from pipeline.extract.assignments import Assignment, find_assignments, place_of
 from pipeline.model import Document, Problem, RawDocument, Stage, doc_id_for
 from pipeline.normalize import normalize
 from pipeline.settings import Settings
@@ -50,11 +51,17 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
             problems.append(Problem(Stage.NORMALIZE, "no_text", "no text found on any page"))
     except Exception as e:  # noqa: BLE001 - the batch degrades, it does not stop
         problems.append(Problem(Stage.NORMALIZE, "internal_error", describe(e)))
+    assignments: list[Assignment] = []
     if document is not None and document.text.strip():
         try:
             structure = parse(document)
         except Exception as e:  # noqa: BLE001
             problems.append(Problem(Stage.STRUCTURE, "internal_error", describe(e)))
+    if structure is not None:
+        try:
+            assignments = _assignments(structure)
+        except Exception as e:  # noqa: BLE001
+            problems.append(Problem(Stage.EXTRACT, "internal_error", describe(e)))
     seconds = sum(p.seconds for p in raw.pages) + time.perf_counter() - started
     rows = {
         "documents": [_document_row(raw, document, structure, problems, seconds)],
@@ -62,6 +69,7 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
         "errors": [error_row(raw.source_file, raw.doc_id, p) for p in problems],
         "sections": _section_rows(document, structure),
         "tasks": _task_rows(document, structure),
+        "assignments": _assignment_rows(document, assignments),
         "recipients": _recipient_rows(document, structure),
     }
     return DocumentResult(raw.source_file, raw.doc_id, rows, document.text if document else None)
@@ -191,6 +199,30 @@ def _task_rows(document: Document | None, structure: Structure | None) -> list[d
             "page": document.page_at(t.char_start),
         }
         for t in structure.tasks
+    ]
+
+
+def _assignments(structure: Structure) -> list[Assignment]:
+    place = place_of(structure.header.issuer, structure.header.issuer_parent)
+    return [a for task in structure.tasks for a in find_assignments(task.task_id, task.text, task.char_start, place)]
+
+
+def _assignment_rows(document: Document | None, assignments: list[Assignment]) -> list[dict[str, Any]]:
+    if document is None:
+        return []
+    return [
+        {
+            "doc_id": document.doc_id,
+            "task_id": a.task_id,
+            "assignee": a.assignee,
+            "assignee_canonical": a.assignee_canonical,
+            "role": a.role,
+            "collective": a.collective,
+            "char_start": a.char_start,
+            "char_end": a.char_end,
+            "page": document.page_at(a.char_start),
+        }
+        for a in assignments
     ]
 
 

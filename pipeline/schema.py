@@ -27,6 +27,10 @@ TABLES: dict[str, dict[str, str]] = {
         "doc_id": S, "task_id": S, "section_id": S, "text": S, "deadline": S, "deadline_text": S,
         "char_start": I, "char_end": I, "page": I,
     },
+    "assignments": {
+        "doc_id": S, "task_id": S, "assignee": S, "assignee_canonical": S, "role": S, "collective": B,
+        "char_start": I, "char_end": I, "page": I,
+    },
     "recipients": {
         "doc_id": S, "recipient": S, "note": S, "is_archive": B, "char_start": I, "char_end": I, "page": I,
     },

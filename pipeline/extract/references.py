@@ -497,7 +497,7 @@ def _read_citation(text: str, match: re.Match[str], floor: int) -> _Cite | None:
     """One full citation around the number-symbol at `match`: type word, date and issuer."""
     g = _grammar()
     cite = _parse_symbol(text, match)
-    if cite is None or g.before_number.search(text, max(0, match.start() - 20), match.start()):
+    if cite is None:
         return None
     symbol_end = cite.end
     opening = _type_before(text, match.start(), floor)
@@ -689,8 +689,14 @@ def _numbered(text: str, skip_before: int, own: set[str]) -> tuple[list[_Cite], 
     cites: list[_Cite] = []
     own_mentions: list[_Cite] = []
     floor = skip_before
+    form_end = -1  # forms and annexes are listed too: "biểu 01/TCD, 02/XLD, 03/GQKN"
     for match in g.symbol.finditer(text, skip_before):
         if match.start() < floor:
+            continue
+        if g.before_number.search(text, max(0, match.start() - 20), match.start()) or (
+            form_end >= 0 and _LIST_GLUE.fullmatch(text, form_end, match.start())
+        ):
+            form_end = match.end()
             continue
         cite = _read_citation(text, match, floor)
         if cite is None or cite.number_symbol is None:
@@ -765,7 +771,7 @@ def _partials(text: str, skip_before: int, cites: list[_Cite]) -> list[_Cite]:
 
 def _law_names(text: str, skip_before: int, cites: list[_Cite]) -> list[_Cite]:
     """Laws, codes, ordinances and the constitution cited by name: ``Luật Tổ chức Chính phủ ngày 18 tháng 02
-    năm 2025``, ``Bộ luật Hình sự``; ``Luật này`` is the document itself."""
+    năm 2025``, ``Bộ luật Hình sự``; ``Luật này`` is the document itself, ``Luật sư`` a lawyer."""
     g = _grammar()
     found: list[_Cite] = []
     for match in g.law_name.finditer(text, skip_before):
@@ -773,10 +779,10 @@ def _law_names(text: str, skip_before: int, cites: list[_Cite]) -> list[_Cite]:
             continue
         if g.after_type.match(text, match.start("type") + len(match.group("type"))):
             continue
-        limit = min(len(text), match.end() + 250)
-        stop = re.compile(r"[;|()]|\.(?=\s|$)|\n\s*\n").search(text, match.end(), limit)
-        end = _name_end(text, match.end(), stop.start() if stop else limit)
-        if end is None or end <= match.end():
+        if g.not_documents.match(text, match.start()):
+            continue
+        end = _name_end(text, match.end(), min(len(text), match.end() + 250))
+        if end is None:
             continue
         cite = _Cite(start=match.start(), end=end, name_only=True)
         cite.doc_type = g.name_only_types.get(match.group("type").lower())
@@ -793,32 +799,36 @@ def _law_names(text: str, skip_before: int, cites: list[_Cite]) -> list[_Cite]:
 
 
 def _name_end(text: str, start: int, limit: int) -> int | None:
-    """Where a law's name that begins at `start` ends; None when it is the document itself or numbered."""
-    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, limit)][:24]
-    tokens = [t[2] for t in found]
+    """Where a law's name that begins at `start` ends: at punctuation (a comma only when no lower-case word of the
+    name follows), the line end, a number, or a word no law's name holds; ``và`` goes on to a capitalised word
+    (``Luật Khoa học và Công nghệ``), to another law only after ``của`` (``Luật sửa đổi ... của Luật A và Luật B``).
+    None when nothing of a name follows (``Luật số ...``)."""
+    g = _grammar()
+    line_end = text.find("\n", start, limit)
+    found = [(m.end(), m.group()) for m in _TOKEN.finditer(text, start, limit if line_end < 0 else line_end)][:24]
+    tokens = [t[1] for t in found]
     words = [t.lower() for t in tokens]
-    end, i = None, 0
-    while i < len(tokens):
-        word = words[i]
-        following = words[i + 1] if i + 1 < len(words) else ""
-        if word == "số" and following[:1].isdigit() or word in ("ngày", "năm") or word[:1].isdigit():
+
+    def stop(i: int) -> bool:
+        return i >= len(tokens) or bool(_phrase_at(words, i, g.name_stops)) and not tokens[i].istitle()
+
+    def law(i: int) -> bool:
+        return i < len(tokens) and tokens[i][0].isupper() and bool(_phrase_at(words, i, g.type_phrases))
+
+    end = None
+    for i, token in enumerate(tokens):
+        if stop(i) or token[0].isdigit() or (words[i] == "số" and i + 1 < len(tokens) and tokens[i + 1][0].isdigit()):
             break
-        if word == ",":
-            if not (following and tokens[i + 1][0].islower() and not _ends_name(tokens, words, i + 1)):
+        if token == ",":
+            if stop(i + 1) or not tokens[i + 1][0].islower():
                 break
-        elif word == "và":
-            of_law = "của" in words[:i]
-            if not following or following in ("các", "những") or (_ends_name(tokens, words, i + 1) and not of_law):
+        elif words[i] == "và":
+            if stop(i + 1) or not tokens[i + 1][0].isalpha() or (law(i + 1) and "của" not in words[:i]):
                 break
-        elif i and word != "của" and _ends_name(tokens, words, i) and not _phrase_at(words, i, _grammar().type_phrases):
-            break
-        elif i and _phrase_at(words, i, _grammar().type_phrases) and words[i - 1] not in ("của", "và"):
-            break
-        elif tokens[i][0] in _PUNCTUATION:
+        elif token[0] in _PUNCTUATION or not token[0].isalnum() or (i and law(i) and words[i - 1] not in ("của", "và")):
             break
         else:
-            end = found[i][1]
-        i += 1
+            end = found[i][0]
     return end
 
 
