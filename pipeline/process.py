@@ -6,6 +6,7 @@ becomes an `errors` row and the stages that did run keep their rows.
 
 from __future__ import annotations
 
+import re
 import time
 import traceback
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import export
-from pipeline.extract.assignments import Assignment, find_assignments, place_of
+from pipeline.extract.assignments import Assignment, column_roles, find_assignments, place_of, role_of_heading
 from pipeline.model import Document, Problem, RawDocument, Stage, doc_id_for
 from pipeline.normalize import normalize
 from pipeline.settings import Settings
@@ -59,7 +60,7 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
             problems.append(Problem(Stage.STRUCTURE, "internal_error", describe(e)))
     if structure is not None:
         try:
-            assignments = _assignments(structure)
+            assignments = _assignments(document, structure)
         except Exception as e:  # noqa: BLE001
             problems.append(Problem(Stage.EXTRACT, "internal_error", describe(e)))
     seconds = sum(p.seconds for p in raw.pages) + time.perf_counter() - started
@@ -202,9 +203,26 @@ def _task_rows(document: Document | None, structure: Structure | None) -> list[d
     ]
 
 
-def _assignments(structure: Structure) -> list[Assignment]:
+def _assignments(document: Document, structure: Structure) -> list[Assignment]:
+    """Assignments of every task, with the role a list part (``a) Cơ quan chủ trì``) or a task table's header
+    row gives the bodies under it."""
     place = place_of(structure.header.issuer, structure.header.issuer_parent)
-    return [a for task in structure.tasks for a in find_assignments(task.task_id, task.text, task.char_start, place)]
+    sections = {s.section_id: s for s in structure.sections}
+    headers = [
+        (m.start(), roles)
+        for m in re.finditer(r"^.* \| .*$", document.text, re.MULTILINE)
+        if (roles := column_roles(m.group(0)))
+    ]
+    found = []
+    for task in structure.tasks:
+        section = sections.get(task.section_id or "")
+        hint = None
+        while section is not None and hint is None:
+            hint = role_of_heading(section.heading) if section.char_start < task.char_start else None
+            section = sections.get(section.parent_id or "")
+        columns = next((roles for start, roles in reversed(headers) if start < task.char_start), None)
+        found += find_assignments(task.task_id, task.text, task.char_start, place, hint, columns)
+    return found
 
 
 def _assignment_rows(document: Document | None, assignments: list[Assignment]) -> list[dict[str, Any]]:

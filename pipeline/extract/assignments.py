@@ -18,10 +18,11 @@ from typing import Any
 import spacy
 from spacy.matcher import PhraseMatcher
 
-from pipeline.keys import expand_abbreviations
+from pipeline.keys import expand_abbreviations, fold
 
 CLAUSE_END = re.compile(r"[;.](?:\s|$)|:\s(?=\S)")
-LIST_MARKER = re.compile(r"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\s*[.\-–])\s*")
+LIST_MARKER = re.compile(r"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\s*[.\-–]|Điều\s+\d+[a-z]?\s*[.:])\s*")
+TABLE_CELL = " | "
 BULLET_SUBJECT = re.compile(r"^(?P<name>[^:;.]{3,90}?)\s*:\s")
 PLACE = re.compile(r"\b(?P<level>TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(?P<name>[^\W\d_][^,;()\n]*)", re.IGNORECASE)
 # What a name ends with when it leaves its place to the issuer's (… tỉnh, … Tỉnh ủy), by the place's level.
@@ -60,8 +61,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "lead_after": re.compile(rf"\s(?:{alternation(data['lead_after'])})\b"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+"),
         "report": re.compile(rf"\b(?:{alternation(data['report_before'])})\s+"),
-        "stop": re.compile(rf"\s(?:{alternation(data['stops'])})\b|[;.:()\[\]]|\s-\s|$"),
-        "head": re.compile(rf"^(?:{alternation(data['heads'])})\b"),
+        "stop": re.compile(rf"\s(?:{alternation(data['stops'])})\b|[;.:()\[\]|]|$"),
+        "head": re.compile(rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:{alternation(data['heads'])})\b"),
     }
 
 
@@ -115,20 +116,66 @@ def is_collective(assignee: str) -> bool:
     )
 
 
-def find_assignments(task_id: str, text: str, offset: int, place: Place | None) -> list[Assignment]:
-    """Assignments of one task (`text` starts at `offset` in the document's text); one per (body, role)."""
+def role_of_heading(heading: str) -> str | None:
+    """The role a list part or table column gives (``Cơ quan chủ trì`` → lead, ``Cơ quan phối hợp`` → support)."""
+    folded = fold(heading)
+    if len(folded) > 40:
+        return None
+    return next((role for words, role in _data()["role_headings"].items() if fold(words) in folded), None)
+
+
+def column_roles(header_row: str) -> dict[int, str]:
+    """Roles of a task table's columns, from its header row (cells separated by `` | ``)."""
+    cells = header_row.split(TABLE_CELL)
+    return {i: role for i, cell in enumerate(cells) if (role := role_of_heading(cell))}
+
+
+def find_assignments(
+    task_id: str,
+    text: str,
+    offset: int,
+    place: Place | None,
+    role_hint: str | None = None,
+    columns: dict[int, str] | None = None,
+) -> list[Assignment]:
+    """Assignments of one task (`text` starts at `offset` in the document's text); one per (body, role).
+
+    `role_hint`: the task is an item of a list part that gives its bodies a role (``a) Cơ quan chủ trì``);
+    `columns`: the task is a table row, and these columns name bodies in a role."""
     found: dict[tuple[str, str], Assignment] = {}
-    for start, clause, delimiter in _clauses(text):
-        mentions = _bullet_subject(clause) if delimiter.startswith(":") else []
-        for role, name_start, name in mentions or _mentions(clause):
-            absolute = offset + start + name_start
-            key = (name.casefold(), role)
-            if key not in found:
-                found[key] = Assignment(
-                    task_id, name, canonical_name(name, place), role, is_collective(name),
-                    absolute, absolute + len(name),
-                )  # fmt: skip
+    if columns and TABLE_CELL in text:
+        mentions = _table_mentions(text, columns)
+    elif role_hint:
+        marker = LIST_MARKER.match(text)
+        start = marker.end() if marker else 0
+        mentions = [(role_hint, start + s, n) for s, n in _names(text[start:])]
+    else:
+        mentions = [
+            (role, start + name_start, name)
+            for start, clause, delimiter in _clauses(text)
+            for role, name_start, name in (_bullet_subject(clause) if delimiter.startswith(":") else [])
+            or _mentions(clause)
+        ]
+    for role, name_start, name in mentions:
+        absolute = offset + name_start
+        key = (name.casefold(), role)
+        if key not in found:
+            found[key] = Assignment(
+                task_id, name, canonical_name(name, place), role, is_collective(name), absolute, absolute + len(name)
+            )
     return list(found.values())
+
+
+def _table_mentions(row: str, columns: dict[int, str]) -> list[tuple[str, int, str]]:
+    mentions, position = [], 0
+    for index, cell in enumerate(row.split(TABLE_CELL)):
+        if index in columns:
+            part_start = position
+            for part in cell.split(";"):
+                mentions += [(columns[index], part_start + s, n) for s, n in _names(part, whole=True)]
+                part_start += len(part) + 1
+        position += len(cell) + len(TABLE_CELL)
+    return mentions
 
 
 def _clauses(text: str) -> list[tuple[int, str, str]]:
@@ -164,7 +211,7 @@ def _mentions(clause: str) -> list[tuple[str, int, str]]:
     else:
         lead_after = patterns["lead_after"].search(subject)
         if lead_after and patterns["head"].match(subject):
-            mentions += [("lead", body_start + s, n) for s, n in _names(subject[: lead_after.start()], whole=True)]
+            mentions += [("lead", body_start + s, n) for s, n in _names(subject[: lead_after.start() + 1])]
     for role, pattern in (("support", patterns["support"]), ("report_to", patterns["report"])):
         for cue in pattern.finditer(clause):
             mentions += [(role, cue.end() + s, n) for s, n in _names(clause[cue.end() :])]

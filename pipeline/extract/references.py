@@ -37,7 +37,7 @@ _DATE_TRAILING = re.compile(r"(?:ngày|Ngày|NGÀY)\s+" + _DATE + r"\s*,?\s*$")
 _OF = re.compile(r"[ \t]*\n?[ \t]*,?[ \t]*(?:của|Của|CỦA)[ \t]+")
 _SPACE = re.compile(r"[ \t]*\n?[ \t]*")
 _SO_END = re.compile(r"(?<!\w)(?:số|sô|Số|SỐ)\s*:?\s*$")
-_OWN_NUMBER = re.compile(r"(?<!\w)(?:(?:Số|SỐ)\s*:?|số\s*:)\s*(?=[\dOolI])")
+_OWN_NUMBER = re.compile(r"(?m)(?:^[ \t|]*(?:Số|SỐ)[ \t]*:?|(?<!\w)(?:Số|SỐ|số)[ \t]*:)[ \t]*(?=[\dOolI])")
 _TOKEN = re.compile(r"[\w&]+(?:[/'’][\w&]+)*|[^\w\s]")
 _WORDS = re.compile(r"\w+")
 _LIST_GLUE = re.compile(r"\s*(?:[,;]\s*(?:và\s+|hoặc\s+)?|(?:và|hoặc)\s+)?(?:các\s+)?")
@@ -47,6 +47,7 @@ _LIST_MARKER = re.compile(r"[\s\-+*•|]*(?:(?:\d+(?:\.\d+)*|[a-zđ]|[IVXLC]+)[.
 _LIST_ITEM = re.compile(r"\s*(?:[-+*•]|(?:\d+(?:\.\d+)*|[a-zđ])[.)])\s")
 _SUBJECT_AND = re.compile(r"\s*,?\s*(?:về|V/v|v/v)\s[^;.\n]*?\svà\s+")
 _ROMAN = re.compile(r"[IVXLC]+")
+_ALONE = re.compile(r"\s*\S+\s*")
 _SKIP_ARTICLE = re.compile(r"\s*(?:vào\s+)?(?:các\s+)?")
 _ALIAS_END = re.compile(r"[\s“\"]*(?P<alias>[^)”\"\n]{2,80}?)[”\"]?\s*\)")
 _TERM = re.compile(r"\d+$")
@@ -493,15 +494,15 @@ def _doc_type(spelled: str | None, cite: _Cite) -> str | None:
     return spelled[0].upper() + spelled[1:].lower()
 
 
-def _read_citation(text: str, match: re.Match[str], floor: int) -> _Cite | None:
-    """One full citation around the number-symbol at `match`: type word, date and issuer."""
-    g = _grammar()
+def _read_citation(text: str, match: re.Match[str], floor: int, left: int) -> _Cite | None:
+    """One full citation around the number-symbol at `match`: type word, date and issuer; the type word is read
+    before `left`, where a list of numbers sharing the symbol begins."""
     cite = _parse_symbol(text, match)
     if cite is None:
         return None
     symbol_end = cite.end
-    opening = _type_before(text, match.start(), floor)
-    so = _SO_END.search(text, max(floor, match.start() - 12), match.start())
+    opening = _type_before(text, left, floor)
+    so = _SO_END.search(text, max(floor, left - 12), left)
     if opening:
         cite.start, spelled, between = opening
         cite.doc_type = _doc_type(spelled, cite)
@@ -536,10 +537,9 @@ def _read_citation(text: str, match: re.Match[str], floor: int) -> _Cite | None:
     return cite
 
 
-def _list_members(text: str, match: re.Match[str], cite: _Cite) -> list[_Cite]:
+def _list_members(text: str, match: re.Match[str], listed: re.Match[str] | None, cite: _Cite) -> list[_Cite]:
     """``Thông tư số 01, 02/2020/TT-BTC``: the numbers listed before one number-symbol share its suffix."""
-    listed = _LIST_NUMBERS.search(text, max(0, match.start() - 60), match.start())
-    if not listed or cite.number_symbol is None:
+    if not listed or cite.number_symbol is None or cite.number is None:
         return []
     suffix = cite.number_symbol[len(cite.number) :]
     members = []
@@ -547,7 +547,8 @@ def _list_members(text: str, match: re.Match[str], cite: _Cite) -> list[_Cite]:
         at = listed.start(1) + number.start()
         member = _Cite(**{**cite.__dict__, "start": at, "end": listed.start(1) + number.end()})
         member.number, member.number_symbol = number.group(), number.group() + suffix
-        member.date = None
+        year = re.match(r"/(\d{4})/", suffix)
+        member.date, member.year = None, int(year.group(1)) if year else None
         members.append(member)
     if members:
         members[0].start = cite.start
@@ -663,8 +664,9 @@ def _document_start(text: str) -> int:
 
 
 def _own_keys(text: str, own_number_symbol: str | None) -> set[str]:
-    """Keys of the document's own number: the one given, the first number-symbol after ``Số`` (or ``số:``) at the
-    top, and a citation the text opens with (``Kết luận số 69-KL/TW`` as its first line)."""
+    """Keys of the document's own number: the one given, the first number-symbol of the header field ``Số:`` (a
+    line opening with ``Số``, or ``số:`` with its colon) at the top, and a first line that is only a citation
+    (``Kết luận số 69-KL/TW``, a title)."""
     g = _grammar()
     keys = {number_symbol_key(own_number_symbol)} if own_number_symbol else set()
     for so in _OWN_NUMBER.finditer(text, 0, 4000):
@@ -673,14 +675,20 @@ def _own_keys(text: str, own_number_symbol: str | None) -> set[str]:
         if cite and cite.number_symbol:
             keys.add(number_symbol_key(cite.number_symbol))
             break
-    opening = g.type_word.match(text, len(text) - len(text.lstrip()))
+    first = len(text) - len(text.lstrip())
+    opening = g.type_word.match(text, first)
     if opening:
-        so = re.compile(r"\s+(?:số\s*)?").match(text, opening.end())
+        so = re.compile(r"[ \t]+(?:số[ \t]*)?").match(text, opening.end())
         match = g.symbol.match(text, so.end()) if so else None
         cite = _parse_symbol(text, match) if match else None
-        if cite and cite.number_symbol:
+        if cite and cite.number_symbol and not text[cite.end : _line_end(text, first)].strip():
             keys.add(number_symbol_key(cite.number_symbol))
     return keys
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _numbered(text: str, skip_before: int, own: set[str]) -> tuple[list[_Cite], list[_Cite]]:
@@ -698,13 +706,17 @@ def _numbered(text: str, skip_before: int, own: set[str]) -> tuple[list[_Cite], 
         ):
             form_end = match.end()
             continue
-        cite = _read_citation(text, match, floor)
+        listed = _LIST_NUMBERS.search(text, max(floor, match.start() - 60), match.start())
+        cite = _read_citation(text, match, floor, listed.start(1) if listed else match.start())
         if cite is None or cite.number_symbol is None:
+            continue
+        if cite.start == match.start() and _ALONE.fullmatch(text, text.rfind("\n", 0, cite.start) + 1, _line_end(text, cite.end)):
+            form_end = match.end()  # a bare code alone on its line labels a form: "01/TCD"
             continue
         if number_symbol_key(cite.number_symbol) in own:
             own_mentions.append(cite)
         else:
-            cites.extend(_list_members(text, match, cite))
+            cites.extend(_list_members(text, match, listed, cite))
             cites.append(cite)
         floor = cite.end
     return cites, own_mentions

@@ -59,9 +59,9 @@ def heading_of(line: str) -> tuple[str, int, str, str] | None:
         match = pattern.match(line)
         if match:
             label, heading = match["label"], match["heading"].strip()
-            if kind == "roman" and not (_is_roman(label) and _reads_as_heading(heading)):
+            if kind == "roman" and not (_is_roman(label) and reads_as_heading(heading)):
                 continue
-            if kind in ("phan", "chuong", "muc") and heading and not _reads_as_heading(heading):
+            if kind in ("phan", "chuong", "muc") and heading and not reads_as_heading(heading):
                 continue  # "Chương II Nghị định này …": a reference that a line break put at the start
             if kind == "letter_upper" and not is_upper_line(heading):
                 continue
@@ -69,7 +69,7 @@ def heading_of(line: str) -> tuple[str, int, str, str] | None:
     return None
 
 
-def _reads_as_heading(text: str) -> bool:
+def reads_as_heading(text: str) -> bool:
     """Short and not a sentence: ``Mục đích``, ``NHIỆM VỤ, GIẢI PHÁP`` (a list item holds a paragraph).
     A short line may keep a stray full stop (OCR often adds one)."""
     text = text.rstrip()
@@ -116,7 +116,7 @@ def find_sections(lines: list[Line], skip: set[int], new_parts: set[int], text_e
             kind=kind,
             char_start=line.start + line.text.index(text),
             char_end=text_end,
-            is_heading=kind in HEADING_KINDS or (kind in NUMBERED_KINDS and _reads_as_heading(heading)),
+            is_heading=kind in HEADING_KINDS or (kind in NUMBERED_KINDS and reads_as_heading(heading)),
         )
         sections.append(section)
         stack.append((rank, section))

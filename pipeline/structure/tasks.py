@@ -16,7 +16,7 @@ from importlib import resources
 
 from pipeline.structure.header import iso_date
 from pipeline.structure.lines import Line, fold_chars, vocabulary
-from pipeline.structure.sections import Section
+from pipeline.structure.sections import Section, reads_as_heading
 
 ASSIGNING = re.compile(
     r"\b(?:chủ trì|phối hợp|giao cho|[Gg]iao\s|có trách nhiệm|chịu trách nhiệm|[Đđ]ề nghị|[Yy]êu cầu|báo cáo"
@@ -78,8 +78,8 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int]) -> li
             continue
         start = line.start + line.text.index(text)
         section = _innermost(by_start, start)
-        if section is not None and section.char_start == start and section.is_heading:
-            continue  # a heading names a part, it asks nothing
+        if section is not None and section.char_start == start and reads_as_heading(section.heading):
+            continue  # a heading names a part, it asks nothing (an article's first sentence may)
         in_part = any(p.char_start <= start < p.char_end for p in task_parts)
         if not in_part and (NARRATIVE.match(text) or not ASSIGNING.search(text)):
             continue  # outside a task part only a paragraph that assigns work in so many words is a task

@@ -1,0 +1,88 @@
+"""Assignments: what a task asks of which body, in which role, read from real directive sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.assignments import Place, canonical_name, column_roles, find_assignments, place_of
+from pipeline.model import PageText, RawDocument, TextSource
+from pipeline.normalize import normalize
+from pipeline.process import _assignments
+from pipeline.structure import parse
+from tests.conftest import DEV
+
+BINH_DINH = Place("Bình Định", "tỉnh")
+
+
+def roles(text: str, **kwargs) -> list[tuple[str, str]]:
+    found = find_assignments("t1", text, 0, BINH_DINH, **kwargs)
+    assert all(text[a.char_start : a.char_end] == a.assignee for a in found)  # spans index the text
+    return [(a.role, a.assignee) for a in found]
+
+
+def test_lead_support_and_report_to_in_one_instruction() -> None:
+    text = (
+        "3. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy theo dõi, đôn đốc việc phổ biến, "
+        "quán triệt và tổ chức thực hiện Chỉ thị số 12-CT/TW và Kế hoạch này, định kỳ báo cáo Ban Thường vụ Tỉnh ủy."
+    )
+    assert roles(text) == [
+        ("lead", "Ban Tuyên giáo Tỉnh ủy"),
+        ("support", "Văn phòng Tỉnh ủy"),
+        ("report_to", "Ban Thường vụ Tỉnh ủy"),
+    ]
+
+
+def test_a_list_of_supporting_bodies_gives_one_row_each_and_keeps_và_inside_names() -> None:
+    text = "Sở Xây dựng chủ trì, phối hợp với Sở Kế hoạch và Đầu tư, Sở Tài chính và Sở Tài nguyên và Môi trường rà soát."
+    assert roles(text) == [
+        ("lead", "Sở Xây dựng"),
+        ("support", "Sở Kế hoạch và Đầu tư"),
+        ("support", "Sở Tài chính"),
+        ("support", "Sở Tài nguyên và Môi trường"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Giao Sở Nội vụ tổng hợp nhu cầu nhà ở.", [("lead", "Sở Nội vụ")]),
+        ("- Sở Tài chính: bố trí kinh phí thực hiện.", [("lead", "Sở Tài chính")]),
+        ("Đề nghị Ủy ban nhân dân các huyện, thị xã, thành phố bố trí quỹ đất.",
+         [("lead", "Ủy ban nhân dân các huyện, thị xã, thành phố")]),
+        ("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này.",
+         [("lead", "Chánh Văn phòng Ủy ban nhân dân tỉnh"), ("lead", "Giám đốc Sở Tài chính")]),
+        ("Ban hành kèm theo Quyết định này Kế hoạch thực hiện.", []),
+    ],
+)  # fmt: skip
+def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
+    assert roles(text) == expected
+
+
+def test_task_table_columns_give_the_roles() -> None:
+    columns = column_roles("TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành")
+    assert columns == {2: "lead", 3: "support"}
+    row = "5 | Xây dựng cơ sở dữ liệu | Bộ Khoa học và Công nghệ | Bộ Tài chính; các bộ, ngành | Quý II/2025"
+    assert roles(row, columns=columns) == [
+        ("lead", "Bộ Khoa học và Công nghệ"), ("support", "Bộ Tài chính"), ("support", "các bộ, ngành"),
+    ]  # fmt: skip
+
+
+def test_canonical_names_expand_abbreviations_and_take_the_issuers_place() -> None:
+    assert place_of("ỦY BAN NHÂN DÂN TỈNH SƠN LA", None) == Place("Sơn La", "tỉnh")
+    assert canonical_name("UBND tỉnh", Place("Sơn La", "tỉnh")) == "Ủy ban nhân dân tỉnh Sơn La"
+    assert canonical_name("Bộ LĐTBXH", None) == "Bộ Lao động - Thương binh và Xã hội"
+    assert canonical_name("Ủy ban nhân dân các huyện", Place("Sơn La", "tỉnh")) == "Ủy ban nhân dân các huyện"
+
+
+def test_seed_plan_acceptance_example() -> None:
+    raw = RawDocument(source_file="seed.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(1, (DEV / "seed-binhdinh-kh-ct12.txt").read_text(encoding="utf-8"), TextSource.PLAIN_TEXT)]
+    document = normalize(raw)
+    found = {(a.role, a.assignee, a.collective) for a in _assignments(document, parse(document))}
+    assert {
+        ("lead", "Ban cán sự đảng Ủy ban nhân dân tỉnh", False),
+        ("lead", "Ban Tuyên giáo Tỉnh ủy", False),
+        ("support", "Văn phòng Tỉnh ủy", False),
+        ("report_to", "Ban Thường vụ Tỉnh ủy", False),
+    } <= found
+    assert any(role == "lead" and name.startswith("Cấp ủy, tổ chức đảng") and collective for role, name, collective in found)
