@@ -8,6 +8,7 @@ document recorded as failed.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -24,6 +25,7 @@ from pipeline import __version__, export, ingest, schema
 from pipeline.ingest.ocr import OcrJob, recognize
 from pipeline.model import PageText, Problem, Stage, TextSource, VanbanError, doc_id_for
 from pipeline import process
+from pipeline.extract.references import Reference, resolve_in_batch
 from pipeline.process import DocumentResult, describe, error_row, failed
 from pipeline.settings import Settings
 
@@ -202,6 +204,7 @@ def _write(
     """Write the tables; rows in input order so that the same inputs give the same files."""
     results.sort(key=lambda r: r.source_file)
     tables = {name: [row for r in results for row in r.rows.get(name, [])] for name in schema.TABLES if name != "runs"}
+    link_references(tables["references"], tables["documents"])
     statuses = [row["status"] for row in tables["documents"]]
     summary = RunSummary(
         run_id=uuid.uuid4().hex,
@@ -230,6 +233,16 @@ def _write(
     ]
     export.write_tables(out_dir, {name: schema.frame(name, rows) for name, rows in tables.items()})
     return summary
+
+
+def link_references(references: list[dict[str, Any]], documents: list[dict[str, Any]]) -> None:
+    """Set ``resolved_doc_id`` on every reference whose cited document is itself in the batch."""
+    fields = {f.name for f in dataclasses.fields(Reference)} - {"mentions"}
+    cited = [(row["doc_id"], Reference(**{k: row.get(k) for k in fields})) for row in references]
+    batch = [(d["doc_id"], d.get("number_symbol"), d.get("issuer"), d.get("year")) for d in documents if d["doc_id"]]
+    resolved = resolve_in_batch(cited, batch)
+    for row in references:
+        row["resolved_doc_id"] = resolved.get((row["doc_id"], row["ref_id"]))
 
 
 def _cpu_count() -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import export
+from pipeline.extract.references import Reference, find_references
 from pipeline.extract.assignments import Assignment, column_roles, find_assignments, place_of, role_of_heading
 from pipeline.model import Document, Problem, RawDocument, Stage, doc_id_for
 from pipeline.normalize import normalize
@@ -53,6 +54,7 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
     except Exception as e:  # noqa: BLE001 - the batch degrades, it does not stop
         problems.append(Problem(Stage.NORMALIZE, "internal_error", describe(e)))
     assignments: list[Assignment] = []
+    references: list[Reference] = []
     if document is not None and document.text.strip():
         try:
             structure = parse(document)
@@ -60,6 +62,7 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
             problems.append(Problem(Stage.STRUCTURE, "internal_error", describe(e)))
     if structure is not None:
         try:
+            references = find_references(document.text, structure.header.number_symbol)
             assignments = _assignments(document, structure)
         except Exception as e:  # noqa: BLE001
             problems.append(Problem(Stage.EXTRACT, "internal_error", describe(e)))
@@ -71,6 +74,8 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
         "sections": _section_rows(document, structure),
         "tasks": _task_rows(document, structure),
         "assignments": _assignment_rows(document, assignments),
+        "references": _reference_rows(document, structure, references),
+        "reference_mentions": _mention_rows(document, references),
         "recipients": _recipient_rows(document, structure),
     }
     return DocumentResult(raw.source_file, raw.doc_id, rows, document.text if document else None)
@@ -241,6 +246,60 @@ def _assignment_rows(document: Document | None, assignments: list[Assignment]) -
             "page": document.page_at(a.char_start),
         }
         for a in assignments
+    ]
+
+
+def _reference_rows(
+    document: Document | None, structure: Structure | None, references: list[Reference]
+) -> list[dict[str, Any]]:
+    """One row per distinct cited document, placed at its first mention."""
+    if document is None:
+        return []
+    sections = sorted(structure.sections if structure else [], key=lambda s: s.char_start)
+    rows = []
+    for reference in references:
+        first = reference.mentions[0]
+        holding = [s for s in sections if s.char_start <= first.char_start < s.char_end]
+        rows.append(
+            {
+                "doc_id": document.doc_id,
+                "ref_id": reference.ref_id,
+                "doc_type": reference.doc_type,
+                "number_symbol": reference.number_symbol,
+                "number": reference.number,
+                "year": reference.year,
+                "symbol": reference.symbol,
+                "date": reference.date,
+                "issuer": reference.issuer,
+                "relation": reference.relation,
+                "partial": reference.partial,
+                "name_only": reference.name_only,
+                "name": reference.name,
+                "raw": first.raw,
+                "section_id": max(holding, key=lambda s: s.level).section_id if holding else None,
+                "char_start": first.char_start,
+                "char_end": first.char_end,
+                "page": document.page_at(first.char_start),
+                "mentions": len(reference.mentions),
+            }
+        )
+    return rows
+
+
+def _mention_rows(document: Document | None, references: list[Reference]) -> list[dict[str, Any]]:
+    if document is None:
+        return []
+    return [
+        {
+            "doc_id": document.doc_id,
+            "ref_id": reference.ref_id,
+            "raw": mention.raw,
+            "char_start": mention.char_start,
+            "char_end": mention.char_end,
+            "page": document.page_at(mention.char_start),
+        }
+        for reference in references
+        for mention in reference.mentions
     ]
 
 

@@ -31,6 +31,12 @@ TABLES: dict[str, dict[str, str]] = {
         "doc_id": S, "task_id": S, "assignee": S, "assignee_canonical": S, "role": S, "collective": B,
         "char_start": I, "char_end": I, "page": I,
     },
+    "references": {
+        "doc_id": S, "ref_id": S, "doc_type": S, "number_symbol": S, "number": S, "year": I, "symbol": S, "date": S,
+        "issuer": S, "relation": S, "partial": B, "name_only": B, "name": S, "raw": S, "section_id": S,
+        "char_start": I, "char_end": I, "page": I, "mentions": I, "resolved_doc_id": S,
+    },
+    "reference_mentions": {"doc_id": S, "ref_id": S, "raw": S, "char_start": I, "char_end": I, "page": I},
     "recipients": {
         "doc_id": S, "recipient": S, "note": S, "is_archive": B, "char_start": I, "char_end": I, "page": I,
     },

@@ -9,7 +9,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 TONE_MARKS = {"\u0300": "huyền", "\u0301": "sắc", "\u0303": "ngã", "\u0309": "hỏi", "\u0323": "nặng"}
@@ -49,6 +49,7 @@ def split_tone(token: str) -> tuple[str, str | None]:
     return bare, TONE_MARKS[tones[0]] if tones else None
 
 
+@lru_cache(maxsize=200_000)
 def is_syllable(token: str) -> bool:
     """True when `token` (any case) is a well-formed Vietnamese syllable."""
     bare, tone = split_tone(token.lower())

@@ -165,6 +165,7 @@ class Evaluation:
     documents: int = 0
     missing: list[str] = field(default_factory=list)
     metadata: dict[str, FieldAccuracy] = field(default_factory=lambda: {f: FieldAccuracy() for f in METADATA_FIELDS})
+    metadata_scans: dict[str, FieldAccuracy] = field(default_factory=lambda: {f: FieldAccuracy() for f in METADATA_FIELDS})
     references: Score = field(default_factory=Score)
     reference_details: FieldAccuracy = field(default_factory=FieldAccuracy)
     assignments: Score = field(default_factory=Score)
@@ -175,6 +176,7 @@ class Evaluation:
     def scores(self) -> dict[str, float]:
         """The headline figures, flat, as recorded in the floors file."""
         figures = {f"metadata.{name}": round(acc.accuracy, 4) for name, acc in self.metadata.items()}
+        figures |= {f"metadata_scans.{name}": round(acc.accuracy, 4) for name, acc in self.metadata_scans.items()}
         for name in ("references", "assignments", "assignments_named", "recipients", "top_sections"):
             score: Score = getattr(self, name)
             figures.update({f"{name}.precision": score.summary()["precision"], f"{name}.recall": score.summary()["recall"]})
@@ -229,25 +231,28 @@ def _present(value: Any) -> bool:
 
 
 def _score_metadata(result: Evaluation, gold: Gold, row: pd.Series | None) -> None:
+    """Every field counts for all documents, and again among the scans (OCR'd documents) alone."""
+    scanned = row is not None and row.get("text_source") in ("ocr", "mixed")
     for name in METADATA_FIELDS:
         expected = gold.metadata.get(name)
         predicted = row.get(name) if row is not None else None
         predicted = predicted if _present(predicted) and str(predicted) != "" else None
-        accuracy = result.metadata[name]
-        accuracy.total += 1
-        if (expected is None and predicted is None) or (
+        right = (expected is None and predicted is None) or (
             expected is not None and predicted is not None and text_key(str(expected)) == text_key(str(predicted))
-        ):
-            accuracy.correct += 1
-        else:
-            accuracy.misses.append(f"{gold.file}: {name} expected {expected!r}, got {predicted!r}")
+        )
+        for accuracy in [result.metadata[name]] + ([result.metadata_scans[name]] if scanned else []):
+            accuracy.total += 1
+            accuracy.correct += right
+        if not right:
+            result.metadata[name].misses.append(f"{gold.file}: {name} expected {expected!r}, got {predicted!r}")
 
 
 def _score_references(result: Evaluation, gold: Gold, rows: pd.DataFrame) -> None:
     expected = {number_symbol_key(r["number_symbol"]): r for r in gold.references if r.get("number_symbol")}
-    predicted: dict[str, pd.Series] = {}
+    predicted: dict[str, Any] = {}
     for row in rows.itertuples():
-        predicted.setdefault(number_symbol_key(row.number_symbol or ""), row)
+        if _present(row.number_symbol) and row.number_symbol and not row.name_only:
+            predicted.setdefault(number_symbol_key(row.number_symbol), row)
     result.references.add(gold.file, list(expected), list(predicted), str.__eq__)
     for key in expected.keys() & predicted.keys():
         gold_ref, row = expected[key], predicted[key]

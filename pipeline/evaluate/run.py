@@ -74,9 +74,13 @@ def format_report(evaluation: Evaluation, ocr_results: list[OcrResult], verbose:
             f"{name:<20}{s['precision']:>10.3f}{s['recall']:>10.3f}{s['f1']:>10.3f}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
         )
     lines.append(f"{'reference issuer+date':<40}{evaluation.reference_details.accuracy:>10.3f}")
-    lines.append(f"{'metadata field':<20}{'accuracy':>10}")
+    lines.append(f"{'metadata field':<20}{'all':>10}{'':12}{'scans':>8}")
     for name, accuracy in evaluation.metadata.items():
-        lines.append(f"{name:<20}{accuracy.accuracy:>10.3f}  ({accuracy.correct}/{accuracy.total})")
+        scans = evaluation.metadata_scans[name]
+        lines.append(
+            f"{name:<20}{accuracy.accuracy:>10.3f}  ({accuracy.correct}/{accuracy.total}){'':<2}"
+            f"{scans.accuracy:>8.3f}  ({scans.correct}/{scans.total})"
+        )
     if ocr_results:
         lines.append(f"{'OCR':<28}{'CER':>8}{'WER':>8}")
         for r in ocr_results:

@@ -51,6 +51,7 @@ def fold_chars(text: str) -> str:
     return "".join(_fold_char(c) for c in text)
 
 
+@cache
 def _fold_char(char: str) -> str:
     if char in "đĐ":
         return "d"
