@@ -115,7 +115,7 @@ class FieldAccuracy:
 
     @property
     def accuracy(self) -> float:
-        return self.correct / self.total if self.total else 1.0
+        return self.correct / self.total if self.total else 0.0  # nothing scored proves nothing
 
 
 def _same_name(a: str, b: str) -> bool:
