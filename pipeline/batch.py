@@ -231,7 +231,7 @@ def _write(
             "settings": settings.to_json(),
         }
     ]
-    export.write_tables(out_dir, {name: schema.frame(name, rows) for name, rows in tables.items()})
+    export.write_tables(out_dir, {name: schema.frame(name, rows) for name, rows in tables.items()}, schema.VIEWS)
     return summary
 
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from collections.abc import Iterator
 
 import duckdb
 import pandas as pd
@@ -44,8 +43,9 @@ def write_text(out_dir: Path, doc_id: str, text: str) -> None:
         path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame]) -> None:
-    """Write every table as ``<name>.csv`` and ``<name>.parquet``, and all of them into ``vanban.duckdb``."""
+def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame], views: Mapping[str, str]) -> None:
+    """Write every table as ``<name>.csv`` and ``<name>.parquet``, and all of them, with `views`, into
+    ``vanban.duckdb``."""
     writers: dict[str, Callable[[pd.DataFrame, Path], None]] = {
         "csv": lambda data, path: data.to_csv(path, index=False, encoding="utf-8", lineterminator="\n"),
         "parquet": lambda data, path: data.to_parquet(path, index=False, engine="pyarrow"),
@@ -61,3 +61,5 @@ def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame]) -> None:
                 connection.register("incoming", data)
                 connection.execute(f'CREATE TABLE "{name}" AS SELECT * FROM incoming')
                 connection.unregister("incoming")
+            for name, query in views.items():
+                connection.execute(f'CREATE VIEW "{name}" AS {query}')

@@ -52,6 +52,26 @@ TABLES: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 
+# Views of vanban.duckdb for the questions analysts ask first.
+VIEWS: dict[str, str] = {
+    "document_overview": """
+        select d.doc_id, d.source_file, d.doc_type, d.number_symbol, d.issue_date, d.issuer, d.title, d.status,
+               (select count(*) from "references" r where r.doc_id = d.doc_id) as reference_count,
+               (select count(*) from tasks t where t.doc_id = d.doc_id) as task_count
+        from documents d""",
+    "citation_edges": """
+        select r.doc_id as citing_doc_id, d.number_symbol as citing_number_symbol, r.relation,
+               r.doc_type as cited_doc_type, r.number_symbol as cited_number_symbol, r.date as cited_date,
+               r.issuer as cited_issuer, r.resolved_doc_id as cited_doc_id
+        from "references" r join documents d using (doc_id)
+        where not r.name_only""",
+    "task_assignments": """
+        select t.doc_id, d.number_symbol, t.task_id, a.role, a.assignee, a.assignee_canonical, a.collective,
+               t.deadline, t.deadline_text, t.text
+        from tasks t join assignments a using (doc_id, task_id) join documents d using (doc_id)""",
+}
+
+
 class SchemaError(ValueError):
     """Rows that do not fit their table's declared columns."""
 

@@ -107,3 +107,22 @@ def test_usage_errors_exit_with_2(tmp_path: Path) -> None:
 def test_a_clean_batch_exits_with_0(tmp_path: Path) -> None:
     code = main(["run", str(DEV / "src-congbot-12.txt"), str(DEV / "src-vbpl-01.txt"), "--out", str(tmp_path), "--quiet"])
     assert code == 0
+
+
+def test_duckdb_views_answer_the_first_questions_and_python_loads_the_same_tables(tmp_path: Path) -> None:
+    import pipeline
+
+    summary = pipeline.run([DEV / "seed-binhdinh-kh-ct12.txt", DEV / "src-congbot-02.txt"], tmp_path, jobs=1)
+    assert summary.exit_code == 0
+    tables = pipeline.load(tmp_path)
+    assert set(tables) == set(schema.TABLES)
+    with duckdb.connect(str(tmp_path / "vanban.duckdb"), read_only=True) as db:
+        cited = db.sql("select cited_number_symbol from citation_edges where relation = 'implements'").fetchall()
+        leads = db.sql(
+            "select assignee from task_assignments where role = 'lead' and assignee like 'Ban Tuyên giáo%'"
+        ).fetchall()
+        overview = db.sql("select doc_type, reference_count from document_overview order by source_file").fetchall()
+    assert ("12-CT/TW",) in cited
+    assert leads == [("Ban Tuyên giáo Tỉnh ủy",)]
+    assert overview[0][0] == "Kế hoạch" and overview[0][1] == 3
+    assert len(tables["references"]) == sum(count for _, count in overview)
