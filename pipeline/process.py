@@ -63,7 +63,7 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
     if structure is not None:
         try:
             references = find_references(document.text, structure.header.number_symbol)
-            assignments = _assignments(document, structure)
+            assignments = assignments_of(document, structure)
         except Exception as e:  # noqa: BLE001
             problems.append(Problem(Stage.EXTRACT, "internal_error", describe(e)))
     seconds = sum(p.seconds for p in raw.pages) + time.perf_counter() - started
@@ -208,7 +208,7 @@ def _task_rows(document: Document | None, structure: Structure | None) -> list[d
     ]
 
 
-def _assignments(document: Document, structure: Structure) -> list[Assignment]:
+def assignments_of(document: Document, structure: Structure) -> list[Assignment]:
     """Assignments of every task, with the role a list part (``a) Cơ quan chủ trì``) or a task table's header
     row gives the bodies under it."""
     place = place_of(structure.header.issuer, structure.header.issuer_parent)

@@ -7,7 +7,7 @@ import pytest
 from pipeline.extract.assignments import Place, canonical_name, column_roles, find_assignments, place_of
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
-from pipeline.process import _assignments
+from pipeline.process import assignments_of
 from pipeline.structure import parse
 from tests.conftest import DEV
 
@@ -78,7 +78,7 @@ def test_seed_plan_acceptance_example() -> None:
     raw = RawDocument(source_file="seed.txt", sha256="0" * 64, kind="text")
     raw.pages = [PageText(1, (DEV / "seed-binhdinh-kh-ct12.txt").read_text(encoding="utf-8"), TextSource.PLAIN_TEXT)]
     document = normalize(raw)
-    found = {(a.role, a.assignee, a.collective) for a in _assignments(document, parse(document))}
+    found = {(a.role, a.assignee, a.collective) for a in assignments_of(document, parse(document))}
     assert {
         ("lead", "Ban cán sự đảng Ủy ban nhân dân tỉnh", False),
         ("lead", "Ban Tuyên giáo Tỉnh ủy", False),
