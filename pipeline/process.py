@@ -6,6 +6,7 @@ becomes an `errors` row and the stages that did run keep their rows.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 import traceback
@@ -71,12 +72,12 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
         "documents": [_document_row(raw, document, structure, problems, seconds)],
         "pages": _page_rows(raw),
         "errors": [error_row(raw.source_file, raw.doc_id, p) for p in problems],
-        "sections": _section_rows(document, structure),
-        "tasks": _task_rows(document, structure),
-        "assignments": _assignment_rows(document, assignments),
+        "sections": _located_rows(document, structure.sections if structure else []),
+        "tasks": _located_rows(document, structure.tasks if structure else []),
+        "assignments": _located_rows(document, assignments),
         "references": _reference_rows(document, structure, references),
         "reference_mentions": _mention_rows(document, references),
-        "recipients": _recipient_rows(document, structure),
+        "recipients": _located_rows(document, structure.recipients if structure else []),
     }
     return DocumentResult(raw.source_file, raw.doc_id, rows, document.text if document else None)
 
@@ -168,46 +169,6 @@ def _page_rows(raw: RawDocument) -> list[dict[str, Any]]:
     ]
 
 
-def _section_rows(document: Document | None, structure: Structure | None) -> list[dict[str, Any]]:
-    if document is None or structure is None:
-        return []
-    return [
-        {
-            "doc_id": document.doc_id,
-            "section_id": s.section_id,
-            "parent_id": s.parent_id,
-            "level": s.level,
-            "label": s.label,
-            "heading": s.heading,
-            "kind": s.kind,
-            "is_heading": s.is_heading,
-            "char_start": s.char_start,
-            "char_end": s.char_end,
-            "page": document.page_at(s.char_start),
-        }
-        for s in structure.sections
-    ]
-
-
-def _task_rows(document: Document | None, structure: Structure | None) -> list[dict[str, Any]]:
-    if document is None or structure is None:
-        return []
-    return [
-        {
-            "doc_id": document.doc_id,
-            "task_id": t.task_id,
-            "section_id": t.section_id,
-            "text": t.text,
-            "deadline": t.deadline,
-            "deadline_text": t.deadline_text,
-            "char_start": t.char_start,
-            "char_end": t.char_end,
-            "page": document.page_at(t.char_start),
-        }
-        for t in structure.tasks
-    ]
-
-
 def assignments_of(document: Document, structure: Structure) -> list[Assignment]:
     """Assignments of every task, with the role a list part (``a) Cơ quan chủ trì``) or a task table's header
     row gives the bodies under it."""
@@ -230,22 +191,13 @@ def assignments_of(document: Document, structure: Structure) -> list[Assignment]
     return found
 
 
-def _assignment_rows(document: Document | None, assignments: list[Assignment]) -> list[dict[str, Any]]:
+def _located_rows(document: Document | None, items: list[Any]) -> list[dict[str, Any]]:
+    """Rows of a table of located items (dataclasses with char_start): the item's fields, its document and page."""
     if document is None:
         return []
     return [
-        {
-            "doc_id": document.doc_id,
-            "task_id": a.task_id,
-            "assignee": a.assignee,
-            "assignee_canonical": a.assignee_canonical,
-            "role": a.role,
-            "collective": a.collective,
-            "char_start": a.char_start,
-            "char_end": a.char_end,
-            "page": document.page_at(a.char_start),
-        }
-        for a in assignments
+        {"doc_id": document.doc_id, **dataclasses.asdict(item), "page": document.page_at(item.char_start)}
+        for item in items
     ]
 
 
@@ -300,21 +252,4 @@ def _mention_rows(document: Document | None, references: list[Reference]) -> lis
         }
         for reference in references
         for mention in reference.mentions
-    ]
-
-
-def _recipient_rows(document: Document | None, structure: Structure | None) -> list[dict[str, Any]]:
-    if document is None or structure is None:
-        return []
-    return [
-        {
-            "doc_id": document.doc_id,
-            "recipient": r.recipient,
-            "note": r.note,
-            "is_archive": r.is_archive,
-            "char_start": r.char_start,
-            "char_end": r.char_end,
-            "page": document.page_at(r.char_start),
-        }
-        for r in structure.recipients
     ]
