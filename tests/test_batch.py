@@ -13,7 +13,7 @@ from pipeline import batch, schema
 from pipeline.cli import main
 from pipeline.settings import Settings
 from tests import bad_inputs
-from tests.conftest import DEV, SCANS
+from tests.conftest import DEV, RAW, SCANS
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +126,19 @@ def test_duckdb_views_answer_the_first_questions_and_python_loads_the_same_table
     assert leads == [("Ban Tuyên giáo Tỉnh ủy",)]
     assert overview[0][0] == "Kế hoạch" and overview[0][1] == 3
     assert len(tables["references"]) == sum(count for _, count in overview)
+
+
+def test_citations_of_documents_in_the_same_batch_are_linked(tmp_path: Path) -> None:
+    """The sample công văn carries out the sample decision, which carries out the sample plan."""
+    pipeline_run = main(["run", str(RAW), "--out", str(tmp_path), "--quiet"])
+    assert pipeline_run == 0
+    references = pd.read_csv(tmp_path / "references.csv")
+    documents = pd.read_csv(tmp_path / "documents.csv").set_index("doc_id")
+    links = {
+        (Path(documents.loc[r.doc_id, "source_file"]).name, r.number_symbol, Path(documents.loc[r.resolved_doc_id, "source_file"]).name)
+        for r in references.dropna(subset=["resolved_doc_id"]).itertuples()
+    }
+    assert ("cv-360-snv.txt", "1351/QĐ-UBND", "qd-1351-ubnd-scan.pdf") in links
+    assert ("tb-128-hu-photo.jpg", "45-KH/TU", "kh-45-tu-scan.pdf") in links
+    unresolved = references[references.resolved_doc_id.isna()]
+    assert "34-CT/TW" in set(unresolved.number_symbol)  # the central directive is not in the batch

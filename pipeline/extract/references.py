@@ -11,25 +11,29 @@ documents of a batch.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz
 
 from pipeline.keys import fold, name_key, number_symbol_key
 
-RELATIONS = ("implements", "legal_basis", "amends", "replaces", "repeals", "cites")
+_fold = lru_cache(maxsize=4096)(fold)
+
+RELATIONS = ("implements", "legal_basis", "amends", "replaces", "repeals", "cites")  # first wins for "căn cứ"
 NAME_MATCH = 85  # rapidfuzz token-sort ratio above which two folded issuer names are the same body
 
-_NUMBER = r"(?:[OolI](?=\d))?\d{1,5}(?:\.\d{1,3})?"
+_NUMBER = r"(?:\d|[OolI](?=\d))\d{0,4}(?:\.\d{1,3})?"
 _DATE = (
     r"(?P<d>\d{1,2})\s*(?:(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4}|\d{2})(?!\d)"
-    r"|\s+(?:tháng|THÁNG)\s+(?P<m2>\d{1,2})\s*,?\s*(?:năm|NĂM)\s+(?P<y2>\d{4}))"
+    r"|\s+(?:tháng|THÁNG)\s+(?P<m2>\d{1,2})\s*[,.]?\s*(?:năm|NĂM)\s+(?P<y2>\d{4}))"
 )
 _DATE_AFTER = re.compile(r"[ \t]*\n?[ \t]*,?[ \t]*\(?(?:ban hành\s+)?(?:ngày|Ngày|NGÀY)\s+" + _DATE)
 _DATE_LEADING = re.compile(r"(?:ngày|Ngày|NGÀY)\s+" + _DATE + r"\s*,?\s*")
@@ -37,7 +41,7 @@ _DATE_TRAILING = re.compile(r"(?:ngày|Ngày|NGÀY)\s+" + _DATE + r"\s*,?\s*$")
 _OF = re.compile(r"[ \t]*\n?[ \t]*,?[ \t]*(?:của|Của|CỦA)[ \t]+")
 _SPACE = re.compile(r"[ \t]*\n?[ \t]*")
 _SO_END = re.compile(r"(?<!\w)(?:số|sô|Số|SỐ)\s*:?\s*$")
-_OWN_NUMBER = re.compile(r"(?m)(?:^[ \t|]*(?:Số|SỐ)[ \t]*:?|(?<!\w)(?:Số|SỐ|số)[ \t]*:)[ \t]*(?=[\dOolI])")
+_OWN_NUMBER = re.compile(r"(?m)(?:^[ \t|]*(?:Số|SỐ)[ \t]*:?|(?<!\w)(?:Số|SỐ|số)[ \t]*:)\s*(?=[\dOolI])")
 _TOKEN = re.compile(r"[\w&]+(?:[/'’][\w&]+)*|[^\w\s]")
 _WORDS = re.compile(r"\w+")
 _LIST_GLUE = re.compile(r"\s*(?:[,;]\s*(?:và\s+|hoặc\s+)?|(?:và|hoặc)\s+)?(?:các\s+)?")
@@ -50,6 +54,12 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _ALONE = re.compile(r"\s*\S+\s*")
 _SKIP_ARTICLE = re.compile(r"\s*(?:vào\s+)?(?:các\s+)?")
 _ALIAS_END = re.compile(r"[\s“\"]*(?P<alias>[^)”\"\n]{2,80}?)[”\"]?\s*\)")
+_ANCHOR_BEFORE = re.compile(r"(?:\s+tại|\s*\(|\s+(?:đã\s+)?(?:ban hành|có|ký(?:\s+ban hành)?))\s*$")
+_BEFORE_ISSUER = re.compile(r"(?:của|Của)\s+|[,;:()\n|]|(?<!\w)(?:đề nghị|ý kiến|chỉ đạo)\s+")
+_TITLE_SO = re.compile(r"[ \t]+(?:số[ \t]*)?")
+_YEAR_AFTER = re.compile(r"\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)")
+_NUMBER_AFTER = re.compile(r"\s+(?:số\s*)?\d")
+_SYMBOL_YEAR = re.compile(r"/(\d{4})/")
 _TERM = re.compile(r"\d+$")
 _PUNCTUATION = set(",;.:()[]|“”\"'!?…/")
 
@@ -105,6 +115,23 @@ class _Cite:
     group: int = -1
 
 
+class _Index:
+    """Mentions sorted by position, for quick lookups of those in a range and of overlaps."""
+
+    def __init__(self, cites: Iterable[_Cite]):
+        self.cites = sorted(cites, key=lambda c: c.start)
+        self.starts = [c.start for c in self.cites]
+        self.reach = list(itertools.accumulate((c.end for c in self.cites), max))
+
+    def starting(self, lo: int, hi: int) -> list[_Cite]:
+        """Mentions starting in [lo, hi)."""
+        return self.cites[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
+
+
 @dataclass(frozen=True)
 class _Grammar:
     state_types: dict[str, str]
@@ -114,7 +141,6 @@ class _Grammar:
     canonical: dict[str, str]  # folded code → the one way it is printed (TTG → TTg, ND → NĐ)
     generic: frozenset[str]
     untyped_state: str
-    no_partial: frozenset[str]
     joint_types: frozenset[str]
     symbol: re.Pattern[str]
     type_word: re.Pattern[str]
@@ -123,6 +149,7 @@ class _Grammar:
     partial: re.Pattern[str]
     law_name: re.Pattern[str]
     name_only_types: dict[str, str]
+    type_names: dict[str, str]  # lower-case type word → its name
     name_stops: dict[int, frozenset[tuple[str, ...]]]
     not_documents: re.Pattern[str]
     lookalikes: dict[int, str]
@@ -149,6 +176,12 @@ class _Grammar:
     motto: re.Pattern[str]
 
 
+def _starts_word(text: str, pos: int, also: str = "") -> bool:
+    """No letter or digit (nor one of `also`) right before `pos`. The patterns that scan whole texts leave this
+    test to the code: a leading look-behind makes them several times slower."""
+    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "_" + also)
+
+
 def _alternation(items: Iterable[str]) -> str:
     return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
 
@@ -160,6 +193,12 @@ def _phrases(items: Iterable[str]) -> dict[int, frozenset[tuple[str, ...]]]:
         if words:
             grouped.setdefault(len(words), set()).add(words)
     return {n: frozenset(v) for n, v in sorted(grouped.items(), reverse=True)}
+
+
+def _cases(items: Iterable[str]) -> set[str]:
+    """Each phrase as written, capitalised and in capitals: patterns over whole texts match these exactly
+    (a case-insensitive scan is several times slower)."""
+    return {form for item in items for form in (item, item[0].upper() + item[1:], item.upper())}
 
 
 def _code_key(code: str) -> str:
@@ -182,17 +221,17 @@ def _grammar() -> _Grammar:
     issuer_full = [*issuers["state"].values(), *issuers["party"].values(), *names["names"]]
     heads = re.compile(rf"(?:{_alternation(names['heads'])})\s+")
     tails = [n[head.end() :] for n in issuer_full if (head := heads.match(n)) and " " in n[head.end() :]]
-    openers = [v[0].upper() + v[1:] for r in ("implements", "amends", "replaces", "repeals", "legal_basis", "cites")
-               for v in relations[r]] + names["openers"]  # fmt: skip
-    verb_relation: dict[str, str | None] = {"kèm theo": None}
-    for relation in ("implements", "amends", "replaces", "repeals", "legal_basis", "cites"):
+    verb_relation: dict[str, str | None] = {"kèm theo": None}  # "ban hành kèm theo Thông tư số ...": no verb
+    for relation in RELATIONS:
         for verb in relations[relation]:
             verb_relation.setdefault(verb, relation)
+    openers = [v[0].upper() + v[1:] for v in verb_relation if v != "kèm theo"] + names["openers"]
+    law_words = {*words["name_only"], *(n.title() for n in words["name_only"])}  # Bộ luật, Bộ Luật
     equivalent = {name_key(alias): name_key(body) for body, aliases in names["equivalent"].items() for alias in aliases}
     look = "".join(data["symbol"]["lookalikes"])
     code = rf"[A-ZĐ{look}][A-Za-zĐđ0-9&{look}]*"
     symbol = rf"""
-        (?<![\w./:-])(?P<num>{_NUMBER})
+        (?P<num>{_NUMBER})
         (?:
             \s?-\s?(?P<ptype>{code})\s?/\s?(?P<pissuer>{code}(?:-{code})*)
           | \s?-\s?(?P<dtype>{_alternation(types["party"])})[A1Il|](?P<dissuer>{_alternation(issuers["party"])})(?!\w)
@@ -206,19 +245,19 @@ def _grammar() -> _Grammar:
         canonical=canonical,
         generic=frozenset(words["generic"]),
         untyped_state=words["untyped_state"],
-        no_partial=frozenset(t.lower() for t in words["no_partial"]),
         joint_types=frozenset(t for t, n in types["state"].items() if "liên" in n),
         symbol=re.compile(symbol, re.VERBOSE),
         type_word=re.compile(type_word, re.IGNORECASE),
         type_phrases=_phrases(full_types),
         short_types=frozenset(t.lower() for t in full_types if " " not in t),
         partial=re.compile(
-            rf"(?<!\w)(?P<type>{_alternation(partial_types)})[ \t]+(?:(?:số|Số|SỐ)[ \t]*)?(?P<num>\d{{1,4}}(?:\.\d{{1,2}})?)"
-            rf"(?![\w/%]|[.,-]\d|-[A-ZĐ]|\s*[:–—]|\s+-\s|\s+(?:{_alternation(refuse['after_number'])})(?!\w))",
-            re.IGNORECASE,
+            rf"(?P<type>{_alternation(_cases(partial_types))})[ \t]+(?:(?:số|Số|SỐ)[ \t]*)?"
+            rf"(?P<num>\d{{1,4}}(?:\.\d{{1,2}})?)"
+            rf"(?![\w/%]|[.,-]\d|-[A-ZĐ]|\s*[:–—]|\s+-\s|\s+(?:{_alternation(refuse['after_number'])})(?!\w))"
         ),
-        law_name=re.compile(rf"(?<!\w)(?P<type>{_alternation(words['name_only'])}|Bộ Luật)\s+(?=\w)"),
+        law_name=re.compile(rf"(?P<type>{_alternation(law_words)})\s+(?=\w)"),
         name_only_types={t.lower(): t for t in words["name_only"]},
+        type_names={t.lower(): t for t in full_types},
         name_stops=_phrases(words["name_stops"]),
         not_documents=re.compile(_alternation(words["not_documents"]) + r"(?!\w)"),
         lookalikes=str.maketrans(data["symbol"]["lookalikes"]),
@@ -236,7 +275,7 @@ def _grammar() -> _Grammar:
         verb_relation=verb_relation,
         named_by_type=re.compile(rf"(?<!\w)(?:{_alternation(full_types)})[ \t]+$", re.IGNORECASE),
         issuing=re.compile(rf"(?<!\w)(?:{_alternation(relations['issuing'])})\s+$", re.IGNORECASE),
-        after_verbs=re.compile(rf"(?<!\w)(?:{_alternation(relations['after_repeals'])})(?!\w)", re.IGNORECASE),
+        after_verbs=re.compile(rf"(?:{_alternation(_cases(relations['after_repeals']))})(?!\w)"),
         passive=re.compile(rf"(?<!\w)(?:{_alternation(relations['passive'])})\s+$", re.IGNORECASE),
         max_gap=relations["max_gap_words"],
         party_basis=relations["party_basis"],
@@ -307,7 +346,7 @@ def _parse_symbol(text: str, match: re.Match[str]) -> _Cite | None:
         kind = _canonical((match.group("ptype") or match.group("dtype")).translate(g.lookalikes))
         issuer_raw = (match.group("pissuer") or match.group("dissuer")).translate(g.lookalikes)
         issuers, covered = _segments(issuer_raw)
-        if not issuers or not _valid_segment(kind) and kind not in g.party_types:
+        if not issuers or (not _valid_segment(kind) and kind not in g.party_types):
             return None
         end = (match.start("pissuer") if match.group("pissuer") else match.start("dissuer")) + covered
         symbol = f"{kind}/{'-'.join(issuers)}"
@@ -380,8 +419,8 @@ def _issuer_at(text: str, start: int, limit: int, need_head: bool) -> tuple[int,
     """
     g = _grammar()
     line_end = text.find("\n", start, limit)
-    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, limit if line_end < 0 else line_end)]
-    found = found[:40]
+    tokens_found = _TOKEN.finditer(text, start, limit if line_end < 0 else line_end)
+    found = [(m.start(), m.end(), m.group()) for m in itertools.islice(tokens_found, 40)]
     if not found or not found[0][2][0].isupper() or (need_head and not g.heads.match(text, found[0][0])):
         return None
     tokens = [t[2] for t in found]
@@ -419,12 +458,12 @@ def _issuer_before(text: str, cite_start: int, floor: int) -> tuple[str | None, 
     g = _grammar()
     lo = max(floor, cite_start - 300)
     window = text[lo:cite_start]
-    anchor = re.search(r"(?:\s+tại|\s*\(|\s+(?:đã\s+)?(?:ban hành|có|ký(?:\s+ban hành)?))\s*$", window)
+    anchor = _ANCHOR_BEFORE.search(window)
     if not anchor:
         return None, None
     strict = "(" not in anchor.group()
     before = window[: anchor.start()]
-    bounds = list(re.finditer(r"(?:của|Của)\s+|[,;:()\n|]|(?<!\w)(?:đề nghị|ý kiến|chỉ đạo)\s+", before))
+    bounds = list(_BEFORE_ISSUER.finditer(before))
     seg_start = bounds[-1].end() if bounds else 0
     seg_start += len(before[seg_start:]) - len(before[seg_start:].lstrip())
     segment_date = None
@@ -441,7 +480,7 @@ def _issuer_before(text: str, cite_start: int, floor: int) -> tuple[str | None, 
         enumeration = None
         for enumeration in g.enumeration.finditer(before, 0, seg_start):
             pass
-        if enumeration is None or re.search(r"[.;]", before[enumeration.end() : seg_start]):
+        if enumeration is None or any(c in ".;" for c in before[enumeration.end() : seg_start]):
             return None, None
         span = _issuer_at(text, absolute, lo + anchor.start(), need_head=False)
         prefix = enumeration.group("head").capitalize() + " "
@@ -479,19 +518,19 @@ def _type_before(text: str, start: int, floor: int) -> tuple[int, str | None, st
     for first in (f for f in found if f.group()[0].isupper()):
         between = head[first.end() :].strip()
         verbs = [v for v in g.verbs.finditer(head, first.end()) if head[first.end() : v.start()].strip()]
-        if len(_WORDS.findall(between)) <= 20 and not verbs and not g.after_type.match(head, first.end()):
+        if len(_WORDS.findall(between)) <= 30 and not verbs and not g.after_type.match(head, first.end()):
             return lo + first.start(), first.group(), between
     return None
 
 
 def _doc_type(spelled: str | None, cite: _Cite) -> str | None:
+    """The spelled type word decides (``Quy định số 69-QĐ/TW``); a generic one (``văn bản``) leaves it to the
+    symbol."""
     g = _grammar()
     if not spelled:
         return cite.doc_type
-    for name in (*g.state_types.values(), *g.party_types.values(), *g.name_only_types.values(), *g.generic):
-        if name.lower() == spelled.lower():
-            return cite.doc_type or g.untyped_state if name in g.generic else name
-    return spelled[0].upper() + spelled[1:].lower()
+    name = g.type_names.get(spelled.lower(), spelled[0].upper() + spelled[1:].lower())
+    return cite.doc_type or g.untyped_state if name in g.generic else name
 
 
 def _read_citation(text: str, match: re.Match[str], floor: int, left: int) -> _Cite | None:
@@ -507,12 +546,12 @@ def _read_citation(text: str, match: re.Match[str], floor: int, left: int) -> _C
         cite.start, spelled, between = opening
         cite.doc_type = _doc_type(spelled, cite)
         if between:
-            of = _OF.match(" " + between)
-            span = _issuer_at(" " + between, of.end(), len(between) + 1, need_head=False) if of else None
-            if span and not between[span[1] - 1 :].strip():
-                cite.issuer = between[span[0] - 1 : span[1] - 1]
+            of = _OF.match(between)
+            span = _issuer_at(between, of.end(), len(between), need_head=False) if of else None
+            if span and not between[span[1] :].strip():
+                cite.issuer = between[span[0] : span[1]]  # "các Quyết định của Thủ tướng Chính phủ số ..."
             elif not of:
-                cite.name = f"{spelled} {between}"
+                cite.name = f"{spelled} {between}"  # "Luật Tổ chức Chính phủ số ..."
     elif so:
         cite.start = so.start()
     after = _DATE_AFTER.match(text, symbol_end)
@@ -547,7 +586,7 @@ def _list_members(text: str, match: re.Match[str], listed: re.Match[str] | None,
         at = listed.start(1) + number.start()
         member = _Cite(**{**cite.__dict__, "start": at, "end": listed.start(1) + number.end()})
         member.number, member.number_symbol = number.group(), number.group() + suffix
-        year = re.match(r"/(\d{4})/", suffix)
+        year = _SYMBOL_YEAR.match(suffix)
         member.date, member.year = None, int(year.group(1)) if year else None
         members.append(member)
     if members:
@@ -561,7 +600,7 @@ def _list_members(text: str, match: re.Match[str], listed: re.Match[str] | None,
 
 def _clause_start(text: str, pos: int) -> tuple[int, str]:
     """Where the clause holding `pos` begins, and the boundary that opens it ("" at the text start)."""
-    lo = max(0, pos - 600)
+    lo = max(0, pos - 500)
     last = None
     for last in _grammar().clause_boundary.finditer(text, lo, pos):
         pass
@@ -583,7 +622,7 @@ def _verb_counts(text: str, verb: re.Match[str], start: int, pos: int, others: l
     return not named or bool(g.issuing.search(text, max(0, named.start() - 20), named.start()))
 
 
-def _governing(text: str, pos: int, cites: list[_Cite], group: int, depth: int = 0) -> str | None:
+def _governing(text: str, pos: int, cites: _Index, group: int, depth: int = 0) -> str | None:
     """The relation said by the nearest verb before `pos` in its clause; None when no verb governs it.
 
     A clause that opens with a citation, or a list item after ``...:``, continues the clause before it: it takes
@@ -591,7 +630,7 @@ def _governing(text: str, pos: int, cites: list[_Cite], group: int, depth: int =
     """
     g = _grammar()
     start, boundary = _clause_start(text, pos)
-    others = [c for c in cites if start <= c.start < pos and c.group != group]
+    others = [c for c in cites.starting(start, pos) if c.group != group]
     verbs = list(g.verbs.finditer(text, start, pos))
     passive = [v.start() for v in verbs if g.passive.search(text, max(0, v.start() - 12), v.start())]
     for verb in reversed(verbs):
@@ -616,13 +655,13 @@ def _governing(text: str, pos: int, cites: list[_Cite], group: int, depth: int =
     item_after_colon = bool(_LIST_ITEM.match(text, start)) and text[previous_start:previous_end].rstrip()[-1:] in ":;"
     if not (opens_list or item_after_colon):
         return None
-    previous = [c for c in cites if previous_start <= c.start and c.end <= previous_end]
+    previous = [c for c in cites.starting(previous_start, previous_end) if c.end <= previous_end]
     if previous:
         return previous[-1].relation
     return _governing(text, previous_end, cites, group, depth + 1)
 
 
-def _relate(text: str, groups: list[list[_Cite]], cites: list[_Cite]) -> None:
+def _relate(text: str, groups: list[list[_Cite]], cites: _Index) -> None:
     """Set every citation's relation: its list's governing verb; else the relation of a citation it is joined to
     after that one's subject (``Thực hiện Chỉ thị số 16/CT-TTg ... về ... và Thông tư số 38/2019/TT-BTC``);
     a Party document taken as legal basis is carried out."""
@@ -639,16 +678,18 @@ def _relate(text: str, groups: list[list[_Cite]], cites: list[_Cite]) -> None:
         previous = members
 
 
-def _repealed_after(text: str, cites: list[_Cite]) -> None:
+def _repealed_after(text: str, cites: _Index) -> None:
     """``Nghị định số 30/2025/NĐ-CP ... sửa đổi ... Nghị định số 07/2021/NĐ-CP hết hiệu lực``: the verb said
     after the citations speaks of the first citation (and its list) of the clause."""
     g = _grammar()
     for verb in g.after_verbs.finditer(text):
+        if not _starts_word(text, verb.start()):
+            continue
         start = _clause_start(text, verb.start())[0]
-        subject = next((c for c in cites if start <= c.start and c.end <= verb.start()), None)
+        subject = next((c for c in cites.starting(start, verb.start()) if c.end <= verb.start()), None)
         if subject is None:
             continue
-        for cite in cites:
+        for cite in cites.starting(start, verb.start() + 1):
             if cite.group == subject.group and cite.name_only == subject.name_only and cite.relation == "cites":
                 cite.relation = "repeals"
 
@@ -678,7 +719,7 @@ def _own_keys(text: str, own_number_symbol: str | None) -> set[str]:
     first = len(text) - len(text.lstrip())
     opening = g.type_word.match(text, first)
     if opening:
-        so = re.compile(r"[ \t]+(?:số[ \t]*)?").match(text, opening.end())
+        so = _TITLE_SO.match(text, opening.end())
         match = g.symbol.match(text, so.end()) if so else None
         cite = _parse_symbol(text, match) if match else None
         if cite and cite.number_symbol and not text[cite.end : _line_end(text, first)].strip():
@@ -699,8 +740,10 @@ def _numbered(text: str, skip_before: int, own: set[str]) -> tuple[list[_Cite], 
     floor = skip_before
     form_end = -1  # forms and annexes are listed too: "biểu 01/TCD, 02/XLD, 03/GQKN"
     for match in g.symbol.finditer(text, skip_before):
-        if match.start() < floor:
-            continue
+        at = match.start()
+        decimal = text[at - 1 : at] == "." and text[at - 2 : at - 1].isdigit()
+        if at < floor or decimal or not _starts_word(text, at, "/:-"):
+            continue  # inside a number, a date or a code; "No.85/2007/ND-CP" is a citation
         if g.before_number.search(text, max(0, match.start() - 20), match.start()) or (
             form_end >= 0 and _LIST_GLUE.fullmatch(text, form_end, match.start())
         ):
@@ -710,7 +753,8 @@ def _numbered(text: str, skip_before: int, own: set[str]) -> tuple[list[_Cite], 
         cite = _read_citation(text, match, floor, listed.start(1) if listed else match.start())
         if cite is None or cite.number_symbol is None:
             continue
-        if cite.start == match.start() and _ALONE.fullmatch(text, text.rfind("\n", 0, cite.start) + 1, _line_end(text, cite.end)):
+        line_start = text.rfind("\n", 0, cite.start) + 1
+        if cite.start == match.start() and _ALONE.fullmatch(text, line_start, _line_end(text, cite.end)):
             form_end = match.end()  # a bare code alone on its line labels a form: "01/TCD"
             continue
         if number_symbol_key(cite.number_symbol) in own:
@@ -743,27 +787,29 @@ def _compatible_codes(a: _Cite, b: _Cite) -> bool:
 
 
 def _share_in_group(members: list[_Cite]) -> None:
-    for i, cite in enumerate(members):
-        if cite.doc_type is None:
-            cite.doc_type = next((m.doc_type for m in reversed(members[:i]) if m.doc_type), None)
-        if cite.issuer is None:
-            later = [m for m in members[i + 1 :] if m.issuer and _compatible_codes(m, cite)]
-            earlier = [m for m in reversed(members[:i]) if m.issuer and _compatible_codes(m, cite)]
-            cite.issuer = (later or earlier)[0].issuer if later or earlier else None
+    """A list's type word reaches the members after it; an issuer written after the list (or else before it)
+    reaches the members without their own whose issuer codes agree."""
+    kind = None
+    for cite in members:
+        cite.doc_type = cite.doc_type or kind
+        kind = cite.doc_type
+    for order in (members[::-1], members):
+        holder = None
+        for cite in order:
+            if cite.issuer is None and holder is not None and _compatible_codes(holder, cite):
+                cite.issuer = holder.issuer
+            elif cite.issuer is not None:
+                holder = cite
 
 
-def _occupied(cites: list[_Cite], start: int, end: int) -> bool:
-    return any(c.start < end and start < c.end for c in cites)
-
-
-def _partials(text: str, skip_before: int, cites: list[_Cite]) -> list[_Cite]:
+def _partials(text: str, skip_before: int, taken: _Index) -> list[_Cite]:
     """``Nghị quyết 57``, ``Kết luận số 12``: a type word with a bare number."""
     g = _grammar()
     found = []
     for match in g.partial.finditer(text, skip_before):
         spelled = match.group("type")
         number = match.group("num")
-        if not spelled[0].isupper() or spelled.lower() in g.no_partial or _occupied(cites, *match.span()):
+        if not _starts_word(text, match.start()) or taken.overlaps(*match.span()):
             continue
         if len(number) == 4 and 1945 <= int(number.split(".")[0]) <= 2050 and "số" not in match.group().lower():
             continue
@@ -781,17 +827,17 @@ def _partials(text: str, skip_before: int, cites: list[_Cite]) -> list[_Cite]:
     return found
 
 
-def _law_names(text: str, skip_before: int, cites: list[_Cite]) -> list[_Cite]:
+def _law_names(text: str, skip_before: int, taken: _Index) -> list[_Cite]:
     """Laws, codes, ordinances and the constitution cited by name: ``Luật Tổ chức Chính phủ ngày 18 tháng 02
     năm 2025``, ``Bộ luật Hình sự``; ``Luật này`` is the document itself, ``Luật sư`` a lawyer."""
     g = _grammar()
     found: list[_Cite] = []
     for match in g.law_name.finditer(text, skip_before):
-        if _occupied(cites, match.start(), match.end()) or _occupied(found, match.start(), match.end()):
-            continue
-        if g.after_type.match(text, match.start("type") + len(match.group("type"))):
+        if not _starts_word(text, match.start()) or taken.overlaps(*match.span()):
             continue
         if g.not_documents.match(text, match.start()):
+            continue
+        if (found and found[-1].end > match.start()) or g.after_type.match(text, match.end("type")):
             continue
         end = _name_end(text, match.end(), min(len(text), match.end() + 250))
         if end is None:
@@ -800,7 +846,7 @@ def _law_names(text: str, skip_before: int, cites: list[_Cite]) -> list[_Cite]:
         cite.doc_type = g.name_only_types.get(match.group("type").lower())
         cite.name = " ".join(text[match.start() : end].split())
         after = _DATE_AFTER.match(text, end)
-        year = re.compile(r"\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)").match(text, end)
+        year = _YEAR_AFTER.match(text, end)
         if after and _iso(after):
             cite.date, cite.end = _iso(after), after.end()
             cite.year = int(cite.date[:4])
@@ -817,7 +863,8 @@ def _name_end(text: str, start: int, limit: int) -> int | None:
     None when nothing of a name follows (``Luật số ...``)."""
     g = _grammar()
     line_end = text.find("\n", start, limit)
-    found = [(m.end(), m.group()) for m in _TOKEN.finditer(text, start, limit if line_end < 0 else line_end)][:24]
+    tokens_found = _TOKEN.finditer(text, start, limit if line_end < 0 else line_end)
+    found = [(m.end(), m.group()) for m in itertools.islice(tokens_found, 24)]
     tokens = [t[1] for t in found]
     words = [t.lower() for t in tokens]
 
@@ -844,25 +891,28 @@ def _name_end(text: str, start: int, limit: int) -> int | None:
     return end
 
 
-def _aliases(text: str, cites: list[_Cite]) -> list[_Cite]:
+def _aliases(text: str, cites: _Index) -> list[_Cite]:
     """``(sau đây gọi là Chỉ thị)``: later uses of an alias that is a bare type word are mentions of the document
-    cited just before it (aliases holding a number are found as citations anyway)."""
+    cited just before it, until the alias names another (aliases holding a number are found as citations)."""
     g = _grammar()
-    found: list[_Cite] = []
+    defined: dict[str, list[tuple[int, _Cite]]] = {}
     for marker in g.alias.finditer(text):
         alias_match = _ALIAS_END.match(text, marker.end())
-        if not alias_match:
-            continue
-        alias = alias_match.group("alias").strip()
-        owner = next((c for c in reversed(cites) if c.end <= marker.start() and marker.start() - c.end < 400), None)
-        if owner is None or not g.type_word.fullmatch(alias):
-            continue
-        for use in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text[alias_match.end() :]):
-            at = alias_match.end() + use.start()
-            tail = text[at + len(alias) : at + len(alias) + 12]
-            if _occupied(cites, at, at + len(alias)) or re.match(r"\s+(?:số\s*)?\d", tail) or g.after_type.match(tail):
+        alias = alias_match.group("alias").strip() if alias_match else ""
+        at = marker.start()
+        before = [c for c in cites.starting(at - 2000, at) if 0 <= at - c.end < 400]
+        if alias_match and before and g.type_word.fullmatch(alias):
+            defined.setdefault(alias, []).append((alias_match.end(), before[-1]))
+    found: list[_Cite] = []
+    for alias, owners in defined.items():
+        ends = [end for end, _ in owners]
+        for use in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
+            at, tail = use.start(), text[use.end() : use.end() + 12]
+            defining = bisect.bisect_right(ends, at)
+            if not defining or cites.overlaps(at, use.end()) or _NUMBER_AFTER.match(tail):
                 continue
-            found.append(_Cite(**{**owner.__dict__, "start": at, "end": at + len(alias)}))
+            if not g.after_type.match(tail):
+                found.append(_Cite(**{**owners[defining - 1][1].__dict__, "start": at, "end": use.end()}))
     return found
 
 
@@ -871,21 +921,28 @@ def _merge(text: str, cites: list[_Cite]) -> list[Reference]:
     dates are given and differ; short forms join the full citation they abbreviate."""
     refs: list[list[_Cite]] = []
     by_key: dict[str, list[int]] = {}
+    by_short: dict[str, list[int]] = {}  # a number or a law's name → numbered references that may own a short form
     for cite in sorted(cites, key=lambda c: (c.partial or c.name_only, c.start)):
+        short = "name:" + _fold(cite.name or "") if cite.name_only else _bare(cite.number)
         if cite.name_only:
-            key = "name:" + fold(cite.name or "")
+            key = short
         elif cite.partial:
-            key = f"partial:{fold(cite.doc_type or '')}:{_bare(cite.number)}"
+            key = f"partial:{_fold(cite.doc_type or '')}:{short}"
         else:
             key = number_symbol_key(cite.number_symbol or "")
         target = _target(refs, by_key.get(key, []), cite)
         if target is None:
-            target = _full_target(refs, cite)
+            fits = {i for i in by_short.get(short, []) if any(_abbreviates(cite, c) for c in refs[i])}
+            target = fits.pop() if len(fits) == 1 else None
         if target is None:
             by_key.setdefault(key, []).append(len(refs))
-            refs.append([cite])
-        else:
-            refs[target].append(cite)
+            target = len(refs)
+            refs.append([])
+        refs[target].append(cite)
+        if not (cite.partial or cite.name_only):
+            for owner in {short, "name:" + _fold(cite.name)} if cite.name else {short}:
+                if target not in by_short.setdefault(owner, []):
+                    by_short[owner].append(target)
     ordered = sorted(refs, key=lambda group: min(c.start for c in group))
     return [_reference(text, f"r{i}", group) for i, group in enumerate(ordered, start=1)]
 
@@ -916,7 +973,7 @@ def _abbreviates(short: _Cite, full: _Cite) -> bool:
     if full.partial or full.name_only:
         return False
     if short.name_only:
-        return bool(full.name) and fold(full.name or "") == fold(short.name or "")
+        return bool(full.name) and _fold(full.name or "") == _fold(short.name or "")
     if _bare(short.number) != _bare(full.number):
         return False
     if short.partial:
@@ -931,12 +988,6 @@ def _abbreviates(short: _Cite, full: _Cite) -> bool:
     if same_day:
         return True
     return not short.party and short.year is None and full.year is not None and short.symbol == full.symbol
-
-
-def _full_target(refs: list[list[_Cite]], cite: _Cite) -> int | None:
-    """The reference of which `cite` is a short form, when exactly one fits."""
-    fits = [i for i, group in enumerate(refs) if any(_abbreviates(cite, c) for c in group)]
-    return fits[0] if len(fits) == 1 else None
 
 
 def _consistent(cite: _Cite, issuer: str | None = None) -> bool:
@@ -973,7 +1024,7 @@ def _reference(text: str, ref_id: str, group: list[_Cite]) -> Reference:
     year = spelled.year or (int(dated.date[:4]) if dated and dated.date else None)
     return Reference(
         ref_id=ref_id,
-        doc_type=next((c.doc_type for c in (first, *mentions) if c.doc_type), None),
+        doc_type=next((c.doc_type for c in mentions if c.doc_type), None),
         number_symbol=spelled.number_symbol,
         number=spelled.number,
         year=year,
@@ -995,16 +1046,16 @@ def find_references(text: str, own_number_symbol: str | None = None) -> list[Ref
     groups = _group(text, cites)
     for members in groups:
         _share_in_group(members)
-    _relate(text, groups, cites)
-    taken = cites + own
-    extra = _partials(text, skip_before, taken)
-    extra += _law_names(text, skip_before, taken + extra)
+    numbered = _Index(cites)
+    _relate(text, groups, numbered)
+    extra = _partials(text, skip_before, _Index(cites + own))
+    extra += _law_names(text, skip_before, _Index(cites + own + extra))
     for i, cite in enumerate(extra, start=len(groups)):
         cite.group = i
-        cite.relation = _governing(text, cite.start, cites, cite.group) or "cites"
-    cites = sorted(cites + extra, key=lambda c: c.start)
-    _repealed_after(text, cites)
-    return _merge(text, cites + _aliases(text, cites))
+        cite.relation = _governing(text, cite.start, numbered, cite.group) or "cites"
+    mentioned = _Index(cites + extra)
+    _repealed_after(text, mentioned)
+    return _merge(text, mentioned.cites + _aliases(text, mentioned))
 
 
 # ---------------------------------------------------------------------------------------------- across a batch
