@@ -6,7 +6,6 @@ quality test and page-1 layout, then normalize); and a whole `vanban run` (worke
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
@@ -44,4 +43,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -1,7 +1,8 @@
 """PDF pages: keep a usable text layer (pypdfium2), render and queue for OCR the pages without one.
 
-pypdfium2 reads the text layer (about 40 times faster than pdfplumber on the 95-page Công báo, and it keeps the
-two header columns apart); pdfplumber supplies positioned lines for page 1, where the two-column header is.
+pypdfium2 reads the text layer: about 40 times faster than pdfplumber on the 95-page Công báo (0.5 s against
+19.5 s), and it already reads the two header columns one after the other. pdfplumber tells an empty page tree
+from a broken file, which pdfium reports alike.
 """
 
 from __future__ import annotations
@@ -13,12 +14,9 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from pipeline.ingest.ocr import OcrJob
-from pipeline.model import CorruptInput, EmptyInput, EncryptedInput, LayoutLine, PageText, TextSource
+from pipeline.model import CorruptInput, EmptyInput, EncryptedInput, PageText, TextSource
 from pipeline.settings import Settings
 from pipeline.vietnamese import text_quality
-
-HEADER_SHARE = 0.4  # the top share of page 1 where the issuer, number and date blocks stand
-COLUMN_GAP = 24.0  # points of horizontal space that separate two header columns on one line
 
 
 def open_pdf(path: Path) -> pdfium.PdfDocument:
@@ -72,7 +70,6 @@ def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], l
                         decision="text layer kept",
                         width=width,
                         height=height,
-                        lines=header_lines(path, index) if number == 1 else (),
                     )
                 )
                 continue
@@ -90,36 +87,3 @@ def _text_layer(page: pdfium.PdfPage) -> str:
         return textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
     finally:
         textpage.close()
-
-
-def header_lines(path: Path, index: int) -> tuple[LayoutLine, ...]:
-    """Positioned lines of the top of a page, each header column its own line (pdfplumber words)."""
-    with pdfplumber.open(path, pages=[index + 1]) as pdf:
-        page = pdf.pages[0]
-        words = page.crop((0, 0, page.width, page.height * HEADER_SHARE)).extract_words(keep_blank_chars=False)
-    rows: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if rows and abs(rows[-1][0]["top"] - word["top"]) < 3:
-            rows[-1].append(word)
-        else:
-            rows.append([word])
-    lines = []
-    for row in rows:
-        segment: list[dict] = []
-        for word in sorted(row, key=lambda w: w["x0"]):
-            if segment and word["x0"] - segment[-1]["x1"] > COLUMN_GAP:
-                lines.append(_line(segment))
-                segment = []
-            segment.append(word)
-        lines.append(_line(segment))
-    return tuple(lines)
-
-
-def _line(words: list[dict]) -> LayoutLine:
-    return LayoutLine(
-        text=" ".join(w["text"] for w in words),
-        x0=min(w["x0"] for w in words),
-        x1=max(w["x1"] for w in words),
-        top=min(w["top"] for w in words),
-        bottom=max(w["bottom"] for w in words),
-    )
