@@ -189,8 +189,8 @@ def _without_prefix(candidates: list[Line]) -> Signature:
         text = candidates[position].stripped
         caps, name = _split_name(text)
         title = _title_suffix(caps) if caps else None
-        if title and name and caps == title:
-            return Signature(None, title, name, {candidates[position].index})
+        if title and name:  # TRƯỞNG BAN PHÓ THỦ TƯỚNG Nguyễn Thiện Nhân: one who holds two positions
+            return Signature(None, caps, name, {candidates[position].index})
         if _looks_like_name(text):
             for above in reversed(candidates[max(0, position - 3) : position]):
                 if _is_note(above.stripped):
@@ -202,8 +202,14 @@ def _without_prefix(candidates: list[Line]) -> Signature:
 
 
 def _split_name(text: str) -> tuple[str, str | None]:
-    """``KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn An`` → (the capitals, the name that follows them)."""
-    words = text.split()
+    """``KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn An`` → (the capitals, the name that follows them). No word of a
+    name starts in lower case: a lower-case piece after a name word is the rest of it (``Ngu y ễn``)."""
+    words: list[str] = []
+    for word in text.split():
+        if words and word[:1].islower() and word.isalpha() and _is_name_word(words[-1]):
+            words[-1] += word
+        else:
+            words.append(word)
     for i in range(len(words)):
         tail = words[i:]
         if len(tail) >= 2 and all(_is_name_word(w) for w in tail):

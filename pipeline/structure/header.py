@@ -42,6 +42,7 @@ DECORATION = "-–—_=*~|.,:;•· "
 ORNAMENT = "-–—_=*~|•· "
 PLACE_UNIT_WORDS = {"phố", "xã", "trấn"}  # the lower-case half of Thành phố, Thị xã, Thị trấn  # what a title line may lose at its ends: its punctuation is the document's
 HEADING_START = re.compile(r"^(?:[IVXLC]+\s*[.\-–/)]\s|\d+\.\s|Điều\s+\d|Chương\s+[IVXLC\d]|PHẦN\s|Phần\s+[IVXLC\d])")
+ADOPTED = re.compile(r"\bthông qua\b[^.;]{0,80}?ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})")
 FULL_CITATION_TITLE = re.compile(
     r"^(?P<type>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+số\s+(?P<number_symbol>\d[\w./-]*[\w])(?:\s+ngày\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4}))?"
     r"(?:\s+của\s+(?P<issuer>.+?))?\s+(?P<title>về\s.+)$"
@@ -161,6 +162,10 @@ def parse_header(lines: list[Line]) -> Header:
     reader = _HeaderReader(lines[:HEADER_LINES])
     reader.read()
     header = reader.header
+    if header.issue_date is None:
+        header.issue_date = adoption_date(lines)
+    if header.year is None and header.issue_date:
+        header.year = int(header.issue_date[:4])
     header.is_copy = _is_copy(lines)
     return header
 
@@ -191,8 +196,6 @@ class _HeaderReader:
             header.doc_type = _type_from_symbol(header.symbol or "")
         if header.issue_date is None:
             self._late_place_date()
-        if header.year is None and header.issue_date:
-            header.year = int(header.issue_date[:4])
 
     def _walk(self) -> int | None:
         """Classify lines until the body; returns where the body begins (None: at the end of the header)."""
@@ -307,6 +310,16 @@ class _HeaderReader:
             if PLACE_DATE.search(line.text):
                 self._take_place_date(without_national_lines(line.stripped), line)
                 return
+
+
+def adoption_date(lines: list[Line]) -> str | None:
+    """The date a resolution of the National Assembly or its Standing Committee was passed (``… thông qua … ngày
+    26 tháng 9 năm 2025``): such a resolution prints no place-date line, its closing sentence dates it."""
+    for line in reversed(lines):
+        match = ADOPTED.search(line.text)
+        if match:
+            return iso_date(int(match["year"]), int(match["month"]), int(match["day"]))
+    return None
 
 
 def _opens_body(text: str) -> bool:
