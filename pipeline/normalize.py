@@ -179,8 +179,9 @@ def _syllable_end(tokens: list[str], start: int, max_pieces: int = 5) -> int | N
             return None
         if is_syllable(core):
             while core == word and end < len(tokens) and _continues_syllable(word, tokens[end]):
-                if end + 1 < len(tokens) and _is_fragment(tokens[end]) and is_syllable(tokens[end] + tokens[end + 1]):
-                    break  # CHÍ M INH: the fragment begins the next syllable rather than ending this one
+                single = len(tokens[end]) == 1 and end + 1 < len(tokens)
+                if single and is_syllable(tokens[end] + tokens[end + 1]):
+                    break  # CHÍ M INH: a lone consonant begins the next syllable rather than ending this one
                 longer = word + tokens[end]
                 if not is_syllable(longer.rstrip(TRAILING_PUNCTUATION)):
                     break
