@@ -14,6 +14,7 @@ import threading
 import time
 from pathlib import Path
 
+import pandas as pd
 import psutil
 from common import CORES, CORPUS, ROOT, timer
 
@@ -60,6 +61,21 @@ def measure(limit: int | None) -> None:
         print(f"{count} documents: {elapsed[0]:.1f} s ({count / elapsed[0]:.1f} docs/s) on {CORES} cores, "
               f"peak RSS of the process tree {peak[0] / 2**20:.0f} MiB")
         print(f"  {stderr.strip().splitlines()[-1]}")
+        print(f"  {extraction_counts(out)}")
+
+
+def extraction_counts(out: Path) -> str:
+    """What the batch found: references per document (a drop between versions is a regression to look into)."""
+    documents = pd.read_parquet(out / "documents.parquet")
+    references = pd.read_parquet(out / "references.parquet")
+    per_document = references.groupby("doc_id").size().reindex(documents.doc_id, fill_value=0)
+    numbered = int((~references.name_only & ~references.partial).sum())
+    return (
+        f"references: {len(references)} ({numbered} numbered, {int(references.name_only.sum())} name-only, "
+        f"{int(references.partial.sum())} partial); per document median {per_document.median():.0f}, "
+        f"max {per_document.max()}, none in {int((per_document == 0).sum())}; tasks {len(pd.read_parquet(out / 'tasks.parquet'))}, "
+        f"assignments {len(pd.read_parquet(out / 'assignments.parquet'))}"
+    )
 
 
 def main() -> None:
