@@ -16,7 +16,16 @@ from typing import Any
 
 from pipeline import export
 from pipeline.extract.references import Reference, find_references
-from pipeline.extract.assignments import Assignment, column_roles, find_assignments, place_of, role_of_heading
+from pipeline.extract.assignments import (
+    Assignment,
+    canonical_name,
+    column_roles,
+    find_assignments,
+    is_collective,
+    place_of,
+    responsible_body,
+    role_of_heading,
+)
 from pipeline.model import Document, Problem, RawDocument, Stage, doc_id_for
 from pipeline.normalize import normalize
 from pipeline.settings import Settings
@@ -171,7 +180,8 @@ def _page_rows(raw: RawDocument) -> list[dict[str, Any]]:
 
 def assignments_of(document: Document, structure: Structure) -> list[Assignment]:
     """Assignments of every task, with the role a list part (``a) Cơ quan chủ trì``) or a task table's header
-    row gives the bodies under it."""
+    row gives the bodies under it, and the body an article of responsibilities (``Điều 28. Trách nhiệm của Bộ
+    Khoa học và Công nghệ``) is about, which leads every task in it."""
     place = place_of(structure.header.issuer, structure.header.issuer_parent)
     sections = {s.section_id: s for s in structure.sections}
     headers = [
@@ -181,12 +191,20 @@ def assignments_of(document: Document, structure: Structure) -> list[Assignment]
     ]
     found = []
     for task in structure.tasks:
+        hint, responsible = None, None
         section = sections.get(task.section_id or "")
-        hint = None
-        while section is not None and hint is None:
-            hint = role_of_heading(section.heading) if section.char_start < task.char_start else None
+        while section is not None:
+            if hint is None and section.char_start < task.char_start:
+                hint = role_of_heading(section.heading)
+            if responsible is None and (body := responsible_body(section.heading)):
+                offset = document.text.index(section.heading, section.char_start)
+                responsible = Assignment(
+                    task.task_id, body[1], canonical_name(body[1], place), "lead", is_collective(body[1]),
+                    offset + body[0], offset + body[0] + len(body[1]),
+                )  # fmt: skip
             section = sections.get(section.parent_id or "")
         columns = next((roles for start, roles in reversed(headers) if start < task.char_start), None)
+        found += [responsible] if responsible else []
         found += find_assignments(task.task_id, task.text, task.char_start, place, hint, columns)
     return found
 

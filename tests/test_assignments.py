@@ -86,3 +86,23 @@ def test_seed_plan_acceptance_example() -> None:
         ("report_to", "Ban Thường vụ Tỉnh ủy", False),
     } <= found
     assert any(role == "lead" and name.startswith("Cấp ủy, tổ chức đảng") and collective for role, name, collective in found)
+
+
+def test_an_article_of_responsibilities_names_the_body_that_leads_its_tasks() -> None:
+    text = (
+        "Điều 28. Trách nhiệm của Bộ Khoa học và Công nghệ\n"
+        "1. Chủ trì xây dựng cơ sở dữ liệu quốc gia về khoa học, công nghệ.\n"
+        "2. Phối hợp với Bộ Nội vụ bảo đảm an toàn thông tin.\n"
+    )
+    raw = RawDocument(source_file="nd.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(1, text, TextSource.PLAIN_TEXT)]
+    document = normalize(raw)
+    found = {(a.task_id, a.role, a.assignee) for a in assignments_of(document, parse(document))}
+    assert {("t1", "lead", "Bộ Khoa học và Công nghệ"), ("t2", "lead", "Bộ Khoa học và Công nghệ"),
+            ("t2", "support", "Bộ Nội vụ")} <= found  # fmt: skip
+
+
+def test_plural_subjects_are_collective() -> None:
+    collective = {a.assignee: a.collective for a in find_assignments(
+        "t1", "Ủy ban nhân dân các huyện chủ trì, phối hợp với Sở Tài chính rà soát.", 0, None)}  # fmt: skip
+    assert collective == {"Ủy ban nhân dân các huyện": True, "Sở Tài chính": False}

@@ -23,6 +23,8 @@ from pipeline.keys import expand_abbreviations, fold
 CLAUSE_END = re.compile(r"[;.](?:\s|$)|:\s(?=\S)")
 LIST_MARKER = re.compile(r"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\s*[.\-–]|Điều\s+\d+[a-z]?\s*[.:])\s*")
 TABLE_CELL = " | "
+PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
+RESPONSIBILITY_HEADING = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ|Nhiệm vụ, quyền hạn|Nhiệm vụ và quyền hạn) của (?P<names>.+?)\.?$")
 BULLET_SUBJECT = re.compile(r"^(?P<name>[^:;.]{3,90}?)\s*:\s")
 PLACE = re.compile(r"\b(?P<level>TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(?P<name>[^\W\d_][^,;()\n]*)", re.IGNORECASE)
 # What a name ends with when it leaves its place to the issuer's (… tỉnh, … Tỉnh ủy), by the place's level.
@@ -59,8 +61,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "lead_before": re.compile(rf"(?:^|(?<=[\s,(]))(?:{alternation(data['lead_before'])})\s+"),
         "lead_after": re.compile(rf"\s(?:{alternation(data['lead_after'])})\b"),
-        "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+"),
-        "report": re.compile(rf"\b(?:{alternation(data['report_before'])})\s+"),
+        "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
+        "report": re.compile(rf"\b(?:{alternation(data['report_before'])})\s+", re.IGNORECASE),
         "stop": re.compile(rf"\s(?:{alternation(data['stops'])})\b|[;.:()\[\]|]|$"),
         "head": re.compile(rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:{alternation(data['heads'])})\b"),
     }
@@ -111,9 +113,8 @@ def place_of(issuer: str | None, issuer_parent: str | None) -> Place | None:
 
 
 def is_collective(assignee: str) -> bool:
-    return assignee.startswith(tuple(_data()["collective_markers"])) or any(
-        marker.strip() in assignee for marker in ("các cấp", "các sở", "các địa phương")
-    )
+    """A plural or generic subject: ``các sở, ban, ngành``, ``Ủy ban nhân dân các huyện``, ``cấp ủy``."""
+    return assignee.startswith(tuple(_data()["collective_markers"])) or bool(PLURAL.search(assignee))
 
 
 def role_of_heading(heading: str) -> str | None:
@@ -147,8 +148,7 @@ def find_assignments(
         mentions = _table_mentions(text, columns)
     elif role_hint:
         marker = LIST_MARKER.match(text)
-        start = marker.end() if marker else 0
-        mentions = [(role_hint, start + s, n) for s, n in _names(text[start:])]
+        mentions = _listed(text, marker.end() if marker else 0, role_hint)
     else:
         mentions = [
             (role, start + name_start, name)
@@ -170,12 +170,29 @@ def _table_mentions(row: str, columns: dict[int, str]) -> list[tuple[str, int, s
     mentions, position = [], 0
     for index, cell in enumerate(row.split(TABLE_CELL)):
         if index in columns:
-            part_start = position
-            for part in cell.split(";"):
-                mentions += [(columns[index], part_start + s, n) for s, n in _names(part, whole=True)]
-                part_start += len(part) + 1
+            mentions += _listed(row, position, columns[index], end=position + len(cell))
         position += len(cell) + len(TABLE_CELL)
     return mentions
+
+
+def _listed(text: str, start: int, role: str, end: int | None = None) -> list[tuple[str, int, str]]:
+    """Bodies listed in ``text[start:end]`` (a table cell, a list item under ``Cơ quan chủ trì``), separated by
+    semicolons as well as commas, each in `role`."""
+    mentions, position = [], start
+    for part in text[start:end].split(";"):
+        mentions += [(role, position + s, n) for s, n in _names(part.rstrip(" ."), whole=True)]
+        position += len(part) + 1
+    return mentions
+
+
+def responsible_body(heading: str) -> tuple[int, str] | None:
+    """The body an article of responsibilities is about (``Trách nhiệm của Bộ Khoa học và Công nghệ``), with
+    its offset in the heading: it leads every task of the article."""
+    match = RESPONSIBILITY_HEADING.match(heading)
+    if not match:
+        return None
+    names = _names(match["names"], whole=True)
+    return (match.start("names") + names[0][0], names[0][1]) if len(names) == 1 else None
 
 
 def _clauses(text: str) -> list[tuple[int, str, str]]:

@@ -78,7 +78,7 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int]) -> li
             continue
         start = line.start + line.text.index(text)
         section = _innermost(by_start, start)
-        if section is not None and section.char_start == start and reads_as_heading(section.heading):
+        if section is not None and section.char_start == start and reads_as_heading(text) and not text.endswith("."):
             continue  # a heading names a part, it asks nothing (an article's first sentence may)
         in_part = any(p.char_start <= start < p.char_end for p in task_parts)
         if not in_part and (NARRATIVE.match(text) or not ASSIGNING.search(text)):
