@@ -22,7 +22,7 @@ import pebble
 from tqdm import tqdm
 
 from pipeline import __version__, export, ingest, schema
-from pipeline.ingest.ocr import OcrJob, recognize
+from pipeline.ingest.ocr import recognize
 from pipeline.model import PageText, Problem, Stage, TextSource, VanbanError, doc_id_for
 from pipeline import process
 from pipeline.extract.references import Reference, resolve_in_batch

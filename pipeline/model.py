@@ -119,7 +119,6 @@ class RawDocument:
     sha256: str
     kind: str  # "pdf", "image", "text"
     pages: list[PageText] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:

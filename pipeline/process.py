@@ -54,7 +54,7 @@ def describe(error: BaseException) -> str:
 def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> DocumentResult:
     """Normalize and parse a read document and turn it into table rows."""
     started = time.perf_counter()
-    problems = [*raw.problems, *problems]
+    problems = list(problems)
     document: Document | None = None
     structure: Structure | None = None
     try:
