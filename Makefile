@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie fonts-dejavu-core
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf
 
-.PHONY: run test setup system eval bench samples
+.PHONY: run test setup system eval bench samples hypothesis
 
 run: setup
 	$(BIN)/vanban run data/raw --out data/processed
@@ -20,6 +20,9 @@ test: setup
 
 eval: setup
 	$(BIN)/vanban eval tests/gold data/eval
+
+hypothesis: setup  # property tests with 10 000 examples each (not part of `make test`)
+	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest tests/test_properties.py -p no:randomly
 
 bench: setup
 	$(BIN)/python benchmarks/run_all.py
