@@ -22,7 +22,7 @@ eval: setup
 	$(BIN)/vanban eval tests/gold data/eval
 
 hypothesis: setup  # property tests with 10 000 examples each (not part of `make test`)
-	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest tests/test_properties.py -p no:randomly
+	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest tests/test_properties.py
 
 bench: setup
 	$(BIN)/python benchmarks/run_all.py
