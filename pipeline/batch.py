@@ -21,11 +21,10 @@ from typing import Any
 import pebble
 from tqdm import tqdm
 
-from pipeline import __version__, export, ingest, schema
+from pipeline import __version__, export, ingest, process, schema
+from pipeline.extract.references import Reference, resolve_in_batch
 from pipeline.ingest.ocr import recognize
 from pipeline.model import PageText, Problem, Stage, TextSource, VanbanError, doc_id_for
-from pipeline import process
-from pipeline.extract.references import Reference, resolve_in_batch
 from pipeline.process import DocumentResult, describe, error_row, failed
 from pipeline.settings import Settings
 

@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 
 from pipeline.model import Document, RawDocument
-from pipeline.vietnamese import is_syllable
+from pipeline.vietnamese import is_capitals, is_syllable
 
 PAGE_SEPARATOR = "\n\n"
 
@@ -223,7 +223,7 @@ def join_broken_lines(text: str, wrapped: bool = False) -> str:
 
 def _continues(previous: str, line: str, width: int | None) -> bool:
     """Does `line` continue the sentence of `previous` (the line above it as printed)?"""
-    if previous.endswith(SENTENCE_END) or _is_capitals(previous) or LIST_START.match(line) or _is_capitals(line):
+    if previous.endswith(SENTENCE_END) or is_capitals(previous) or LIST_START.match(line) or is_capitals(line):
         return False
     first = line[0]
     if (first.isalpha() and first.islower()) or (first.isdigit() and bool(NUMBER_BEFORE_BREAK.search(previous))):
@@ -236,10 +236,6 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
         and not PLACE_DATE_LINE.search(previous)
     )
 
-
-def _is_capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
 def drop_running_lines(pages: list[str], edge_lines: int = 5) -> list[str]:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import export
-from pipeline.extract.references import Reference, find_references
 from pipeline.extract.assignments import (
     Assignment,
     canonical_name,
@@ -26,6 +25,7 @@ from pipeline.extract.assignments import (
     responsible_body,
     role_of_heading,
 )
+from pipeline.extract.references import Reference, find_references
 from pipeline.model import Document, Problem, RawDocument, Stage, doc_id_for
 from pipeline.normalize import normalize
 from pipeline.settings import Settings

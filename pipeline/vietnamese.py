@@ -83,3 +83,9 @@ def text_quality(text: str) -> float | None:
     valid = sum(is_syllable(w) for w in words) / len(words)
     marked = sum(has_diacritic(w) for w in words) / len(words)
     return round(valid * min(1.0, marked / 0.2), 4)
+
+
+def is_capitals(text: str) -> bool:
+    """Mostly capitals (digits and punctuation aside): a header, type title or heading line."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85

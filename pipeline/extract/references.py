@@ -23,6 +23,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
+from pipeline.document_types import symbol_types
 from pipeline.keys import fold, name_key, number_symbol_key
 
 _fold = lru_cache(maxsize=4096)(fold)
@@ -208,7 +209,8 @@ def _code_key(code: str) -> str:
 @cache
 def _grammar() -> _Grammar:
     data = tomllib.loads(resources.files("pipeline.data").joinpath("references.toml").read_text("utf-8"))
-    types, words, issuers = data["types"], data["type_words"], data["issuers"]
+    types = {family: symbol_types(family) for family in ("state", "party")}
+    words, issuers = data["type_words"], data["issuers"]
     names, relations, refuse = data["issuer_names"], data["relations"], data["not_references"]
     codes = [*types["state"], *types["party"], *issuers["state"], *issuers["party"]]
     keyed: dict[str, set[str]] = {}

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline.structure.lines import Line, is_upper_line, vocabulary
+from pipeline.structure.lines import Line, vocabulary
+from pipeline.vietnamese import is_capitals
 
 RECIPIENTS_LABEL = re.compile(r"^(?:Nơi nhận|Noi nhan)\s*:?\s*", re.IGNORECASE)
 ADDRESSEES_LABEL = re.compile(r"^Kính gửi\s*:?\s*")
@@ -90,7 +91,7 @@ def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Rec
                 break
             used.add(following.index)
             continue
-        if not ITEM.match(text) and not (not items and not is_upper_line(text) and len(text) < 120 and ";" in text):
+        if not ITEM.match(text) and not (not items and not is_capitals(text) and len(text) < 120 and ";" in text):
             break
         items.extend(_inline_items(following.text, following.start))
         used.add(following.index)
@@ -128,7 +129,7 @@ def signature(lines: list[Line], start_index: int, anchor: int | None) -> Signat
     for position, line in enumerate(candidates):
         cells = [c.strip() for c in line.stripped.split(" | ")] if " | " in line.stripped else [line.stripped]
         for cell in cells:
-            if prefix.match(cell) and is_upper_line(cell[:12]) and len(cell) < 120:
+            if prefix.match(cell) and is_capitals(cell[:12]) and len(cell) < 120:
                 return _from_prefix(candidates, position, cell)
     if anchor is None:
         region = lines[-SIGNATURE_SEARCH:]
@@ -162,7 +163,7 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
         text = line.stripped
         if _is_note(text):
             continue
-        if found.signer_title is None and is_upper_line(text) and len(text) < 60:
+        if found.signer_title is None and is_capitals(text) and len(text) < 60:
             title_caps, name = _split_name(text)
             found.signer_title = title_caps
             found.lines.add(line.index)
@@ -195,7 +196,7 @@ def _without_prefix(candidates: list[Line]) -> Signature:
             for above in reversed(candidates[max(0, position - 3) : position]):
                 if _is_note(above.stripped):
                     continue
-                if is_upper_line(above.stripped) and above.stripped.startswith(tuple(_titles())):
+                if is_capitals(above.stripped) and above.stripped.startswith(tuple(_titles())):
                     return Signature(None, above.stripped, text, {above.index, candidates[position].index})
                 break
     return Signature()

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from pipeline.document_types import document_types, symbol_types
 from pipeline.structure.lines import (
     Line,
-    document_types,
     fold_chars,
     folded_pattern,
-    is_upper_line,
     vocabulary,
 )
+from pipeline.vietnamese import is_capitals
 
 HEADER_LINES = 60  # the header is looked for in the first lines of the text only
 NUMBER_LINE = re.compile(
@@ -83,16 +83,10 @@ def _type_names() -> dict[str, str]:
     return dict(sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
-@cache
 def _symbol_types() -> dict[str, str]:
-    """Symbol abbreviation → type name, for the state family (the header's own symbols)."""
-    found: dict[str, str] = {}
-    for t in document_types():
-        if t.get("family") == "party":
-            continue
-        for abbreviation in t["abbreviations"]:
-            found.setdefault(abbreviation, t["name"])
-    return found
+    """Symbol abbreviation → type name for the header's own symbol: Party ones, where the state reads them
+    otherwise (TT) the state's."""
+    return symbol_types("party") | symbol_types("state")
 
 
 def without_national_lines(text: str) -> str:
@@ -126,7 +120,7 @@ def starts_attached_document(lines: list[Line], position: int) -> bool:
     title is a document type in capitals (``KẾ HOẠCH``), or one with more words (``CHƯƠNG TRÌNH HÀNH ĐỘNG
     CỦA CHÍNH PHỦ``) when a ``(Kèm theo …)`` line follows."""
     text = lines[position].stripped
-    if not is_upper_line(text) or len(text) > 120:
+    if not is_capitals(text) or len(text) > 120:
         return False
     folded = " ".join(re.findall(r"\w+", fold_chars(text)))
     if folded in _type_names():
@@ -229,7 +223,7 @@ class _HeaderReader:
                 continue
             if self._take_title(text, line, position, residue=text != whole) or text != whole:
                 continue  # what is left beside a number or a date never ends the header
-            if not self.seen_number and not header.doc_type and is_upper_line(text):
+            if not self.seen_number and not header.doc_type and is_capitals(text):
                 self.issuer_lines.append(text)
                 self.last = line
                 continue
@@ -268,7 +262,7 @@ class _HeaderReader:
         self.seen_number = True
         self.last = line
         before = text[: number_line.start()].strip(DECORATION)
-        if before and is_upper_line(before) and not self.header.doc_type:
+        if before and is_capitals(before) and not self.header.doc_type:
             self.issuer_lines.append(before)
         return rest[match.end() :].strip(DECORATION) if match else ""
 
@@ -327,7 +321,7 @@ def _opens_body(text: str) -> bool:
 
 
 def _is_authority(text: str) -> bool:
-    return is_upper_line(text) and text.startswith(tuple(vocabulary()["authority_openings"])) and len(text) < 90
+    return is_capitals(text) and text.startswith(tuple(vocabulary()["authority_openings"])) and len(text) < 90
 
 
 def _place(text: str) -> str:
@@ -390,12 +384,12 @@ def _read_stamps(zone: list[Line], header: Header) -> None:
         stamp = {line.index}
         header.incoming_number = match["number"]
         before = line.text[: match.start()].strip(DECORATION)
-        if before and is_upper_line(before):
+        if before and is_capitals(before):
             header.incoming_office = before
         else:
             office = next(
                 (above for above in reversed(zone[max(0, position - 2) : position])
-                 if is_upper_line(above.stripped) and len(above.stripped) < 60
+                 if is_capitals(above.stripped) and len(above.stripped) < 60
                  and not INCOMING_NUMBER.match(above.stripped)),
                 None,
             )  # fmt: skip

@@ -39,11 +39,6 @@ def vocabulary() -> dict[str, Any]:
     return tomllib.loads(resources.files("pipeline.data").joinpath("structure.toml").read_text("utf-8"))
 
 
-@cache
-def document_types() -> list[dict[str, Any]]:
-    """document_types.toml: every type with its full name and symbol abbreviations."""
-    text = resources.files("pipeline.data").joinpath("document_types.toml").read_text("utf-8")
-    return tomllib.loads(text)["types"]
 
 
 def fold_chars(text: str) -> str:
@@ -62,9 +57,3 @@ def folded_pattern(phrase: str) -> re.Pattern[str]:
     """A pattern that finds `phrase` in folded text, whatever its marks, spacing and hyphens (OCR-tolerant)."""
     words = re.findall(r"\w+", fold_chars(phrase))
     return re.compile(r"\b" + r"[\s\-–.,]*".join(re.escape(w) for w in words) + r"\b")
-
-
-def is_upper_line(text: str) -> bool:
-    """Mostly capitals: a header, title or heading line (digits and punctuation aside)."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85

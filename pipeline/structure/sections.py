@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.structure.lines import Line, is_upper_line
+from pipeline.structure.lines import Line
+from pipeline.vietnamese import is_capitals
 
 ROMAN = r"[IVXLC]+"
 # (kind, rank, pattern): the first that matches a line's start wins.
@@ -63,7 +64,7 @@ def heading_of(line: str) -> tuple[str, int, str, str] | None:
                 continue
             if kind in ("phan", "chuong", "muc") and heading and not reads_as_heading(heading):
                 continue  # "Chương II Nghị định này …": a reference that a line break put at the start
-            if kind == "letter_upper" and not is_upper_line(heading):
+            if kind == "letter_upper" and not is_capitals(heading):
                 continue
             return kind, rank, label, heading
     return None
@@ -93,7 +94,7 @@ def find_sections(lines: list[Line], skip: set[int], new_parts: set[int], text_e
         if line.index in skip or line.index in new_parts:
             continue
         text = line.stripped
-        annex = ANNEX.match(text) if is_upper_line(text[:8]) else None
+        annex = ANNEX.match(text) if is_capitals(text[:8]) else None
         found = ("annex", -1, annex["label"] or "", annex["heading"]) if annex else heading_of(text)
         if found is None:
             continue
@@ -135,7 +136,7 @@ def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: b
                 break
             continue
         first_of_annex = any_case and not title and not text.startswith("(") and len(text) < 200
-        if not (is_upper_line(text) or first_of_annex) or heading_of(text) or ANNEX.match(text):
+        if not (is_capitals(text) or first_of_annex) or heading_of(text) or ANNEX.match(text):
             break
         title.append(ISSUED_WITH_NOTE.split(text)[0])
         if ISSUED_WITH_NOTE.search(text):

@@ -1,0 +1,21 @@
+"""Document types, read once from ``data/document_types.toml``: shared by the header (the document's own type)
+and the citation grammar (the types of cited documents)."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def document_types() -> list[dict[str, Any]]:
+    """Every type with its name and its `state` and `party` symbol abbreviations."""
+    return tomllib.loads(resources.files("pipeline.data").joinpath("document_types.toml").read_text("utf-8"))["types"]
+
+
+@cache
+def symbol_types(family: str) -> dict[str, str]:
+    """Abbreviation inside a number symbol → type name, for the ``state`` or the ``party`` family."""
+    return {abbreviation: t["name"] for t in document_types() for abbreviation in t.get(family, [])}
