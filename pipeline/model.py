@@ -72,7 +72,7 @@ class Timeout(VanbanError):
 
 @dataclass(frozen=True)
 class LayoutLine:
-    """A line of a page with its position (points or pixels, origin top-left), from pdfplumber or tesseract."""
+    """A line (or word) of a page with its position in pixels, origin top-left, from tesseract."""
 
     text: str
     x0: float
@@ -92,9 +92,6 @@ class PageText:
     ocr_confidence: float | None = None  # mean word confidence 0–100, OCR pages only
     text_quality: float | None = None  # share of valid Vietnamese syllables in the text
     decision: str = ""  # why this text was chosen, e.g. "text layer kept", "text layer unusable: OCR"
-    width: float | None = None
-    height: float | None = None
-    lines: tuple[LayoutLine, ...] = ()  # positioned lines where the reader gives them (header of page 1, OCR)
 
 
 @dataclass(frozen=True)

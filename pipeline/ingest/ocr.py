@@ -81,7 +81,6 @@ def recognize(job: OcrJob, settings: Settings) -> PageText:
         ocr_confidence=round(sum(confidences) / len(confidences), 2) if confidences else None,
         text_quality=text_quality(text),
         decision=job.reason,
-        lines=tuple(lines),
     )
 
 

@@ -53,7 +53,6 @@ def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], l
             started = time.perf_counter()
             page = document[index]
             number = index + 1
-            width, height = page.get_size()
             layer = _text_layer(page)
             quality = text_quality(layer)
             usable = len(layer.strip()) >= settings.min_text_layer_chars and (
@@ -68,8 +67,6 @@ def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], l
                         seconds=round(time.perf_counter() - started, 3),
                         text_quality=quality,
                         decision="text layer kept",
-                        width=width,
-                        height=height,
                     )
                 )
                 continue
