@@ -19,6 +19,7 @@ class Settings:
     max_render_pixels: int = 60_000_000  # a page larger than this at ocr_dpi is rendered at a lower resolution
     page_timeout: float = 180.0  # seconds for one page's OCR
     document_timeout: float = 600.0  # seconds for reading or finishing one document
+    worker_memory_mb: int = 4096  # address-space ceiling of a worker process (and the tesseract it starts)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
