@@ -7,7 +7,6 @@ becomes an `errors` row and the stages that did run keep their rows.
 from __future__ import annotations
 
 import dataclasses
-import re
 import time
 import traceback
 from dataclasses import dataclass
@@ -15,16 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import export
-from pipeline.extract.assignments import (
-    Assignment,
-    canonical_name,
-    column_roles,
-    find_assignments,
-    is_collective,
-    place_of,
-    responsible_body,
-    role_of_heading,
-)
+from pipeline.extract.assignments import Assignment, assign_tasks, place_of
 from pipeline.extract.references import Reference, find_references
 from pipeline.model import Document, Problem, RawDocument, Stage, doc_id_for
 from pipeline.normalize import normalize
@@ -179,34 +169,9 @@ def _page_rows(raw: RawDocument) -> list[dict[str, Any]]:
 
 
 def assignments_of(document: Document, structure: Structure) -> list[Assignment]:
-    """Assignments of every task, with the role a list part (``a) Cơ quan chủ trì``) or a task table's header
-    row gives the bodies under it, and the body an article of responsibilities (``Điều 28. Trách nhiệm của Bộ
-    Khoa học và Công nghệ``) is about, which leads every task in it."""
+    """Assignments of every task of a parsed document, names completed with the issuer's place."""
     place = place_of(structure.header.issuer, structure.header.issuer_parent)
-    sections = {s.section_id: s for s in structure.sections}
-    headers = [
-        (m.start(), roles)
-        for m in re.finditer(r"^.* \| .*$", document.text, re.MULTILINE)
-        if (roles := column_roles(m.group(0)))
-    ]
-    found = []
-    for task in structure.tasks:
-        hint, responsible = None, None
-        section = sections.get(task.section_id or "")
-        while section is not None:
-            if hint is None and section.char_start < task.char_start:
-                hint = role_of_heading(section.heading)
-            if responsible is None and (body := responsible_body(section.heading)):
-                offset = document.text.index(section.heading, section.char_start)
-                responsible = Assignment(
-                    task.task_id, body[1], canonical_name(body[1], place), "lead", is_collective(body[1]),
-                    offset + body[0], offset + body[0] + len(body[1]),
-                )  # fmt: skip
-            section = sections.get(section.parent_id or "")
-        columns = next((roles for start, roles in reversed(headers) if start < task.char_start), None)
-        found += [responsible] if responsible else []
-        found += find_assignments(task.task_id, task.text, task.char_start, place, hint, columns)
-    return found
+    return assign_tasks(document.text, structure.sections, structure.tasks, place)
 
 
 def _located_rows(document: Document | None, items: list[Any]) -> list[dict[str, Any]]:

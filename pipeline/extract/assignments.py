@@ -19,18 +19,22 @@ import spacy
 from spacy.matcher import PhraseMatcher
 
 from pipeline.keys import expand_abbreviations, fold
+from pipeline.structure.sections import Section
+from pipeline.structure.tasks import Task
 
 CLAUSE_END = re.compile(r"[;.](?:\s|$)|:\s(?=\S)")
 LIST_MARKER = re.compile(r"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\s*[.\-–]|Điều\s+\d+[a-z]?\s*[.:])\s*")
 TABLE_CELL = " | "
 PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
-RESPONSIBILITY_HEADING = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ|Nhiệm vụ, quyền hạn|Nhiệm vụ và quyền hạn) của (?P<names>.+?)\.?$")
-BULLET_SUBJECT = re.compile(r"^(?P<name>[^:;.]{3,90}?)\s*:\s")
+ROLE_LABEL = re.compile(r"(?P<label>[^:;.]{3,40}):\s*")  # Cơ quan chủ trì: Bộ Quốc phòng; Bộ Tài chính.
 PLACE = re.compile(r"\b(?P<level>TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(?P<name>[^\W\d_][^,;()\n]*)", re.IGNORECASE)
 # What a name ends with when it leaves its place to the issuer's (… tỉnh, … Tỉnh ủy), by the place's level.
 PLACE_LEVEL_ENDINGS = {
-    "tỉnh": ("tỉnh", "Tỉnh ủy"), "thành phố": ("thành phố", "Thành ủy"), "huyện": ("huyện", "Huyện ủy"),
-    "quận": ("quận", "Quận ủy"), "thị xã": ("thị xã", "Thị ủy"),
+    "tỉnh": ("tỉnh", "Tỉnh ủy"),
+    "thành phố": ("thành phố", "Thành ủy"),
+    "huyện": ("huyện", "Huyện ủy"),
+    "quận": ("quận", "Quận ủy"),
+    "thị xã": ("thị xã", "Thị ủy"),
 }
 MAX_NAME_WORDS = 16
 
@@ -63,8 +67,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "lead_after": re.compile(rf"\s(?:{alternation(data['lead_after'])})\b"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
         "report": re.compile(rf"\b(?:{alternation(data['report_before'])})\s+", re.IGNORECASE),
-        "stop": re.compile(rf"\s(?:{alternation(data['stops'])})\b|[;.:()\[\]|]|$"),
+        "stop": re.compile(rf"(?<!,)(?<!các)(?<!Các)\s(?:{alternation(data['stops'])})\b|[;.:()\[\]|]|$"),
         "head": re.compile(rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:{alternation(data['heads'])})\b"),
+        "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
+        "support_opening": re.compile(rf"(?:{alternation(data['support_openings'])})\b", re.IGNORECASE),
+        "subject_heading": re.compile(
+            rf"^(?:(?:{alternation(data['subject_heading_prefixes'])})\s+)?(?P<names>.+?)"
+            rf"(?:\s+(?:{alternation(data['subject_heading_suffixes'])}))?\s*[:.]?$"
+        ),
     }
 
 
@@ -113,8 +123,15 @@ def place_of(issuer: str | None, issuer_parent: str | None) -> Place | None:
 
 
 def is_collective(assignee: str) -> bool:
-    """A plural or generic subject: ``các sở, ban, ngành``, ``Ủy ban nhân dân các huyện``, ``cấp ủy``."""
-    return assignee.startswith(tuple(_data()["collective_markers"])) or bool(PLURAL.search(assignee))
+    """A plural or generic subject: ``các sở, ban, ngành``, ``Ủy ban nhân dân các huyện``, ``cấp ủy``,
+    ``Ủy ban nhân dân cấp tỉnh``, ``cơ quan có thẩm quyền``."""
+    data = _data()
+    return (
+        assignee[:1].islower()
+        or assignee.startswith(tuple(data["collective_markers"]))
+        or any(word in assignee for word in data["collective_words"])
+        or bool(PLURAL.search(assignee))
+    )
 
 
 def role_of_heading(heading: str) -> str | None:
@@ -131,6 +148,72 @@ def column_roles(header_row: str) -> dict[int, str]:
     return {i: role for i, cell in enumerate(cells) if (role := role_of_heading(cell))}
 
 
+def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: Place | None) -> list[Assignment]:
+    """Assignments of every task of a document (`text`), with what its place in the document adds: the role a
+    list part (``a) Cơ quan chủ trì``) or a task table's header row gives the bodies under it, and the bodies a
+    heading is about (``Điều 28. Trách nhiệm của Bộ Khoa học và Công nghệ``, ``2. Bộ Tài chính:``), which lead
+    every task under it (support one that opens ``Phối hợp``). The lines of a list part that are no task of
+    their own (``- Bộ Quốc phòng.``) name the bodies of the task before them."""
+    by_id = {s.section_id: s for s in sections}
+    headers = [
+        (m.start(), roles)
+        for m in re.finditer(r"^.* \| .*$", text, re.MULTILINE)
+        if (roles := column_roles(m.group(0)))
+    ]
+    found = []
+    for task in tasks:
+        hint, subjects = _part_role(by_id, task.section_id, task.char_start), []
+        section = by_id.get(task.section_id or "")
+        while section is not None and not subjects:
+            if section.char_start < task.char_start and (names := heading_subjects(section.heading)):
+                offset = text.index(section.heading, section.char_start)
+                role = inherited_role(task.text)
+                subjects = [
+                    Assignment(task.task_id, name, canonical_name(name, place), role, is_collective(name),
+                               offset + start, offset + start + len(name))
+                    for start, name in names
+                ]  # fmt: skip
+            section = by_id.get(section.parent_id or "")
+        columns = next((roles for start, roles in reversed(headers) if start < task.char_start), None)
+        found += subjects
+        found += find_assignments(task.task_id, task.text, task.char_start, place, hint, columns)
+    return found + _listed_outside_tasks(text, sections, tasks, place)
+
+
+def _part_role(sections: dict[str, Section], section_id: str | None, start: int) -> str | None:
+    """The role the innermost list part holding `start` gives its bodies (``b) Cơ quan phối hợp`` → support)."""
+    section = sections.get(section_id or "")
+    while section is not None:
+        if section.char_start < start and (role := role_of_heading(section.heading)):
+            return role
+        section = sections.get(section.parent_id or "")
+    return None
+
+
+def _listed_outside_tasks(
+    text: str, sections: list[Section], tasks: list[Task], place: Place | None
+) -> list[Assignment]:
+    """Bodies on the lines of role list parts that no task holds (``- Ban Chỉ đạo quốc gia.`` under ``a) Cơ quan
+    chủ trì``, or ``a) Cơ quan chủ trì: Bộ Quốc phòng.``), given to the task before them."""
+    by_id = {s.section_id: s for s in sections}
+    lines = {
+        part.char_start + line.start(): line.group(0)
+        for part in sections
+        if role_of_heading(part.heading)
+        for line in re.finditer(r"[^\n]+", text[part.char_start : part.char_end])
+    }
+    found: list[Assignment] = []
+    for start, line in sorted(lines.items()):
+        before = [t for t in tasks if t.char_start <= start]
+        if not before or any(t.char_start <= start < t.char_end for t in tasks):
+            continue
+        innermost = max((s for s in sections if s.char_start <= start < s.char_end), key=lambda s: s.level)
+        heads_part = innermost.char_start == start and role_of_heading(innermost.heading)
+        role = None if heads_part else _part_role(by_id, innermost.section_id, start)
+        found += find_assignments(before[-1].task_id, line, start, place, role)
+    return found
+
+
 def find_assignments(
     task_id: str,
     text: str,
@@ -144,11 +227,16 @@ def find_assignments(
     `role_hint`: the task is an item of a list part that gives its bodies a role (``a) Cơ quan chủ trì``);
     `columns`: the task is a table row, and these columns name bodies in a role."""
     found: dict[tuple[str, str], Assignment] = {}
+    marker = LIST_MARKER.match(text)
+    label = ROLE_LABEL.match(text, marker.end() if marker else 0)
+    if label and (role := role_of_heading(label["label"])):
+        role_hint, text_start = role, label.end()
+    else:
+        text_start = marker.end() if marker else 0
     if columns and TABLE_CELL in text:
         mentions = _table_mentions(text, columns)
     elif role_hint:
-        marker = LIST_MARKER.match(text)
-        mentions = _listed(text, marker.end() if marker else 0, role_hint)
+        mentions = _listed(text, text_start, role_hint)
     else:
         mentions = [
             (role, start + name_start, name)
@@ -185,14 +273,29 @@ def _listed(text: str, start: int, role: str, end: int | None = None) -> list[tu
     return mentions
 
 
-def responsible_body(heading: str) -> tuple[int, str] | None:
-    """The body an article of responsibilities is about (``Trách nhiệm của Bộ Khoa học và Công nghệ``), with
-    its offset in the heading: it leads every task of the article."""
-    match = RESPONSIBILITY_HEADING.match(heading)
+def heading_subjects(heading: str) -> list[tuple[int, str]]:
+    """The bodies a heading is about, with their offsets in it: ``Trách nhiệm của Bộ Khoa học và Công nghệ``,
+    ``2. Bộ Tài chính:``, ``Sở Lao động - Thương binh và Xã hội có nhiệm vụ``. They take part in every task
+    under the heading; a heading that says anything else names none."""
+    patterns = _patterns()
+    match = patterns["subject_heading"].match(heading)
     if not match:
-        return None
-    names = _names(match["names"], whole=True)
-    return (match.start("names") + names[0][0], names[0][1]) if len(names) == 1 else None
+        return []
+    names_text = match["names"]
+    if (
+        not patterns["head"].match(names_text)
+        or names_text.endswith(",")
+        or patterns["stop"].search(names_text).start() < len(names_text)
+    ):
+        return []
+    names = _names(names_text, whole=True)
+    return [(match.start("names") + start, name) for start, name in names]
+
+
+def inherited_role(task_text: str) -> str:
+    """The role of a heading's body in a task under it: ``Phối hợp với …`` makes it a support, else it leads."""
+    marker = LIST_MARKER.match(task_text)
+    return "support" if _patterns()["support_opening"].match(task_text[marker.end() if marker else 0 :]) else "lead"
 
 
 def _clauses(text: str) -> list[tuple[int, str, str]]:
@@ -237,7 +340,8 @@ def _mentions(clause: str) -> list[tuple[str, int, str]]:
 
 def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     """The bodies named at the start of `text` (``A, B và C``), each with its offset; `whole`: the text is a
-    subject that ends where its verb begins, so no stop word is looked for."""
+    subject that ends where its verb begins, so no stop word is looked for. A piece of the list that does not
+    begin a body of its own (``ngành`` in ``các sở, ban, ngành``) belongs to the name before it."""
     end = len(text) if whole else _patterns()["stop"].search(text).start()
     span = text[:end].rstrip(" ,")
     names: list[tuple[int, str]] = []
@@ -247,13 +351,35 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
             position += len(part)
             continue
         piece = part.strip()
-        starts_body = bool(_patterns()["head"].match(piece))
-        if names and not starts_body:
-            first, name = names[-1]
-            names[-1] = (first, span[first : position + len(part)].strip())
-        elif starts_body:
+        if _begins_body(piece, names[-1][1] if names else None):
             names.append((position + (len(part) - len(part.lstrip())), piece))
-        elif not names:
+        elif names:
+            first = names[-1][0]
+            names[-1] = (first, span[first : position + len(part)].strip())
+        else:
             return []
         position += len(part)
-    return [(s, n) for s, n in names if 1 <= len(n.split()) <= MAX_NAME_WORDS]
+    bare = _data()["bare_kinds"]
+    return [
+        (s, n)
+        for s, n in names
+        if (len(n.split()) > 1 or _known(n)) and len(n.split()) <= MAX_NAME_WORDS and n not in bare
+    ]
+
+
+def _begins_body(piece: str, previous: str | None) -> bool:
+    """Whether a piece of a list names a body of its own: a known body (``VTV``), a name of two words or more
+    that begins like one (``Sở Tài chính``, not the bare ``Ban`` of ``Sở, Ban, Ngành``), or a generic subject
+    (``thủ trưởng các cơ quan liên quan``) after a body that is not itself a list of kinds."""
+    patterns = _patterns()
+    if _known(piece):
+        return True
+    if patterns["head"].match(piece):
+        return len(piece.split()) >= 2
+    return bool(patterns["generic_head"].match(piece)) and (previous is None or not is_collective(previous))
+
+
+def _known(name: str) -> bool:
+    nlp, matcher, _ = _matcher()
+    doc = nlp.make_doc(name)
+    return any(start == 0 and end == len(doc) for _, start, end in matcher(doc))
