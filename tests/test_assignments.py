@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+import pipeline
 from pipeline.extract.assignments import Place, canonical_name, column_roles, find_assignments, place_of
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
 from pipeline.process import assignments_of
 from pipeline.structure import parse
+from pipeline.workload import assignments_for
 from tests.conftest import DEV
 
 BINH_DINH = Place("Bình Định", "tỉnh")
@@ -106,3 +111,18 @@ def test_plural_subjects_are_collective() -> None:
     collective = {a.assignee: a.collective for a in find_assignments(
         "t1", "Ủy ban nhân dân các huyện chủ trì, phối hợp với Sở Tài chính rà soát.", 0, None)}  # fmt: skip
     assert collective == {"Ủy ban nhân dân các huyện": True, "Sở Tài chính": False}
+
+
+def test_all_tasks_a_body_leads_or_supports_across_a_batch(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(DEV / "seed-binhdinh-kh-ct12.txt", inbox)
+    pipeline.run([inbox], tmp_path / "out", jobs=1)
+    tables = pipeline.load(tmp_path / "out")
+    propaganda = assignments_for(tables, "Ban Tuyên giáo Tỉnh ủy")
+    assert set(propaganda["role"]) == {"lead"} and set(propaganda["doc_type"]) == {"Kế hoạch"}
+    assert propaganda["text"].str.contains("theo dõi, đôn đốc").any()
+    office = assignments_for(tmp_path / "out", "van phong tinh uy")  # a folder, diacritics and case folded
+    assert list(office["role"]) == ["support"]
+    assert assignments_for(tables, "Ban Thường vụ Tỉnh ủy").empty  # reported to, neither leads nor supports
+    assert len(assignments_for(tables, "Ban Thường vụ Tỉnh ủy", roles=["report_to"])) >= 1
