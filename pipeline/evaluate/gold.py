@@ -270,11 +270,21 @@ def _score_references(result: Evaluation, gold: Gold, rows: pd.DataFrame) -> Non
 def _score_assignments(result: Evaluation, gold: Gold, rows: pd.DataFrame) -> None:
     expected = [f"{a['role']}: {a['assignee']}" for a in gold.assignments]
     predicted = [f"{r.role}: {r.assignee}" for r in rows.itertuples()] if len(rows) else []
-    result.assignments.add(gold.file, list(dict.fromkeys(expected)), list(dict.fromkeys(predicted)), _same_role_and_name)
+    result.assignments.add(gold.file, list(dict.fromkeys(expected)), _distinct_bodies(predicted), _same_role_and_name)
     named = [f"{a['role']}: {a['assignee']}" for a in gold.assignments if not a.get("collective")]
     named_predicted = (
         [f"{r.role}: {r.assignee}" for r in rows.itertuples() if not r.collective] if len(rows) else []
     )
     result.assignments_named.add(
-        gold.file, list(dict.fromkeys(named)), list(dict.fromkeys(named_predicted)), _same_role_and_name
+        gold.file, list(dict.fromkeys(named)), _distinct_bodies(named_predicted), _same_role_and_name
     )
+
+
+def _distinct_bodies(items: list[str]) -> list[str]:
+    """One ``role: name`` per body and role, as the gold lists them: ``Các bộ, ngành`` at a sentence's start and
+    ``các bộ, ngành`` inside one, or ``UBND tỉnh`` and ``Ủy ban nhân dân tỉnh``, are the same body (name_key)."""
+    distinct: dict[tuple[str, str], str] = {}
+    for item in items:
+        role, _, name = item.partition(": ")
+        distinct.setdefault((role, name_key(name)), item)
+    return list(distinct.values())
