@@ -19,6 +19,7 @@ import pytesseract
 from PIL import Image, ImageOps
 
 from pipeline.ingest.layout import reading_order, segments
+from pipeline.ocr_correction import correct_words
 from pipeline.model import LayoutLine, OcrFailure, PageText, Stage, TextSource, Timeout
 from pipeline.settings import Settings
 from pipeline.vietnamese import text_quality
@@ -127,20 +128,24 @@ def render_pdf_page(path: Path, index: int, target: Path, settings: Settings) ->
 
 def _lines(data: dict[str, list]) -> tuple[list[LayoutLine], list[float]]:
     """Tesseract's words as lines in reading order, side-by-side columns read one after the other."""
-    grouped: dict[tuple[int, int, int], list[LayoutLine]] = {}
-    confidences: list[float] = []
+    grouped: dict[tuple[int, int, int], list[int]] = {}
     for i, word in enumerate(data["text"]):
-        if not word.strip():
-            continue
-        left, top = data["left"][i], data["top"][i]
-        box = LayoutLine(word.strip(), left, left + data["width"][i], top, top + data["height"][i])
-        grouped.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(box)
-        if float(data["conf"][i]) >= 0:
-            confidences.append(float(data["conf"][i]))
-    printed = _printed_lines(list(grouped.values()))
+        if word.strip():
+            grouped.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+    confidences = [float(data["conf"][i]) for line in grouped.values() for i in line if float(data["conf"][i]) >= 0]
+    boxes = []
+    for line in grouped.values():
+        words = correct_words([data["text"][i].strip() for i in line], [float(data["conf"][i]) for i in line])
+        boxes.append([_box(word, data, i) for word, i in zip(words, line, strict=True)])
+    printed = _printed_lines(boxes)
     words = [w for line in printed for w in line]
     width = max((w.x1 for w in words), default=0) - min((w.x0 for w in words), default=0)
     return reading_order([segments(sorted(line, key=lambda w: w.x0), width) for line in printed]), confidences
+
+
+def _box(word: str, data: dict[str, list], i: int) -> LayoutLine:
+    left, top = data["left"][i], data["top"][i]
+    return LayoutLine(word, left, left + data["width"][i], top, top + data["height"][i])
 
 
 def _printed_lines(lines: list[list[LayoutLine]]) -> list[list[LayoutLine]]:
