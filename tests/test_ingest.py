@@ -10,7 +10,7 @@ from PIL import Image
 
 from pipeline import ingest
 from pipeline.ingest.ocr import recognize
-from pipeline.ingest.text import decode
+from pipeline.ingest.text import Decoded, decode
 from pipeline.model import EncodingProblem, TextSource
 from pipeline.settings import Settings
 from tests.conftest import SCANS
@@ -36,12 +36,12 @@ def read(path: Path) -> ingest.ReadResult:
     ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be"],
 )
 def test_plain_text_is_decoded_from_utf8_and_utf16_with_or_without_bom(data: bytes) -> None:
-    assert decode(data) == SAMPLE
+    assert decode(data, SETTINGS.min_text_quality) == Decoded(SAMPLE)
 
 
-def test_text_in_another_encoding_is_reported_with_a_guess_not_garbled() -> None:
-    with pytest.raises(EncodingProblem, match="not UTF-8 or UTF-16"):
-        decode("Quyết định của Ủy ban nhân dân tỉnh".encode("utf-8").replace(b"\xe1", b"\xe0\xff"))
+def test_broken_utf8_is_reported_with_a_guess_not_garbled() -> None:
+    with pytest.raises(EncodingProblem, match="not UTF-8, UTF-16 or a legacy Vietnamese encoding"):
+        decode("Quyết định của Ủy ban nhân dân tỉnh".encode().replace(b"\xe1", b"\xe0\xff"), SETTINGS.min_text_quality)
 
 
 def test_pdftotext_form_feeds_become_pages(tmp_path: Path) -> None:
@@ -62,7 +62,11 @@ def test_digital_pdf_keeps_its_text_layer_with_header_columns_apart() -> None:
     assert sum(qualities) / len(qualities) > 0.95
     header = pages[0].text.split("\n")[:8]
     # the two header columns stand side by side on the page but are read one after the other
-    assert header.index("CHÍNH PHỦ") < header.index("Số: 282/2025/NĐ-CP") < header.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert (
+        header.index("CHÍNH PHỦ")
+        < header.index("Số: 282/2025/NĐ-CP")
+        < header.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    )
 
 
 def test_garbage_scanner_text_layer_is_replaced_by_ocr() -> None:

@@ -74,7 +74,7 @@ def read(path: Path, source_file: str, sha256: str, settings: Settings) -> ReadR
     elif path.suffix.lower() in BINARY_SUFFIXES:
         raise UnsupportedInput(f"named {path.suffix} but the content is not a readable {path.suffix[1:]} file")
     else:
-        document.pages = text.read(path)
+        document.pages = text.read(path, settings.min_text_quality)
     return ReadResult(document, jobs)
 
 

@@ -1,20 +1,51 @@
-"""Plain-text files: UTF-8 (with or without BOM) and UTF-16; anything else is reported, not guessed silently."""
+"""Plain-text files: UTF-8 (with or without BOM), UTF-16, and the legacy Vietnamese encodings converted to Unicode;
+anything else is reported, not guessed silently."""
 
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 from pathlib import Path
 
 import charset_normalizer
 
+from pipeline.legacy_encodings import legacy_reading
 from pipeline.model import EncodingProblem, PageText, TextSource, UnsupportedInput
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def decode(data: bytes) -> str:
-    """Decode a text file's bytes. Raises :class:`EncodingProblem` naming the likely encoding otherwise, or
-    :class:`UnsupportedInput` for binary content."""
+@dataclass(frozen=True)
+class Decoded:
+    """A text file's content, and the legacy encoding it was converted from (None: it was Unicode)."""
+
+    text: str
+    legacy_encoding: str | None = None
+
+
+def decode(data: bytes, min_quality: float) -> Decoded:
+    """Decode a text file's bytes. Unicode text that is mojibake of a legacy Vietnamese encoding, and bytes in
+    one, are converted when the result reaches `min_quality` (share of well-formed syllables). Raises
+    :class:`EncodingProblem` naming the likely encoding otherwise, or :class:`UnsupportedInput` for binary
+    content."""
+    text = _unicode(data)
+    if text is None and b"\x00" in data[:4096]:
+        raise UnsupportedInput("unsupported file type: binary content that is neither PDF, image nor text")
+    legacy = legacy_reading(data.decode("latin-1") if text is None else text, min_quality)
+    if legacy:
+        return Decoded(legacy.text, legacy.encoding)
+    if text is not None:
+        return Decoded(text)
+    best = charset_normalizer.from_bytes(data[:65536]).best()
+    guess = f"; it looks like {best.encoding}" if best else ""
+    raise EncodingProblem(
+        f"text is not UTF-8, UTF-16 or a legacy Vietnamese encoding (TCVN3, VNI, VISCII, Windows-1258){guess}: "
+        "convert it to UTF-8"
+    )
+
+
+def _unicode(data: bytes) -> str | None:
+    """The bytes as UTF-8 or UTF-16 text (by BOM, or UTF-16 without one); None when they are neither."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="strict")
@@ -23,13 +54,7 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     utf16 = _bomless_utf16(data)
-    if utf16:
-        return data.decode(utf16)
-    if b"\x00" in data[:4096]:
-        raise UnsupportedInput("unsupported file type: binary content that is neither PDF, image nor text")
-    best = charset_normalizer.from_bytes(data[:65536]).best()
-    guess = f"; it looks like {best.encoding}" if best else ""
-    raise EncodingProblem(f"text is not UTF-8 or UTF-16{guess}: convert it to UTF-8")
+    return data.decode(utf16) if utf16 else None
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -49,12 +74,16 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def read(path: Path) -> list[PageText]:
+def read(path: Path, min_quality: float) -> list[PageText]:
     """A text file is one page, or one page per form feed where it has them (pdftotext output)."""
-    pages = decode(path.read_bytes()).split("\f")
+    decoded = decode(path.read_bytes(), min_quality)
+    decision = (
+        f"plain text in {decoded.legacy_encoding}, converted to Unicode" if decoded.legacy_encoding else "plain text"
+    )
+    pages = decoded.text.split("\f")
     if len(pages) > 1 and not pages[-1].strip():
         pages.pop()
     return [
-        PageText(page=i + 1, text=page, text_source=TextSource.PLAIN_TEXT, decision="plain text")
+        PageText(page=i + 1, text=page, text_source=TextSource.PLAIN_TEXT, decision=decision)
         for i, page in enumerate(pages)
     ]
