@@ -63,10 +63,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     return {
-        "lead_before": re.compile(rf"(?:^|(?<=[\s,(]))(?:{alternation(data['lead_before'])})\s+"),
+        "lead_before": re.compile(rf"(?<!\w)(?:{alternation(data['lead_before'])})\s+"),
         "lead_after": re.compile(rf"\s(?:{alternation(data['lead_after'])})\b"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
-        "report": re.compile(rf"\b(?:{alternation(data['report_before'])})\s+", re.IGNORECASE),
+        "report": re.compile(rf"(?<!\w)(?:{alternation(data['report_before'])})\s+", re.IGNORECASE),
         "stop": re.compile(rf"(?<!,)(?<!các)(?<!Các)\s(?:{alternation(data['stops'])})\b|[;.:()\[\]|]|$"),
         "head": re.compile(rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:{alternation(data['heads'])})\b"),
         "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
@@ -238,12 +238,7 @@ def find_assignments(
     elif role_hint:
         mentions = _listed(text, text_start, role_hint)
     else:
-        mentions = [
-            (role, start + name_start, name)
-            for start, clause, delimiter in _clauses(text)
-            for role, name_start, name in (_bullet_subject(clause) if delimiter.startswith(":") else [])
-            or _mentions(clause)
-        ]
+        mentions = _clause_mentions(text)
     for role, name_start, name in mentions:
         absolute = offset + name_start
         key = (name.casefold(), role)
@@ -308,31 +303,68 @@ def _clauses(text: str) -> list[tuple[int, str, str]]:
     return [(s, c, d) for s, c, d in clauses if c.strip()]
 
 
-def _bullet_subject(clause: str) -> list[tuple[str, int, str]]:
-    """``- Sở Tài chính: …``: a body alone before a colon leads what follows."""
+def _clause_mentions(text: str) -> list[tuple[str, int, str]]:
+    """(role, start, name) of every body the clauses of a task assign. A clause that only lists bodies before a
+    semicolon (``Chánh Văn phòng …; Giám đốc Sở Tài chính; … chịu trách nhiệm thi hành``) shares the lead of the
+    clause whose subject it continues."""
+    mentions: list[tuple[str, int, str]] = []
+    pending: list[tuple[str, int, str]] = []
+    for start, clause, delimiter in _clauses(text):
+        rest = text[start + len(clause) + len(delimiter) :]
+        found = [
+            (role, start + name_start, name)
+            for role, name_start, name in (_bullet_subject(clause, rest) if delimiter.startswith(":") else [])
+            or _mentions(clause)
+        ]
+        body_start = start + _body_start(clause)
+        if any(role == "lead" and name_start == body_start for role, name_start, _ in found):
+            mentions += pending
+        pending = pending + _subject_list(clause, start) if not found and delimiter.startswith(";") else []
+        mentions += found
+    return mentions
+
+
+def _body_start(clause: str) -> int:
     marker = LIST_MARKER.match(clause)
-    start = marker.end() if marker else 0
+    return marker.end() if marker else len(clause) - len(clause.lstrip())
+
+
+def _subject_list(clause: str, start: int) -> list[tuple[str, int, str]]:
+    """A clause that is nothing but bodies (``Giám đốc Công an tỉnh``), as leads should a verb follow."""
+    body_start = _body_start(clause)
+    subject = clause[body_start:].rstrip()
+    if not _patterns()["head"].match(subject) or _patterns()["stop"].search(subject).start() < len(subject):
+        return []
+    return [("lead", start + body_start + s, n) for s, n in _names(subject, whole=True)]
+
+
+def _bullet_subject(clause: str, rest: str) -> list[tuple[str, int, str]]:
+    """``- Sở Tài chính: …``: a body alone before a colon leads what follows (supports it, when that opens
+    ``Phối hợp``)."""
+    start = _body_start(clause)
     names = _names(clause[start:], whole=True)
     if names and len(clause[start:].split()) <= 2 * MAX_NAME_WORDS:
-        return [("lead", start + offset, name) for offset, name in names]
+        return [(inherited_role(rest), start + offset, name) for offset, name in names]
     return []
 
 
 def _mentions(clause: str) -> list[tuple[str, int, str]]:
-    """(role, start in the clause, name as written) of every body the clause assigns."""
+    """(role, start in the clause, name as written) of every body the clause assigns: the subject before a lead
+    cue (``Sở Y tế chủ trì``), the bodies after a directing cue (``Giao``, ``đề nghị``, ``chỉ đạo`` …), after
+    ``phối hợp với`` and after ``báo cáo``."""
     patterns = _patterns()
-    marker = LIST_MARKER.match(clause)
-    body_start = marker.end() if marker else len(clause) - len(clause.lstrip())
+    body_start = _body_start(clause)
     mentions: list[tuple[str, int, str]] = []
     subject = clause[body_start:]
-    lead_before = patterns["lead_before"].match(subject)
-    if lead_before:
-        mentions += [("lead", body_start + lead_before.end() + s, n) for s, n in _names(subject[lead_before.end() :])]
-    else:
+    if not patterns["lead_before"].match(subject):
         lead_after = patterns["lead_after"].search(subject)
         if lead_after and patterns["head"].match(subject):
             mentions += [("lead", body_start + s, n) for s, n in _names(subject[: lead_after.start() + 1])]
-    for role, pattern in (("support", patterns["support"]), ("report_to", patterns["report"])):
+    for role, pattern in (
+        ("lead", patterns["lead_before"]),
+        ("support", patterns["support"]),
+        ("report_to", patterns["report"]),
+    ):
         for cue in pattern.finditer(clause):
             mentions += [(role, cue.end() + s, n) for s, n in _names(clause[cue.end() :])]
     return mentions
