@@ -13,14 +13,16 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.matcher import PhraseMatcher
 
 from pipeline.keys import expand_abbreviations, fold
-from pipeline.structure.sections import Section
-from pipeline.structure.tasks import Task
+
+if TYPE_CHECKING:
+    from pipeline.structure.sections import Section
+    from pipeline.structure.tasks import Task
 
 CLAUSE_END = re.compile(r"[;.](?:\s|$)|:\s(?=\S)")
 LIST_MARKER = re.compile(r"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\s*[.\-–]|Điều\s+\d+[a-z]?\s*[.:])\s*")
@@ -37,6 +39,9 @@ PLACE_LEVEL_ENDINGS = {
     "thị xã": ("thị xã", "Thị ủy"),
 }
 MAX_NAME_WORDS = 16
+# A verb or stop word ends a name only where a name could end: not right after a comma or "các" (các cơ quan,
+# tổ chức …, where "tổ chức" is a kind of body, not the verb).
+AFTER_NAME = "(?<!,)(?<!các)(?<!Các)"
 
 
 @dataclass(frozen=True)
@@ -64,11 +69,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
     return {
         "lead_before": re.compile(rf"(?<!\w)(?:{alternation(data['lead_before'])})\s+"),
-        "lead_after": re.compile(rf"\s(?:{alternation(data['lead_after'])})\b"),
+        "lead_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['lead_after'])})\b"),
+        "support_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['support_after'])})\b"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
         "report": re.compile(rf"(?<!\w)(?:{alternation(data['report_before'])})\s+", re.IGNORECASE),
-        "stop": re.compile(rf"(?<!,)(?<!các)(?<!Các)\s(?:{alternation(data['stops'])})\b|[;.:()\[\]|]|$"),
-        "head": re.compile(rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:{alternation(data['heads'])})\b"),
+        "stop": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['stops'])})\b|[;.:()\[\]|]|$"),
+        "head": re.compile(
+            rf"^(?!(?:{alternation(data['not_heads'])})\b)"
+            rf"(?:{alternation(data['heads'])}|[Cc]ác\s+(?i:{alternation(data['plural_kinds'])}))\b"
+        ),
         "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
         "support_opening": re.compile(rf"(?:{alternation(data['support_openings'])})\b", re.IGNORECASE),
         "subject_heading": re.compile(
@@ -324,6 +333,27 @@ def _clause_mentions(text: str) -> list[tuple[str, int, str]]:
     return mentions
 
 
+def names_a_doer(text: str) -> bool:
+    """Whether a paragraph opens with a body that a lead verb follows (``Sở Nội vụ tổ chức thẩm định …``,
+    ``Trưởng các điểm thi có trách nhiệm …``): it assigns work even outside a part that holds tasks."""
+    clause = next((c for _, c, _ in _clauses(text)), "")
+    subject = clause[_body_start(clause) :]
+    doer = _doer(subject)
+    return bool(doer and _names(subject[: doer[1] + 1]))
+
+
+def _doer(subject: str) -> tuple[str, int] | None:
+    """(role, where its verb begins) when `subject` opens with a body that a lead cue follows (a support cue,
+    ``phối hợp``, when there is no lead cue: ``Các đơn vị có liên quan phối hợp …``)."""
+    patterns = _patterns()
+    if not patterns["head"].match(subject):
+        return None
+    for role, pattern in (("lead", patterns["lead_after"]), ("support", patterns["support_after"])):
+        if verb := pattern.search(subject):
+            return role, verb.start()
+    return None
+
+
 def _body_start(clause: str) -> int:
     marker = LIST_MARKER.match(clause)
     return marker.end() if marker else len(clause) - len(clause.lstrip())
@@ -356,10 +386,9 @@ def _mentions(clause: str) -> list[tuple[str, int, str]]:
     body_start = _body_start(clause)
     mentions: list[tuple[str, int, str]] = []
     subject = clause[body_start:]
-    if not patterns["lead_before"].match(subject):
-        lead_after = patterns["lead_after"].search(subject)
-        if lead_after and patterns["head"].match(subject):
-            mentions += [("lead", body_start + s, n) for s, n in _names(subject[: lead_after.start() + 1])]
+    if not patterns["lead_before"].match(subject) and (doer := _doer(subject)):
+        role, verb = doer
+        mentions += [(role, body_start + s, n) for s, n in _names(subject[: verb + 1])]
     for role, pattern in (
         ("lead", patterns["lead_before"]),
         ("support", patterns["support"]),

@@ -3,7 +3,7 @@
 A task is a paragraph or list item (or a row of a task table) that tells someone to do something: every
 paragraph inside a part that holds tasks (``NHIỆM VỤ, GIẢI PHÁP``, ``TỔ CHỨC THỰC HIỆN``, an article on
 responsibilities …), and elsewhere a paragraph that assigns work in so many words (``chủ trì``, ``giao``,
-``có trách nhiệm`` …). Deadline phrases are read from ``data/deadlines.toml``.
+``có trách nhiệm`` …) or opens with a body that a lead verb follows (``Sở Nội vụ tổ chức thẩm định …``). Deadline phrases are read from ``data/deadlines.toml``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from pipeline.extract.assignments import names_a_doer
 from pipeline.structure.header import iso_date
 from pipeline.structure.lines import Line, fold_chars, vocabulary
 from pipeline.structure.sections import Section, reads_as_heading
@@ -23,7 +24,10 @@ ASSIGNING = re.compile(
     r"|tham mưu|chỉ đạo|theo dõi, đôn đốc|triển khai thực hiện|tổ chức thực hiện)\b"
 )
 MIN_TASK_CHARS = 25
-NARRATIVE = re.compile(r"^(?:Chuyển:\s*)?(?:Thực hiện|Căn cứ|Theo đề nghị|Xét đề nghị|Ngày \d|Trên cơ sở)\b")
+NARRATIVE = re.compile(
+    r"^(?:Chuyển:\s*)?(?:Thực hiện|Căn cứ|Theo đề nghị|Xét đề nghị|Ngày \d|Trên cơ sở)\b"
+    r"|^[^.;:]{3,80}\sban hành (?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Luật|Pháp lệnh)\b"
+)  # narrative, or the enacting formula of a preamble (Chính phủ ban hành Nghị định …)
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,7 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int]) -> li
         if section is not None and section.char_start == start and reads_as_heading(text) and not text.endswith("."):
             continue  # a heading names a part, it asks nothing (an article's first sentence may)
         in_part = any(p.char_start <= start < p.char_end for p in task_parts)
-        if not in_part and (NARRATIVE.match(text) or not ASSIGNING.search(text)):
+        if not in_part and (NARRATIVE.match(text) or not (ASSIGNING.search(text) or names_a_doer(text))):
             continue  # outside a task part only a paragraph that assigns work in so many words is a task
         deadline, deadline_text = deadline_of(text)
         tasks.append(
