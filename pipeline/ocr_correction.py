@@ -9,13 +9,15 @@ lower where tesseract was unsure. Numbers, document symbols (``12-CT/TW``, ``COV
 words in mixed case are never touched, and they cut the context.
 
 The frequency list ``data/syllable_frequencies.tsv`` is made from the bulk corpus by
-``scripts/build_syllable_frequencies.py``.
+``scripts/build_syllable_frequencies.py``; the fixed vocabulary of these documents (bodies, document types,
+header and signature lines in the project's data files) is added to it with a weight of its own.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,12 +32,16 @@ _TOKEN = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LINKING = set(", ")  # what may stand between two words of one phrase
 _FOLDED_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_VOWELS = set("aeiouy")
 
 # Channel costs (natural log units) of reading one thing as another; see module docstring.
 MARK_COST = 6.0  # one tone or vowel mark (or the bar of đ) read differently, at full confidence
 LETTER_COST = 9.0  # one letter read as another, added or dropped
 UNSURE_SHARE = 0.5  # a word read with confidence 0 pays this share of the costs
+NAME_FACTOR = 1.5  # a capitalised word (often a name: Dũng, Vũng Tàu) costs this much more to change
 BIGRAM_WEIGHT = 0.8  # interpolation of bigram and unigram probabilities
+VOCABULARY_COUNT = 20  # counts added for each syllable and bigram of a phrase of the fixed vocabulary
+VOCABULARY_FILES = ("organisations.toml", "document_types.toml", "structure.toml", "assignments.toml", "abbreviations.toml")
 
 
 @dataclass(frozen=True)
@@ -48,15 +54,17 @@ class Token:
 
     @classmethod
     def of(cls, text: str) -> Token:
-        lead, core, trail = _TOKEN.match(text).groups()  # type: ignore[union-attr]
+        lead, core, trail = _TOKEN.match(unicodedata.normalize("NFC", text)).groups()  # type: ignore[union-attr]
         return cls(lead, core, trail)
 
     @property
     def is_word(self) -> bool:
-        """A core the model may read and change: letters in lower, Title or UPPER case, more than one (a lone letter
-        is a list label or an initial)."""
+        """A core the model may read and change: letters with a vowel in lower, Title or UPPER case, more than one
+        (a lone letter is a list label or an initial, a word without a vowel an abbreviation: ``Tp``)."""
         core = self.core
         if len(core) < 2 or not _LETTERS.fullmatch(core) or not (core.islower() or core.isupper() or core.istitle()):
+            return False
+        if not set(fold(core)) & _VOWELS:
             return False
         return not (core.isupper() and not is_syllable(core))  # UBND, TW, KH
 
@@ -131,10 +139,38 @@ def model() -> Model:
             spelling[key] = parts[0]
         else:
             bigrams[(key_of(parts[0]), key_of(parts[1]))] = int(count)
+    for words in _vocabulary_phrases():
+        keys = [key_of(w) for w in words]
+        for key, word in zip(keys, words, strict=True):
+            unigrams[key] = unigrams.get(key, 0) + VOCABULARY_COUNT
+            spelling.setdefault(key, word.lower())
+        for pair in zip(keys, keys[1:]):
+            bigrams[pair] = bigrams.get(pair, 0) + VOCABULARY_COUNT
     by_letters: dict[str, list[Key]] = {}
     for key in unigrams:
         by_letters.setdefault(fold(spelling[key]), []).append(key)
     return Model(unigrams, bigrams, spelling, by_letters, sum(unigrams.values()))
+
+
+def _vocabulary_phrases() -> Iterator[list[str]]:
+    """Runs of well-formed syllables in the strings of the vocabulary data files."""
+
+    def strings(value: object) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            yield from (s for v in value.values() for s in strings(v))
+        elif isinstance(value, list):
+            yield from (s for v in value for s in strings(v))
+
+    for name in VOCABULARY_FILES:
+        data = tomllib.loads(resources.files("pipeline.data").joinpath(name).read_text("utf-8"))
+        for text in strings(data):
+            tokens = [Token.of(t) for t in text.split()]
+            for run in phrases(tokens):
+                words = [tokens[i].core for i in run]
+                if all(is_syllable(w) for w in words):
+                    yield words
 
 
 def _one_letter_off(letters: str) -> Iterator[str]:
@@ -167,7 +203,8 @@ def channel_cost(read: str, meant: str, confidence: float) -> float:
     else:
         cost = LETTER_COST + MARK_COST * (has_marks(read) != has_marks(meant))
     sure = max(0.0, min(1.0, confidence / 100))
-    return cost * (UNSURE_SHARE + (1 - UNSURE_SHARE) * sure)
+    named = NAME_FACTOR if read.istitle() else 1.0
+    return cost * named * (UNSURE_SHARE + (1 - UNSURE_SHARE) * sure)
 
 
 def has_marks(syllable: str) -> bool:

@@ -14,13 +14,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
+import numpy as np
 import pypdfium2 as pdfium
 import pytesseract
 from PIL import Image, ImageOps
 
 from pipeline.ingest.layout import reading_order, segments
-from pipeline.ocr_correction import correct_words
+from pipeline.ingest.prepare import Prepared, prepare
 from pipeline.model import LayoutLine, OcrFailure, PageText, Stage, TextSource, Timeout
+from pipeline.ocr_correction import correct_words
 from pipeline.settings import Settings
 from pipeline.vietnamese import text_quality
 
@@ -59,7 +62,7 @@ def tesseract_config(settings: Settings, dpi: int | None) -> str:
 def recognize(job: OcrJob, settings: Settings) -> PageText:
     """OCR one page. Raises :class:`OcrFailure` or :class:`Timeout` for that page."""
     started = time.perf_counter()
-    with page_image(job, settings) as (image_path, dpi):
+    with prepared_page_image(job, settings) as (image_path, dpi, steps):
         try:
             data = pytesseract.image_to_data(
                 str(image_path),
@@ -72,7 +75,7 @@ def recognize(job: OcrJob, settings: Settings) -> PageText:
             raise Timeout(f"OCR took longer than {settings.page_timeout:g} s", stage=Stage.OCR, page=job.page) from e
         except (pytesseract.TesseractError, OSError) as e:
             raise OcrFailure(f"tesseract failed: {e}", stage=Stage.OCR, page=job.page) from e
-    lines, confidences = _lines(data)
+    lines, confidences, corrected = _lines(data, settings.ocr_correction)
     text = "\n".join(line.text for line in lines)
     return PageText(
         page=job.page,
@@ -81,37 +84,75 @@ def recognize(job: OcrJob, settings: Settings) -> PageText:
         seconds=round(time.perf_counter() - started, 3),
         ocr_confidence=round(sum(confidences) / len(confidences), 2) if confidences else None,
         text_quality=text_quality(text),
-        decision=job.reason,
+        decision=decision(job.reason, steps, corrected),
     )
 
 
 @contextmanager
 def page_image(job: OcrJob, settings: Settings) -> Iterator[tuple[Path, int | None]]:
-    """A file tesseract can read for the job's page, and the resolution to tell it (None: the file says).
+    """The job's page as plain tesseract reads it: a file, and the resolution to tell it (None: the file says).
 
     tesseract is handed a file, not pixels through pytesseract (which re-encodes them, about 1 s a page).
     """
+    if job.kind == "image":
+        with Image.open(job.source) as image:
+            upright = image.getexif().get(0x0112, 1) == 1  # EXIF orientation of phone photos
+            direct = getattr(image, "n_frames", 1) == 1 and image.format in DIRECT_FORMATS and upright
+            dpi = image.info.get("dpi")
+            if direct:
+                yield Path(job.source), None if dpi and dpi[0] and dpi[0] > 1 else estimated_dpi(image)
+                return
+    page, dpi = page_pixels(job, settings, colour=False)
+    with _png(page) as target:
+        yield target, dpi
+
+
+@contextmanager
+def prepared_page_image(job: OcrJob, settings: Settings) -> Iterator[tuple[Path, int | None, tuple[str, ...]]]:
+    """The job's page prepared as measured to need it (:mod:`pipeline.ingest.prepare`): a file, the resolution to
+    tell tesseract (None: the file says), and the steps taken. Even with no step taken the decoded grey page is
+    handed over: the sample phone photo reads better so than from its JPEG (CER 0.56 % against 0.84 %)."""
+    if not settings.ocr_preparation:
+        with page_image(job, settings) as (target, dpi):
+            yield target, dpi, ()
+        return
+    page, dpi = page_pixels(job, settings, colour=True)
+    prepared = prepare(page, dpi)
+    with _png(prepared.image) as target:
+        yield target, prepared.dpi, prepared.steps
+
+
+def page_pixels(job: OcrJob, settings: Settings, colour: bool) -> tuple[np.ndarray, int]:
+    """The job's page as pixels (BGR with `colour`, else grey for a PDF) and its resolution."""
+    if job.kind == "pdf":
+        return render_pdf_page(Path(job.source), job.page - 1, settings, colour)
+    return image_frame(job)
+
+
+@contextmanager
+def _png(pixels: np.ndarray) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="vanban-ocr-") as workdir:
         target = Path(workdir) / "page.png"
-        if job.kind == "pdf":
-            yield render_pdf_page(Path(job.source), job.page - 1, target, settings)
-            return
-        with Image.open(job.source) as image:
-            image.seek(job.page - 1)
-            dpi = image.info.get("dpi")
-            has_dpi = bool(dpi and dpi[0] and dpi[0] > 1)
-            upright = image.getexif().get(0x0112, 1) == 1  # EXIF orientation of phone photos
-            if getattr(image, "n_frames", 1) == 1 and image.format in DIRECT_FORMATS and upright:
-                yield Path(job.source), None if has_dpi else estimated_dpi(image)
-                return
-            frame = image.convert("RGB") if image.mode not in ("L", "RGB", "1") else image.copy()
-            resolution = dpi if has_dpi else (estimated_dpi(image),) * 2
-            ImageOps.exif_transpose(frame).save(target, dpi=resolution, compress_level=1)
-            yield target, None
+        cv2.imwrite(str(target), pixels, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+        yield target
 
 
-def render_pdf_page(path: Path, index: int, target: Path, settings: Settings) -> tuple[Path, int]:
-    """Render a PDF page to a grey PNG at the OCR resolution, lowered for pages too large to render safely."""
+def image_frame(job: OcrJob) -> tuple[np.ndarray, int]:
+    """Frame `job.page` of an image file, upright (EXIF orientation of phone photos), as BGR or grey pixels, and
+    its resolution (estimated when the file does not say)."""
+    with Image.open(job.source) as image:
+        image.seek(job.page - 1)
+        dpi = image.info.get("dpi")
+        resolution = round(dpi[0]) if dpi and dpi[0] and dpi[0] > 1 else estimated_dpi(image)
+        frame = ImageOps.exif_transpose(image)
+        if frame.mode in ("L", "1", "I;16", "I"):
+            return np.asarray(frame.convert("L")), resolution
+        return cv2.cvtColor(np.asarray(frame.convert("RGB")), cv2.COLOR_RGB2BGR), resolution
+
+
+def render_pdf_page(path: Path, index: int, settings: Settings, colour: bool) -> tuple[np.ndarray, int]:
+    """Render a PDF page in colour (BGR) or grey at the OCR resolution, lowered for pages too large to render
+    safely."""
     document = pdfium.PdfDocument(path)
     try:
         page = document[index]
@@ -120,27 +161,38 @@ def render_pdf_page(path: Path, index: int, target: Path, settings: Settings) ->
         pixels = (width / 72 * dpi) * (height / 72 * dpi)
         if pixels > settings.max_render_pixels:
             dpi = max(1, int(dpi * (settings.max_render_pixels / pixels) ** 0.5))
-        page.render(scale=dpi / 72, grayscale=True).to_pil().save(target, dpi=(dpi, dpi), compress_level=1)
+        bitmap = page.render(scale=dpi / 72, grayscale=not colour).to_numpy()
     finally:
         document.close()
-    return target, dpi
+    return (bitmap[..., :3] if bitmap.ndim == 3 else bitmap).copy(), dpi
 
 
-def _lines(data: dict[str, list]) -> tuple[list[LayoutLine], list[float]]:
-    """Tesseract's words as lines in reading order, side-by-side columns read one after the other."""
+def decision(reason: str, steps: tuple[str, ...], corrected: int) -> str:
+    """The page's decision: why it was OCR'd, how the image was prepared, how many words were corrected."""
+    done = f"{reason} after preparation ({', '.join(steps)})" if steps else reason
+    return f"{done}; {corrected} words corrected" if corrected else done
+
+
+def _lines(data: dict[str, list], correct: bool) -> tuple[list[LayoutLine], list[float], int]:
+    """Tesseract's words as lines in reading order, side-by-side columns read one after the other; with `correct`,
+    each line's words go through the syllable correction. Also the word confidences and the count of words
+    corrected."""
     grouped: dict[tuple[int, int, int], list[int]] = {}
     for i, word in enumerate(data["text"]):
         if word.strip():
             grouped.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
     confidences = [float(data["conf"][i]) for line in grouped.values() for i in line if float(data["conf"][i]) >= 0]
-    boxes = []
+    boxes, corrected = [], 0
     for line in grouped.values():
-        words = correct_words([data["text"][i].strip() for i in line], [float(data["conf"][i]) for i in line])
+        read = [data["text"][i].strip() for i in line]
+        words = correct_words(read, [float(data["conf"][i]) for i in line]) if correct else read
+        corrected += sum(a != b for a, b in zip(read, words, strict=True))
         boxes.append([_box(word, data, i) for word, i in zip(words, line, strict=True)])
     printed = _printed_lines(boxes)
     words = [w for line in printed for w in line]
     width = max((w.x1 for w in words), default=0) - min((w.x0 for w in words), default=0)
-    return reading_order([segments(sorted(line, key=lambda w: w.x0), width) for line in printed]), confidences
+    ordered = reading_order([segments(sorted(line, key=lambda w: w.x0), width) for line in printed])
+    return ordered, confidences, corrected
 
 
 def _box(word: str, data: dict[str, list], i: int) -> LayoutLine:
