@@ -99,7 +99,7 @@ def legacy_reading(text: str, min_quality: float, text_layer: bool = False) -> R
     """`text` read in the legacy encoding it is mojibake of: when its own syllable quality is below `min_quality`
     (or too few words to tell) and the best legacy reading reaches it. None otherwise. `text_layer`: the text is a
     PDF's text layer, whose extraction changed some codes (see ``in_words`` in the data)."""
-    quality = text_quality(text)
+    quality = text_quality(unicodedata.normalize("NFC", text))
     if quality is not None and quality >= min_quality:
         return None
     best: Reading | None = None

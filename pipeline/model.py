@@ -58,6 +58,18 @@ class EncryptedInput(VanbanError):
     error_type = "encrypted_input"
 
 
+class UnreadableInput(VanbanError):
+    """The file cannot be opened: no permission, a broken or looping symbolic link, not a regular file."""
+
+    error_type = "unreadable_input"
+
+
+class TooLarge(VanbanError):
+    """Decoding the input would take more memory than allowed (an image bomb, a giant embedded image)."""
+
+    error_type = "too_large"
+
+
 class EncodingProblem(VanbanError):
     error_type = "encoding"
 

@@ -7,13 +7,16 @@ that needs OCR; :func:`pipeline.ingest.ocr.recognize` runs one job; :func:`assem
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.ingest import image, pdf, text
 from pipeline.ingest.ocr import OcrJob
-from pipeline.model import EmptyInput, PageText, RawDocument, UnsupportedInput, VanbanError
+from pipeline.model import EmptyInput, PageText, RawDocument, UnreadableInput, UnsupportedInput
 from pipeline.settings import Settings
 
 PDF_MAGIC = b"%PDF"
@@ -39,19 +42,36 @@ def sniff(head: bytes) -> str:
 
 
 def sha256_of(path: Path) -> str:
-    """Content hash of a file. Raises :class:`VanbanError` when it cannot be read."""
+    """Content hash of a file. Raises :class:`VanbanError` when it is not a regular file or cannot be read."""
+    _check_regular_file(path)
     digest = hashlib.sha256()
     try:
         with path.open("rb") as f:
             for block in iter(lambda: f.read(1 << 20), b""):
                 digest.update(block)
     except FileNotFoundError as e:
-        raise VanbanError(f"file not found: {path}") from e
-    except IsADirectoryError as e:
-        raise UnsupportedInput(f"not a file: {path}") from e
+        raise UnreadableInput(f"file not found: {path}") from e
     except OSError as e:
-        raise VanbanError(f"cannot read file: {e.strerror}") from e
+        raise UnreadableInput(f"cannot read file: {e.strerror}") from e
     return digest.hexdigest()
+
+
+def _check_regular_file(path: Path) -> None:
+    """Refuse what is not a regular file before opening it: a named pipe would block the batch for ever."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError as e:
+        if path.is_symlink():
+            raise UnreadableInput(f"broken symbolic link: its target {os.readlink(path)} does not exist") from e
+        raise UnreadableInput(f"file not found: {path}") from e
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise UnreadableInput("symbolic link loop: the link leads back to itself") from e
+        raise UnreadableInput(f"cannot read file: {e.strerror}") from e
+    if stat.S_ISDIR(mode):
+        raise UnsupportedInput(f"not a file but a folder: {path}")
+    if not stat.S_ISREG(mode):
+        raise UnreadableInput("not a regular file (a named pipe, socket or device): not read")
 
 
 def read(path: Path, source_file: str, sha256: str, settings: Settings) -> ReadResult:
@@ -60,9 +80,9 @@ def read(path: Path, source_file: str, sha256: str, settings: Settings) -> ReadR
         with path.open("rb") as f:
             head = f.read(4096)
     except FileNotFoundError as e:
-        raise VanbanError(f"file disappeared before it could be read: {path}") from e
+        raise UnreadableInput(f"file disappeared before it could be read: {path}") from e
     except OSError as e:
-        raise VanbanError(f"cannot read file: {e.strerror}") from e
+        raise UnreadableInput(f"cannot read file: {e.strerror}") from e
     if not head:
         raise EmptyInput("empty file (0 bytes)")
     document = RawDocument(source_file=source_file, sha256=sha256, kind=sniff(head))
@@ -70,7 +90,7 @@ def read(path: Path, source_file: str, sha256: str, settings: Settings) -> ReadR
     if document.kind == "pdf":
         document.pages, jobs = pdf.read(path, document.doc_id, settings)
     elif document.kind == "image":
-        jobs = image.read(path, document.doc_id)
+        document.pages, jobs = image.read(path, document.doc_id, settings)
     elif path.suffix.lower() in BINARY_SUFFIXES:
         raise UnsupportedInput(f"named {path.suffix} but the content is not a readable {path.suffix[1:]} file")
     else:

@@ -9,14 +9,16 @@ from a broken file, which pdfium reports alike.
 from __future__ import annotations
 
 import time
+import unicodedata
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from pipeline.ingest.ocr import OcrJob
 from pipeline.legacy_encodings import legacy_reading
-from pipeline.model import CorruptInput, EmptyInput, EncryptedInput, PageText, TextSource
+from pipeline.model import CorruptInput, EmptyInput, EncryptedInput, PageText, TextSource, TooLarge
 from pipeline.settings import Settings
 from pipeline.vietnamese import text_quality
 
@@ -46,43 +48,65 @@ def _has_no_pages(path: Path) -> bool:
 
 
 def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], list[OcrJob]]:
-    """Text-layer pages as read, and an OCR job for every page whose text layer is missing or unusable."""
+    """Text-layer pages as read (blank pages empty), and an OCR job for every page whose text layer is missing or
+    unusable. Raises :class:`TooLarge` for a page holding an image too large to decode."""
     document = open_pdf(path)
     pages: list[PageText] = []
     jobs: list[OcrJob] = []
     try:
         for index in range(len(document)):
-            started = time.perf_counter()
             page = document[index]
-            number = index + 1
-            layer = _text_layer(page)
-            quality = text_quality(layer)
-            decision = "text layer kept"
-            legacy = legacy_reading(layer, settings.min_text_quality, text_layer=True)
-            if legacy:
-                layer, quality = legacy.text, legacy.quality
-                decision = f"text layer in {legacy.encoding} (legacy font), converted to Unicode"
-            usable = len(layer.strip()) >= settings.min_text_layer_chars and (
-                quality is None or quality >= settings.min_text_quality
-            )
-            if usable:
-                pages.append(
-                    PageText(
-                        page=number,
-                        text=layer,
-                        text_source=TextSource.TEXT_LAYER,
-                        seconds=round(time.perf_counter() - started, 3),
-                        text_quality=quality,
-                        decision=decision,
-                    )
-                )
-                continue
-            reason = "no text layer: OCR" if not layer.strip() else f"text layer unusable (quality {quality}): OCR"
-            jobs.append(OcrJob(doc_id, number, str(path), "pdf", reason))
-            page.close()
+            try:
+                page_text, job = _read_page(page, index + 1, path, doc_id, settings)
+            finally:
+                page.close()
+            if page_text:
+                pages.append(page_text)
+            if job:
+                jobs.append(job)
     finally:
         document.close()
     return pages, jobs
+
+
+def _read_page(
+    page: pdfium.PdfPage, number: int, path: Path, doc_id: str, settings: Settings
+) -> tuple[PageText | None, OcrJob | None]:
+    started = time.perf_counter()
+    layer = _text_layer(page)
+    quality = text_quality(unicodedata.normalize("NFC", layer))
+    decision = "text layer kept"
+    legacy = legacy_reading(layer, settings.min_text_quality, text_layer=True)
+    if legacy:
+        layer, quality = legacy.text, legacy.quality
+        decision = f"text layer in {legacy.encoding} (legacy font), converted to Unicode"
+    if len(layer.strip()) >= settings.min_text_layer_chars and (
+        quality is None or quality >= settings.min_text_quality
+    ):
+        seconds = round(time.perf_counter() - started, 3)
+        return PageText(number, layer, TextSource.TEXT_LAYER, seconds, text_quality=quality, decision=decision), None
+    if next(page.get_objects(max_depth=1), None) is None:
+        return PageText(number, layer, TextSource.TEXT_LAYER, decision="blank page: nothing drawn on it"), None
+    _check_images(page, number, settings.max_render_pixels)
+    if not layer.strip():
+        reason = "no text layer: OCR"
+    elif quality is None or quality >= settings.min_text_quality:
+        reason = f"text layer too short ({len(layer.strip())} characters): OCR"
+    else:
+        reason = f"text layer unusable (quality {quality}): OCR"
+    return None, OcrJob(doc_id, number, str(path), "pdf", reason)
+
+
+def _check_images(page: pdfium.PdfPage, number: int, max_pixels: int) -> None:
+    """Rendering a page decodes its images whole, whatever the resolution: refuse one larger than `max_pixels`."""
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+        width, height = image.get_px_size()
+        if width * height > max_pixels:
+            raise TooLarge(
+                f"page {number} not rendered: it holds an image of {width}×{height} pixels, more than the "
+                f"{max_pixels:,} allowed (max_render_pixels)",
+                page=number,
+            )
 
 
 def _text_layer(page: pdfium.PdfPage) -> str:
