@@ -29,7 +29,7 @@ LIST_MARKER = re.compile(r"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\
 TABLE_CELL = " | "
 PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
 ROLE_LABEL = re.compile(r"(?P<label>[^:;.]{3,40}):\s*")  # Cơ quan chủ trì: Bộ Quốc phòng; Bộ Tài chính.
-PLACE = re.compile(r"\b(?P<level>TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(?P<name>[^\W\d_][^,;()\n]*)", re.IGNORECASE)
+PLACE = re.compile(r"\b(?P<level>TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(?:ủy\s+|uỷ\s+)?(?P<name>[^\W\d_][^,;()\n]*)", re.IGNORECASE)
 # What a name ends with when it leaves its place to the issuer's (… tỉnh, … Tỉnh ủy), by the place's level.
 PLACE_LEVEL_ENDINGS = {
     "tỉnh": ("tỉnh", "Tỉnh ủy"),
@@ -39,6 +39,7 @@ PLACE_LEVEL_ENDINGS = {
     "thị xã": ("thị xã", "Thị ủy"),
 }
 MAX_NAME_WORDS = 16
+LEVEL_RANKS = {"tỉnh": 1, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3}
 # A verb or stop word ends a name only where a name could end: not right after a comma or "các" (các cơ quan,
 # tổ chức …, where "tổ chức" is a kind of body, not the verb).
 AFTER_NAME = "(?<!,)(?<!các)(?<!Các)"
@@ -131,16 +132,24 @@ def place_of(issuer: str | None, issuer_parent: str | None) -> Place | None:
     return None
 
 
-def is_collective(assignee: str) -> bool:
+def is_collective(assignee: str, place: Place | None = None) -> bool:
     """A plural or generic subject: ``các sở, ban, ngành``, ``Ủy ban nhân dân các huyện``, ``cấp ủy``,
-    ``Ủy ban nhân dân cấp tỉnh``, ``cơ quan có thẩm quyền``."""
+    ``Ủy ban nhân dân cấp tỉnh``, ``cơ quan có thẩm quyền``, ``Bộ trưởng``; and one that ends with a level below
+    the issuer's without naming its place (``Ủy ban nhân dân xã`` in a provincial document: every commune's). Where
+    the issuer's place is unknown, only the commune level counts (``… tỉnh`` may be the issuer's own province)."""
     data = _data()
-    return (
+    if (
         assignee[:1].islower()
+        or assignee in data["collective_names"]
         or assignee.startswith(tuple(data["collective_markers"]))
         or any(word in assignee for word in data["collective_words"])
-        or bool(PLURAL.search(assignee))
-    )
+        or PLURAL.search(assignee)
+    ):
+        return True
+    level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None)
+    if level is None:
+        return False
+    return LEVEL_RANKS[level] > (LEVEL_RANKS[place.level] if place else LEVEL_RANKS["huyện"])
 
 
 def role_of_heading(heading: str) -> str | None:
@@ -177,11 +186,7 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
             if section.char_start < task.char_start and (names := heading_subjects(section.heading)):
                 offset = text.index(section.heading, section.char_start)
                 role = inherited_role(task.text)
-                subjects = [
-                    Assignment(task.task_id, name, canonical_name(name, place), role, is_collective(name),
-                               offset + start, offset + start + len(name))
-                    for start, name in names
-                ]  # fmt: skip
+                subjects = [_assignment(task.task_id, name, offset + start, role, place) for start, name in names]
             section = by_id.get(section.parent_id or "")
         columns = next((roles for start, roles in reversed(headers) if start < task.char_start), None)
         found += subjects
@@ -252,10 +257,14 @@ def find_assignments(
         absolute = offset + name_start
         key = (name.casefold(), role)
         if key not in found:
-            found[key] = Assignment(
-                task_id, name, canonical_name(name, place), role, is_collective(name), absolute, absolute + len(name)
-            )
+            found[key] = _assignment(task_id, name, absolute, role, place)
     return list(found.values())
+
+
+def _assignment(task_id: str, name: str, start: int, role: str, place: Place | None) -> Assignment:
+    return Assignment(
+        task_id, name, canonical_name(name, place), role, is_collective(name, place), start, start + len(name)
+    )
 
 
 def _table_mentions(row: str, columns: dict[int, str]) -> list[tuple[str, int, str]]:
@@ -424,15 +433,19 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     return [
         (s, n)
         for s, n in names
-        if (len(n.split()) > 1 or _known(n)) and len(n.split()) <= MAX_NAME_WORDS and n not in bare
+        if (len(n.split()) > 1 or _known(n)) and n not in bare
+        and len(n.split()) <= MAX_NAME_WORDS * (2 if is_collective(n) else 1)  # lists of kinds run longer
     ]
 
 
 def _begins_body(piece: str, previous: str | None) -> bool:
     """Whether a piece of a list names a body of its own: a known body (``VTV``), a name of two words or more
     that begins like one (``Sở Tài chính``, not the bare ``Ban`` of ``Sở, Ban, Ngành``), or a generic subject
-    (``thủ trưởng các cơ quan liên quan``) after a body that is not itself a list of kinds."""
+    (``thủ trưởng các cơ quan liên quan``) after a body that is not itself a list of kinds. A list opened by ``Cấp
+    ủy`` (the whole political system) is one subject."""
     patterns = _patterns()
+    if previous is not None and previous.casefold().startswith(tuple(_data()["kind_list_openers"])):
+        return False
     if _known(piece):
         return True
     if patterns["head"].match(piece):
