@@ -25,13 +25,24 @@ def test_error_rates_compare_nfc_lower_case_without_punctuation() -> None:
     assert error_rates("Kinh gửi", "Kính gửi").wer == 0.5
 
 
-def test_low_resolution_photo_is_read_with_its_estimated_resolution() -> None:
-    # 576×960 px without a dpi: read as 300 dpi it scored CER 17.5 %, at the estimated 82 dpi 9.2 %
-    rates = error_rates(ocr_text(SCANS / "ailab_4_1.jpg"), GROUND_TRUTH)
-    assert rates.cer < 0.11, rates
+def test_stamp_text_in_the_ocr_counts_only_where_it_is_not_read_as_printed() -> None:
+    truth = "Kế hoạch số 45-KH/TU triển khai Chỉ thị"
+    stamp = ["SỞ NỘI VỤ", "ĐẾN", "Số: 1234"]
+    assert error_rates("Kế hoạch Sở Nội vụ số 1234 Đến số 45-KH/TU triển khai Chỉ thị", truth, stamp).cer == 0
+    misread = error_rates("Kế hoạch Sở Nội vu số 1234 số 45-KH/TU triển khai Chỉ thị", truth, stamp)
+    assert misread.wer == pytest.approx(1 / 10)  # the misread "vu" stays and counts as an error
+
+
+def test_low_resolution_photo_is_upscaled_and_read_with_its_estimated_resolution() -> None:
+    # 576×960 px without a dpi: read as 300 dpi it scored CER 17.5 %, at the estimated 82 dpi 9.2 %, upscaled 0.4 %
+    (job,) = ingest.read(SCANS / "ailab_4_1.jpg", "ailab_4_1.jpg", "0" * 64, Settings()).ocr_jobs
+    page = recognize(job, Settings())
+    assert "upscaled ×2" in page.decision
+    assert error_rates(page.text, GROUND_TRUTH).cer < 0.02
 
 
 @pytest.mark.parametrize("variant", ["4_1_v0_original", "4_1_v1_noisy", "4_1_v2_blur", "4_1_v3_dark", "4_1_v4_rotated"])
-def test_degraded_photos_stay_within_recorded_error_rates(variant: str) -> None:
+def test_degraded_photos_are_read_within_the_word_error_goal(variant: str) -> None:
+    """Issue #9: WER ≤ 10 % on every variant (plain tesseract: 13–17 %)."""
     rates = error_rates(ocr_text(SCANS / "augmented" / f"{variant}.jpg"), GROUND_TRUTH)
-    assert rates.cer < 0.14 and rates.wer < 0.20, rates
+    assert rates.wer <= 0.10, rates

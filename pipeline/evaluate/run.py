@@ -57,7 +57,7 @@ def run_eval(
         row = predictions.document(pair["file"])
         text = (out_dir / text_path(row["doc_id"])).read_text(encoding="utf-8") if row is not None else ""
         truth = locate(pair["ground_truth"], search).read_text(encoding="utf-8")
-        ocr_results.append(OcrResult(pair["file"], error_rates(text, truth)))
+        ocr_results.append(OcrResult(pair["file"], error_rates(text, truth, pair.get("stamp_text", ()))))
     report = evaluation.report()
     report["ocr"] = {r.file: {"cer": round(r.rates.cer, 4), "wer": round(r.rates.wer, 4)} for r in ocr_results}
     with (out_dir / REPORT_FILE).open("w", encoding="utf-8") as f:
