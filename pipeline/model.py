@@ -91,6 +91,7 @@ class LayoutLine:
     x1: float
     top: float
     bottom: float
+    confidences: tuple[float, ...] = ()  # tesseract's confidence (0–100) of each word of `text`
 
 
 @dataclass(frozen=True)

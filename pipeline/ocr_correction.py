@@ -33,6 +33,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _LINKING = set(", ")  # what may stand between two words of one phrase
 _FOLDED_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _VOWELS = set("aeiouy")
+_DIGIT_RUN = re.compile(r"(?<![^\W\d_])[0-9IlO]+(?![^\W\d_])")  # not next to another letter
+_AS_DIGITS = str.maketrans("IlO", "110")
 
 # Channel costs (natural log units) of reading one thing as another; see module docstring.
 MARK_COST = 6.0  # one tone or vowel mark (or the bar of đ) read differently, at full confidence
@@ -249,8 +251,17 @@ def correct_phrase(words: list[str], confidences: list[float]) -> list[str]:
     ]
 
 
+def digits_read_as_letters(word: str) -> str:
+    """``COVID-I9`` → ``COVID-19``, ``2O24`` → ``2024``: in a run of digits and the letters OCR confuses with them
+    (I, l, O), standing apart from other letters and holding a real digit, the letters are digits. ``Quý I/2025``
+    and ``COVID`` are left alone."""
+    return _DIGIT_RUN.sub(lambda m: m[0].translate(_AS_DIGITS) if any(c.isdigit() for c in m[0]) else m[0], word)
+
+
 def correct_words(words: list[str], confidences: Iterable[float] | None = None) -> list[str]:
-    """The words of one OCR line (as tesseract splits them, punctuation attached), corrected phrase by phrase."""
+    """The words of OCR lines in reading order (as tesseract splits them, punctuation attached), corrected phrase
+    by phrase."""
+    words = [digits_read_as_letters(w) for w in words]
     tokens = [Token.of(w) for w in words]
     sure = list(confidences) if confidences is not None else [100.0] * len(words)
     corrected = list(words)
@@ -259,8 +270,3 @@ def correct_words(words: list[str], confidences: Iterable[float] | None = None) 
         for i, core in zip(run, cores, strict=True):
             corrected[i] = f"{tokens[i].lead}{core}{tokens[i].trail}"
     return corrected
-
-
-def correct_text(text: str) -> str:
-    """Every line of `text` corrected (spacing within a line becomes single spaces)."""
-    return "\n".join(" ".join(correct_words(line.split())) for line in text.split("\n"))

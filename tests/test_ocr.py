@@ -7,6 +7,7 @@ import pytest
 from pipeline import ingest
 from pipeline.evaluate.ocr import comparable, error_rates
 from pipeline.ingest.ocr import recognize
+from pipeline.ocr_correction import correct_words, digits_read_as_letters
 from pipeline.settings import Settings
 from tests.conftest import SCANS
 
@@ -31,6 +32,28 @@ def test_stamp_text_in_the_ocr_counts_only_where_it_is_not_read_as_printed() -> 
     assert error_rates("Kế hoạch Sở Nội vụ số 1234 Đến số 45-KH/TU triển khai Chỉ thị", truth, stamp).cer == 0
     misread = error_rates("Kế hoạch Sở Nội vu số 1234 số 45-KH/TU triển khai Chỉ thị", truth, stamp)
     assert misread.wer == pytest.approx(1 / 10)  # the misread "vu" stays and counts as an error
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [("COVID-I9", "COVID-19"), ("2O24", "2024"), ("l5/2020/NĐ-CP", "15/2020/NĐ-CP"), ("I/2025", "I/2025"),
+     ("COVID", "COVID"), ("IO", "IO")],
+)  # fmt: skip
+def test_letters_read_for_digits_are_digits_only_among_digits(read: str, meant: str) -> None:
+    assert digits_read_as_letters(read) == meant
+
+
+def test_a_slipped_mark_is_corrected_from_the_line_before_in_its_column() -> None:
+    """The sample decision's header: tesseract reads TÍNH with confidence 91; alone, TÍNH BẮC LÂM (a made-up
+    province) gives no reason to change it, after ỦY BAN NHÂN DÂN it does."""
+    assert correct_words(["TÍNH", "BẮC", "LÂM"], [91, 93, 93]) == ["TÍNH", "BẮC", "LÂM"]
+    header = correct_words(["ỦY", "BAN", "NHÂN", "DÂN", "TÍNH", "BẮC", "LÂM"], [96, 96, 96, 96, 91, 93, 93])
+    assert header[4] == "TỈNH"
+
+
+def test_numbers_and_symbols_are_never_corrected_into_something_else() -> None:
+    words = ["Số:", "1351/QĐ-UBND", "Chỉ", "thị", "12-CT/TW", "UBND", "Tp", "KH/TU"]
+    assert correct_words(words, [40] * len(words)) == words
 
 
 def test_low_resolution_photo_is_upscaled_and_read_with_its_estimated_resolution() -> None:

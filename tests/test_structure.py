@@ -60,6 +60,12 @@ def test_seed_plan_closing_blocks(seed: Structure) -> None:
     assert seed.recipients[0].note == "báo cáo" and seed.recipients[-1].is_archive
 
 
+def test_the_marks_of_a_handwritten_signature_do_not_hide_the_signer() -> None:
+    closing = "Nơi nhận:\n- Như trên,\n- Lưu VP.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\nl\nĐặng Minh Khôi\n"
+    signature = structure_of("KẾ HOẠCH\nvề việc thử\n1. Các sở thực hiện.\n" + closing).signature
+    assert (signature.signer_title, signature.signer_name) == ("PHÓ BÍ THƯ THƯỜNG TRỰC", "Đặng Minh Khôi")
+
+
 def test_seed_plan_tasks_include_the_organisation_of_implementation(seed: Structure) -> None:
     texts = [t.text for t in seed.tasks]
     assert any(t.startswith("3. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy") for t in texts)

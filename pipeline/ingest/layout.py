@@ -60,6 +60,7 @@ def _merge(words: list[LayoutLine]) -> LayoutLine:
         max(w.x1 for w in words),
         min(w.top for w in words),
         max(w.bottom for w in words),
+        tuple(c for w in words for c in w.confidences),
     )
 
 

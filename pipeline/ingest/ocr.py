@@ -11,7 +11,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import cv2
@@ -175,29 +175,34 @@ def decision(reason: str, steps: tuple[str, ...], corrected: int) -> str:
 
 def _lines(data: dict[str, list], correct: bool) -> tuple[list[LayoutLine], list[float], int]:
     """Tesseract's words as lines in reading order, side-by-side columns read one after the other; with `correct`,
-    each line's words go through the syllable correction. Also the word confidences and the count of words
-    corrected."""
+    the words go through the syllable correction in that order, so that a line's first word has the line before
+    it in its column as context (``ỦY BAN NHÂN DÂN`` / ``TÍNH BẮC LÂM``, which tesseract puts on one line with
+    the national motto). Also the word confidences and the count of words corrected."""
     grouped: dict[tuple[int, int, int], list[int]] = {}
     for i, word in enumerate(data["text"]):
         if word.strip():
             grouped.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
     confidences = [float(data["conf"][i]) for line in grouped.values() for i in line if float(data["conf"][i]) >= 0]
-    boxes, corrected = [], 0
-    for line in grouped.values():
-        read = [data["text"][i].strip() for i in line]
-        words = correct_words(read, [float(data["conf"][i]) for i in line]) if correct else read
-        corrected += sum(a != b for a, b in zip(read, words, strict=True))
-        boxes.append([_box(word, data, i) for word, i in zip(words, line, strict=True)])
-    printed = _printed_lines(boxes)
+    printed = _printed_lines([[_box(data, i) for i in line] for line in grouped.values()])
     words = [w for line in printed for w in line]
     width = max((w.x1 for w in words), default=0) - min((w.x0 for w in words), default=0)
     ordered = reading_order([segments(sorted(line, key=lambda w: w.x0), width) for line in printed])
-    return ordered, confidences, corrected
+    if not correct:
+        return ordered, confidences, 0
+    read = [word for segment in ordered for word in segment.text.split(" ")]
+    fixed = correct_words(read, [c for segment in ordered for c in segment.confidences])
+    corrected, start = [], 0
+    for segment in ordered:
+        end = start + len(segment.confidences)
+        corrected.append(replace(segment, text=" ".join(fixed[start:end])))
+        start = end
+    return corrected, confidences, sum(a != b for a, b in zip(read, fixed, strict=True))
 
 
-def _box(word: str, data: dict[str, list], i: int) -> LayoutLine:
+def _box(data: dict[str, list], i: int) -> LayoutLine:
     left, top = data["left"][i], data["top"][i]
-    return LayoutLine(word, left, left + data["width"][i], top, top + data["height"][i])
+    word = data["text"][i].strip()
+    return LayoutLine(word, left, left + data["width"][i], top, top + data["height"][i], (float(data["conf"][i]),))
 
 
 def _printed_lines(lines: list[list[LayoutLine]]) -> list[list[LayoutLine]]:

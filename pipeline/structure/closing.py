@@ -232,4 +232,9 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _is_note(text: str) -> bool:
-    return text.lower().strip() in vocabulary()["signature_notes"] or (text.startswith("(") and text.endswith(")"))
+    """A line between a signer's title and name that belongs to neither: a note (``(Đã ký)``) or the marks OCR
+    reads in a handwritten signature (three characters or fewer: ``l``, ``/~``)."""
+    text = text.strip()
+    if len(text.replace(" ", "")) <= 3:
+        return True
+    return text.lower() in vocabulary()["signature_notes"] or (text.startswith("(") and text.endswith(")"))
