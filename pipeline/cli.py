@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 from pipeline import __version__, batch
+from pipeline.export import ExportError
 from pipeline.settings import Settings
 
-USAGE_ERROR = 2
+USAGE_ERROR = 2  # also: the output folder cannot be written (read-only, full, in use)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,6 +24,14 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder (data/processed)")
     run.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     run.add_argument("--page-timeout", type=float, default=Settings.page_timeout, help="seconds for one page's OCR")
+    run.add_argument(
+        "--worker-memory", type=int, default=Settings.worker_memory_mb, metavar="MB",
+        help=f"address-space ceiling of each worker process and its tesseract ({Settings.worker_memory_mb})",
+    )  # fmt: skip
+    run.add_argument(
+        "--scheduler", default=batch.LOCAL, metavar="WHERE",
+        help="local (worker processes, the default), local-dask (a Dask LocalCluster) or dask://HOST:PORT",
+    )  # fmt: skip
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
     evaluate = commands.add_parser("eval", help="score the pipeline against hand-written gold")
@@ -46,10 +55,21 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error(f"no such file or folder: {', '.join(missing)}")
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be at least 1")
+    if args.worker_memory < 1:
+        parser.error("--worker-memory must be at least 1 MB")
+    if args.scheduler not in (batch.LOCAL, batch.LOCAL_DASK) and not args.scheduler.startswith(batch.DASK_PREFIX):
+        parser.error(f"--scheduler: expected local, local-dask or dask://HOST:PORT, not {args.scheduler}")
     if not batch.discover(args.inputs):
         parser.error(f"no documents found in {', '.join(map(str, args.inputs))}")
-    settings = Settings(page_timeout=args.page_timeout)
-    summary = batch.run(args.inputs, args.out, settings, jobs=args.jobs, progress=not args.quiet)
+    settings = Settings(page_timeout=args.page_timeout, worker_memory_mb=args.worker_memory)
+    try:
+        summary = batch.run(args.inputs, args.out, settings, args.jobs, not args.quiet, scheduler=args.scheduler)
+    except ExportError as e:
+        print(
+            f"vanban: {e.stage.value}: {e.message}; the tables of an earlier run there are left as they were",
+            file=sys.stderr,
+        )
+        return USAGE_ERROR
     print(summary, file=sys.stderr)
     return summary.exit_code
 

@@ -1,36 +1,85 @@
-"""Export: the tables as CSV, Parquet and one DuckDB file, and each document's normalised text.
+"""Export: the tables as CSV, Parquet, one DuckDB file and a spreadsheet, and each document's normalised text.
 
-Every file is written to a temporary name beside its target and renamed into place, so a reader (or a run that
-is stopped half-way) never sees a half-written file.
+Every file is written to a temporary name and renamed into place, the tables all together at the end, so a reader
+(or a run that is stopped half-way, or that runs out of disk) never sees a half-written file or a mix of two runs.
+A failure to write is an :class:`ExportError` (stage ``export``) naming the file.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import xlsxwriter
+
+from pipeline.model import Stage, VanbanError
 
 DUCKDB_FILE = "vanban.duckdb"
+XLSX_FILE = "vanban.xlsx"
 TEXTS_DIR = "texts"
+STATE_DIR = ".vanban"  # the results store, the lock and the staging folder of the tables
+STAGING_DIR = f"{STATE_DIR}/staging"
+
+
+class ExportError(VanbanError):
+    """The output folder cannot be written (read-only, disk full, in use by another run)."""
+
+    error_type = "export_failed"
+
+    def __init__(self, message: str):
+        super().__init__(message, stage=Stage.EXPORT)
+
+
+@contextmanager
+def writing(target: Path) -> Iterator[None]:
+    """Turn a failure to write `target` into an :class:`ExportError`."""
+    try:
+        yield
+    except (OSError, duckdb.Error, xlsxwriter.exceptions.XlsxWriterException) as e:
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        raise ExportError(f"cannot write {target}: {reason}") from e
 
 
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path in the target's folder that replaces `target` when the block ends without error."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
+    with writing(target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        os.close(handle)
+        temporary = Path(name)
+        try:
+            yield temporary
+            os.replace(temporary, target)
+        finally:
+            temporary.unlink(missing_ok=True)
+
+
+@contextmanager
+def locked(out_dir: Path) -> Iterator[None]:
+    """Hold the output folder for one run, after checking that it can be written."""
+    lock = out_dir / STATE_DIR / "lock"
+    with writing(out_dir):
+        for folder in (out_dir, out_dir / TEXTS_DIR, lock.parent):
+            folder.mkdir(parents=True, exist_ok=True)
+            tempfile.TemporaryFile(dir=folder).close()
+        handle = lock.open("w")
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as e:
+            raise ExportError(f"another vanban run is writing to {out_dir}") from e
+        yield
 
 
 def text_path(doc_id: str) -> str:
@@ -43,23 +92,105 @@ def write_text(out_dir: Path, doc_id: str, text: str) -> None:
         path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame], views: Mapping[str, str]) -> None:
-    """Write every table as ``<name>.csv`` and ``<name>.parquet``, and all of them, with `views`, into
-    ``vanban.duckdb``."""
-    writers: dict[str, Callable[[pd.DataFrame, Path], None]] = {
-        "csv": lambda data, path: data.to_csv(path, index=False, encoding="utf-8", lineterminator="\n"),
-        "parquet": lambda data, path: data.to_parquet(path, index=False, engine="pyarrow"),
-    }
-    for name, data in tables.items():
-        for suffix, write in writers.items():
-            with atomic_path(out_dir / f"{name}.{suffix}") as path:
-                write(data, path)
-    with atomic_path(out_dir / DUCKDB_FILE) as path:
-        path.unlink()  # duckdb creates the file itself
-        with duckdb.connect(str(path)) as connection:
-            for name, data in tables.items():
-                connection.register("incoming", data)
-                connection.execute(f'CREATE TABLE "{name}" AS SELECT * FROM incoming')
-                connection.unregister("incoming")
+def remove_texts_except(out_dir: Path, doc_ids: set[str]) -> None:
+    """Delete the texts of documents no longer in the tables."""
+    for path in (out_dir / TEXTS_DIR).iterdir():
+        if path.stem not in doc_ids:
+            path.unlink(missing_ok=True)
+
+
+class TableWriter:
+    """The tables written a chunk of rows at a time into a staging folder; :meth:`commit` puts them in place.
+
+    Each table gets ``<name>.csv`` and ``<name>.parquet``; :meth:`commit` adds ``vanban.duckdb`` (every table and
+    the views) and ``vanban.xlsx`` (every table but `runs`, text never read as a formula), then renames all of
+    them into the output folder. Chunks are appended in the order given, so the same rows give the same bytes.
+    """
+
+    def __init__(self, out_dir: Path, empty: Mapping[str, pd.DataFrame]):
+        self.out_dir = out_dir
+        self.staging = out_dir / STAGING_DIR
+        self.names = list(empty)
+        self.dtypes = {name: frame.dtypes.astype(str).to_dict() for name, frame in empty.items()}
+        self._csv: dict[str, IO[str]] = {}
+        self._parquet: dict[str, pq.ParquetWriter] = {}
+        with writing(self.staging):
+            shutil.rmtree(self.staging, ignore_errors=True)  # left by a run that was killed
+            self.staging.mkdir(parents=True)
+            for name, frame in empty.items():
+                self._csv[name] = (self.staging / f"{name}.csv").open("w", encoding="utf-8", newline="")
+                frame.to_csv(self._csv[name], index=False, lineterminator="\n")
+                schema = pa.Schema.from_pandas(frame, preserve_index=False)
+                self._parquet[name] = pq.ParquetWriter(self.staging / f"{name}.parquet", schema)
+
+    def append(self, name: str, data: pd.DataFrame) -> None:
+        with writing(self.staging / name):
+            data.to_csv(self._csv[name], header=False, index=False, lineterminator="\n")
+            self._parquet[name].write_table(
+                pa.Table.from_pandas(data, self._parquet[name].schema, preserve_index=False)
+            )
+
+    def commit(self, views: Mapping[str, str], spreadsheet_skips: tuple[str, ...] = ("runs",)) -> None:
+        """Finish every file and rename them all into the output folder."""
+        self._close()
+        files = [f"{name}.{suffix}" for name in self.names for suffix in ("csv", "parquet")]
+        with writing(self.staging / DUCKDB_FILE), duckdb.connect(str(self.staging / DUCKDB_FILE)) as connection:
+            for name in self.names:
+                parquet = str(self.staging / f"{name}.parquet")
+                connection.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(?)', [parquet])
             for name, query in views.items():
                 connection.execute(f'CREATE VIEW "{name}" AS {query}')
+        with writing(self.staging / XLSX_FILE):
+            self._spreadsheet([name for name in self.names if name not in spreadsheet_skips])
+        with writing(self.out_dir):
+            for name in [*files, DUCKDB_FILE, XLSX_FILE]:
+                os.replace(self.staging / name, self.out_dir / name)
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def discard(self) -> None:
+        self._close()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _close(self) -> None:
+        with writing(self.staging):
+            for handle in self._csv.values():
+                handle.close()
+            for writer in self._parquet.values():
+                writer.close()
+
+    def _spreadsheet(self, names: list[str]) -> None:
+        """Every table as a sheet of ``vanban.xlsx``, for people: a text cell is always text, never a formula
+        (many Vietnamese lines start with ``-``; ``=``, ``+``, ``@`` would otherwise be run by the spreadsheet)."""
+        options = {"constant_memory": True, "tmpdir": str(self.staging), "strings_to_formulas": False}
+        with xlsxwriter.Workbook(str(self.staging / XLSX_FILE), options) as workbook:
+            bold = workbook.add_format({"bold": True})
+            for name in names:
+                sheet = workbook.add_worksheet(name)
+                dtypes = list(self.dtypes[name].values())
+                sheet.write_row(0, 0, list(self.dtypes[name]), bold)
+                row = 1
+                for batch in pq.ParquetFile(self.staging / f"{name}.parquet").iter_batches():
+                    for values in zip(*(column.to_pylist() for column in batch.columns), strict=True):
+                        for column, (value, dtype) in enumerate(zip(values, dtypes, strict=True)):
+                            if value is None:
+                                continue
+                            if dtype == "string":
+                                sheet.write_string(row, column, value)
+                            elif dtype == "boolean":
+                                sheet.write_boolean(row, column, value)
+                            else:
+                                sheet.write_number(row, column, value)
+                        row += 1
+
+
+def replace_runs(out_dir: Path, runs: pd.DataFrame) -> None:
+    """Replace only the `runs` table (its CSV, Parquet and DuckDB table), the others being already current."""
+    with atomic_path(out_dir / "runs.csv") as path:
+        runs.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    with atomic_path(out_dir / "runs.parquet") as path:
+        runs.to_parquet(path, index=False, engine="pyarrow")
+    with atomic_path(out_dir / DUCKDB_FILE) as path:
+        shutil.copyfile(out_dir / DUCKDB_FILE, path)
+        with duckdb.connect(str(path)) as connection:
+            connection.register("incoming", runs)
+            connection.execute('CREATE OR REPLACE TABLE "runs" AS SELECT * FROM incoming')

@@ -1,44 +1,37 @@
 """One document through the stages after ingest: normalize → structure → (extract), into rows of the tables.
 
-:func:`finish` is what a worker runs for a document once its pages are read; it never raises: a stage that fails
-becomes an `errors` row and the stages that did run keep their rows.
+:func:`finish` is what a worker runs for a document once its pages are read; it raises only MemoryError (the
+batch reports the worker's memory ceiling): a stage that fails otherwise becomes an `errors` row and the stages
+that did run keep their rows.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import time
-import traceback
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from pipeline import export
 from pipeline.extract.assignments import Assignment, assign_tasks, place_of
 from pipeline.extract.references import Reference, find_references
-from pipeline.model import Document, Problem, RawDocument, Stage, doc_id_for
+from pipeline.model import Document, Problem, RawDocument, Stage
 from pipeline.normalize import normalize
+from pipeline.results import DocumentResult, describe, error_row
 from pipeline.settings import Settings
 from pipeline.structure import Structure, parse
 
-Rows = dict[str, list[dict[str, Any]]]
 
-
-@dataclass
-class DocumentResult:
-    """Everything one document adds to the tables, and its normalised text."""
-
-    source_file: str
-    doc_id: str | None
-    rows: Rows
-    text: str | None = None
-
-
-def describe(error: BaseException) -> str:
-    """An unexpected exception as one line: its type, message and where it was raised."""
-    where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
-    location = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
-    return f"{type(error).__name__}: {error}{location}"
+@contextmanager
+def _recorded(problems: list[Problem], stage: Stage) -> Iterator[None]:
+    """Run a stage; its failure becomes a problem of the document (the batch degrades, it does not stop)."""
+    try:
+        yield
+    except MemoryError:
+        raise
+    except Exception as e:  # noqa: BLE001
+        problems.append(Problem(stage, "internal_error", describe(e)))
 
 
 def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> DocumentResult:
@@ -47,25 +40,19 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
     problems = list(problems)
     document: Document | None = None
     structure: Structure | None = None
-    try:
+    with _recorded(problems, Stage.NORMALIZE):
         document = normalize(raw)
         if not document.text.strip():
             problems.append(Problem(Stage.NORMALIZE, "no_text", "no text found on any page"))
-    except Exception as e:  # noqa: BLE001 - the batch degrades, it does not stop
-        problems.append(Problem(Stage.NORMALIZE, "internal_error", describe(e)))
     assignments: list[Assignment] = []
     references: list[Reference] = []
     if document is not None and document.text.strip():
-        try:
+        with _recorded(problems, Stage.STRUCTURE):
             structure = parse(document)
-        except Exception as e:  # noqa: BLE001
-            problems.append(Problem(Stage.STRUCTURE, "internal_error", describe(e)))
     if structure is not None:
-        try:
+        with _recorded(problems, Stage.EXTRACT):
             references = find_references(document.text, structure.header.number_symbol)
             assignments = assignments_of(document, structure)
-        except Exception as e:  # noqa: BLE001
-            problems.append(Problem(Stage.EXTRACT, "internal_error", describe(e)))
     seconds = sum(p.seconds for p in raw.pages) + time.perf_counter() - started
     rows = {
         "documents": [_document_row(raw, document, structure, problems, seconds)],
@@ -79,34 +66,6 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
         "recipients": _located_rows(document, structure.recipients if structure else []),
     }
     return DocumentResult(raw.source_file, raw.doc_id, rows, document.text if document else None)
-
-
-def failed(source_file: str, sha256: str | None, problem: Problem) -> DocumentResult:
-    """The rows of a document that could not be read at all."""
-    doc_id = doc_id_for(sha256) if sha256 else None
-    document_row = {
-        "doc_id": doc_id,
-        "source_file": source_file,
-        "sha256": sha256,
-        "pages": 0,
-        "status": "failed",
-        "error": problem.message,
-        "chars": 0,
-    }
-    return DocumentResult(
-        source_file, doc_id, {"documents": [document_row], "errors": [error_row(source_file, doc_id, problem)]}
-    )
-
-
-def error_row(source_file: str, doc_id: str | None, problem: Problem) -> dict[str, Any]:
-    return {
-        "source_file": source_file,
-        "doc_id": doc_id,
-        "page": problem.page,
-        "stage": problem.stage.value,
-        "error_type": problem.error_type,
-        "message": problem.message,
-    }
 
 
 def _document_row(

@@ -47,7 +47,7 @@ TABLES: dict[str, dict[str, str]] = {
     "errors": {"source_file": S, "doc_id": S, "page": I, "stage": S, "error_type": S, "message": S},
     "runs": {
         "run_id": S, "started_at": S, "finished_at": S, "schema_version": S, "vanban_version": S, "documents": I,
-        "pages": I, "failed": I, "seconds": F, "settings": S,
+        "pages": I, "failed": I, "seconds": F, "settings": S, "reused": I,
     },
 }  # fmt: skip
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+LIMITS = ("page_timeout", "document_timeout", "worker_memory_mb")  # settings that stop work, not shape rows
+
 
 @dataclass(frozen=True)
 class Settings:

@@ -84,7 +84,7 @@ def test_a_file_that_disappears_mid_run_is_reported_and_the_rest_finish(tmp_path
     summary = batch.run([inputs], tmp_path / "out", jobs=1, progress=False, on_result=lambda _: victim.unlink(True))
     documents = pd.read_csv(tmp_path / "out" / "documents.csv")
     assert documents.status.tolist() == ["ok", "ok", "ok", "failed"]
-    assert "file not found" in documents.error.iloc[3]
+    assert "file disappeared" in documents.error.iloc[3]
     assert summary.exit_code == 1
 
 
