@@ -29,6 +29,8 @@ XLSX_FILE = "vanban.xlsx"
 TEXTS_DIR = "texts"
 STATE_DIR = ".vanban"  # the results store, the lock and the staging folder of the tables
 STAGING_DIR = f"{STATE_DIR}/staging"
+UMASK = os.umask(0o022)
+os.umask(UMASK)
 
 
 class ExportError(VanbanError):
@@ -60,6 +62,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
         temporary = Path(name)
         try:
             yield temporary
+            temporary.chmod(0o666 & ~UMASK)  # as an ordinary new file, not mkstemp's owner-only 0600
             os.replace(temporary, target)
         finally:
             temporary.unlink(missing_ok=True)
@@ -75,9 +78,9 @@ def locked(out_dir: Path) -> Iterator[None]:
             tempfile.TemporaryFile(dir=folder).close()
         handle = lock.open("w")
     with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as e:
+        try:  # a POSIX lock: held by this process only, not by the workers it forks, gone when it dies
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
             raise ExportError(f"another vanban run is writing to {out_dir}") from e
         yield
 
