@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline import batch, schema
+from pipeline import batch, export, schema
 from pipeline.cli import main
 from pipeline.settings import Settings
 from tests import bad_inputs
@@ -65,7 +65,9 @@ def test_tables_follow_the_declared_schema_in_csv_parquet_and_duckdb(mixed_run) 
             assert list(csv.columns) == list(parquet.columns) == list(columns), table
             assert len(csv) == len(parquet) == db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
     runs = pd.read_csv(out / "runs.csv")
-    assert runs.schema_version.tolist() == [int(schema.SCHEMA_VERSION)] and runs.documents.tolist() == [4 + len(bad_inputs.EXPECTED)]
+    assert runs.schema_version.tolist() == [int(schema.SCHEMA_VERSION)] and runs.documents.tolist() == [
+        4 + len(bad_inputs.EXPECTED)
+    ]
 
 
 def test_doc_id_is_stable_for_the_same_content(mixed_run) -> None:
@@ -105,7 +107,9 @@ def test_usage_errors_exit_with_2(tmp_path: Path) -> None:
 
 
 def test_a_clean_batch_exits_with_0(tmp_path: Path) -> None:
-    code = main(["run", str(DEV / "src-congbot-12.txt"), str(DEV / "src-vbpl-01.txt"), "--out", str(tmp_path), "--quiet"])
+    code = main(
+        ["run", str(DEV / "src-congbot-12.txt"), str(DEV / "src-vbpl-01.txt"), "--out", str(tmp_path), "--quiet"]
+    )
     assert code == 0
 
 
@@ -135,10 +139,45 @@ def test_citations_of_documents_in_the_same_batch_are_linked(tmp_path: Path) -> 
     references = pd.read_csv(tmp_path / "references.csv")
     documents = pd.read_csv(tmp_path / "documents.csv").set_index("doc_id")
     links = {
-        (Path(documents.loc[r.doc_id, "source_file"]).name, r.number_symbol, Path(documents.loc[r.resolved_doc_id, "source_file"]).name)
+        (
+            Path(documents.loc[r.doc_id, "source_file"]).name,
+            r.number_symbol,
+            Path(documents.loc[r.resolved_doc_id, "source_file"]).name,
+        )
         for r in references.dropna(subset=["resolved_doc_id"]).itertuples()
     }
     assert ("cv-360-snv.txt", "1351/QĐ-UBND", "qd-1351-ubnd-scan.pdf") in links
     assert ("tb-128-hu-photo.jpg", "45-KH/TU", "kh-45-tu-scan.pdf") in links
     unresolved = references[references.resolved_doc_id.isna()]
     assert "34-CT/TW" in set(unresolved.number_symbol)  # the central directive is not in the batch
+
+
+def test_the_spreadsheet_holds_every_table_and_lines_starting_with_a_dash_or_plus_stay_text(tmp_path: Path) -> None:
+    import openpyxl
+
+    documents = [DEV / "seed-binhdinh-kh-ct12.txt", DEV / "src-congbot-04.txt"]  # lists of - and + items
+    assert main(["run", *map(str, documents), "--out", str(tmp_path), "--quiet"]) == 0
+    workbook = openpyxl.load_workbook(tmp_path / "vanban.xlsx")
+    assert workbook.sheetnames == [name for name in schema.TABLES if name != "runs"]
+    tasks = pd.read_csv(tmp_path / "tasks.csv", dtype=str, keep_default_na=False)
+    cells = list(workbook["tasks"].iter_rows(min_row=2))
+    column = list(tasks.columns).index("text")
+    assert [row[column].value for row in cells] == tasks.text.tolist()
+    dashed = [row[column] for row in cells if row[column].value.startswith(("-", "+"))]
+    assert len(dashed) > 20 and {cell.data_type for cell in dashed} == {"s"}
+    assert {row[list(tasks.columns).index("char_start")].data_type for row in cells} == {"n"}
+
+
+def test_no_text_becomes_a_formula_in_the_spreadsheet(tmp_path: Path) -> None:
+    import openpyxl
+    from openpyxl.utils.escape import unescape
+
+    risky = ["=1+2", "+84 912", "-5", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x")']
+    errors = schema.frame("errors", [{"source_file": text, "message": text, "page": 1} for text in risky])
+    writer = export.TableWriter(tmp_path, {"errors": errors.iloc[:0]})
+    writer.append("errors", errors)
+    writer.commit({})
+    sheet = openpyxl.load_workbook(tmp_path / "vanban.xlsx")["errors"]
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert [unescape(cell.value) for cell in cells] == risky  # a CR is stored as _x000D_, as Excel does
+    assert {cell.data_type for cell in cells} == {"s"}
