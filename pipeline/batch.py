@@ -206,42 +206,23 @@ def run(
     with export.locked(out_dir):
         store = Store(out_dir, settings)
         bar = tqdm(total=len(paths), unit="doc", disable=not progress or None, desc="vanban")
-        entries: dict[str, Entry] = {}
-        todo: list[_Pending] = []
-        seen: dict[str, str] = {}
-        for path in paths:
-            source_file = str(path)
-            try:
-                sha256 = store.sha256(path)
-            except VanbanError as e:
-                entries[source_file] = failed(source_file, None, Problem.from_error(e))
-                continue
-            if sha256 in seen:
-                problem = Problem(Stage.INGEST, "duplicate", f"same content as {seen[sha256]}: skipped")
-                rows = {"errors": [error_row(source_file, doc_id_for(sha256), problem)]}
-                entries[source_file] = DocumentResult(source_file, None, rows)
-                continue
-            seen[sha256] = source_file
-            stored = store.path(source_file, sha256)
-            if stored.exists():
-                entries[source_file] = stored
-            else:
-                todo.append(_Pending(path, source_file, sha256))
+        entries, todo = _plan(paths, store)
         bar.update(len(paths) - len(todo))
         reused = sum(isinstance(entry, Path) for entry in entries.values())
 
         def collect(item: _Pending, result: DocumentResult) -> None:
             if result.text and result.doc_id:
                 export.write_text(out_dir, result.doc_id, result.text)
-            result.text = None
             if result.retried:
                 entries[item.source_file] = result
             else:
-                entries[item.source_file] = store.path(item.source_file, item.sha256)
-                store.put(entries[item.source_file], result)
+                stored = store.path(item.source_file, item.sha256)
+                store.put(stored, result)
+                entries[item.source_file] = stored
             bar.update(1)
             if on_result:
                 on_result(result)
+            result.text = None
 
         if todo:
             with _executor(scheduler, jobs, settings) as executor:
@@ -250,6 +231,33 @@ def run(
         store.save_hashes()
         summary = _write(entries, out_dir, settings, started_at, clock, reused, store)
     return summary
+
+
+def _plan(paths: list[Path], store: Store) -> tuple[dict[str, Entry], list[_Pending]]:
+    """Split the inputs into documents whose rows are known (in the store, or a failure found without processing,
+    like an unreadable file or a duplicate) and documents to process."""
+    entries: dict[str, Entry] = {}
+    todo: list[_Pending] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        source_file = str(path)
+        try:
+            sha256 = store.sha256(path)
+        except VanbanError as e:
+            entries[source_file] = failed(source_file, None, Problem.from_error(e))
+            continue
+        if sha256 in seen:
+            problem = Problem(Stage.INGEST, "duplicate", f"same content as {seen[sha256]}: skipped")
+            rows = {"errors": [error_row(source_file, doc_id_for(sha256), problem)]}
+            entries[source_file] = DocumentResult(source_file, None, rows)
+            continue
+        seen[sha256] = source_file
+        stored = store.path(source_file, sha256)
+        if stored.exists():
+            entries[source_file] = stored
+        else:
+            todo.append(_Pending(path, source_file, sha256))
+    return entries, todo
 
 
 def _process(
@@ -277,6 +285,7 @@ def _process(
     def finish(item: _Pending) -> None:
         document = ingest.assemble(item.read, item.ocr_pages)
         submit("finish", item, process.finish, (document, item.problems, settings), settings.document_timeout)
+        item.read, item.ocr_pages = None, []  # the pages travel with the task: memory stays flat in batch size
 
     start_more()
     while pending:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +24,7 @@ NOBODY = 65534
 SMALL_TEXTS = ["src-congbot-12.txt", "src-congbot-22.txt", "src-congbot-24.txt"]
 
 
-def vanban(*args: str, preexec_fn=None) -> subprocess.CompletedProcess[str]:  # noqa: ANN001
+def vanban(*args: str, preexec_fn: Callable[[], None] | None = None) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "pipeline.cli", "run", *args, "--quiet", "--jobs", "1"]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, preexec_fn=preexec_fn, check=False)
 
