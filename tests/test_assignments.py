@@ -63,6 +63,29 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
     assert roles(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body given powers is given no work, even when a lead verb follows
+        ("9. Cục trưởng Cục Quản lý xuất nhập cảnh có thẩm quyền xử phạt và có quyền quyết định áp dụng trục xuất.",
+         []),
+        # a list written without a space after its comma
+        ("Bộ Tài chính chủ trì, phối hợp với Bộ Lao động - Thương binh và Xã hội,Thanh tra Chính phủ rà soát.",
+         [("lead", "Bộ Tài chính"), ("support", "Bộ Lao động - Thương binh và Xã hội"),
+          ("support", "Thanh tra Chính phủ")]),
+        # a known body's name ends at a verb no stop word knows; one that goes on with a place is kept whole
+        ("Giao Bộ Lao động - Thương binh và Xã hội tạm dừng chi trả trợ cấp.",
+         [("lead", "Bộ Lao động - Thương binh và Xã hội")]),
+        ("Giao Ủy ban nhân dân tỉnh cấp kinh phí cho Hội Nông dân.", [("lead", "Ủy ban nhân dân tỉnh")]),
+        # reports sent "về" a body after what they report on
+        ("Sở Y tế định kỳ báo cáo kết quả thực hiện về Sở Xây dựng.",
+         [("lead", "Sở Y tế"), ("report_to", "Sở Xây dựng")]),
+    ],
+)  # fmt: skip
+def test_powers_lists_and_name_ends(text: str, expected: list[tuple[str, str]]) -> None:
+    assert roles(text) == expected
+
+
 def test_task_table_columns_give_the_roles() -> None:
     columns = column_roles("TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành")
     assert columns == {2: "lead", 3: "support"}

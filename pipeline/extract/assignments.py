@@ -72,6 +72,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "lead_before": re.compile(rf"(?<!\w)(?:{alternation(data['lead_before'])})\s+"),
         "lead_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['lead_after'])})\b"),
         "support_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['support_after'])})\b"),
+        "powers_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['powers_after'])})\b"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
         "report": re.compile(rf"(?<!\w)(?:{alternation(data['report_before'])})\s+", re.IGNORECASE),
         "stop": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['stops'])})\b|[;.:()\[\]|]|$"),
@@ -353,13 +354,15 @@ def names_a_doer(text: str) -> bool:
 
 def _doer(subject: str) -> tuple[str, int] | None:
     """(role, where its verb begins) when `subject` opens with a body that a lead cue follows (a support cue,
-    ``phối hợp``, when there is no lead cue: ``Các đơn vị có liên quan phối hợp …``)."""
+    ``phối hợp``, when there is no lead cue: ``Các đơn vị có liên quan phối hợp …``). None when the body is
+    given powers rather than work (``… có thẩm quyền xử phạt``)."""
     patterns = _patterns()
     if not patterns["head"].match(subject):
         return None
+    powers = patterns["powers_after"].search(subject)
     for role, pattern in (("lead", patterns["lead_after"]), ("support", patterns["support_after"])):
         if verb := pattern.search(subject):
-            return role, verb.start()
+            return None if powers and powers.start() < verb.start() else (role, verb.start())
     return None
 
 
@@ -413,11 +416,11 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     subject that ends where its verb begins, so no stop word is looked for. A piece of the list that does not
     begin a body of its own (``ngành`` in ``các sở, ban, ngành``) belongs to the name before it."""
     end = len(text) if whole else _patterns()["stop"].search(text).start()
-    span = text[:end].rstrip(" ,")
+    span = _end_of_known_name(text[:end]).rstrip(" ,")
     names: list[tuple[int, str]] = []
     position = 0
-    for part in re.split(r"(,\s+|\s+và\s+)", span):
-        if not part or re.fullmatch(r",\s+|\s+và\s+", part):
+    for part in re.split(r"(,\s*|\s+và\s+)", span):
+        if not part or re.fullmatch(r",\s*|\s+và\s+", part):
             position += len(part)
             continue
         piece = part.strip()
@@ -436,6 +439,21 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
         if (len(n.split()) > 1 or _known(n)) and n not in bare
         and len(n.split()) <= MAX_NAME_WORDS * (2 if is_collective(n) else 1)  # lists of kinds run longer
     ]
+
+
+def _end_of_known_name(span: str) -> str:
+    """`span` up to the end of the first known body whose name a lower-case word follows that cannot go on with
+    it (``Sở Lao động - Thương binh và Xã hội tạm dừng chi trả``: a verb that no stop word caught); names that go
+    on (``… các tỉnh, thành phố``, ``… cấp huyện``) and lists (``, Bộ Tài chính``) are left whole."""
+    nlp, matcher, _ = _matcher()
+    doc = nlp.make_doc(span)
+    ends = sorted({doc[end - 1].idx + len(doc[end - 1]) for _, _, end in matcher(doc)})
+    goes_on = tuple(_data()["name_continuations"])
+    for end in ends:
+        after = span[end:].lstrip()
+        if after[:1].islower() and not after.startswith(goes_on):
+            return span[:end]
+    return span
 
 
 def _begins_body(piece: str, previous: str | None) -> bool:
