@@ -29,11 +29,14 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 
 
-def run(inputs: Iterable[str | Path], out_dir: str | Path, jobs: int | None = None) -> RunSummary:
-    """Process files or folders into the tables of `out_dir`, as ``vanban run`` does; returns the summary."""
+def run(
+    inputs: Iterable[str | Path], out_dir: str | Path, jobs: int | None = None, scheduler: str = "local"
+) -> RunSummary:
+    """Process files or folders into the tables of `out_dir`, as ``vanban run`` does; returns the summary.
+    Documents unchanged since the last run into `out_dir` are taken from it, not processed again."""
     from pipeline import batch
 
-    return batch.run([Path(p) for p in inputs], Path(out_dir), jobs=jobs, progress=False)
+    return batch.run([Path(p) for p in inputs], Path(out_dir), jobs=jobs, progress=False, scheduler=scheduler)
 
 
 def load(out_dir: str | Path) -> dict[str, pd.DataFrame]:
