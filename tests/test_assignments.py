@@ -77,6 +77,10 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
         ("Giao Bộ Lao động - Thương binh và Xã hội tạm dừng chi trả trợ cấp.",
          [("lead", "Bộ Lao động - Thương binh và Xã hội")]),
         ("Giao Ủy ban nhân dân tỉnh cấp kinh phí cho Hội Nông dân.", [("lead", "Ủy ban nhân dân tỉnh")]),
+        # a subject before its verb and a colon
+        ("7. Thủ trưởng các sở, ban, ngành trực thuộc UBND tỉnh; Chủ tịch UBND các huyện, thành phố có trách nhiệm: "
+         "Lãnh đạo, chỉ đạo thực hiện tốt các quy định.",
+         [("lead", "Thủ trưởng các sở, ban, ngành trực thuộc UBND tỉnh"), ("lead", "Chủ tịch UBND các huyện, thành phố")]),
         # reports sent "về" a body after what they report on
         ("Sở Y tế định kỳ báo cáo kết quả thực hiện về Sở Xây dựng.",
          [("lead", "Sở Y tế"), ("report_to", "Sở Xây dựng")]),

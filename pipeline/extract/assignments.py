@@ -381,11 +381,15 @@ def _subject_list(clause: str, start: int) -> list[tuple[str, int, str]]:
 
 
 def _bullet_subject(clause: str, rest: str) -> list[tuple[str, int, str]]:
-    """``- Sở Tài chính: …``: a body alone before a colon leads what follows (supports it, when that opens
-    ``Phối hợp``)."""
+    """``- Sở Tài chính: …``: a body alone (or before its verb: ``… có trách nhiệm:``) before a colon leads what
+    follows (supports it, when that opens ``Phối hợp``)."""
     start = _body_start(clause)
-    names = _names(clause[start:], whole=True)
-    if names and len(clause[start:].split()) <= 2 * MAX_NAME_WORDS:
+    subject = clause[start:]
+    doer = _doer(subject)
+    if doer:  # Chủ tịch UBND các huyện có trách nhiệm: …
+        subject = subject[: doer[1]]
+    names = _names(subject, whole=doer is None)
+    if names and len(subject.split()) <= 2 * MAX_NAME_WORDS:
         return [(inherited_role(rest), start + offset, name) for offset, name in names]
     return []
 
