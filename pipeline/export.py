@@ -163,8 +163,12 @@ class TableWriter:
 
     def _spreadsheet(self, names: list[str]) -> None:
         """Every table as a sheet of ``vanban.xlsx``, for people: a text cell is always text, never a formula
-        (many Vietnamese lines start with ``-``; ``=``, ``+``, ``@`` would otherwise be run by the spreadsheet)."""
-        options = {"constant_memory": True, "tmpdir": str(self.staging), "strings_to_formulas": False}
+        (many Vietnamese lines start with ``-``; ``=``, ``+``, ``@`` would otherwise be run by the spreadsheet).
+        Excel's own limits hold: a sheet ends at 1 048 576 rows, a cell at 32 767 characters (the CSV has all)."""
+        options = {
+            "constant_memory": True, "tmpdir": str(self.staging), "strings_to_formulas": False,
+            "nan_inf_to_errors": True,
+        }  # fmt: skip
         with xlsxwriter.Workbook(str(self.staging / XLSX_FILE), options) as workbook:
             bold = workbook.add_format({"bold": True})
             for name in names:
