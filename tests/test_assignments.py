@@ -81,6 +81,11 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
         ("7. Thủ trưởng các sở, ban, ngành trực thuộc UBND tỉnh; Chủ tịch UBND các huyện, thành phố có trách nhiệm: "
          "Lãnh đạo, chỉ đạo thực hiện tốt các quy định.",
          [("lead", "Thủ trưởng các sở, ban, ngành trực thuộc UBND tỉnh"), ("lead", "Chủ tịch UBND các huyện, thành phố")]),
+        # a verb that stops the name, and no name ends in a function word left before a stop
+        ("Yêu cầu cơ sở sản xuất, kinh doanh thực phẩm tiến hành truy xuất nguồn gốc thực phẩm.",
+         [("lead", "cơ sở sản xuất, kinh doanh thực phẩm")]),
+        ("Thủ trưởng các đơn vị trực thuộc Sở Y tế có sử dụng kinh phí chịu trách nhiệm quyết toán.",
+         [("lead", "Thủ trưởng các đơn vị trực thuộc Sở Y tế")]),
         # reports sent "về" a body after what they report on
         ("Sở Y tế định kỳ báo cáo kết quả thực hiện về Sở Xây dựng.",
          [("lead", "Sở Y tế"), ("report_to", "Sở Xây dựng")]),

@@ -80,6 +80,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"^(?!(?:{alternation(data['not_heads'])})\b)"
             rf"(?:{alternation(data['heads'])}|[Cc]ác\s+(?i:{alternation(data['plural_kinds'])}))\b"
         ),
+        "trailer": re.compile(rf"(?:\s+(?:{alternation(data['name_trailers'])}))+$"),
         "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
         "support_opening": re.compile(rf"(?:{alternation(data['support_openings'])})\b", re.IGNORECASE),
         "subject_heading": re.compile(
@@ -421,6 +422,7 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     begin a body of its own (``ngành`` in ``các sở, ban, ngành``) belongs to the name before it."""
     end = len(text) if whole else _patterns()["stop"].search(text).start()
     span = _end_of_known_name(text[:end]).rstrip(" ,")
+    span = _patterns()["trailer"].sub("", span)
     names: list[tuple[int, str]] = []
     position = 0
     for part in re.split(r"(,\s*|\s+và\s+)", span):
