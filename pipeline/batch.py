@@ -362,6 +362,7 @@ def _write(
     export.remove_texts_except(out_dir, doc_ids)
     with export.atomic_path(manifest) as path:
         path.write_text(json.dumps({"digest": digest.hexdigest(), "counts": counts}), encoding="utf-8")
+    summary.seconds = round(time.perf_counter() - clock, 3)  # `runs` was written before the last files
     return summary
 
 
