@@ -86,6 +86,13 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
          [("lead", "cơ sở sản xuất, kinh doanh thực phẩm")]),
         ("Thủ trưởng các đơn vị trực thuộc Sở Y tế có sử dụng kinh phí chịu trách nhiệm quyết toán.",
          [("lead", "Thủ trưởng các đơn vị trực thuộc Sở Y tế")]),
+        # the first cue gives the subject's role; an inserted phrase between subject and verb is skipped
+        ("2. Tòa án nhân dân tối cao, Kiểm toán nhà nước, trong phạm vi nhiệm vụ, quyền hạn của mình, phối hợp tổ "
+         "chức thực hiện Nghị quyết này.",
+         [("support", "Tòa án nhân dân tối cao"), ("support", "Kiểm toán nhà nước")]),
+        # … but "X phối hợp với Y làm" is X's own work, and a body that asks others is not their supporter
+        ("Đảng đoàn Quốc hội phối hợp với Đảng ủy cơ quan Văn phòng Quốc hội tổ chức phổ biến, quán triệt.",
+         [("lead", "Đảng đoàn Quốc hội"), ("support", "Đảng ủy cơ quan Văn phòng Quốc hội")]),
         # reports sent "về" a body after what they report on
         ("Sở Y tế định kỳ báo cáo kết quả thực hiện về Sở Xây dựng.",
          [("lead", "Sở Y tế"), ("report_to", "Sở Xây dựng")]),

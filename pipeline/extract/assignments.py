@@ -71,7 +71,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "lead_before": re.compile(rf"(?<!\w)(?:{alternation(data['lead_before'])})\s+"),
         "lead_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['lead_after'])})\b"),
-        "support_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['support_after'])})\b"),
+        # "X phối hợp với Y làm …": X works with Y, it leads; only a bare "X phối hợp …" supports
+        "support_after": re.compile(
+            rf"{AFTER_NAME}\s(?:{alternation(data['support_after'])})\b(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)"
+        ),
         "powers_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['powers_after'])})\b"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
         "report": re.compile(rf"(?<!\w)(?:{alternation(data['report_before'])})\s+", re.IGNORECASE),
@@ -80,6 +83,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"^(?!(?:{alternation(data['not_heads'])})\b)"
             rf"(?:{alternation(data['heads'])}|[Cc]ác\s+(?i:{alternation(data['plural_kinds'])}))\b"
         ),
+        "inserted": re.compile(rf",\s*(?:{alternation(data['inserted_phrases'])})\s*,", re.IGNORECASE),
         "trailer": re.compile(rf"(?:\s+(?:{alternation(data['name_trailers'])}))+$"),
         "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
         "support_opening": re.compile(rf"(?:{alternation(data['support_openings'])})\b", re.IGNORECASE),
@@ -238,11 +242,13 @@ def find_assignments(
     role_hint: str | None = None,
     columns: dict[int, str] | None = None,
 ) -> list[Assignment]:
-    """Assignments of one task (`text` starts at `offset` in the document's text); one per (body, role).
+    """Assignments of one task (`text` starts at `offset` in the document's text); one per (body, role). Inserted
+    phrases between a subject and its verb (``, trong phạm vi nhiệm vụ, quyền hạn của mình,``) are read as blanks.
 
     `role_hint`: the task is an item of a list part that gives its bodies a role (``a) Cơ quan chủ trì``);
     `columns`: the task is a table row, and these columns name bodies in a role."""
     found: dict[tuple[str, str], Assignment] = {}
+    text = _patterns()["inserted"].sub(lambda m: " " * len(m[0]), text)  # same length: offsets hold
     marker = LIST_MARKER.match(text)
     label = ROLE_LABEL.match(text, marker.end() if marker else 0)
     if label and (role := role_of_heading(label["label"])):
@@ -354,17 +360,24 @@ def names_a_doer(text: str) -> bool:
 
 
 def _doer(subject: str) -> tuple[str, int] | None:
-    """(role, where its verb begins) when `subject` opens with a body that a lead cue follows (a support cue,
-    ``phối hợp``, when there is no lead cue: ``Các đơn vị có liên quan phối hợp …``). None when the body is
-    given powers rather than work (``… có thẩm quyền xử phạt``)."""
+    """(role, where its verb begins) when `subject` opens with a body that a lead or a support cue follows, by the
+    first cue (``Sở Y tế chủ trì, phối hợp …`` leads; ``Tòa án nhân dân tối cao …, phối hợp tổ chức thực hiện``
+    supports). None when the body is given powers rather than work (``… có thẩm quyền xử phạt``)."""
     patterns = _patterns()
     if not patterns["head"].match(subject):
         return None
     powers = patterns["powers_after"].search(subject)
-    for role, pattern in (("lead", patterns["lead_after"]), ("support", patterns["support_after"])):
-        if verb := pattern.search(subject):
-            return None if powers and powers.start() < verb.start() else (role, verb.start())
-    return None
+    cues = [
+        (verb.start(), role)
+        for role, pattern in (("lead", patterns["lead_after"]), ("support", patterns["support_after"]))
+        if (verb := pattern.search(subject))
+    ]
+    directing = patterns["lead_before"].search(subject)  # Sở Nội vụ đề nghị các cơ quan … phối hợp: not its own
+    cues = [(start, role) for start, role in cues if role == "lead" or not directing or start < directing.start()]
+    if not cues:
+        return None
+    start, role = min(cues)
+    return None if powers and powers.start() < start else (role, start)
 
 
 def _body_start(clause: str) -> int:
