@@ -118,6 +118,19 @@ def test_canonical_names_expand_abbreviations_and_take_the_issuers_place() -> No
     assert canonical_name("Ủy ban nhân dân các huyện", Place("Sơn La", "tỉnh")) == "Ủy ban nhân dân các huyện"
 
 
+def test_places_and_names_whatever_their_case() -> None:
+    assert place_of("TỈNH ỦY", "ĐẢNG BỘ TỈNH BẮC LÂM") == Place("Bắc Lâm", "tỉnh")  # the word ủy is no place
+    assert place_of("TỈNH ỦY BÌNH ĐỊNH", None) == Place("Bình Định", "tỉnh")
+    assert canonical_name("Kho bạc Nhà nước Thành phố", Place("Hà Nội", "thành phố")).endswith("Thành phố Hà Nội")
+    assert "Bắc Lâm" not in canonical_name("Các huyện ủy trực thuộc Tỉnh ủy", Place("Bắc Lâm", "tỉnh"))
+
+
+def test_a_known_name_inside_a_longer_one_does_not_end_it() -> None:
+    assert roles("Giao Ngân hàng Nhà nước chi nhánh tỉnh hướng dẫn thủ tục.") == [
+        ("lead", "Ngân hàng Nhà nước chi nhánh tỉnh")
+    ]
+
+
 def test_seed_plan_acceptance_example() -> None:
     raw = RawDocument(source_file="seed.txt", sha256="0" * 64, kind="text")
     raw.pages = [PageText(1, (DEV / "seed-binhdinh-kh-ct12.txt").read_text(encoding="utf-8"), TextSource.PLAIN_TEXT)]

@@ -29,7 +29,7 @@ LIST_MARKER = re.compile(r"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\
 TABLE_CELL = " | "
 PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
 ROLE_LABEL = re.compile(r"(?P<label>[^:;.]{3,40}):\s*")  # Cơ quan chủ trì: Bộ Quốc phòng; Bộ Tài chính.
-PLACE = re.compile(r"\b(?P<level>TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(?:ủy\s+|uỷ\s+)?(?P<name>[^\W\d_][^,;()\n]*)", re.IGNORECASE)
+PLACE = re.compile(r"\b(?P<level>TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(?:ủy\s+|uỷ\s+)?(?!(?:ủy|uỷ)\b)(?P<name>[^\W\d_][^,;()\n]*)", re.IGNORECASE)
 # What a name ends with when it leaves its place to the issuer's (… tỉnh, … Tỉnh ủy), by the place's level.
 PLACE_LEVEL_ENDINGS = {
     "tỉnh": ("tỉnh", "Tỉnh ủy"),
@@ -124,7 +124,8 @@ def canonical_name(assignee: str, place: Place | None) -> str:
     whole = [m for m in matcher(doc) if m[1] == 0 and m[2] == len(doc)]
     name = names[nlp.vocab.strings[whole[0][0]]] if whole else expand_abbreviations(assignee)
     name = name.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
-    if place and "các " not in name and name.endswith(PLACE_LEVEL_ENDINGS[place.level]):
+    folded = name.casefold()
+    if place and "các " not in folded and folded.endswith(tuple(e.casefold() for e in PLACE_LEVEL_ENDINGS[place.level])):
         name = f"{name} {place.name}"
     return " ".join(name.split())
 
@@ -466,7 +467,9 @@ def _end_of_known_name(span: str) -> str:
     on (``… các tỉnh, thành phố``, ``… cấp huyện``) and lists (``, Bộ Tài chính``) are left whole."""
     nlp, matcher, _ = _matcher()
     doc = nlp.make_doc(span)
-    ends = sorted({doc[end - 1].idx + len(doc[end - 1]) for _, _, end in matcher(doc)})
+    matches = [(start, end) for _, start, end in matcher(doc)]
+    longest = [(s, e) for s, e in matches if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in matches)]
+    ends = sorted({doc[end - 1].idx + len(doc[end - 1]) for _, end in longest})
     goes_on = tuple(_data()["name_continuations"])
     for end in ends:
         after = span[end:].lstrip()
@@ -491,6 +494,9 @@ def _begins_body(piece: str, previous: str | None) -> bool:
 
 
 def _known(name: str) -> bool:
+    """A known body's whole name, written as a name (``Thành ủy``; ``thành ủy`` in a list is a kind)."""
+    if not name[:1].isupper():
+        return False
     nlp, matcher, _ = _matcher()
     doc = nlp.make_doc(name)
     return any(start == 0 and end == len(doc) for _, start, end in matcher(doc))
