@@ -251,6 +251,17 @@ def correct_phrase(words: list[str], confidences: list[float]) -> list[str]:
     ]
 
 
+def bigram_share(words: list[str]) -> float | None:
+    """Share of the pairs of neighbouring words (within a phrase) that the bulk corpus knows as a pair: about half
+    in Vietnamese prose, far less in words read in the wrong order (a page upside down). None without pairs."""
+    tokens = [Token.of(w) for w in words]
+    known = model().bigrams
+    pairs = [
+        (key_of(tokens[a].core), key_of(tokens[b].core)) for run in phrases(tokens) for a, b in zip(run, run[1:])
+    ]
+    return sum(pair in known for pair in pairs) / len(pairs) if pairs else None
+
+
 def digits_read_as_letters(word: str) -> str:
     """``COVID-I9`` → ``COVID-19``, ``2O24`` → ``2024``: in a run of digits and the letters OCR confuses with them
     (I, l, O), standing apart from other letters and holding a real digit, the letters are digits. ``Quý I/2025``

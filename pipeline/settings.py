@@ -17,6 +17,7 @@ class Settings:
     ocr_psm: int = 3
     ocr_thresholding_method: int = 2  # Sauvola
     ocr_preparation: bool = True  # prepare page images where measured to need it (pipeline/ingest/prepare.py)
+    osd_below_confidence: float = 60.0  # a page read with a lower mean word confidence is checked for orientation
     ocr_correction: bool = True  # correct OCR'd syllables with the bigram model (pipeline/ocr_correction.py)
     min_text_quality: float = 0.6  # below this a PDF page's text layer is replaced by OCR
     min_text_layer_chars: int = 20  # fewer characters than this on a PDF page: OCR it

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from PIL import Image
 
 from pipeline import ingest
 from pipeline.evaluate.ocr import comparable, error_rates
 from pipeline.ingest.ocr import recognize
 from pipeline.ocr_correction import correct_words, digits_read_as_letters
 from pipeline.settings import Settings
-from tests.conftest import SCANS
+from tests.conftest import RAW, SCANS
 
 GROUND_TRUTH = (SCANS / "ailab_4_1_gt.txt").read_text(encoding="utf-8") if SCANS.is_dir() else ""
 
@@ -69,3 +70,15 @@ def test_degraded_photos_are_read_within_the_word_error_goal(variant: str) -> No
     """Issue #9: WER ≤ 10 % on every variant (plain tesseract: 13–17 %)."""
     rates = error_rates(ocr_text(SCANS / "augmented" / f"{variant}.jpg"), GROUND_TRUTH)
     assert rates.wer <= 0.10, rates
+
+
+@pytest.mark.parametrize("angle", [90, 180, 270])
+def test_a_page_photographed_turned_is_read_upright(angle: int, tmp_path) -> None:
+    photo = RAW / "tb-128-hu-photo.jpg"
+    turned = tmp_path / f"turned {angle}.jpg"
+    Image.open(photo).rotate(angle, expand=True).save(turned, quality=95)
+    (job,) = ingest.read(turned, turned.name, "0" * 64, Settings()).ocr_jobs
+    page = recognize(job, Settings())
+    truth = (RAW.parent.parent / "scripts" / "samples" / "tb-128-hu.txt").read_text(encoding="utf-8")
+    assert f"turned {angle}°" in page.decision
+    assert error_rates(page.text, truth, ["HUYỆN ỦY THẠCH LÂM"]).cer < 0.01

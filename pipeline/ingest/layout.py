@@ -31,7 +31,7 @@ def segments(words: list[LayoutLine], text_width: float) -> list[LayoutLine]:
         if word.x0 - parts[-1][-1].x1 > gap or i == national:
             parts.append([])
         parts[-1].append(word)
-    return [_merge(part) for part in parts]
+    return [merge(part) for part in parts]
 
 
 @cache
@@ -53,7 +53,8 @@ def _national_line_start(words: list[LayoutLine]) -> int | None:
     return None
 
 
-def _merge(words: list[LayoutLine]) -> LayoutLine:
+def merge(words: list[LayoutLine]) -> LayoutLine:
+    """One line of `words`, in their order, over the box that holds them all."""
     return LayoutLine(
         " ".join(w.text for w in words),
         min(w.x0 for w in words),

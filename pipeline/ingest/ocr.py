@@ -20,10 +20,10 @@ import pypdfium2 as pdfium
 import pytesseract
 from PIL import Image, ImageOps
 
-from pipeline.ingest.layout import reading_order, segments
+from pipeline.ingest.layout import merge, reading_order, segments
 from pipeline.ingest.prepare import Prepared, prepare
 from pipeline.model import LayoutLine, OcrFailure, PageText, Stage, TextSource, Timeout
-from pipeline.ocr_correction import correct_words
+from pipeline.ocr_correction import bigram_share, correct_words
 from pipeline.settings import Settings
 from pipeline.vietnamese import text_quality
 
@@ -43,6 +43,12 @@ def estimated_dpi(image: Image.Image) -> int:
     return max(50, min(600, round(max(image.size) / A4_LONG_SIDE_INCHES)))
 
 
+TURNED_MARGIN = 5.0  # the reading of the turned page is kept unless its mean confidence is this much lower
+MIN_BIGRAM_SHARE = 0.3  # upright pages: 0.58–0.93 of neighbouring words are known pairs; turned ones: 0
+# OSD's "rotate" (degrees clockwise that make the page upright) as OpenCV rotations
+ROTATIONS = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+
+
 @dataclass(frozen=True)
 class OcrJob:
     """A page waiting for OCR: page `page` (1-based) of the PDF or image file `source`."""
@@ -60,21 +66,20 @@ def tesseract_config(settings: Settings, dpi: int | None) -> str:
 
 
 def recognize(job: OcrJob, settings: Settings) -> PageText:
-    """OCR one page. Raises :class:`OcrFailure` or :class:`Timeout` for that page."""
+    """OCR one page. A page read badly (mean word confidence under ``settings.osd_below_confidence``, or few known
+    word pairs) is checked for orientation (tesseract OSD: about 1 s, so only then) and, when it lies turned, read
+    again upright; the better reading is kept. Raises
+    :class:`OcrFailure` or :class:`Timeout` for that page."""
     started = time.perf_counter()
     with prepared_page_image(job, settings) as (image_path, dpi, steps):
-        try:
-            data = pytesseract.image_to_data(
-                str(image_path),
-                lang=settings.ocr_language,
-                config=tesseract_config(settings, dpi),
-                timeout=settings.page_timeout,
-                output_type=pytesseract.Output.DICT,
-            )
-        except RuntimeError as e:  # pytesseract's way of saying it killed tesseract on timeout
-            raise Timeout(f"OCR took longer than {settings.page_timeout:g} s", stage=Stage.OCR, page=job.page) from e
-        except (pytesseract.TesseractError, OSError) as e:
-            raise OcrFailure(f"tesseract failed: {e}", stage=Stage.OCR, page=job.page) from e
+        data = _tesseract(image_path, dpi, job, settings)
+        if settings.ocr_preparation and _needs_orientation(data, settings):
+            turned = _upright(image_path, job, settings)
+            if turned:
+                path, angle = turned
+                again = _tesseract(path, dpi, job, settings)
+                if _mean_confidence(again) > _mean_confidence(data) - TURNED_MARGIN:
+                    data, steps = again, (*steps, f"turned {angle}° (orientation detected)")
     lines, confidences, corrected = _lines(data, settings.ocr_correction)
     text = "\n".join(line.text for line in lines)
     return PageText(
@@ -86,6 +91,53 @@ def recognize(job: OcrJob, settings: Settings) -> PageText:
         text_quality=text_quality(text),
         decision=decision(job.reason, steps, corrected),
     )
+
+
+def _tesseract(image_path: Path, dpi: int | None, job: OcrJob, settings: Settings) -> dict[str, list]:
+    try:
+        return pytesseract.image_to_data(
+            str(image_path),
+            lang=settings.ocr_language,
+            config=tesseract_config(settings, dpi),
+            timeout=settings.page_timeout,
+            output_type=pytesseract.Output.DICT,
+        )
+    except RuntimeError as e:  # pytesseract's way of saying it killed tesseract on timeout
+        raise Timeout(f"OCR took longer than {settings.page_timeout:g} s", stage=Stage.OCR, page=job.page) from e
+    except (pytesseract.TesseractError, OSError) as e:
+        raise OcrFailure(f"tesseract failed: {e}", stage=Stage.OCR, page=job.page) from e
+
+
+def _needs_orientation(data: dict[str, list], settings: Settings) -> bool:
+    """Read so that the page may lie turned: low confidence, words that make no known pairs, or words standing
+    taller than wide (tesseract reads a page turned by a quarter, but in an order no column reading can mend)."""
+    share = bigram_share([w for w in data["text"] if w.strip()])
+    if _mean_confidence(data) < settings.osd_below_confidence or (share is not None and share < MIN_BIGRAM_SHARE):
+        return True
+    return _sideways([[_box(data, i) for i, word in enumerate(data["text"]) if word.strip()]])
+
+
+def _mean_confidence(data: dict[str, list]) -> float:
+    confidences = [float(c) for c, word in zip(data["conf"], data["text"], strict=True) if word.strip()]
+    return sum(confidences) / len(confidences) if confidences else 0.0
+
+
+def _upright(image_path: Path, job: OcrJob, settings: Settings) -> tuple[Path, int] | None:
+    """The page turned upright beside `image_path`, and the angle, when OSD finds it turned; None otherwise (or
+    when there are too few letters to tell)."""
+    try:
+        osd = pytesseract.image_to_osd(
+            str(image_path), config="--psm 0", timeout=settings.page_timeout, output_type=pytesseract.Output.DICT
+        )
+    except (pytesseract.TesseractError, RuntimeError, OSError):
+        return None
+    angle = int(osd.get("rotate", 0))
+    if angle not in ROTATIONS:
+        return None
+    image = cv2.imread(str(image_path), cv2.IMREAD_UNCHANGED)
+    target = image_path.with_name(f"upright-{image_path.name}")
+    cv2.imwrite(str(target), cv2.rotate(image, ROTATIONS[angle]), [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    return target, angle
 
 
 @contextmanager
@@ -183,10 +235,14 @@ def _lines(data: dict[str, list], correct: bool) -> tuple[list[LayoutLine], list
         if word.strip():
             grouped.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
     confidences = [float(data["conf"][i]) for line in grouped.values() for i in line if float(data["conf"][i]) >= 0]
-    printed = _printed_lines([[_box(data, i) for i in line] for line in grouped.values()])
-    words = [w for line in printed for w in line]
-    width = max((w.x1 for w in words), default=0) - min((w.x0 for w in words), default=0)
-    ordered = reading_order([segments(sorted(line, key=lambda w: w.x0), width) for line in printed])
+    boxes = [[_box(data, i) for i in line] for line in grouped.values()]
+    if _sideways(boxes):  # a page turned by a quarter, not turned back (no preparation): tesseract's order stands
+        ordered = [merge(line) for line in boxes]
+    else:
+        printed = _printed_lines(boxes)
+        words = [w for line in printed for w in line]
+        width = max((w.x1 for w in words), default=0) - min((w.x0 for w in words), default=0)
+        ordered = reading_order([segments(sorted(line, key=lambda w: w.x0), width) for line in printed])
     if not correct:
         return ordered, confidences, 0
     read = [word for segment in ordered for word in segment.text.split(" ")]
@@ -197,6 +253,13 @@ def _lines(data: dict[str, list], correct: bool) -> tuple[list[LayoutLine], list
         corrected.append(replace(segment, text=" ".join(fixed[start:end])))
         start = end
     return corrected, confidences, sum(a != b for a, b in zip(read, fixed, strict=True))
+
+
+def _sideways(lines: list[list[LayoutLine]]) -> bool:
+    """Words of three letters or more stand taller than wide: the page lies turned by a quarter."""
+    words = [w for line in lines for w in line if len(w.text) >= 3]
+    tall = sum(w.bottom - w.top > w.x1 - w.x0 for w in words)
+    return bool(words) and tall > len(words) / 2
 
 
 def _box(data: dict[str, list], i: int) -> LayoutLine:
