@@ -21,7 +21,7 @@ import pytesseract
 from PIL import Image, ImageOps
 
 from pipeline.ingest.layout import merge, reading_order, segments
-from pipeline.ingest.prepare import Prepared, prepare
+from pipeline.ingest.prepare import prepare
 from pipeline.model import LayoutLine, OcrFailure, PageText, Stage, TextSource, Timeout
 from pipeline.ocr_correction import bigram_share, correct_words
 from pipeline.settings import Settings
