@@ -20,8 +20,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
-import xlsxwriter
 
+from pipeline import spreadsheet
 from pipeline.model import Stage, VanbanError
 
 DUCKDB_FILE = "vanban.duckdb"
@@ -47,7 +47,7 @@ def writing(target: Path) -> Iterator[None]:
     """Turn a failure to write `target` into an :class:`ExportError`."""
     try:
         yield
-    except (OSError, duckdb.Error, xlsxwriter.exceptions.XlsxWriterException) as e:
+    except (OSError, duckdb.Error) as e:
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
         raise ExportError(f"cannot write {target}: {reason}") from e
 
@@ -114,7 +114,6 @@ class TableWriter:
         self.out_dir = out_dir
         self.staging = out_dir / STAGING_DIR
         self.names = list(empty)
-        self.dtypes = {name: frame.dtypes.astype(str).to_dict() for name, frame in empty.items()}
         self._csv: dict[str, IO[str]] = {}
         self._parquet: dict[str, pq.ParquetWriter] = {}
         with writing(self.staging):
@@ -144,7 +143,8 @@ class TableWriter:
             for name, query in views.items():
                 connection.execute(f'CREATE VIEW "{name}" AS {query}')
         with writing(self.staging / XLSX_FILE):
-            self._spreadsheet([name for name in self.names if name not in spreadsheet_skips])
+            sheets = [(name, self.staging / f"{name}.parquet") for name in self.names if name not in spreadsheet_skips]
+            spreadsheet.write(self.staging / XLSX_FILE, sheets)
         with writing(self.out_dir):
             for name in [*files, DUCKDB_FILE, XLSX_FILE]:
                 os.replace(self.staging / name, self.out_dir / name)
@@ -160,34 +160,6 @@ class TableWriter:
                 handle.close()
             for writer in self._parquet.values():
                 writer.close()
-
-    def _spreadsheet(self, names: list[str]) -> None:
-        """Every table as a sheet of ``vanban.xlsx``, for people: a text cell is always text, never a formula
-        (many Vietnamese lines start with ``-``; ``=``, ``+``, ``@`` would otherwise be run by the spreadsheet).
-        Excel's own limits hold: a sheet ends at 1 048 576 rows, a cell at 32 767 characters (the CSV has all)."""
-        options = {
-            "constant_memory": True, "tmpdir": str(self.staging), "strings_to_formulas": False,
-            "nan_inf_to_errors": True,
-        }  # fmt: skip
-        with xlsxwriter.Workbook(str(self.staging / XLSX_FILE), options) as workbook:
-            bold = workbook.add_format({"bold": True})
-            for name in names:
-                sheet = workbook.add_worksheet(name)
-                dtypes = list(self.dtypes[name].values())
-                sheet.write_row(0, 0, list(self.dtypes[name]), bold)
-                row = 1
-                for batch in pq.ParquetFile(self.staging / f"{name}.parquet").iter_batches():
-                    for values in zip(*(column.to_pylist() for column in batch.columns), strict=True):
-                        for column, (value, dtype) in enumerate(zip(values, dtypes, strict=True)):
-                            if value is None:
-                                continue
-                            if dtype == "string":
-                                sheet.write_string(row, column, value)
-                            elif dtype == "boolean":
-                                sheet.write_boolean(row, column, value)
-                            else:
-                                sheet.write_number(row, column, value)
-                        row += 1
 
 
 def replace_runs(out_dir: Path, runs: pd.DataFrame) -> None:

@@ -172,12 +172,12 @@ def test_no_text_becomes_a_formula_in_the_spreadsheet(tmp_path: Path) -> None:
     import openpyxl
     from openpyxl.utils.escape import unescape
 
-    risky = ["=1+2", "+84 912", "-5", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x")']
+    risky = ["=1+2", "+84 912", "-5", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x")', "a _x0041_ & <b>", "\x07"]
     errors = schema.frame("errors", [{"source_file": text, "message": text, "page": 1} for text in risky])
     writer = export.TableWriter(tmp_path, {"errors": errors.iloc[:0]})
     writer.append("errors", errors)
     writer.commit({})
     sheet = openpyxl.load_workbook(tmp_path / "vanban.xlsx")["errors"]
     cells = [row[0] for row in sheet.iter_rows(min_row=2)]
-    assert [unescape(cell.value) for cell in cells] == risky  # a CR is stored as _x000D_, as Excel does
+    assert [unescape(cell.value) for cell in cells] == risky  # a CR is stored as _x000D_, as Excel does it
     assert {cell.data_type for cell in cells} == {"s"}

@@ -1,0 +1,144 @@
+"""Tables as an ``.xlsx`` workbook for people: one sheet per table, text always text, never a formula.
+
+Every text cell is an inline string (``t="inlineStr"``), so a cell starting with ``=``, ``+``, ``-``, ``@``, tab or CR
+is shown as written and never run. The sheets' XML is built column by column with Arrow compute functions:
+for the bulk corpus (1.8 million cells) this takes a second or two where a cell-by-cell writer took 15 s. The
+zip entries carry a fixed date, so the same tables give the same bytes.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+MAX_ROWS = 1_048_576  # Excel's limits: a sheet ends there (the CSV has every row) …
+MAX_CELL = 32_767  # … and a cell's text here
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+# Characters XML 1.0 cannot hold, and CR (which an XML reader turns into LF): written as _xHHHH_, as Excel does.
+ESCAPED = [chr(code) for code in (*range(0x09), 0x0B, 0x0C, 0x0D, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)]
+NEEDS_ESCAPE = "[" + "".join(f"\\x{{{ord(character):X}}}" for character in ESCAPED) + "]"  # RE2
+STYLES = (
+    f'<styleSheet xmlns="{MAIN}">'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+)
+HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def write(path: Path, sheets: Sequence[tuple[str, Path]]) -> None:
+    """Write a workbook of one sheet per (name, Parquet file)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, text in _package([name for name, _ in sheets]).items():
+            archive.writestr(_entry(name), HEAD + text)
+        for number, (_, parquet) in enumerate(sheets, 1):
+            with archive.open(_entry(f"xl/worksheets/sheet{number}.xml"), "w") as sheet:
+                for chunk in _sheet(parquet):
+                    sheet.write(chunk.encode("utf-8"))
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    return entry
+
+
+def _package(names: list[str]) -> dict[str, str]:
+    """The workbook's parts other than the sheets."""
+    sheets = range(1, len(names) + 1)
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{CONTENT}.worksheet+xml"/>' for n in sheets
+    )
+    relations = "".join(
+        f'<Relationship Id="rId{n}" Type="{RELATIONSHIPS}/worksheet" Target="worksheets/sheet{n}.xml"/>' for n in sheets
+    )
+    listed = "".join(
+        f'<sheet name="{name}" sheetId="{n}" r:id="rId{n}"/>' for n, name in zip(sheets, names, strict=True)
+    )
+    return {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{CONTENT}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/styles.xml" ContentType="{CONTENT}.styles+xml"/>{overrides}</Types>'
+        ),
+        "_rels/.rels": (
+            f'<Relationships xmlns="{PACKAGE_RELATIONSHIPS}"><Relationship Id="rId1" '
+            f'Type="{RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ),
+        "xl/workbook.xml": f'<workbook xmlns="{MAIN}" xmlns:r="{RELATIONSHIPS}"><sheets>{listed}</sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": (
+            f'<Relationships xmlns="{PACKAGE_RELATIONSHIPS}">{relations}<Relationship Id="rId{len(names) + 1}" '
+            f'Type="{RELATIONSHIPS}/styles" Target="styles.xml"/></Relationships>'
+        ),
+        "xl/styles.xml": STYLES,
+    }
+
+
+def _column_letters(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _sheet(parquet: Path) -> Iterator[str]:
+    """The sheet's XML in pieces: a bold header row, then a row per table row, 20 000 rows at a time."""
+    table = pq.read_table(parquet).slice(0, MAX_ROWS - 1)
+    letters = [_column_letters(i) for i in range(table.num_columns)]
+    header = "".join(
+        f'<c r="{letter}1" t="inlineStr" s="1"><is><t>{name}</t></is></c>'
+        for letter, name in zip(letters, table.column_names, strict=True)
+    )
+    yield f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{header}</row>'
+    for start in range(0, table.num_rows, 20_000):
+        rows = table.slice(start, 20_000)
+        numbers = pa.array(range(start + 2, start + 2 + rows.num_rows)).cast(pa.string())
+        cells = [
+            _cells(column.combine_chunks(), letter, numbers)
+            for column, letter in zip(rows.columns, letters, strict=True)
+        ]
+        xml = pc.binary_join_element_wise('<row r="', numbers, '">', *cells, "</row>", "", null_handling="skip")
+        yield "".join(xml.to_pylist())
+    yield "</sheetData></worksheet>"
+
+
+def _cells(values: pa.Array, letter: str, numbers: pa.Array) -> pa.Array:
+    """The XML of one column's cells; null where the value is missing (no cell is written)."""
+    if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+        kind, text = ' t="inlineStr"><is><t xml:space="preserve">', _escaped(values)
+        close = "</t></is></c>"
+    elif pa.types.is_boolean(values.type):
+        kind, text, close = ' t="b"><v>', pc.if_else(values, "1", "0"), "</v></c>"
+    else:
+        finite = pc.is_finite(values) if pa.types.is_floating(values.type) else pc.is_valid(values)
+        kind, text, close = "><v>", pc.if_else(finite, values.cast(pa.string()), None), "</v></c>"
+    return pc.binary_join_element_wise('<c r="', letter, numbers, '"', kind, text, close, "")
+
+
+def _escaped(values: pa.Array) -> pa.Array:
+    """Text as XML content: markup characters as entities, Excel's ``_xHHHH_`` for what XML cannot hold."""
+    values = pc.utf8_slice_codeunits(values.cast(pa.string()), 0, MAX_CELL)
+    values = pc.replace_substring_regex(values, r"_(x[0-9A-Fa-f]{4}_)", r"_x005F_\1")  # a literal _x0041_
+    for character, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
+        values = pc.replace_substring(values, character, entity)
+    if pc.any(pc.match_substring_regex(values, NEEDS_ESCAPE)).as_py():
+        for character in ESCAPED:
+            values = pc.replace_substring(values, character, f"_x{ord(character):04X}_")
+    return values
