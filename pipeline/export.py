@@ -12,7 +12,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
@@ -126,11 +126,11 @@ class TableWriter:
                 self._parquet[name] = pq.ParquetWriter(self.staging / f"{name}.parquet", schema)
 
     def append(self, name: str, data: pd.DataFrame) -> None:
-        with writing(self.staging / name):
+        with writing(self.staging / f"{name}.csv"):
             data.to_csv(self._csv[name], header=False, index=False, lineterminator="\n")
-            self._parquet[name].write_table(
-                pa.Table.from_pandas(data, self._parquet[name].schema, preserve_index=False)
-            )
+        with writing(self.staging / f"{name}.parquet"):
+            arrow = pa.Table.from_pandas(data, self._parquet[name].schema, preserve_index=False)
+            self._parquet[name].write_table(arrow)
 
     def commit(self, views: Mapping[str, str], spreadsheet_skips: tuple[str, ...] = ("runs",)) -> None:
         """Finish every file and rename them all into the output folder."""
@@ -151,15 +151,18 @@ class TableWriter:
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def discard(self) -> None:
-        self._close()
+        """Drop the staged files (after a failure: closing them may fail too)."""
+        for handle in [*self._csv.values(), *self._parquet.values()]:
+            with suppress(Exception):
+                handle.close()
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def _close(self) -> None:
-        with writing(self.staging):
-            for handle in self._csv.values():
-                handle.close()
-            for writer in self._parquet.values():
-                writer.close()
+        for name in self.names:
+            with writing(self.staging / f"{name}.csv"):
+                self._csv[name].close()
+            with writing(self.staging / f"{name}.parquet"):
+                self._parquet[name].close()
 
 
 def replace_runs(out_dir: Path, runs: pd.DataFrame) -> None:

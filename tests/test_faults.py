@@ -22,6 +22,7 @@ from tests.conftest import CORPUS, DEV, ROOT
 
 NOBODY = 65534
 SMALL_TEXTS = ["src-congbot-12.txt", "src-congbot-22.txt", "src-congbot-24.txt"]
+LARGE_TEXTS = ["src-congbot-01.txt", "src-congbot-04.txt", "src-congbot-10.txt", "src-congbot-14.txt"]
 
 
 def vanban(*args: str, preexec_fn: Callable[[], None] | None = None) -> subprocess.CompletedProcess[str]:
@@ -35,17 +36,21 @@ def output_files(out: Path) -> dict[str, bytes]:
 
 def test_a_full_disk_ends_the_run_with_a_clear_export_error_and_the_earlier_tables_intact(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert main(["run", *(str(DEV / name) for name in SMALL_TEXTS), "--out", str(out), "--quiet"]) == 0
+    assert main(["run", *(str(DEV / name) for name in LARGE_TEXTS + SMALL_TEXTS), "--out", str(out), "--quiet"]) == 0
     earlier = output_files(out)
 
-    def small_disk() -> None:  # no file may grow past 100 kB, as on a disk that is nearly full (EFBIG for ENOSPC)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+    def small_disk() -> None:  # no file may grow past 50 kB, as on a disk that is nearly full (EFBIG for ENOSPC)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000))
 
-    full = vanban(str(DEV), "--out", str(out), preexec_fn=small_disk)
+    # Documents from the store: the new tables do not fit. New documents: their texts or rows do not fit.
+    rebuilt = vanban(*(str(DEV / name) for name in LARGE_TEXTS), "--out", str(out), preexec_fn=small_disk)
+    processed = vanban(str(DEV), "--out", str(out), preexec_fn=small_disk)
 
-    assert full.returncode == 2
-    assert "vanban: export: cannot write" in full.stderr and "File too large" in full.stderr
-    assert "Traceback" not in full.stderr
+    assert f"cannot write {out}/.vanban/staging/" in rebuilt.stderr
+    for full in (rebuilt, processed):
+        assert full.returncode == 2
+        assert "vanban: export: cannot write" in full.stderr and "File too large" in full.stderr
+        assert "Traceback" not in full.stderr
     assert output_files(out) == earlier
     assert not (out / ".vanban" / "staging").exists()
 
