@@ -12,6 +12,7 @@ from pipeline.export import ExportError
 from pipeline.settings import Settings
 
 USAGE_ERROR = 2  # also: the output folder cannot be written (read-only, full, in use)
+INTERRUPTED = 130  # Ctrl-C, as shells report it
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,6 +65,9 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     settings = Settings(page_timeout=args.page_timeout, worker_memory_mb=args.worker_memory)
     try:
         summary = batch.run(args.inputs, args.out, settings, args.jobs, not args.quiet, scheduler=args.scheduler)
+    except KeyboardInterrupt:
+        print("vanban: interrupted; the same command goes on from the documents already done", file=sys.stderr)
+        return INTERRUPTED
     except ExportError as e:
         print(
             f"vanban: {e.stage.value}: {e.message}; the tables of an earlier run there are left as they were",

@@ -166,3 +166,21 @@ def test_a_run_killed_with_sigkill_resumes_with_no_row_lost_or_doubled(tmp_path:
     assert_same_tables(out, uninterrupted)
     documents = pd.read_csv(out / "documents.csv")
     assert documents.doc_id.is_unique and len(documents) == 40
+
+
+def test_ctrl_c_stops_with_a_message_and_the_same_command_goes_on(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_bulk_texts(inputs, 12)
+    command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out), "--jobs", "2", "--quiet"]
+    interrupted = subprocess.Popen(command, cwd=ROOT, start_new_session=True, stderr=subprocess.PIPE, text=True)
+    store = out / STORE_DIR
+    while interrupted.poll() is None and (not store.is_dir() or len(list(store.glob("*.json"))) < 4):
+        time.sleep(0.05)
+    os.killpg(interrupted.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends to the run and its workers
+    _, stderr = interrupted.communicate()
+    assert interrupted.returncode == 130
+    assert stderr == "vanban: interrupted; the same command goes on from the documents already done\n"
+
+    finished = subprocess.run(command, cwd=ROOT, check=True, stderr=subprocess.DEVNULL)
+    runs = pd.read_csv(out / "runs.csv")
+    assert finished.returncode == 0 and 4 <= runs.reused[0] < 12 and runs.documents[0] == 12
