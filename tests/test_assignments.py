@@ -93,6 +93,12 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
         # … but "X phối hợp với Y làm" is X's own work, and a body that asks others is not their supporter
         ("Đảng đoàn Quốc hội phối hợp với Đảng ủy cơ quan Văn phòng Quốc hội tổ chức phổ biến, quán triệt.",
          [("lead", "Đảng đoàn Quốc hội"), ("support", "Đảng ủy cơ quan Văn phòng Quốc hội")]),
+        # a subject after an opening phrase, right before its verb
+        ("3. Căn cứ báo cáo của Ủy ban nhân dân các tỉnh, thành phố, Bộ trưởng Bộ Tài chính ban hành Quyết định.",
+         [("lead", "Bộ trưởng Bộ Tài chính")]),
+        ("Trường hợp chưa có trong quy hoạch thì Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Công an chủ trì thẩm định.",
+         [("lead", "Bộ trưởng Bộ Quốc phòng"), ("lead", "Bộ trưởng Bộ Công an")]),
+        ("Khi có yêu cầu của Văn phòng Quốc hội, Văn phòng Chính phủ, việc vận chuyển được bố trí bảo vệ.", []),
         # reports sent "về" a body after what they report on
         ("Sở Y tế định kỳ báo cáo kết quả thực hiện về Sở Xây dựng.",
          [("lead", "Sở Y tế"), ("report_to", "Sở Xây dựng")]),

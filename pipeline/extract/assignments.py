@@ -84,6 +84,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(data['heads'])}|[Cc]ác\s+(?i:{alternation(data['plural_kinds'])}))\b"
         ),
         "inserted": re.compile(rf",\s*(?:{alternation(data['inserted_phrases'])})\s*,", re.IGNORECASE),
+        "opener": re.compile(rf"(?:{alternation(data['openers'])})\s", re.IGNORECASE),
+        "inner_subject": re.compile(rf"(?:,|\s(?:{alternation(data['subject_after'])}))\s+(?=[A-ZĐ])"),
         "trailer": re.compile(rf"(?:\s+(?:{alternation(data['name_trailers'])}))+$"),
         "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
         "support_opening": re.compile(rf"(?:{alternation(data['support_openings'])})\b", re.IGNORECASE),
@@ -411,15 +413,25 @@ def _bullet_subject(clause: str, rest: str) -> list[tuple[str, int, str]]:
 
 def _mentions(clause: str) -> list[tuple[str, int, str]]:
     """(role, start in the clause, name as written) of every body the clause assigns: the subject before a lead
-    cue (``Sở Y tế chủ trì``), the bodies after a directing cue (``Giao``, ``đề nghị``, ``chỉ đạo`` …), after
+    cue (``Sở Y tế chủ trì``; also after an opening phrase: ``Căn cứ báo cáo …, Bộ trưởng Bộ Tài chính ban
+    hành``, ``Trường hợp … thì Bộ trưởng Bộ Quốc phòng gửi``), the bodies after a directing cue (``Giao``, ``đề nghị``, ``chỉ đạo`` …), after
     ``phối hợp với`` and after ``báo cáo``."""
     patterns = _patterns()
     body_start = _body_start(clause)
     mentions: list[tuple[str, int, str]] = []
-    subject = clause[body_start:]
-    if not patterns["lead_before"].match(subject) and (doer := _doer(subject)):
-        role, verb = doer
-        mentions += [(role, body_start + s, n) for s, n in _names(subject[: verb + 1])]
+    starts = [body_start]
+    if patterns["opener"].match(clause, body_start):
+        starts += [m.end() for m in patterns["inner_subject"].finditer(clause, body_start)]
+    for start in starts:  # the clause's subject, or one after an opening phrase (Trường hợp … thì Bộ trưởng …)
+        subject = clause[start:]
+        if not patterns["lead_before"].match(subject) and (doer := _doer(subject)):
+            role, verb = doer
+            names = _names(subject[: verb + 1])
+            inner = start != body_start
+            if inner and not (names and subject[names[-1][0] + len(names[-1][1]) : verb].strip() == ""):
+                continue  # after an opening phrase, only a subject right before its verb
+            mentions += [(role, start + s, n) for s, n in names]
+            break
     for role, pattern in (
         ("lead", patterns["lead_before"]),
         ("support", patterns["support"]),
