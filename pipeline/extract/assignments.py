@@ -40,8 +40,8 @@ PLACE_LEVEL_ENDINGS = {
 }
 MAX_NAME_WORDS = 16
 LEVEL_RANKS = {"tỉnh": 1, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3}
-# A verb or stop word ends a name only where a name could end: not right after a comma or "các" (các cơ quan,
-# tổ chức …, where "tổ chức" is a kind of body, not the verb).
+# A verb or stop word ends a name only where a name could end: not right after "các", nor, for words that are also
+# kinds of body, right after a comma (các cơ quan, tổ chức …, where "tổ chức" is a kind of body, not the verb).
 AFTER_NAME = "(?<!,)(?<!các)(?<!Các)"
 
 
@@ -78,7 +78,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "powers_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['powers_after'])})\b"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
         "report": re.compile(rf"(?<!\w)(?:{alternation(data['report_before'])})\s+", re.IGNORECASE),
-        "stop": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['stops'])})\b|[;.:()\[\]|]|$"),
+        "stop": re.compile(
+            rf"{AFTER_NAME}\s(?:{alternation(data['stops_or_kinds'])})\b"
+            rf"|(?<!các)(?<!Các)\s(?:{alternation([w for w in data['stops'] if w not in data['stops_or_kinds']])})\b"
+            r"|[;.:()\[\]|]|$"
+        ),
         "head": re.compile(
             rf"^(?!(?:{alternation(data['not_heads'])})\b)"
             rf"(?:{alternation(data['heads'])}|[Cc]ác\s+(?i:{alternation(data['plural_kinds'])}))\b"
