@@ -26,6 +26,7 @@ LARGE_TEXTS = ["src-congbot-01.txt", "src-congbot-04.txt", "src-congbot-10.txt",
 
 
 def vanban(*args: str, preexec_fn: Callable[[], None] | None = None) -> subprocess.CompletedProcess[str]:
+    """`vanban run` in a new process, like the runs it is compared with (each fingerprints the code it loads)."""
     command = [sys.executable, "-m", "pipeline.cli", "run", *args, "--quiet", "--jobs", "1"]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, preexec_fn=preexec_fn, check=False)
 
@@ -36,7 +37,7 @@ def output_files(out: Path) -> dict[str, bytes]:
 
 def test_a_full_disk_ends_the_run_with_a_clear_export_error_and_the_earlier_tables_intact(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert main(["run", *(str(DEV / name) for name in LARGE_TEXTS + SMALL_TEXTS), "--out", str(out), "--quiet"]) == 0
+    assert vanban(*(str(DEV / name) for name in LARGE_TEXTS + SMALL_TEXTS), "--out", str(out)).returncode == 0
     earlier = output_files(out)
 
     def small_disk() -> None:  # no file may grow past 50 kB, as on a disk that is nearly full (EFBIG for ENOSPC)

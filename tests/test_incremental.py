@@ -146,10 +146,16 @@ def write_bulk_texts(folder: Path, count: int) -> None:
             (folder / f"{record['id']}.txt").write_text(record["text"], encoding="utf-8")
 
 
+def vanban_run(inputs: Path, out: Path) -> list[str]:
+    """The command of a run in a new process (each run fingerprints the code it loads, so all compared runs are
+    new processes)."""
+    return [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out), "--jobs", "2", "--quiet"]
+
+
 def test_a_run_killed_with_sigkill_resumes_with_no_row_lost_or_doubled(tmp_path: Path) -> None:
     inputs, out, uninterrupted = tmp_path / "in", tmp_path / "out", tmp_path / "uninterrupted"
     write_bulk_texts(inputs, 40)
-    command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out), "--jobs", "2", "--quiet"]
+    command = vanban_run(inputs, out)
     killed = subprocess.Popen(command, cwd=ROOT, start_new_session=True, stderr=subprocess.DEVNULL)
     store = out / STORE_DIR
     while killed.poll() is None and (not store.is_dir() or len(list(store.glob("*.json"))) < 12):
@@ -159,7 +165,9 @@ def test_a_run_killed_with_sigkill_resumes_with_no_row_lost_or_doubled(tmp_path:
     assert killed.returncode == -signal.SIGKILL and not (out / "documents.csv").exists()
 
     subprocess.run(command, cwd=ROOT, check=True, stderr=subprocess.DEVNULL)
-    batch.run([inputs], uninterrupted, jobs=2, progress=False)
+    subprocess.run(
+        [*command[:5], "--out", str(uninterrupted), *command[7:]], cwd=ROOT, check=True, stderr=subprocess.DEVNULL
+    )
 
     runs = pd.read_csv(out / "runs.csv")
     assert 12 <= runs.reused[0] < 40 and runs.documents[0] == 40
@@ -171,7 +179,7 @@ def test_a_run_killed_with_sigkill_resumes_with_no_row_lost_or_doubled(tmp_path:
 def test_ctrl_c_stops_with_a_message_and_the_same_command_goes_on(tmp_path: Path) -> None:
     inputs, out = tmp_path / "in", tmp_path / "out"
     write_bulk_texts(inputs, 12)
-    command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out), "--jobs", "2", "--quiet"]
+    command = vanban_run(inputs, out)
     interrupted = subprocess.Popen(command, cwd=ROOT, start_new_session=True, stderr=subprocess.PIPE, text=True)
     store = out / STORE_DIR
     while interrupted.poll() is None and (not store.is_dir() or len(list(store.glob("*.json"))) < 4):
