@@ -57,6 +57,7 @@ def _ignored(path: Path, root: Path) -> bool:
 
 
 def read_task(path: str, source_file: str, sha256: str, settings: Settings) -> Any:
+    """A worker's first task for a document (the ingest modules are imported there, not for an unchanged re-run)."""
     from pipeline import ingest
 
     return ingest.read(Path(path), source_file, sha256, settings)
@@ -90,6 +91,10 @@ class _Executor:
 
 @contextmanager
 def _executor(scheduler: str, jobs: int | None, settings: Settings) -> Iterator[_Executor]:
+    """Where the tasks run. ``local``: pebble worker processes, each under `worker_memory_mb` of address space,
+    a task killed at its time limit. Dask: the memory ceiling is Dask's own per-worker ``memory_limit`` (resident
+    memory, for ``local-dask``; a remote cluster keeps its own), and a task past its time limit is given up but
+    not stopped (:func:`limited`)."""
     if scheduler == LOCAL:
         import pebble
 
