@@ -38,7 +38,9 @@ def test_lead_support_and_report_to_in_one_instruction() -> None:
 
 
 def test_a_list_of_supporting_bodies_gives_one_row_each_and_keeps_và_inside_names() -> None:
-    text = "Sở Xây dựng chủ trì, phối hợp với Sở Kế hoạch và Đầu tư, Sở Tài chính và Sở Tài nguyên và Môi trường rà soát."
+    text = (
+        "Sở Xây dựng chủ trì, phối hợp với Sở Kế hoạch và Đầu tư, Sở Tài chính và Sở Tài nguyên và Môi trường rà soát."
+    )
     assert roles(text) == [
         ("lead", "Sở Xây dựng"),
         ("support", "Sở Kế hoạch và Đầu tư"),
@@ -137,6 +139,21 @@ def test_a_known_name_inside_a_longer_one_does_not_end_it() -> None:
     ]
 
 
+def test_a_long_item_whose_heading_is_shortened_gives_its_tasks_no_error() -> None:
+    """A list item's heading is its first 200 characters and an ellipsis, which the text does not hold as such."""
+    item = "2. Hội đồng nhân dân cấp tỉnh miễn nhiệm, bãi nhiệm Chủ tịch Hội đồng nhân dân, " + (
+        "Phó Chủ tịch Hội đồng nhân dân, Trưởng Ban của Hội đồng nhân dân, " * 4
+    )
+    text = f"NGHỊ QUYẾT\nvề việc thử\nĐiều 1. Nhiệm vụ\n{item}\na) Ủy ban nhân dân tỉnh chủ trì thẩm định.\n"
+    raw = RawDocument(source_file="x.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(1, text, TextSource.PLAIN_TEXT)]
+    document = normalize(raw)
+    structure = parse(document)
+    assert any(s.heading.endswith("…") for s in structure.sections)
+    found = {(a.role, a.assignee) for a in assignments_of(document, structure)}
+    assert ("lead", "Ủy ban nhân dân tỉnh") in found
+
+
 def test_seed_plan_acceptance_example() -> None:
     raw = RawDocument(source_file="seed.txt", sha256="0" * 64, kind="text")
     raw.pages = [PageText(1, (DEV / "seed-binhdinh-kh-ct12.txt").read_text(encoding="utf-8"), TextSource.PLAIN_TEXT)]
@@ -148,7 +165,9 @@ def test_seed_plan_acceptance_example() -> None:
         ("support", "Văn phòng Tỉnh ủy", False),
         ("report_to", "Ban Thường vụ Tỉnh ủy", False),
     } <= found
-    assert any(role == "lead" and name.startswith("Cấp ủy, tổ chức đảng") and collective for role, name, collective in found)
+    assert any(
+        role == "lead" and name.startswith("Cấp ủy, tổ chức đảng") and collective for role, name, collective in found
+    )
 
 
 def test_an_article_of_responsibilities_names_the_body_that_leads_or_supports_its_tasks() -> None:
