@@ -20,7 +20,12 @@ FLOORS = ROOT / "tests" / "eval_floors.json"
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("05/CT-TTg", "5/CT-TTG"), ("12 - CT/TW", "12-CT/TW"), ("30/2020/NĐ-CP", "30/2020/ND-CP"), ("1351/QĐ–UBND", "1351/QD-UBND")],
+    [
+        ("05/CT-TTg", "5/CT-TTG"),
+        ("12 - CT/TW", "12-CT/TW"),
+        ("30/2020/NĐ-CP", "30/2020/ND-CP"),
+        ("1351/QĐ–UBND", "1351/QD-UBND"),
+    ],
 )
 def test_reference_keys_ignore_case_spaces_d_bar_dashes_and_leading_zeros(a: str, b: str) -> None:
     assert number_symbol_key(a) == number_symbol_key(b)

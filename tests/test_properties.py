@@ -64,7 +64,9 @@ def test_the_text_path_never_fails_and_every_span_indexes_the_text(text: str) ->
 
 
 @given(
-    st.sampled_from(["Chỉ thị số 12-CT/TW ngày 05/01/2022", "Nghị định số 30/2020/NĐ-CP", "Quyết định số 1351/QĐ-UBND"]),
+    st.sampled_from(
+        ["Chỉ thị số 12-CT/TW ngày 05/01/2022", "Nghị định số 30/2020/NĐ-CP", "Quyết định số 1351/QĐ-UBND"]
+    ),
     st.sampled_from(["  ", "\n", " \u00a0", "\t"]),
     st.booleans(),
 )
