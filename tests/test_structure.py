@@ -60,6 +60,15 @@ def test_seed_plan_closing_blocks(seed: Structure) -> None:
     assert seed.recipients[0].note == "báo cáo" and seed.recipients[-1].is_archive
 
 
+def test_an_article_on_whom_an_act_applies_to_holds_no_tasks() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nvề việc thử\nĐiều 2. Đối tượng áp dụng\n"
+        "a) Cơ quan Đảng, Nhà nước, Mặt trận Tổ quốc Việt Nam có trách nhiệm bảo vệ bí mật nhà nước.\n"
+        "Điều 3. Tổ chức thực hiện\n1. Bộ Công an chủ trì hướng dẫn thực hiện Quyết định này.\n"
+    )
+    assert [t.text for t in structure_of(text).tasks] == ["1. Bộ Công an chủ trì hướng dẫn thực hiện Quyết định này."]
+
+
 def test_the_marks_of_a_handwritten_signature_do_not_hide_the_signer() -> None:
     closing = "Nơi nhận:\n- Như trên,\n- Lưu VP.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\nl\nĐặng Minh Khôi\n"
     signature = structure_of("KẾ HOẠCH\nvề việc thử\n1. Các sở thực hiện.\n" + closing).signature

@@ -65,6 +65,12 @@ def _task_part_words() -> tuple[str, ...]:
     return tuple(fold_chars(w) for w in vocabulary()["task_parts"])
 
 
+def _holds_no_tasks(section: Section) -> bool:
+    """An article or part on scope, subjects or definitions (Đối tượng áp dụng …): its lines ask nothing."""
+    heading = fold_chars(section.heading)
+    return any(fold_chars(words) in heading for words in vocabulary()["no_task_parts"])
+
+
 def _holds_tasks(section: Section) -> bool:
     """A part or article whose heading says it holds tasks (NHIỆM VỤ, TỔ CHỨC THỰC HIỆN, Trách nhiệm …)."""
     heading = fold_chars(section.heading)
@@ -75,6 +81,7 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int]) -> li
     """Tasks among the body lines (`body`: indices of lines that are neither header nor closing blocks)."""
     by_start = sorted(sections, key=lambda s: s.char_start)
     task_parts = [s for s in sections if _holds_tasks(s)]
+    scope_parts = [s for s in sections if s.is_heading and _holds_no_tasks(s)]
     tasks: list[Task] = []
     for line in lines:
         text = line.stripped
@@ -84,6 +91,8 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int]) -> li
         section = _innermost(by_start, start)
         if section is not None and section.char_start == start and reads_as_heading(text) and not text.endswith("."):
             continue  # a heading names a part, it asks nothing (an article's first sentence may)
+        if any(p.char_start <= start < p.char_end for p in scope_parts):
+            continue
         in_part = any(p.char_start <= start < p.char_end for p in task_parts)
         if not in_part and (NARRATIVE.match(text) or not (ASSIGNING.search(text) or names_a_doer(text))):
             continue  # outside a task part only a paragraph that assigns work in so many words is a task
