@@ -101,6 +101,9 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
         ("Trường hợp chưa có trong quy hoạch thì Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Công an chủ trì thẩm định.",
          [("lead", "Bộ trưởng Bộ Quốc phòng"), ("lead", "Bộ trưởng Bộ Công an")]),
         ("Khi có yêu cầu của Văn phòng Quốc hội, Văn phòng Chính phủ, việc vận chuyển được bố trí bảo vệ.", []),
+        # two known bodies side by side in a table cell whose line break was lost
+        ("Giao Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ xây dựng văn bản.",
+         [("lead", "Bộ Thông tin và Truyền thông"), ("lead", "Bộ Khoa học và Công nghệ")]),
         # reports sent "về" a body after what they report on
         ("Sở Y tế định kỳ báo cáo kết quả thực hiện về Sở Xây dựng.",
          [("lead", "Sở Y tế"), ("report_to", "Sở Xây dựng")]),

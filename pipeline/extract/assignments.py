@@ -451,7 +451,7 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     subject that ends where its verb begins, so no stop word is looked for. A piece of the list that does not
     begin a body of its own (``ngành`` in ``các sở, ban, ngành``) belongs to the name before it."""
     end = len(text) if whole else _patterns()["stop"].search(text).start()
-    span = _end_of_known_name(text[:end]).rstrip(" ,")
+    span = _split_known_neighbours(_end_of_known_name(text[:end])).rstrip(" ,")
     span = _patterns()["trailer"].sub("", span)
     names: list[tuple[int, str]] = []
     position = 0
@@ -477,15 +477,30 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     ]
 
 
-def _end_of_known_name(span: str) -> str:
-    """`span` up to the end of the first known body whose name a lower-case word follows that cannot go on with
-    it (``Sở Lao động - Thương binh và Xã hội tạm dừng chi trả``: a verb that no stop word caught); names that go
-    on (``… các tỉnh, thành phố``, ``… cấp huyện``) and lists (``, Bộ Tài chính``) are left whole."""
+def _known_names(span: str) -> list[tuple[int, int]]:
+    """Character spans of the known bodies in `span`, none inside a longer one."""
     nlp, matcher, _ = _matcher()
     doc = nlp.make_doc(span)
     matches = [(start, end) for _, start, end in matcher(doc)]
     longest = [(s, e) for s, e in matches if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in matches)]
-    ends = sorted({doc[end - 1].idx + len(doc[end - 1]) for _, end in longest})
+    return sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in longest)
+
+
+def _split_known_neighbours(span: str) -> str:
+    """Two known bodies with only a space between them (a table cell whose line break was lost: ``Bộ Thông tin và
+    Truyền thông Bộ Khoa học và Công nghệ``) are two list pieces: the space becomes a comma (same length)."""
+    names = _known_names(span)
+    for (_, end), (start, _) in zip(names, names[1:]):
+        if start > end and not span[end:start].strip() and span[start].isupper():
+            span = f"{span[:end]},{span[end + 1 :]}"
+    return span
+
+
+def _end_of_known_name(span: str) -> str:
+    """`span` up to the end of the first known body whose name a lower-case word follows that cannot go on with
+    it (``Sở Lao động - Thương binh và Xã hội tạm dừng chi trả``: a verb that no stop word caught); names that go
+    on (``… các tỉnh, thành phố``, ``… cấp huyện``) and lists (``, Bộ Tài chính``) are left whole."""
+    ends = sorted({end for _, end in _known_names(span)})
     goes_on = tuple(_data()["name_continuations"])
     for end in ends:
         after = span[end:].lstrip()
