@@ -104,6 +104,11 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
         # two known bodies side by side in a table cell whose line break was lost
         ("Giao Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ xây dựng văn bản.",
          [("lead", "Bộ Thông tin và Truyền thông"), ("lead", "Bộ Khoa học và Công nghệ")]),
+        # what is reported, then to whom
+        ("- Định kỳ báo cáo tình hình kết quả các hoạt động thăm hỏi trên địa bàn với Ủy ban nhân dân tỉnh.",
+         [("report_to", "Ủy ban nhân dân tỉnh")]),
+        ("Sở Y tế kịp thời phản ánh bằng văn bản về Bộ Công Thương để được hướng dẫn.",
+         [("lead", "Sở Y tế"), ("report_to", "Bộ Công Thương")]),
         # reports sent "về" a body after what they report on
         ("Sở Y tế định kỳ báo cáo kết quả thực hiện về Sở Xây dựng.",
          [("lead", "Sở Y tế"), ("report_to", "Sở Xây dựng")]),

@@ -77,7 +77,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "powers_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['powers_after'])})\b"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
-        "report": re.compile(rf"(?<!\w)(?:{alternation(data['report_before'])})\s+", re.IGNORECASE),
+        "report": re.compile(
+            # báo cáo tình hình thực hiện với Ủy ban nhân dân tỉnh: what is reported, then to whom …
+            rf"(?<!\w)(?:{alternation(data['report_verbs'])})(?:\s+[^\s,;.:()]+){{1,12}}?"
+            rf"\s+(?:{alternation(data['report_prepositions'])})\s+(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ]))"
+            # … or straight after the cue (báo cáo Ban Thường vụ Tỉnh ủy)
+            rf"|(?<!\w)(?:{alternation(data['report_before'])})\s+",
+            re.IGNORECASE,
+        ),
         "stop": re.compile(
             rf"{AFTER_NAME}\s(?:{alternation(data['stops_or_kinds'])})\b"
             rf"|(?<!các)(?<!Các)\s(?:{alternation([w for w in data['stops'] if w not in data['stops_or_kinds']])})\b"
