@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 import pipeline
-from pipeline.extract.assignments import Place, canonical_name, column_roles, find_assignments, place_of
+from pipeline.extract.assignments import (
+    Place,
+    canonical_name,
+    column_roles,
+    find_assignments,
+    names_a_doer,
+    place_of,
+)
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
 from pipeline.process import assignments_of
@@ -145,6 +152,11 @@ def test_a_known_name_inside_a_longer_one_does_not_end_it() -> None:
     assert roles("Giao Ngân hàng Nhà nước chi nhánh tỉnh hướng dẫn thủ tục.") == [
         ("lead", "Ngân hàng Nhà nước chi nhánh tỉnh")
     ]
+
+
+def test_a_numbered_paragraph_that_opens_with_a_body_and_its_verb_assigns_work() -> None:
+    assert names_a_doer("2. Ủy ban nhân dân huyện xây dựng kế hoạch thực hiện, trình Ban Thường vụ Huyện ủy.")
+    assert not names_a_doer("2. Cơ sở dữ liệu quốc gia được xây dựng thống nhất.")
 
 
 def test_a_long_item_whose_heading_is_shortened_gives_its_tasks_no_error() -> None:
