@@ -82,6 +82,9 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
         ("Bộ Tài chính chủ trì, phối hợp với Bộ Lao động - Thương binh và Xã hội,Thanh tra Chính phủ rà soát.",
          [("lead", "Bộ Tài chính"), ("support", "Bộ Lao động - Thương binh và Xã hội"),
           ("support", "Thanh tra Chính phủ")]),
+        # … but a comma inside capitals belongs to the name
+        ("Thường trực Ủy ban KH,CN&MT của Quốc hội chủ trì tổ chức hội thảo.",
+         [("lead", "Thường trực Ủy ban KH,CN&MT của Quốc hội")]),
         # a known body's name ends at a verb no stop word knows; one that goes on with a place is kept whole
         ("Giao Bộ Lao động - Thương binh và Xã hội tạm dừng chi trả trợ cấp.",
          [("lead", "Bộ Lao động - Thương binh và Xã hội")]),

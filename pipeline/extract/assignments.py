@@ -39,6 +39,8 @@ PLACE_LEVEL_ENDINGS = {
     "thị xã": ("thị xã", "Thị ủy"),
 }
 MAX_NAME_WORDS = 16
+# Between the bodies of a list: a comma (one without a space too, unless inside capitals: Ủy ban KH,CN&MT), "và"
+LIST_SEPARATOR = re.compile(r"(,\s+|(?<![A-ZĐ]),(?=\S)|\s+và\s+)")
 LEVEL_RANKS = {"tỉnh": 1, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3}
 # A verb or stop word ends a name only where a name could end: not right after "các", nor, for words that are also
 # kinds of body, right after a comma (các cơ quan, tổ chức …, where "tổ chức" is a kind of body, not the verb).
@@ -462,8 +464,8 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     span = _patterns()["trailer"].sub("", span)
     names: list[tuple[int, str]] = []
     position = 0
-    for part in re.split(r"(,\s*|\s+và\s+)", span):
-        if not part or re.fullmatch(r",\s*|\s+và\s+", part):
+    for part in LIST_SEPARATOR.split(span):
+        if not part or re.fullmatch(r",\s*|\s+và\s+", part):  # a separator split off
             position += len(part)
             continue
         piece = part.strip()
