@@ -460,12 +460,12 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     subject that ends where its verb begins, so no stop word is looked for. A piece of the list that does not
     begin a body of its own (``ngành`` in ``các sở, ban, ngành``) belongs to the name before it."""
     end = len(text) if whole else _patterns()["stop"].search(text).start()
-    span = _split_known_neighbours(_end_of_known_name(text[:end])).rstrip(" ,")
+    span = _bounded_by_known_names(text[:end]).rstrip(" ,")
     span = _patterns()["trailer"].sub("", span)
     names: list[tuple[int, str]] = []
     position = 0
     for part in LIST_SEPARATOR.split(span):
-        if not part or re.fullmatch(r",\s*|\s+và\s+", part):  # a separator split off
+        if part.strip(" ,") in ("", "và"):  # a separator (LIST_SEPARATOR's group) or nothing
             position += len(part)
             continue
         piece = part.strip()
@@ -495,26 +495,26 @@ def _known_names(span: str) -> list[tuple[int, int]]:
     return sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in longest)
 
 
-def _split_known_neighbours(span: str) -> str:
-    """Two known bodies with only a space between them (a table cell whose line break was lost: ``Bộ Thông tin và
-    Truyền thông Bộ Khoa học và Công nghệ``) are two list pieces: the space becomes a comma (same length)."""
-    names = _known_names(span)
-    for (_, end), (start, _) in zip(names, names[1:]):
-        if start > end and not span[end:start].strip() and span[start].isupper():
-            span = f"{span[:end]},{span[end + 1 :]}"
-    return span
+def _bounded_by_known_names(span: str) -> str:
+    """`span` as the known bodies in it shape it, from one pass of the matcher:
 
-
-def _end_of_known_name(span: str) -> str:
-    """`span` up to the end of the first known body whose name a lower-case word follows that cannot go on with
-    it (``Sở Lao động - Thương binh và Xã hội tạm dừng chi trả``: a verb that no stop word caught); names that go
-    on (``… các tỉnh, thành phố``, ``… cấp huyện``) and lists (``, Bộ Tài chính``) are left whole."""
-    ends = sorted({end for _, end in _known_names(span)})
+    - it ends with the first known body that a lower-case word follows which cannot go on with it (``Sở Lao động -
+      Thương binh và Xã hội tạm dừng chi trả``: a verb that no stop word caught); names that go on (``… các tỉnh,
+      thành phố``, ``… cấp huyện``) and lists (``, Bộ Tài chính``) are left whole;
+    - two known bodies with only a space between them (a table cell whose line break was lost: ``Bộ Thông tin và
+      Truyền thông Bộ Khoa học và Công nghệ``) are two list pieces: the space becomes a comma (same length)."""
+    names = _known_names(span)  # by start; none inside another, so by end too
     goes_on = tuple(_data()["name_continuations"])
-    for end in ends:
+    for _, end in names:
         after = span[end:].lstrip()
         if after[:1].islower() and not after.startswith(goes_on):
-            return span[:end]
+            span = span[:end]
+            break
+    for (_, end), (start, _) in zip(names, names[1:]):
+        if start >= len(span):
+            break
+        if start > end and not span[end:start].strip() and span[start].isupper():
+            span = f"{span[:end]},{span[end + 1 :]}"
     return span
 
 
