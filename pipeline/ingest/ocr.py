@@ -111,10 +111,12 @@ def _tesseract(image_path: Path, dpi: int | None, job: OcrJob, settings: Setting
 def _needs_orientation(data: dict[str, list], settings: Settings) -> bool:
     """Read so that the page may lie turned: low confidence, words that make no known pairs, or words standing
     taller than wide (tesseract reads a page turned by a quarter, but in an order no column reading can mend)."""
-    share = bigram_share([w for w in data["text"] if w.strip()])
-    if _mean_confidence(data) < settings.osd_below_confidence or (share is not None and share < MIN_BIGRAM_SHARE):
+    if _mean_confidence(data) < settings.osd_below_confidence:
         return True
-    return _sideways([[_box(data, i) for i, word in enumerate(data["text"]) if word.strip()]])
+    if _sideways([[_box(data, i) for i, word in enumerate(data["text"]) if word.strip()]]):
+        return True
+    share = bigram_share([w for w in data["text"] if w.strip()])  # the costly test last: every page gets here
+    return share is not None and share < MIN_BIGRAM_SHARE
 
 
 def _mean_confidence(data: dict[str, list]) -> float:
