@@ -43,7 +43,9 @@ UNSURE_SHARE = 0.5  # a word read with confidence 0 pays this share of the costs
 NAME_FACTOR = 1.5  # a capitalised word (often a name: Dũng, Vũng Tàu) costs this much more to change
 BIGRAM_WEIGHT = 0.8  # interpolation of bigram and unigram probabilities
 VOCABULARY_COUNT = 20  # counts added for each syllable and bigram of a phrase of the fixed vocabulary
-VOCABULARY_FILES = ("organisations.toml", "document_types.toml", "structure.toml", "assignments.toml", "abbreviations.toml")
+VOCABULARY_FILES = (
+    "organisations.toml", "document_types.toml", "structure.toml", "assignments.toml", "abbreviations.toml",
+)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,10 @@ LIST_MARKER = re.compile(r"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\
 TABLE_CELL = " | "
 PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
 ROLE_LABEL = re.compile(r"(?P<label>[^:;.]{3,40}):\s*")  # Cơ quan chủ trì: Bộ Quốc phòng; Bộ Tài chính.
-PLACE = re.compile(r"\b(?P<level>TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(?:ủy\s+|uỷ\s+)?(?!(?:ủy|uỷ)\b)(?P<name>[^\W\d_][^,;()\n]*)", re.IGNORECASE)
+PLACE = re.compile(
+    r"\b(?P<level>TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(?:ủy\s+|uỷ\s+)?(?!(?:ủy|uỷ)\b)(?P<name>[^\W\d_][^,;()\n]*)",
+    re.IGNORECASE,
+)  # TỈNH ỦY BÌNH ĐỊNH: the place is Bình Định, never the word ủy
 # What a name ends with when it leaves its place to the issuer's (… tỉnh, … Tỉnh ủy), by the place's level.
 PLACE_LEVEL_ENDINGS = {
     "tỉnh": ("tỉnh", "Tỉnh ủy"),
@@ -140,7 +143,8 @@ def canonical_name(assignee: str, place: Place | None) -> str:
     name = names[nlp.vocab.strings[whole[0][0]]] if whole else expand_abbreviations(assignee)
     name = name.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
     folded = name.casefold()
-    if place and "các " not in folded and folded.endswith(tuple(e.casefold() for e in PLACE_LEVEL_ENDINGS[place.level])):
+    endings = tuple(ending.casefold() for ending in PLACE_LEVEL_ENDINGS[place.level]) if place else ()
+    if place and "các " not in folded and folded.endswith(endings):
         name = f"{name} {place.name}"
     return " ".join(name.split())
 
@@ -427,8 +431,8 @@ def _bullet_subject(clause: str, rest: str) -> list[tuple[str, int, str]]:
 def _mentions(clause: str) -> list[tuple[str, int, str]]:
     """(role, start in the clause, name as written) of every body the clause assigns: the subject before a lead
     cue (``Sở Y tế chủ trì``; also after an opening phrase: ``Căn cứ báo cáo …, Bộ trưởng Bộ Tài chính ban
-    hành``, ``Trường hợp … thì Bộ trưởng Bộ Quốc phòng gửi``), the bodies after a directing cue (``Giao``, ``đề nghị``, ``chỉ đạo`` …), after
-    ``phối hợp với`` and after ``báo cáo``."""
+    hành``, ``Trường hợp … thì Bộ trưởng Bộ Quốc phòng gửi``), the bodies after a directing cue (``Giao``,
+    ``đề nghị``, ``chỉ đạo`` …), after ``phối hợp với`` and after ``báo cáo``."""
     patterns = _patterns()
     body_start = _body_start(clause)
     mentions: list[tuple[str, int, str]] = []
