@@ -194,17 +194,25 @@ def test_seed_plan_acceptance_example() -> None:
 
 
 def test_an_article_of_responsibilities_names_the_body_that_leads_or_supports_its_tasks() -> None:
+    """A task that opens ``Phối hợp với Bộ Nội vụ`` is the article's body's support duty; Bộ Nội vụ is its partner,
+    not an assignee (the text gives Bộ Nội vụ no work). Where the article's body leads (``Chủ trì, phối hợp với Bộ
+    Tài chính``), its partner supports."""
     text = (
         "Điều 28. Trách nhiệm của Bộ Khoa học và Công nghệ\n"
         "1. Chủ trì xây dựng cơ sở dữ liệu quốc gia về khoa học, công nghệ.\n"
         "2. Phối hợp với Bộ Nội vụ bảo đảm an toàn thông tin.\n"
+        "3. Chủ trì, phối hợp với Bộ Tài chính lập dự toán kinh phí.\n"
     )
     raw = RawDocument(source_file="nd.txt", sha256="0" * 64, kind="text")
     raw.pages = [PageText(1, text, TextSource.PLAIN_TEXT)]
     document = normalize(raw)
     found = {(a.task_id, a.role, a.assignee) for a in assignments_of(document, parse(document))}
-    assert {("t1", "lead", "Bộ Khoa học và Công nghệ"), ("t2", "support", "Bộ Khoa học và Công nghệ"),
-            ("t2", "support", "Bộ Nội vụ")} <= found  # fmt: skip
+    assert found == {
+        ("t1", "lead", "Bộ Khoa học và Công nghệ"),
+        ("t2", "support", "Bộ Khoa học và Công nghệ"),
+        ("t3", "lead", "Bộ Khoa học và Công nghệ"),
+        ("t3", "support", "Bộ Tài chính"),
+    }
 
 
 def test_plural_subjects_are_collective() -> None:

@@ -82,6 +82,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "powers_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['powers_after'])})\b"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
+        "leading": re.compile(rf"\b(?:{alternation(data['leading_verbs'])})\b", re.IGNORECASE),
         "report": re.compile(
             # báo cáo tình hình thực hiện với Ủy ban nhân dân tỉnh: what is reported, then to whom …
             rf"(?<!\w)(?:{alternation(data['report_verbs'])})(?:\s+[^\s,;.:()]+){{1,12}}?"
@@ -455,8 +456,16 @@ def _mentions(clause: str) -> list[tuple[str, int, str]]:
         ("report_to", patterns["report"]),
     ):
         for cue in pattern.finditer(clause):
+            if role == "support" and not _has_lead(clause[: cue.start()], mentions):
+                continue  # Phối hợp với Bộ Nội vụ …: the task's own body supports; its partner is no assignee
             mentions += [(role, cue.end() + s, n) for s, n in _names(clause[cue.end() :])]
     return mentions
+
+
+def _has_lead(before: str, mentions: list[tuple[str, int, str]]) -> bool:
+    """Whether a clause names a lead before its ``phối hợp với``: a subject or a directed body that leads, or a
+    leading verb (``Chủ trì, phối hợp với …``) whose subject is the heading's body."""
+    return any(role == "lead" for role, _, _ in mentions) or bool(_patterns()["leading"].search(before))
 
 
 def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
