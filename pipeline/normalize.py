@@ -46,6 +46,8 @@ BLOCK_START = re.compile(
 )
 PLACE_DATE_LINE = re.compile(r",\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\s*$")
 LIST_START = re.compile(r"^(?:[-+*•]|\d+[.)]|[a-zđ]\)|[IVXLC]+[.\-–])")
+# A line that ends like this is cut inside a phrase (… Thủ trưởng cơ quan thuộc | Chính phủ): no heading ends so.
+OPEN_END = re.compile(r"(?:,|\s(?:của|và|thuộc|các|với|cho|về|trong|tại|theo|những|là|được|để|hoặc|hay))$")
 
 
 def normalize(raw: RawDocument) -> Document:
@@ -230,7 +232,8 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
         return True
     return (
         width is not None
-        and not LIST_START.match(previous)  # a numbered heading may run to the full width too
+        and (not LIST_START.match(previous) or bool(OPEN_END.search(previous)))  # a numbered heading may run to
+        # the full width too, but it does not end inside a phrase
         and len(previous) >= 0.7 * width
         and not BLOCK_START.match(line)
         and not PLACE_DATE_LINE.search(previous)

@@ -111,6 +111,9 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
         ("Trường hợp chưa có trong quy hoạch thì Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Công an chủ trì thẩm định.",
          [("lead", "Bộ trưởng Bộ Quốc phòng"), ("lead", "Bộ trưởng Bộ Công an")]),
         ("Khi có yêu cầu của Văn phòng Quốc hội, Văn phòng Chính phủ, việc vận chuyển được bố trí bảo vệ.", []),
+        # a negated verb describes an offence, not a task
+        ("đ) Cơ sở kinh doanh lưu trú và các cơ sở khác không thực hiện thông báo lưu trú;", []),
+        ("Cơ sở lưu trú chưa thực hiện việc khai báo tạm trú theo quy định.", []),
         # two known bodies side by side in a table cell whose line break was lost
         ("Giao Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ xây dựng văn bản.",
          [("lead", "Bộ Thông tin và Truyền thông"), ("lead", "Bộ Khoa học và Công nghệ")]),

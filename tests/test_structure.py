@@ -69,6 +69,30 @@ def test_an_article_on_whom_an_act_applies_to_holds_no_tasks() -> None:
     assert [t.text for t in structure_of(text).tasks] == ["1. Bộ Công an chủ trì hướng dẫn thực hiện Quyết định này."]
 
 
+@pytest.fixture(scope="module")
+def decree() -> Structure:
+    """Nghị định 282/2025/NĐ-CP on sanctions, as the Công báo prints it (pages cut at the page width)."""
+    raw = RawDocument(source_file="src-pdfvp-02.txt", sha256="0" * 64, kind="text")
+    pages = (DEV / "src-pdfvp-02.txt").read_text(encoding="utf-8").split("\f")
+    raw.pages = [PageText(page=i + 1, text=t, text_source=TextSource.PLAIN_TEXT) for i, t in enumerate(pages)]
+    return parse(normalize(raw))
+
+
+def test_a_decree_on_sanctions_asks_nothing_of_offenders_nor_of_the_officials_it_gives_powers(
+    decree: Structure,
+) -> None:
+    powers = next(s for s in decree.sections if s.heading.startswith("THẨM QUYỀN XỬ PHẠT"))
+    offences = [s for s in decree.sections if "hành vi sau đây" in s.heading]
+    assert len(offences) > 50
+    for part in [powers, *offences]:
+        assert not [t.text for t in decree.tasks if part.char_start <= t.char_start < part.char_end]
+    execution = next(s for s in decree.sections if s.heading == "Trách nhiệm thi hành")
+    assert [t.text[:50] for t in decree.tasks if execution.char_start <= t.char_start] == [
+        "1. Bộ trưởng Bộ Công an chịu trách nhiệm hướng dẫn",
+        "2. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ",  # one item, though its first line ends "thuộc"
+    ]  # the Công báo's colophon after it (VĂN PHÒNG CHÍNH PHỦ XUẤT BẢN, its address and contacts) asks nothing
+
+
 def test_the_marks_of_a_handwritten_signature_do_not_hide_the_signer() -> None:
     closing = "Nơi nhận:\n- Như trên,\n- Lưu VP.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\nl\nĐặng Minh Khôi\n"
     signature = structure_of("KẾ HOẠCH\nvề việc thử\n1. Các sở thực hiện.\n" + closing).signature

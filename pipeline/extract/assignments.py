@@ -48,6 +48,8 @@ LEVEL_RANKS = {"tỉnh": 1, "thành phố": 1, "huyện": 2, "quận": 2, "thị
 # A verb or stop word ends a name only where a name could end: not right after "các", nor, for words that are also
 # kinds of body, right after a comma (các cơ quan, tổ chức …, where "tổ chức" is a kind of body, not the verb).
 AFTER_NAME = "(?<!,)(?<!các)(?<!Các)"
+# A verb after a negation (Cơ sở lưu trú không thực hiện việc khai báo …) describes an offence, not a task.
+NEGATION = r"\s(?:không|chưa)\s"
 
 
 @dataclass(frozen=True)
@@ -388,6 +390,7 @@ def _doer(subject: str) -> tuple[str, int] | None:
     if not patterns["head"].match(subject):
         return None
     powers = patterns["powers_after"].search(subject)
+    negation = re.search(NEGATION, subject)
     cues = [
         (verb.start(), role)
         for role, pattern in (("lead", patterns["lead_after"]), ("support", patterns["support_after"]))
@@ -398,7 +401,9 @@ def _doer(subject: str) -> tuple[str, int] | None:
     if not cues:
         return None
     start, role = min(cues)
-    return None if powers and powers.start() < start else (role, start)
+    if (powers and powers.start() < start) or (negation and negation.start() < start):
+        return None
+    return role, start
 
 
 def _body_start(clause: str) -> int:

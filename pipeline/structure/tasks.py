@@ -24,6 +24,7 @@ ASSIGNING = re.compile(
     r"|tham mưu|chỉ đạo|theo dõi, đôn đốc|triển khai thực hiện|tổ chức thực hiện)\b"
 )
 MIN_TASK_CHARS = 25
+MIN_TASK_WORDS = 3  # lower-case words: a line in capitals, an address or a contact line asks nothing
 NARRATIVE = re.compile(
     r"^(?:Chuyển:\s*)?(?:Thực hiện|Căn cứ|Theo đề nghị|Xét đề nghị|Ngày \d|Trên cơ sở)\b"
     r"|^[^.;:]{3,80}\sban hành (?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Luật|Pháp lệnh)\b"
@@ -85,7 +86,7 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int]) -> li
     tasks: list[Task] = []
     for line in lines:
         text = line.stripped
-        if line.index not in body or len(text) < MIN_TASK_CHARS:
+        if line.index not in body or len(text) < MIN_TASK_CHARS or not _reads_as_prose(text):
             continue
         start = line.start + line.text.index(text)
         section = _innermost(by_start, start)
@@ -109,6 +110,13 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int]) -> li
             )
         )
     return tasks
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Whether a line has words of a sentence, not only names, capitals and numbers (``VĂN PHÒNG CHÍNH PHỦ XUẤT
+    BẢN``, ``Số 1, Hoàng Hoa Thám, Ba Đình, Hà Nội``)."""
+    words = (word.strip(",.;:()") for word in text.split())
+    return sum(word.isalpha() and word.islower() for word in words) >= MIN_TASK_WORDS
 
 
 def _innermost(sections: list[Section], offset: int) -> Section | None:
