@@ -163,6 +163,10 @@ def test_a_known_name_inside_a_longer_one_does_not_end_it() -> None:
 def test_a_numbered_paragraph_that_opens_with_a_body_and_its_verb_assigns_work() -> None:
     assert names_a_doer("2. Ủy ban nhân dân huyện xây dựng kế hoạch thực hiện, trình Ban Thường vụ Huyện ủy.")
     assert not names_a_doer("2. Cơ sở dữ liệu quốc gia được xây dựng thống nhất.")
+    assert names_a_doer(  # the subject after an opening phrase (src-vbpl-13, Điều 4)
+        "2. Trong thời hạn 10 ngày làm việc kể từ ngày nhận được hồ sơ đầy đủ của Ủy ban nhân dân cấp xã, Sở Nội vụ "
+        "tổ chức thẩm định hồ sơ công nhận xã đảo."
+    )
 
 
 def test_a_long_item_whose_heading_is_shortened_gives_its_tasks_no_error() -> None:

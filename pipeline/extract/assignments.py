@@ -375,11 +375,11 @@ def _clause_mentions(text: str) -> list[tuple[str, int, str]]:
 
 def names_a_doer(text: str) -> bool:
     """Whether a paragraph opens with a body that a lead verb follows (``Sở Nội vụ tổ chức thẩm định …``,
-    ``Trưởng các điểm thi có trách nhiệm …``): it assigns work even outside a part that holds tasks."""
+    ``Trưởng các điểm thi có trách nhiệm …``, also after an opening phrase: ``Trong thời hạn 10 ngày …, Sở Nội vụ
+    tổ chức thẩm định``): it assigns work even outside a part that holds tasks."""
     body = text[_body_start(text) :]  # past a list label, whose dot (2.) is no clause end
     subject = next((c for _, c, _ in _clauses(body)), "")
-    doer = _doer(subject)
-    return bool(doer and _names(subject[: doer[1] + 1]))
+    return any(role != "report_to" for role, _, _ in _mentions(subject))
 
 
 def _doer(subject: str) -> tuple[str, int] | None:
