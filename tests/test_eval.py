@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate.gold import Gold, Score, load_gold
+from pipeline.evaluate.gold import Gold, Score, _same_role_and_name, load_gold
 from pipeline.evaluate.run import DEFAULT_SEARCH, below_floors, locate, ocr_scores, raised, run_eval
 from pipeline.keys import name_key, number_symbol_key
 from tests.conftest import ROOT
@@ -47,6 +47,15 @@ def test_score_counts_one_to_one_matches() -> None:
     assert (score.true_positives, score.false_positives, score.false_negatives) == (2, 2, 1)
     assert score.precision == 0.5 and score.recall == pytest.approx(2 / 3)
     assert Score(false_negatives=3).precision == 0.0 and Score().f1 == 1.0  # nothing to find, nothing found
+
+
+def test_score_pairs_the_most_alike_names_first() -> None:
+    """``Sở Lao động …`` is alike enough to pass for ``Bộ Lao động …``, but each finds its own when both are there."""
+    score = Score()
+    gold = ["lead: Sở Lao động - Thương binh và Xã hội", "lead: Bộ Lao động - Thương binh và Xã hội"]
+    found = ["lead: Bộ Lao động - Thương binh và Xã hội", "lead: Sở Lao động - Thương binh và Xã hội tỉnh"]
+    score.add("f", gold, found, _same_role_and_name)
+    assert (score.true_positives, score.false_positives, score.false_negatives) == (2, 0, 0)
 
 
 def test_floors_are_never_lowered() -> None:

@@ -83,18 +83,23 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def add(self, file: str, expected: list[str], predicted: list[str], same: Callable[[str, str], bool]) -> None:
-        """Match `predicted` to `expected` one to one (first fit), counting and recording the differences."""
-        unmatched = list(predicted)
-        for item in expected:
-            match = next((p for p in unmatched if same(item, p)), None)
-            if match is None:
-                self.false_negatives += 1
-                self.misses.append(f"{file}: missed {item!r}")
-            else:
-                unmatched.remove(match)
-                self.true_positives += 1
-        self.false_positives += len(unmatched)
-        self.misses.extend(f"{file}: extra {item!r}" for item in unmatched)
+        """Match `predicted` to `expected` one to one, counting and recording the differences. Of the pairs that
+        are `same`, the most alike are matched first: ``Bộ Lao động …`` finds ``Bộ Lao động …`` even where ``Sở Lao
+        động …`` is alike enough to pass for it."""
+        pairs = sorted(
+            ((fuzz.ratio(e, p), i, j) for i, e in enumerate(expected) for j, p in enumerate(predicted) if same(e, p)),
+            reverse=True,
+        )
+        matched: dict[int, int] = {}
+        for _, i, j in pairs:
+            if i not in matched and j not in matched.values():
+                matched[i] = j
+        self.true_positives += len(matched)
+        self.false_negatives += len(expected) - len(matched)
+        self.false_positives += len(predicted) - len(matched)
+        self.misses.extend(f"{file}: missed {e!r}" for i, e in enumerate(expected) if i not in matched)
+        taken = set(matched.values())
+        self.misses.extend(f"{file}: extra {p!r}" for j, p in enumerate(predicted) if j not in taken)
 
     def summary(self) -> dict[str, float | int]:
         return {
