@@ -111,6 +111,11 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
         ("Trường hợp chưa có trong quy hoạch thì Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Công an chủ trì thẩm định.",
          [("lead", "Bộ trưởng Bộ Quốc phòng"), ("lead", "Bộ trưởng Bộ Công an")]),
         ("Khi có yêu cầu của Văn phòng Quốc hội, Văn phòng Chính phủ, việc vận chuyển được bố trí bảo vệ.", []),
+        # a verb of two words ends the name before its first word (thành lập, not … thành | lập)
+        ("Ủy ban nhân dân xã, phường, thị trấn thành lập Ban Chỉ đạo thực hiện hỗ trợ nhà ở.",
+         [("lead", "Ủy ban nhân dân xã, phường, thị trấn")]),
+        ("Cơ sở sản xuất, kinh doanh thực phẩm thiết lập hệ thống truy xuất.",
+         [("lead", "Cơ sở sản xuất, kinh doanh thực phẩm")]),
         # a negated verb describes an offence, not a task
         ("đ) Cơ sở kinh doanh lưu trú và các cơ sở khác không thực hiện thông báo lưu trú;", []),
         ("Cơ sở lưu trú chưa thực hiện việc khai báo tạm trú theo quy định.", []),
