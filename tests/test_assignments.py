@@ -12,6 +12,7 @@ from pipeline.extract.assignments import (
     Place,
     canonical_name,
     column_roles,
+    role_of_heading,
     find_assignments,
     names_a_doer,
     place_of,
@@ -143,6 +144,18 @@ def test_task_table_columns_give_the_roles() -> None:
     assert roles(row, columns=columns) == [
         ("lead", "Bộ Khoa học và Công nghệ"), ("support", "Bộ Tài chính"), ("support", "các bộ, ngành"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("a) Cơ quan chủ trì", "lead"), ("b) Cơ quan phối hợp", "support"), ("Cơ quan, đơn vị chủ trì", "lead"),
+        ("Chủ trì thực hiện", "lead"), ("b) Đơn vị thực hiện", "lead"), ("Cơ quan nhận báo cáo", "report_to"),
+        ("4. Chế độ phối hợp, báo cáo", None), ("Thực hiện các nhiệm vụ", None),
+    ],
+)  # fmt: skip
+def test_a_heading_gives_a_role_only_when_the_role_opens_it(heading: str, role: str | None) -> None:
+    assert role_of_heading(heading) == role
 
 
 def test_canonical_names_expand_abbreviations_and_take_the_issuers_place() -> None:

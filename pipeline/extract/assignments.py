@@ -182,11 +182,16 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
 
 
 def role_of_heading(heading: str) -> str | None:
-    """The role a list part or table column gives (``Cơ quan chủ trì`` → lead, ``Cơ quan phối hợp`` → support)."""
-    folded = fold(heading)
+    """The role a list part or table column gives (``Cơ quan chủ trì`` → lead, ``b) Cơ quan phối hợp`` → support);
+    none where the role words do not open it (``4. Chế độ phối hợp, báo cáo`` is a topic)."""
+    marker = LIST_MARKER.match(heading)
+    folded = fold(heading[marker.end() :] if marker else heading)
     if len(folded) > 40:
         return None
-    return next((role for words, role in _data()["role_headings"].items() if fold(words) in folded), None)
+    kinds = "|".join(re.escape(fold(kind)) for kind in _data()["role_heading_kinds"])
+    openings = {folded, re.sub(rf"^(?:(?:{kinds})\s+)+", "", folded)}  # Cơ quan, đơn vị chủ trì → chu tri
+    headings = _data()["role_headings"].items()
+    return next((role for words, role in headings if any(o.startswith(fold(words)) for o in openings)), None)
 
 
 def column_roles(header_row: str) -> dict[int, str]:
