@@ -13,7 +13,7 @@ from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
 from pipeline.structure import Structure, parse
 from pipeline.structure.tasks import deadline_of
-from tests.conftest import DEV
+from tests.conftest import DEV, RAW
 
 
 def structure_of(text: str) -> Structure:
@@ -67,6 +67,16 @@ def test_an_article_on_whom_an_act_applies_to_holds_no_tasks() -> None:
         "Điều 3. Tổ chức thực hiện\n1. Bộ Công an chủ trì hướng dẫn thực hiện Quyết định này.\n"
     )
     assert [t.text for t in structure_of(text).tasks] == ["1. Bộ Công an chủ trì hướng dẫn thực hiện Quyết định này."]
+
+
+def test_a_narrative_opening_does_not_hide_the_request_that_follows_it() -> None:
+    """The công văn's first paragraph tells why (Thực hiện Quyết định số 1351/QĐ-UBND …), then asks (Để có cơ sở
+    tổng hợp, báo cáo Ủy ban nhân dân tỉnh, Sở Nội vụ đề nghị …): it is a task."""
+    letter = structure_of((RAW / "cv-360-snv.txt").read_text(encoding="utf-8"))
+    assert letter.tasks[0].text.startswith("Thực hiện Quyết định số 1351/QĐ-UBND")
+    assert not any(t.text.startswith("Thực hiện") for t in structure_of(
+        "CÔNG VĂN\nvề việc thử\nThực hiện Kế hoạch số 12-KH/TU, Sở Nội vụ đã chủ trì tổng hợp nhu cầu nhà ở.\n"
+    ).tasks)  # fmt: skip
 
 
 @pytest.fixture(scope="module")

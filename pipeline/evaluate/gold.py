@@ -203,6 +203,7 @@ class Evaluation:
                 "references": self.references.misses,
                 "reference_details": self.reference_details.misses,
                 "assignments": self.assignments.misses,
+                "assignments_named": self.assignments_named.misses,
                 "recipients": self.recipients.misses,
                 "top_sections": self.top_sections.misses,
             },

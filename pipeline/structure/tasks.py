@@ -95,7 +95,7 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int]) -> li
         if any(p.char_start <= start < p.char_end for p in scope_parts):
             continue
         in_part = any(p.char_start <= start < p.char_end for p in task_parts)
-        if not in_part and (NARRATIVE.match(text) or not (ASSIGNING.search(text) or names_a_doer(text))):
+        if not in_part and not _assigns_work(text):
             continue  # outside a task part only a paragraph that assigns work in so many words is a task
         deadline, deadline_text = deadline_of(text)
         tasks.append(
@@ -110,6 +110,16 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int]) -> li
             )
         )
     return tasks
+
+
+def _assigns_work(paragraph: str) -> bool:
+    """Whether a paragraph outside a task part assigns work in so many words; one that opens with narrative
+    (``Thực hiện Quyết định số …``) does so only in a later sentence (``Để có cơ sở tổng hợp, báo cáo Ủy ban nhân
+    dân tỉnh, Sở Nội vụ đề nghị …``)."""
+    if NARRATIVE.match(paragraph):
+        later = re.split(r"(?<=[.;])\s+(?=[A-ZĐ])", paragraph, maxsplit=1)[1:]
+        return bool(later) and _assigns_work(later[0])
+    return bool(ASSIGNING.search(paragraph) or names_a_doer(paragraph))
 
 
 def _reads_as_prose(text: str) -> bool:
