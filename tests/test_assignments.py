@@ -12,10 +12,11 @@ from pipeline.extract.assignments import (
     Place,
     canonical_name,
     column_roles,
-    role_of_heading,
     find_assignments,
+    is_collective,
     names_a_doer,
     place_of,
+    role_of_heading,
 )
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
@@ -170,6 +171,15 @@ def test_places_and_names_whatever_their_case() -> None:
     assert place_of("TỈNH ỦY BÌNH ĐỊNH", None) == Place("Bình Định", "tỉnh")
     assert canonical_name("Kho bạc Nhà nước Thành phố", Place("Hà Nội", "thành phố")).endswith("Thành phố Hà Nội")
     assert "Bắc Lâm" not in canonical_name("Các huyện ủy trực thuộc Tỉnh ủy", Place("Bắc Lâm", "tỉnh"))
+
+
+def test_a_body_below_the_issuers_level_named_without_its_place_is_every_such_body() -> None:
+    central, province = place_of("THỦ TƯỚNG CHÍNH PHỦ", None), place_of("ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG", None)
+    assert central == Place("", "trung ương") and place_of("TỈNH ỦY", None) is None  # a place it does not name
+    assert is_collective("Công an tỉnh", central) and not is_collective("Công an tỉnh", province)
+    assert is_collective("Phòng Lao động - Thương binh và Xã hội", province)  # a district's office
+    assert not is_collective("Phòng Lao động - Thương binh và Xã hội", place_of("UBND HUYỆN YÊN SƠN", None))
+    assert canonical_name("Công an tỉnh", central) == "Công an tỉnh"
 
 
 def test_a_known_name_inside_a_longer_one_does_not_end_it() -> None:

@@ -45,6 +45,8 @@ MAX_NAME_WORDS = 16
 # Between the bodies of a list: a comma (one without a space too, unless inside capitals: Ủy ban KH,CN&MT), "và"
 LIST_SEPARATOR = re.compile(r"(,\s+|(?<![A-ZĐ]),(?=\S)|\s+và\s+)")
 LEVEL_RANKS = {"tỉnh": 1, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3}
+CENTRAL = "trung ương"  # the level of an issuer that names no place (CHÍNH PHỦ, BỘ CÔNG THƯƠNG): above every tỉnh
+LEVEL_WORD = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b", re.IGNORECASE)
 # A verb or stop word ends a name only where a name could end: not right after "các", nor, for words that are also
 # kinds of body, right after a comma (các cơ quan, tổ chức …, where "tổ chức" is a kind of body, not the verb).
 AFTER_NAME = "(?<!,)(?<!các)(?<!Các)"
@@ -146,7 +148,7 @@ def canonical_name(assignee: str, place: Place | None) -> str:
     name = names[nlp.vocab.strings[whole[0][0]]] if whole else expand_abbreviations(assignee)
     name = name.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
     folded = name.casefold()
-    endings = tuple(ending.casefold() for ending in PLACE_LEVEL_ENDINGS[place.level]) if place else ()
+    endings = tuple(ending.casefold() for ending in PLACE_LEVEL_ENDINGS.get(place.level, ())) if place else ()
     if place and "các " not in folded and folded.endswith(endings):
         name = f"{name} {place.name}"
     return " ".join(name.split())
@@ -158,14 +160,18 @@ def place_of(issuer: str | None, issuer_parent: str | None) -> Place | None:
         match = PLACE.search(line or "")
         if match:
             return Place(match["name"].strip().title(), match["level"].lower())
+    if issuer and not any(LEVEL_WORD.search(line or "") for line in (issuer, issuer_parent)):
+        return Place("", CENTRAL)  # a ministry, the Government: every tỉnh it names is any tỉnh
     return None
 
 
 def is_collective(assignee: str, place: Place | None = None) -> bool:
     """A plural or generic subject: ``các sở, ban, ngành``, ``Ủy ban nhân dân các huyện``, ``cấp ủy``,
     ``Ủy ban nhân dân cấp tỉnh``, ``cơ quan có thẩm quyền``, ``Bộ trưởng``; and one that ends with a level below
-    the issuer's without naming its place (``Ủy ban nhân dân xã`` in a provincial document: every commune's). Where
-    the issuer's place is unknown, only the commune level counts (``… tỉnh`` may be the issuer's own province)."""
+    the issuer's without naming its place (``Ủy ban nhân dân xã`` in a provincial document: every commune's;
+    ``Công an tỉnh`` in a decision of the Prime Minister), or whose kind stands at such a level (``Phòng …``, a
+    district's office). Where the issuer's place is unknown, only the commune level counts (``… tỉnh`` may be the
+    issuer's own province)."""
     data = _data()
     if (
         assignee[:1].islower()
@@ -176,9 +182,11 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
     ):
         return True
     level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None)
+    level = level or next((lv for head, lv in data["levels_of_heads"].items() if assignee.startswith(f"{head} ")), None)
     if level is None:
         return False
-    return LEVEL_RANKS[level] > (LEVEL_RANKS[place.level] if place else LEVEL_RANKS["huyện"])
+    issuer_rank = (0 if place.level == CENTRAL else LEVEL_RANKS[place.level]) if place else LEVEL_RANKS["huyện"]
+    return LEVEL_RANKS[level] > issuer_rank
 
 
 def role_of_heading(heading: str) -> str | None:
