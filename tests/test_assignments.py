@@ -118,6 +118,15 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
          [("lead", "Ủy ban nhân dân xã, phường, thị trấn")]),
         ("Cơ sở sản xuất, kinh doanh thực phẩm thiết lập hệ thống truy xuất.",
          [("lead", "Cơ sở sản xuất, kinh doanh thực phẩm")]),
+        # an opening phrase before a comma; a known name that goes on with a capital is one name
+        ("3. Định kỳ, Thường trực Ủy ban KH,CN&MT của Quốc hội chủ trì, phối hợp với Văn phòng Quốc hội theo dõi.",
+         [("lead", "Thường trực Ủy ban KH,CN&MT của Quốc hội"), ("support", "Văn phòng Quốc hội")]),
+        ("- Các tổ chức chính trị - xã hội, Ban Bí thư Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh đẩy mạnh công "
+         "tác tuyên truyền.",
+         [("lead", "Các tổ chức chính trị - xã hội"),
+          ("lead", "Ban Bí thư Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh")]),
+        ("Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Công an gửi văn bản lấy ý kiến của Ủy ban nhân dân cấp tỉnh.",
+         [("lead", "Bộ trưởng Bộ Quốc phòng"), ("lead", "Bộ trưởng Bộ Công an")]),
         # a negated verb describes an offence, not a task
         ("đ) Cơ sở kinh doanh lưu trú và các cơ sở khác không thực hiện thông báo lưu trú;", []),
         ("Cơ sở lưu trú chưa thực hiện việc khai báo tạm trú theo quy định.", []),

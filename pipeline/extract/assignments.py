@@ -105,7 +105,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(data['heads'])}|[Cc]ác\s+(?i:{alternation(data['plural_kinds'])}))\b"
         ),
         "inserted": re.compile(rf",\s*(?:{alternation(data['inserted_phrases'])})\s*,", re.IGNORECASE),
-        "opener": re.compile(rf"(?:{alternation(data['openers'])})\s", re.IGNORECASE),
+        "opener": re.compile(rf"(?:{alternation(data['openers'])})(?=[\s,])", re.IGNORECASE),
         "inner_subject": re.compile(rf"(?:,|\s(?:{alternation(data['subject_after'])}))\s+(?=[A-ZĐ])"),
         "trailer": re.compile(rf"(?:\s+(?:{alternation(data['name_trailers'])}))+$"),
         "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
@@ -533,7 +533,8 @@ def _bounded_by_known_names(span: str) -> str:
       Thương binh và Xã hội tạm dừng chi trả``: a verb that no stop word caught); names that go on (``… các tỉnh,
       thành phố``, ``… cấp huyện``) and lists (``, Bộ Tài chính``) are left whole;
     - two known bodies with only a space between them (a table cell whose line break was lost: ``Bộ Thông tin và
-      Truyền thông Bộ Khoa học và Công nghệ``) are two list pieces: the space becomes a comma (same length)."""
+      Truyền thông Bộ Khoa học và Công nghệ``) are two list pieces: the space becomes a comma (same length), unless
+      the second does not begin like a body (``Ban Bí thư Trung ương Đoàn …`` is one name)."""
     names = _known_names(span)  # by start; none inside another, so by end too
     goes_on = tuple(_data()["name_continuations"])
     for _, end in names:
@@ -544,7 +545,7 @@ def _bounded_by_known_names(span: str) -> str:
     for (_, end), (start, _) in zip(names, names[1:]):
         if start >= len(span):
             break
-        if start > end and not span[end:start].strip() and span[start].isupper():
+        if start > end and not span[end:start].strip() and _patterns()["head"].match(span[start:]):
             span = f"{span[:end]},{span[end + 1 :]}"
     return span
 
