@@ -127,6 +127,11 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
           ("lead", "Ban Bí thư Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh")]),
         ("Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Công an gửi văn bản lấy ý kiến của Ủy ban nhân dân cấp tỉnh.",
          [("lead", "Bộ trưởng Bộ Quốc phòng"), ("lead", "Bộ trưởng Bộ Công an")]),
+        # no list splits inside a known name
+        ("Điều 3. Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố, Giám đốc Sở Tài chính chịu trách "
+         "nhiệm thi hành Quyết định này.",
+         [("lead", "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố"),
+          ("lead", "Giám đốc Sở Tài chính")]),
         # a negated verb describes an offence, not a task
         ("đ) Cơ sở kinh doanh lưu trú và các cơ sở khác không thực hiện thông báo lưu trú;", []),
         ("Cơ sở lưu trú chưa thực hiện việc khai báo tạm trú theo quy định.", []),

@@ -495,8 +495,8 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     span = _patterns()["trailer"].sub("", span)
     names: list[tuple[int, str]] = []
     position = 0
-    for part in LIST_SEPARATOR.split(span):
-        if part.strip(" ,") in ("", "và"):  # a separator (LIST_SEPARATOR's group) or nothing
+    for part in _list_parts(span):
+        if part.strip(" ,") in ("", "và"):  # a separator or nothing
             position += len(part)
             continue
         piece = part.strip()
@@ -515,6 +515,18 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
         if (len(n.split()) > 1 or _known(n)) and n not in bare
         and len(n.split()) <= MAX_NAME_WORDS * (2 if is_collective(n) else 1)  # lists of kinds run longer
     ]
+
+
+def _list_parts(span: str) -> list[str]:
+    """`span` cut into list pieces and the separators between them (LIST_SEPARATOR), except inside a known name
+    (``Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố`` is one body)."""
+    known = _known_names(span)
+    parts, start = [], 0
+    for separator in LIST_SEPARATOR.finditer(span):
+        if not any(s < separator.start() and separator.end() < e for s, e in known):
+            parts += [span[start : separator.start()], separator.group(0)]
+            start = separator.end()
+    return [*parts, span[start:]]
 
 
 def _known_names(span: str) -> list[tuple[int, int]]:
