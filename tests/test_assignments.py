@@ -132,6 +132,14 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
          "nhiệm thi hành Quyết định này.",
          [("lead", "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố"),
           ("lead", "Giám đốc Sở Tài chính")]),
+        # a generic subject after a named one is a body of its own; after bare kinds it goes on with them
+        ("2. Chủ tịch Ủy ban nhân dân các cấp, tổ chức và cá nhân khác có liên quan chịu trách nhiệm thi hành.",
+         [("lead", "Chủ tịch Ủy ban nhân dân các cấp"), ("lead", "tổ chức và cá nhân khác có liên quan")]),
+        ("Giao Sở Lao động - Thương binh và Xã hội, phòng Lao động - Thương binh và Xã hội cấp huyện rà soát.",
+         [("lead", "Sở Lao động - Thương binh và Xã hội"),
+          ("lead", "phòng Lao động - Thương binh và Xã hội cấp huyện")]),
+        ("Các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành.",
+         [("lead", "Các cơ quan, tổ chức, cá nhân có liên quan")]),
         # a negated verb describes an offence, not a task
         ("đ) Cơ sở kinh doanh lưu trú và các cơ sở khác không thực hiện thông báo lưu trú;", []),
         ("Cơ sở lưu trú chưa thực hiện việc khai báo tạm trú theo quy định.", []),

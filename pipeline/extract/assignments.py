@@ -574,7 +574,15 @@ def _begins_body(piece: str, previous: str | None) -> bool:
         return True
     if patterns["head"].match(piece):
         return len(piece.split()) >= 2
-    return bool(patterns["generic_head"].match(piece)) and (previous is None or not is_collective(previous))
+    return bool(patterns["generic_head"].match(piece)) and (
+        previous is None or not is_collective(previous) or _names_a_body(previous)
+    )
+
+
+def _names_a_body(subject: str) -> bool:
+    """Whether a subject names a body rather than only kinds: a capital past its first letter (``Chủ tịch Ủy ban
+    nhân dân các cấp``, ``các ban của Hội đồng nhân dân``; not ``Các cơ quan``)."""
+    return any(char.isupper() for char in subject[1:])
 
 
 def _known(name: str) -> bool:
