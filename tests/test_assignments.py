@@ -140,6 +140,12 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
           ("lead", "phòng Lao động - Thương binh và Xã hội cấp huyện")]),
         ("Các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành.",
          [("lead", "Các cơ quan, tổ chức, cá nhân có liên quan")]),
+        # a body defined by what it does is named up to its duty, verbs and all; a sentence is no name
+        ("Đơn vị tiếp nhận hồ sơ chịu trách nhiệm kiểm tra mục lục hồ sơ.", [("lead", "Đơn vị tiếp nhận hồ sơ")]),
+        ("Cơ quan chủ trì soạn thảo có trách nhiệm nghiên cứu, tiếp thu, giải trình.",
+         [("lead", "Cơ quan chủ trì soạn thảo")]),
+        ("1. Cơ sở sản xuất thực phẩm tiến hành truy xuất nguồn gốc ngay khi tự giám sát và có trách nhiệm báo cáo.",
+         [("lead", "Cơ sở sản xuất thực phẩm")]),
         # a negated verb describes an offence, not a task
         ("đ) Cơ sở kinh doanh lưu trú và các cơ sở khác không thực hiện thông báo lưu trú;", []),
         ("Cơ sở lưu trú chưa thực hiện việc khai báo tạm trú theo quy định.", []),

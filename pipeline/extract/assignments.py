@@ -107,6 +107,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "inserted": re.compile(rf",\s*(?:{alternation(data['inserted_phrases'])})\s*,", re.IGNORECASE),
         "opener": re.compile(rf"(?:{alternation(data['openers'])})(?=[\s,])", re.IGNORECASE),
         "inner_subject": re.compile(rf"(?:,|\s(?:{alternation(data['subject_after'])}))\s+(?=[A-ZĐ])"),
+        "defined_kind": re.compile(rf"(?:{alternation(data['defined_kinds'])})\b"),
+        "definition_break": re.compile(rf"\s(?:{alternation(data['definition_breaks'])})\s"),
+        "duty": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['duty_cues'])})\b"),
         "trailer": re.compile(rf"(?:\s+(?:{alternation(data['name_trailers'])}))+$"),
         "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
         "support_opening": re.compile(rf"(?:{alternation(data['support_openings'])})\b", re.IGNORECASE),
@@ -395,13 +398,21 @@ def names_a_doer(text: str) -> bool:
     return any(role != "report_to" for role, _, _ in _mentions(subject))
 
 
-def _doer(subject: str) -> tuple[str, int] | None:
-    """(role, where its verb begins) when `subject` opens with a body that a lead or a support cue follows, by the
+def _doer(subject: str) -> tuple[str, int, bool] | None:
+    """(role, where its verb begins, whether all before the verb is the name) when `subject` opens with a body that a lead or a support cue follows, by the
     first cue (``Sở Y tế chủ trì, phối hợp …`` leads; ``Tòa án nhân dân tối cao …, phối hợp tổ chức thực hiện``
-    supports). None when the body is given powers rather than work (``… có thẩm quyền xử phạt``)."""
+    supports). None when the body is given powers rather than work (``… có thẩm quyền xử phạt``). A body defined
+    by what it does (``Cơ quan chủ trì soạn thảo có trách nhiệm …``) takes its verb from a duty cue, past the
+    verbs of its definition."""
     patterns = _patterns()
     if not patterns["head"].match(subject):
         return None
+    if (
+        patterns["defined_kind"].match(subject)
+        and (duty := patterns["duty"].search(subject))
+        and not patterns["definition_break"].search(subject, 0, duty.start())
+    ):
+        return "lead", duty.start(), True
     powers = patterns["powers_after"].search(subject)
     negation = re.search(NEGATION, subject)
     cues = [
@@ -416,7 +427,7 @@ def _doer(subject: str) -> tuple[str, int] | None:
     start, role = min(cues)
     if (powers and powers.start() < start) or (negation and negation.start() < start):
         return None
-    return role, start
+    return role, start, False
 
 
 def _body_start(clause: str) -> int:
@@ -461,8 +472,8 @@ def _mentions(clause: str) -> list[tuple[str, int, str]]:
     for start in starts:  # the clause's subject, or one after an opening phrase (Trường hợp … thì Bộ trưởng …)
         subject = clause[start:]
         if not patterns["lead_before"].match(subject) and (doer := _doer(subject)):
-            role, verb = doer
-            names = _names(subject[: verb + 1])
+            role, verb, whole = doer
+            names = _names(subject[:verb], whole=True) if whole else _names(subject[: verb + 1])
             inner = start != body_start
             if inner and not (names and subject[names[-1][0] + len(names[-1][1]) : verb].strip() == ""):
                 continue  # after an opening phrase, only a subject right before its verb
