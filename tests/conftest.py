@@ -18,3 +18,9 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.fail(f"the shared corpus is missing: expected it at {CORPUS}")
     return CORPUS
+
+
+def written_for(assignee: str, span_text: str) -> bool:
+    """An assignee's span holds it as written, or, for a name spelled out from a shared list (``Giám đốc các Sở:
+    …, Tài chính`` → Giám đốc Sở Tài chính), the words written for it."""
+    return span_text == assignee or (span_text != "" and assignee.endswith(span_text.rpartition(": ")[2]))

@@ -23,14 +23,14 @@ from pipeline.normalize import normalize
 from pipeline.process import assignments_of
 from pipeline.structure import parse
 from pipeline.workload import assignments_for
-from tests.conftest import DEV
+from tests.conftest import DEV, written_for
 
 BINH_DINH = Place("Bình Định", "tỉnh")
 
 
 def roles(text: str, **kwargs) -> list[tuple[str, str]]:
     found = find_assignments("t1", text, 0, BINH_DINH, **kwargs)
-    assert all(text[a.char_start : a.char_end] == a.assignee for a in found)  # spans index the text
+    assert all(written_for(a.assignee, text[a.char_start : a.char_end]) for a in found)  # spans index the text
     return [(a.role, a.assignee) for a in found]
 
 
@@ -164,6 +164,28 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
 )  # fmt: skip
 def test_powers_lists_and_name_ends(text: str, expected: list[tuple[str, str]]) -> None:
     assert roles(text) == expected
+
+
+def test_a_list_under_a_shared_title_and_kind_gives_one_body_per_item() -> None:
+    """``Giám đốc các Sở: …, Tài chính`` names Giám đốc Sở Tài chính; its span is the words written for it."""
+    text = (
+        "Điều 3. Chánh văn phòng UBND tỉnh; Giám đốc các Sở: Lao động Thương binh và Xã hội, Tài chính; Cục trưởng "
+        "Cục Thuế tỉnh chịu trách nhiệm thi hành Quyết định này."
+    )
+    found = [(a.assignee, text[a.char_start : a.char_end]) for a in find_assignments("t1", text, 0, None)]
+    assert found == [
+        ("Chánh văn phòng UBND tỉnh", "Chánh văn phòng UBND tỉnh"),
+        ("Giám đốc Sở Lao động Thương binh và Xã hội", "Giám đốc các Sở: Lao động Thương binh và Xã hội"),
+        ("Giám đốc Sở Tài chính", "Tài chính"),
+        ("Cục trưởng Cục Thuế tỉnh", "Cục trưởng Cục Thuế tỉnh"),
+    ]
+    partners = "c) Chủ trì, phối hợp với các Bộ: Quốc phòng, Văn hóa, Thể thao và Du lịch, Tài chính và Xây dựng."
+    assert roles(partners) == [
+        ("support", "Bộ Quốc phòng"), ("support", "Bộ Văn hóa, Thể thao và Du lịch"), ("support", "Bộ Tài chính"),
+        ("support", "Bộ Xây dựng"),
+    ]  # fmt: skip
+    asked = "Đề nghị các Sở: Xây dựng, Y tế, Ủy ban nhân dân cấp xã cho ý kiến."  # the list ends at another kind
+    assert roles(asked) == [("lead", "Sở Xây dựng"), ("lead", "Sở Y tế"), ("lead", "Ủy ban nhân dân cấp xã")]
 
 
 def test_task_table_columns_give_the_roles() -> None:
