@@ -140,6 +140,13 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
           ("lead", "phòng Lao động - Thương binh và Xã hội cấp huyện")]),
         ("Các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành.",
          [("lead", "Các cơ quan, tổ chức, cá nhân có liên quan")]),
+        # kinds listed together are one subject; other generic subjects are subjects of their own
+        ("Sở Giáo dục và Đào tạo đề nghị tổ dân phố, chính quyền địa phương và kêu gọi toàn thể nhân dân tăng cường "
+         "giám sát.",
+         [("lead", "Sở Giáo dục và Đào tạo"), ("lead", "tổ dân phố"), ("lead", "chính quyền địa phương"),
+          ("lead", "toàn thể nhân dân")]),
+        ("Thủ trưởng các cơ quan, đơn vị thuộc và trực thuộc Bộ Công Thương chịu trách nhiệm thi hành.",
+         [("lead", "Thủ trưởng các cơ quan, đơn vị thuộc và trực thuộc Bộ Công Thương")]),
         # a body defined by what it does is named up to its duty, verbs and all; a sentence is no name
         ("Đơn vị tiếp nhận hồ sơ chịu trách nhiệm kiểm tra mục lục hồ sơ.", [("lead", "Đơn vị tiếp nhận hồ sơ")]),
         ("Cơ quan chủ trì soạn thảo có trách nhiệm nghiên cứu, tiếp thu, giải trình.",

@@ -671,8 +671,16 @@ def _begins_body(piece: str, previous: str | None) -> bool:
     if patterns["head"].match(piece):
         return len(piece.split()) >= 2
     return bool(patterns["generic_head"].match(piece)) and (
-        previous is None or not is_collective(previous) or _names_a_body(previous)
+        previous is None or not is_collective(previous) or _names_a_body(previous) or not _joins_kinds(piece, previous)
     )
+
+
+def _joins_kinds(piece: str, previous: str) -> bool:
+    """Whether `piece` goes on with a list of kinds (``các cơ quan, tổ chức, cá nhân``; ``cơ quan, người có thẩm
+    quyền``; ``Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ``) rather than naming a subject of its own
+    (``tổ dân phố, chính quyền địa phương``)."""
+    kinds = "|".join(re.escape(kind) for kind in _data()["joining_kinds"])
+    return bool(re.match(rf"(?:{kinds})\b", piece) and re.search(rf"\b(?:{kinds})\b", previous.casefold()))
 
 
 def _names_a_body(subject: str) -> bool:
