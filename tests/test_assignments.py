@@ -13,6 +13,7 @@ from pipeline.extract.assignments import (
     canonical_name,
     column_roles,
     find_assignments,
+    heading_subjects,
     is_collective,
     names_a_doer,
     place_of,
@@ -147,6 +148,17 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
           ("lead", "toàn thể nhân dân")]),
         ("Thủ trưởng các cơ quan, đơn vị thuộc và trực thuộc Bộ Công Thương chịu trách nhiệm thi hành.",
          [("lead", "Thủ trưởng các cơ quan, đơn vị thuộc và trực thuộc Bộ Công Thương")]),
+        # a duty to work with others is a support duty
+        ("2. Các đơn vị thuộc Bộ Công Thương theo phạm vi quản lý có trách nhiệm phối hợp với Cục Công nghiệp thực "
+         "hiện Thông tư này.",
+         [("support", "Các đơn vị thuộc Bộ Công Thương")]),
+        # what is reported may hold commas and numbers before the body it goes to
+        ("Ủy ban nhân dân cấp tỉnh gửi kết quả việc tiếp nhận, sử dụng gạo đến Bộ Tài chính, Bộ Giáo dục và Đào "
+         "tạo.",
+         [("lead", "Ủy ban nhân dân cấp tỉnh"), ("report_to", "Bộ Tài chính"),
+          ("report_to", "Bộ Giáo dục và Đào tạo")]),
+        ("c) Các cơ sở giáo dục gửi báo cáo dự toán theo Mẫu số 03.1 về Sở Giáo dục và Đào tạo.",
+         [("lead", "Các cơ sở giáo dục"), ("report_to", "Sở Giáo dục và Đào tạo")]),
         # a body defined by what it does is named up to its duty, verbs and all; a sentence is no name
         ("Đơn vị tiếp nhận hồ sơ chịu trách nhiệm kiểm tra mục lục hồ sơ.", [("lead", "Đơn vị tiếp nhận hồ sơ")]),
         ("Cơ quan chủ trì soạn thảo có trách nhiệm nghiên cứu, tiếp thu, giải trình.",
@@ -214,6 +226,19 @@ def test_task_table_columns_give_the_roles() -> None:
 )  # fmt: skip
 def test_a_heading_gives_a_role_only_when_the_role_opens_it(heading: str, role: str | None) -> None:
     assert role_of_heading(heading) == role
+
+
+def test_a_heading_may_name_bodies_in_groups_split_by_semicolons() -> None:
+    heading = (
+        "Trách nhiệm của các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ; Ủy ban nhân dân các tỉnh, thành phố "
+        "trực thuộc Trung ương và các cơ quan khác của Nhà nước"
+    )
+    assert [(heading[s : s + len(n)], n) == (n, n) for s, n in heading_subjects(heading)] == [True] * 3
+    assert [n for _, n in heading_subjects(heading)] == [
+        "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+        "các cơ quan khác của Nhà nước",
+    ]
 
 
 def test_canonical_names_expand_abbreviations_and_take_the_issuers_place() -> None:

@@ -90,7 +90,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "leading": re.compile(rf"\b(?:{alternation(data['leading_verbs'])})\b", re.IGNORECASE),
         "report": re.compile(
             # báo cáo tình hình thực hiện với Ủy ban nhân dân tỉnh: what is reported, then to whom …
-            rf"(?<!\w)(?:{alternation(data['report_verbs'])})(?:\s+[^\s,;.:()]+){{1,12}}?"
+            rf"(?<!\w)(?:{alternation(data['report_verbs'])})(?:\s+[^\s;:()]+){{1,12}}?"
             rf"\s+(?:{alternation(data['report_prepositions'])})\s+(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ]))"
             # … or straight after the cue (báo cáo Ban Thường vụ Tỉnh ủy)
             rf"|(?<!\w)(?:{alternation(data['report_before'])})\s+",
@@ -115,6 +115,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "defined_kind": re.compile(rf"(?:{alternation(data['defined_kinds'])})\b"),
         "definition_break": re.compile(rf"\s(?:{alternation(data['definition_breaks'])})\s"),
+        "duty_to_support": re.compile(
+            rf"\s(?:{alternation(data['duty_cues'])})\s+(?:{alternation(data['support_after'])})\b"
+        ),
         "duty": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['duty_cues'])})\b"),
         "trailer": re.compile(rf"(?:\s+(?:{alternation(data['name_trailers'])}))+$"),
         "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
@@ -426,15 +429,18 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
     match = patterns["subject_heading"].match(heading)
     if not match:
         return []
-    names_text = match["names"]
-    if (
-        not patterns["head"].match(names_text)
-        or names_text.endswith(",")
-        or patterns["stop"].search(names_text).start() < len(names_text)
-    ):
-        return []
-    names = _names(names_text, whole=True)
-    return [(match.start("names") + start, name) for start, name in names]
+    names: list[tuple[int, str]] = []
+    position = match.start("names")
+    for part in match["names"].split("; "):  # Trách nhiệm của các bộ, …; Ủy ban nhân dân các tỉnh …
+        if (
+            not patterns["head"].match(part)
+            or part.endswith(",")
+            or patterns["stop"].search(part).start() < len(part)
+        ):
+            return []
+        names += [(position + start, name) for start, name in _names(part, whole=True)]
+        position += len(part) + 2
+    return names
 
 
 def inherited_role(task_text: str) -> str:
@@ -512,6 +518,8 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     start, role = min(cues)
     if (powers and powers.start() < start) or (negation and negation.start() < start):
         return None
+    if patterns["duty_to_support"].match(subject, start):  # … có trách nhiệm phối hợp thực hiện: a support duty
+        role = "support"
     return role, start, False
 
 
