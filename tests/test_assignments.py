@@ -128,6 +128,9 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
           ("lead", "Ban Bí thư Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh")]),
         ("Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Công an gửi văn bản lấy ý kiến của Ủy ban nhân dân cấp tỉnh.",
          [("lead", "Bộ trưởng Bộ Quốc phòng"), ("lead", "Bộ trưởng Bộ Công an")]),
+        # a stop word inside a known name does not end it
+        ("2. Tổng cục Hậu cần - Kỹ thuật chỉ đạo sản xuất các mặt hàng trang phục.",
+         [("lead", "Tổng cục Hậu cần - Kỹ thuật")]),
         # no list splits inside a known name
         ("Điều 3. Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố, Giám đốc Sở Tài chính chịu trách "
          "nhiệm thi hành Quyết định này.",

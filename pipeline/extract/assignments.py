@@ -594,7 +594,7 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     """The bodies named at the start of `text` (``A, B và C``), each with its offset; `whole`: the text is a
     subject that ends where its verb begins, so no stop word is looked for. A piece of the list that does not
     begin a body of its own (``ngành`` in ``các sở, ban, ngành``) belongs to the name before it."""
-    end = len(text) if whole else _patterns()["stop"].search(text).start()
+    end = len(text) if whole else _name_end(text)
     span = _bounded_by_known_names(text[:end]).rstrip(" ,")
     span = _patterns()["trailer"].sub("", span)
     names: list[tuple[int, str]] = []
@@ -619,6 +619,17 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
         if (len(n.split()) > 1 or _known(n)) and n not in bare
         and len(n.split()) <= MAX_NAME_WORDS * (2 if is_collective(n) else 1)  # lists of kinds run longer
     ]
+
+
+def _name_end(text: str) -> int:
+    """Where the names at the start of `text` end: at the first stop word outside a known name (``Tổng cục Hậu cần
+    - Kỹ thuật chỉ đạo``: ``cần`` is a stop word, but not inside that name)."""
+    stops = _patterns()["stop"].finditer(text)
+    first = next(stops)
+    known = [(s, e) for s, e in _known_names(text[: first.start() + 60]) if s < first.start() < e]
+    if not known:
+        return first.start()
+    return next((m.start() for m in stops if m.start() >= known[0][1]), len(text))
 
 
 def _list_parts(span: str) -> list[str]:
