@@ -128,6 +128,9 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
           ("lead", "Ban Bí thư Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh")]),
         ("Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Công an gửi văn bản lấy ý kiến của Ủy ban nhân dân cấp tỉnh.",
          [("lead", "Bộ trưởng Bộ Quốc phòng"), ("lead", "Bộ trưởng Bộ Công an")]),
+        # a generic name closes with "có liên quan"; a verb that no stop list holds follows it
+        ("Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp và các cơ quan khác có liên quan đàm phán với nhà tài trợ.",
+         [("lead", "Bộ Tài chính"), ("support", "Bộ Tư pháp"), ("support", "các cơ quan khác có liên quan")]),
         # a stop word inside a known name does not end it
         ("2. Tổng cục Hậu cần - Kỹ thuật chỉ đạo sản xuất các mặt hàng trang phục.",
          [("lead", "Tổng cục Hậu cần - Kỹ thuật")]),

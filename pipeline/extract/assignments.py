@@ -113,6 +113,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<title>(?:{alternation(data['shared_titles'])})\s+)?[Cc]ác\s+(?P<kind>{alternation(data['shared_kinds'])})"
             rf"(?:,\s*cơ quan ngang Bộ)?\s*:\s*(?=[A-ZĐ])"
         ),
+        "name_closer": re.compile(
+            rf"\s(?P<closer>{alternation(data['name_closers'])})"
+            rf"\s+(?!(?:{alternation(data['name_closer_continuations'])})\b)(?P<next>\w+)"
+        ),
         "defined_kind": re.compile(rf"(?:{alternation(data['defined_kinds'])})\b"),
         "definition_break": re.compile(rf"\s(?:{alternation(data['definition_breaks'])})\s"),
         "duty_to_support": re.compile(
@@ -595,6 +599,9 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     subject that ends where its verb begins, so no stop word is looked for. A piece of the list that does not
     begin a body of its own (``ngành`` in ``các sở, ban, ngành``) belongs to the name before it."""
     end = len(text) if whole else _name_end(text)
+    if not whole:  # các cơ quan khác có liên quan | đàm phán với nhà tài trợ: a verb that no list names
+        closers = _patterns()["name_closer"].finditer(text, 0, end)
+        end = next((m.end("closer") for m in closers if m["next"].islower()), end)
     span = _bounded_by_known_names(text[:end]).rstrip(" ,")
     span = _patterns()["trailer"].sub("", span)
     names: list[tuple[int, str]] = []
