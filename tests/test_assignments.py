@@ -163,6 +163,9 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
          "tạo.",
          [("lead", "Ủy ban nhân dân cấp tỉnh"), ("report_to", "Bộ Tài chính"),
           ("report_to", "Bộ Giáo dục và Đào tạo")]),
+        ("- Định kỳ tổng hợp, báo cáo tình hình kết quả các hoạt động thăm hỏi, tặng quà các gia đình chính sách trên "
+         "địa bàn với Ủy ban nhân dân tỉnh và Bộ Lao động - Thương binh và Xã hội theo quy định.",
+         [("report_to", "Ủy ban nhân dân tỉnh"), ("report_to", "Bộ Lao động - Thương binh và Xã hội")]),
         ("c) Các cơ sở giáo dục gửi báo cáo dự toán theo Mẫu số 03.1 về Sở Giáo dục và Đào tạo.",
          [("lead", "Các cơ sở giáo dục"), ("report_to", "Sở Giáo dục và Đào tạo")]),
         # a body defined by what it does is named up to its duty, verbs and all; a sentence is no name
@@ -216,6 +219,8 @@ def test_a_list_under_a_shared_title_and_kind_gives_one_body_per_item() -> None:
 def test_task_table_columns_give_the_roles() -> None:
     columns = column_roles("TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành")
     assert columns == {2: "lead", 3: "support"}
+    cut_off = "3 | Xây dựng nền tảng | Bộ Tài chính | Bộ Khoa học và Công nghệ, Bộ"  # the cell's last name is lost
+    assert roles(cut_off, columns=columns) == [("lead", "Bộ Tài chính"), ("support", "Bộ Khoa học và Công nghệ")]
     row = "5 | Xây dựng cơ sở dữ liệu | Bộ Khoa học và Công nghệ | Bộ Tài chính; các bộ, ngành | Quý II/2025"
     assert roles(row, columns=columns) == [
         ("lead", "Bộ Khoa học và Công nghệ"), ("support", "Bộ Tài chính"), ("support", "các bộ, ngành"),

@@ -89,8 +89,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
         "leading": re.compile(rf"\b(?:{alternation(data['leading_verbs'])})\b", re.IGNORECASE),
         "report": re.compile(
-            # báo cáo tình hình thực hiện với Ủy ban nhân dân tỉnh: what is reported, then to whom …
-            rf"(?<!\w)(?:{alternation(data['report_verbs'])})(?:\s+[^\s;:()]+){{1,12}}?"
+            # báo cáo tình hình thực hiện với Ủy ban nhân dân tỉnh: what is reported (up to 20 words), then to whom …
+            rf"(?<!\w)(?:{alternation(data['report_verbs'])})(?:\s+[^\s;:()]+){{1,20}}?"
             rf"\s+(?:{alternation(data['report_prepositions'])})\s+(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ]))"
             # … or straight after the cue (báo cáo Ban Thường vụ Tỉnh ủy)
             rf"|(?<!\w)(?:{alternation(data['report_before'])})\s+",
@@ -613,6 +613,8 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
         piece = part.strip()
         if _begins_body(piece, names[-1][1] if names else None):
             names.append((position + (len(part) - len(part.lstrip())), piece))
+        elif names and piece in _data()["heads"] and not is_collective(names[-1][1]):
+            pass  # Bộ Khoa học và Công nghệ, Bộ |: a name cut off (a table cell), not part of the one before
         elif names:
             first = names[-1][0]
             names[-1] = (first, span[first : position + len(part)].strip())
