@@ -598,15 +598,16 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     """The bodies named at the start of `text` (``A, B và C``), each with its offset; `whole`: the text is a
     subject that ends where its verb begins, so no stop word is looked for. A piece of the list that does not
     begin a body of its own (``ngành`` in ``các sở, ban, ngành``) belongs to the name before it."""
-    end = len(text) if whole else _name_end(text)
+    end, known = (len(text), _known_names(text)) if whole else _name_end(text)
     if not whole:  # các cơ quan khác có liên quan | đàm phán với nhà tài trợ: a verb that no list names
         closers = _patterns()["name_closer"].finditer(text, 0, end)
         end = next((m.end("closer") for m in closers if m["next"].islower()), end)
-    span = _bounded_by_known_names(text[:end]).rstrip(" ,")
+    known = [(s, e) for s, e in known if e <= end]
+    span = _bounded_by_known_names(text[:end], known).rstrip(" ,")
     span = _patterns()["trailer"].sub("", span)
     names: list[tuple[int, str]] = []
     position = 0
-    for part in _list_parts(span):
+    for part in _list_parts(span, [(s, e) for s, e in known if e <= len(span)]):
         if part.strip(" ,") in ("", "và"):  # a separator or nothing
             position += len(part)
             continue
@@ -630,21 +631,23 @@ def _names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     ]
 
 
-def _name_end(text: str) -> int:
+def _name_end(text: str) -> tuple[int, list[tuple[int, int]]]:
     """Where the names at the start of `text` end: at the first stop word outside a known name (``Tổng cục Hậu cần
-    - Kỹ thuật chỉ đạo``: ``cần`` is a stop word, but not inside that name)."""
+    - Kỹ thuật chỉ đạo``: ``cần`` is a stop word, but not inside that name); with the known names before there (no
+    known name runs across a stop word that ends the names, so those of a longer stretch serve)."""
     stops = _patterns()["stop"].finditer(text)
     first = next(stops)
-    known = [(s, e) for s, e in _known_names(text[: first.start() + 60]) if s < first.start() < e]
-    if not known:
-        return first.start()
-    return next((m.start() for m in stops if m.start() >= known[0][1]), len(text))
+    known = _known_names(text[: first.start() + 60])
+    holding = [(s, e) for s, e in known if s < first.start() < e]
+    if not holding:
+        return first.start(), known
+    end = next((m.start() for m in stops if m.start() >= holding[0][1]), len(text))
+    return end, _known_names(text[:end])
 
 
-def _list_parts(span: str) -> list[str]:
-    """`span` cut into list pieces and the separators between them (LIST_SEPARATOR), except inside a known name
+def _list_parts(span: str, known: list[tuple[int, int]]) -> list[str]:
+    """`span` cut into list pieces and the separators between them (LIST_SEPARATOR), except inside a `known` name
     (``Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố`` is one body)."""
-    known = _known_names(span)
     parts, start = [], 0
     for separator in LIST_SEPARATOR.finditer(span):
         if not any(s < separator.start() and separator.end() < e for s, e in known):
@@ -662,8 +665,8 @@ def _known_names(span: str) -> list[tuple[int, int]]:
     return sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in longest)
 
 
-def _bounded_by_known_names(span: str) -> str:
-    """`span` as the known bodies in it shape it, from one pass of the matcher:
+def _bounded_by_known_names(span: str, names: list[tuple[int, int]]) -> str:
+    """`span` as the known bodies in it (`names`, by start) shape it:
 
     - it ends with the first known body that a lower-case word follows which cannot go on with it (``Sở Lao động -
       Thương binh và Xã hội tạm dừng chi trả``: a verb that no stop word caught); names that go on (``… các tỉnh,
@@ -671,7 +674,6 @@ def _bounded_by_known_names(span: str) -> str:
     - two known bodies with only a space between them (a table cell whose line break was lost: ``Bộ Thông tin và
       Truyền thông Bộ Khoa học và Công nghệ``) are two list pieces: the space becomes a comma (same length), unless
       the second does not begin like a body (``Ban Bí thư Trung ương Đoàn …`` is one name)."""
-    names = _known_names(span)  # by start; none inside another, so by end too
     goes_on = tuple(_data()["name_continuations"])
     for _, end in names:
         after = span[end:].lstrip()
