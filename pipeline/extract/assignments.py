@@ -47,7 +47,7 @@ MAX_NAME_WORDS = 16
 LIST_SEPARATOR = re.compile(r"(,\s+|(?<![A-ZĐ]),(?=\S)|\s+và\s+)")
 LEVEL_RANKS = {"tỉnh": 1, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3}
 CENTRAL = "trung ương"  # the level of an issuer that names no place (CHÍNH PHỦ, BỘ CÔNG THƯƠNG): above every tỉnh
-LEVEL_WORD = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b", re.IGNORECASE)
+LEVEL_WORD = re.compile(rf"\b(?:{'|'.join(LEVEL_RANKS)})\b", re.IGNORECASE)
 # A verb or stop word ends a name only where a name could end: not right after "các", nor, for words that are also
 # kinds of body, right after a comma (các cơ quan, tổ chức …, where "tổ chức" is a kind of body, not the verb).
 AFTER_NAME = "(?<!,)(?<!các)(?<!Các)"
@@ -113,6 +113,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<title>(?:{alternation(data['shared_titles'])})\s+)?[Cc]ác\s+(?P<kind>{alternation(data['shared_kinds'])})"
             rf"(?:,\s*cơ quan ngang Bộ)?\s*:\s*(?=[A-ZĐ])"
         ),
+        "joining_kind": re.compile(rf"\b(?:{alternation(data['joining_kinds'])})\b"),
         "name_closer": re.compile(
             rf"\s(?P<closer>{alternation(data['name_closers'])})"
             rf"\s+(?!(?:{alternation(data['name_closer_continuations'])})\b)(?P<next>\w+)"
@@ -212,10 +213,17 @@ def role_of_heading(heading: str) -> str | None:
     folded = fold(heading[marker.end() :] if marker else heading)
     if len(folded) > 40:
         return None
-    kinds = "|".join(re.escape(fold(kind)) for kind in _data()["role_heading_kinds"])
-    openings = {folded, re.sub(rf"^(?:(?:{kinds})\s+)+", "", folded)}  # Cơ quan, đơn vị chủ trì → chu tri
-    headings = _data()["role_headings"].items()
-    return next((role for words, role in headings if any(o.startswith(fold(words)) for o in openings)), None)
+    kinds, headings = _role_headings()
+    openings = {folded, kinds.sub("", folded)}  # Cơ quan, đơn vị chủ trì → chu tri
+    return next((role for words, role in headings if any(o.startswith(words) for o in openings)), None)
+
+
+@cache
+def _role_headings() -> tuple[re.Pattern[str], list[tuple[str, str]]]:
+    """The kinds a role heading may open with, as a pattern of folded words, and the folded role words."""
+    data = _data()
+    kinds = "|".join(re.escape(fold(kind)) for kind in data["role_heading_kinds"])
+    return re.compile(rf"^(?:(?:{kinds})\s+)+"), [(fold(words), role) for words, role in data["role_headings"].items()]
 
 
 def column_roles(header_row: str) -> dict[int, str]:
@@ -709,8 +717,8 @@ def _joins_kinds(piece: str, previous: str) -> bool:
     """Whether `piece` goes on with a list of kinds (``các cơ quan, tổ chức, cá nhân``; ``cơ quan, người có thẩm
     quyền``; ``Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ``) rather than naming a subject of its own
     (``tổ dân phố, chính quyền địa phương``)."""
-    kinds = "|".join(re.escape(kind) for kind in _data()["joining_kinds"])
-    return bool(re.match(rf"(?:{kinds})\b", piece) and re.search(rf"\b(?:{kinds})\b", previous.casefold()))
+    kind = _patterns()["joining_kind"]
+    return bool(kind.match(piece) and kind.search(previous.casefold()))
 
 
 def _names_a_body(subject: str) -> bool:
