@@ -110,8 +110,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "inner_subject": re.compile(rf"(?:,|\s(?:{alternation(data['subject_after'])}))\s+(?=[A-ZĐ])"),
         # Giám đốc các Sở: …; phối hợp với các Bộ: …; Thanh tra viên các Bộ, cơ quan ngang Bộ: …
         "shared_kind": re.compile(
-            rf"(?P<title>(?:{alternation(data['shared_titles'])})\s+)?[Cc]ác\s+(?P<kind>{alternation(data['shared_kinds'])})"
-            rf"(?:,\s*cơ quan ngang Bộ)?\s*:\s*(?=[A-ZĐ])"
+            rf"(?P<title>(?:{alternation(data['shared_titles'])})\s+)?"
+            rf"[Cc]ác\s+(?P<kind>{alternation(data['shared_kinds'])})(?:,\s*cơ quan ngang Bộ)?\s*:\s*(?=[A-ZĐ])"
         ),
         "joining_kind": re.compile(rf"\b(?:{alternation(data['joining_kinds'])})\b"),
         "name_closer": re.compile(
@@ -309,7 +309,7 @@ def find_assignments(
     `columns`: the task is a table row, and these columns name bodies in a role."""
     found: dict[tuple[str, str], Assignment] = {}
     text = _patterns()["inserted"].sub(lambda m: " " * len(m[0]), text)  # same length: offsets hold
-    text, written_at = spell_out_shared_kinds(text)
+    text, written_at = _spell_out_shared_kinds(text)
     marker = LIST_MARKER.match(text)
     label = ROLE_LABEL.match(text, marker.end() if marker else 0)
     if label and (role := role_of_heading(label["label"])):
@@ -348,7 +348,7 @@ class _Piece:
     written: bool  # copied from the text, character for character (else a title and kind put in)
 
 
-def spell_out_shared_kinds(text: str) -> tuple[str, Callable[[int], int]]:
+def _spell_out_shared_kinds(text: str) -> tuple[str, Callable[[int], int]]:
     """`text` with each list under a shared title and kind written out one body at a time (``Giám đốc các Sở: Tài
     chính, Xây dựng`` → ``Giám đốc Sở Tài chính, Giám đốc Sở Xây dựng``; ``phối hợp với các Bộ: Quốc phòng, Văn
     hóa, Thể thao và Du lịch`` → ``… Bộ Quốc phòng, Bộ Văn hóa, Thể thao và Du lịch``, known names kept whole), and
@@ -502,11 +502,11 @@ def names_a_doer(text: str) -> bool:
 
 
 def _doer(subject: str) -> tuple[str, int, bool] | None:
-    """(role, where its verb begins, whether all before the verb is the name) when `subject` opens with a body that a lead or a support cue follows, by the
-    first cue (``Sở Y tế chủ trì, phối hợp …`` leads; ``Tòa án nhân dân tối cao …, phối hợp tổ chức thực hiện``
-    supports). None when the body is given powers rather than work (``… có thẩm quyền xử phạt``). A body defined
-    by what it does (``Cơ quan chủ trì soạn thảo có trách nhiệm …``) takes its verb from a duty cue, past the
-    verbs of its definition."""
+    """(role, where its verb begins, whether all before the verb is the name) when `subject` opens with a body
+    that a lead or a support cue follows, by the first cue (``Sở Y tế chủ trì, phối hợp …`` leads; ``Tòa án nhân
+    dân tối cao …, phối hợp tổ chức thực hiện`` supports). None when the body is given powers rather than work
+    (``… có thẩm quyền xử phạt``). A body defined by what it does (``Cơ quan chủ trì soạn thảo có trách nhiệm …``)
+    takes its verb from a duty cue, past the verbs of its definition."""
     patterns = _patterns()
     if not patterns["head"].match(subject):
         return None
