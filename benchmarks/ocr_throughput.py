@@ -14,7 +14,8 @@ from pathlib import Path
 from common import CORES, ROOT, SCANS, timer
 
 from pipeline import batch, ingest
-from pipeline.ingest.ocr import page_image, tesseract_config
+from pipeline.ingest.ocr import page_image
+from pipeline.ocr.engine import engine_of
 from pipeline.settings import Settings
 
 
@@ -33,7 +34,7 @@ def plain_tesseract_seconds(paths: list[Path], settings: Settings) -> list[float
         for job in ingest.read(path, str(path), ingest.sha256_of(path), settings).ocr_jobs:
             with page_image(job, settings) as (image, dpi), tempfile.TemporaryDirectory() as out:
                 command = ["tesseract", str(image), f"{out}/page", "-l", settings.ocr_language]
-                command += tesseract_config(settings, dpi).split()
+                command += engine_of(settings).config(dpi).split()
                 with timer() as elapsed:
                     subprocess.run(command, check=True, capture_output=True, env=env)
                 seconds.append(elapsed[0])

@@ -3,7 +3,8 @@
 The store (``.vanban/results/`` in the output folder) holds one JSON file per finished document, written as the
 document finishes. Its name is a key made of the document's content hash, its path as given, and a fingerprint
 of everything that changes the rows: the settings that shape output, the vanban and schema versions and the code
-and data files of the pipeline itself (so that an edited rule never serves stale rows). A run takes a document
+and data files of the pipeline itself (so that an edited rule never serves stale rows), and the OCR engine with its
+version and language model (so that a tesseract upgrade reprocesses). A run takes a document
 from the store when its key is there and processes it otherwise, so an unchanged re-run does no work and a run
 that was killed finishes only what is missing.
 """
@@ -20,6 +21,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.model import Problem, doc_id_for
+from pipeline.ocr.engine import engine_of
 from pipeline.settings import LIMITS, Settings
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -94,7 +96,10 @@ def fingerprint(settings: Settings) -> str:
     """What the rows of a document depend on besides its content. Limits (time, memory) are left out: they
     decide whether a document finishes, not what its rows are, and a document they stopped is tried again."""
     shaping = {name: value for name, value in asdict(settings).items() if name not in LIMITS}
-    data = {"settings": shaping, "vanban": __version__, "schema": _schema_version(), "code": code_digest()}
+    data = {
+        "settings": shaping, "vanban": __version__, "schema": _schema_version(), "code": code_digest(),
+        "ocr_engine": engine_of(settings).identity(),
+    }  # fmt: skip
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 

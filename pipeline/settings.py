@@ -18,8 +18,9 @@ class Settings:
     ocr_thresholding_method: int = 2  # Sauvola
     ocr_preparation: bool = True  # prepare page images where measured to need it (pipeline/ingest/prepare.py)
     osd_below_confidence: float = 60.0  # a page read with a lower mean word confidence is checked for orientation
-    ocr_correction: bool = True  # correct OCR'd syllables with the bigram model (pipeline/ocr_correction.py)
-    min_text_quality: float = 0.6  # below this a PDF page's text layer is replaced by OCR
+    ocr_correction: bool = True  # correct OCR'd syllables with the bigram model (pipeline/ocr/correction.py)
+    min_text_quality: float = 0.6  # below this a text (or a legacy font's reading) is not taken as Vietnamese
+    sure_text_quality: float = 0.9  # a PDF page's text layer scoring less is compared with OCR, the better kept
     min_text_layer_chars: int = 20  # fewer characters than this on a PDF page: OCR it
     max_render_pixels: int = 60_000_000  # a page larger than this at ocr_dpi is rendered at a lower resolution
     page_timeout: float = 180.0  # seconds for one page's OCR

@@ -1,7 +1,7 @@
 """Count syllables and syllable bigrams of the bulk corpus into pipeline/data/syllable_frequencies.tsv.
 
 Only well-formed syllables count; a bigram is two words of one phrase as the OCR correction reads them
-(pipeline.ocr_correction.phrases). Each syllable is written in its most frequent spelling (``hòa`` or ``hoà``),
+(pipeline.ocr.correction.phrases). Each syllable is written in its most frequent spelling (``hòa`` or ``hoà``),
 bigrams in those spellings. Rare entries are dropped to keep the file small.
 
 Usage: python scripts/build_syllable_frequencies.py [../shared/corpus/bulk-vbpl.jsonl.gz]
@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from pipeline.ocr_correction import FREQUENCIES, Key, Token, key_of, phrases
+from pipeline.ocr.correction import FREQUENCIES, Key, Token, key_of, phrases
 from pipeline.vietnamese import is_syllable
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ from PIL import Image
 
 from pipeline import ingest
 from pipeline.extract.references import find_references
-from pipeline.ingest.ocr import recognize, render_pdf_page
+from pipeline.ingest.ocr import OcrJob, recognize, render_pdf_page
 from pipeline.ingest.text import Decoded, decode
 from pipeline.model import EncodingProblem, TextSource, TooLarge
 from pipeline.normalize import normalize
@@ -83,10 +83,22 @@ def test_garbage_scanner_text_layer_is_replaced_by_ocr() -> None:
     result = read(SCANS / "ailab_1_scan_kodak-ocr-layer.pdf")
     assert result.document.pages == []
     assert [job.page for job in result.ocr_jobs] == [1, 2]
-    assert all("text layer unusable" in job.reason for job in result.ocr_jobs)
+    assert all("text layer doubtful" in job.reason for job in result.ocr_jobs)
     page = recognize(result.ocr_jobs[0], SETTINGS)
     assert "SỞ GIÁO DỤC VÀ ĐÀO TẠO" in page.text
     assert page.text_source is TextSource.OCR and page.ocr_confidence > 80 and page.text_quality > 0.9
+    assert "OCR reads better" in page.decision
+
+
+def test_a_doubtful_text_layer_is_kept_when_ocr_reads_it_no_better(tmp_path: Path) -> None:
+    """A layer scoring under what real Vietnamese scores (a scanner's OCR gave 0.60 on pages of a real scan) is
+    compared with OCR of the page, and the better text kept: here the layer, said to score more than any reading of
+    the photo can."""
+    layer = ("Sở Giáo dục và Đào tạo đề nghị các trường THPT XYZQ triển khai kế hoạch " * 8).strip()
+    job = OcrJob("0" * 16, 1, str(SCANS / "ailab_4_1.jpg"), "image", "text layer doubtful (quality 0.8)", layer, 0.99)
+    page = recognize(job, SETTINGS)
+    assert page.text == layer and page.text_source is TextSource.TEXT_LAYER and page.text_quality == 0.99
+    assert "OCR reads no better" in page.decision
 
 
 def test_image_only_pdf_pages_are_planned_for_ocr() -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PIL import Image
 
 from pipeline import ingest
 from pipeline.evaluate.ocr import comparable, error_rates
 from pipeline.ingest.ocr import recognize
-from pipeline.ocr_correction import correct_words, digits_read_as_letters
+from pipeline.ocr.correction import correct_words, digits_read_as_letters
 from pipeline.settings import Settings
 from tests.conftest import RAW, SCANS
 
@@ -82,3 +83,24 @@ def test_a_page_photographed_turned_is_read_upright(angle: int, tmp_path) -> Non
     truth = (RAW.parent.parent / "scripts" / "samples" / "tb-128-hu.txt").read_text(encoding="utf-8")
     assert f"turned {angle}°" in page.decision
     assert error_rates(page.text, truth, ["HUYỆN ỦY THẠCH LÂM"]).cer < 0.01
+
+
+def _as_sixteen_bit_grey(photo, target) -> None:
+    grey = np.asarray(Image.open(photo).convert("L"), dtype=np.uint16) * 257
+    Image.fromarray(grey).save(target)  # mode I;16
+
+
+def _as_ink_on_transparent(photo, target) -> None:
+    grey = np.asarray(Image.open(photo).convert("L"))
+    ink = np.zeros((*grey.shape, 4), np.uint8)  # black pixels, the page's darkness in the alpha channel
+    ink[..., 3] = 255 - grey
+    Image.fromarray(ink, "RGBA").save(target)
+
+
+@pytest.mark.parametrize("make", [_as_sixteen_bit_grey, _as_ink_on_transparent])
+def test_sixteen_bit_grey_and_transparent_pngs_are_read_like_the_photo(make, tmp_path) -> None:
+    """Both read as blank pages before (PIL clips 16-bit grey to white; transparent pixels are black)."""
+    target = tmp_path / "page.png"
+    make(SCANS / "ailab_4_1.jpg", target)
+    (job,) = ingest.read(target, target.name, "0" * 64, Settings()).ocr_jobs
+    assert error_rates(recognize(job, Settings()).text, GROUND_TRUTH).wer < 0.05

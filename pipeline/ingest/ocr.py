@@ -1,4 +1,5 @@
-"""OCR of one page with tesseract (``vie``): make the page image, read it, keep word confidence and line boxes.
+"""OCR of one page: make the page image, read it with the engine (:mod:`pipeline.ocr.engine`), put its words in
+reading order and correct them.
 
 A job names a page (of a PDF, or a frame of an image file) rather than carrying pixels, so that rendering runs in
 the same worker process as tesseract and pages of one document spread across all cores.
@@ -17,13 +18,13 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pypdfium2 as pdfium
-import pytesseract
 from PIL import Image, ImageOps
 
 from pipeline.ingest.layout import merge, reading_order, segments
 from pipeline.ingest.prepare import prepare
 from pipeline.model import LayoutLine, OcrFailure, PageText, Stage, TextSource, Timeout
-from pipeline.ocr_correction import bigram_share, correct_words
+from pipeline.ocr.correction import bigram_share, correct_words
+from pipeline.ocr.engine import EngineFailure, EngineTimeout, Tesseract, Word, engine_of
 from pipeline.settings import Settings
 from pipeline.vietnamese import text_quality
 
@@ -58,82 +59,73 @@ class OcrJob:
     source: str
     kind: str  # "pdf" or "image"
     reason: str  # why this page is OCR'd, kept as the page's decision
-
-
-def tesseract_config(settings: Settings, dpi: int | None) -> str:
-    config = f"--oem 1 --psm {settings.ocr_psm} -c thresholding_method={settings.ocr_thresholding_method}"
-    return f"{config} --dpi {dpi}" if dpi else config
+    layer: str = ""  # the page's doubtful text layer, kept instead of the OCR when it reads better
+    layer_quality: float | None = None
 
 
 def recognize(job: OcrJob, settings: Settings) -> PageText:
     """OCR one page. A page read badly (mean word confidence under ``settings.osd_below_confidence``, or few known
-    word pairs) is checked for orientation (tesseract OSD: about 1 s, so only then) and, when it lies turned, read
-    again upright; the better reading is kept. Raises
-    :class:`OcrFailure` or :class:`Timeout` for that page."""
+    word pairs) is checked for orientation (about 1 s, so only then) and, when it lies turned, read again upright;
+    the better reading is kept. Raises :class:`OcrFailure` or :class:`Timeout` for that page."""
     started = time.perf_counter()
+    reader = engine_of(settings)
     with prepared_page_image(job, settings) as (image_path, dpi, steps):
-        data = _tesseract(image_path, dpi, job, settings)
-        if settings.ocr_preparation and _needs_orientation(data, settings):
-            turned = _upright(image_path, job, settings)
+        words = _read(reader, image_path, dpi, job, settings)
+        if settings.ocr_preparation and _needs_orientation(words, settings):
+            turned = _upright(reader, image_path, settings)
             if turned:
                 path, angle = turned
-                again = _tesseract(path, dpi, job, settings)
-                if _mean_confidence(again) > _mean_confidence(data) - TURNED_MARGIN:
-                    data, steps = again, (*steps, f"turned {angle}° (orientation detected)")
-    lines, confidences, corrected = _lines(data, settings.ocr_correction)
+                again = _read(reader, path, dpi, job, settings)
+                if _mean_confidence(again) > _mean_confidence(words) - TURNED_MARGIN:
+                    words, steps = again, (*steps, f"turned {angle}° (orientation detected)")
+    lines, confidences, corrected = _lines(words, settings.ocr_correction)
     text = "\n".join(line.text for line in lines)
+    quality = text_quality(text)
+    seconds = round(time.perf_counter() - started, 3)
+    if job.layer and (job.layer_quality or 0) >= (quality or 0):
+        kept = f"{job.reason}, kept: OCR reads no better (quality {quality})"
+        return PageText(job.page, job.layer, TextSource.TEXT_LAYER, seconds, text_quality=job.layer_quality,
+                        decision=kept)  # fmt: skip
+    reason = f"{job.reason}, OCR reads better (quality {quality})" if job.layer else job.reason
     return PageText(
         page=job.page,
         text=text,
         text_source=TextSource.OCR,
-        seconds=round(time.perf_counter() - started, 3),
+        seconds=seconds,
         ocr_confidence=round(sum(confidences) / len(confidences), 2) if confidences else None,
-        text_quality=text_quality(text),
-        decision=decision(job.reason, steps, corrected),
+        text_quality=quality,
+        decision=decision(reason, steps, corrected),
     )
 
 
-def _tesseract(image_path: Path, dpi: int | None, job: OcrJob, settings: Settings) -> dict[str, list]:
+def _read(reader: Tesseract, image_path: Path, dpi: int | None, job: OcrJob, settings: Settings) -> list[Word]:
     try:
-        return pytesseract.image_to_data(
-            str(image_path),
-            lang=settings.ocr_language,
-            config=tesseract_config(settings, dpi),
-            timeout=settings.page_timeout,
-            output_type=pytesseract.Output.DICT,
-        )
-    except RuntimeError as e:  # pytesseract's way of saying it killed tesseract on timeout
-        raise Timeout(f"OCR took longer than {settings.page_timeout:g} s", stage=Stage.OCR, page=job.page) from e
-    except (pytesseract.TesseractError, OSError) as e:
-        raise OcrFailure(f"tesseract failed: {e}", stage=Stage.OCR, page=job.page) from e
+        return reader.words(image_path, dpi, settings.page_timeout)
+    except EngineTimeout as e:
+        raise Timeout(str(e), stage=Stage.OCR, page=job.page) from e
+    except EngineFailure as e:
+        raise OcrFailure(str(e), stage=Stage.OCR, page=job.page) from e
 
 
-def _needs_orientation(data: dict[str, list], settings: Settings) -> bool:
+def _needs_orientation(words: list[Word], settings: Settings) -> bool:
     """Read so that the page may lie turned: low confidence, words that make no known pairs, or words standing
     taller than wide (tesseract reads a page turned by a quarter, but in an order no column reading can mend)."""
-    if _mean_confidence(data) < settings.osd_below_confidence:
+    if _mean_confidence(words) < settings.osd_below_confidence:
         return True
-    if _sideways([[_box(data, i) for i, word in enumerate(data["text"]) if word.strip()]]):
+    if _sideways([[_box(w) for w in words]]):
         return True
-    share = bigram_share([w for w in data["text"] if w.strip()])  # the costly test last: every page gets here
+    share = bigram_share([w.text for w in words])  # the costly test last: every page gets here
     return share is not None and share < MIN_BIGRAM_SHARE
 
 
-def _mean_confidence(data: dict[str, list]) -> float:
-    confidences = [float(c) for c, word in zip(data["conf"], data["text"], strict=True) if word.strip()]
-    return sum(confidences) / len(confidences) if confidences else 0.0
+def _mean_confidence(words: list[Word]) -> float:
+    return sum(w.confidence for w in words) / len(words) if words else 0.0
 
 
-def _upright(image_path: Path, job: OcrJob, settings: Settings) -> tuple[Path, int] | None:
-    """The page turned upright beside `image_path`, and the angle, when OSD finds it turned; None otherwise (or
-    when there are too few letters to tell)."""
-    try:
-        osd = pytesseract.image_to_osd(
-            str(image_path), config="--psm 0", timeout=settings.page_timeout, output_type=pytesseract.Output.DICT
-        )
-    except (pytesseract.TesseractError, RuntimeError, OSError):
-        return None
-    angle = int(osd.get("rotate", 0))
+def _upright(reader: Tesseract, image_path: Path, settings: Settings) -> tuple[Path, int] | None:
+    """The page turned upright beside `image_path`, and the angle, when orientation detection finds it turned;
+    None otherwise (or when there are too few letters to tell)."""
+    angle = reader.rotation(image_path, settings.page_timeout)
     if angle not in ROTATIONS:
         return None
     image = cv2.imread(str(image_path), cv2.IMREAD_UNCHANGED)
@@ -151,7 +143,8 @@ def page_image(job: OcrJob, settings: Settings) -> Iterator[tuple[Path, int | No
     if job.kind == "image":
         with Image.open(job.source) as image:
             upright = image.getexif().get(0x0112, 1) == 1  # EXIF orientation of phone photos
-            direct = getattr(image, "n_frames", 1) == 1 and image.format in DIRECT_FORMATS and upright
+            plain = image.mode in ("L", "RGB", "P", "1") and "transparency" not in image.info  # no alpha, 8 bits
+            direct = getattr(image, "n_frames", 1) == 1 and image.format in DIRECT_FORMATS and upright and plain
             dpi = image.info.get("dpi")
             if direct:
                 yield Path(job.source), None if dpi and dpi[0] and dpi[0] > 1 else estimated_dpi(image)
@@ -199,9 +192,19 @@ def image_frame(job: OcrJob) -> tuple[np.ndarray, int]:
         dpi = image.info.get("dpi")
         resolution = round(dpi[0]) if dpi and dpi[0] and dpi[0] > 1 else estimated_dpi(image)
         frame = ImageOps.exif_transpose(image)
-        if frame.mode in ("L", "1", "I;16", "I"):
+        if frame.mode in ("L", "1"):
             return np.asarray(frame.convert("L")), resolution
+        if frame.mode.startswith(("I", "F")):  # 16- or 32-bit grey: PIL's conversion clips all but black to white
+            return _eight_bit(np.asarray(frame, dtype=np.float64)), resolution
+        if frame.mode in ("RGBA", "LA", "PA") or "transparency" in frame.info:  # a transparent page lies on white
+            frame = Image.alpha_composite(Image.new("RGBA", frame.size, "white"), frame.convert("RGBA"))
         return cv2.cvtColor(np.asarray(frame.convert("RGB")), cv2.COLOR_RGB2BGR), resolution
+
+
+def _eight_bit(grey: np.ndarray) -> np.ndarray:
+    """Grey levels of any depth stretched over 0–255 (a 12-bit scan stored in 16 bits uses part of the range)."""
+    low, high = float(grey.min()), float(grey.max())
+    return np.round((grey - low) * (255 / (high - low or 1))).astype(np.uint8)
 
 
 def render_pdf_page(path: Path, index: int, settings: Settings, colour: bool) -> tuple[np.ndarray, int]:
@@ -227,17 +230,16 @@ def decision(reason: str, steps: tuple[str, ...], corrected: int) -> str:
     return f"{done}; {corrected} words corrected" if corrected else done
 
 
-def _lines(data: dict[str, list], correct: bool) -> tuple[list[LayoutLine], list[float], int]:
-    """Tesseract's words as lines in reading order, side-by-side columns read one after the other; with `correct`,
-    the words go through the syllable correction in that order, so that a line's first word has the line before
-    it in its column as context (``ỦY BAN NHÂN DÂN`` / ``TÍNH BẮC LÂM``, which tesseract puts on one line with
-    the national motto). Also the word confidences and the count of words corrected."""
-    grouped: dict[tuple[int, int, int], list[int]] = {}
-    for i, word in enumerate(data["text"]):
-        if word.strip():
-            grouped.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
-    confidences = [float(data["conf"][i]) for line in grouped.values() for i in line if float(data["conf"][i]) >= 0]
-    boxes = [[_box(data, i) for i in line] for line in grouped.values()]
+def _lines(words: list[Word], correct: bool) -> tuple[list[LayoutLine], list[float], int]:
+    """The engine's words as lines in reading order, side-by-side columns read one after the other; with
+    `correct`, the words go through the syllable correction in that order, so that a line's first word has the line
+    before it in its column as context (``ỦY BAN NHÂN DÂN`` / ``TÍNH BẮC LÂM``, which tesseract puts on one line
+    with the national motto). Also the word confidences and the count of words corrected."""
+    grouped: dict[tuple[int, int, int], list[Word]] = {}
+    for word in words:
+        grouped.setdefault(word.line, []).append(word)
+    confidences = [w.confidence for w in words if w.confidence >= 0]
+    boxes = [[_box(w) for w in line] for line in grouped.values()]
     if _sideways(boxes):  # a page turned by a quarter, not turned back (no preparation): tesseract's order stands
         ordered = [merge(line) for line in boxes]
     else:
@@ -264,10 +266,9 @@ def _sideways(lines: list[list[LayoutLine]]) -> bool:
     return bool(words) and tall > len(words) / 2
 
 
-def _box(data: dict[str, list], i: int) -> LayoutLine:
-    left, top = data["left"][i], data["top"][i]
-    word = data["text"][i].strip()
-    return LayoutLine(word, left, left + data["width"][i], top, top + data["height"][i], (float(data["conf"][i]),))
+def _box(word: Word) -> LayoutLine:
+    return LayoutLine(word.text, word.left, word.left + word.width, word.top, word.top + word.height,
+                      (word.confidence,))
 
 
 def _printed_lines(lines: list[list[LayoutLine]]) -> list[list[LayoutLine]]:

@@ -22,6 +22,8 @@ from pipeline.model import CorruptInput, EmptyInput, EncryptedInput, PageText, T
 from pipeline.settings import Settings
 from pipeline.vietnamese import text_quality
 
+JUDGED_WORDS = 50  # a text layer of fewer words is too short for its quality to say it is doubtful
+
 
 def open_pdf(path: Path) -> pdfium.PdfDocument:
     try:
@@ -48,8 +50,8 @@ def _has_no_pages(path: Path) -> bool:
 
 
 def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], list[OcrJob]]:
-    """Text-layer pages as read (blank pages empty), and an OCR job for every page whose text layer is missing or
-    unusable. Raises :class:`TooLarge` for a page holding an image too large to decode."""
+    """Text-layer pages as read (blank pages empty), and an OCR job for every page whose text layer is missing,
+    short or doubtful (the job keeps a doubtful layer, to be kept if OCR reads no better). Raises :class:`TooLarge` for a page holding an image too large to decode."""
     document = open_pdf(path)
     pages: list[PageText] = []
     jobs: list[OcrJob] = []
@@ -80,20 +82,19 @@ def _read_page(
     if legacy:
         layer, quality = legacy.text, legacy.quality
         decision = f"text layer in {legacy.encoding} (legacy font), converted to Unicode"
-    if len(layer.strip()) >= settings.min_text_layer_chars and (
-        quality is None or quality >= settings.min_text_quality
-    ):
+    long_enough = len(layer.strip()) >= settings.min_text_layer_chars
+    # a short layer (a colophon of addresses: 0.69) scores low by chance; below min_text_quality nothing is text
+    sure = settings.sure_text_quality if len(layer.split()) >= JUDGED_WORDS else settings.min_text_quality
+    if long_enough and (quality is None or quality >= sure):
         seconds = round(time.perf_counter() - started, 3)
         return PageText(number, layer, TextSource.TEXT_LAYER, seconds, text_quality=quality, decision=decision), None
     if next(page.get_objects(max_depth=1), None) is None:
         return PageText(number, layer, TextSource.TEXT_LAYER, decision="blank page: nothing drawn on it"), None
     _check_images(page, number, settings.max_render_pixels)
-    if not layer.strip():
-        reason = "no text layer: OCR"
-    elif quality is None or quality >= settings.min_text_quality:
-        reason = f"text layer too short ({len(layer.strip())} characters): OCR"
-    else:
-        reason = f"text layer unusable (quality {quality}): OCR"
+    if long_enough:  # a doubtful layer (a scanner's OCR, a font without Unicode): the better of it and our OCR
+        reason = f"text layer doubtful (quality {quality})"
+        return None, OcrJob(doc_id, number, str(path), "pdf", reason, layer, quality)
+    reason = f"text layer too short ({len(layer.strip())} characters): OCR" if layer.strip() else "no text layer: OCR"
     return None, OcrJob(doc_id, number, str(path), "pdf", reason)
 
 

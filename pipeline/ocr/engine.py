@@ -1,0 +1,111 @@
+"""The OCR engine behind one interface: a page image file in, words with boxes and confidences out.
+
+Tesseract is the engine; this is the only module that knows its options (language model, page segmentation,
+thresholding) and its command. Preparation, orientation, reading order and correction work on :class:`Word`
+values. :func:`identity` names the engine, its version and its language model, for the results-store fingerprint:
+a tesseract upgrade or another ``vie.traineddata`` reprocesses the documents it read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytesseract
+
+from pipeline.settings import Settings
+
+
+class EngineTimeout(Exception):
+    """The engine took longer than allowed for the page and was stopped."""
+
+
+class EngineFailure(Exception):
+    """The engine could not read the page."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as the engine read it: text, box in pixels (origin top-left), confidence 0–100 and the line it
+    belongs to (block, paragraph, line numbers: words of one line share it)."""
+
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    confidence: float
+    line: tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class Tesseract:
+    """Tesseract with its LSTM engine, one language model, a page segmentation mode and a thresholding method."""
+
+    language: str = "vie"
+    psm: int = 3
+    thresholding_method: int = 2  # Sauvola
+
+    def config(self, dpi: int | None) -> str:
+        config = f"--oem 1 --psm {self.psm} -c thresholding_method={self.thresholding_method}"
+        return f"{config} --dpi {dpi}" if dpi else config
+
+    def words(self, image: Path, dpi: int | None, timeout: float) -> list[Word]:
+        """The words on the page image file `image` (resolution `dpi`; None: the file says), blanks left out.
+        Raises :class:`EngineTimeout` or :class:`EngineFailure`."""
+        try:
+            data = pytesseract.image_to_data(
+                str(image), lang=self.language, config=self.config(dpi), timeout=timeout,
+                output_type=pytesseract.Output.DICT,
+            )  # fmt: skip
+        except RuntimeError as e:  # pytesseract's way of saying it killed tesseract on timeout
+            raise EngineTimeout(f"OCR took longer than {timeout:g} s") from e
+        except (pytesseract.TesseractError, OSError) as e:
+            raise EngineFailure(f"tesseract failed: {e}") from e
+        return [
+            Word(
+                data["text"][i].strip(), data["left"][i], data["top"][i], data["width"][i], data["height"][i],
+                float(data["conf"][i]), (data["block_num"][i], data["par_num"][i], data["line_num"][i]),
+            )  # fmt: skip
+            for i in range(len(data["text"]))
+            if data["text"][i].strip()
+        ]
+
+    def rotation(self, image: Path, timeout: float) -> int | None:
+        """Degrees clockwise that turn the page upright (0, 90, 180, 270) by orientation detection, None when it
+        cannot tell (too few letters) or fails."""
+        try:
+            osd = pytesseract.image_to_osd(
+                str(image), config="--psm 0", timeout=timeout, output_type=pytesseract.Output.DICT
+            )
+        except (pytesseract.TesseractError, RuntimeError, OSError):
+            return None
+        return int(osd.get("rotate", 0))
+
+    def identity(self) -> str:
+        """Engine, version and language model (content hash), e.g. ``tesseract 5.3.0 vie:3f2a…``."""
+        return _tesseract_identity(self.language)
+
+
+@cache
+def _tesseract_identity(language: str) -> str:
+    try:
+        listing = subprocess.run(
+            ["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30, check=False
+        ).stdout
+        version = str(pytesseract.get_tesseract_version())
+    except (OSError, subprocess.SubprocessError, pytesseract.TesseractNotFoundError):
+        return "tesseract (not installed)"
+    folder = re.search(r'"(.+?)"', listing)
+    model = Path(folder[1]) / f"{language}.traineddata" if folder else None
+    digest = hashlib.sha256(model.read_bytes()).hexdigest()[:16] if model and model.is_file() else "missing"
+    return f"tesseract {version} {language}:{digest}"
+
+
+def engine_of(settings: Settings) -> Tesseract:
+    """The engine as the run's settings configure it."""
+    return Tesseract(settings.ocr_language, settings.ocr_psm, settings.ocr_thresholding_method)
