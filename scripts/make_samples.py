@@ -351,11 +351,12 @@ def body(flow: Flow, lines: list[str]) -> None:
 def footer(flow: Flow, recipients: list[str], signature: list[str]) -> tuple[int, tuple[float, float, float, float]]:
     """Nơi nhận on the left, signature block on the right, kept on one page; return the signature gap."""
     left_w, size, step = LEFT_COL + 20.0, 11.0, 12.3
-    items = [wrap(words_of(r), size, left_w, left_w - 8.0) for r in recipients[1:]]
+    items = [wrap(words_of(r), size, left_w, left_w - 8.0) for r in recipients[1:]]  # none without a Nơi nhận
     n_lines = sum(len(lines) for lines in items)
     top = flow.take(10.0 + max(12.0 + n_lines * step, len(signature) * 13.0 * LEADING + SIG_GAP)) + 10.0
     page, base = flow.page, top + 12.0
-    place(page, words_of(recipients[0], "BI"), LEFT, left_w, base, 12.0, "left")
+    if recipients:  # some documents print no Nơi nhận
+        place(page, words_of(recipients[0], "BI"), LEFT, left_w, base, 12.0, "left")
     for lines in items:
         for j, line in enumerate(lines):
             base += step
@@ -385,7 +386,11 @@ def doc_title(source: str) -> str:
 
 def layout(source: str) -> Layout:
     """Lay out a source text on A4 pages."""
-    blocks = read_blocks(source)
+    return layout_blocks(read_blocks(source))
+
+
+def layout_blocks(blocks: list[list[str]]) -> Layout:
+    """Lay out the blocks of a document (see the module docstring) on A4 pages."""
     flow = Flow()
     header(flow, blocks[0], blocks[1])
     header_bottom = flow.y
