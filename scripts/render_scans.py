@@ -105,7 +105,9 @@ def body_lines(text: str, metadata: dict) -> tuple[list[str], list[str]]:
             return True
         letters = [c for c in line if c.isalpha()]
         capitals = letters and sum(c.isupper() for c in letters) / len(letters) > 0.8
-        return not line.startswith("|") and len(line.split()) >= 8 and not capitals and fold(line) not in title
+        words = [w for w in line.split() if any(c.isalpha() for c in w)]
+        national = any(fold(n) in fold(line) for n in NATIONAL)
+        return not line.startswith("|") and len(words) >= 8 and not (capitals or national or fold(line) in title)
 
     def is_end(line: str) -> bool:
         return line.startswith(("Nơi nhận", "| Nơi nhận", "|  |", "| |")) or bool(SIGNING.match(line)) or line in signer

@@ -10,7 +10,7 @@ import pytest
 import spacy
 
 from pipeline.extract.assignments import Place, canonical_name, find_assignments
-from pipeline.ocr.correction import Token
+from pipeline.ocr.tokens import Token
 from pipeline.vietnamese import is_syllable
 
 BINH_DINH = Place("Bình Định", "tỉnh")

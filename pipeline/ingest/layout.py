@@ -6,19 +6,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from statistics import median
 
 from pipeline.model import LayoutLine
+from pipeline.vietnamese import is_capitals
 from pipeline.structure.lines import fold_chars, folded_pattern, vocabulary
 
 CONTINUATION_GAP = 0.6  # a line this many of its heights or less below the one above continues its column
+NUMBER_LINE = re.compile(r"Số\s*[:.]", re.IGNORECASE)  # the number line under the issuer: ``Số: 45-KH/TU``
 GAP_HEIGHTS = 2.5  # a horizontal gap wider than this many word heights separates two columns
 GAP_WIDTH = 0.06  # … and wider than this share of the text width (justified body text has wide gaps too)
+NEAR_LINES = 4  # two-column lines this many lines above or below tell where the right column is centred
+SPLIT_GAP_HEIGHTS = 0.8  # … and a gap this many word heights wide may part a run-together line there
+CENTRE_TOLERANCE = 0.03  # share of the text width by which the right part's centre may miss the column's
+WRAPPED_PAIR = 0.05  # share of a syllable's uses followed by the next line's first: the issuer's name wrapped
 WIDE_LINE = 0.6  # a line wider than this share of the text width is body text, which ends a two-column run
 
 
-def segments(words: list[LayoutLine], text_width: float) -> list[LayoutLine]:
+def segments(words: list[LayoutLine], text_width: float) -> list[list[LayoutLine]]:
     """Split one printed line (its words, left to right) wherever the gap between words is a column gap, and
     before a national line (``CỘNG HÒA XÃ HỘI …``) that follows the issuer's column too closely for a gap."""
     if not words:
@@ -31,7 +38,34 @@ def segments(words: list[LayoutLine], text_width: float) -> list[LayoutLine]:
         if word.x0 - parts[-1][-1].x1 > gap or i == national:
             parts.append([])
         parts[-1].append(word)
-    return [merge(part) for part in parts]
+    return parts
+
+
+def split_merged_columns(lines: list[list[list[LayoutLine]]], text_width: float) -> list[list[list[LayoutLine]]]:
+    """Lines (each its segments, each segment its words) where a line of one segment that is two columns' lines
+    run together (the end of a V/v subject a short gap before the place-date line) is split in two: at the gap
+    that leaves a right part centred on the right column of the two-column lines near it (header blocks and the
+    signature are centred in their columns)."""
+    split = list(lines)
+    for i, line in enumerate(lines):
+        if len(line) != 1 or len(line[0]) < 2:
+            continue
+        near = [other for other in lines[max(0, i - NEAR_LINES) : i + NEAR_LINES + 1] if len(other) == 2]
+        if not near:
+            continue
+        centre = median(_centre(other[1]) for other in near)
+        words = line[0]
+        height = median(w.bottom - w.top for w in words) or 1
+        for k in range(1, len(words)):
+            gap = words[k].x0 - words[k - 1].x1
+            if gap >= SPLIT_GAP_HEIGHTS * height and abs(_centre(words[k:]) - centre) <= CENTRE_TOLERANCE * text_width:
+                split[i] = [words[:k], words[k:]]
+                break
+    return split
+
+
+def _centre(words: list[LayoutLine]) -> float:
+    return (min(w.x0 for w in words) + max(w.x1 for w in words)) / 2
 
 
 @cache
@@ -65,11 +99,21 @@ def merge(words: list[LayoutLine]) -> LayoutLine:
     )
 
 
-def reading_order(lines: list[list[LayoutLine]]) -> list[LayoutLine]:
+@dataclass(frozen=True)
+class Reading:
+    """A page's lines in reading order, and the box of each column of its two-column runs (header blocks, Nơi nhận
+    beside the signature)."""
+
+    lines: list[LayoutLine]
+    columns: list[LayoutLine]
+
+
+def reading_order(lines: list[list[LayoutLine]]) -> Reading:
     """Lines (each a list of its segments) in reading order: within a run of two-column lines, the left
     column's segments first, then the right column's."""
     if not lines:
-        return []
+        return Reading([], [])
+    boxes: list[LayoutLine] = []
     left_edge = min(s.x0 for line in lines for s in line)
     right_edge = max(s.x1 for line in lines for s in line)
     width = max(1.0, right_edge - left_edge)
@@ -89,8 +133,10 @@ def reading_order(lines: list[list[LayoutLine]]) -> list[LayoutLine]:
             while last_right + 1 < len(run) and _continues_left(run[last_right + 1], run[last_right], is_left):
                 last_right += 1
             columns, after = run[: last_right + 1], run[last_right + 1 :]
-            ordered.extend(s for line in columns for s in line if is_left(s))
-            ordered.extend(s for line in columns for s in line if not is_left(s))
+            left = [s for line in columns for s in line if is_left(s)]
+            right = [s for line in columns for s in line if not is_left(s)]
+            ordered.extend(left + right)
+            boxes.extend(merge(side) for side in (left, right) if side)
             ordered.extend(s for line in after for s in line)
         else:
             ordered.extend(s for line in run for s in line)
@@ -104,10 +150,42 @@ def reading_order(lines: list[list[LayoutLine]]) -> list[LayoutLine]:
         else:
             run.append(line)
     flush()
-    return ordered
+    return Reading(ordered, boxes)
 
 
 def _continues_left(line: list[LayoutLine], above: list[LayoutLine], is_left: Callable[[LayoutLine], bool]) -> bool:
     """Is `line` the next line of the left column, right under the line above (no blank line between)?"""
     top, bottom = min(s.top for s in line), max(s.bottom for s in line)
     return all(is_left(s) for s in line) and top - max(s.bottom for s in above) <= CONTINUATION_GAP * (bottom - top)
+
+
+def join_wrapped_issuer(lines: list[LayoutLine], follows: Callable[[str, str], float]) -> list[LayoutLine]:
+    """Lines in reading order with the issuer's name joined where its column wrapped it (``BỘ LAO ĐỘNG - THƯƠNG`` /
+    ``BINH VÀ XÃ HỘI``, ``ỦY BAN NHÂN DÂN TỈNH BÀ RỊA -`` / ``VŨNG TÀU``), and a parent's line kept apart from its
+    child's (``UBND TỈNH BẮC LÂM`` / ``SỞ NỘI VỤ``). Only capitals lines above the page's number line, each right
+    under the other, are joined: when the upper one ends with a hyphen or comma, or when its last syllable is
+    followed by the lower one's first in at least WRAPPED_PAIR of its uses (`follows`) — a wrap cuts a name, a
+    parent's name and a child's do not run on."""
+    number = next((i for i, line in enumerate(lines) if NUMBER_LINE.match(line.text)), None)
+    if number is None:
+        return lines
+    joined: list[LayoutLine] = []
+    for line in lines[:number]:
+        above = joined[-1] if joined else None
+        if above and _wraps_into(above, line, follows):
+            joined[-1] = merge([above, line])
+        else:
+            joined.append(line)
+    return joined + lines[number:]
+
+
+def _wraps_into(above: LayoutLine, line: LayoutLine, follows: Callable[[str, str], float]) -> bool:
+    if not (is_capitals(above.text) and is_capitals(line.text)):
+        return False
+    height = line.bottom - line.top
+    beneath = 0 <= line.top - above.bottom <= CONTINUATION_GAP * height or abs(line.top - above.bottom) < height / 2
+    overlapping = min(above.x1, line.x1) > max(above.x0, line.x0)
+    if not (beneath and overlapping):
+        return False
+    last, first = above.text.split()[-1], line.text.split()[0]
+    return last.endswith(("-", ",")) or follows(last, first) >= WRAPPED_PAIR

@@ -20,10 +20,19 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageOps
 
-from pipeline.ingest.layout import merge, reading_order, segments
+from pipeline.ingest.layout import (
+    Reading,
+    join_wrapped_issuer,
+    merge,
+    reading_order,
+    segments,
+    split_merged_columns,
+)
 from pipeline.ingest.prepare import prepare
+from pipeline.ingest.regions import read_columns_apart
 from pipeline.model import LayoutLine, OcrFailure, PageText, Stage, TextSource, Timeout
-from pipeline.ocr.correction import bigram_share, correct_words
+from pipeline.ocr.correction import correct_words
+from pipeline.ocr.language_model import bigram_share, follows
 from pipeline.ocr.engine import EngineFailure, EngineTimeout, Tesseract, Word, engine_of
 from pipeline.settings import Settings
 from pipeline.vietnamese import text_quality
@@ -77,8 +86,16 @@ def recognize(job: OcrJob, settings: Settings) -> PageText:
                 path, angle = turned
                 again = _read(reader, path, dpi, job, settings)
                 if _mean_confidence(again) > _mean_confidence(words) - TURNED_MARGIN:
-                    words, steps = again, (*steps, f"turned {angle}° (orientation detected)")
-    lines, confidences, corrected = _lines(words, settings.ocr_correction)
+                    words, image_path = again, path
+                    steps = (*steps, f"turned {angle}° (orientation detected)")
+        reading = layout(words)
+        if settings.ocr_preparation and reading.columns:
+            block = lambda cut: _read(reader, cut, dpi, job, settings, block=True)  # noqa: E731
+            words, apart = read_columns_apart(words, reading.columns, image_path, block)
+            if apart:
+                reading, steps = layout(words), (*steps, f"{apart} columns read apart")
+    lines, changed = corrected(reading.lines) if settings.ocr_correction else (reading.lines, 0)
+    confidences = [w.confidence for w in words if w.confidence >= 0]
     text = "\n".join(line.text for line in lines)
     quality = text_quality(text)
     seconds = round(time.perf_counter() - started, 3)
@@ -94,13 +111,15 @@ def recognize(job: OcrJob, settings: Settings) -> PageText:
         seconds=seconds,
         ocr_confidence=round(sum(confidences) / len(confidences), 2) if confidences else None,
         text_quality=quality,
-        decision=decision(reason, steps, corrected),
+        decision=decision(reason, steps, changed),
     )
 
 
-def _read(reader: Tesseract, image_path: Path, dpi: int | None, job: OcrJob, settings: Settings) -> list[Word]:
+def _read(
+    reader: Tesseract, image_path: Path, dpi: int | None, job: OcrJob, settings: Settings, block: bool = False
+) -> list[Word]:
     try:
-        return reader.words(image_path, dpi, settings.page_timeout)
+        return reader.words(image_path, dpi, settings.page_timeout, block)
     except EngineTimeout as e:
         raise Timeout(str(e), stage=Stage.OCR, page=job.page) from e
     except EngineFailure as e:
@@ -230,33 +249,35 @@ def decision(reason: str, steps: tuple[str, ...], corrected: int) -> str:
     return f"{done}; {corrected} words corrected" if corrected else done
 
 
-def _lines(words: list[Word], correct: bool) -> tuple[list[LayoutLine], list[float], int]:
-    """The engine's words as lines in reading order, side-by-side columns read one after the other; with
-    `correct`, the words go through the syllable correction in that order, so that a line's first word has the line
-    before it in its column as context (``ỦY BAN NHÂN DÂN`` / ``TÍNH BẮC LÂM``, which tesseract puts on one line
-    with the national motto). Also the word confidences and the count of words corrected."""
+def layout(words: list[Word]) -> Reading:
+    """The engine's words as lines in reading order, side-by-side columns read one after the other, and the boxes
+    of those columns."""
     grouped: dict[tuple[int, int, int], list[Word]] = {}
     for word in words:
         grouped.setdefault(word.line, []).append(word)
-    confidences = [w.confidence for w in words if w.confidence >= 0]
     boxes = [[_box(w) for w in line] for line in grouped.values()]
     if _sideways(boxes):  # a page turned by a quarter, not turned back (no preparation): tesseract's order stands
-        ordered = [merge(line) for line in boxes]
-    else:
-        printed = _printed_lines(boxes)
-        words = [w for line in printed for w in line]
-        width = max((w.x1 for w in words), default=0) - min((w.x0 for w in words), default=0)
-        ordered = reading_order([segments(sorted(line, key=lambda w: w.x0), width) for line in printed])
-    if not correct:
-        return ordered, confidences, 0
+        return Reading([merge(line) for line in boxes], [])
+    printed = _printed_lines(boxes)
+    placed = [w for line in printed for w in line]
+    width = max((w.x1 for w in placed), default=0) - min((w.x0 for w in placed), default=0)
+    parts = split_merged_columns([segments(sorted(line, key=lambda w: w.x0), width) for line in printed], width)
+    reading = reading_order([[merge(segment) for segment in line] for line in parts])
+    return replace(reading, lines=join_wrapped_issuer(reading.lines, follows))
+
+
+def corrected(ordered: list[LayoutLine]) -> tuple[list[LayoutLine], int]:
+    """Lines in reading order with their words through the syllable correction in that order, so that a line's
+    first word has the line before it in its column as context (``ỦY BAN NHÂN DÂN`` / ``TÍNH BẮC LÂM``, which
+    tesseract puts on one line with the national motto); and the count of words changed."""
     read = [word for segment in ordered for word in segment.text.split(" ")]
     fixed = correct_words(read, [c for segment in ordered for c in segment.confidences])
-    corrected, start = [], 0
+    lines, start = [], 0
     for segment in ordered:
         end = start + len(segment.confidences)
-        corrected.append(replace(segment, text=" ".join(fixed[start:end])))
+        lines.append(replace(segment, text=" ".join(fixed[start:end])))
         start = end
-    return corrected, confidences, sum(a != b for a, b in zip(read, fixed, strict=True))
+    return lines, sum(a != b for a, b in zip(read, fixed, strict=True))
 
 
 def _sideways(lines: list[list[LayoutLine]]) -> bool:

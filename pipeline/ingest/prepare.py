@@ -2,6 +2,8 @@
 
 - red ink (seals, red stamps) over black text: the red channel is taken as the grey image, where red is as light
   as the paper (a blue incoming stamp stays: its number and date are read into the documents table);
+- printed horizontal rules (under the motto and the issuer, table borders) are whitened: letters they touch are
+  misread;
 - small letters (a phone photo of a whole page: 576×960 px gives letters about 8 px high; tesseract reads letters
   under about 10 px badly): the page is upscaled.
 Tesseract's own Sauvola thresholding binarises afterwards; it copes with uneven light and small skew by itself:
@@ -18,6 +20,11 @@ import numpy as np
 
 RED_SHARE = 0.002  # share of the page's pixels in saturated red above which red ink is suppressed
 MIN_LETTER_HEIGHT = 12  # px: a median letter (between x-height and capital height) smaller than this is upscaled
+RULE_INCHES = 0.75  # a horizontal run of ink this long is a rule, not letters (a bold word has gaps) …
+RULE_LETTERS = 6  # … and as long as this many letter heights (the tops of a blurred word run together) …
+RULE_MAX_INCHES = 0.02  # … no thicker than this (a 1 pt rule, blurred) …
+RULE_FILL = 0.7  # … and this solid
+MIN_INK_PIXELS = 500  # fewer ink pixels than this cannot be split into print and stamp
 UPSCALE = 2.0  # ×3 read worse than ×2 on the 576×960 photos, and costs more
 
 
@@ -48,6 +55,33 @@ def letter_height(grey: np.ndarray) -> float:
     return float(np.median(letters)) if letters.size else 0.0
 
 
+def horizontal_rules(grey: np.ndarray, dpi: int, letter: float) -> np.ndarray:
+    """Mask of the printed horizontal rules (under the issuer and the national motto, under a title, table borders):
+    solid runs of ink at least RULE_INCHES and RULE_LETTERS letters long and thinner than half a letter and RULE_MAX_INCHES (in a blurred
+    photo a line of letters runs together as long, but neither so thin nor so solid). Tesseract reads the underlined motto
+    ``Độc lập - Tự do - Hạnh phúc`` as ``POIDp TỊUU HU DUỤC`` where the rule touches its descenders."""
+    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    length = round(max(RULE_INCHES * dpi, RULE_LETTERS * letter))
+    runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    heights, widths, area = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_AREA]
+    thin = (heights <= max(2.0, min(letter / 2, RULE_MAX_INCHES * dpi))) & (area >= RULE_FILL * heights * widths)
+    thin[0] = False
+    return cv2.dilate(thin[labels].astype(np.uint8), np.ones((3, 1), np.uint8)).astype(bool)
+
+
+def without_light_ink(grey: np.ndarray) -> np.ndarray | None:
+    """The grey image with its lighter ink whitened: a grey seal or stamp over black print (a photocopy, a grey
+    scan) is lighter than the print, so the ink splits in two levels (Otsu's threshold within the ink). None when
+    there is too little ink to tell."""
+    level, _ = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    ink = grey[grey < level]
+    if ink.size < MIN_INK_PIXELS:
+        return None
+    dark, _ = cv2.threshold(ink.reshape(1, -1), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return np.where(grey > dark, np.uint8(255), grey)
+
+
 def prepare(page: np.ndarray, dpi: int) -> Prepared:
     """Prepare a page (BGR or grey) read at `dpi` for tesseract."""
     steps: list[str] = []
@@ -57,6 +91,10 @@ def prepare(page: np.ndarray, dpi: int) -> Prepared:
     else:
         grey = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY) if page.ndim == 3 else page
     letter = letter_height(grey)
+    rules = horizontal_rules(grey, dpi, letter)
+    if rules.any():
+        grey = np.where(rules, np.uint8(255), grey)
+        steps.append("rules removed")
     if 0 < letter < MIN_LETTER_HEIGHT:
         grey = cv2.resize(grey, None, fx=UPSCALE, fy=UPSCALE, interpolation=cv2.INTER_CUBIC)
         dpi = round(dpi * UPSCALE)

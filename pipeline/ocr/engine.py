@@ -20,6 +20,9 @@ import pytesseract
 from pipeline.settings import Settings
 
 
+BLOCK_PSM = 6  # tesseract's page segmentation mode for a single uniform block of text
+
+
 class EngineTimeout(Exception):
     """The engine took longer than allowed for the page and was stopped."""
 
@@ -50,16 +53,18 @@ class Tesseract:
     psm: int = 3
     thresholding_method: int = 2  # Sauvola
 
-    def config(self, dpi: int | None) -> str:
-        config = f"--oem 1 --psm {self.psm} -c thresholding_method={self.thresholding_method}"
+    def config(self, dpi: int | None, block: bool = False) -> str:
+        psm = BLOCK_PSM if block else self.psm
+        config = f"--oem 1 --psm {psm} -c thresholding_method={self.thresholding_method}"
         return f"{config} --dpi {dpi}" if dpi else config
 
-    def words(self, image: Path, dpi: int | None, timeout: float) -> list[Word]:
-        """The words on the page image file `image` (resolution `dpi`; None: the file says), blanks left out.
-        Raises :class:`EngineTimeout` or :class:`EngineFailure`."""
+    def words(self, image: Path, dpi: int | None, timeout: float, block: bool = False) -> list[Word]:
+        """The words on the page image file `image` (resolution `dpi`; None: the file says), blanks left out; with
+        `block`, the image is one block of text (a column cut out of a page), not a page to lay out. Raises
+        :class:`EngineTimeout` or :class:`EngineFailure`."""
         try:
             data = pytesseract.image_to_data(
-                str(image), lang=self.language, config=self.config(dpi), timeout=timeout,
+                str(image), lang=self.language, config=self.config(dpi, block), timeout=timeout,
                 output_type=pytesseract.Output.DICT,
             )  # fmt: skip
         except RuntimeError as e:  # pytesseract's way of saying it killed tesseract on timeout

@@ -1,0 +1,78 @@
+"""Columns of a page read again on their own: the header's two blocks, Nơi nhận beside the signature.
+
+Tesseract lays out a whole page before reading it, and where two columns stand side by side it may make one text
+line of words from both (the number line of the left block with the underlined motto of the right one, a seal
+across the date line), with two baselines: those words come out as garbage (``POIDp TỊUU HU DUỤC`` for ``Độc lập -
+Tự do - Hạnh phúc``) or on the wrong line. Each column found from the word boxes (:mod:`.layout`) that holds a word
+read unsure is cut out and read again as one block of text, as it is and with its lighter ink whitened (a grey
+seal across the date line); the more confident reading's words replace the page's words in that column when
+they are read with more confidence.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from statistics import median
+
+import cv2
+import numpy as np
+
+from pipeline.ingest.prepare import without_light_ink
+from pipeline.model import LayoutLine
+from pipeline.ocr.engine import Word
+
+UNSURE = 60.0  # a column holding a word read with less confidence than this is read again
+MARGIN_HEIGHTS = 0.6  # the cut-out reaches this many line heights beyond the column's words
+LINE_BASE = 1000  # block numbers of words read again start here, apart from the page's own
+
+
+def read_columns_apart(
+    words: list[Word], columns: list[LayoutLine], image_path: Path, read: Callable[[Path], list[Word]]
+) -> tuple[list[Word], int]:
+    """The page's words with the columns that hold an unsure word read again apart (where that reads with more
+    confidence), and how many columns were replaced. `read` reads an image file as one block of text."""
+    image = None
+    replaced = 0
+    for number, column in enumerate(columns):
+        inside = [w for w in words if _within(w, column)]
+        if not inside or min(w.confidence for w in inside) >= UNSURE:
+            continue
+        if image is None:
+            image = cv2.imread(str(image_path), cv2.IMREAD_UNCHANGED)
+        margin = round(MARGIN_HEIGHTS * median(w.height for w in inside))
+        x0, top = max(0, round(column.x0) - margin), max(0, round(column.top) - margin)
+        x1, bottom = round(column.x1) + margin, round(column.bottom) + margin
+        again = _best_reading(image[top:bottom, x0:x1], read)
+        if not again or _mean(again) <= _mean(inside):
+            continue
+        block = LINE_BASE * (number + 1)
+        moved = [
+            Word(w.text, w.left + x0, w.top + top, w.width, w.height, w.confidence, (block + w.line[0], *w.line[1:]))
+            for w in again
+        ]
+        kept = [w for w in words if not _within(w, column)]
+        words, replaced = kept + moved, replaced + 1
+    return words, replaced
+
+
+def _best_reading(cut: np.ndarray, read: Callable[[Path], list[Word]]) -> list[Word]:
+    """The more confident reading of a cut-out as it is and with its lighter ink (a grey seal) whitened."""
+    readings = []
+    with tempfile.TemporaryDirectory(prefix="vanban-column-") as folder:
+        for n, pixels in enumerate((cut, without_light_ink(cut) if cut.ndim == 2 else None)):
+            if pixels is not None:
+                path = Path(folder) / f"column-{n}.png"
+                cv2.imwrite(str(path), pixels, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+                readings.append(read(path))
+    return max((r for r in readings if r), key=_mean, default=[])
+
+
+def _within(word: Word, box: LayoutLine) -> bool:
+    x, y = word.left + word.width / 2, word.top + word.height / 2
+    return box.x0 <= x <= box.x1 and box.top <= y <= box.bottom
+
+
+def _mean(words: list[Word]) -> float:
+    return sum(w.confidence for w in words) / len(words)

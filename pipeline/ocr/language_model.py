@@ -1,0 +1,144 @@
+"""A syllable bigram language model of Vietnamese directive texts, interpolated Kneser-Ney.
+
+Counts come from ``data/syllable_bigrams.tsv``, made by ``scripts/build_language_model.py`` from the bulk
+corpus and the dev texts (leaving out the texts whose scans the OCR is measured on); the fixed vocabulary of these
+documents (bodies, document types, header and signature lines in the project's data files) is added with a weight
+of its own. Syllables are keyed without regard to where the tone mark sits (``hoà`` = ``hòa``).
+
+    P(w | v) = max(c(v w) - D, 0) / c(v) + D · N1+(v •) / c(v) · Pcont(w)
+    Pcont(w) = (N1+(• w) + 1/2) / (N1+(• •) + |V| / 2)
+
+with the absolute discount D = n1 / (n1 + 2 n2) of the bigram counts of counts, N1+(v •) the number of distinct
+syllables seen after v and N1+(• w) before w (counted before rare pairs are pruned from the file).
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from pipeline.keys import fold
+from pipeline.ocr.tokens import Key, Token, key_of, phrases
+from pipeline.vietnamese import is_syllable
+
+COUNTS = "syllable_bigrams.tsv"
+VOCABULARY_COUNT = 20  # counts added for each syllable and bigram of a phrase of the fixed vocabulary
+VOCABULARY_FILES = (
+    "organisations.toml", "document_types.toml", "structure.toml", "assignments.toml", "abbreviations.toml",
+)  # fmt: skip
+
+
+@dataclass
+class Model:
+    """Syllable and bigram counts by key, continuation counts, and the usual spelling of each key."""
+
+    unigrams: dict[Key, int]
+    bigrams: dict[tuple[Key, Key], int]
+    preceding: dict[Key, int]  # N1+(• w)
+    following: dict[Key, int]  # N1+(v •)
+    spelling: dict[Key, str]
+    discount: float
+    bigram_types: int  # N1+(• •)
+
+    def __post_init__(self) -> None:
+        self.total = sum(self.unigrams.values())
+        self.by_letters: dict[str, list[Key]] = {}  # folded letters (no marks, đ→d) → keys
+        for key in self.unigrams:
+            self.by_letters.setdefault(fold(self.spelling[key]), []).append(key)
+
+    def continuation(self, key: Key) -> float:
+        return (self.preceding.get(key, 0) + 0.5) / (self.bigram_types + 0.5 * len(self.unigrams))
+
+    def log_probability(self, previous: Key | None, key: Key) -> float:
+        """log P(key | previous); with no previous syllable (a phrase's first), the unigram probability."""
+        if previous is None or not self.unigrams.get(previous):
+            return math.log((self.unigrams.get(key, 0) + 0.5) / (self.total + 0.5 * len(self.unigrams)))
+        context = self.unigrams[previous]
+        seen = max(self.bigrams.get((previous, key), 0) - self.discount, 0.0) / context
+        weight = self.discount * max(1, self.following.get(previous, 0)) / context
+        return math.log(seen + weight * self.continuation(key))
+
+    def follows(self, previous: str, word: str) -> float:
+        """Share of the uses of syllable `previous` that `word` follows (0 when unknown)."""
+        first = key_of(previous.strip(",.;:"))
+        count = self.unigrams.get(first, 0)
+        return self.bigrams.get((first, key_of(word.strip(",.;:"))), 0) / count if count else 0.0
+
+
+@cache
+def model() -> Model:
+    """The model of ``data/syllable_bigrams.tsv`` with the data files' vocabulary added."""
+    unigrams: dict[Key, int] = {}
+    bigrams: dict[tuple[Key, Key], int] = {}
+    preceding: dict[Key, int] = {}
+    following: dict[Key, int] = {}
+    spelling: dict[Key, str] = {}
+    header: dict[str, float] = {}
+    text = resources.files("pipeline.data").joinpath(COUNTS).read_text("utf-8")
+    for line in text.splitlines():
+        if line.startswith("#"):
+            name, _, value = line[1:].strip().partition("=")
+            if value:
+                header[name.strip()] = float(value)
+            continue
+        fields = line.split("\t")
+        parts = fields[0].split(" ")
+        if len(parts) == 1:
+            key = key_of(parts[0])
+            unigrams[key], preceding[key], following[key] = (int(f) for f in fields[1:4])
+            spelling[key] = parts[0]
+        else:
+            bigrams[(key_of(parts[0]), key_of(parts[1]))] = int(fields[1])
+    for words in _vocabulary_phrases():
+        keys = [key_of(w) for w in words]
+        for key, word in zip(keys, words, strict=True):
+            unigrams[key] = unigrams.get(key, 0) + VOCABULARY_COUNT
+            spelling.setdefault(key, word.lower())
+        for pair in zip(keys, keys[1:]):
+            if pair not in bigrams:
+                preceding[pair[1]] = preceding.get(pair[1], 0) + 1
+                following[pair[0]] = following.get(pair[0], 0) + 1
+            bigrams[pair] = bigrams.get(pair, 0) + VOCABULARY_COUNT
+    return Model(unigrams, bigrams, preceding, following, spelling, header["discount"], int(header["bigram_types"]))
+
+
+def _vocabulary_phrases() -> Iterator[list[str]]:
+    """Runs of well-formed syllables in the strings of the vocabulary data files."""
+
+    def strings(value: object) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            yield from (s for v in value.values() for s in strings(v))
+        elif isinstance(value, list):
+            yield from (s for v in value for s in strings(v))
+
+    for name in VOCABULARY_FILES:
+        data = tomllib.loads(resources.files("pipeline.data").joinpath(name).read_text("utf-8"))
+        for text in strings(data):
+            tokens = [Token.of(t) for t in text.split()]
+            for run in phrases(tokens):
+                words = [tokens[i].core for i in run]
+                if all(is_syllable(w) for w in words):
+                    yield words
+
+
+def follows(previous: str, word: str) -> float:
+    """Share of the uses of syllable `previous` that `word` follows, in the model's texts."""
+    return model().follows(previous, word)
+
+
+def bigram_share(words: list[str]) -> float | None:
+    """Share of the pairs of neighbouring words (within a phrase) that the model knows as a pair: about half in
+    Vietnamese prose, far less in words read in the wrong order (a page upside down). None without pairs."""
+    tokens = [Token.of(w) for w in words]
+    known = model().bigrams
+    pairs = [
+        (key_of(tokens[a].core), key_of(tokens[b].core)) for run in phrases(tokens) for a, b in zip(run, run[1:])
+    ]
+    return sum(pair in known for pair in pairs) / len(pairs) if pairs else None
+

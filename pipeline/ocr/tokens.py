@@ -1,0 +1,82 @@
+"""Words as the OCR correction and its language model see them: a core of letters between punctuation, and the
+runs of words that follow one another within a clause (phrases), where one word is context for the next."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline.keys import fold
+from pipeline.vietnamese import is_syllable, split_tone
+
+_TOKEN = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LINKING = set(", ")  # what may stand between two words of one phrase
+_VOWELS = set("aeiouy")
+
+Key = tuple[str, str | None]  # a syllable without its tone, and the tone: ``hoà`` and ``hòa`` are one key
+
+
+def key_of(syllable: str) -> Key:
+    return split_tone(unicodedata.normalize("NFC", syllable.lower()))
+
+
+@dataclass(frozen=True)
+class Token:
+    """A whitespace-separated piece of text: leading punctuation, core, trailing punctuation."""
+
+    lead: str
+    core: str
+    trail: str
+
+    @classmethod
+    def of(cls, text: str) -> Token:
+        lead, core, trail = _TOKEN.match(unicodedata.normalize("NFC", text)).groups()  # type: ignore[union-attr]
+        return cls(lead, core, trail)
+
+    @property
+    def is_word(self) -> bool:
+        """A core the model may read and change: letters with a vowel in lower, Title or UPPER case, more than one
+        (a lone letter is a list label or an initial, a word without a vowel an abbreviation: ``Tp``)."""
+        core = self.core
+        if len(core) < 2 or not _LETTERS.fullmatch(core) or not (core.islower() or core.isupper() or core.istitle()):
+            return False
+        if not set(fold(core)) & _VOWELS:
+            return False
+        return not (core.isupper() and not is_syllable(core))  # UBND, TW, KH
+
+    def __str__(self) -> str:
+        return f"{self.lead}{self.core}{self.trail}"
+
+
+def phrases(tokens: list[Token]) -> Iterator[list[int]]:
+    """Indices of runs of words that follow one another within a clause (only spaces or a comma between)."""
+    run: list[int] = []
+    for i, token in enumerate(tokens):
+        joined = run and set(tokens[run[-1]].trail + token.lead) <= _LINKING
+        if token.is_word and (not run or joined):
+            run.append(i)
+            continue
+        if run:
+            yield run
+        run = [i] if token.is_word else []
+    if run:
+        yield run
+
+
+def syllable_runs(text: str) -> Iterator[list[str]]:
+    """The phrases of a text, lower case, as runs of well-formed syllables (a word that is none breaks a run)."""
+    for line in unicodedata.normalize("NFC", text).lower().splitlines():
+        tokens = [Token.of(t) for t in line.split()]
+        for run in phrases(tokens):
+            current: list[str] = []
+            for i in run:
+                if is_syllable(tokens[i].core):
+                    current.append(tokens[i].core)
+                elif current:
+                    yield current
+                    current = []
+            if current:
+                yield current

@@ -1,0 +1,91 @@
+"""Count syllables and syllable bigrams into pipeline/data/syllable_bigrams.tsv, the OCR correction's language model
+(pipeline/ocr/language_model.py).
+
+Texts: the bulk corpus and the dev texts, leaving out what the OCR is measured on: the dev texts rendered as scans
+(scripts/render_scans.py), the hand-typed ground truth of ailab_4_1 (dev/src-ailabocr-01.txt), and bulk documents
+that are one of the rendered documents (their number in the first lines). A bigram is two well-formed syllables
+next to each other within a phrase (pipeline.ocr.tokens). Each syllable is written in its most frequent spelling
+(``hòa`` or ``hoà``). Continuation counts and the Kneser-Ney discount are taken from all pairs; pairs and
+syllables seen once are then left out of the file to keep it small.
+
+Usage: python scripts/build_language_model.py
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from render_scans import RENDERED
+
+from pipeline.ocr.language_model import COUNTS
+from pipeline.ocr.tokens import Key, key_of, syllable_runs
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+TARGET = ROOT / "pipeline" / "data" / COUNTS
+MEASURED_DEV = {"src-ailabocr-01", *(r.stem for r in RENDERED)}
+MIN_COUNT = 2
+HEAD_CHARS = 600  # a bulk document is one of the measured ones when its number stands in these first characters
+
+
+def texts() -> Iterator[str]:
+    numbers = [
+        json.loads((ROOT / "tests" / "gold" / f"{stem}.json").read_text(encoding="utf-8"))["metadata"]["number_symbol"]
+        for stem in sorted(MEASURED_DEV)
+        if (ROOT / "tests" / "gold" / f"{stem}.json").exists()
+    ]
+    left_out = 0
+    with gzip.open(CORPUS / "bulk-vbpl.jsonl.gz", "rt", encoding="utf-8") as f:
+        for record in map(json.loads, f):
+            if any(number and number in record["text"][:HEAD_CHARS] for number in numbers):
+                left_out += 1
+                continue
+            yield record["text"]
+    print(f"bulk documents left out (rendered and measured): {left_out}", file=sys.stderr)
+    for path in sorted((CORPUS / "dev").glob("*.txt")):
+        if path.stem not in MEASURED_DEV:
+            yield path.read_text(encoding="utf-8")
+
+
+def main() -> None:
+    spellings: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for text in texts():
+        for run in syllable_runs(text):
+            spellings.update(run)
+            pairs.update(zip(run, run[1:]))
+    counts: Counter[Key] = Counter()
+    usual: dict[Key, str] = {}
+    for spelling, n in spellings.most_common():
+        counts[key_of(spelling)] += n
+        usual.setdefault(key_of(spelling), spelling)
+    bigrams: Counter[tuple[Key, Key]] = Counter()
+    for (a, b), n in pairs.items():
+        bigrams[(key_of(a), key_of(b))] += n
+    preceding: Counter[Key] = Counter(b for _, b in bigrams)
+    following: Counter[Key] = Counter(a for a, _ in bigrams)
+    of_count = Counter(bigrams.values())
+    discount = of_count[1] / (of_count[1] + 2 * of_count[2])
+    kept = {k for k, n in counts.items() if n >= MIN_COUNT}
+    with TARGET.open("w", encoding="utf-8") as out:
+        out.write(f"# syllable and syllable-bigram counts, by scripts/{Path(__file__).name}\n")
+        out.write("# syllable<TAB>count<TAB>distinct syllables before it<TAB>distinct after it; pair<TAB>count\n")
+        out.write(f"# discount = {discount:.4f}\n# bigram_types = {len(bigrams)}\n")
+        for key in sorted(kept, key=lambda k: (-counts[k], usual[k])):
+            out.write(f"{usual[key]}\t{counts[key]}\t{preceding[key]}\t{following[key]}\n")
+        pruned = sorted(
+            ((a, b) for (a, b), n in bigrams.items() if n >= MIN_COUNT and a in kept and b in kept),
+            key=lambda ab: (-bigrams[ab], usual[ab[0]], usual[ab[1]]),
+        )
+        for a, b in pruned:
+            out.write(f"{usual[a]} {usual[b]}\t{bigrams[(a, b)]}\n")
+    print(f"{TARGET}: {len(kept)} syllables, {len(pruned)} of {len(bigrams)} bigrams, discount {discount:.3f}")
+
+
+if __name__ == "__main__":
+    main()
