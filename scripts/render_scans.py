@@ -6,9 +6,9 @@ place-date line), the centred type and title, the body as the text has it, Nơi 
 The page is laid out and degraded by scripts/make_samples.py (a seal over the signature, red or grey, skew, blur,
 sensor noise, JPEG in the PDF), and optionally a grey seal crossing the place-date line (a photocopy of a copy).
 
-For every rendered document the output folder gets the scan, ``<name>.txt`` (the printed text: the ground truth of
-its OCR), ``<name>.json`` (the dev gold with ``file`` pointing at the scan) and an entry in ``manifest.json``
-(the stamp texts printed over the document's own). Every random choice has a fixed seed: two runs give the same
+For every rendered document the output folder gets the scan and ``<name>.txt`` (the printed text: the ground truth
+of its OCR), and ``manifest.json`` an entry (the dev gold it shares, the stamp texts printed over the document's
+own). Every random choice has a fixed seed: two runs give the same
 files.
 
 Usage: python scripts/render_scans.py [--out data/rendered] [STEM ...]   (default: the documents in RENDERED)
@@ -154,7 +154,7 @@ def blocks_of(stem: str) -> tuple[list[list[str]], dict]:
 
 
 def render(rendering: Rendering, out: Path) -> dict:
-    """Write the scan, its text and its gold into `out`; return its manifest entry."""
+    """Write the scan and its text into `out`; return its manifest entry."""
     blocks, gold = blocks_of(rendering.stem)
     lay = layout_blocks(blocks)
     rng = np.random.default_rng(rendering.seed)
@@ -181,10 +181,16 @@ def render(rendering: Rendering, out: Path) -> dict:
     )  # fmt: skip
     truth = "\n\n".join("\n".join(block) for block in blocks)
     (out / f"{rendering.stem}-scan.txt").write_text(truth + "\n", encoding="utf-8")
-    rendered_gold = {**gold, "file": name, "notes": f"gold of dev/{rendering.stem}.txt, rendered by {Path(__file__).name}"}
-    (out / f"{rendering.stem}-scan.json").write_text(json.dumps(rendered_gold, ensure_ascii=False, indent=1) + "\n",
-                                                    encoding="utf-8")  # fmt: skip
-    return {"file": name, "ground_truth": f"{rendering.stem}-scan.txt", "pages": len(pages), "stamp_text": stamps}
+    return {
+        "file": name, "ground_truth": f"{rendering.stem}-scan.txt", "gold": f"{rendering.stem}.json",
+        "pages": len(pages), "stamp_text": stamps,
+    }  # fmt: skip
+
+
+def scan_gold(entry: dict) -> dict:
+    """The gold of a rendered scan: the gold of its dev text, naming the scan."""
+    gold = json.loads((GOLD / entry["gold"]).read_text(encoding="utf-8"))
+    return {**gold, "file": entry["file"], "notes": f"the gold of dev/{Path(entry['gold']).stem}.txt: its scan by {Path(__file__).name}"}
 
 
 def main() -> None:

@@ -20,11 +20,12 @@ import cv2
 import numpy as np
 
 from pipeline.ingest.prepare import without_light_ink
-from pipeline.model import LayoutLine
+from pipeline.model import LayoutLine, OcrFailure
 from pipeline.ocr.engine import Word
 
 UNSURE = 60.0  # a column holding a word read with less confidence than this is read again
 MARGIN_HEIGHTS = 0.6  # the cut-out reaches this many line heights beyond the column's words
+MIN_CUT = 20  # px: a cut-out narrower or lower than this is no column (tesseract's thresholding refuses it)
 LINE_BASE = 1000  # block numbers of words read again start here, apart from the page's own
 
 
@@ -44,6 +45,8 @@ def read_columns_apart(
         margin = round(MARGIN_HEIGHTS * median(w.height for w in inside))
         x0, top = max(0, round(column.x0) - margin), max(0, round(column.top) - margin)
         x1, bottom = round(column.x1) + margin, round(column.bottom) + margin
+        if min(x1 - x0, bottom - top) < MIN_CUT:  # a speck, not a column
+            continue
         again = _best_reading(image[top:bottom, x0:x1], read)
         if not again or _mean(again) <= _mean(inside):
             continue
@@ -65,7 +68,10 @@ def _best_reading(cut: np.ndarray, read: Callable[[Path], list[Word]]) -> list[W
             if pixels is not None:
                 path = Path(folder) / f"column-{n}.png"
                 cv2.imwrite(str(path), pixels, [cv2.IMWRITE_PNG_COMPRESSION, 1])
-                readings.append(read(path))
+                try:
+                    readings.append(read(path))
+                except OcrFailure:  # the page's own reading stands
+                    continue
     return max((r for r in readings if r), key=_mean, default=[])
 
 

@@ -67,10 +67,10 @@ class Tesseract:
                 str(image), lang=self.language, config=self.config(dpi, block), timeout=timeout,
                 output_type=pytesseract.Output.DICT,
             )  # fmt: skip
+        except (pytesseract.TesseractError, OSError) as e:  # TesseractError is a RuntimeError: caught first
+            raise EngineFailure(f"tesseract failed: {e}") from e
         except RuntimeError as e:  # pytesseract's way of saying it killed tesseract on timeout
             raise EngineTimeout(f"OCR took longer than {timeout:g} s") from e
-        except (pytesseract.TesseractError, OSError) as e:
-            raise EngineFailure(f"tesseract failed: {e}") from e
         return [
             Word(
                 data["text"][i].strip(), data["left"][i], data["top"][i], data["width"][i], data["height"][i],

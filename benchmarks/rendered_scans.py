@@ -1,0 +1,45 @@
+"""Header fields, recipients and OCR on dev texts rendered as office scans (scripts/render_scans.py): the gold of a
+text is the gold of its scan, so the figures say what a scan costs against the text.
+
+Renders the documents of scripts/render_scans.RENDERED into a temporary folder with their gold, runs the
+evaluation on them (pipeline.evaluate.run) and prints each metadata field's exact share, the header fields exact
+over all (type, number, date, place, issuer and parent, title, signer, title and authority), recipients F1 and the
+word error per document. `--verbose` lists every miss.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from common import ROOT
+
+from pipeline.evaluate.run import format_report, run_eval
+
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+def main() -> None:
+    from render_scans import RENDERED, render, scan_gold
+
+    work = Path(tempfile.mkdtemp(prefix="vanban-rendered-"))
+    scans, gold = work / "scans", work / "gold"
+    scans.mkdir()
+    gold.mkdir()
+    entries = [render(rendering, scans) for rendering in RENDERED]
+    for entry in entries:
+        (gold / Path(entry["file"]).with_suffix(".json").name).write_text(json.dumps(scan_gold(entry)), encoding="utf-8")
+    ocr = [{k: e[k] for k in ("file", "ground_truth", "stamp_text")} for e in entries]
+    (gold / "ocr.json").write_text(json.dumps(ocr, ensure_ascii=False), encoding="utf-8")
+    evaluation, ocr_results, _ = run_eval(gold, work / "out", (scans,))
+    print(f"{sum(e['pages'] for e in entries)} pages of {len(entries)} rendered documents")
+    print(format_report(evaluation, ocr_results, verbose="--verbose" in sys.argv))
+    fields = evaluation.metadata_scans.values()
+    correct, total = sum(f.correct for f in fields), sum(f.total for f in fields)
+    print(f"header fields exact on the rendered scans: {correct}/{total} = {correct / max(1, total):.3f}")
+
+
+if __name__ == "__main__":
+    main()

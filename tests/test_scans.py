@@ -1,0 +1,101 @@
+"""Scanned documents as they arrive: the page laid out from word boxes (header columns, a wrapped issuer, a seal
+across the date line) and the OCR correction by a syllable language model."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline import ingest
+from pipeline.ingest.layout import join_wrapped_issuer, split_merged_columns
+from pipeline.ingest.ocr import recognize
+from pipeline.model import LayoutLine
+from pipeline.normalize import normalize
+from pipeline.ocr.correction import correct_words
+from pipeline.ocr.language_model import follows
+from pipeline.settings import Settings
+from pipeline.structure import parse
+from tests.conftest import ROOT
+
+RENDERED = ROOT / "data" / "rendered"
+HEADER_FIELDS = ("doc_type", "number_symbol", "issue_date", "issue_place", "issuer", "issuer_parent", "title")
+
+
+def line(text: str, x0: float, x1: float, top: float, height: float = 40) -> LayoutLine:
+    return LayoutLine(text, x0, x1, top, top + height, tuple(96.0 for _ in text.split()))
+
+
+def words(text: str, x0: float, top: float, width: float = 60, gap: float = 20) -> list[LayoutLine]:
+    return [line(w, x0 + i * (width + gap), x0 + i * (width + gap) + width, top) for i, w in enumerate(text.split())]
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "joined"),
+    [
+        ("BỘ LAO ĐỘNG - THƯƠNG", "BINH VÀ XÃ HỘI", True),  # a wrap inside a name: thương binh
+        ("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA -", "VŨNG TÀU", True),  # a wrap after a hyphen
+        ("ỦY BAN NHÂN DÂN THÀNH", "PHỐ HỒ CHÍ MINH", True),
+        ("UBND TỈNH BẮC LÂM", "SỞ NỘI VỤ", False),  # a parent and its child
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", False),
+    ],
+)
+def test_an_issuer_wrapped_by_its_column_is_joined_and_a_parent_kept_apart(upper, lower, joined) -> None:
+    page = [line(upper, 100, 900, 100), line(lower, 250, 750, 150), line("Số: 12/QĐ-UBND", 300, 700, 210)]
+    lines = [x.text for x in join_wrapped_issuer(page, follows)]
+    assert lines == ([f"{upper} {lower}"] if joined else [upper, lower]) + ["Số: 12/QĐ-UBND"]
+
+
+def test_capitals_below_the_number_line_are_never_joined() -> None:
+    page = [line("Số: 12/KH-UBND", 300, 700, 100), line("KẾ HOẠCH", 900, 1200, 300), line("THÀNH", 900, 1200, 350)]
+    assert join_wrapped_issuer(page, follows) == page
+
+
+def test_a_subject_line_run_into_the_date_line_is_split_where_the_right_column_is_centred() -> None:
+    """The end of a V/v subject stands a short gap before the place-date line; the lines around show where the right
+    column is centred (1600)."""
+    national = [words("Số: 84/VPCP", 100, 100), words("Độc lập - Tự do", 1300, 100)]
+    merged = [words("V/v trợ cấp một lần", 100, 160) + words("Hà Nội, ngày 27", 1360, 160)]
+    lines = split_merged_columns([national, merged], 2000)
+    assert [[w.text for w in part] for part in lines[1]] == [["V/v", "trợ", "cấp", "một", "lần"], ["Hà", "Nội,", "ngày", "27"]]
+
+
+@pytest.mark.parametrize(
+    ("read", "confidence", "meant"),
+    [
+        ("bị sốt, ho, khó thở", 95, "bị sốt, ho, khó thở"),  # surely read, plausible: never changed
+        ("rà soát tắt cá các điều kiện", 95, "rà soát tất cả các điều kiện"),  # both words of the pair misread
+        ("tổ chức kỷ thị tốt nghiệp", 80, "tổ chức kỳ thi tốt nghiệp"),
+        ("đào tạo để nghị các đơn vị", 95, "đào tạo đề nghị các đơn vị"),  # a typing slip seen in the corpus
+        ("Số 1351/QĐ-UBND ngày 2O/11/2024", 30, "Số 1351/QĐ-UBND ngày 20/11/2024"),  # numbers only as digits
+    ],
+)
+def test_correction_weighs_each_syllable_by_its_neighbours_and_the_confidence_it_was_read_with(
+    read: str, confidence: float, meant: str
+) -> None:
+    assert " ".join(correct_words(read.split(), [confidence] * len(read.split()))) == meant
+
+
+@pytest.fixture(scope="module")
+def grey_seal_letter():
+    """A công văn rendered from dev/src-congbot-22.txt by scripts/render_scans.py: grey scan, the issuer wrapped over
+    two lines by its column, a grey seal across the place-date line, the signature and seal beside Nơi nhận."""
+    path = RENDERED / "src-congbot-22-scan.pdf"
+    result = ingest.read(path, path.name, ingest.sha256_of(path), Settings())
+    document = ingest.assemble(result, [recognize(job, Settings()) for job in result.ocr_jobs])
+    gold = json.loads((ROOT / "tests" / "gold" / "src-congbot-22.json").read_text(encoding="utf-8"))  # its text's
+    return document, parse(normalize(document)), gold["metadata"]
+
+
+def test_a_scan_reads_the_header_of_its_text_through_a_wrapped_issuer_and_a_seal_on_the_date(grey_seal_letter) -> None:
+    document, structure, gold = grey_seal_letter
+    assert {f: getattr(structure.header, f) for f in HEADER_FIELDS} == {f: gold[f] for f in HEADER_FIELDS}
+    assert "columns read apart" in document.pages[0].decision
+
+
+def test_the_signature_beside_the_recipients_is_read_from_its_own_column(grey_seal_letter) -> None:
+    _, structure, gold = grey_seal_letter
+    signature = structure.signature
+    assert (signature.signer_name, signature.signer_title, signature.signing_authority) == (
+        gold["signer_name"], gold["signer_title"], gold["signing_authority"],
+    )  # fmt: skip
