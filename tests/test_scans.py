@@ -17,6 +17,7 @@ from pipeline.ocr.language_model import follows
 from pipeline.settings import Settings
 from pipeline.structure import parse
 from tests.conftest import ROOT
+from tests.test_structure import structure_of
 
 RENDERED = ROOT / "data" / "rendered"
 HEADER_FIELDS = ("doc_type", "number_symbol", "issue_date", "issue_place", "issuer", "issuer_parent", "title")
@@ -99,3 +100,17 @@ def test_the_signature_beside_the_recipients_is_read_from_its_own_column(grey_se
     assert (signature.signer_name, signature.signer_title, signature.signing_authority) == (
         gold["signer_name"], gold["signer_title"], gold["signing_authority"],
     )  # fmt: skip
+
+
+def test_a_continuation_page_without_a_header_parses_its_body_all_the_same() -> None:
+    """Page 2 of the sample plan on its own (a photo of one page): items ``3.``, ``4.``, part ``III``, then Nơi nhận
+    and the signature. Before, the header reader took the whole page for a header: no sections, no tasks."""
+    plan = (ROOT / "scripts" / "samples" / "kh-45-tu.txt").read_text(encoding="utf-8")
+    page_two = plan[plan.index("3. Huy động nguồn lực") :]
+    structure = structure_of(page_two)
+    assert structure.header.issuer is None and structure.header.body_start == 0
+    assert [s.label for s in structure.sections if s.level == 1][:2] == ["3", "4"]
+    assert "III" in [s.label for s in structure.sections]
+    assert any("Liên đoàn Lao động tỉnh" in task.text for task in structure.tasks)
+    assert (structure.signature.signing_authority, structure.signature.signer_name) == ("T/M BAN THƯỜNG VỤ", "Đặng Minh Khôi")
+    assert len(structure.recipients) == 8

@@ -17,6 +17,7 @@ DEFAULT_SEARCH = (
     PROJECT.parent / "shared" / "corpus" / "dev",
     PROJECT.parent / "shared" / "corpus" / "scans",
     PROJECT / "data" / "raw",
+    PROJECT / "data" / "rendered",
     PROJECT / "scripts" / "samples",
 )
 REPORT_FILE = "eval.json"

@@ -6,7 +6,7 @@ across the date line), with two baselines: those words come out as garbage (``PO
 Tự do - Hạnh phúc``) or on the wrong line. Each column found from the word boxes (:mod:`.layout`) that holds a word
 read unsure is cut out and read again as one block of text, as it is and with its lighter ink whitened (a grey
 seal across the date line); the more confident reading's words replace the page's words in that column when
-they are read with more confidence.
+they are read with more confidence (and no line of them is read twice).
 """
 
 from __future__ import annotations
@@ -47,14 +47,14 @@ def read_columns_apart(
         x1, bottom = round(column.x1) + margin, round(column.bottom) + margin
         if min(x1 - x0, bottom - top) < MIN_CUT:  # a speck, not a column
             continue
-        again = _best_reading(image[top:bottom, x0:x1], read)
-        if not again or _mean(again) <= _mean(inside):
-            continue
         block = LINE_BASE * (number + 1)
         moved = [
             Word(w.text, w.left + x0, w.top + top, w.width, w.height, w.confidence, (block + w.line[0], *w.line[1:]))
-            for w in again
+            for w in _best_reading(image[top:bottom, x0:x1], read)
         ]
+        moved = [w for w in moved if _within(w, column)]  # the margin may hold pieces of the lines around
+        if not moved or _mean(moved) <= _mean(inside) or _stacked(moved):
+            continue
         kept = [w for w in words if not _within(w, column)]
         words, replaced = kept + moved, replaced + 1
     return words, replaced
@@ -73,6 +73,18 @@ def _best_reading(cut: np.ndarray, read: Callable[[Path], list[Word]]) -> list[W
                 except OcrFailure:  # the page's own reading stands
                     continue
     return max((r for r in readings if r), key=_mean, default=[])
+
+
+def _stacked(words: list[Word]) -> bool:
+    """Two lines of a reading at the same height: a line read twice (a rule under it taken for a second one)."""
+    spans: dict[tuple[int, int, int], tuple[int, int]] = {}
+    for w in words:
+        top, bottom = spans.get(w.line, (w.top, w.top + w.height))
+        spans[w.line] = (min(top, w.top), max(bottom, w.top + w.height))
+    ordered = sorted(spans.values())
+    return any(
+        min(b1, b2) - max(t1, t2) > 0.5 * min(b1 - t1, b2 - t2) for (t1, b1), (t2, b2) in zip(ordered, ordered[1:])
+    )
 
 
 def _within(word: Word, box: LayoutLine) -> bool:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.model import Document
@@ -14,6 +15,9 @@ from pipeline.structure.header import Header, parse_header, starts_attached_docu
 from pipeline.structure.lines import Line, split_lines
 from pipeline.structure.sections import Section, find_sections
 from pipeline.structure.tasks import Task, find_tasks
+
+
+CONTINUATION_START = re.compile(r"(?:[a-zđ]\)|\d+(?:\.\d+)*\.|[IVXLC]+\.|[-+•]|Điều \d+|Khoản \d+)\s|[a-zà-ỹđ]")
 
 
 @dataclass
@@ -30,6 +34,8 @@ def parse(document: Document) -> Structure:
     text = document.text
     lines = split_lines(text)
     header = parse_header(lines)
+    if _continues_a_document(lines, header):
+        header = Header(stamp_lines=header.stamp_lines)
     first_body = next((line.index for line in lines if line.start >= header.body_start), len(lines))
     found_signature = signature(lines, first_body, None)
     near = min(found_signature.lines) if found_signature.lines else None
@@ -44,6 +50,14 @@ def parse(document: Document) -> Structure:
     body = {line.index for line in lines} - skip - new_parts
     tasks = find_tasks(lines, sections, body)
     return Structure(header, found_signature, found_recipients, sections, tasks, _unplaced(lines, skip, sections))
+
+
+def _continues_a_document(lines: list[Line], header: Header) -> bool:
+    """A page without a header (a continuation page, a photo of page 2): no type, number, date or title found, and
+    the text opens with a list item or in mid-sentence, where no header starts."""
+    found = header.doc_type or header.number_symbol or header.issue_date or header.title
+    first = next((line.stripped for line in lines if line.stripped), "")
+    return not found and bool(CONTINUATION_START.match(first))
 
 
 def _unplaced(lines: list[Line], skip: set[int], sections: list[Section]) -> int:
