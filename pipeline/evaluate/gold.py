@@ -164,7 +164,7 @@ class Predictions:
 
         documents = read("documents")
         documents["file"] = documents["source_file"].map(lambda s: Path(s).name)
-        return cls(documents, {n: read(n) for n in ("references", "assignments", "recipients", "sections")})
+        return cls(documents, {n: read(n) for n in ("citations", "assignments", "recipients", "sections")})
 
     def document(self, file: str) -> pd.Series | None:
         rows = self.documents[self.documents["file"] == file]
@@ -233,7 +233,7 @@ def evaluate(golds: Iterable[Gold], predictions: Predictions) -> Evaluation:
         result.documents += 1
         doc_id = None if row is None else row["doc_id"]
         _score_metadata(result, gold, row)
-        _score_references(result, gold, predictions.rows("references", doc_id))
+        _score_references(result, gold, predictions.rows("citations", doc_id))
         _score_assignments(result, gold, predictions.rows("assignments", doc_id))
         recipients = predictions.rows("recipients", doc_id)
         result.recipients.add(
