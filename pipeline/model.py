@@ -116,7 +116,7 @@ class PageText:
     seconds: float = 0.0
     ocr_confidence: float | None = None  # mean word confidence 0–100, OCR pages only
     text_quality: float | None = None  # share of valid Vietnamese syllables in the text
-    decision: str = ""  # why this text was chosen, e.g. "text layer kept", "text layer unusable: OCR"
+    decision: str = ""  # why this text was chosen, e.g. "text layer kept", "no text layer: OCR"
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-<<<<<<< HEAD
-from pipeline.model import Problem, doc_id_for
-from pipeline.ocr.engine import engine_of
-=======
 from pipeline.model import PageText, Problem, TextSource, doc_id_for
->>>>>>> main
+from pipeline.ocr.engine import engine_of
 from pipeline.settings import LIMITS, Settings
 
 Rows = dict[str, list[dict[str, Any]]]

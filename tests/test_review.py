@@ -45,7 +45,7 @@ def test_a_replaced_text_layer_and_a_page_read_with_low_confidence() -> None:
     rows = rows_of((DEV / "src-vnmp-04.txt").read_text(encoding="utf-8"))
     rows["pages"] = [
         {"page": 1, "text_source": "ocr", "ocr_confidence": 91.0, "decision": "no text layer: OCR"},
-        {"page": 2, "text_source": "ocr", "ocr_confidence": 52.0, "decision": "text layer unusable (quality 0.2): OCR"},
+        {"page": 2, "text_source": "ocr", "ocr_confidence": 52.0, "decision": "text layer replaced (quality 0.2): OCR reads better (quality 0.97)"},
     ]
     assert review.reasons(rows) == ["text_layer_replaced", "low_ocr_confidence"]
 

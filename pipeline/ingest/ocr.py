@@ -100,10 +100,13 @@ def recognize(job: OcrJob, settings: Settings) -> PageText:
     quality = text_quality(text)
     seconds = round(time.perf_counter() - started, 3)
     if job.layer and (job.layer_quality or 0) >= (quality or 0):
-        kept = f"{job.reason}, kept: OCR reads no better (quality {quality})"
+        kept = f"text layer kept (quality {job.layer_quality}): OCR reads no better (quality {quality})"
         return PageText(job.page, job.layer, TextSource.TEXT_LAYER, seconds, text_quality=job.layer_quality,
                         decision=kept)  # fmt: skip
-    reason = f"{job.reason}, OCR reads better (quality {quality})" if job.layer else job.reason
+    if job.layer:
+        reason = f"text layer replaced (quality {job.layer_quality}): OCR reads better (quality {quality})"
+    else:
+        reason = job.reason
     return PageText(
         page=job.page,
         text=text,
