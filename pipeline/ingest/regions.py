@@ -6,7 +6,7 @@ across the date line), with two baselines: those words come out as garbage (``PO
 Tự do - Hạnh phúc``) or on the wrong line. Each column found from the word boxes (:mod:`.layout`) that holds a word
 read unsure is cut out and read again as one block of text, as it is and with its lighter ink whitened (a grey
 seal across the date line); the more confident reading's words replace the page's words in that column when
-they are read with more confidence (and no line of them is read twice).
+they are read with more confidence and make likelier Vietnamese (and no line of them is read twice).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import numpy as np
 from pipeline.ingest.prepare import without_light_ink
 from pipeline.model import LayoutLine, OcrFailure
 from pipeline.ocr.engine import Word
+from pipeline.ocr.language_model import plausibility
 
 UNSURE = 60.0  # a column holding a word read with less confidence than this is read again
 MARGIN_HEIGHTS = 0.6  # the cut-out reaches this many line heights beyond the column's words
@@ -53,7 +54,7 @@ def read_columns_apart(
             for w in _best_reading(image[top:bottom, x0:x1], read)
         ]
         moved = [w for w in moved if _within(w, column)]  # the margin may hold pieces of the lines around
-        if not moved or _mean(moved) <= _mean(inside) or _stacked(moved):
+        if not moved or _mean(moved) <= _mean(inside) or _stacked(moved) or not _more_plausible(moved, inside):
             continue
         kept = [w for w in words if not _within(w, column)]
         words, replaced = kept + moved, replaced + 1
@@ -73,6 +74,16 @@ def _best_reading(cut: np.ndarray, read: Callable[[Path], list[Word]]) -> list[W
                 except OcrFailure:  # the page's own reading stands
                     continue
     return max((r for r in readings if r), key=_mean, default=[])
+
+
+def _more_plausible(words: list[Word], than: list[Word]) -> bool:
+    """The words, in reading order, make likelier Vietnamese than the others (``TĨNH UY`` is less likely than
+    ``TỈNH ỦY`` read with a little less confidence)."""
+    return plausibility([w.text for w in _in_order(words)]) >= plausibility([w.text for w in _in_order(than)])
+
+
+def _in_order(words: list[Word]) -> list[Word]:
+    return sorted(words, key=lambda w: (w.line, w.left))
 
 
 def _stacked(words: list[Word]) -> bool:

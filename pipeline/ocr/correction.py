@@ -34,7 +34,8 @@ LETTER_COST = 9.0  # one letter read as another, added or dropped
 UNSURE_SHARE = 0.5  # a word read with confidence 0 pays this share of the costs
 NAME_FACTOR = 1.5  # a capitalised word (often a name: Dũng, Vũng Tàu) costs this much more to change
 SURE = 85.0  # a known syllable read with this confidence or more is changed only on the model's evidence:
-PLAUSIBLE_SHARE = 0.05  # its pairs with its neighbours are seen less than this share of another spelling's
+PLAUSIBLE_SHARE = 0.05  # its pairs with its neighbours are seen less than this share of another spelling's,
+MIN_EVIDENCE = 10  # which are seen this often at least (BẮC LÂM, a made-up province, stays: bắc làm is seen twice)
 
 
 def candidates(lm: Model, syllable: str) -> list[Key]:
@@ -55,21 +56,26 @@ def _one_letter_off(letters: str) -> Iterator[str]:
             yield letters[:i] + c + letters[i + 1 :]
 
 
-def _is_settled(lm: Model, keys: list[Key], i: int, lattice: list[list[Key]], confidence: float) -> bool:
-    """A word read surely as a known syllable stays unless another spelling of it pairs with a neighbour (or another
-    spelling of one: ``tắt cá`` → ``tất cả``, both misread) far more often than it pairs with its neighbours as
-    read (``để nghị``, a typing slip seen a few times, against ``đề nghị``)."""
+def _is_settled(lm: Model, keys: list[Key], i: int, lattice: list[list[Key]], confidences: list[float]) -> bool:
+    """A word read surely as a known syllable stays unless another spelling of it pairs with a neighbour (or with
+    another spelling of a neighbour read unsure: ``tắt cá`` → ``tất cả``, both misread) far more often than it
+    pairs with its neighbours as read (``để nghị``, a typing slip seen a few times, against ``đề nghị``)."""
     own = keys[i]
-    if confidence < SURE or own not in lm.unigrams or len(lattice[i]) == 1:
+    if confidences[i] < SURE or own not in lm.unigrams or len(lattice[i]) == 1:
         return len(lattice[i]) == 1
+
+    def readings(j: int) -> list[Key]:
+        if not 0 <= j < len(keys):
+            return []
+        return lattice[j] if confidences[j] < SURE or keys[j] not in lm.unigrams else [keys[j]]
 
     def pairs(key: Key, befores: list[Key], afters: list[Key]) -> int:
         counts = [lm.bigrams.get((b, key), 0) for b in befores] + [lm.bigrams.get((key, a), 0) for a in afters]
         return max(counts, default=0)
 
-    before, after = lattice[i - 1] if i else [], lattice[i + 1] if i + 1 < len(keys) else []
+    before, after = readings(i - 1), readings(i + 1)
     against = max(pairs(other, before, after) for other in lattice[i][1:])
-    return against == 0 or pairs(own, before[:1], after[:1]) >= PLAUSIBLE_SHARE * against
+    return against < MIN_EVIDENCE or pairs(own, before[:1], after[:1]) >= PLAUSIBLE_SHARE * against
 
 
 def _marks(syllable: str) -> list[str]:
@@ -115,7 +121,7 @@ def correct_phrase(words: list[str], confidences: list[float]) -> list[str]:
     lm = model()
     keys = [key_of(w) for w in words]
     lattice = [candidates(lm, w) for w in words]
-    lattice = [[keys[i]] if _is_settled(lm, keys, i, lattice, confidences[i]) else lattice[i] for i in range(len(words))]
+    lattice = [[keys[i]] if _is_settled(lm, keys, i, lattice, confidences) else lattice[i] for i in range(len(words))]
     # best[i][key] = (score, back-pointer) of the best path ending in candidate `key` of word i
     best: list[dict[Key, tuple[float, Key | None]]] = []
     for i, (word, options) in enumerate(zip(words, lattice, strict=True)):

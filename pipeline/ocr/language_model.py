@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import tomllib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +27,7 @@ from pipeline.ocr.tokens import Key, Token, key_of, phrases
 from pipeline.vietnamese import is_syllable
 
 COUNTS = "syllable_bigrams.tsv"
+UNREADABLE = math.log(1e-7)  # log-probability of a word no syllable and no abbreviation (garbage read)
 VOCABULARY_COUNT = 20  # counts added for each syllable and bigram of a phrase of the fixed vocabulary
 VOCABULARY_FILES = (
     "organisations.toml", "document_types.toml", "structure.toml", "assignments.toml", "abbreviations.toml",
@@ -142,3 +144,31 @@ def bigram_share(words: list[str]) -> float | None:
     ]
     return sum(pair in known for pair in pairs) / len(pairs) if pairs else None
 
+
+def plausibility(words: list[str]) -> float:
+    """Mean log-probability per word of a reading (words as OCR splits them): the model's probability in context
+    for each syllable of a phrase, UNREADABLE for a word of letters that is neither a syllable nor shaped like an
+    abbreviation (marked letters or mixed case: ``POIDp``, ``TỊUU``); numbers and symbols do not count. Of two
+    readings of one column, the one with the more plausible words."""
+    lm = model()
+    tokens = [Token.of(w) for w in words]
+    scores: list[float] = []
+    placed: set[int] = set()
+    for run in phrases(tokens):
+        previous = None
+        for i in run:
+            key = key_of(tokens[i].core)
+            scores.append(lm.log_probability(previous, key))
+            previous = key
+            placed.add(i)
+    scores += [UNREADABLE for i, token in enumerate(tokens) if i not in placed and _garbled(token.core)]
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def _garbled(core: str) -> bool:
+    letters = [c for c in core if c.isalpha()]
+    if not letters:
+        return False
+    marked = any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", core))
+    mixed = not (core.isupper() or core.islower() or core.istitle())
+    return marked or mixed

@@ -45,7 +45,8 @@ class Token:
             return False
         if not set(fold(core)) & _VOWELS:
             return False
-        return not (core.isupper() and not is_syllable(core))  # UBND, TW, KH
+        abbreviation = core.isupper() and not is_syllable(core) and not _marked(core)  # UBND, TW, KH, HĐND
+        return not abbreviation  # TRỤỰC, with marks, is a misread syllable
 
     def __str__(self) -> str:
         return f"{self.lead}{self.core}{self.trail}"
@@ -80,3 +81,8 @@ def syllable_runs(text: str) -> Iterator[list[str]]:
                     current = []
             if current:
                 yield current
+
+
+def _marked(word: str) -> bool:
+    """Carries a tone or vowel mark (đ's bar aside): abbreviations do not."""
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word))

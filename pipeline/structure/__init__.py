@@ -35,7 +35,8 @@ def parse(document: Document) -> Structure:
     text = document.text
     lines = join_split_labels(split_lines(text))
     header = parse_header(lines)
-    if _continues_a_document(lines, header):
+    continues = _continues_a_document(lines, header)
+    if continues:
         header = Header(stamp_lines=header.stamp_lines)
     first_body = next((line.index for line in lines if line.start >= header.body_start), len(lines))
     found_signature = signature(lines, first_body, None)
@@ -48,7 +49,7 @@ def parse(document: Document) -> Structure:
     end_of_main = max(closing, default=len(lines))
     new_parts = {i for i in range(end_of_main, len(lines)) if starts_attached_document(lines, i)}
     quoted = {i for passage in quoted_passages(lines[first_body:]) for i in range(passage.first, passage.last + 1)}
-    sections = find_sections(lines, skip | quoted, new_parts, len(text))
+    sections = find_sections(lines, skip | quoted, new_parts, len(text), continues)
     body = {line.index for line in lines} - skip - new_parts
     tasks = find_tasks(lines, sections, body)
     return Structure(header, found_signature, found_recipients, sections, tasks, _unplaced(lines, skip, sections))

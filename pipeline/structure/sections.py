@@ -85,9 +85,13 @@ def _is_roman(label: str) -> bool:
     return bool(re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", label)) and bool(label)
 
 
-def find_sections(lines: list[Line], skip: set[int], new_parts: set[int], text_end: int) -> list[Section]:
+def find_sections(
+    lines: list[Line], skip: set[int], new_parts: set[int], text_end: int, continues: bool = False
+) -> list[Section]:
     """Sections of the body lines (lines in `skip` belong to header, signature or recipients; a line in
-    `new_parts` starts an attached document, whose headings nest anew)."""
+    `new_parts` starts an attached document, whose headings nest anew). A text that `continues` a document (a page
+    without a header) may open with any item of a sequence (``b)``, ``4.``): its elder siblings are on an earlier
+    page."""
     sections: list[Section] = []
     stack: list[tuple[int, Section]] = []
     last_items: dict[tuple[str | None, str], Section] = {}  # (parent, kind) → its last clause or point
@@ -105,7 +109,8 @@ def find_sections(lines: list[Line], skip: set[int], new_parts: set[int], text_e
         kind, rank, label, heading = found
         if kind in SEQUENCED_KINDS:
             parent = next((section.section_id for held, section in reversed(stack) if held < rank), None)
-            if not _follows(label, last_items.get((parent, kind))):
+            previous = last_items.get((parent, kind))
+            if not _follows(label, previous) and not (continues and previous is None and parent is None):
                 continue  # a number out of sequence (a table's rows, a figure) is no clause or point
         if not heading and kind in LABEL_WORDS:
             heading = _heading_below(lines, position, skip, any_case=kind == "annex")
