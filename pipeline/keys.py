@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
@@ -36,6 +36,7 @@ def expand_abbreviations(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1 << 16)  # the same names and headings are folded again and again in a document
 def fold(text: str) -> str:
     """Lower case without diacritics (đ→d), punctuation as spaces, single spaces: for fuzzy comparison."""
     text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
