@@ -28,7 +28,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from pipeline import __version__, export, schema
+from pipeline import __version__, export, review, schema
 from pipeline.model import PageText, Problem, Stage, TextSource, VanbanError, doc_id_for
 from pipeline.results import DocumentResult, Store, describe, error_row, failed
 from pipeline.settings import Settings
@@ -372,10 +372,10 @@ def _write(
 
 
 def _write_rows(writer: export.TableWriter, entries: list[Entry]) -> tuple[dict[str, int], set[str]]:
-    """Stream the documents' rows into the tables, CHUNK documents at a time; `documents` and `references` are
+    """Stream the documents' rows into the tables, CHUNK documents at a time; `documents` and `citations` are
     held to the end, where citations are resolved across the batch. Returns the counts of `runs` and the ids of
     the documents that have a text."""
-    held: dict[str, list[dict[str, Any]]] = {"documents": [], "references": []}
+    held: dict[str, list[dict[str, Any]]] = {"documents": [], "citations": []}
     chunk: dict[str, list[dict[str, Any]]] = {name: [] for name in schema.TABLES if name not in held and name != "runs"}
     pages = ocr_pages = 0
 
@@ -389,12 +389,13 @@ def _write_rows(writer: export.TableWriter, entries: list[Entry]) -> tuple[dict[
 
     for number, entry in enumerate(entries, 1):
         result = Store.load(entry) if isinstance(entry, Path) else entry
+        review.mark(result.rows)
         for name, rows in result.rows.items():
             (held[name] if name in held else chunk[name]).extend(rows)
         if number % CHUNK == 0:
             flush()
     flush()
-    link_references(held["references"], held["documents"])
+    link_references(held["citations"], held["documents"])
     for name, rows in held.items():
         writer.append(name, schema.frame(name, rows))
     statuses = [row["status"] for row in held["documents"]]

@@ -91,10 +91,10 @@ def _eval(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error(f"no such gold folder: {args.gold_dir}")
     search = tuple(args.docs) if args.docs else evaluation.DEFAULT_SEARCH
     try:
-        result, ocr_results, report = evaluation.run_eval(args.gold_dir, args.out_dir, search, args.jobs)
+        evaluations, ocr_results, report = evaluation.run_eval(args.gold_dir, args.out_dir, search, args.jobs)
     except evaluation.GoldError as e:
         parser.error(str(e))
-    print(evaluation.format_report(result, ocr_results, args.verbose))
+    print(evaluation.format_report(evaluations, ocr_results, args.verbose))
     print(f"report: {args.out_dir / evaluation.REPORT_FILE}")
     if args.floors:
         scores = {**report["scores"], **evaluation.ocr_scores(ocr_results)}

@@ -62,8 +62,8 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
         "sections": _located_rows(document, structure.sections if structure else []),
         "tasks": _located_rows(document, structure.tasks if structure else []),
         "assignments": _located_rows(document, assignments),
-        "references": _reference_rows(document, structure, references),
-        "reference_mentions": _mention_rows(document, references),
+        "citations": _reference_rows(document, structure, references),
+        "citation_mentions": _mention_rows(document, references),
         "recipients": _located_rows(document, structure.recipients if structure else []),
     }
     return DocumentResult(raw.source_file, raw.doc_id, rows, document.text if document else None)
