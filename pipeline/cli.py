@@ -13,6 +13,7 @@ import pandas as pd
 from pipeline import __version__, batch, catalogue
 from pipeline.discovery import discover, shown
 from pipeline.export import ExportError
+from pipeline.language.lexicon import LexiconError, check_lexicons
 from pipeline.results import DocumentResult
 from pipeline.settings import Settings
 from pipeline.watch import Watcher
@@ -88,8 +89,19 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--verbose", "-v", action="store_true", help="a line per miss")
 
     args = parser.parse_args(argv)
+<<<<<<< HEAD
     command = {"eval": _eval, "watch": _watch, "catalogue": _catalogue}.get(args.command, _run)
     return command(parser, args)
+=======
+    try:
+        check_lexicons()
+    except LexiconError as e:
+        print(f"vanban: a data file does not follow its schema: {e}", file=sys.stderr)
+        return USAGE_ERROR
+    if args.command == "eval":
+        return _eval(parser, args)
+    return _run(parser, args)
+>>>>>>> main
 
 
 def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace, inputs: list[Path]) -> Settings:
