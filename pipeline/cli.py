@@ -89,19 +89,13 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--verbose", "-v", action="store_true", help="a line per miss")
 
     args = parser.parse_args(argv)
-<<<<<<< HEAD
-    command = {"eval": _eval, "watch": _watch, "catalogue": _catalogue}.get(args.command, _run)
-    return command(parser, args)
-=======
     try:
         check_lexicons()
     except LexiconError as e:
         print(f"vanban: a data file does not follow its schema: {e}", file=sys.stderr)
         return USAGE_ERROR
-    if args.command == "eval":
-        return _eval(parser, args)
-    return _run(parser, args)
->>>>>>> main
+    command = {"eval": _eval, "watch": _watch, "catalogue": _catalogue}.get(args.command, _run)
+    return command(parser, args)
 
 
 def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace, inputs: list[Path]) -> Settings:
