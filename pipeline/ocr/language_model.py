@@ -30,7 +30,8 @@ COUNTS = "syllable_bigrams.tsv"
 UNREADABLE = math.log(1e-7)  # log-probability of a word no syllable and no abbreviation (garbage read)
 VOCABULARY_COUNT = 20  # counts added for each syllable and bigram of a phrase of the fixed vocabulary
 VOCABULARY_FILES = (
-    "organisations.toml", "document_types.toml", "structure.toml", "assignments.toml", "abbreviations.toml",
+    "organisations.toml", "document_types.toml", "structure.toml", "body_names.toml", "role_cues.toml", "clauses.toml",
+    "abbreviations.toml",
 )  # fmt: skip
 
 
