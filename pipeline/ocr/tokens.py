@@ -53,10 +53,12 @@ class Token:
 
 
 def phrases(tokens: list[Token]) -> Iterator[list[int]]:
-    """Indices of runs of words that follow one another within a clause (only spaces or a comma between)."""
+    """Indices of runs of words that follow one another within a clause (only spaces or a comma between) in one
+    case: a line in capitals (``TỈNH BẮC LÂM``) is no phrase with the text after it (``Căn cứ``, ``Số:``)."""
     run: list[int] = []
     for i, token in enumerate(tokens):
-        joined = run and set(tokens[run[-1]].trail + token.lead) <= _LINKING
+        previous = tokens[run[-1]] if run else None
+        joined = previous and set(previous.trail + token.lead) <= _LINKING and previous.core.isupper() == token.core.isupper()
         if token.is_word and (not run or joined):
             run.append(i)
             continue
