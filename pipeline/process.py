@@ -14,8 +14,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from pipeline import export
-from pipeline.extract.assignments import Assignment, assign_tasks, place_of
+from pipeline.extract.assignments import Assignment, assign_tasks
 from pipeline.extract.citations import Citation, find_citations
+from pipeline.language.levels import place_of
 from pipeline.model import Document, Problem, RawDocument, Stage
 from pipeline.normalize import normalize
 from pipeline.results import DocumentResult, describe, error_row
