@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import tomllib
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -148,9 +147,9 @@ def bigram_share(words: list[str]) -> float | None:
 
 def plausibility(words: list[str]) -> float:
     """Mean log-probability per word of a reading (words as OCR splits them): the model's probability in context
-    for each syllable of a phrase, UNREADABLE for a word of letters that is neither a syllable nor shaped like an
-    abbreviation (marked letters or mixed case: ``POIDp``, ``TỊUU``); numbers and symbols do not count. Of two
-    readings of one column, the one with the more plausible words."""
+    for each syllable of a phrase, UNREADABLE for any other word of letters that is no symbol (``POIDp``, ``ĐIIU``;
+    abbreviations too, which two readings of one column share); numbers and symbols do not count. Of two readings
+    of one column, the one with the more plausible words."""
     lm = model()
     tokens = [Token.of(w) for w in words]
     scores: list[float] = []
@@ -167,9 +166,6 @@ def plausibility(words: list[str]) -> float:
 
 
 def _garbled(core: str) -> bool:
-    letters = [c for c in core if c.isalpha()]
-    if not letters:
-        return False
-    marked = any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", core))
-    mixed = not (core.isupper() or core.islower() or core.istitle())
-    return marked or mixed
+    """A word of two letters or more outside any phrase and not shaped like a symbol (``12/QĐ-UBND``): garbage
+    (``POIDp``, ``ĐIIU``, ``g1``) or an abbreviation, which two readings of one column share alike."""
+    return sum(c.isalpha() for c in core) >= 2 and not set(core) & set("/-.&")
