@@ -16,6 +16,7 @@ from pathlib import Path
 
 from common import ROOT
 
+from pipeline.evaluate.gold import TUNE
 from pipeline.evaluate.run import format_report, run_eval
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -33,10 +34,10 @@ def main() -> None:
         (gold / Path(entry["file"]).with_suffix(".json").name).write_text(json.dumps(scan_gold(entry)), encoding="utf-8")
     ocr = [{k: e[k] for k in ("file", "ground_truth", "stamp_text")} for e in entries]
     (gold / "ocr.json").write_text(json.dumps(ocr, ensure_ascii=False), encoding="utf-8")
-    evaluation, ocr_results, _ = run_eval(gold, work / "out", (scans,))
+    evaluations, ocr_results, _ = run_eval(gold, work / "out", (scans,))
     print(f"{sum(e['pages'] for e in entries)} pages of {len(entries)} rendered documents")
-    print(format_report(evaluation, ocr_results, verbose="--verbose" in sys.argv))
-    fields = evaluation.metadata_scans.values()
+    print(format_report(evaluations, ocr_results, verbose="--verbose" in sys.argv))
+    fields = evaluations[TUNE].metadata_scans.values()
     correct, total = sum(f.correct for f in fields), sum(f.total for f in fields)
     print(f"header fields exact on the rendered scans: {correct}/{total} = {correct / max(1, total):.3f}")
 

@@ -53,13 +53,16 @@ class Token:
 
 
 def phrases(tokens: list[Token]) -> Iterator[list[int]]:
-    """Indices of runs of words that follow one another within a clause (only spaces or a comma between) in one
-    case: a line in capitals (``TỈNH BẮC LÂM``) is no phrase with the text after it (``Căn cứ``, ``Số:``)."""
+    """Indices of runs of words that follow one another within a clause (only spaces or a comma between); a line
+    in capitals (``TỈNH BẮC LÂM``, two capitals words or more) is no phrase with the text after it (``Căn cứ``)."""
+    capitals = _capitals_runs(tokens)
     run: list[int] = []
     for i, token in enumerate(tokens):
         previous = tokens[run[-1]] if run else None
-        joined = previous and set(previous.trail + token.lead) <= _LINKING and previous.core.isupper() == token.core.isupper()
-        if token.is_word and (not run or joined):
+        linked = previous is not None and set(previous.trail + token.lead) <= _LINKING
+        if linked and previous.core.isupper() != token.core.isupper():
+            linked = capitals[run[-1]] < 2 and capitals[i] < 2  # a capitals word alone: ĐẾN Ngày
+        if token.is_word and (not run or linked):
             run.append(i)
             continue
         if run:
@@ -67,6 +70,18 @@ def phrases(tokens: list[Token]) -> Iterator[list[int]]:
         run = [i] if token.is_word else []
     if run:
         yield run
+
+
+def _capitals_runs(tokens: list[Token]) -> list[int]:
+    """For each token, the length of the run of capitals words it stands in (0 for other tokens)."""
+    lengths = [0] * len(tokens)
+    start = 0
+    for i in range(len(tokens) + 1):
+        if i < len(tokens) and tokens[i].is_word and tokens[i].core.isupper():
+            continue
+        lengths[start:i] = [i - start] * (i - start)
+        start = i + 1
+    return lengths
 
 
 def syllable_runs(text: str) -> Iterator[list[str]]:
