@@ -50,3 +50,11 @@ def test_a_paper_that_asks_directs_no_body() -> None:
 )
 def test_a_heading_of_duty_nouns_names_the_body_of_the_tasks_under_it(heading: str, subjects: list[str]) -> None:
     assert [name for _, name in heading_subjects(heading)] == subjects
+
+
+def test_a_body_answerable_to_the_law_is_given_no_task() -> None:
+    text = "c) Tổ chức xác nhận độc lập chịu trách nhiệm trước pháp luật về kết quả xác nhận của mình."
+    assert mentions(text) == []
+    assert mentions("c) Tổ chức xác nhận độc lập chịu trách nhiệm công bố kết quả xác nhận.") == [
+        ("lead", "Tổ chức xác nhận độc lập")
+    ]
