@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from pipeline.extract.assignments import names_a_doer
+from pipeline.language.clauses import names_a_doer
 from pipeline.language.deadlines import Deadline, find_deadlines, is_time_column, read_time_value
 from pipeline.structure.lines import Line, fold_chars, vocabulary
 from pipeline.structure.sections import Section, reads_as_heading
