@@ -84,7 +84,7 @@ def test_a_time_value_reads_bare_months_years_and_lists() -> None:
         "2025 - 2026": [("by_date", "2025 - 2026", date(2026, 12, 31))],
         "Thường xuyên": [("ongoing", "Thường xuyên", None)],
     }
-    assert [d.text for d in read_time_value("6 tháng, hằng năm và định kỳ")] == ["6 tháng, hằng năm và định kỳ"]
+    assert [d.text for d in read_time_value("6 tháng, hằng năm và định kỳ")] == ["6 tháng", "hằng năm", "định kỳ"]
     assert [(d.kind, d.text) for d in find_deadlines("3. Thời gian thực hiện: Tháng 12/2013 và thường xuyên.")] == [
         ("by_date", "Tháng 12/2013"), ("ongoing", "thường xuyên")
     ]

@@ -32,7 +32,6 @@ from pipeline.language.dates import WrittenDate, find_dates
 
 Kind = Literal["by_date", "relative", "recurring", "ongoing"]
 YEAR = timedelta(days=365)
-LISTED = re.compile(r"\s*(?:,|;|và|hoặc)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -183,28 +182,21 @@ def find_deadlines(text: str, not_before: date | None = None) -> list[Deadline]:
     found += [d for d in _scan(text, bare=False) if not any(s < d.end and d.start < e for s, e in taken)]
     if not_before is not None:  # a year's grace: a plan may be issued a day after its first step was due
         found = [d for d in found if not (d.kind == "by_date" and d.deadline and d.deadline < not_before - YEAR)]
-    return _merged(_subsume(sorted(found, key=lambda d: d.start), text), text)
+    return _subsume(sorted(found, key=lambda d: d.start), text)
 
 
 def read_time_value(value: str) -> list[Deadline]:
     """The time limits of a value that is one by its place (a task table's time column): ``6/2025``, ``2025 và
-    những năm tiếp theo``, ``Thường xuyên``, ``Quý II/2025``; frequencies listed together are one (``6 tháng,
-    hằng năm và định kỳ``)."""
-    return _merged(_subsume(_scan(value, bare=True), value), value)
+    những năm tiếp theo``, ``Thường xuyên``, ``Quý II/2025``; each of a list its own (``6 tháng, hằng năm``)."""
+    return _subsume(_scan(value, bare=True), value)
 
 
-def _merged(found: list[Deadline], text: str) -> list[Deadline]:
-    """Frequencies listed together are one recurring deadline (``Định kỳ hàng quý, hàng năm``)."""
-    merged: list[Deadline] = []
-    for d in found:
-        last = merged[-1] if merged else None
-        if last and last.kind == d.kind == "recurring" and last.precision is None and d.precision is None and (
-            LISTED.fullmatch(text[last.end : d.start])
-        ):
-            merged[-1] = replace(last, text=text[last.start : d.end], end=d.end, recurrence=last.recurrence or d.recurrence)
-        else:
-            merged.append(d)
-    return merged
+def is_time_value(text: str) -> bool:
+    """Whether `text` holds nothing but time limits (a task table's time cell on a line of its own)."""
+    rest = text
+    for d in reversed(read_time_value(text)):
+        rest = rest[: d.start] + rest[d.end :]
+    return rest != text and not re.search(r"\w", rest.replace("và", ""))
 
 
 def is_time_column(heading: str) -> bool:
@@ -251,9 +243,9 @@ def _relative(text: str) -> list[Deadline]:
     g, found = _grammar(), []
     for match in g.relative.finditer(text):
         opener = (match["opener"] or "").lower()
-        if not match["anchor"] and (not opener.startswith(("trong thời hạn", "trong vòng")) or _unit(match["unit"]) == "year"):
-            continue  # an amount alone is a duration (trong 6 tháng đầu năm, trong vòng 05 năm liên tiếp), not a limit
-        end = match.end()
+        if not match["anchor"] and not opener.startswith(("trong thời hạn", "trong vòng")):
+            continue  # an amount alone is a duration (trong 6 tháng đầu năm), not a limit
+        end = match.start() + len(match[0].rstrip(" ,"))
         anchor = None
         if match["anchor"]:
             anchor_start = match.start("anchor")
@@ -262,7 +254,7 @@ def _relative(text: str) -> list[Deadline]:
             anchor = text[anchor_start:end].rstrip(" ,")
             end = anchor_start + len(anchor)
         found.append(
-            Deadline(text[match.start() : end].strip(), "relative", match.start(), end,
+            Deadline(text[match.start() : end], "relative", match.start(), end,
                      relative_amount=_number(match["amount"]), relative_unit=_unit(match["unit"]),
                      relative_anchor=anchor)  # fmt: skip
         )

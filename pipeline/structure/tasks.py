@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
 from pipeline.language.clauses import names_a_doer
-from pipeline.language.deadlines import Deadline, find_deadlines, is_time_column, read_time_value
+from pipeline.language.deadlines import Deadline, find_deadlines, is_time_column, is_time_value, read_time_value
 from pipeline.structure.lines import Line, fold_chars, vocabulary
 from pipeline.structure.sections import Section, reads_as_heading
 
@@ -53,6 +53,7 @@ class Task:
 
 
 TABLE_CELL = " | "  # how a task table's row reads in the text: its cells joined
+TIME_CELL_REACH = 3  # lines after a task where a time cell on a line of its own is still its row's
 
 
 def deadlines_of(text: str, time_column: int | None = None, issued: date | None = None) -> list[Deadline]:
@@ -99,12 +100,19 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
     scope_parts = {s.section_id for s in sections if s.is_heading and _holds_no_tasks(s)}
     tasks: list[Task] = []
     column: int | None = None  # the time column of the task table being read
+    last_line = -TIME_CELL_REACH - 1  # the line of the last task
     for line in lines:
         text = line.stripped
         if TABLE_CELL not in text:
             column = None
         elif (heading := time_column(text)) is not None:
             column = heading
+        if tasks and line.index in body and line.index - last_line <= TIME_CELL_REACH and is_time_value(text):
+            # a task table read one cell a line: the time cell after a row's task (… | Tháng 03/2026)
+            offset = line.start + line.text.index(text)
+            cell = tuple(d.shifted(offset) for d in read_time_value(text))
+            tasks[-1] = replace(tasks[-1], deadlines=tasks[-1].deadlines + cell)
+            continue
         if line.index not in body or len(text) < MIN_TASK_CHARS or not _reads_as_prose(text):
             continue
         start = line.start + line.text.index(text)
@@ -128,6 +136,7 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
                 deadlines=deadlines,
             )
         )
+        last_line = line.index
     return tasks
 
 
