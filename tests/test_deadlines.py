@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.language.deadlines import find_deadlines, is_time_column, read_time_value
+from pipeline.language.deadlines import find_deadlines, is_time_column, next_due, read_time_value
 from tests.test_structure import dev
 
 
@@ -115,3 +115,14 @@ def test_a_regulation_s_recurring_and_relative_limits_are_all_found() -> None:
 def test_odd_text_never_raises_and_spans_index_it(text: str) -> None:
     for d in find_deadlines(text) + read_time_value(text):
         assert 0 <= d.start <= d.end <= len(text) and text[d.start : d.end] == d.text
+
+
+def test_the_next_day_a_deadline_falls_due() -> None:
+    today = date(2025, 6, 21)
+    assert next_due("trước ngày 15 hằng tháng", today) == date(2025, 7, 15)
+    assert next_due("trước ngày 05 tháng 7 hàng năm", today) == date(2025, 7, 5)
+    assert next_due("trước ngày 30 tháng 4 hàng năm", today) == date(2026, 4, 30)
+    assert next_due("trước ngày 20 tháng cuối quý", today) == date(2025, 9, 20)
+    (dated,) = find_deadlines("hoàn thành trước ngày 15/12/2025.")
+    assert next_due(dated, today) == date(2025, 12, 15) and next_due(dated, date(2026, 1, 1)) is None
+    assert next_due("thường xuyên", today) is None and next_due("Hàng quý", today) is None

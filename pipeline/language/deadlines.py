@@ -199,6 +199,38 @@ def is_time_value(text: str) -> bool:
     return rest != text and not re.search(r"\w", rest.replace("và", ""))
 
 
+def next_due(deadline: Deadline | str, after: date) -> date | None:
+    """The first day on or after `after` that a deadline falls due: its date (``by_date``), or the next day a
+    recurring one names (``trước ngày 15 hằng tháng`` → the next 15th; ``trước ngày 05 tháng 7 hàng năm`` → the
+    next 5 July; ``trước ngày 20 tháng cuối quý`` → the next 20 March, June, September or December). None for a
+    limit counted from an event, an ongoing duty, a bare frequency, or a date already past."""
+    if isinstance(deadline, Deadline) and deadline.kind == "by_date":
+        return deadline.deadline if deadline.deadline and deadline.deadline >= after else None
+    text = deadline.text if isinstance(deadline, Deadline) else deadline
+    match = _grammar().day_in_period.search(text)
+    if match is None:
+        return None
+    day, month = int(match["day"]), match["month"] or match["month2"]
+    recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"])
+    if month:
+        months = [int(month)]
+    elif match["period"]:
+        months = [3, 6, 9, 12] if "cuối" in match["period"].lower() else [1, 4, 7, 10]
+    elif recurrence == "monthly":
+        months = list(range(1, 13))
+    else:
+        return None
+    for year in (after.year, after.year + 1):
+        for m in months:
+            try:
+                due = date(year, m, day)
+            except ValueError:
+                continue  # 31 in a month of 30 days
+            if due >= after:
+                return due
+    return None
+
+
 def is_time_column(heading: str) -> bool:
     """Whether a task table's column heading names the time of its rows' tasks (``Thời gian hoàn thành``)."""
     return " ".join(heading.lower().split()).strip(" *:") in _data()["values"]["columns"]
