@@ -57,3 +57,9 @@ def test_the_deadlines_notebook_says_what_is_due_in_the_next_30_days_and_for_who
     text = outputs(execute("deadlines_due.ipynb"))
     assert "2024-12-15" in text and "45-KH/TU" in text and "Ban Tuyên giáo Tỉnh ủy Bắc Lâm" in text
     assert "1351/QĐ-UBND" in text  # Sở Nội vụ, by 31/12/2024
+
+
+def test_the_catalogue_notebook_shows_the_chain_and_the_tasks_due() -> None:
+    text = outputs(execute("catalogue.ipynb"))
+    assert "34-CT/TW" in text and "└" in text  # the chain from the central directive
+    assert "Sở Nội vụ" in text and "2024-12-31" in text  # a task due, with its lead body

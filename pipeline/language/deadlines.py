@@ -275,8 +275,10 @@ def _relative(text: str) -> list[Deadline]:
     g, found = _grammar(), []
     for match in g.relative.finditer(text):
         opener = (match["opener"] or "").lower()
-        if not match["anchor"] and not opener.startswith(("trong thời hạn", "trong vòng")):
-            continue  # an amount alone is a duration (trong 6 tháng đầu năm), not a limit
+        if not match["anchor"] and (not opener.startswith(("trong thời hạn", "trong vòng")) or _unit(match["unit"]) == "year"):
+            continue  # an amount alone is a duration (trong 6 tháng đầu năm, trong vòng 05 năm liên tiếp), not a limit
+        if _unit(match["unit"]) == "year" and not opener:
+            continue  # years counted from an event with no limit word are a term (50 năm tính từ ngày giao đất)
         end = match.start() + len(match[0].rstrip(" ,"))
         anchor = None
         if match["anchor"]:
@@ -285,10 +287,11 @@ def _relative(text: str) -> list[Deadline]:
             end = min(end, _word_limit(text, anchor_start, 25))
             anchor = text[anchor_start:end].rstrip(" ,")
             end = anchor_start + len(anchor)
+        amount, unit = _number(match["amount"]), _unit(match["unit"])
+        amount, unit = (amount * 12, "month") if unit == "year" else (amount, unit)
         found.append(
-            Deadline(text[match.start() : end], "relative", match.start(), end,
-                     relative_amount=_number(match["amount"]), relative_unit=_unit(match["unit"]),
-                     relative_anchor=anchor)  # fmt: skip
+            Deadline(text[match.start() : end], "relative", match.start(), end, relative_amount=amount,
+                     relative_unit=unit, relative_anchor=anchor)  # fmt: skip
         )
     for match in g.relative_after.finditer(text):
         found.append(
