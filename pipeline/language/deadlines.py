@@ -99,6 +99,8 @@ class _Grammar:
     range_joint: re.Pattern[str]
     next_year: re.Pattern[str]
     value_opening: re.Pattern[str]
+    same_day: re.Pattern[str]
+    duty_verb: re.Pattern[str]
     excluded_before: re.Pattern[str]
     goal: re.Pattern[str]
 
@@ -156,6 +158,8 @@ def _grammar() -> _Grammar:
         continuing=re.compile(rf"\s*(?:{_alternatives(d['values']['continuing'])})", re.IGNORECASE),
         range_joint=re.compile(rf"\s*(?:{_alternatives(d['values']['ranges'])})\s*$", re.IGNORECASE),
         next_year=re.compile(rf"(?<!\w)(?:{_alternatives(d['values']['next_year'])})\b", re.IGNORECASE),
+        same_day=re.compile(rf"(?<!\w)(?:{_alternatives(d['values']['same_day'])})(?!\s+(?:làm việc|\d))\b", re.IGNORECASE),
+        duty_verb=re.compile(rf"\s+(?:{_alternatives(d['recurring']['duty_verbs'])})\b"),
         value_opening=re.compile(
             rf"\s*(?:(?:{_alternatives(d['date_prefixes'] + d['date_verbs'])})\s+)?(?:ngày\s*)?", re.IGNORECASE
         ),
@@ -233,12 +237,13 @@ def next_due(deadline: Deadline | str, after: date) -> date | None:
 
 def is_time_column(heading: str) -> bool:
     """Whether a task table's column heading names the time of its rows' tasks (``Thời gian hoàn thành``)."""
-    return " ".join(heading.lower().split()).strip(" *:") in _data()["values"]["columns"]
+    words = " ".join(heading.lower().split()).strip(" *:")
+    return any(words == c or words.startswith(c + " ") for c in _data()["values"]["columns"])
 
 
 def _scan(text: str, bare: bool) -> list[Deadline]:
     candidates = (
-        _relative(text) + _days_in_periods(text) + _dates(text, bare) + _frequencies(text, bare) + _ongoing(text, bare)
+        _relative(text, bare) + _days_in_periods(text) + _dates(text, bare) + _frequencies(text, bare) + _ongoing(text, bare)
     )
     candidates = [c for c in candidates if not _excluded(text, c)]
     chosen: list[Deadline] = []
@@ -271,11 +276,16 @@ def _unit(written: str) -> str:
     return _data()["units"][" ".join(written.lower().split())]
 
 
-def _relative(text: str) -> list[Deadline]:
+def _relative(text: str, bare: bool = False) -> list[Deadline]:
     g, found = _grammar(), []
     for match in g.relative.finditer(text):
         opener = (match["opener"] or "").lower()
-        if not match["anchor"] and (not opener.startswith(("trong thời hạn", "trong vòng")) or _unit(match["unit"]) == "year"):
+        if bare and not match["anchor"] and (
+            text.count("(", 0, match.start()) > text.count(")", 0, match.start())
+            or _unit(match["unit"]) not in ("day", "working_day", "hour")
+        ):
+            continue  # a time value's own note (Trong ngày (… sau 15 giờ)); 6 tháng in a time value is a frequency
+        if not match["anchor"] and not bare and (not opener.startswith(("trong thời hạn", "trong vòng")) or _unit(match["unit"]) == "year"):
             continue  # an amount alone is a duration (trong 6 tháng đầu năm, trong vòng 05 năm liên tiếp), not a limit
         if _unit(match["unit"]) == "year" and not opener:
             continue  # years counted from an event with no limit word are a term (50 năm tính từ ngày giao đất)
@@ -293,6 +303,9 @@ def _relative(text: str) -> list[Deadline]:
             Deadline(text[match.start() : end], "relative", match.start(), end, relative_amount=amount,
                      relative_unit=unit, relative_anchor=anchor)  # fmt: skip
         )
+    if bare:  # Trong ngày (…): the same day
+        found += [Deadline(m[0], "relative", m.start(), m.end(), relative_amount=0, relative_unit="day")
+                  for m in g.same_day.finditer(text)]  # fmt: skip
     for match in g.relative_after.finditer(text):
         found.append(
             Deadline(match[0], "relative", match.start(), match.end(), relative_amount=_number(match["amount"]),
@@ -386,7 +399,9 @@ def _frequencies(text: str, bare: bool) -> list[Deadline]:
     g, found = _grammar(), []
     for match in g.frequency.finditer(text):
         periodic = g.periodic.match(text, match.start())
-        if bare or periodic or _opens_clause(text, match.start()):
+        listed = re.search(r"(?:tháng|năm|quý|kỳ)\s*(?:,|và|hoặc)\s*$", text[: match.start()], re.IGNORECASE)
+        duty = g.duty_verb.match(text, match.end())
+        if bare or periodic or listed or duty or _opens_clause(text, match.start()):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(),
                                   recurrence=_recurrence(match["freq"])))  # fmt: skip
     for match in g.every_n_months.finditer(text):
