@@ -13,6 +13,7 @@ from datetime import date
 from functools import cache
 
 from pipeline.document_types import document_types, symbol_types
+from pipeline.language.dates import parse_date
 from pipeline.structure.lines import (
     Line,
     fold_chars,
@@ -153,14 +154,40 @@ def iso_date(year: int, month: int, day: int) -> str | None:
 
 def parse_header(lines: list[Line]) -> Header:
     """Read the header from the first lines. Never raises: what it cannot find stays empty."""
-    reader = _HeaderReader(lines[:HEADER_LINES])
-    reader.read()
-    header = reader.header
+    header = property_sheet(lines)
+    if header is None:
+        reader = _HeaderReader(lines[:HEADER_LINES])
+        reader.read()
+        header = reader.header
     if header.issue_date is None:
         header.issue_date = adoption_date(lines)
     if header.year is None and header.issue_date:
         header.year = int(header.issue_date[:4])
     header.is_copy = _is_copy(lines)
+    return header
+
+
+def property_sheet(lines: list[Line]) -> Header | None:
+    """The header of a legal database's property sheet (``Số hiệu`` / ``01/2021/TT-BXD`` / ``Loại văn bản`` /
+    ``Thông tư`` …, labels in ``structure.toml``), when the text is one; its title is what follows the type and
+    number on the line that names them (``Thông tư số 01/2021/TT-BXD ban hành QCVN …``). The whole text is header."""
+    labels = vocabulary()["property_sheet"]
+    texts = [line.stripped for line in lines[: 2 * HEADER_LINES]]
+    values: dict[str, str] = {}
+    for label, value in zip(texts, texts[1:], strict=False):
+        if label in labels and value not in labels and value.strip("-"):
+            values.setdefault(labels[label], value)
+    number = NUMBER_SYMBOL.match(values.get("number_symbol", ""))
+    if number is None or "doc_type" not in values:
+        return None
+    header = Header(number_symbol=clean_number_symbol(number), issuer=values.get("issuer"))
+    header.number, header.year, header.symbol = split_number_symbol(header.number_symbol)
+    header.doc_type = type_of_title(values["doc_type"]) or values["doc_type"]
+    issued = parse_date(values.get("issue_date", ""))
+    header.issue_date = issued.isoformat() if issued else None
+    named = re.compile(rf"^{re.escape(values['doc_type'])}\s+số\s+{re.escape(header.number_symbol)}\s+(?P<title>\S.*)$")
+    header.title = next((m["title"] for m in map(named.match, texts) if m), None)
+    header.body_start = lines[-1].end + 1 if lines else 0
     return header
 
 
