@@ -32,6 +32,7 @@ from pipeline import __version__, export, schema
 from pipeline.model import PageText, Problem, Stage, TextSource, VanbanError, doc_id_for
 from pipeline.results import DocumentResult, Store, describe, error_row, failed
 from pipeline.settings import Settings
+from pipeline.unpacking import Unpacker
 
 IGNORED_NAMES = ("README", ".")  # notes and hidden files in an input folder are not documents
 LOCAL, LOCAL_DASK, DASK_PREFIX = "local", "local-dask", "dask://"
@@ -56,11 +57,11 @@ def _ignored(path: Path, root: Path) -> bool:
     return any(part.startswith(IGNORED_NAMES) for part in path.relative_to(root).parts)
 
 
-def read_task(path: str, source_file: str, sha256: str, settings: Settings) -> Any:
+def read_task(path: str, source_file: str, sha256: str, settings: Settings, parent_doc_id: str | None) -> Any:
     """A worker's first task for a document (the ingest modules are imported there, not for an unchanged re-run)."""
     from pipeline import ingest
 
-    return ingest.read(Path(path), source_file, sha256, settings)
+    return ingest.read(Path(path), source_file, sha256, settings, parent_doc_id)
 
 
 def limit_memory(megabytes: int) -> None:
@@ -156,6 +157,8 @@ class _Pending:
     path: Path
     source_file: str
     sha256: str
+    format: str | None = None
+    parent_doc_id: str | None = None  # the archive or e-mail it came in
     read: Any = None  # ingest.ReadResult
     ocr_pages: list[PageText] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -210,9 +213,10 @@ def run(
     paths = discover(inputs)
     with export.locked(out_dir):
         store = Store(out_dir, settings)
-        bar = tqdm(total=len(paths), unit="doc", disable=not progress or None, desc="vanban")
-        entries, todo = _plan(paths, store)
-        bar.update(len(paths) - len(todo))
+        unpacker = Unpacker(out_dir)
+        entries, todo = _plan(paths, store, unpacker)
+        bar = tqdm(total=len(entries) + len(todo), unit="doc", disable=not progress or None, desc="vanban")
+        bar.update(len(entries))
         reused = sum(isinstance(entry, Path) for entry in entries.values())
 
         def collect(item: _Pending, result: DocumentResult) -> None:
@@ -234,34 +238,45 @@ def run(
                 _process(todo, executor, settings, collect)
         bar.close()
         store.save_hashes()
+        unpacker.save()
         summary = _write(entries, out_dir, settings, started_at, clock, reused, store)
     return summary
 
 
-def _plan(paths: list[Path], store: Store) -> tuple[dict[str, Entry], list[_Pending]]:
-    """Split the inputs into documents whose rows are known (in the store, or a failure found without processing,
-    like an unreadable file or a duplicate) and documents to process."""
+def _plan(paths: list[Path], store: Store, unpacker: Unpacker) -> tuple[dict[str, Entry], list[_Pending]]:
+    """Split the inputs, and the documents inside archives and e-mails, into documents whose rows are known (in
+    the store, or a failure found without processing, like an unreadable file or a duplicate) and documents to
+    process."""
     entries: dict[str, Entry] = {}
     todo: list[_Pending] = []
     seen: dict[str, str] = {}
     for path in paths:
         source_file = str(path)
+        sha256: str | None = None
         try:
             sha256 = store.sha256(path)
+            contents = unpacker.contents(path, source_file, sha256)
         except VanbanError as e:
-            entries[source_file] = failed(source_file, None, Problem.from_error(e))
+            entries[source_file] = failed(source_file, sha256, Problem.from_error(e))
             continue
-        if sha256 in seen:
-            problem = Problem(Stage.INGEST, "duplicate", f"same content as {seen[sha256]}: skipped")
-            rows = {"errors": [error_row(source_file, doc_id_for(sha256), problem)]}
-            entries[source_file] = DocumentResult(source_file, None, rows)
-            continue
-        seen[sha256] = source_file
-        stored = store.path(source_file, sha256)
-        if stored.exists():
-            entries[source_file] = stored
-        else:
-            todo.append(_Pending(path, source_file, sha256))
+        documents = [_Pending(path, source_file, sha256, contents.format)] if contents.is_document else []
+        documents += [_Pending(m.path, m.source_file, m.sha256, m.format, m.parent_doc_id) for m in contents.members]
+        for failure in contents.failures:
+            entries[failure.source_file] = failed(
+                failure.source_file, failure.sha256, failure.problem, parent_doc_id=failure.parent_doc_id
+            )
+        for item in documents:
+            if item.sha256 in seen:
+                problem = Problem(Stage.INGEST, "duplicate", f"same content as {seen[item.sha256]}: skipped")
+                rows = {"errors": [error_row(item.source_file, doc_id_for(item.sha256), problem)]}
+                entries[item.source_file] = DocumentResult(item.source_file, None, rows)
+                continue
+            seen[item.sha256] = item.source_file
+            stored = store.path(item.source_file, item.sha256)
+            if stored.exists():
+                entries[item.source_file] = stored
+            else:
+                todo.append(item)
     return entries, todo
 
 
@@ -283,7 +298,7 @@ def _process(
         nonlocal active
         while queue and active < executor.workers + 1:
             item = queue.pop()
-            args = (str(item.path), item.source_file, item.sha256, settings)
+            args = (str(item.path), item.source_file, item.sha256, settings, item.parent_doc_id)
             submit("read", item, read_task, args, settings.document_timeout)
             active += 1
 
@@ -310,7 +325,7 @@ def _process(
                     continue
                 stage = Stage.INGEST if kind == "read" else Stage.NORMALIZE
                 problem = _problem(error, stage, settings, executor.died, None, settings.document_timeout)
-                collect(item, failed(item.source_file, item.sha256, problem))
+                collect(item, failed(item.source_file, item.sha256, problem, item.format, item.parent_doc_id))
                 active -= 1
                 continue
             if kind == "read":
