@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie fonts-dejavu-core libreoffice-writer-nogui
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf
 
-.PHONY: run test setup system eval bench samples hypothesis
+.PHONY: run test setup system eval bench samples hypothesis notebook
 
 run: setup
 	$(BIN)/vanban run data/raw --out data/processed
@@ -23,6 +23,11 @@ eval: setup
 
 hypothesis: setup  # property tests with 10 000 examples each (not part of `make test`)
 	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest tests/test_properties.py
+
+OUT ?= data/processed
+notebook: setup  # Jupyter on notebooks/, reading the tables of $(OUT) (the last `make run`; OUT=folder for another)
+	$(BIN)/pip install -q -e '.[notebooks]'
+	VANBAN_OUT=$(abspath $(OUT)) $(BIN)/jupyter lab notebooks/
 
 bench: setup
 	$(BIN)/python benchmarks/run_all.py

@@ -79,7 +79,7 @@ def measure(limit: int | None, rerun: bool = False) -> None:
 def extraction_counts(out: Path) -> str:
     """What the batch found: references per document (a drop between versions is a regression to look into)."""
     documents = pd.read_parquet(out / "documents.parquet")
-    references = pd.read_parquet(out / "references.parquet")
+    references = pd.read_parquet(out / "citations.parquet")
     per_document = references.groupby("doc_id").size().reindex(documents.doc_id, fill_value=0)
     numbered = int((~references.name_only & ~references.partial).sum())
     return (

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from pipeline.language.dates import EXACT_DATE
 from pipeline.model import Document, RawDocument
 from pipeline.vietnamese import is_capitals, is_syllable
 
@@ -44,7 +45,7 @@ BLOCK_START = re.compile(
     r"^(?:Kính gửi|Nơi nhận|Căn cứ|Thực hiện|Theo đề nghị|Xét|Ngày \d|Điều \d|Chương [IVXLC\d]|Mục \d|PHỤ LỤC|Phụ lục|"
     r"T/M|TM\.|KT\.|TL\.|Q\.|Số\b|V/v)"
 )
-PLACE_DATE_LINE = re.compile(r",\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\s*$")
+PLACE_DATE_LINE = re.compile(rf",\s*{EXACT_DATE}\s*$", re.IGNORECASE)
 LIST_START = re.compile(r"^(?:[-+*•]|\d+[.)]|[a-zđ]\)|[IVXLC]+[.\-–])")
 # A line that ends like this is cut inside a phrase (… Thủ trưởng cơ quan thuộc | Chính phủ): no heading ends so.
 OPEN_END = re.compile(r"(?:,|\s(?:của|và|thuộc|các|với|cho|về|trong|tại|theo|những|là|được|để|hoặc|hay))$")

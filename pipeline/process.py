@@ -30,6 +30,10 @@ def _recorded(problems: list[Problem], stage: Stage) -> Iterator[None]:
         yield
     except MemoryError:
         raise
+    except ImportError as e:
+        if "failed to map segment" in str(e):  # a library could not be loaded under the memory ceiling
+            raise MemoryError(str(e)) from e
+        problems.append(Problem(stage, "internal_error", describe(e)))
     except Exception as e:  # noqa: BLE001
         problems.append(Problem(stage, "internal_error", describe(e)))
 
@@ -61,8 +65,8 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
         "sections": _located_rows(document, structure.sections if structure else []),
         "tasks": _located_rows(document, structure.tasks if structure else []),
         "assignments": _located_rows(document, assignments),
-        "references": _reference_rows(document, structure, references),
-        "reference_mentions": _mention_rows(document, references),
+        "citations": _reference_rows(document, structure, references),
+        "citation_mentions": _mention_rows(document, references),
         "recipients": _located_rows(document, structure.recipients if structure else []),
     }
     return DocumentResult(raw.source_file, raw.doc_id, rows, document.text if document else None)

@@ -1,4 +1,8 @@
-"""The output tables, declared once: names, columns in order, pandas dtypes (shared/docs/output-schema.md)."""
+"""The output tables, declared once: names, columns in order, pandas dtypes (shared/docs/output-schema.md).
+
+A column declared ``D`` (DATE) or ``TS`` (TIMESTAMP, UTC) is typed in Parquet and DuckDB and ISO text in CSV; rows
+give it as ISO text (or a date), and a value that is not a valid date becomes empty, never an error.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,20 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 S, I, F, B = "string", "Int64", "Float64", "boolean"
+D, TS = pd.ArrowDtype(pa.date32()), pd.ArrowDtype(pa.timestamp("s", tz="UTC"))
 
 TABLES: dict[str, dict[str, str]] = {
     "documents": {
         "doc_id": S, "source_file": S, "sha256": S, "pages": I, "text_source": S, "ocr_mean_confidence": F,
-        "doc_type": S, "number_symbol": S, "number": S, "symbol": S, "year": I, "issue_date": S, "issue_place": S,
+        "doc_type": S, "number_symbol": S, "number": S, "symbol": S, "year": I, "issue_date": D, "issue_place": S,
         "issuer": S, "issuer_parent": S, "title": S, "signer_name": S, "signer_title": S, "signing_authority": S,
-        "incoming_number": S, "incoming_date": S, "incoming_office": S, "is_copy": B, "status": S, "error": S,
-        "text_path": S, "chars": I, "seconds": F, "unplaced_chars": I,
+        "incoming_number": S, "incoming_date": D, "incoming_office": S, "is_copy": B, "status": S, "error": S,
+        "text_path": S, "chars": I, "seconds": F, "unplaced_chars": I, "needs_review": B, "review_reasons": S,
         "format": S, "parent_doc_id": S,
     },
     "sections": {
@@ -25,19 +31,19 @@ TABLES: dict[str, dict[str, str]] = {
         "is_heading": B, "char_start": I, "char_end": I, "page": I,
     },
     "tasks": {
-        "doc_id": S, "task_id": S, "section_id": S, "text": S, "deadline": S, "deadline_text": S,
+        "doc_id": S, "task_id": S, "section_id": S, "text": S, "deadline": D, "deadline_text": S,
         "char_start": I, "char_end": I, "page": I,
     },
     "assignments": {
         "doc_id": S, "task_id": S, "assignee": S, "assignee_canonical": S, "role": S, "collective": B,
         "char_start": I, "char_end": I, "page": I,
     },
-    "references": {
-        "doc_id": S, "ref_id": S, "doc_type": S, "number_symbol": S, "number": S, "year": I, "symbol": S, "date": S,
+    "citations": {
+        "doc_id": S, "ref_id": S, "doc_type": S, "number_symbol": S, "number": S, "year": I, "symbol": S, "date": D,
         "issuer": S, "relation": S, "partial": B, "name_only": B, "name": S, "raw": S, "section_id": S,
         "char_start": I, "char_end": I, "page": I, "mentions": I, "resolved_doc_id": S,
     },
-    "reference_mentions": {"doc_id": S, "ref_id": S, "raw": S, "char_start": I, "char_end": I, "page": I},
+    "citation_mentions": {"doc_id": S, "ref_id": S, "raw": S, "char_start": I, "char_end": I, "page": I},
     "recipients": {
         "doc_id": S, "recipient": S, "note": S, "is_archive": B, "char_start": I, "char_end": I, "page": I,
     },
@@ -47,7 +53,7 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "errors": {"source_file": S, "doc_id": S, "page": I, "stage": S, "error_type": S, "message": S},
     "runs": {
-        "run_id": S, "started_at": S, "finished_at": S, "schema_version": S, "vanban_version": S, "documents": I,
+        "run_id": S, "started_at": TS, "finished_at": TS, "schema_version": S, "vanban_version": S, "documents": I,
         "pages": I, "failed": I, "seconds": F, "settings": S, "reused": I,
     },
 }  # fmt: skip
@@ -57,15 +63,16 @@ TABLES: dict[str, dict[str, str]] = {
 VIEWS: dict[str, str] = {
     "document_overview": """
         select d.doc_id, d.source_file, d.doc_type, d.number_symbol, d.issue_date, d.issuer, d.title, d.status,
-               (select count(*) from "references" r where r.doc_id = d.doc_id) as reference_count,
+               d.needs_review, d.review_reasons,
+               (select count(*) from citations c where c.doc_id = d.doc_id) as citation_count,
                (select count(*) from tasks t where t.doc_id = d.doc_id) as task_count
         from documents d""",
     "citation_edges": """
-        select r.doc_id as citing_doc_id, d.number_symbol as citing_number_symbol, r.relation,
-               r.doc_type as cited_doc_type, r.number_symbol as cited_number_symbol, r.date as cited_date,
-               r.issuer as cited_issuer, r.resolved_doc_id as cited_doc_id
-        from "references" r join documents d using (doc_id)
-        where not r.name_only""",
+        select c.doc_id as citing_doc_id, d.number_symbol as citing_number_symbol, c.relation,
+               c.doc_type as cited_doc_type, c.number_symbol as cited_number_symbol, c.date as cited_date,
+               c.issuer as cited_issuer, c.resolved_doc_id as cited_doc_id
+        from citations c join documents d using (doc_id)
+        where not c.name_only""",
     "task_assignments": """
         select t.doc_id, d.number_symbol, t.task_id, a.role, a.assignee, a.assignee_canonical, a.collective,
                t.deadline, t.deadline_text, t.text
@@ -88,4 +95,7 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     if unknown:
         raise SchemaError(f"{table}: undeclared columns {sorted(unknown)}")
     data = pd.DataFrame.from_records(rows, columns=list(columns))
+    for name, dtype in columns.items():
+        if dtype in (D, TS):
+            data[name] = pd.to_datetime(data[name], errors="coerce", format="ISO8601", utc=dtype == TS)
     return data.astype(columns)

@@ -32,11 +32,15 @@ STYLES = (
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
 )
 HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+EPOCH = 25_569  # Excel's serial number of 1970-01-01: dates are days since 1899-12-30
+DATE_STYLE, TIME_STYLE = ' s="2"', ' s="3"'  # cellXfs above: date, date and time
 
 
 def write(path: Path, sheets: Sequence[tuple[str, Path]]) -> None:
@@ -126,6 +130,13 @@ def _cells(values: pa.Array, letter: str, numbers: pa.Array) -> pa.Array:
         close = "</t></is></c>"
     elif pa.types.is_boolean(values.type):
         kind, text, close = ' t="b"><v>', pc.if_else(values, "1", "0"), "</v></c>"
+    elif pa.types.is_date32(values.type):
+        days = pc.add(values.cast(pa.int32()), EPOCH)
+        kind, text, close = f"{DATE_STYLE}><v>", days.cast(pa.string()), "</v></c>"
+    elif pa.types.is_timestamp(values.type):
+        seconds = values.cast(pa.timestamp("s", values.type.tz)).cast(pa.int64())
+        days = pc.add(pc.divide(seconds.cast(pa.float64()), 86_400.0), float(EPOCH))
+        kind, text, close = f"{TIME_STYLE}><v>", days.cast(pa.string()), "</v></c>"
     else:
         finite = pc.is_finite(values) if pa.types.is_floating(values.type) else pc.is_valid(values)
         kind, text, close = "><v>", pc.if_else(finite, values.cast(pa.string()), None), "</v></c>"

@@ -70,6 +70,32 @@ def test_tables_follow_the_declared_schema_in_csv_parquet_and_duckdb(mixed_run) 
     ]
 
 
+
+def test_dates_are_typed_in_parquet_and_duckdb_and_iso_text_in_csv(mixed_run) -> None:
+    _, out, _ = mixed_run
+    dated = {
+        (table, column): dtype
+        for table, columns in schema.TABLES.items()
+        for column, dtype in columns.items()
+        if dtype in (schema.D, schema.TS)
+    }
+    assert {("documents", "issue_date"), ("tasks", "deadline"), ("citations", "date"), ("runs", "started_at")} <= set(
+        dated
+    )
+    with duckdb.connect(str(out / "vanban.duckdb"), read_only=True) as db:
+        for (table, column), dtype in dated.items():
+            query = "select data_type from information_schema.columns where table_name = ? and column_name = ?"
+            [(kind,)] = db.execute(query, [table, column]).fetchall()
+            assert kind == ("DATE" if dtype == schema.D else "TIMESTAMP WITH TIME ZONE"), (table, column)
+        [(late, exact)] = db.sql("select count(*) filter (deadline < current_date), count(deadline) from tasks").fetchall()
+        [(cited,)] = db.sql("select count(*) from citations").fetchall()
+        issued = db.sql("select date_trunc('month', issue_date) from documents where doc_type = 'Kế hoạch'").fetchall()
+    assert 0 <= late <= exact and cited >= 1 and issued
+    csv = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False)
+    parquet = pd.read_parquet(out / "documents.parquet")
+    assert [str(d) if pd.notna(d) else "" for d in parquet.issue_date] == csv.issue_date.tolist()
+    assert csv.issue_date.str.fullmatch(r"(\d{4}-\d{2}-\d{2})?").all() and (csv.issue_date != "").any()
+
 def test_doc_id_is_stable_for_the_same_content(mixed_run) -> None:
     inputs, out, _ = mixed_run
     documents = pd.read_csv(out / "documents.csv")
@@ -125,18 +151,18 @@ def test_duckdb_views_answer_the_first_questions_and_python_loads_the_same_table
         leads = db.sql(
             "select assignee from task_assignments where role = 'lead' and assignee like 'Ban Tuyên giáo%'"
         ).fetchall()
-        overview = db.sql("select doc_type, reference_count from document_overview order by source_file").fetchall()
+        overview = db.sql("select doc_type, citation_count from document_overview order by source_file").fetchall()
     assert ("12-CT/TW",) in cited
     assert leads == [("Ban Tuyên giáo Tỉnh ủy",)]
     assert overview[0][0] == "Kế hoạch" and overview[0][1] == 3
-    assert len(tables["references"]) == sum(count for _, count in overview)
+    assert len(tables["citations"]) == sum(count for _, count in overview)
 
 
 def test_citations_of_documents_in_the_same_batch_are_linked(tmp_path: Path) -> None:
     """The sample công văn carries out the sample decision, which carries out the sample plan."""
     pipeline_run = main(["run", str(RAW), "--out", str(tmp_path), "--quiet"])
     assert pipeline_run == 0
-    references = pd.read_csv(tmp_path / "references.csv")
+    citations = pd.read_csv(tmp_path / "citations.csv")
     documents = pd.read_csv(tmp_path / "documents.csv").set_index("doc_id")
     links = {
         (
@@ -144,11 +170,11 @@ def test_citations_of_documents_in_the_same_batch_are_linked(tmp_path: Path) -> 
             r.number_symbol,
             Path(documents.loc[r.resolved_doc_id, "source_file"]).name,
         )
-        for r in references.dropna(subset=["resolved_doc_id"]).itertuples()
+        for r in citations.dropna(subset=["resolved_doc_id"]).itertuples()
     }
     assert ("cv-360-snv.txt", "1351/QĐ-UBND", "qd-1351-ubnd-scan.pdf") in links
     assert ("tb-128-hu-photo.jpg", "45-KH/TU", "kh-45-tu-scan.pdf") in links
-    unresolved = references[references.resolved_doc_id.isna()]
+    unresolved = citations[citations.resolved_doc_id.isna()]
     assert "34-CT/TW" in set(unresolved.number_symbol)  # the central directive is not in the batch
 
 

@@ -59,7 +59,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, batch.Run
 
 def _tables(out: Path) -> dict[str, pd.DataFrame]:
     return {name: pd.read_parquet(out / f"{name}.parquet") for name in
-            ("documents", "sections", "tasks", "assignments", "references")}  # fmt: skip
+            ("documents", "sections", "tasks", "assignments", "citations")}  # fmt: skip
 
 
 def _rows_of(tables: dict[str, pd.DataFrame], doc_id: str) -> dict[str, object]:
@@ -75,7 +75,7 @@ def _rows_of(tables: dict[str, pd.DataFrame], doc_id: str) -> dict[str, object]:
         "sections": listed("sections", ["section_id", "parent_id", "level", "label", "heading"]),
         "tasks": listed("tasks", ["section_id", "text", "deadline_text"]),
         "assignments": listed("assignments", ["task_id", "assignee_canonical", "role"]),
-        "citations": listed("references", ["number_symbol", "relation"]),
+        "citations": listed("citations", ["number_symbol", "relation"]),
     }
 
 

@@ -56,7 +56,7 @@ def process(text: str) -> tuple[str, dict]:
 def test_the_text_path_never_fails_and_every_span_indexes_the_text(text: str) -> None:
     normalised, rows = process(text)
     assert not [e for e in rows["errors"] if e["error_type"] == "internal_error"], rows["errors"]
-    for table in ("sections", "tasks", "assignments", "references", "reference_mentions", "recipients"):
+    for table in ("sections", "tasks", "assignments", "citations", "citation_mentions", "recipients"):
         for row in rows[table]:
             assert 0 <= row["char_start"] <= row["char_end"] <= len(normalised), (table, row)
     for row in rows["assignments"]:

@@ -1,0 +1,148 @@
+"""The one date grammar: days, months, quarters, half-years and years in every way documents write them.
+
+Read ``ngày 15/12/2022``, ``15-12-2022``, ``15.12.22``, ``ngày 15 tháng 12 năm 2022``, ``ngày 0 5 tháng 0 6 năm
+2022`` (digits split by OCR or typing), ``tháng 9/2025``, ``quý IV/2022``, ``quý 1 năm 2019``, ``6 tháng đầu năm
+2023``, ``năm 2030``; a day and month without a year after ``ngày`` (``ngày 15/6``, ``ngày 15 tháng 6``).
+
+The API:
+
+- :func:`find_dates` — every date or period in a text, left to right, as :class:`WrittenDate` (span, precision,
+  parts, :attr:`~WrittenDate.last_day`); a day and month that make no date (``31/02``) are skipped.
+- :func:`parse_date` — the first exact date (day precision) of a text as a :class:`datetime.date`, or None.
+- :func:`iso_date` — ``YYYY-MM-DD`` of a year, month and day, or None when they make no date.
+- :data:`EXACT_DATE` — regular-expression source (no capturing groups) of an exact date with its year, to embed
+  in another pattern; read what it matched with :func:`parse_date`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+Precision = Literal["day", "month", "quarter", "half_year", "year"]
+
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+LISTED = re.compile(r"ngày\s*\d{1,2}(?:\s*tháng\s*|\s*/\s*)\d{1,2}\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)
+
+_SEP = r"\s*[/.-]\s*"
+_DD = r"\d(?:\s?\d)?"  # one or two digits; OCR and typists split ``06`` as ``0 6``
+_YYYY = r"[12]\s?\d\s?\d\s?\d"
+_MONTH_WORD = r"tháng"
+_YEAR_WORD = r"[,.]?\s*năm"
+
+_NUMERIC = rf"(?<![\d/.-])\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}(?:\d{{4}}|\d{{2}})(?![\d/]|\.\d)"
+_WORDS = rf"(?<!\d)(?:{_DD})\s*{_MONTH_WORD}\s*{_DD}{_YEAR_WORD}\s*{_YYYY}(?!\d)"
+
+EXACT_DATE = rf"(?:ngày\s*)?(?:{_NUMERIC}|{_WORDS})"
+"""An exact date with its year (``ngày 15/12/2022``, ``15 tháng 12 năm 2022``), to embed in a larger pattern."""
+
+_GRAMMAR = re.compile(
+    rf"(?P<numeric>(?:ngày\s*)?(?<![\d/.-])(?P<nd>\d{{1,2}}){_SEP}(?P<nm>\d{{1,2}}){_SEP}"
+    rf"(?P<ny>\d{{4}}|\d{{2}})(?![\d/]|\.\d))"
+    rf"|(?P<words>(?:ngày\s*)?(?<!\d)(?P<wd>{_DD})\s*{_MONTH_WORD}\s*(?P<wm>{_DD})(?:{_YEAR_WORD}\s*(?P<wy>{_YYYY}))?"
+    r"(?!\s?\d))"
+    rf"|(?P<day_month>ngày\s*(?<!\d)(?P<dd>\d{{1,2}}){_SEP}(?P<dm>\d{{1,2}})(?![\d/]|\.\d|\s*-\s*\d))"
+    rf"|(?P<month>{_MONTH_WORD}\s+(?P<mm>{_DD})(?:\s*[/-]\s*|{_YEAR_WORD}\s+)(?P<my>{_YYYY})(?!\d))"
+    rf"|(?P<quarter>quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:\s*[/-]\s*|{_YEAR_WORD}\s+)(?P<qy>{_YYYY})(?!\d))"
+    rf"|(?P<half>(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)(?:\s+năm)?\s+(?P<hy>{_YYYY})(?!\d)"
+    rf"|nửa\s+(?P<h2>đầu|cuối)\s+năm\s+(?P<hy2>{_YYYY})(?!\d))"
+    rf"|(?P<year>năm\s+(?P<yy>{_YYYY})(?!\d|\s*[/-]\s*\d))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date or period as written: its span in the text, its precision and parts (a part not written is None:
+    ``ngày 15/6`` has no year)."""
+
+    start: int
+    end: int
+    text: str
+    precision: Precision
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    part: int | None = None  # the quarter (1–4) or the half-year (1–2)
+
+    @property
+    def last_day(self) -> date | None:
+        """The date itself (day precision) or the period's last day; None without a year."""
+        if self.year is None:
+            return None
+        if self.precision == "day":
+            return date(self.year, self.month, self.day)  # type: ignore[arg-type]
+        last_month = {
+            "month": self.month,
+            "quarter": 3 * (self.part or 0),
+            "half_year": 6 * (self.part or 0),
+            "year": 12,
+        }[self.precision]
+        return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])  # type: ignore[arg-type]
+
+
+def _number(digits: str) -> int:
+    return int(re.sub(r"\s", "", digits))
+
+
+def _full_year(digits: str) -> int:
+    year = _number(digits)
+    return year + (2000 if year < 70 else 1900) if year < 100 else year
+
+
+def _valid(year: int | None, month: int, day: int | None) -> bool:
+    if not 1 <= month <= 12 or (year is not None and not 1900 <= year <= 2199):
+        return False
+    if day is None:
+        return True
+    return 1 <= day <= calendar.monthrange(year if year is not None else 2000, month)[1]
+
+
+def _read(match: re.Match[str], text: str) -> WrittenDate | None:
+    span = dict(start=match.start(), end=match.end(), text=match.group(0))
+    g = match.groupdict()
+    if g["numeric"]:
+        year, month, day = _full_year(g["ny"]), int(g["nm"]), int(g["nd"])
+        return WrittenDate(**span, precision="day", year=year, month=month, day=day) if _valid(year, month, day) else None
+    if g["words"] or g["day_month"]:
+        if g["words"] and not g["wy"] and not match.group(0)[:4].lower() == "ngày" and not LISTED.search(
+            text, 0, match.start()
+        ):
+            return None  # ``6 tháng 12`` is a count, unless ``ngày`` or a date listed before it (``và``) says so
+        day = _number(g["wd"] or g["dd"])
+        month = _number(g["wm"] or g["dm"])
+        year = _number(g["wy"]) if g["wy"] else None
+        return WrittenDate(**span, precision="day", year=year, month=month, day=day) if _valid(year, month, day) else None
+    if g["month"]:
+        year, month = _number(g["my"]), _number(g["mm"])
+        return WrittenDate(**span, precision="month", year=year, month=month) if _valid(year, month, None) else None
+    if g["quarter"]:
+        part = ROMAN.get(g["q"].upper()) or int(g["q"])
+        return WrittenDate(**span, precision="quarter", year=_number(g["qy"]), part=part)
+    if g["half"]:
+        half = g["h"] or g["h2"]
+        return WrittenDate(**span, precision="half_year", year=_number(g["hy"] or g["hy2"]),
+                           part=1 if half.lower() == "đầu" else 2)  # fmt: skip
+    return WrittenDate(**span, precision="year", year=_number(g["yy"]))
+
+
+def find_dates(text: str) -> list[WrittenDate]:
+    """Every date and period written in `text`, left to right, none overlapping."""
+    found = (_read(match, text) for match in _GRAMMAR.finditer(text))
+    return [written for written in found if written is not None]
+
+
+def parse_date(text: str) -> date | None:
+    """The first exact date with its year written in `text` (``ngày 15 tháng 12 năm 2022`` → 2022-12-15)."""
+    for written in find_dates(text):
+        if written.precision == "day" and written.year is not None:
+            return written.last_day
+    return None
+
+
+def iso_date(year: int, month: int, day: int) -> str | None:
+    """``YYYY-MM-DD``, or None when the three make no date (``31/02``)."""
+    return date(year, month, day).isoformat() if _valid(year, month, day) else None
