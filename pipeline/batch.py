@@ -43,7 +43,9 @@ CHUNK = 100  # documents whose rows are turned into a chunk of the tables at a t
 MANIFEST = ".vanban/tables.json"  # what the tables in the folder were built from
 
 
-def read_task(path: str, source_file: str, sha256: str, settings: Settings, parent_doc_id: str | None) -> Any:
+def read_task(
+    path: str, source_file: str, sha256: str, settings: Settings, parent_doc_id: str | None = None
+) -> Any:
     """A worker's first task for a document (the ingest modules are imported there, not for an unchanged re-run).
 
     The content is hashed again once read: a file replaced since it was hashed is read again under the hash of
