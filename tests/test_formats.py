@@ -151,6 +151,14 @@ def test_text_that_is_not_prose_is_not_read_as_a_document(tmp_path: Path) -> Non
     assert ingest.read(tmp_path / "plan.txt", "plan.txt", "0" * 64, Settings()).document.pages[0].text == plan
 
 
+def test_an_e_mail_that_only_carries_attachments_is_not_a_document_of_its_own(tmp_path: Path) -> None:
+    saved_as.write_pdf(PLAN.read_text(encoding="utf-8"), tmp_path / "kh.pdf", "kh")
+    saved_as.write_email("\n", {"kh.pdf": (tmp_path / "kh.pdf").read_bytes()}, tmp_path / "thư.eml")
+    found = members.contents(tmp_path / "thư.eml", "thư.eml", "e" * 64, tmp_path / "staging")
+    assert (found.format, found.is_document) == ("eml", False)
+    assert [(m.source_file, m.format, m.parent_doc_id) for m in found.members] == [("thư.eml!/kh.pdf", "pdf", "e" * 16)]
+
+
 def test_zip_bombs_and_deep_nesting_are_bounded(tmp_path: Path) -> None:
     pdf = tmp_path / "a.pdf"
     saved_as.write_pdf("Kế hoạch số 1-KH/TU", pdf, "a")

@@ -39,16 +39,25 @@ def _message(path: Path) -> EmailMessage:
         return BytesParser(policy=policy.default).parse(f)  # type: ignore[return-value]
 
 
+def is_document(path: Path) -> bool:
+    """An e-mail is a document when its body has text; one that only carries attachments is not."""
+    return bool(_body(path)[0].strip())
+
+
 def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], list[OcrJob]]:
     """The message body: its plain-text part, or the text of its HTML part."""
-    message = _message(path)
-    body = message.get_body(preferencelist=("plain", "html"))
+    content, decision = _body(path)
+    return text.paged(content, TextSource.MARKUP, decision), []
+
+
+def _body(path: Path) -> tuple[str, str]:
+    """The body's text and where it came from."""
+    body = _message(path).get_body(preferencelist=("plain", "html"))
     if body is None:
-        return [], []
-    content = body.get_content()
+        return "", "e-mail without a body"
     if body.get_content_subtype() == "html":
-        return text.paged(webpage.text_of(content), TextSource.MARKUP, "e-mail body (HTML)"), []
-    return text.paged(content, TextSource.MARKUP, "e-mail body (plain text)"), []
+        return webpage.text_of(body.get_content()), "e-mail body (HTML)"
+    return body.get_content(), "e-mail body (plain text)"
 
 
 def members(path: Path) -> Iterator[Packed]:

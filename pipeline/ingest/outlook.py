@@ -30,14 +30,24 @@ def _open(path: Path) -> extract_msg.msg_classes.MessageBase:
         raise CorruptInput(f"corrupt Outlook message ({e})") from e
 
 
+def is_document(path: Path) -> bool:
+    """A message is a document when its body has text; one that only carries attachments is not."""
+    return bool(_body(path)[0].strip())
+
+
 def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], list[OcrJob]]:
+    content, decision = _body(path)
+    return text.paged(content, TextSource.MARKUP, decision), []
+
+
+def _body(path: Path) -> tuple[str, str]:
+    """The body's text (plain, else the text of its HTML) and where it came from."""
     with _open(path) as message:
         body = message.body
         html = message.htmlBody if not body else None
     if body:
-        return text.paged(body, TextSource.MARKUP, "Outlook message body"), []
-    content = webpage.text_of(html.decode("utf-8", "replace")) if html else ""
-    return text.paged(content, TextSource.MARKUP, "Outlook message body (HTML)"), []
+        return body, "Outlook message body"
+    return (webpage.text_of(html.decode("utf-8", "replace")) if html else ""), "Outlook message body (HTML)"
 
 
 def members(path: Path) -> Iterator[Packed]:
