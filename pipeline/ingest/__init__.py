@@ -25,7 +25,8 @@ from pipeline.settings import Settings
 
 # Every input format, tried in this order (the first that recognises a file reads it; text takes what is left).
 # Adding a format is one module with FORMAT, recognises(head, name) and read(path, doc_id, settings) (and, for
-# one that holds other files, members(path)), and one line here.
+# one that holds other files, members(path) and, when it is not always a document itself, is_document(path)),
+# and one line here.
 FORMATS: tuple[ModuleType, ...] = (
     pdf, word, opendocument, other_office, archive, image, heif, word_binary, outlook, rtf, mail, webpage, misnamed,
     text,

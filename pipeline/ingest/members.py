@@ -42,7 +42,7 @@ def _contents(path: Path, source_file: str, sha256: str, staging: Path, depth: i
     from pipeline.ingest import identify, member_name, read_head
 
     module = identify(read_head(path), member_name(source_file))
-    found = Contents(module.FORMAT, hasattr(module, "read"))
+    found = Contents(module.FORMAT, hasattr(module, "read") and getattr(module, "is_document", bool)(path))
     if not hasattr(module, "members"):
         return found
     parent = doc_id_for(sha256)

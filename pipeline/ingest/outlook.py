@@ -9,11 +9,9 @@ from pathlib import Path
 
 import extract_msg
 
-from pipeline.ingest import text, webpage
-from pipeline.ingest.ocr import OcrJob
+from pipeline.ingest import mail, webpage
 from pipeline.ingest.word_binary import OLE_MAGIC
-from pipeline.model import CorruptInput, PageText, TextSource
-from pipeline.settings import Settings
+from pipeline.model import CorruptInput
 from pipeline.unpacking import Packed
 
 FORMAT = "msg"
@@ -30,14 +28,17 @@ def _open(path: Path) -> extract_msg.msg_classes.MessageBase:
         raise CorruptInput(f"corrupt Outlook message ({e})") from e
 
 
-def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], list[OcrJob]]:
+def _body(path: Path) -> tuple[str, str]:
+    """The body's text (plain, else the text of its HTML) and where it came from."""
     with _open(path) as message:
         body = message.body
         html = message.htmlBody if not body else None
     if body:
-        return text.paged(body, TextSource.MARKUP, "Outlook message body"), []
-    content = webpage.text_of(html.decode("utf-8", "replace")) if html else ""
-    return text.paged(content, TextSource.MARKUP, "Outlook message body (HTML)"), []
+        return body, "Outlook message body"
+    return (webpage.text_of(html.decode("utf-8", "replace")) if html else ""), "Outlook message body (HTML)"
+
+
+is_document, read = mail.body_document(_body)
 
 
 def members(path: Path) -> Iterator[Packed]:
