@@ -23,6 +23,13 @@ from pipeline.settings import Settings
 from pipeline.vietnamese import text_quality
 
 JUDGED_WORDS = 50  # a text layer of fewer words is too short for its quality to say it is doubtful
+FORMAT = "pdf"
+MAGIC = b"%PDF"
+
+
+def recognises(head: bytes, name: str) -> bool:
+    """A PDF by its header, which may follow some bytes of junk (as readers accept)."""
+    return MAGIC in head[:1024]
 
 
 def open_pdf(path: Path) -> pdfium.PdfDocument:
