@@ -345,7 +345,8 @@ def _write(
     manifest = out_dir / MANIFEST
     previous = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else {}
     files = [f"{name}.{suffix}" for name in schema.TABLES for suffix in ("csv", "parquet")]
-    current = all((out_dir / name).exists() for name in [*files, export.DUCKDB_FILE, export.XLSX_FILE])
+    beside = [export.DUCKDB_FILE, export.XLSX_FILE, export.JSONL_FILE, "report/index.html"]
+    current = all((out_dir / name).exists() for name in [*files, *beside])
     run_id = uuid.uuid4().hex
     if previous.get("digest") == digest.hexdigest() and current:
         seconds = round(time.perf_counter() - clock, 3)
@@ -365,6 +366,7 @@ def _write(
         raise
     store.prune({entry for entry in entries.values() if isinstance(entry, Path)})
     export.remove_texts_except(out_dir, doc_ids)
+    export.write_beside_tables(out_dir)
     with export.atomic_path(manifest) as path:
         path.write_text(json.dumps({"digest": digest.hexdigest(), "counts": counts}), encoding="utf-8")
     summary.seconds = round(time.perf_counter() - clock, 3)  # `runs` was written before the last files

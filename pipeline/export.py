@@ -1,4 +1,5 @@
-"""Export: the tables as CSV, Parquet, one DuckDB file and a spreadsheet, and each document's normalised text.
+"""Export: the tables as CSV, Parquet, one DuckDB file and a spreadsheet, each document's normalised text, and
+beside the tables `documents.jsonl` (each document with its rows nested) and the review report (:mod:`pipeline.report`).
 
 Every file is written to a temporary name and renamed into place, the tables all together at the end, so a reader
 (or a run that is stopped half-way, or that runs out of disk) never sees a half-written file or a mix of two runs.
@@ -16,6 +17,9 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
+import json
+from datetime import date, datetime
+
 import duckdb
 import pandas as pd
 import pyarrow as pa
@@ -26,6 +30,8 @@ from pipeline.model import Stage, VanbanError
 
 DUCKDB_FILE = "vanban.duckdb"
 XLSX_FILE = "vanban.xlsx"
+JSONL_FILE = "documents.jsonl"
+NESTED = ("pages", "sections", "tasks", "assignments", "citations", "amendments", "recipients", "errors")
 TEXTS_DIR = "texts"
 STATE_DIR = ".vanban"  # the results store, the lock and the staging folder of the tables
 STAGING_DIR = f"{STATE_DIR}/staging"
@@ -176,3 +182,34 @@ def replace_runs(out_dir: Path, runs: pd.DataFrame) -> None:
         with duckdb.connect(str(path)) as connection:
             connection.register("incoming", runs)
             connection.execute('CREATE OR REPLACE TABLE "runs" AS SELECT * FROM incoming')
+
+
+def write_beside_tables(out_dir: Path) -> None:
+    """Write what is made from the finished tables of `out_dir`: `documents.jsonl` and the review report."""
+    from pipeline import load, report
+
+    tables = load(out_dir)
+    write_documents_jsonl(out_dir, tables)
+    with writing(out_dir / "report"):
+        report.write(out_dir, tables)
+
+
+def write_documents_jsonl(out_dir: Path, tables: Mapping[str, pd.DataFrame]) -> None:
+    """One JSON object a line per document: its `documents` columns, and its rows of each NESTED table as a list
+    under the table's name (without `doc_id`). Dates are ISO text, missing values null."""
+    nested: dict[str, dict[str, list[dict]]] = {}
+    for name in NESTED:
+        grouped = nested[name] = {}
+        if name in tables and not tables[name].empty:
+            for row in pa.Table.from_pandas(tables[name], preserve_index=False).to_pylist():
+                grouped.setdefault(row.pop("doc_id"), []).append(row)
+    with atomic_path(out_dir / JSONL_FILE) as path, path.open("w", encoding="utf-8", newline="\n") as lines:
+        for document in pa.Table.from_pandas(tables["documents"], preserve_index=False).to_pylist():
+            document |= {name: nested[name].get(document["doc_id"], []) for name in NESTED}
+            lines.write(json.dumps(document, ensure_ascii=False, default=_iso) + "\n")
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"not JSON: {type(value).__name__}")
