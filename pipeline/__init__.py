@@ -28,22 +28,26 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
 
 
-
 def run(
-    inputs: Iterable[str | Path], out_dir: str | Path, jobs: int | None = None, scheduler: str = "local"
+    inputs: str | Path | Iterable[str | Path], out_dir: str | Path, jobs: int | None = None, scheduler: str = "local"
 ) -> RunSummary:
-    """Process files or folders into the tables of `out_dir`, as ``vanban run`` does; returns the summary.
-    Documents unchanged since the last run into `out_dir` are taken from it, not processed again."""
+    """Process a file or folder, or several, into the tables of `out_dir`, as ``vanban run`` does; returns the
+    summary. Documents unchanged since the last run into `out_dir` are taken from it, not processed again."""
     from pipeline import batch
 
-    return batch.run([Path(p) for p in inputs], Path(out_dir), jobs=jobs, progress=False, scheduler=scheduler)
+    items = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    return batch.run([Path(p) for p in items], Path(out_dir), jobs=jobs, progress=False, scheduler=scheduler)
 
 
 def load(out_dir: str | Path) -> dict[str, pd.DataFrame]:
-    """The tables of a processed folder as pandas DataFrames, by table name."""
+    """The tables of a processed folder as pandas DataFrames, by table name. Raises FileNotFoundError when the
+    folder holds no tables (a typing slip, or a run that has not finished)."""
     import pandas as pd
 
     from pipeline.schema import TABLES
 
     folder = Path(out_dir)
-    return {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES if (folder / f"{name}.parquet").exists()}
+    tables = {name: folder / f"{name}.parquet" for name in TABLES if (folder / f"{name}.parquet").exists()}
+    if not tables:
+        raise FileNotFoundError(f"no vanban tables in {folder}: run `vanban run INPUTS --out {folder}` first")
+    return {name: pd.read_parquet(path) for name, path in tables.items()}

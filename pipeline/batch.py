@@ -15,52 +15,47 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import resource
+import signal
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, TimeoutError, wait
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from tqdm import tqdm
-
 from pipeline import __version__, export, review, schema
-from pipeline.model import PageText, Problem, Stage, TextSource, VanbanError, doc_id_for
+from pipeline.discovery import Input, discover
+from pipeline.model import (
+    ChangedInput, EmptyInput, NotFollowed, PageText, Problem, Stage, TextSource, VanbanError, doc_id_for,
+)
+from pipeline.progress import PageProgress
 from pipeline.results import DocumentResult, Store, describe, error_row, failed
 from pipeline.settings import Settings
 
-IGNORED_NAMES = ("README", ".")  # notes and hidden files in an input folder are not documents
 LOCAL, LOCAL_DASK, DASK_PREFIX = "local", "local-dask", "dask://"
 CHUNK = 100  # documents whose rows are turned into a chunk of the tables at a time
 MANIFEST = ".vanban/tables.json"  # what the tables in the folder were built from
 
 
-def discover(inputs: Iterable[Path]) -> list[Path]:
-    """The files to process, in a stable order: files as given, folders searched recursively."""
-    found: list[Path] = []
-    for item in inputs:
-        if item.is_dir():
-            found.extend(
-                sorted(p for p in item.rglob("*") if (p.is_file() or p.is_symlink()) and not _ignored(p, item))
-            )
-        else:
-            found.append(item)
-    return list(dict.fromkeys(found))
-
-
-def _ignored(path: Path, root: Path) -> bool:
-    return any(part.startswith(IGNORED_NAMES) for part in path.relative_to(root).parts)
-
-
 def read_task(path: str, source_file: str, sha256: str, settings: Settings) -> Any:
-    """A worker's first task for a document (the ingest modules are imported there, not for an unchanged re-run)."""
+    """A worker's first task for a document (the ingest modules are imported there, not for an unchanged re-run).
+
+    The content is hashed again once read: a file replaced since it was hashed is read again under the hash of
+    what was read, so that a `doc_id` always names the content its rows come from."""
     from pipeline import ingest
 
-    return ingest.read(Path(path), source_file, sha256, settings)
+    for _ in range(2):
+        result = ingest.read(Path(path), source_file, sha256, settings)
+        after = ingest.sha256_of(Path(path))
+        if after == sha256:
+            return result
+        sha256 = after
+    raise ChangedInput("the file changed while it was being read, twice: it is read again on the next run")
 
 
 def limit_memory(megabytes: int) -> None:
@@ -105,7 +100,11 @@ def _executor(scheduler: str, jobs: int | None, settings: Settings) -> Iterator[
                 lambda f, args, limit: pool.schedule(f, args=args, timeout=limit), workers, (pebble.ProcessExpired,)
             )
         except BaseException:
+            children = _descendants()  # the workers and the tesseract each may be running
             pool.stop()  # running tasks are not waited for
+            for pid in children:  # a tesseract outlives its stopped worker: stop it too
+                with suppress(ProcessLookupError, PermissionError):
+                    os.kill(pid, signal.SIGKILL)
             raise
         finally:
             pool.close()
@@ -192,62 +191,84 @@ Entry = Path | DocumentResult  # a document's rows: in the store, or (when it is
 
 
 def run(
-    inputs: Iterable[Path],
+    inputs: Iterable[Path] | Path | str,
     out_dir: Path,
     settings: Settings = Settings(),
     jobs: int | None = None,
     progress: bool = True,
     on_result: Callable[[DocumentResult], None] | None = None,
     scheduler: str = LOCAL,
+    follow_symlinks: bool = False,
+    retry_failed: bool = False,
+    report: Callable[[DocumentResult], None] | None = None,
 ) -> RunSummary:
     """Process every input file into the tables of `out_dir`; returns the run's summary.
 
     `scheduler`: ``local`` (a pool of `jobs` worker processes), ``local-dask`` (a Dask LocalCluster of `jobs`
     workers) or ``dask://HOST:PORT`` (the workers of that Dask scheduler, which must see the input paths).
-    Raises :class:`export.ExportError` when the output folder cannot be written."""
+    `follow_symlinks`: read links whose target is inside the inputs (never outside). `retry_failed`: process again
+    the documents that timed out or ran out of memory on two runs (otherwise their failure is kept). `report`: told
+    of each document as it finishes (``-v`` prints a line). Raises :class:`export.ExportError` when the output
+    folder cannot be written."""
     started_at = datetime.now(timezone.utc)
     clock = time.perf_counter()
-    paths = discover(inputs)
+    out_dir = Path(out_dir)
+    found = discover([inputs] if isinstance(inputs, (str, Path)) else inputs, out_dir, follow_symlinks)
     with export.locked(out_dir):
         store = Store(out_dir, settings)
-        bar = tqdm(total=len(paths), unit="doc", disable=not progress or None, desc="vanban")
-        entries, todo = _plan(paths, store)
-        bar.update(len(paths) - len(todo))
+        entries, todo = _plan(found, store, retry_failed)
         reused = sum(isinstance(entry, Path) for entry in entries.values())
+        for entry in entries.values():
+            if report and isinstance(entry, DocumentResult):  # refused before any work: empty, a link, a twin
+                report(entry)
+        bar = PageProgress(len(todo), enabled=progress)
 
         def collect(item: _Pending, result: DocumentResult) -> None:
             if result.text and result.doc_id:
                 export.write_text(out_dir, result.doc_id, result.text)
-            if result.retried:
+            stored = store.path(item.source_file, item.sha256)
+            if result.retried and not store.give_up(stored, result):
                 entries[item.source_file] = result
             else:
-                stored = store.path(item.source_file, item.sha256)
+                if not result.retried:
+                    store.succeeded(stored)
                 store.put(stored, result)
                 entries[item.source_file] = stored
-            bar.update(1)
+            store.drop_pages(item.sha256)
+            bar.finished(item.source_file)
+            if report:
+                bar.tell(report, result)
             if on_result:
                 on_result(result)
             result.text = None
 
-        if todo:
-            with _executor(scheduler, jobs, settings) as executor:
-                _process(todo, executor, settings, collect)
-        bar.close()
+        try:
+            if todo:
+                with _executor(scheduler, jobs, settings) as executor:
+                    _process(todo, executor, settings, collect, store, bar)
+        finally:
+            bar.close()
         store.save_hashes()
         summary = _write(entries, out_dir, settings, started_at, clock, reused, store)
     return summary
 
 
-def _plan(paths: list[Path], store: Store) -> tuple[dict[str, Entry], list[_Pending]]:
+def _plan(
+    found: list[Input], store: Store, retry_failed: bool
+) -> tuple[dict[str, Entry], list[_Pending]]:
     """Split the inputs into documents whose rows are known (in the store, or a failure found without processing,
-    like an unreadable file or a duplicate) and documents to process."""
+    like an unreadable or empty file, a link not followed or a duplicate) and documents to process."""
     entries: dict[str, Entry] = {}
     todo: list[_Pending] = []
     seen: dict[str, str] = {}
-    for path in paths:
-        source_file = str(path)
+    for item in found:
+        source_file = item.source_file
         try:
-            sha256 = store.sha256(path)
+            if item.refused:
+                raise NotFollowed(item.refused)
+            sha256 = store.sha256(item.path)
+            if item.path.stat().st_size == 0:
+                raise EmptyInput("empty file (0 bytes)")
         except VanbanError as e:
             entries[source_file] = failed(source_file, None, Problem.from_error(e))
             continue
@@ -258,17 +279,19 @@ def _plan(paths: list[Path], store: Store) -> tuple[dict[str, Entry], list[_Pend
             continue
         seen[sha256] = source_file
         stored = store.path(source_file, sha256)
-        if stored.exists():
+        if stored.exists() and not (retry_failed and store.given_up(stored)):
             entries[source_file] = stored
         else:
-            todo.append(_Pending(path, source_file, sha256))
+            todo.append(_Pending(item.path, source_file, sha256))
     return entries, todo
 
 
 def _process(
-    todo: list[_Pending], executor: _Executor, settings: Settings, collect: Callable[[_Pending, DocumentResult], None]
-) -> None:
-    """Read, OCR and finish every pending document on the executor, a few documents at a time."""
+    todo: list[_Pending], executor: _Executor, settings: Settings, collect: Callable[[_Pending, DocumentResult], None],
+    store: Store, bar: PageProgress,
+) -> None:  # fmt: skip
+    """Read, OCR and finish every pending document on the executor, a few documents at a time. Each OCR page is
+    kept in the store as it finishes, so that a run stopped half-way through a scan redoes none of its pages."""
     from pipeline import ingest, process
     from pipeline.ingest.ocr import recognize
 
@@ -283,6 +306,7 @@ def _process(
         nonlocal active
         while queue and active < executor.workers + 1:
             item = queue.pop()
+            bar.reading(item.source_file)
             args = (str(item.path), item.source_file, item.sha256, settings)
             submit("read", item, read_task, args, settings.document_timeout)
             active += 1
@@ -305,6 +329,7 @@ def _process(
                         _problem(error, Stage.OCR, settings, executor.died, job.page, settings.page_timeout)
                     )
                     item.ocr_left -= 1
+                    bar.pages(1)
                     if item.ocr_left == 0:
                         finish(item)
                     continue
@@ -314,13 +339,19 @@ def _process(
                 active -= 1
                 continue
             if kind == "read":
-                item.read = value
-                item.ocr_left = len(value.ocr_jobs)
-                for ocr_job in value.ocr_jobs:
+                item.read, item.sha256 = value, value.document.sha256  # the hash of what was read
+                kept = {page.page: page for page in store.pages(item.sha256)}
+                jobs = [ocr_job for ocr_job in value.ocr_jobs if ocr_job.page not in kept]
+                item.ocr_pages = [kept[ocr_job.page] for ocr_job in value.ocr_jobs if ocr_job.page in kept]
+                bar.read(item.source_file, len(value.document.pages) + len(item.ocr_pages), len(jobs))
+                item.ocr_left = len(jobs)
+                for ocr_job in jobs:
                     submit("ocr", item, recognize, (ocr_job, settings), settings.page_timeout, ocr_job)
-                if not value.ocr_jobs:
+                if not jobs:
                     finish(item)
             elif kind == "ocr":
+                store.put_page(item.sha256, value)
+                bar.pages(1)
                 item.ocr_pages.append(value)
                 item.ocr_left -= 1
                 if item.ocr_left == 0:
@@ -440,7 +471,20 @@ def link_references(references: list[dict[str, Any]], documents: list[dict[str, 
         row["resolved_doc_id"] = resolved.get((row["doc_id"], row["ref_id"]))
 
 
-def _cpu_count() -> int:
-    import os
+def _descendants() -> list[int]:
+    """Process ids of every process started, directly or not, by this one (from /proc; none elsewhere)."""
+    parents: dict[int, list[int]] = {}
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        with suppress(OSError, ValueError, IndexError):
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+            parents.setdefault(int(fields[1]), []).append(int(stat_file.parent.name))
+    found, frontier = [], [os.getpid()]
+    while frontier:
+        children = parents.get(frontier.pop(), [])
+        found.extend(children)
+        frontier.extend(children)
+    return found
 
+
+def _cpu_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -4,15 +4,28 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 
 from pipeline import __version__, batch
+from pipeline.discovery import discover, shown
 from pipeline.export import ExportError
+from pipeline.results import DocumentResult
 from pipeline.settings import Settings
 
 USAGE_ERROR = 2  # also: the output folder cannot be written (read-only, full, in use)
 INTERRUPTED = 130  # Ctrl-C, as shells report it
+TERMINATED = 143  # SIGTERM, as shells report it
+MIN_WORKER_MEMORY_MB = 1024  # a worker maps about 0.9 GB of libraries before it reads a page
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so that it stops as Ctrl-C stops it: workers and tesseract ended."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +46,14 @@ def main(argv: list[str] | None = None) -> int:
         "--scheduler", default=batch.LOCAL, metavar="WHERE",
         help="local (worker processes, the default), local-dask (a Dask LocalCluster) or dask://HOST:PORT",
     )  # fmt: skip
-    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--follow-symlinks", action="store_true", help="read links whose target is inside the inputs")
+    run.add_argument(
+        "--retry-failed", action="store_true",
+        help="process again the documents that timed out or ran out of memory on two runs",
+    )  # fmt: skip
+    talk = run.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", help="print nothing but documents with errors")
+    talk.add_argument("-v", "--verbose", action="store_true", help="a line for each document as it finishes")
 
     evaluate = commands.add_parser("eval", help="score the pipeline against hand-written gold")
     evaluate.add_argument("gold_dir", type=Path, help="folder of gold JSON files (tests/gold)")
@@ -51,20 +71,33 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    missing = [str(p) for p in args.inputs if not p.exists() and not p.is_symlink()]
+    missing = [shown(p) for p in args.inputs if not p.exists() and not p.is_symlink()]
     if missing:
         parser.error(f"no such file or folder: {', '.join(missing)}")
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be at least 1")
-    if args.worker_memory < 1:
-        parser.error("--worker-memory must be at least 1 MB")
+    if not args.page_timeout > 0:
+        parser.error("--page-timeout must be a number of seconds above 0")
+    if args.worker_memory < MIN_WORKER_MEMORY_MB:
+        parser.error(
+            f"--worker-memory must be at least {MIN_WORKER_MEMORY_MB} MB: a worker maps about 0.9 GB of libraries "
+            "before it reads a page"
+        )
     if args.scheduler not in (batch.LOCAL, batch.LOCAL_DASK) and not args.scheduler.startswith(batch.DASK_PREFIX):
         parser.error(f"--scheduler: expected local, local-dask or dask://HOST:PORT, not {args.scheduler}")
-    if not batch.discover(args.inputs):
-        parser.error(f"no documents found in {', '.join(map(str, args.inputs))}")
+    if not discover(args.inputs, args.out, args.follow_symlinks):
+        parser.error(f"no documents found in {', '.join(map(shown, args.inputs))}")
     settings = Settings(page_timeout=args.page_timeout, worker_memory_mb=args.worker_memory)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        summary = batch.run(args.inputs, args.out, settings, args.jobs, not args.quiet, scheduler=args.scheduler)
+        summary = batch.run(
+            args.inputs, args.out, settings, args.jobs, not (args.quiet or args.verbose), scheduler=args.scheduler,
+            follow_symlinks=args.follow_symlinks, retry_failed=args.retry_failed,
+            report=_document_line if args.verbose else _problem_line if args.quiet else None,
+        )  # fmt: skip
+    except Terminated:
+        print("vanban: terminated; the same command goes on from the documents already done", file=sys.stderr)
+        return TERMINATED
     except KeyboardInterrupt:
         print("vanban: interrupted; the same command goes on from the documents already done", file=sys.stderr)
         return INTERRUPTED
@@ -74,8 +107,26 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return USAGE_ERROR
-    print(summary, file=sys.stderr)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if not args.quiet:
+        print(summary, file=sys.stderr)
     return summary.exit_code
+
+
+def _document_line(result: DocumentResult) -> None:
+    """``-v``: a line for each document as it finishes: its status, pages and first problem."""
+    document = (result.rows.get("documents") or [{}])[0]
+    status = document.get("status") or "skipped"
+    errors = result.rows.get("errors", [])
+    problem = f": {errors[0]['error_type']}: {errors[0]['message']}" if errors else ""
+    print(f"{status:8} {result.source_file} ({document.get('pages') or 0} pages){problem}", file=sys.stderr)
+
+
+def _problem_line(result: DocumentResult) -> None:
+    """``-q``: a line only for a document that met a problem."""
+    if result.rows.get("errors"):
+        _document_line(result)
 
 
 def _eval(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -85,10 +136,10 @@ def _eval(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error(f"no such gold folder: {args.gold_dir}")
     search = tuple(args.docs) if args.docs else evaluation.DEFAULT_SEARCH
     try:
-        result, ocr_results, report = evaluation.run_eval(args.gold_dir, args.out_dir, search, args.jobs)
+        evaluations, ocr_results, report = evaluation.run_eval(args.gold_dir, args.out_dir, search, args.jobs)
     except evaluation.GoldError as e:
         parser.error(str(e))
-    print(evaluation.format_report(result, ocr_results, args.verbose))
+    print(evaluation.format_report(evaluations, ocr_results, args.verbose))
     print(f"report: {args.out_dir / evaluation.REPORT_FILE}")
     if args.floors:
         scores = {**report["scores"], **evaluation.ocr_scores(ocr_results)}

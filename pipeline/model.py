@@ -82,6 +82,18 @@ class Timeout(VanbanError):
     error_type = "timeout"
 
 
+class ChangedInput(VanbanError):
+    """The file changed while it was being read: what was read cannot be named by one content hash."""
+
+    error_type = "changed_input"
+
+
+class NotFollowed(VanbanError):
+    """A symbolic link that the run does not follow (not asked to, or leading outside the inputs)."""
+
+    error_type = "symlink_not_followed"
+
+
 @dataclass(frozen=True)
 class LayoutLine:
     """A line (or word) of a page with its position in pixels, origin top-left, from tesseract."""

@@ -30,6 +30,10 @@ def _recorded(problems: list[Problem], stage: Stage) -> Iterator[None]:
         yield
     except MemoryError:
         raise
+    except ImportError as e:
+        if "failed to map segment" in str(e):  # a library could not be loaded under the memory ceiling
+            raise MemoryError(str(e)) from e
+        problems.append(Problem(stage, "internal_error", describe(e)))
     except Exception as e:  # noqa: BLE001
         problems.append(Problem(stage, "internal_error", describe(e)))
 

@@ -19,15 +19,20 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.model import Problem, doc_id_for
+from pipeline.model import PageText, Problem, TextSource, doc_id_for
 from pipeline.settings import LIMITS, Settings
 
 Rows = dict[str, list[dict[str, Any]]]
 
 STORE_DIR = ".vanban/results"
+PAGES_DIR = ".vanban/pages"  # OCR pages of documents not finished yet, kept as each page finishes
+ATTEMPTS_FILE = ".vanban/attempts.json"  # store entry → runs on which its document timed out or ran out of memory
 HASHES_FILE = ".vanban/hashes.json"  # input path → size, times, inode and content hash at the last run
 # Failures another try may not repeat: a document that has one is not stored, so the next run tries it again.
-RETRIED = frozenset({"timeout", "worker_died", "out_of_memory", "unreadable_input"})
+RETRIED = frozenset({"timeout", "worker_died", "out_of_memory", "unreadable_input", "changed_input"})
+# Of those, the costly ones: a document that met one of them on two runs is not tried again unless asked.
+COSTLY = frozenset({"timeout", "worker_died", "out_of_memory"})
+MAX_ATTEMPTS = 2
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -113,6 +118,11 @@ class Store:
         self.hashes_file = out_dir / HASHES_FILE
         self._known = json.loads(self.hashes_file.read_text(encoding="utf-8")) if self.hashes_file.exists() else {}
         self._hashes: dict[str, list[Any]] = {}
+        self.pages_folder = out_dir / PAGES_DIR
+        self.attempts_file = out_dir / ATTEMPTS_FILE
+        self._attempts: dict[str, int] = (
+            json.loads(self.attempts_file.read_text(encoding="utf-8")) if self.attempts_file.exists() else {}
+        )
 
     def sha256(self, path: Path) -> str:
         """Content hash of an input; taken from the last run when its size, times and inode are unchanged (as git
@@ -154,6 +164,63 @@ class Store:
         rows = json.loads(path.read_text(encoding="utf-8"))
         document = rows["documents"][0]
         return DocumentResult(document["source_file"], document["doc_id"], rows)
+
+    def given_up(self, path: Path) -> bool:
+        """Whether the document of this entry failed in a costly way on enough runs not to be tried again."""
+        return self._attempts.get(path.name, 0) >= MAX_ATTEMPTS
+
+    def give_up(self, path: Path, result: DocumentResult) -> bool:
+        """Count a run on which the document failed in a way another try may not repeat. After MAX_ATTEMPTS runs
+        that timed out or ran out of memory, its failure is kept (True) and its errors row says how to try again;
+        a plain re-run then takes it from the store instead of paying for it again."""
+        errors = result.rows.get("errors", [])
+        if not any(row["error_type"] in COSTLY for row in errors):
+            return False
+        attempts = self._attempts.get(path.name, 0) + 1
+        self._attempts[path.name] = attempts
+        self._save_attempts()
+        if attempts < MAX_ATTEMPTS:
+            return False
+        for row in errors:
+            if row["error_type"] in COSTLY:
+                row["message"] += f"; failed so on {attempts} runs: not tried again unless --retry-failed"
+        return True
+
+    def succeeded(self, path: Path) -> None:
+        if self._attempts.pop(path.name, None) is not None:
+            self._save_attempts()
+
+    def _save_attempts(self) -> None:
+        from pipeline.export import atomic_path
+
+        with atomic_path(self.attempts_file) as temporary:
+            temporary.write_text(json.dumps(self._attempts), encoding="utf-8")
+
+    def put_page(self, sha256: str, page: PageText) -> None:
+        """Keep an OCR page of an unfinished document (keyed by content, page and fingerprint)."""
+        from pipeline.export import atomic_path
+
+        data = {**asdict(page), "text_source": page.text_source.value}
+        with atomic_path(self._page_path(sha256, page.page)) as temporary:
+            temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    def pages(self, sha256: str) -> list[PageText]:
+        """The OCR pages kept for a document by an earlier, interrupted run with the same fingerprint."""
+        found = []
+        for path in self.pages_folder.glob(f"{self._page_prefix(sha256)}-*.json"):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            found.append(PageText(**{**data, "text_source": TextSource(data["text_source"])}))
+        return found
+
+    def drop_pages(self, sha256: str) -> None:
+        for path in self.pages_folder.glob(f"{self._page_prefix(sha256)}-*.json"):
+            path.unlink(missing_ok=True)
+
+    def _page_prefix(self, sha256: str) -> str:
+        return hashlib.sha256(f"{self.fingerprint}\0{sha256}".encode()).hexdigest()[:32]
+
+    def _page_path(self, sha256: str, page: int) -> Path:
+        return self.pages_folder / f"{self._page_prefix(sha256)}-{page}.json"
 
     def prune(self, keep: set[Path]) -> None:
         """Delete entries this run did not use (documents gone from the inputs, older settings or code)."""

@@ -1,16 +1,30 @@
-"""Evaluation: the scorer matches the way gold-format.md says, the gold itself is sound, and no score drops
-below its recorded floor (tests/eval_floors.json; raise it with `vanban eval ... --raise-floors`)."""
+"""Evaluation: the scorer matches the way gold-format.md says, the gold itself is sound, the check set is the sample
+drawn for it, and no score of the tune or the check set drops below its recorded floor (tests/eval_floors.json,
+the check set's figures prefixed ``check.``; raise them with `vanban eval ... --raise-floors`)."""
 
 from __future__ import annotations
 
+import gzip
 import json
+import random
 import unicodedata
+import warnings
 from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate.gold import Gold, Score, _same_role_and_name, load_gold
-from pipeline.evaluate.run import DEFAULT_SEARCH, below_floors, locate, ocr_scores, raised, run_eval
+from pipeline.evaluate.gold import CHECK, TUNE, Gold, Score, _same_role_and_name, gold_sets, load_gold
+from pipeline.evaluate.run import (
+    BULK_CORPUS,
+    DEFAULT_SEARCH,
+    INPUTS,
+    below_floors,
+    bulk_texts,
+    locate,
+    ocr_scores,
+    raised,
+    run_eval,
+)
 from pipeline.keys import name_key, number_symbol_key
 from tests.conftest import ROOT
 
@@ -63,15 +77,45 @@ def test_floors_are_never_lowered() -> None:
     assert below_floors({"x": 0.7}, {"x": 0.8}) == ["x: 0.7000 < floor 0.8000"]
 
 
+def check_sample() -> list[str]:
+    """The 30 bulk documents drawn for the check set: legal texts (a slug that starts with ``nghi``, ``thong`` or
+    ``quyet``: decrees and resolutions, circulars, decisions) of at most 40,000 characters, drawn with seed 2026."""
+    with gzip.open(BULK_CORPUS, "rt", encoding="utf-8") as lines:
+        documents = [json.loads(line) for line in lines]
+    legal = sorted(
+        d["id"] for d in documents if d["slug"].split("-")[0] in ("nghi", "thong", "quyet") and len(d["text"]) <= 40_000
+    )
+    return random.Random(2026).sample(legal, 30)
+
+
+def test_the_check_set_is_the_drawn_sample() -> None:
+    """Every check gold file annotates one document of the sample, under its own id; the set is complete when it
+    holds all 30 (until then the missing ones are named in a warning)."""
+    sample = check_sample()
+    assert sample[:3] == ["doc_000103", "doc_000276", "doc_000414"]  # the draw itself has not changed
+    golds = load_gold(GOLD / CHECK)
+    ids = [g.bulk_id for g in golds]
+    assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
+    assert set(ids) <= set(sample), f"not in the sample: {sorted(set(ids) - set(sample))}"
+    assert len(set(ids)) == len(ids)
+    missing = [i for i in sample if i not in ids]
+    if missing:
+        warnings.warn(f"check set: {len(missing)} of the 30 still without gold: {' '.join(missing)}", stacklevel=1)
+
+
 GROUND_TRUTH = {pair["file"]: pair["ground_truth"] for pair in json.loads((GOLD / "ocr.json").read_text("utf-8"))}
+GOLD_FILES = sorted(p for p in GOLD.rglob("*.json") if p.name != "ocr.json")
+BULK_TEXTS = bulk_texts(g.bulk_id for g in map(Gold.load, GOLD_FILES) if g.bulk_id)
 
 
-@pytest.mark.parametrize("path", sorted(p for p in GOLD.rglob("*.json") if p.name != "ocr.json"), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
 def test_gold_quotes_and_numbers_stand_in_their_document(path: Path) -> None:
     gold = Gold.load(path)
-    # a scan is checked against its ground-truth text
-    source = locate(GROUND_TRUTH.get(gold.file, gold.file), DEFAULT_SEARCH)
-    text = unicodedata.normalize("NFC", source.read_text(encoding="utf-8"))
+    if gold.bulk_id:
+        text = BULK_TEXTS[gold.bulk_id]
+    else:  # a scan is checked against its ground-truth text
+        text = locate(GROUND_TRUTH.get(gold.file, gold.file), DEFAULT_SEARCH).read_text(encoding="utf-8")
+    text = unicodedata.normalize("NFC", text)
     compact = "".join(text.split())
     raw = json.loads(path.read_text(encoding="utf-8"))
     for item in raw.get("references", []) + raw.get("assignments", []) + raw.get("name_only_references", []):
@@ -81,14 +125,24 @@ def test_gold_quotes_and_numbers_stand_in_their_document(path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def evaluation(tmp_path_factory: pytest.TempPathFactory):
-    return run_eval(GOLD, tmp_path_factory.mktemp("eval"), jobs=2)
+def out_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("eval")
 
 
-def test_every_gold_document_is_processed(evaluation) -> None:
-    result, ocr_results, _ = evaluation
-    assert result.missing == [] and result.documents == len(load_gold(GOLD))
+@pytest.fixture(scope="module")
+def evaluation(out_dir: Path):
+    return run_eval(GOLD, out_dir, jobs=2)
+
+
+def test_every_gold_document_is_processed_in_its_set(evaluation, out_dir: Path) -> None:
+    """The check set's bulk texts are written into the eval's own output folder and processed from there."""
+    evaluations, ocr_results, report = evaluation
+    sets = gold_sets(GOLD, load_gold(GOLD))
+    for name in (TUNE, CHECK):
+        assert evaluations[name].missing == [] and evaluations[name].documents == len(sets[name])
     assert len(ocr_results) == len(json.loads((GOLD / "ocr.json").read_text(encoding="utf-8")))
+    assert sorted(p.name for p in (out_dir / INPUTS).iterdir()) == sorted(g.file for g in sets[CHECK])
+    assert {"assignments.f1", "check.assignments.f1"} <= report["scores"].keys()
 
 
 def test_no_score_drops_below_its_recorded_floor(evaluation) -> None:

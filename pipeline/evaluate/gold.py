@@ -23,6 +23,7 @@ METADATA_FIELDS = (
 )  # fmt: skip
 NAME_MATCH = 85  # rapidfuzz token-sort ratio, 0–100, above which two folded names are the same body
 HEADING_MATCH = 90
+TUNE, CHECK = "tune", "check"  # the two gold sets; CHECK is also the check set's folder name
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Gold:
 
     path: Path
     file: str
+    bulk_id: str | None
     metadata: dict[str, Any]
     references: list[dict[str, Any]]
     assignments: list[dict[str, Any]]
@@ -43,6 +45,7 @@ class Gold:
         return cls(
             path=path,
             file=data["file"],
+            bulk_id=data.get("bulk_id"),
             metadata=data.get("metadata", {}),
             references=data.get("references", []),
             assignments=data.get("assignments", []),
@@ -54,6 +57,15 @@ class Gold:
 def load_gold(folder: Path) -> list[Gold]:
     """Every gold file below `folder` (``ocr.json`` aside), in name order."""
     return [Gold.load(p) for p in sorted(folder.rglob("*.json")) if p.name != "ocr.json"]
+
+
+def gold_sets(folder: Path, golds: Iterable[Gold]) -> dict[str, list[Gold]]:
+    """The tune set (what the rules may be tuned on) and the check set (the files in `folder`/check/: measured,
+    never tuned on), each in name order."""
+    sets: dict[str, list[Gold]] = {TUNE: [], CHECK: []}
+    for gold in golds:
+        sets[CHECK if gold.path.relative_to(folder).parts[0] == CHECK else TUNE].append(gold)
+    return sets
 
 
 @dataclass
@@ -181,7 +193,9 @@ class Evaluation:
     def scores(self) -> dict[str, float]:
         """The headline figures, flat, as recorded in the floors file."""
         figures = {f"metadata.{name}": round(acc.accuracy, 4) for name, acc in self.metadata.items()}
-        figures |= {f"metadata_scans.{name}": round(acc.accuracy, 4) for name, acc in self.metadata_scans.items()}
+        figures |= {
+            f"metadata_scans.{name}": round(acc.accuracy, 4) for name, acc in self.metadata_scans.items() if acc.total
+        }  # a set without scans has no scan figures
         for name in ("references", "assignments", "assignments_named", "recipients", "top_sections"):
             score: Score = getattr(self, name)
             figures.update({f"{name}.precision": score.summary()["precision"], f"{name}.recall": score.summary()["recall"]})

@@ -53,8 +53,24 @@ def _unicode(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     utf16 = _bomless_utf16(data)
     return data.decode(utf16) if utf16 else None
+
+
+REPLACEMENT = "\ufffd"
+VALID_PER_INVALID = 10  # UTF-8 text with a stray bad byte: its good multi-byte letters far outnumber the bad ones
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few invalid bytes (a cut copy, one corrupt sector): the text, each bad byte replaced by U+FFFD.
+    A legacy 8-bit encoding is not taken for it: there nearly every accented letter is an invalid sequence."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count(REPLACEMENT)
+    letters = sum(1 for char in text if char > "\x7f") - invalid
+    return text if letters >= VALID_PER_INVALID * invalid else None
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -80,6 +96,9 @@ def read(path: Path, min_quality: float) -> list[PageText]:
     decision = (
         f"plain text in {decoded.legacy_encoding}, converted to Unicode" if decoded.legacy_encoding else "plain text"
     )
+    invalid = decoded.text.count(REPLACEMENT) if decoded.legacy_encoding is None else 0
+    if invalid:
+        decision += f" (UTF-8 with {invalid} invalid byte sequence{'s' if invalid > 1 else ''} replaced by U+FFFD)"
     pages = decoded.text.split("\f")
     if len(pages) > 1 and not pages[-1].strip():
         pages.pop()

@@ -211,10 +211,11 @@ def _split_name(text: str) -> tuple[str, str | None]:
             words[-1] += word
         else:
             words.append(word)
-    for i in range(len(words)):
-        tail = words[i:]
-        if len(tail) >= 2 and all(_is_name_word(w) for w in tail):
-            return " ".join(words[:i]), " ".join(tail)
+    start = len(words)  # where the run of name words that ends the line begins (one pass: linear in the line)
+    while start > 0 and _is_name_word(words[start - 1]):
+        start -= 1
+    if len(words) - start >= 2:
+        return " ".join(words[:start]), " ".join(words[start:])
     return text, None
 
 

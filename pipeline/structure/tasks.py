@@ -8,6 +8,7 @@ responsibilities …), and elsewhere a paragraph that assigns work in so many wo
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -80,21 +81,22 @@ def _holds_tasks(section: Section) -> bool:
 
 def find_tasks(lines: list[Line], sections: list[Section], body: set[int]) -> list[Task]:
     """Tasks among the body lines (`body`: indices of lines that are neither header nor closing blocks)."""
-    by_start = sorted(sections, key=lambda s: s.char_start)
-    task_parts = [s for s in sections if _holds_tasks(s)]
-    scope_parts = [s for s in sections if s.is_heading and _holds_no_tasks(s)]
+    enclosing = _Enclosing(sections)
+    task_parts = {s.section_id for s in sections if _holds_tasks(s)}
+    scope_parts = {s.section_id for s in sections if s.is_heading and _holds_no_tasks(s)}
     tasks: list[Task] = []
     for line in lines:
         text = line.stripped
         if line.index not in body or len(text) < MIN_TASK_CHARS or not _reads_as_prose(text):
             continue
         start = line.start + line.text.index(text)
-        section = _innermost(by_start, start)
+        holding = enclosing.at(start)
+        section = max(holding, key=lambda s: s.level) if holding else None
         if section is not None and section.char_start == start and reads_as_heading(text) and not text.endswith("."):
             continue  # a heading names a part, it asks nothing (an article's first sentence may)
-        if any(p.char_start <= start < p.char_end for p in scope_parts):
+        if any(s.section_id in scope_parts for s in holding):
             continue
-        in_part = any(p.char_start <= start < p.char_end for p in task_parts)
+        in_part = any(s.section_id in task_parts for s in holding)
         if not in_part and not _assigns_work(text):
             continue  # outside a task part only a paragraph that assigns work in so many words is a task
         deadline, deadline_text = deadline_of(text)
@@ -129,7 +131,25 @@ def _reads_as_prose(text: str) -> bool:
     return sum(word.isalpha() and word.islower() for word in words) >= MIN_TASK_WORDS
 
 
-def _innermost(sections: list[Section], offset: int) -> Section | None:
-    """The deepest section whose span holds `offset`."""
-    holding = [s for s in sections if s.char_start <= offset < s.char_end]
-    return max(holding, key=lambda s: s.level) if holding else None
+class _Enclosing:
+    """The sections whose span holds an offset, found by bisection and the parent chain instead of a scan of every
+    section (a scan per line made long documents quadratic)."""
+
+    def __init__(self, sections: list[Section]):
+        self._by_start = sorted(sections, key=lambda s: (s.char_start, s.level))
+        self._starts = [s.char_start for s in self._by_start]
+        self._by_id = {s.section_id: s for s in sections}
+
+    def at(self, offset: int) -> list[Section]:
+        """The sections holding `offset`: the last one opened before it and those of its ancestors still open."""
+        position = bisect.bisect_right(self._starts, offset)
+        holding: list[Section] = []
+        seen: set[str] = set()
+        for candidate in reversed(self._by_start[max(0, position - 1) : position]):
+            section: Section | None = candidate
+            while section is not None and section.section_id not in seen:
+                seen.add(section.section_id)
+                if section.char_start <= offset < section.char_end:
+                    holding.append(section)
+                section = self._by_id.get(section.parent_id) if section.parent_id else None
+        return holding
