@@ -292,7 +292,7 @@ def test_a_numbered_paragraph_that_opens_with_a_body_and_its_verb_assigns_work()
 
 def test_a_long_item_whose_heading_is_shortened_gives_its_tasks_no_error() -> None:
     """A list item's heading is its first 200 characters and an ellipsis, which the text does not hold as such."""
-    item = "2. Hội đồng nhân dân cấp tỉnh miễn nhiệm, bãi nhiệm Chủ tịch Hội đồng nhân dân, " + (
+    item = "1. Hội đồng nhân dân cấp tỉnh miễn nhiệm, bãi nhiệm Chủ tịch Hội đồng nhân dân, " + (
         "Phó Chủ tịch Hội đồng nhân dân, Trưởng Ban của Hội đồng nhân dân, " * 4
     )
     text = f"NGHỊ QUYẾT\nvề việc thử\nĐiều 1. Nhiệm vụ\n{item}\na) Ủy ban nhân dân tỉnh chủ trì thẩm định.\n"

@@ -3,6 +3,8 @@ signed it), read from real documents of the corpus."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
 from pipeline.structure import Structure, parse
 from pipeline.structure.tasks import deadline_of
-from tests.conftest import DEV, RAW
+from tests.conftest import CORPUS, DEV, RAW
 
 
 def structure_of(text: str) -> Structure:
@@ -180,3 +182,43 @@ def test_every_dev_document_parses_with_little_text_left_unplaced(path: Path) ->
     structure = dev(path.name)
     assert structure.sections, path.name
     assert structure.unplaced_chars < 4000
+
+
+@pytest.fixture(scope="module")
+def bulk() -> dict[str, str]:
+    """The texts of the bulk corpus (the national legal database's web pages), by id."""
+    with gzip.open(CORPUS / "bulk-vbpl.jsonl.gz", "rt", encoding="utf-8") as lines:
+        return {record["id"]: record["text"] for record in map(json.loads, lines)}
+
+
+def articles_of(structure: Structure) -> list[tuple[str, str]]:
+    return [(s.label, s.heading) for s in structure.sections if s.kind == "dieu"]
+
+
+def test_an_article_label_that_web_text_split_over_lines_is_read_whole(bulk: dict[str, str]) -> None:
+    law = articles_of(structure_of(bulk["doc_000116"]))  # 'Đ' / 'iều 7. Trách nhiệm …'
+    assert ("Điều 7", "Trách nhiệm của cơ quan nhà nước") in law
+    detention = articles_of(structure_of(bulk["doc_000106"]))  # 'Điều' / '34' / '. Chế độ gặp'
+    assert any(label == "Điều 34" and heading.startswith("Chế độ gặp") for label, heading in detention)
+
+
+def test_a_clause_number_alone_on_its_line_opens_the_clause_below_it(bulk: dict[str, str]) -> None:
+    sections = structure_of(bulk["doc_000304"]).sections  # '18.' / 'Nuôi sinh trưởng' in the definitions
+    assert any(s.kind == "arabic" and s.label == "18" and s.heading.startswith("Nuôi sinh trưởng") for s in sections)
+
+
+def test_an_amending_decree_has_its_own_articles_only(bulk: dict[str, str]) -> None:
+    """Quoted new wording (“Điều 41. …”) belongs to the amended decree; split labels ('Điều 3' / '2' / '.')
+    are read whole; every article of the decree is there once, in order."""
+    labels = [label for label, _ in articles_of(structure_of(bulk["doc_000173"]))]
+    numbers = [int(label.split()[1]) for label in labels]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 40
+
+
+def test_numbers_out_of_sequence_are_no_clauses(bulk: dict[str, str]) -> None:
+    """A figure (5.64), an amount (4.140.000) or a table's row numbers after the clauses of an article."""
+    sections = structure_of(bulk["doc_000222"]).sections  # the frequency table of Điều 9
+    by_id = {s.section_id: s for s in sections}
+    for article in (s for s in sections if s.kind == "dieu"):
+        clauses = [int(s.label) for s in sections if s.kind == "arabic" and by_id.get(s.parent_id) is article]
+        assert clauses == list(range(1, len(clauses) + 1)), article.label

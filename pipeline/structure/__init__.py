@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.model import Document
+from pipeline.structure.amendments import quoted_passages
 from pipeline.structure.closing import Recipient, Signature, recipients, signature
 from pipeline.structure.header import Header, parse_header, starts_attached_document
-from pipeline.structure.lines import Line, split_lines
+from pipeline.structure.lines import Line, join_split_labels, split_lines
 from pipeline.structure.sections import Section, find_sections
 from pipeline.structure.tasks import Task, find_tasks
 
@@ -28,7 +29,7 @@ class Structure:
 
 def parse(document: Document) -> Structure:
     text = document.text
-    lines = split_lines(text)
+    lines = join_split_labels(split_lines(text))
     header = parse_header(lines)
     first_body = next((line.index for line in lines if line.start >= header.body_start), len(lines))
     found_signature = signature(lines, first_body, None)
@@ -40,7 +41,8 @@ def parse(document: Document) -> Structure:
     skip = set(range(first_body)) | header.stamp_lines | closing
     end_of_main = max(closing, default=len(lines))
     new_parts = {i for i in range(end_of_main, len(lines)) if starts_attached_document(lines, i)}
-    sections = find_sections(lines, skip, new_parts, len(text))
+    quoted = {i for passage in quoted_passages(lines[first_body:]) for i in range(passage.first, passage.last + 1)}
+    sections = find_sections(lines, skip | quoted, new_parts, len(text))
     body = {line.index for line in lines} - skip - new_parts
     tasks = find_tasks(lines, sections, body)
     return Structure(header, found_signature, found_recipients, sections, tasks, _unplaced(lines, skip, sections))

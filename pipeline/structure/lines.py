@@ -13,7 +13,9 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Line:
-    """A line of the document's text: ``text == document_text[start:end]``."""
+    """A line of the document's text: ``text == document_text[start:end]``, except in a line that
+    :func:`join_split_labels` put together, whose text is read without the breaks (same length: spaces at its
+    end make up for the characters taken out)."""
 
     index: int
     start: int
@@ -31,6 +33,48 @@ def split_lines(text: str) -> list[Line]:
         lines.append(Line(index, offset, offset + len(line), line))
         offset += len(line) + 1
     return lines
+
+
+# How a line that holds only the beginning of a label joins the next line: (this line, next line, separator).
+# Web pages give each HTML text node its own line (``Điều 8`` / ``.`` / ``Công bố …``, ``Đ`` / ``iều 6.``,
+# ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``).
+_LABEL_WORDS = r"(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)"
+_NOT_A_LABEL = r"(?!\d{1,3}\s*[.)]|[a-zđ]\s*\)|Điều\s|[“\"])"
+LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
+    (re.compile(r"^Đ$"), re.compile(r"^iều\b"), ""),
+    (re.compile(rf"^{_LABEL_WORDS}$"), re.compile(r"^(?:\d{1,3}[a-z]?|[IVXLC]+)\b"), " "),
+    (re.compile(r"^(?:Điều|ĐIỀU) \d{1,2}$"), re.compile(r"^\d{1,2}$"), ""),
+    (re.compile(r"^(?:Điều|ĐIỀU) \d{1,3}[a-z]?$"), re.compile(r"^[.:]"), ""),
+    (re.compile(r"^(?:\d{1,3}\.|[a-zđ]\))$"), re.compile(rf"^{_NOT_A_LABEL}[^\W\d_]"), " "),
+]
+SPLIT_LABEL_WORD = re.compile(r"^(\s*)Đ\s+(iều\b)")  # ``Đ iều 7.``: the pieces of a word a line break split
+
+
+def join_split_labels(lines: list[Line]) -> list[Line]:
+    """The lines as read: a line holding only the beginning of a label (:data:`LABEL_PIECES`) joined with the
+    lines that complete it, and renumbered. Written once, for header, sections and tasks alike."""
+    joined: list[Line] = []
+    position = 0
+    while position < len(lines):
+        first = lines[position]
+        text, last = first.stripped, position
+        while last + 1 < len(lines):
+            following = lines[last + 1].stripped
+            separator = next(
+                (sep for this, after, sep in LABEL_PIECES if this.match(text) and after.match(following)), None
+            )
+            if separator is None:
+                break
+            text, last = text + separator + following, last + 1
+        if last > position:
+            text = first.text[: len(first.text) - len(first.text.lstrip())] + text
+        else:
+            text = first.text
+        text = SPLIT_LABEL_WORD.sub(r"\1Đ\2", text)
+        end = lines[last].end
+        joined.append(Line(len(joined), first.start, end, text.ljust(end - first.start)))
+        position = last + 1
+    return joined
 
 
 @cache

@@ -25,7 +25,7 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("roman", 5, re.compile(rf"^(?P<label>{ROMAN})\s*[.\-–/)]\s*(?P<heading>\S.*)$")),
     ("decimal3", 8, re.compile(r"^(?P<label>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?P<heading>\S.*)$")),
     ("decimal2", 7, re.compile(r"^(?P<label>\d{1,2}\.\d{1,2})\.?\s+(?P<heading>\S.*)$")),
-    ("arabic", 6, re.compile(r"^(?P<label>\d{1,2})\s*[.)]\s*(?P<heading>\S.*)$")),
+    ("arabic", 6, re.compile(r"^(?P<label>\d{1,2})\s*[.)](?![\d.,])\s*(?P<heading>\S.*)$")),  # not 5.64, 4.140.000
     ("letter", 9, re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<heading>\S.*)$")),
     ("dash", 10, re.compile(r"^(?P<label>[-–])\s*(?P<heading>\S.*)$")),
     ("plus", 11, re.compile(r"^(?P<label>\+)\s*(?P<heading>\S.*)$")),
@@ -39,6 +39,8 @@ HEADING_CHARS = 200  # a list item's heading is its first words, the whole item 
 HEADING_KINDS = {"annex", "phan", "chuong", "muc", "dieu", "letter_upper", "roman"}
 NUMBERED_KINDS = {"arabic", "decimal2", "decimal3", "letter"}
 LABEL_WORDS = {"annex": "Phụ lục", "phan": "Phần", "chuong": "Chương", "muc": "Mục", "dieu": "Điều"}
+SEQUENCED_KINDS = {"arabic", "letter"}
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"  # the order of points: a) b) c) d) đ) e) g) … (no f, j, w, z)
 
 
 @dataclass
@@ -88,9 +90,11 @@ def find_sections(lines: list[Line], skip: set[int], new_parts: set[int], text_e
     `new_parts` starts an attached document, whose headings nest anew)."""
     sections: list[Section] = []
     stack: list[tuple[int, Section]] = []
+    last_items: dict[tuple[str | None, str], Section] = {}  # (parent, kind) → its last clause or point
     for position, line in enumerate(lines):
         if line.index in new_parts:
             stack = stack[:1] if stack and stack[0][1].kind == "annex" else []  # a form inside an annex stays there
+            last_items = {}
         if line.index in skip or line.index in new_parts:
             continue
         text = line.stripped
@@ -99,6 +103,10 @@ def find_sections(lines: list[Line], skip: set[int], new_parts: set[int], text_e
         if found is None:
             continue
         kind, rank, label, heading = found
+        if kind in SEQUENCED_KINDS:
+            parent = next((section.section_id for held, section in reversed(stack) if held < rank), None)
+            if not _follows(label, last_items.get((parent, kind))):
+                continue  # a number out of sequence (a table's rows, a figure) is no clause or point
         if not heading and kind in LABEL_WORDS:
             heading = _heading_below(lines, position, skip, any_case=kind == "annex")
         if kind in LABEL_WORDS:
@@ -106,7 +114,7 @@ def find_sections(lines: list[Line], skip: set[int], new_parts: set[int], text_e
         while stack and stack[-1][0] >= rank:
             stack.pop()
         if kind == "annex":
-            stack = []
+            stack, last_items = [], {}
         parent = stack[-1][1] if stack else None
         section = Section(
             section_id=f"s{len(sections) + 1}",
@@ -121,8 +129,20 @@ def find_sections(lines: list[Line], skip: set[int], new_parts: set[int], text_e
         )
         sections.append(section)
         stack.append((rank, section))
+        if kind in SEQUENCED_KINDS:
+            last_items[section.parent_id, kind] = section
     _close(sections, text_end)
     return sections
+
+
+def _follows(label: str, previous: Section | None) -> bool:
+    """Whether a clause number or point letter comes next after `previous` (its elder sibling, if any): a first
+    item is 1 or a, the next one follows by one (a skipped ``đ`` is allowed: some texts letter a b c d e)."""
+    if label.isdigit():
+        return int(label) == (int(previous.label) + 1 if previous else 1)
+    expected = POINT_LETTERS.index(previous.label) + 1 if previous else 0
+    position = POINT_LETTERS.find(label)
+    return position == expected or (position == expected + 1 and POINT_LETTERS[expected] == "đ")
 
 
 def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: bool) -> str:

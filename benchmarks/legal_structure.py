@@ -1,0 +1,203 @@
+"""Legal structure on the bulk corpus: chapters, articles, clauses and points against an independent reading.
+
+The national legal database marks every unit of its documents; we only have the texts, so this benchmark reads
+the labels a careful reader sees in each text, with rules written apart from the parser's:
+
+- label pieces that web text put on lines of their own are glued back (``Đ`` / ``iều 6.``, ``Điều 1`` / ``0`` /
+  ``. Nhiệm vụ``, ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``);
+- a passage in quotation marks that opens a line (the new wording an amending text quotes) belongs to another
+  document: none of its labels counts, up to the line where its marks are all closed (a straight ``"`` closes a
+  curly one);
+- a clause is a number that follows the previous clause of its article (``5.64`` or ``4.140.000`` is none), a
+  point a letter that follows the previous point of its clause;
+- only the main document counts: the reading stops at the signature or ``Nơi nhận``.
+
+A unit is the path of labels (article 5, clause 2, point b): one found at the wrong place, or twice, is an
+error. The pipeline's sections before the same end are scored against it, F1 per level; then the header's
+type and number against the page name (slug), which spells both.
+
+    PYTHONPATH=. python benchmarks/legal_structure.py [--ids a,b,...] [--misses N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from common import CORPUS, timer
+
+from pipeline.model import PageText, RawDocument, TextSource
+from pipeline.normalize import normalize
+from pipeline.structure import parse
+
+BULK = CORPUS / "bulk-vbpl.jsonl.gz"
+LEVELS = ("chapter", "article", "clause", "point")
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+# Label pieces split over lines, glued back (applied until nothing changes).
+GLUES = [
+    (re.compile(r"(?m)^([ \t]*Đ)[ \t]*\n?[ \t]*(iều\b)"), r"\1\2"),
+    (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Chương|CHƯƠNG))[ \t]*\n[ \t]*(\d+[a-z]?|[IVXLC]+)\b"), r"\1 \2"),
+    (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU)[ \t]+\d+)[ \t]*\n[ \t]*(\d+)[ \t]*$"), r"\1\2"),
+    (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU)[ \t]+\d+[a-z]?)[ \t]*\n[ \t]*([.:])"), r"\1\2"),
+    (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU)[ \t]+\d+[a-z]?[.:])[ \t]*\n[ \t]*(?=\S)"), r"\1 "),
+    (re.compile(r"(?m)^([ \t]*(?:\d{1,3}\.|[a-zđ]\)))[ \t]*\n[ \t]*(?=[^\W\d_])"), r"\1 "),
+]
+CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC]+|\d+)\b")
+ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+(\d+[a-z]?)\s*[.:]")
+CLAUSE = re.compile(r"^(\d{1,3})\s*[.)](?![\d.])\s*\S")
+POINT = re.compile(r"^([a-zđ])\s*\)\s*\S")
+MAIN_END = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\b|^(?:TM|T/M|KT|Q|TL|TUQ)\.\s*[A-ZĐ]{2}")
+CHECK_SET = set(
+    "doc_000103 doc_000276 doc_000414 doc_000920 doc_000422 doc_000521 doc_000697 doc_000091 doc_000735 doc_000199"
+    " doc_000743 doc_000484 doc_000500 doc_000455 doc_000355 doc_000632 doc_000465 doc_000448 doc_000679 doc_000584"
+    " doc_000625 doc_000620 doc_000405 doc_000607 doc_000622 doc_000477 doc_000368 doc_000218 doc_000005"
+    " doc_000495".split()
+)
+
+
+def glued(text: str) -> str:
+    while True:
+        before = text
+        for pattern, replacement in GLUES:
+            text = pattern.sub(replacement, text)
+        if text == before:
+            return text
+
+
+def main_end(text: str) -> int:
+    """Offset where the main document ends in the (unglued) text: its signature or recipients."""
+    offset = 0
+    for line in text.split("\n"):
+        if MAIN_END.match(line.strip()) and offset > len(text) // 4:
+            return offset
+        offset += len(line) + 1
+    return len(text)
+
+
+def expected_units(text: str) -> Counter:
+    """The units a reader sees in the main document, as label paths."""
+    units: Counter = Counter()
+    depth = 0  # quotation marks open in a passage that began with one at the start of a line
+    article = clause = None
+    last_clause, last_point = 0, -1
+    for raw in glued(text[: main_end(text)]).split("\n"):
+        line = raw.strip()
+        quoted = depth > 0 or line.startswith(("“", '"'))
+        if quoted:
+            for char in line:
+                if char == "“" or (char == '"' and depth == 0):
+                    depth += 1
+                elif char in '”"':
+                    depth = max(0, depth - 1)
+        if quoted or not line:
+            continue
+        if match := CHAPTER.match(line):
+            units["chapter", match[1]] += 1
+        elif match := ARTICLE.match(line):
+            article, clause, last_clause, last_point = match[1], None, 0, -1
+            units["article", article] += 1
+        elif article and (match := CLAUSE.match(line)) and int(match[1]) == last_clause + 1:
+            clause, last_clause, last_point = match[1], last_clause + 1, -1
+            units["clause", article, clause] += 1
+        elif article and (match := POINT.match(line)) and POINT_LETTERS.find(match[1]) == last_point + 1:
+            last_point += 1
+            units["point", article, clause, match[1]] += 1
+    return units
+
+
+def found_units(sections: list, end: int) -> Counter:
+    """The pipeline's sections before `end`, as label paths."""
+    by_id = {s.section_id: s for s in sections}
+    units: Counter = Counter()
+    for section in sections:
+        if section.char_start >= end:
+            continue
+        parent = by_id.get(section.parent_id)
+        grand = by_id.get(parent.parent_id) if parent else None
+        if section.kind == "chuong":
+            units["chapter", section.label.split()[-1]] += 1
+        elif section.kind == "dieu":
+            units["article", section.label.split()[-1]] += 1
+        elif section.kind == "arabic" and parent and parent.kind == "dieu":
+            units["clause", parent.label.split()[-1], section.label] += 1
+        elif section.kind == "letter" and parent and parent.kind == "dieu":
+            units["point", parent.label.split()[-1], None, section.label] += 1
+        elif section.kind == "letter" and parent and parent.kind == "arabic" and grand and grand.kind == "dieu":
+            units["point", grand.label.split()[-1], parent.label, section.label] += 1
+    return units
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return re.sub(r"[^a-z0-9]+", "-", "".join(c for c in text if not unicodedata.combining(c)).lower()).strip("-")
+
+
+def slug_agrees(slug: str, doc_type: str | None, number_symbol: str | None) -> tuple[bool, bool]:
+    """(type, number-symbol) of the header as the slug spells them."""
+    return (
+        bool(doc_type) and slug.startswith(fold(doc_type) + "-"),
+        bool(number_symbol) and f"-{fold(number_symbol)}-" in f"-{slug}-",
+    )
+
+
+def score(counts: dict[str, list[int]]) -> str:
+    rows = []
+    for level in LEVELS:
+        tp, fp, fn = counts[level]
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        rows.append(f"{level:8} units {tp + fn:6}  P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}")
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--ids", help="comma-separated document ids (default: all)")
+    parser.add_argument("--misses", type=int, default=0, help="print the units of the N worst documents")
+    parser.add_argument("--study", action="store_true", help="leave the check-set documents out")
+    args = parser.parse_args()
+    wanted = set(args.ids.split(",")) if args.ids else None
+    counts = {level: [0, 0, 0] for level in LEVELS}
+    per_document = []
+    slugged = typed = numbered = 0
+    with timer() as elapsed, gzip.open(BULK, "rt", encoding="utf-8") as records:
+        for record in map(json.loads, records):
+            if (wanted and record["id"] not in wanted) or (args.study and record["id"] in CHECK_SET):
+                continue
+            page = PageText(1, record["text"], TextSource.PLAIN_TEXT)
+            document = normalize(RawDocument(record["id"], record["id"], "text", [page]))
+            structure = parse(document)
+            end = main_end(document.text)
+            expected, found = expected_units(document.text), found_units(structure.sections, end)
+            errors = 0
+            for level in LEVELS:
+                want = Counter({k: v for k, v in expected.items() if k[0] == level})
+                got = Counter({k: v for k, v in found.items() if k[0] == level})
+                tp = sum((want & got).values())
+                counts[level][0] += tp
+                counts[level][1] += sum(got.values()) - tp
+                counts[level][2] += sum(want.values()) - tp
+                errors += sum((got - want).values()) + sum((want - got).values())
+            per_document.append((errors, record["id"], expected - found, found - expected))
+            if re.search(r"(?:^|-)\d+-(?:\d{4}-)?[a-z]", record["slug"]):
+                slugged += 1
+                same_type, same_number = slug_agrees(record["slug"], structure.header.doc_type,
+                                                     structure.header.number_symbol)
+                typed += same_type
+                numbered += same_number
+    print(f"{len(per_document)} documents in {elapsed[0]:.0f} s")
+    print(score(counts))
+    print(f"slug agreement on {slugged} documents: type {typed / slugged:.3f}  number-symbol {numbered / slugged:.3f}")
+    for errors, doc_id, missed, extra in sorted(per_document, reverse=True)[: args.misses]:
+        print(f"== {doc_id}: {errors} errors\n  missed {sorted(missed)[:12]}\n  extra  {sorted(extra)[:12]}")
+
+
+if __name__ == "__main__":
+    main()
