@@ -201,6 +201,7 @@ def run(
     follow_symlinks: bool = False,
     retry_failed: bool = False,
     report: Callable[[DocumentResult], None] | None = None,
+    excel_csv: bool = False,
 ) -> RunSummary:
     """Process every input file into the tables of `out_dir`; returns the run's summary.
 
@@ -208,7 +209,8 @@ def run(
     workers) or ``dask://HOST:PORT`` (the workers of that Dask scheduler, which must see the input paths).
     `follow_symlinks`: read links whose target is inside the inputs (never outside). `retry_failed`: process again
     the documents that timed out or ran out of memory on two runs (otherwise their failure is kept). `report`: told
-    of each document as it finishes (``-v`` prints a line). Raises :class:`export.ExportError` when the output
+    of each document as it finishes (``-v`` prints a line). `excel_csv`: CSV for Excel (a BOM, no cell read as a
+    formula) instead of raw values. Raises :class:`export.ExportError` when the output
     folder cannot be written."""
     started_at = datetime.now(timezone.utc)
     clock = time.perf_counter()
@@ -249,7 +251,7 @@ def run(
         finally:
             bar.close()
         store.save_hashes()
-        summary = _write(entries, out_dir, settings, started_at, clock, reused, store)
+        summary = _write(entries, out_dir, settings, started_at, clock, reused, store, excel_csv)
     return summary
 
 
@@ -364,12 +366,12 @@ def _process(
 
 def _write(
     entries: dict[str, Entry], out_dir: Path, settings: Settings, started_at: datetime, clock: float, reused: int,
-    store: Store,
+    store: Store, excel_csv: bool,
 ) -> RunSummary:  # fmt: skip
     """Write the tables from the entries, rows in input order so that the same inputs give the same files. When
     the tables in the folder were built from the same entries, only `runs` is written."""
     order = sorted(entries)
-    digest = hashlib.sha256(store.fingerprint.encode())
+    digest = hashlib.sha256(store.fingerprint.encode() + (b"\0excel-csv" if excel_csv else b""))
     for source_file in order:
         entry = entries[source_file]
         digest.update(json.dumps([source_file, entry.name if isinstance(entry, Path) else entry.rows]).encode())
@@ -382,10 +384,10 @@ def _write(
     if previous.get("digest") == digest.hexdigest() and current:
         seconds = round(time.perf_counter() - clock, 3)
         summary = RunSummary(run_id, **previous["counts"], seconds=seconds, out_dir=out_dir, reused=reused)
-        export.replace_runs(out_dir, schema.frame("runs", [_runs_row(summary, started_at, settings)]))
+        export.replace_runs(out_dir, schema.frame("runs", [_runs_row(summary, started_at, settings)]), excel_csv)
         return summary
     manifest.unlink(missing_ok=True)  # the tables are about to change: a run killed after this rebuilds them
-    writer = export.TableWriter(out_dir, {name: schema.frame(name, []) for name in schema.TABLES})
+    writer = export.TableWriter(out_dir, {name: schema.frame(name, []) for name in schema.TABLES}, excel_csv)
     try:
         counts, doc_ids = _write_rows(writer, [entries[source_file] for source_file in order])
         seconds = round(time.perf_counter() - clock, 3)

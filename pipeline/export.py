@@ -31,6 +31,7 @@ from pipeline.model import Stage, VanbanError
 DUCKDB_FILE = "vanban.duckdb"
 XLSX_FILE = "vanban.xlsx"
 JSONL_FILE = "documents.jsonl"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula (--excel-csv)
 NESTED = ("pages", "sections", "tasks", "assignments", "citations", "amendments", "recipients", "errors")
 TEXTS_DIR = "texts"
 STATE_DIR = ".vanban"  # the results store, the lock and the staging folder of the tables
@@ -116,8 +117,9 @@ class TableWriter:
     them into the output folder. Chunks are appended in the order given, so the same rows give the same bytes.
     """
 
-    def __init__(self, out_dir: Path, empty: Mapping[str, pd.DataFrame]):
+    def __init__(self, out_dir: Path, empty: Mapping[str, pd.DataFrame], excel_csv: bool = False):
         self.out_dir = out_dir
+        self.excel_csv = excel_csv
         self.staging = out_dir / STAGING_DIR
         self.names = list(empty)
         self._csv: dict[str, IO[str]] = {}
@@ -126,14 +128,16 @@ class TableWriter:
             shutil.rmtree(self.staging, ignore_errors=True)  # left by a run that was killed
             self.staging.mkdir(parents=True)
             for name, frame in empty.items():
-                self._csv[name] = (self.staging / f"{name}.csv").open("w", encoding="utf-8", newline="")
+                encoding = "utf-8-sig" if excel_csv else "utf-8"
+                self._csv[name] = (self.staging / f"{name}.csv").open("w", encoding=encoding, newline="")
                 frame.to_csv(self._csv[name], index=False, lineterminator="\n")
                 schema = pa.Schema.from_pandas(frame, preserve_index=False)
                 self._parquet[name] = pq.ParquetWriter(self.staging / f"{name}.parquet", schema)
 
     def append(self, name: str, data: pd.DataFrame) -> None:
         with writing(self.staging / f"{name}.csv"):
-            data.to_csv(self._csv[name], header=False, index=False, lineterminator="\n")
+            shown = formula_safe(data) if self.excel_csv else data
+            shown.to_csv(self._csv[name], header=False, index=False, lineterminator="\n")
         with writing(self.staging / f"{name}.parquet"):
             arrow = pa.Table.from_pandas(data, self._parquet[name].schema, preserve_index=False)
             self._parquet[name].write_table(arrow)
@@ -171,10 +175,22 @@ class TableWriter:
                 self._parquet[name].close()
 
 
-def replace_runs(out_dir: Path, runs: pd.DataFrame) -> None:
+def formula_safe(data: pd.DataFrame) -> pd.DataFrame:
+    """`data` with every text cell that a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR)
+    behind an apostrophe, as OWASP advises for CSV files opened in Excel."""
+    safe = data.copy()
+    for name in safe.columns:
+        if isinstance(safe[name].dtype, pd.StringDtype):
+            risky = safe[name].str.startswith(FORMULA_START, na=False)
+            safe[name] = safe[name].mask(risky, "'" + safe[name])
+    return safe
+
+
+def replace_runs(out_dir: Path, runs: pd.DataFrame, excel_csv: bool = False) -> None:
     """Replace only the `runs` table (its CSV, Parquet and DuckDB table), the others being already current."""
     with atomic_path(out_dir / "runs.csv") as path:
-        runs.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        shown = formula_safe(runs) if excel_csv else runs
+        shown.to_csv(path, index=False, encoding="utf-8-sig" if excel_csv else "utf-8", lineterminator="\n")
     with atomic_path(out_dir / "runs.parquet") as path:
         runs.to_parquet(path, index=False, engine="pyarrow")
     with atomic_path(out_dir / DUCKDB_FILE) as path:

@@ -5,6 +5,15 @@
     implements: "#b54708", legal_basis: "#0e7490", amends: "#c11574", replaces: "#6941c6", repeals: "#b42318", cites: "#667085"
   };
 
+  // A small graph reads best in levels (citing above cited); a large one as a force-directed layout.
+  function layoutFor(graph) {
+    if (graph.nodes.length <= 40) {
+      return { name: "breadthfirst", directed: true, spacingFactor: 1.1, padding: 30, animate: false };
+    }
+    return { name: "cose", animate: false, randomize: false, nodeRepulsion: function () { return 60000; }, nodeOverlap: 20,
+      componentSpacing: 80, idealEdgeLength: function () { return 90; }, padding: 30 };
+  }
+
   function drawGraph() {
     var holder = document.getElementById("graph");
     var source = document.getElementById("graph-data");
@@ -21,16 +30,16 @@
       elements: elements,
       wheelSensitivity: 0.3,
       style: [
-        { selector: "node", style: { "label": "data(label)", "font-size": 9, "text-valign": "bottom", "text-margin-y": 3,
-          "color": "#344054", "width": 12, "height": 12, "background-color": "#c7d7ea", "border-width": 1, "border-color": "#8eaccc" } },
+        { selector: "node", style: { "label": "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
+          "color": "#344054", "text-background-color": "#ffffff", "text-background-opacity": 0.75, "text-background-padding": 1,
+          "width": 12, "height": 12, "background-color": "#c7d7ea", "border-width": 1, "border-color": "#8eaccc" } },
         { selector: "node.in-batch", style: { "background-color": "#1f4e79", "border-color": "#1f4e79", "width": 20, "height": 20,
-          "font-size": 11, "font-weight": "bold" } },
+          "font-size": 13, "font-weight": "bold" } },
         { selector: "node[?review]", style: { "border-color": "#d92d20", "border-width": 3 } },
         { selector: "edge", style: { "width": 1.6, "line-color": "data(colour)", "target-arrow-color": "data(colour)",
           "target-arrow-shape": "triangle", "curve-style": "bezier", "arrow-scale": 0.9, "opacity": 0.8 } }
       ],
-      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: function () { return 9000; },
-        idealEdgeLength: function () { return 70; }, padding: 20 }
+      layout: layoutFor(graph)
     });
     cy.ready(function () {  // a small graph is not blown up to fill the box
       if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(); }
