@@ -14,7 +14,7 @@ the labels a careful reader sees in each text, with rules written apart from the
 
 A unit is the path of labels (article 5, clause 2, point b): one found at the wrong place, or twice, is an
 error. The pipeline's sections before the same end are scored against it, F1 per level; then the header's
-type and number against the page name (slug), which spells both.
+type and number against the page name (slug), which spells both; and how many amending instructions were found.
 
     PYTHONPATH=. python benchmarks/legal_structure.py [--ids a,b,...] [--misses N]
 """
@@ -167,6 +167,7 @@ def main() -> None:
     counts = {level: [0, 0, 0] for level in LEVELS}
     per_document = []
     slugged = typed = numbered = 0
+    amendments: Counter = Counter()
     with timer() as elapsed, gzip.open(BULK, "rt", encoding="utf-8") as records:
         for record in map(json.loads, records):
             if (wanted and record["id"] not in wanted) or (args.study and record["id"] in CHECK_SET):
@@ -186,6 +187,10 @@ def main() -> None:
                 counts[level][2] += sum(want.values()) - tp
                 errors += sum((got - want).values()) + sum((want - got).values())
             per_document.append((errors, record["id"], expected - found, found - expected))
+            amendments["documents"] += bool(structure.amendments)
+            amendments["rows"] += len(structure.amendments)
+            amendments["with new text"] += sum(a.new_text_start is not None for a in structure.amendments)
+            amendments["with an article"] += sum("Điều" in (a.target or "") for a in structure.amendments)
             if re.search(r"(?:^|-)\d+-(?:\d{4}-)?[a-z]", record["slug"]):
                 slugged += 1
                 same_type, same_number = slug_agrees(record["slug"], structure.header.doc_type,
@@ -195,6 +200,7 @@ def main() -> None:
     print(f"{len(per_document)} documents in {elapsed[0]:.0f} s")
     print(score(counts))
     print(f"slug agreement on {slugged} documents: type {typed / slugged:.3f}  number-symbol {numbered / slugged:.3f}")
+    print("amendments: " + ", ".join(f"{name} {count}" for name, count in amendments.items()))
     for errors, doc_id, missed, extra in sorted(per_document, reverse=True)[: args.misses]:
         print(f"== {doc_id}: {errors} errors\n  missed {sorted(missed)[:12]}\n  extra  {sorted(extra)[:12]}")
 

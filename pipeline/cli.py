@@ -11,6 +11,7 @@ from pathlib import Path
 from pipeline import __version__, batch
 from pipeline.discovery import discover, shown
 from pipeline.export import ExportError
+from pipeline.language.lexicon import LexiconError, check_lexicons
 from pipeline.results import DocumentResult
 from pipeline.settings import Settings
 
@@ -69,6 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--verbose", "-v", action="store_true", help="a line per miss")
 
     args = parser.parse_args(argv)
+    try:
+        check_lexicons()
+    except LexiconError as e:
+        print(f"vanban: a data file does not follow its schema: {e}", file=sys.stderr)
+        return USAGE_ERROR
     if args.command == "eval":
         return _eval(parser, args)
     return _run(parser, args)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
-from functools import cache
-from importlib import resources
+
+from pipeline.language.folding import fold
+from pipeline.language.gazetteer import expand_abbreviations
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
@@ -21,26 +21,6 @@ def number_symbol_key(number_symbol: str) -> str:
     text = _DASHES.sub("-", text).replace("Đ", "D").replace("đ", "d").replace("Ð", "D")
     text = "".join(text.split()).upper()
     return _LEADING_ZEROS.sub("", text)
-
-
-@cache
-def _expansions() -> list[tuple[re.Pattern[str], str]]:
-    data = tomllib.loads(resources.files("pipeline.data").joinpath("abbreviations.toml").read_text("utf-8"))
-    items = sorted(data["expansions"].items(), key=lambda kv: len(kv[0]), reverse=True)
-    return [(re.compile(rf"(?<![\w&]){re.escape(short)}(?![\w&])"), full) for short, full in items]
-
-
-def expand_abbreviations(name: str) -> str:
-    for pattern, full in _expansions():
-        name = pattern.sub(full, name)
-    return name
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics (đ→d), punctuation as spaces, single spaces: for fuzzy comparison."""
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
 def name_key(name: str) -> str:

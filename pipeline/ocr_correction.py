@@ -44,7 +44,8 @@ NAME_FACTOR = 1.5  # a capitalised word (often a name: Dũng, Vũng Tàu) costs 
 BIGRAM_WEIGHT = 0.8  # interpolation of bigram and unigram probabilities
 VOCABULARY_COUNT = 20  # counts added for each syllable and bigram of a phrase of the fixed vocabulary
 VOCABULARY_FILES = (
-    "organisations.toml", "document_types.toml", "structure.toml", "assignments.toml", "abbreviations.toml",
+    "organisations.toml", "document_types.toml", "structure.toml", "body_names.toml", "role_cues.toml", "clauses.toml",
+    "abbreviations.toml",
 )
 
 

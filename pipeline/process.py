@@ -14,8 +14,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from pipeline import export
-from pipeline.extract.assignments import Assignment, assign_tasks, place_of
+from pipeline.extract.assignments import Assignment, assign_tasks
 from pipeline.extract.references import Reference, find_references
+from pipeline.language.levels import place_of
 from pipeline.model import Document, Problem, RawDocument, Stage
 from pipeline.normalize import normalize
 from pipeline.results import DocumentResult, describe, error_row
@@ -67,6 +68,7 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
         "assignments": _located_rows(document, assignments),
         "citations": _reference_rows(document, structure, references),
         "citation_mentions": _mention_rows(document, references),
+        "amendments": _amendment_rows(document, structure, references),
         "recipients": _located_rows(document, structure.recipients if structure else []),
     }
     return DocumentResult(raw.source_file, raw.doc_id, rows, document.text if document else None)
@@ -179,6 +181,39 @@ def _reference_rows(
                 "char_end": first.char_end,
                 "page": document.page_at(first.char_start),
                 "mentions": len(reference.mentions),
+            }
+        )
+    return rows
+
+
+def _amendment_rows(
+    document: Document | None, structure: Structure | None, references: list[Reference]
+) -> list[dict[str, Any]]:
+    """One row per target of an amending instruction, with the amended document: the first citation mentioned in
+    the instruction, else in the headings of the parts that hold it, else the document the text says it amends."""
+    if document is None or structure is None:
+        return []
+    mentions = sorted((m.char_start, m.char_end, r.ref_id) for r in references for m in r.mentions)
+    amended = next((r.ref_id for r in references if r.relation == "amends"), None)
+    rows = []
+    for amendment in structure.amendments:
+        ref_id = next(
+            (ref for start, end in amendment.cited_in for m_start, m_end, ref in mentions
+             if start <= m_start and m_end <= end),
+            amended,
+        )  # fmt: skip
+        rows.append(
+            {
+                "doc_id": document.doc_id,
+                "amendment_id": amendment.amendment_id,
+                "ref_id": ref_id,
+                "target": amendment.target,
+                "action": amendment.action,
+                "char_start": amendment.char_start,
+                "char_end": amendment.char_end,
+                "new_text_start": amendment.new_text_start,
+                "new_text_end": amendment.new_text_end,
+                "page": document.page_at(amendment.char_start),
             }
         )
     return rows

@@ -43,6 +43,10 @@ TABLES: dict[str, dict[str, str]] = {
         "char_start": I, "char_end": I, "page": I, "mentions": I, "resolved_doc_id": S,
     },
     "citation_mentions": {"doc_id": S, "ref_id": S, "raw": S, "char_start": I, "char_end": I, "page": I},
+    "amendments": {
+        "doc_id": S, "amendment_id": S, "ref_id": S, "target": S, "action": S, "char_start": I, "char_end": I,
+        "new_text_start": I, "new_text_end": I, "page": I,
+    },
     "recipients": {
         "doc_id": S, "recipient": S, "note": S, "is_archive": B, "char_start": I, "char_end": I, "page": I,
     },

@@ -8,17 +8,10 @@ from pathlib import Path
 import pytest
 
 import pipeline
-from pipeline.extract.assignments import (
-    Place,
-    canonical_name,
-    column_roles,
-    find_assignments,
-    heading_subjects,
-    is_collective,
-    names_a_doer,
-    place_of,
-    role_of_heading,
-)
+from pipeline.extract.assignments import find_assignments
+from pipeline.language.clauses import column_roles, heading_subjects, names_a_doer, role_of_heading
+from pipeline.language.levels import Place, place_of
+from pipeline.language.names import canonical_name, is_collective
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
 from pipeline.process import assignments_of

@@ -9,7 +9,9 @@ from importlib import resources
 import pytest
 import spacy
 
-from pipeline.extract.assignments import Place, canonical_name, find_assignments
+from pipeline.extract.assignments import find_assignments
+from pipeline.language.levels import Place
+from pipeline.language.names import canonical_name
 from pipeline.ocr_correction import Token
 from pipeline.vietnamese import is_syllable
 

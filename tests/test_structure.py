@@ -222,3 +222,15 @@ def test_numbers_out_of_sequence_are_no_clauses(bulk: dict[str, str]) -> None:
     for article in (s for s in sections if s.kind == "dieu"):
         clauses = [int(s.label) for s in sections if s.kind == "arabic" and by_id.get(s.parent_id) is article]
         assert clauses == list(range(1, len(clauses) + 1)), article.label
+
+
+def test_an_amending_decree_gives_its_instructions_as_data(bulk: dict[str, str]) -> None:
+    """Each instruction names its target and action, lists spelled out (``khoản 1, khoản 3, khoản 4 Điều 20``),
+    and points at the new text it quotes."""
+    text = normalize_text(bulk["doc_000173"])
+    amendments = structure_of(bulk["doc_000173"]).amendments
+    found = {(a.action, a.target) for a in amendments}
+    assert {("repeal", "khoản 1 Điều 20"), ("repeal", "khoản 4 Điều 20"), ("supplement", "Điều 4a")} <= found
+    article_7 = next(a for a in amendments if (a.action, a.target) == ("amend", "Điều 7"))
+    assert text[article_7.new_text_start :].startswith("“Điều 7. Vi phạm quy định về công bố mở cảng biển")
+    assert not any(("supplement", "Điều 4") == (a.action, a.target) for a in amendments)  # vào sau Điều 4: a place

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.model import Document
-from pipeline.structure.amendments import quoted_passages
+from pipeline.structure.amendments import Amendment, find_amendments, quoted_passages
 from pipeline.structure.closing import Recipient, Signature, recipients, signature
 from pipeline.structure.header import Header, parse_header, starts_attached_document
 from pipeline.structure.lines import Line, join_split_labels, split_lines
@@ -24,6 +24,7 @@ class Structure:
     recipients: list[Recipient]
     sections: list[Section]
     tasks: list[Task]
+    amendments: list[Amendment]
     unplaced_chars: int
 
 
@@ -41,11 +42,14 @@ def parse(document: Document) -> Structure:
     skip = set(range(first_body)) | header.stamp_lines | closing
     end_of_main = max(closing, default=len(lines))
     new_parts = {i for i in range(end_of_main, len(lines)) if starts_attached_document(lines, i)}
-    quoted = {i for passage in quoted_passages(lines[first_body:]) for i in range(passage.first, passage.last + 1)}
+    passages = quoted_passages(lines[first_body:])
+    quoted = {i for passage in passages for i in range(passage.first, passage.last + 1)}
     sections = find_sections(lines, skip | quoted, new_parts, len(text))
     body = {line.index for line in lines} - skip - new_parts
     tasks = find_tasks(lines, sections, body)
-    return Structure(header, found_signature, found_recipients, sections, tasks, _unplaced(lines, skip, sections))
+    amendments = find_amendments(lines, body, passages, sections)
+    unplaced = _unplaced(lines, skip, sections)
+    return Structure(header, found_signature, found_recipients, sections, tasks, amendments, unplaced)
 
 
 def _unplaced(lines: list[Line], skip: set[int], sections: list[Section]) -> int:

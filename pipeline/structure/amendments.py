@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.structure.lines import Line
+from pipeline.structure.sections import Section
 
 OPENING, CLOSING = "“", "”"
 # An instruction of the amending text itself: where a passage whose closing mark is missing ends at the latest.
@@ -53,3 +54,134 @@ def quoted_passages(lines: list[Line]) -> list[Passage]:
     if first is not None:
         passages.append(Passage(first, len(lines) - 1))
     return passages
+
+
+# An instruction: an optional label, a verb that names the action, and what it acts on right after the verb.
+ACTION_VERBS = {
+    "sửa đổi, bổ sung": "amend", "sửa đổi bổ sung": "amend", "sửa đổi": "amend", "bổ sung": "supplement",
+    "thay thế": "replace", "thay cụm từ": "replace", "thay đổi": "replace", "bãi bỏ": "repeal", "hủy bỏ": "repeal",
+    "huỷ bỏ": "repeal", "bỏ": "repeal", "đình chỉ": "suspend", "ngưng hiệu lực": "suspend",
+}  # fmt: skip
+_VERBS = "|".join(re.escape(v[0].upper() + v[1:]) for v in sorted(ACTION_VERBS, key=len, reverse=True))
+_ACTED_ON = (
+    r"(?:(?:một số|các|toàn bộ|tên|việc thi hành)\s+)?(?:điểm|khoản|Điều|điều|Phụ lục|phụ lục|Mẫu|mẫu|mục|Mục|Chương"
+    r"|cụm từ|từ|Biểu|biểu|Luật|Nghị định|Thông tư|Quyết định|Nghị quyết|Pháp lệnh|Chỉ thị|hiệu lực)\b"
+)
+INSTRUCTION_LINE = re.compile(
+    rf"^(?:(?:\d{{1,3}}\s*\.|[a-zđ]\s*\)|Điều\s+\d+[a-z]?\s*[.:])\s*)?(?P<verb>{_VERBS})"
+    rf"(?:,?\s+(?:{_VERBS.lower()}))*\s+(?={_ACTED_ON})"
+)
+TARGET = re.compile(
+    r"(?:điểm\s+[a-zđ]\d?\s+)?(?:khoản\s+\d+[a-z]?\s+)?(?:Điều\s+\d+(?:\s?[a-zđ]\b)?|Phụ lục\s+(?:số\s+)?[IVXLC\d]+[a-z]?)"
+    r"|(?:điểm\s+[a-zđ]\d?\s+)?khoản\s+\d+[a-z]?|điểm\s+[a-zđ]\d?\b",
+    re.IGNORECASE,
+)
+LIST_JOINER = re.compile(r"(?:\s*,\s*|\s+(?:và|hoặc)\s+|\s+)")
+ARTICLE = re.compile(r"\bĐiều\s+\d+[a-z]?\b")
+NAMES_A_DOCUMENT = re.compile(r"\b(?:Luật|Nghị định|Thông tư|Quyết định|Nghị quyết|Pháp lệnh|Chỉ thị)\b[^.;]*\bsố\b")
+# Where the words that name the targets end: the new text's cue, the place a supplement goes (Bổ sung Điều 44b
+# vào sau Điều 44a), an aside on earlier amendments (đã được sửa đổi, bổ sung tại khoản 6 Điều 11 …).
+ASIDE = re.compile(r"\s(?:như sau|(?:vào\s+)?(?:sau|trước)\s+(?=điểm|khoản|Điều)|(?:đã\s+)?được\s)|\s*\(")
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """One instruction of an amending text: what it changes (`target`, None for a whole document), how
+    (`action`), where it is written and where its new text is; `cited_in`: the spans to read the amended document
+    from, the instruction's own words (up to an aside on earlier amendments) first, then the headings of the parts
+    that hold it, innermost first."""
+
+    amendment_id: str
+    target: str | None
+    action: str
+    char_start: int
+    char_end: int
+    new_text_start: int | None
+    new_text_end: int | None
+    cited_in: tuple[tuple[int, int], ...]
+
+
+def find_amendments(lines: list[Line], body: set[int], passages: list[Passage], sections: list[Section]) -> list[Amendment]:
+    """The instructions among the body lines outside quoted passages, one row per target they name."""
+    quoted = {i for p in passages for i in range(p.first, p.last + 1)}
+    following = {p.first: p for p in passages}
+    found: list[Amendment] = []
+    for line in lines:
+        text = line.stripped
+        if line.index not in body or line.index in quoted:
+            continue
+        match = INSTRUCTION_LINE.match(text)
+        if not match:
+            continue
+        start = line.start + line.text.index(text)
+        action = ACTION_VERBS[match["verb"].lower()]
+        holders = _holders(sections, start)
+        wording = ASIDE.split(_unquoted(text[match.end() :]))[0]
+        if wording.startswith(("một số ", "các nội dung")):
+            continue  # a heading over instructions: Sửa đổi, bổ sung một số điểm, khoản của Điều 12
+        targets = [_completed(t, holders) for t in _listed(wording)]
+        if not targets:
+            if action in ("amend", "supplement") or not NAMES_A_DOCUMENT.search(wording):
+                continue  # a heading over instructions (Sửa đổi, bổ sung một số điều của …), or no instruction
+            targets = [None]
+        new_start = new_end = None
+        passage = following.get(line.index + 1)
+        if passage is not None and action not in ("repeal", "suspend"):
+            new_start, new_end = lines[passage.first].start, lines[passage.last].end
+        cited_in = ((start, start + match.end() + len(wording)), *((s.char_start, s.char_start + len(s.label) + len(s.heading) + 3) for s in holders))
+        for target in dict.fromkeys(targets):
+            found.append(
+                Amendment(f"m{len(found) + 1}", target, action, start, start + len(text), new_start, new_end, cited_in)
+            )
+    return found
+
+
+def _holders(sections: list[Section], offset: int) -> list[Section]:
+    """Sections that hold `offset` and start before it, innermost first."""
+    holding = [s for s in sections if s.char_start < offset < s.char_end]
+    return sorted(holding, key=lambda s: s.level, reverse=True)
+
+
+def _listed(wording: str) -> list[str]:
+    """The targets a list names, each with the parts it shares with the one after it: ``khoản 3, khoản 4 và khoản
+    5 Điều 16`` → khoản 3 Điều 16, khoản 4 Điều 16, khoản 5 Điều 16 (a ``;`` ends what is shared)."""
+    found = list(TARGET.finditer(wording))
+    targets: list[str] = []
+    shared = ""
+    for match, after in zip(reversed(found), [None, *reversed(found)], strict=False):
+        target = re.sub(r"(\d) ([a-zđ])\b", r"\1\2", re.sub(r"\s+", " ", match.group()))  # Điều 4 a: Điều 4a
+        gap = wording[match.end() : after.start()] if after else ";"
+        if not LIST_JOINER.fullmatch(gap):
+            shared = ""
+        if shared and not ARTICLE.search(target) and not target.lower().startswith("phụ lục"):
+            target = f"{target} {_above(target, shared)}".strip()
+        shared = target
+        targets.append(target)
+    return targets[::-1]
+
+
+def _above(target: str, other: str) -> str:
+    """The parts of `other` above the highest part `target` names (``khoản 4`` and ``khoản 5 Điều 16`` →
+    ``Điều 16``; ``điểm a`` and ``điểm c khoản 1 Điều 28`` → ``khoản 1 Điều 28``)."""
+    names_clause = re.search(r"(?i)\bkhoản\b", target)
+    above = re.search(r"\bĐiều\b" if names_clause else r"\bkhoản\b|\bĐiều\b", other)
+    return other[above.start() :] if above else ""
+
+
+def _completed(target: str, holders: list[Section]) -> str:
+    """``khoản 3`` under ``Sửa đổi, bổ sung một số khoản của Điều 36`` → ``khoản 3 Điều 36``."""
+    target = re.sub(r"\s+", " ", target)
+    if target[0].isupper() and not target.startswith(("Điều", "Phụ lục")):
+        target = target[0].lower() + target[1:]
+    if ARTICLE.search(target) or target.lower().startswith("phụ lục"):
+        return target
+    for section in holders:
+        article = ARTICLE.search(_unquoted(section.heading))
+        if article:
+            return f"{target} {article.group()}"
+    return target
+
+
+def _unquoted(text: str) -> str:
+    """`text` with what stands in quotation marks blanked (``Thay thế cụm từ “Điều 5” …`` names no target)."""
+    return re.sub(r"“[^”]*”?", lambda m: " " * len(m.group()), text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from pipeline.extract.assignments import names_a_doer
+from pipeline.language.clauses import names_a_doer
 from pipeline.language.dates import iso_date
 from pipeline.structure.lines import Line, fold_chars, vocabulary
 from pipeline.structure.sections import Section, reads_as_heading

@@ -1,0 +1,243 @@
+"""The clause reader: a task's text split into clauses, and in each the bodies it assigns with their roles.
+
+A clause is read in three passes: the subject before a lead cue (or after ``Giao``/``Đề nghị``, or after an
+opening phrase: ``Trường hợp … thì Bộ trưởng …``), the bodies after ``phối hợp với``, and the body after ``báo
+cáo``. Headings pass bodies to the items under them: a heading that names a body (``Điều 28. Trách nhiệm của Bộ
+Khoa học và Công nghệ``), and a list part or table column that names a role (``a) Cơ quan chủ trì``).
+Opening phrases, inserted phrases and heading words are data (``data/clauses.toml``)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from pipeline.language.folding import fold
+from pipeline.language.lexicon import agreement, lexicon
+from pipeline.language.names import MAX_NAME_WORDS, alternation, begins_name, first_stop, names
+from pipeline.language.roles import ROLES, cue, role_cues, role_headings
+
+CLAUSES = lexicon(
+    "clauses.toml",
+    {
+        key: [str]
+        for key in (
+            "openers", "subject_after", "inserted_phrases", "subject_heading_prefixes", "subject_heading_suffixes",
+            "support_openings",
+        )
+    },
+)  # fmt: skip
+
+CLAUSE_END = re.compile(r"[;.](?:\s|$)|:\s(?=\S)")
+LIST_MARKER = re.compile(r"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\s*[.\-–]|Điều\s+\d+[a-z]?\s*[.:])\s*")
+TABLE_CELL = " | "
+
+Mention = tuple[str, int, str]  # (role, start, name as written)
+
+
+@agreement
+def _roles_known() -> list[str]:
+    return [
+        f"role_cues.toml: role_headings.{words} = {role!r} is no role (one of {', '.join(ROLES)})"
+        for words, role in role_cues()["role_headings"].items()
+        if role not in ROLES
+    ]
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data: dict[str, Any] = CLAUSES.data()
+    return {
+        "inserted": re.compile(rf",\s*(?:{alternation(data['inserted_phrases'])})\s*,", re.IGNORECASE),
+        "opener": re.compile(rf"(?:{alternation(data['openers'])})(?=[\s,])", re.IGNORECASE),
+        "inner_subject": re.compile(rf"(?:,|\s(?:{alternation(data['subject_after'])}))\s+(?=[A-ZĐ])"),
+        "support_opening": re.compile(rf"(?:{alternation(data['support_openings'])})\b", re.IGNORECASE),
+        "subject_heading": re.compile(
+            rf"^(?:(?:{alternation(data['subject_heading_prefixes'])})\s+)?(?P<names>.+?)"
+            rf"(?:\s+(?:{alternation(data['subject_heading_suffixes'])}))?\s*[:.]?$"
+        ),
+    }
+
+
+def blank_inserted(text: str) -> str:
+    """`text` with the phrases set between a subject and its verb (``, trong phạm vi nhiệm vụ, quyền hạn của
+    mình,``) as blanks of the same length, so that offsets hold."""
+    return _patterns()["inserted"].sub(lambda m: " " * len(m[0]), text)
+
+
+def role_of_heading(heading: str) -> str | None:
+    """The role a list part or table column gives (``Cơ quan chủ trì`` → lead, ``b) Cơ quan phối hợp`` → support);
+    none where the role words do not open it (``4. Chế độ phối hợp, báo cáo`` is a topic)."""
+    marker = LIST_MARKER.match(heading)
+    folded = fold(heading[marker.end() :] if marker else heading)
+    if len(folded) > 40:
+        return None
+    kinds, headings = role_headings()
+    openings = {folded, kinds.sub("", folded)}  # Cơ quan, đơn vị chủ trì → chu tri
+    return next((role for words, role in headings if any(o.startswith(words) for o in openings)), None)
+
+
+def column_roles(header_row: str) -> dict[int, str]:
+    """Roles of a task table's columns, from its header row (cells separated by `` | ``)."""
+    cells = header_row.split(TABLE_CELL)
+    return {i: role for i, cell in enumerate(cells) if (role := role_of_heading(cell))}
+
+
+def heading_subjects(heading: str) -> list[tuple[int, str]]:
+    """The bodies a heading is about, with their offsets in it: ``Trách nhiệm của Bộ Khoa học và Công nghệ``,
+    ``2. Bộ Tài chính:``, ``Sở Lao động - Thương binh và Xã hội có nhiệm vụ``. They take part in every task
+    under the heading; a heading that says anything else names none."""
+    match = _patterns()["subject_heading"].match(heading)
+    if not match:
+        return []
+    found: list[tuple[int, str]] = []
+    position = match.start("names")
+    for part in match["names"].split("; "):  # Trách nhiệm của các bộ, …; Ủy ban nhân dân các tỉnh …
+        if not begins_name(part) or part.endswith(",") or first_stop(part) < len(part):
+            return []
+        found += [(position + start, name) for start, name in names(part, whole=True)]
+        position += len(part) + 2
+    return found
+
+
+def inherited_role(task_text: str) -> str:
+    """The role of a heading's body in a task under it: ``Phối hợp với …`` makes it a support, else it leads."""
+    marker = LIST_MARKER.match(task_text)
+    return "support" if _patterns()["support_opening"].match(task_text[marker.end() if marker else 0 :]) else "lead"
+
+
+def clauses(text: str) -> list[tuple[int, str, str]]:
+    """Clauses split at ``;``, sentence ends and colons, with their offsets and the delimiter that ends them."""
+    found, start = [], 0
+    for match in CLAUSE_END.finditer(text):
+        found.append((start, text[start : match.start()], match.group(0)))
+        start = match.end()
+    found.append((start, text[start:], ""))
+    return [(s, c, d) for s, c, d in found if c.strip()]
+
+
+def clause_mentions(text: str) -> list[Mention]:
+    """(role, start, name) of every body the clauses of a task assign. A clause that only lists bodies before a
+    semicolon (``Chánh Văn phòng …; Giám đốc Sở Tài chính; … chịu trách nhiệm thi hành``) shares the lead of the
+    clause whose subject it continues."""
+    mentions: list[Mention] = []
+    pending: list[Mention] = []
+    for start, clause, delimiter in clauses(text):
+        rest = text[start + len(clause) + len(delimiter) :]
+        found = [
+            (role, start + name_start, name)
+            for role, name_start, name in (_bullet_subject(clause, rest) if delimiter.startswith(":") else [])
+            or _mentions(clause)
+        ]
+        body_start = start + body_start_of(clause)
+        if any(role == "lead" and name_start == body_start for role, name_start, _ in found):
+            mentions += pending
+        pending = pending + _subject_list(clause, start) if not found and delimiter.startswith(";") else []
+        mentions += found
+    return mentions
+
+
+def names_a_doer(text: str) -> bool:
+    """Whether a paragraph opens with a body that a lead verb follows (``Sở Nội vụ tổ chức thẩm định …``,
+    ``Trưởng các điểm thi có trách nhiệm …``, also after an opening phrase: ``Trong thời hạn 10 ngày …, Sở Nội vụ
+    tổ chức thẩm định``): it assigns work even outside a part that holds tasks."""
+    body = text[body_start_of(text) :]  # past a list label, whose dot (2.) is no clause end
+    subject = next((c for _, c, _ in clauses(body)), "")
+    return any(role != "report_to" for role, _, _ in _mentions(subject))
+
+
+def body_start_of(clause: str) -> int:
+    """Where a clause's words begin: past its list marker (``2.``, ``a)``, ``-``) and spaces."""
+    marker = LIST_MARKER.match(clause)
+    return marker.end() if marker else len(clause) - len(clause.lstrip())
+
+
+def _doer(subject: str) -> tuple[str, int, bool] | None:
+    """(role, where its verb begins, whether all before the verb is the name) when `subject` opens with a body
+    that a lead or a support cue follows, by the first cue (``Sở Y tế chủ trì, phối hợp …`` leads; ``Tòa án nhân
+    dân tối cao …, phối hợp tổ chức thực hiện`` supports). None when the body is given powers rather than work
+    (``… có thẩm quyền xử phạt``). A body defined by what it does (``Cơ quan chủ trì soạn thảo có trách nhiệm …``)
+    takes its verb from a duty cue, past the verbs of its definition."""
+    if not begins_name(subject):
+        return None
+    if (
+        cue("defined_kind").match(subject)
+        and (duty := cue("duty").search(subject))
+        and not cue("definition_break").search(subject, 0, duty.start())
+    ):
+        return "lead", duty.start(), True
+    powers = cue("powers_after").search(subject)
+    negation = re.search(r"\s(?:không|chưa)\s", subject)  # … không thực hiện việc khai báo: an offence, not a task
+    cues = [
+        (verb.start(), role)
+        for role, name in (("lead", "lead_after"), ("support", "support_after"))
+        if (verb := cue(name).search(subject))
+    ]
+    directing = cue("lead_before").search(subject)  # Sở Nội vụ đề nghị các cơ quan … phối hợp: not its own
+    cues = [(start, role) for start, role in cues if role == "lead" or not directing or start < directing.start()]
+    if not cues:
+        return None
+    start, role = min(cues)
+    if (powers and powers.start() < start) or (negation and negation.start() < start):
+        return None
+    if cue("duty_to_support").match(subject, start):  # … có trách nhiệm phối hợp thực hiện: a support duty
+        role = "support"
+    return role, start, False
+
+
+def _subject_list(clause: str, start: int) -> list[Mention]:
+    """A clause that is nothing but bodies (``Giám đốc Công an tỉnh``), as leads should a verb follow."""
+    body_start = body_start_of(clause)
+    subject = clause[body_start:].rstrip()
+    if not begins_name(subject) or first_stop(subject) < len(subject):
+        return []
+    return [("lead", start + body_start + s, n) for s, n in names(subject, whole=True)]
+
+
+def _bullet_subject(clause: str, rest: str) -> list[Mention]:
+    """``- Sở Tài chính: …``: a body alone (or before its verb: ``… có trách nhiệm:``) before a colon leads what
+    follows (supports it, when that opens ``Phối hợp``)."""
+    start = body_start_of(clause)
+    subject = clause[start:]
+    doer = _doer(subject)
+    if doer:  # Chủ tịch UBND các huyện có trách nhiệm: …
+        subject = subject[: doer[1]]
+    found = names(subject, whole=doer is None)
+    if found and len(subject.split()) <= 2 * MAX_NAME_WORDS:
+        return [(inherited_role(rest), start + offset, name) for offset, name in found]
+    return []
+
+
+def _mentions(clause: str) -> list[Mention]:
+    """(role, start in the clause, name as written) of every body the clause assigns: the subject before a lead
+    cue (``Sở Y tế chủ trì``; also after an opening phrase: ``Căn cứ báo cáo …, Bộ trưởng Bộ Tài chính ban
+    hành``, ``Trường hợp … thì Bộ trưởng Bộ Quốc phòng gửi``), the bodies after a directing cue (``Giao``,
+    ``đề nghị``, ``chỉ đạo`` …), after ``phối hợp với`` and after ``báo cáo``."""
+    patterns = _patterns()
+    body_start = body_start_of(clause)
+    mentions: list[Mention] = []
+    starts = [body_start]
+    if patterns["opener"].match(clause, body_start):
+        starts += [m.end() for m in patterns["inner_subject"].finditer(clause, body_start)]
+    for start in starts:  # the clause's subject, or one after an opening phrase (Trường hợp … thì Bộ trưởng …)
+        subject = clause[start:]
+        if not cue("lead_before").match(subject) and (doer := _doer(subject)):
+            role, verb, whole = doer
+            found = names(subject[:verb], whole=True) if whole else names(subject[: verb + 1])
+            inner = start != body_start
+            if inner and not (found and subject[found[-1][0] + len(found[-1][1]) : verb].strip() == ""):
+                continue  # after an opening phrase, only a subject right before its verb
+            mentions += [(role, start + s, n) for s, n in found]
+            break
+    for role, name in (("lead", "lead_before"), ("support", "support"), ("report_to", "report")):
+        for match in cue(name).finditer(clause):
+            if role == "support" and not _has_lead(clause[: match.start()], mentions):
+                continue  # Phối hợp với Bộ Nội vụ …: the task's own body supports; its partner is no assignee
+            mentions += [(role, match.end() + s, n) for s, n in names(clause[match.end() :])]
+    return mentions
+
+
+def _has_lead(before: str, mentions: list[Mention]) -> bool:
+    """Whether a clause names a lead before its ``phối hợp với``: a subject or a directed body that leads, or a
+    leading verb (``Chủ trì, phối hợp với …``) whose subject is the heading's body."""
+    return any(role == "lead" for role, _, _ in mentions) or bool(cue("leading").search(before))

@@ -1,0 +1,59 @@
+"""Levels of administration and the issuer's place: what ``tỉnh`` means in ``Ủy ban nhân dân tỉnh`` depends on
+who writes it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PLACE = re.compile(
+    r"\b(?P<level>TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(?:ủy\s+|uỷ\s+)?(?!(?:ủy|uỷ)\b)(?P<name>[^\W\d_][^,;()\n]*)",
+    re.IGNORECASE,
+)  # TỈNH ỦY BÌNH ĐỊNH: the place is Bình Định, never the word ủy
+# What a name ends with when it leaves its place to the issuer's (… tỉnh, … Tỉnh ủy), by the place's level.
+PLACE_LEVEL_ENDINGS = {
+    "tỉnh": ("tỉnh", "Tỉnh ủy"),
+    "thành phố": ("thành phố", "Thành ủy"),
+    "huyện": ("huyện", "Huyện ủy"),
+    "quận": ("quận", "Quận ủy"),
+    "thị xã": ("thị xã", "Thị ủy"),
+}
+LEVEL_RANKS = {"tỉnh": 1, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3}
+CENTRAL = "trung ương"  # the level of an issuer that names no place (CHÍNH PHỦ, BỘ CÔNG THƯƠNG): above every tỉnh
+LEVEL_WORD = re.compile(rf"\b(?:{'|'.join(LEVEL_RANKS)})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Place:
+    """The issuer's place (``Sơn La``) and its level (``tỉnh``)."""
+
+    name: str
+    level: str
+
+
+def place_of(issuer: str | None, issuer_parent: str | None) -> Place | None:
+    """The place in the issuer block (``UBND TỈNH SƠN LA`` → ``Sơn La``, a tỉnh), to complete ``… tỉnh``."""
+    for line in (issuer, issuer_parent):
+        match = PLACE.search(line or "")
+        if match:
+            return Place(match["name"].strip().title(), match["level"].lower())
+    if issuer and not any(LEVEL_WORD.search(line or "") for line in (issuer, issuer_parent)):
+        return Place("", CENTRAL)  # a ministry, the Government: every tỉnh it names is any tỉnh
+    return None
+
+
+def with_place(name: str, place: Place | None) -> str:
+    """`name` with the issuer's place added where it says only the level (``Ủy ban nhân dân tỉnh`` in a document
+    of UBND TỈNH SƠN LA → ``Ủy ban nhân dân tỉnh Sơn La``)."""
+    folded = name.casefold()
+    endings = tuple(ending.casefold() for ending in PLACE_LEVEL_ENDINGS.get(place.level, ())) if place else ()
+    if place and "các " not in folded and folded.endswith(endings):
+        return f"{name} {place.name}"
+    return name
+
+
+def below_issuer(level: str, place: Place | None) -> bool:
+    """Whether `level` stands below the issuer's (where the issuer's place is unknown, only the commune level
+    does: ``tỉnh`` may be the issuer's own province)."""
+    issuer_rank = (0 if place.level == CENTRAL else LEVEL_RANKS[place.level]) if place else LEVEL_RANKS["huyện"]
+    return LEVEL_RANKS[level] > issuer_rank

@@ -1,0 +1,229 @@
+"""Names of bodies: where a name begins and ends in running text, how a list of names splits, and whether a name
+stands for one body or many.
+
+The grammar is data (``data/body_names.toml``): the words a name begins with (titles and heads), the kinds of
+body, the words that end a name; known bodies (the gazetteer) are never cut or split.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from pipeline.language.gazetteer import expand_abbreviations, is_known, known_canonical, known_spans
+from pipeline.language.levels import LEVEL_RANKS, Place, below_issuer, with_place
+from pipeline.language.lexicon import lexicon
+
+WORDS = [str]
+BODY_NAMES = lexicon(
+    "body_names.toml",
+    {
+        **{
+            key: WORDS
+            for key in (
+                "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
+                "collective_markers", "collective_names", "collective_words", "kind_list_openers",
+                "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
+                "name_trailers", "shared_kinds", "shared_titles",
+            )
+        },
+        "levels_of_heads": {str: str},
+    },
+)  # fmt: skip
+
+MAX_NAME_WORDS = 16
+PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
+# Between the bodies of a list: a comma (one without a space too, unless inside capitals: Ủy ban KH,CN&MT), "và"
+LIST_SEPARATOR = re.compile(r"(,\s+|(?<![A-ZĐ]),(?=\S)|\s+và\s+)")
+# A verb or stop word ends a name only where a name could end: not right after "các", nor, for words that are also
+# kinds of body, right after a comma (các cơ quan, tổ chức …, where "tổ chức" is a kind of body, not the verb).
+AFTER_NAME = "(?<!,)(?<!các)(?<!Các)"
+
+
+def alternation(words: list[str]) -> str:
+    """A regular expression for any of `words`, the longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def grammar() -> dict[str, Any]:
+    """body_names.toml, as read and checked."""
+    return BODY_NAMES.data()
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = grammar()
+    return {
+        "stop": re.compile(
+            rf"{AFTER_NAME}\s(?:{alternation(data['stops_or_kinds'])})\b"
+            rf"|(?<!các)(?<!Các)\s(?:{alternation([w for w in data['stops'] if w not in data['stops_or_kinds']])})\b"
+            r"|[;.:()\[\]|]|$"
+        ),
+        "head": re.compile(
+            rf"^(?!(?:{alternation(data['not_heads'])})\b)"
+            rf"(?:{alternation(data['heads'])}|[Cc]ác\s+(?i:{alternation(data['plural_kinds'])}))\b"
+        ),
+        "joining_kind": re.compile(rf"\b(?:{alternation(data['joining_kinds'])})\b"),
+        "name_closer": re.compile(
+            rf"\s(?P<closer>{alternation(data['name_closers'])})"
+            rf"\s+(?!(?:{alternation(data['name_closer_continuations'])})\b)(?P<next>\w+)"
+        ),
+        "trailer": re.compile(rf"(?:\s+(?:{alternation(data['name_trailers'])}))+$"),
+        "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
+    }
+
+
+def begins_name(text: str) -> bool:
+    """Whether `text` begins like a body's name (a head or title: ``Sở``, ``Giám đốc``, ``Các bộ``), and not like
+    a phrase that only looks so (``Ban hành``, ``Các quy định``)."""
+    return bool(_patterns()["head"].match(text))
+
+
+def first_stop(text: str) -> int:
+    """Where the first word that ends a name is in `text` (a verb, a function word, punctuation; else its end)."""
+    return _patterns()["stop"].search(text).start()
+
+
+def canonical_name(assignee: str, place: Place | None) -> str:
+    """The expanded, normalised name: a known body's own name, abbreviations expanded, the issuer's place added
+    where the text says only ``tỉnh`` (``Ủy ban nhân dân tỉnh`` in a document of UBND TỈNH SƠN LA)."""
+    name = known_canonical(assignee) or expand_abbreviations(assignee)
+    name = name.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
+    return " ".join(with_place(name, place).split())
+
+
+def is_collective(assignee: str, place: Place | None = None) -> bool:
+    """A plural or generic subject: ``các sở, ban, ngành``, ``Ủy ban nhân dân các huyện``, ``cấp ủy``,
+    ``Ủy ban nhân dân cấp tỉnh``, ``cơ quan có thẩm quyền``, ``Bộ trưởng``; and one that ends with a level below
+    the issuer's without naming its place (``Ủy ban nhân dân xã`` in a provincial document: every commune's;
+    ``Công an tỉnh`` in a decision of the Prime Minister), or whose kind stands at such a level (``Phòng …``, a
+    district's office). Where the issuer's place is unknown, only the commune level counts (``… tỉnh`` may be the
+    issuer's own province)."""
+    data = grammar()
+    if (
+        assignee[:1].islower()
+        or assignee in data["collective_names"]
+        or assignee.startswith(tuple(data["collective_markers"]))
+        or any(word in assignee for word in data["collective_words"])
+        or PLURAL.search(assignee)
+    ):
+        return True
+    level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None)
+    level = level or next((lv for head, lv in data["levels_of_heads"].items() if assignee.startswith(f"{head} ")), None)
+    return level is not None and below_issuer(level, place)
+
+
+def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
+    """The bodies named at the start of `text` (``A, B và C``), each with its offset; `whole`: the text is a
+    subject that ends where its verb begins, so no stop word is looked for. A piece of the list that does not
+    begin a body of its own (``ngành`` in ``các sở, ban, ngành``) belongs to the name before it."""
+    end, known = (len(text), known_spans(text)) if whole else _name_end(text)
+    if not whole:  # các cơ quan khác có liên quan | đàm phán với nhà tài trợ: a verb that no list names
+        closers = _patterns()["name_closer"].finditer(text, 0, end)
+        end = next((m.end("closer") for m in closers if m["next"].islower()), end)
+    known = [(s, e) for s, e in known if e <= end]
+    span = _bounded_by_known_names(text[:end], known).rstrip(" ,")
+    span = _patterns()["trailer"].sub("", span)
+    found: list[tuple[int, str]] = []
+    position = 0
+    for part in _list_parts(span, [(s, e) for s, e in known if e <= len(span)]):
+        if part.strip(" ,") in ("", "và"):  # a separator or nothing
+            position += len(part)
+            continue
+        piece = part.strip()
+        if _begins_body(piece, found[-1][1] if found else None):
+            found.append((position + (len(part) - len(part.lstrip())), piece))
+        elif found and piece in grammar()["heads"] and not is_collective(found[-1][1]):
+            pass  # Bộ Khoa học và Công nghệ, Bộ |: a name cut off (a table cell), not part of the one before
+        elif found:
+            first = found[-1][0]
+            found[-1] = (first, span[first : position + len(part)].strip())
+        else:
+            return []
+        position += len(part)
+    bare = grammar()["bare_kinds"]
+    return [
+        (s, n)
+        for s, n in found
+        if (len(n.split()) > 1 or is_known(n)) and n not in bare
+        and len(n.split()) <= MAX_NAME_WORDS * (2 if is_collective(n) else 1)  # lists of kinds run longer
+    ]
+
+
+def _name_end(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """Where the names at the start of `text` end: at the first stop word outside a known name (``Tổng cục Hậu cần
+    - Kỹ thuật chỉ đạo``: ``cần`` is a stop word, but not inside that name); with the known names before there (no
+    known name runs across a stop word that ends the names, so those of a longer stretch serve)."""
+    stops = _patterns()["stop"].finditer(text)
+    first = next(stops)
+    known = known_spans(text[: first.start() + 60])
+    holding = [(s, e) for s, e in known if s < first.start() < e]
+    if not holding:
+        return first.start(), known
+    end = next((m.start() for m in stops if m.start() >= holding[0][1]), len(text))
+    return end, known_spans(text[:end])
+
+
+def _list_parts(span: str, known: list[tuple[int, int]]) -> list[str]:
+    """`span` cut into list pieces and the separators between them (LIST_SEPARATOR), except inside a `known` name
+    (``Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố`` is one body)."""
+    parts, start = [], 0
+    for separator in LIST_SEPARATOR.finditer(span):
+        if not any(s < separator.start() and separator.end() < e for s, e in known):
+            parts += [span[start : separator.start()], separator.group(0)]
+            start = separator.end()
+    return [*parts, span[start:]]
+
+
+def _bounded_by_known_names(span: str, known: list[tuple[int, int]]) -> str:
+    """`span` as the known bodies in it (`known`, by start) shape it:
+
+    - it ends with the first known body that a lower-case word follows which cannot go on with it (``Sở Lao động -
+      Thương binh và Xã hội tạm dừng chi trả``: a verb that no stop word caught); names that go on (``… các tỉnh,
+      thành phố``, ``… cấp huyện``) and lists (``, Bộ Tài chính``) are left whole;
+    - two known bodies with only a space between them (a table cell whose line break was lost: ``Bộ Thông tin và
+      Truyền thông Bộ Khoa học và Công nghệ``) are two list pieces: the space becomes a comma (same length), unless
+      the second does not begin like a body (``Ban Bí thư Trung ương Đoàn …`` is one name)."""
+    goes_on = tuple(grammar()["name_continuations"])
+    for _, end in known:
+        after = span[end:].lstrip()
+        if after[:1].islower() and not after.startswith(goes_on):
+            span = span[:end]
+            break
+    for (_, end), (start, _) in zip(known, known[1:]):
+        if start >= len(span):
+            break
+        if start > end and not span[end:start].strip() and begins_name(span[start:]):
+            span = f"{span[:end]},{span[end + 1 :]}"
+    return span
+
+
+def _begins_body(piece: str, previous: str | None) -> bool:
+    """Whether a piece of a list names a body of its own: a known body (``VTV``), a name of two words or more
+    that begins like one (``Sở Tài chính``, not the bare ``Ban`` of ``Sở, Ban, Ngành``), or a generic subject
+    (``thủ trưởng các cơ quan liên quan``) after a body that is not itself a list of kinds. A list opened by ``Cấp
+    ủy`` (the whole political system) is one subject."""
+    if previous is not None and previous.casefold().startswith(tuple(grammar()["kind_list_openers"])):
+        return False
+    if is_known(piece):
+        return True
+    if begins_name(piece):
+        return len(piece.split()) >= 2
+    return bool(_patterns()["generic_head"].match(piece)) and (
+        previous is None or not is_collective(previous) or _names_a_body(previous) or not _joins_kinds(piece, previous)
+    )
+
+
+def _joins_kinds(piece: str, previous: str) -> bool:
+    """Whether `piece` goes on with a list of kinds (``các cơ quan, tổ chức, cá nhân``; ``cơ quan, người có thẩm
+    quyền``; ``Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ``) rather than naming a subject of its own
+    (``tổ dân phố, chính quyền địa phương``)."""
+    kind = _patterns()["joining_kind"]
+    return bool(kind.match(piece) and kind.search(previous.casefold()))
+
+
+def _names_a_body(subject: str) -> bool:
+    """Whether a subject names a body rather than only kinds: a capital past its first letter (``Chủ tịch Ủy ban
+    nhân dân các cấp``, ``các ban của Hội đồng nhân dân``; not ``Các cơ quan``)."""
+    return any(char.isupper() for char in subject[1:])

@@ -1,0 +1,78 @@
+"""Role cues: the words that make a body the lead of a task, a support, or the one reports go to
+(``data/role_cues.toml``), compiled once."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from pipeline.language.folding import fold
+from pipeline.language.lexicon import lexicon
+from pipeline.language.names import AFTER_NAME, alternation
+
+ROLE_CUES = lexicon(
+    "role_cues.toml",
+    {
+        **{
+            key: [str]
+            for key in (
+                "lead_before", "lead_after", "support_after", "support_before", "leading_verbs", "powers_after",
+                "defined_kinds", "duty_cues", "definition_breaks", "report_verbs", "report_prepositions",
+                "report_before", "role_heading_kinds",
+            )
+        },
+        "role_headings": {str: str},
+    },
+)  # fmt: skip
+ROLES = ("lead", "support", "report_to")
+
+
+def role_cues() -> dict[str, Any]:
+    """role_cues.toml, as read and checked."""
+    return ROLE_CUES.data()
+
+
+@cache
+def cue(name: str) -> re.Pattern[str]:
+    """The compiled cue `name`: lead_before, lead_after, support_after, powers_after, support, leading, report,
+    defined_kind, definition_break, duty_to_support, duty."""
+    return _cues()[name]
+
+
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    data = role_cues()
+    return {
+        "lead_before": re.compile(rf"(?<!\w)(?:{alternation(data['lead_before'])})\s+"),
+        "lead_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['lead_after'])})\b"),
+        # "X phối hợp với Y làm …": X works with Y, it leads; only a bare "X phối hợp …" supports
+        "support_after": re.compile(
+            rf"{AFTER_NAME}\s(?:{alternation(data['support_after'])})\b(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)"
+        ),
+        "powers_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['powers_after'])})\b"),
+        "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
+        "leading": re.compile(rf"\b(?:{alternation(data['leading_verbs'])})\b", re.IGNORECASE),
+        "report": re.compile(
+            # báo cáo tình hình thực hiện với Ủy ban nhân dân tỉnh: what is reported (up to 20 words), then to whom …
+            rf"(?<!\w)(?:{alternation(data['report_verbs'])})(?:\s+[^\s;:()]+){{1,20}}?"
+            rf"\s+(?:{alternation(data['report_prepositions'])})\s+(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ]))"
+            # … or straight after the cue (báo cáo Ban Thường vụ Tỉnh ủy)
+            rf"|(?<!\w)(?:{alternation(data['report_before'])})\s+",
+            re.IGNORECASE,
+        ),
+        "defined_kind": re.compile(rf"(?:{alternation(data['defined_kinds'])})\b"),
+        "definition_break": re.compile(rf"\s(?:{alternation(data['definition_breaks'])})\s"),
+        "duty_to_support": re.compile(
+            rf"\s(?:{alternation(data['duty_cues'])})\s+(?:{alternation(data['support_after'])})\b"
+        ),
+        "duty": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['duty_cues'])})\b"),
+    }
+
+
+@cache
+def role_headings() -> tuple[re.Pattern[str], list[tuple[str, str]]]:
+    """The kinds a role heading may open with, as a pattern of folded words, and the folded role words."""
+    data = role_cues()
+    kinds = "|".join(re.escape(fold(kind)) for kind in data["role_heading_kinds"])
+    return re.compile(rf"^(?:(?:{kinds})\s+)+"), [(fold(words), role) for words, role in data["role_headings"].items()]
