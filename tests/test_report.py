@@ -4,6 +4,7 @@ Chromium (the Debian package, which the Makefile installs), with no script error
 from __future__ import annotations
 
 import json
+from datetime import date
 import shutil
 from pathlib import Path
 
@@ -106,3 +107,22 @@ def test_marks_over_one_another_nest_and_keep_the_text() -> None:
     assert "".join(piece.text for piece in pieces) == text
     assert [[m.key for m in piece.marks] for piece in pieces] == [["t1", "a0"], ["t1"], ["t1", "d-t1"], ["t1"]]
     assert pieces[0].first == {"t1", "a0"} and pieces[2].first == {"d-t1"}
+
+
+def test_deadlines_far_from_today_are_grouped_and_the_graph_leaves_out_documents_with_no_edge(out: Path) -> None:
+    import pipeline
+    from pipeline.report import batch_view
+
+    tables = pipeline.load(out)
+    tasks = tables["tasks"].copy()
+    tasks["deadline"] = pd.array(
+        [date(2020, 1, 5), date(2025, 1, 31), date(2025, 2, 1), date(2031, 6, 30)] + [None] * (len(tasks) - 4),
+        dtype=tasks["deadline"].dtype,
+    )
+    months = batch_view.deadlines_by_month({**tables, "tasks": tasks}, today=date(2025, 1, 15))
+    assert [(m["month"], m["tasks"], m["past"]) for m in months] == [
+        ("before 2024-01", 1, True), ("2025-01", 1, False), ("2025-02", 1, False), ("after 2027-01", 1, False)
+    ]
+    graph = batch_view.citation_graph(tables)
+    linked = {edge[end] for edge in graph["edges"] for end in ("source", "target")}
+    assert {node["id"] for node in graph["nodes"]} == linked

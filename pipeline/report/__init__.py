@@ -61,7 +61,7 @@ def write(out_dir: Path, tables: Mapping[str, pd.DataFrame], today: date | None 
         documents=rows,
         graph=batch_view.citation_graph(tables),
         deadlines=batch_view.deadlines_by_month(tables, today),
-        workload=batch_view.workload(tables),
+        workload=batch_view.workload(tables, today),
         today=today,
     )
     (building / "index.html").write_text(index, encoding="utf-8")

@@ -16,6 +16,7 @@ from pipeline.keys import number_symbol_key
 MAX_GRAPH_NODES = 300  # beyond this the graph keeps the documents cited most
 MAX_BODIES = 30  # rows of the workload table
 MAX_MONTHS = 18  # month columns of the workload table (the months with most deadlines, in order)
+MONTHS_BEFORE, MONTHS_AFTER = 12, 24  # the months shown one by one around today; the others as earlier, later
 
 
 def _column(tables: Mapping[str, pd.DataFrame], table: str, *columns: str) -> pd.DataFrame:
@@ -77,7 +78,8 @@ def counts(tables: Mapping[str, pd.DataFrame]) -> dict[str, int]:
 
 def citation_graph(tables: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
     """Nodes (the batch's documents, and the documents they cite that are not in it) and edges (citing → cited,
-    by relation) for the graph library. Over MAX_GRAPH_NODES, the least cited outside documents are left out."""
+    by relation) for the graph library; documents with no edge are not drawn. Over MAX_GRAPH_NODES, the least cited
+    outside documents are left out."""
     documents = tables["documents"]
     citations = _column(tables, "citations", "doc_id", "number_symbol", "name", "doc_type", "relation", "resolved_doc_id")
     in_batch = {row["doc_id"]: row for row in documents.to_dict("records") if isinstance(row.get("doc_id"), str)}
@@ -97,23 +99,36 @@ def citation_graph(tables: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
         if not relations and target in outside:
             cited_by[target] += 1
         relations.add(row["relation"] if isinstance(row["relation"], str) else "cites")
-    room = max(0, MAX_GRAPH_NODES - len(in_batch))
-    kept_outside = {node for node, _ in sorted(cited_by.items(), key=lambda item: (-item[1], item[0]))[:room]}
+    # Outside documents are added most cited first while the graph has room; past the limit, those only one
+    # document cites (they link nothing) are left out. Documents of the batch with no edge are not drawn.
+    citing: dict[str, set[str]] = {}
+    for source, target in edges:
+        citing.setdefault(target, set()).add(source)
+    drawn = {node for source, target in edges if target in in_batch for node in (source, target)}
+    linking = len(in_batch) + len(cited_by) > MAX_GRAPH_NODES
+    kept_outside: set[str] = set()
+    for node, n in sorted(cited_by.items(), key=lambda item: (-item[1], item[0])):
+        added = {node} | (citing[node] - drawn)
+        if (linking and n < 2) or len(drawn) + len(added) > MAX_GRAPH_NODES:
+            break
+        kept_outside.add(node)
+        drawn |= added
+    links = [(source, target) for source, target in edges if target in in_batch or target in kept_outside]
     nodes = [
         {"id": doc_id, "label": document_label(row), "in_batch": True, "href": f"{doc_id}.html",
          "doc_type": row.get("doc_type") or "", "review": bool(row.get("needs_review"))}
         for doc_id, row in in_batch.items()
+        if doc_id in drawn
     ] + [
         {"id": node, "label": outside[node]["label"], "in_batch": False, "href": None,
          "doc_type": outside[node]["doc_type"] or "", "cited_by": cited_by[node]}
         for node in sorted(kept_outside)
     ]  # fmt: skip
-    kept = {node["id"] for node in nodes}
     links = [
-        {"source": source, "target": target, "relation": sorted(relations)[0], "relations": sorted(relations)}
-        for (source, target), relations in sorted(edges.items())
-        if source in kept and target in kept
-    ]
+        {"source": source, "target": target, "relation": sorted(edges[source, target])[0],
+         "relations": sorted(edges[source, target])}
+        for source, target in sorted(links)
+    ]  # fmt: skip
     return {"nodes": nodes, "edges": links, "left_out": len(cited_by) - len(kept_outside)}
 
 
@@ -121,19 +136,34 @@ def _month(value: Any) -> str | None:
     return value.strftime("%Y-%m") if isinstance(value, date) else None
 
 
+def _window(today: date) -> tuple[str, str]:
+    """The first and last month shown one by one: MONTHS_BEFORE before today's to MONTHS_AFTER after."""
+    def shifted(months: int) -> str:
+        index = today.year * 12 + today.month - 1 + months
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+    return shifted(-MONTHS_BEFORE), shifted(MONTHS_AFTER)
+
+
 def deadlines_by_month(tables: Mapping[str, pd.DataFrame], today: date) -> list[dict[str, Any]]:
-    """Tasks with an exact deadline, by month, each month's share of the busiest for the bars."""
+    """Tasks with an exact deadline, by month around today (those before and after as two rows, `earlier` and
+    `later`), each with its share of the busiest row for the bars."""
+    first, last = _window(today)
     months = Counter(m for m in map(_month, _column(tables, "tasks", "deadline")["deadline"]) if m)
-    busiest = max(months.values(), default=1)
+    rows = [(month, n) for month, n in sorted(months.items()) if first <= month <= last]
+    earlier = sum(n for month, n in months.items() if month < first)
+    later = sum(n for month, n in months.items() if month > last)
     current = today.strftime("%Y-%m")
-    return [
-        {"month": month, "tasks": n, "share": n / busiest, "past": month < current} for month, n in sorted(months.items())
-    ]
+    shown = [(month, n, month < current) for month, n in rows]
+    shown = ([(f"before {first}", earlier, True)] if earlier else []) + shown
+    shown += [(f"after {last}", later, False)] if later else []
+    busiest = max((n for _, n, _ in shown), default=1)
+    return [{"month": month, "tasks": n, "share": n / busiest, "past": past} for month, n, past in shown]
 
 
-def workload(tables: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
+def workload(tables: Mapping[str, pd.DataFrame], today: date) -> dict[str, Any]:
     """Per body (canonical name): tasks led, supported and reported to, documents, and the deadlines by month of
-    the tasks it leads or supports."""
+    the tasks it leads or supports (the busiest months around today; the others in one column)."""
     assignments = _column(tables, "assignments", "doc_id", "task_id", "assignee_canonical", "assignee", "role")
     tasks = _column(tables, "tasks", "doc_id", "task_id", "deadline")
     if assignments.empty:
@@ -143,7 +173,8 @@ def workload(tables: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
     rows["acting_month"] = [
         _month(value) if role in ("lead", "support") else None for value, role in zip(rows["deadline"], rows["role"], strict=True)
     ]
-    month_counts = Counter(m for m in rows["acting_month"] if isinstance(m, str))
+    first, last = _window(today)
+    month_counts = Counter(m for m in rows["acting_month"] if isinstance(m, str) and first <= m <= last)
     months = sorted(m for m, _ in month_counts.most_common(MAX_MONTHS))
     bodies = []
     for body, group in rows.groupby("body", sort=False):
