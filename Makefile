@@ -29,7 +29,8 @@ notebook: setup  # Jupyter on notebooks/, reading the tables of $(OUT) (the last
 	$(BIN)/pip install -q -e '.[notebooks]'
 	VANBAN_OUT=$(abspath $(OUT)) $(BIN)/jupyter lab notebooks/
 
-bench: setup
+bench: setup  # OCRmyPDF, compared in ocr_throughput, gets its own environment there; it needs Ghostscript
+	@command -v gs >/dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq ghostscript
 	$(BIN)/python benchmarks/run_all.py
 
 samples: setup

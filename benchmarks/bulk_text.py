@@ -48,7 +48,7 @@ def peak_tree_rss(process: subprocess.Popen, peak: list[int]) -> None:
 
 def run_once(inputs: Path, out: Path) -> tuple[float, int, str]:
     """One `vanban run`: seconds end to end, peak RSS of its process tree, its summary line."""
-    command = [str(ROOT / ".venv" / "bin" / "vanban"), "run", str(inputs), "--out", str(out), "--quiet"]
+    command = [str(ROOT / ".venv" / "bin" / "vanban"), "run", str(inputs), "--out", str(out)]  # no bar off a tty
     peak = [0]
     with timer() as elapsed:
         process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)

@@ -1,13 +1,18 @@
-"""Scanned-page throughput of `vanban run` against the ideal: cores × the speed of one plain tesseract process.
+"""Scanned-page throughput of `vanban run` against the ideal: cores × the speed of one plain tesseract process,
+and beside OCRmyPDF on the same scanned PDFs.
 
 The plain tesseract runs on the very page images vanban OCRs (PDF pages rendered at 300 dpi, image files as they
 are), one after another with one thread; the ideal is cores / (mean seconds per page). Goal: ratio ≥ 0.9.
+OCRmyPDF (``-j`` cores, ``--force-ocr``, Vietnamese) is installed in its own environment beside this file
+(``benchmarks/.venv-ocrmypdf``, made on first use), never in the project's; it needs Ghostscript.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -40,6 +45,45 @@ def plain_tesseract_seconds(paths: list[Path], settings: Settings) -> list[float
     return seconds
 
 
+OCRMYPDF_VENV = Path(__file__).resolve().parent / ".venv-ocrmypdf"
+
+
+def ocrmypdf() -> Path | None:
+    """The ocrmypdf command of the benchmark's own environment, made on first use; None when it cannot be."""
+    command = OCRMYPDF_VENV / "bin" / "ocrmypdf"
+    if not command.exists():
+        made = subprocess.run(
+            f"{sys.executable} -m venv {OCRMYPDF_VENV} && {OCRMYPDF_VENV}/bin/pip install -q ocrmypdf",
+            shell=True, capture_output=True, text=True,
+        )  # fmt: skip
+        if made.returncode != 0:
+            print(f"OCRmyPDF: could not be installed ({made.stderr.strip().splitlines()[-1:]})")
+            return None
+    if shutil.which("gs") is None:
+        print("OCRmyPDF: needs Ghostscript (apt-get install ghostscript)")
+        return None
+    return command
+
+
+def ocrmypdf_pages_per_second(pdfs: list[Path], settings: Settings) -> tuple[float, int] | None:
+    """Pages per second of OCRmyPDF on the scanned PDFs, one file after another, each with every core."""
+    command = ocrmypdf()
+    if command is None:
+        return None
+    pages = 0
+    with tempfile.TemporaryDirectory() as out, timer() as elapsed:
+        for pdf in pdfs:
+            done = subprocess.run(
+                [str(command), "-j", str(CORES), "-l", settings.ocr_language, "--force-ocr", "--output-type", "pdf",
+                 "--quiet", str(pdf), f"{out}/{pdf.stem}.pdf"], capture_output=True, text=True,
+            )  # fmt: skip
+            if done.returncode != 0:
+                print(f"OCRmyPDF failed on {pdf.name}: {done.stderr.strip()[-300:]}")
+                return None
+            pages += len(ingest.read(pdf, str(pdf), ingest.sha256_of(pdf), settings).ocr_jobs)
+    return pages / elapsed[0], pages
+
+
 def main() -> None:
     settings = Settings()
     paths = scanned_inputs()
@@ -52,6 +96,14 @@ def main() -> None:
     print(f"plain tesseract: {sum(single) / len(single):.2f} s/page → ideal {ideal:.3f} pages/s on {CORES} cores")
     print(f"vanban run: {elapsed[0]:.1f} s → {actual:.3f} pages/s")
     print(f"throughput ratio (vanban / ideal): {actual / ideal:.2f}  (goal ≥ 0.9)")
+    pdfs = [path for path in paths if path.suffix == ".pdf"]
+    with tempfile.TemporaryDirectory() as out, timer() as on_pdfs:
+        pdf_summary = batch.run(pdfs, Path(out), settings, jobs=CORES, progress=False)
+    theirs = ocrmypdf_pages_per_second(pdfs, settings)
+    if theirs is not None:
+        ours = pdf_summary.ocr_pages / on_pdfs[0]
+        print(f"scanned PDFs only ({theirs[1]} pages): vanban {ours:.3f} pages/s, OCRmyPDF -j {CORES} "
+              f"{theirs[0]:.3f} pages/s: vanban is {ours / theirs[0]:.2f}× OCRmyPDF")
 
 
 if __name__ == "__main__":

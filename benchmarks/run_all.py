@@ -7,6 +7,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-for name in ("ocr_quality", "ocr_throughput", "digital_pdf", "bulk_text", "legal_structure"):
+for name in ("ocr_quality", "ocr_throughput", "digital_pdf", "bulk_text", "text_size", "legal_structure"):
     print(f"== {name}")
     runpy.run_path(str(HERE / f"{name}.py"), run_name="__main__")

@@ -463,10 +463,10 @@ def _runs_row(summary: RunSummary, started_at: datetime, settings: Settings) -> 
 
 def link_references(references: list[dict[str, Any]], documents: list[dict[str, Any]]) -> None:
     """Set ``resolved_doc_id`` on every reference whose cited document is itself in the batch."""
-    from pipeline.extract.references import Reference, resolve_in_batch
+    from pipeline.extract.citations import Citation, resolve_in_batch
 
-    fields = {f.name for f in dataclasses.fields(Reference)} - {"mentions"}
-    cited = [(row["doc_id"], Reference(**{k: row.get(k) for k in fields})) for row in references]
+    fields = {f.name for f in dataclasses.fields(Citation)} - {"mentions"}
+    cited = [(row["doc_id"], Citation(**{k: row.get(k) for k in fields})) for row in references]
     batch = [(d["doc_id"], d.get("number_symbol"), d.get("issuer"), d.get("year")) for d in documents if d["doc_id"]]
     resolved = resolve_in_batch(cited, batch)
     for row in references:

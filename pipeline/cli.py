@@ -8,12 +8,15 @@ import signal
 import sys
 from pathlib import Path
 
-from pipeline import __version__, batch
+import pandas as pd
+
+from pipeline import __version__, batch, catalogue
 from pipeline.discovery import discover, shown
 from pipeline.export import ExportError
 from pipeline.language.lexicon import LexiconError, check_lexicons
 from pipeline.results import DocumentResult
 from pipeline.settings import Settings
+from pipeline.watch import Watcher
 
 USAGE_ERROR = 2  # also: the output folder cannot be written (read-only, full, in use)
 INTERRUPTED = 130  # Ctrl-C, as shells report it
@@ -34,20 +37,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"vanban {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    run = commands.add_parser("run", help="process documents (PDF, images, text) into tables")
-    run.add_argument("inputs", nargs="*", type=Path, default=[Path("data/raw")], help="files or folders (data/raw)")
-    run.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder (data/processed)")
-    run.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
-    run.add_argument("--page-timeout", type=float, default=Settings.page_timeout, help="seconds for one page's OCR")
-    run.add_argument(
+    processing = argparse.ArgumentParser(add_help=False)  # what `run` and `watch` share
+    processing.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder (data/processed)")
+    processing.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    processing.add_argument(
+        "--page-timeout", type=float, default=Settings.page_timeout, help="seconds for one page's OCR"
+    )
+    processing.add_argument(
         "--worker-memory", type=int, default=Settings.worker_memory_mb, metavar="MB",
         help=f"address-space ceiling of each worker process and its tesseract ({Settings.worker_memory_mb})",
     )  # fmt: skip
-    run.add_argument(
+    processing.add_argument(
         "--scheduler", default=batch.LOCAL, metavar="WHERE",
         help="local (worker processes, the default), local-dask (a Dask LocalCluster) or dask://HOST:PORT",
     )  # fmt: skip
-    run.add_argument("--follow-symlinks", action="store_true", help="read links whose target is inside the inputs")
+    processing.add_argument(
+        "--follow-symlinks", action="store_true", help="read links whose target is inside the inputs"
+    )
+    processing.add_argument(
+        "--catalogue", type=Path, metavar="FILE", help="also add the batch to this catalogue (a DuckDB file)"
+    )
+
+    run = commands.add_parser("run", parents=[processing], help="process documents (PDF, images, text) into tables")
+    run.add_argument("inputs", nargs="*", type=Path, default=[Path("data/raw")], help="files or folders (data/raw)")
     run.add_argument(
         "--retry-failed", action="store_true",
         help="process again the documents that timed out or ran out of memory on two runs",
@@ -59,6 +71,17 @@ def main(argv: list[str] | None = None) -> int:
     talk = run.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true", help="print nothing but documents with errors")
     talk.add_argument("-v", "--verbose", action="store_true", help="a line for each document as it finishes")
+
+    watch = commands.add_parser("watch", parents=[processing], help="process files as they arrive in a folder")
+    watch.add_argument("inbox", type=Path, help="the folder to watch")
+    watch.add_argument("--interval", type=float, default=5.0, help="seconds between looks at the folder (5)")
+
+    cataloguing = commands.add_parser("catalogue", help="the catalogue of every batch: add a batch, tasks due")
+    cataloguing.add_argument("action", choices=("add", "due"), help="add: a processed folder; due: tasks due soon")
+    cataloguing.add_argument("folder", type=Path, nargs="?", help="add: the processed folder (a run's --out)")
+    cataloguing.add_argument("--catalogue", type=Path, required=True, metavar="FILE", help="the catalogue file")
+    cataloguing.add_argument("--days", type=int, default=30, help="due: deadlines within this many days (30)")
+    cataloguing.add_argument("--body", help="due: only tasks led by a body whose name holds this")
 
     evaluate = commands.add_parser("eval", help="score the pipeline against hand-written gold")
     evaluate.add_argument("gold_dir", type=Path, help="folder of gold JSON files (tests/gold)")
@@ -75,13 +98,13 @@ def main(argv: list[str] | None = None) -> int:
     except LexiconError as e:
         print(f"vanban: a data file does not follow its schema: {e}", file=sys.stderr)
         return USAGE_ERROR
-    if args.command == "eval":
-        return _eval(parser, args)
-    return _run(parser, args)
+    command = {"eval": _eval, "watch": _watch, "catalogue": _catalogue}.get(args.command, _run)
+    return command(parser, args)
 
 
-def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    missing = [shown(p) for p in args.inputs if not p.exists() and not p.is_symlink()]
+def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace, inputs: list[Path]) -> Settings:
+    """The run's settings from the options `run` and `watch` share; a usage error for impossible ones."""
+    missing = [shown(p) for p in inputs if not p.exists() and not p.is_symlink()]
     if missing:
         parser.error(f"no such file or folder: {', '.join(missing)}")
     if args.jobs is not None and args.jobs < 1:
@@ -95,9 +118,13 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         )
     if args.scheduler not in (batch.LOCAL, batch.LOCAL_DASK) and not args.scheduler.startswith(batch.DASK_PREFIX):
         parser.error(f"--scheduler: expected local, local-dask or dask://HOST:PORT, not {args.scheduler}")
+    return Settings(page_timeout=args.page_timeout, worker_memory_mb=args.worker_memory)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    settings = _settings(parser, args, args.inputs)
     if not discover(args.inputs, args.out, args.follow_symlinks):
         parser.error(f"no documents found in {', '.join(map(shown, args.inputs))}")
-    settings = Settings(page_timeout=args.page_timeout, worker_memory_mb=args.worker_memory)
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         summary = batch.run(
@@ -121,7 +148,58 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, previous)
     if not args.quiet:
         print(summary, file=sys.stderr)
+    if args.catalogue is not None:
+        try:
+            added = catalogue.add_batch(args.catalogue, args.out)
+        except catalogue.CatalogueError as e:
+            print(f"vanban: catalogue: {e}", file=sys.stderr)
+            return USAGE_ERROR
+        if not args.quiet:
+            print(added, file=sys.stderr)
     return summary.exit_code
+
+
+def _watch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    settings = _settings(parser, args, [args.inbox])
+    if not args.inbox.is_dir():
+        parser.error(f"not a folder: {shown(args.inbox)}")
+    if not args.interval > 0:
+        parser.error("--interval must be a number of seconds above 0")
+    watcher = Watcher(
+        args.inbox, args.out, args.catalogue, settings, args.jobs, args.scheduler, args.follow_symlinks
+    )
+    print(f"vanban watch: watching {shown(args.inbox)} (Ctrl-C to stop)", file=sys.stderr)
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        watcher.run(args.interval)
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: what is done is kept; a document half-read is read next time
+        print("vanban watch: stopped", file=sys.stderr)
+        return 0
+    except (ExportError, catalogue.CatalogueError) as e:
+        print(f"vanban watch: {e}", file=sys.stderr)
+        return USAGE_ERROR
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    return 0
+
+
+def _catalogue(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.action == "add":
+        if args.folder is None or not (args.folder / "documents.parquet").exists():
+            parser.error("catalogue add: give a folder that a run wrote its tables to")
+        try:
+            print(catalogue.add_batch(args.catalogue, args.folder), file=sys.stderr)
+        except catalogue.CatalogueError as e:
+            print(f"vanban: catalogue: {e}", file=sys.stderr)
+            return USAGE_ERROR
+        return 0
+    if not args.catalogue.exists():
+        parser.error(f"no such catalogue: {args.catalogue}")
+    due = catalogue.due(args.catalogue, args.days, body=args.body)
+    columns = ["deadline", "assignee", "doc_type", "number_symbol", "deadline_text", "text"]
+    with pd.option_context("display.max_colwidth", 60, "display.width", 200):
+        print(due[columns].to_string(index=False) if len(due) else f"no task due in the next {args.days} days")
+    return 0
 
 
 def _document_line(result: DocumentResult) -> None:

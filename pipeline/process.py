@@ -15,7 +15,7 @@ from typing import Any
 
 from pipeline import export
 from pipeline.extract.assignments import Assignment, assign_tasks
-from pipeline.extract.references import Reference, find_references
+from pipeline.extract.citations import Citation, find_citations
 from pipeline.language.levels import place_of
 from pipeline.model import Document, Problem, RawDocument, Stage
 from pipeline.normalize import normalize
@@ -50,13 +50,13 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
         if not document.text.strip():
             problems.append(Problem(Stage.NORMALIZE, "no_text", "no text found on any page"))
     assignments: list[Assignment] = []
-    references: list[Reference] = []
+    references: list[Citation] = []
     if document is not None and document.text.strip():
         with _recorded(problems, Stage.STRUCTURE):
             structure = parse(document)
     if structure is not None:
         with _recorded(problems, Stage.EXTRACT):
-            references = find_references(document.text, structure.header.number_symbol)
+            references = find_citations(document.text, structure.header.number_symbol)
             assignments = assignments_of(document, structure)
     seconds = sum(p.seconds for p in raw.pages) + time.perf_counter() - started
     rows = {
@@ -150,7 +150,7 @@ def _located_rows(document: Document | None, items: list[Any]) -> list[dict[str,
 
 
 def _reference_rows(
-    document: Document | None, structure: Structure | None, references: list[Reference]
+    document: Document | None, structure: Structure | None, references: list[Citation]
 ) -> list[dict[str, Any]]:
     """One row per distinct cited document, placed at its first mention."""
     if document is None:
@@ -187,7 +187,7 @@ def _reference_rows(
 
 
 def _amendment_rows(
-    document: Document | None, structure: Structure | None, references: list[Reference]
+    document: Document | None, structure: Structure | None, references: list[Citation]
 ) -> list[dict[str, Any]]:
     """One row per target of an amending instruction, with the amended document: the first citation mentioned in
     the instruction, else in the headings of the parts that hold it, else the document the text says it amends."""
@@ -219,7 +219,7 @@ def _amendment_rows(
     return rows
 
 
-def _mention_rows(document: Document | None, references: list[Reference]) -> list[dict[str, Any]]:
+def _mention_rows(document: Document | None, references: list[Citation]) -> list[dict[str, Any]]:
     if document is None:
         return []
     return [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 from distributed import LocalCluster
@@ -45,8 +46,12 @@ def test_a_task_past_its_time_limit_on_dask_is_a_timeout(cluster: LocalCluster, 
     assert errors.error_type.tolist() == ["timeout"] and errors.message[0] == "gave up after 0.001 s"
 
 
-def test_the_cli_starts_a_local_dask_cluster(tmp_path: Path) -> None:
+def test_the_cli_starts_a_local_dask_cluster_and_fills_the_catalogue_as_locally(tmp_path: Path) -> None:
+    cat = tmp_path / "catalogue.duckdb"
     code = main(
-        ["run", *map(str, DOCUMENTS[2:]), "--out", str(tmp_path), "--scheduler", "local-dask", "--jobs", "2", "--quiet"]
-    )
-    assert code == 0 and len(pd.read_csv(tmp_path / "documents.csv")) == 2
+        ["run", *map(str, DOCUMENTS[2:]), "--out", str(tmp_path / "out"), "--scheduler", "local-dask", "--jobs", "2",
+         "--quiet", "--catalogue", str(cat)]
+    )  # fmt: skip
+    assert code == 0 and len(pd.read_csv(tmp_path / "out" / "documents.csv")) == 2
+    with duckdb.connect(str(cat), read_only=True) as db:
+        assert db.sql("select count(*) from catalogue_documents").fetchall() == [(2,)]

@@ -14,7 +14,7 @@ from fpdf import FPDF
 from PIL import Image
 
 from pipeline import ingest
-from pipeline.extract.references import find_references
+from pipeline.extract.citations import find_citations
 from pipeline.ingest.ocr import recognize, render_pdf_page
 from pipeline.ingest.text import Decoded, decode
 from pipeline.model import EncodingProblem, TextSource, TooLarge
@@ -231,7 +231,7 @@ def test_mixed_nfc_nfd_and_telex_slips_still_give_the_references(tmp_path: Path)
     path.write_text(messy, encoding="utf-8")
 
     def references(text: str) -> set[str | None]:
-        return {r.number_symbol for r in find_references(text)}
+        return {r.number_symbol for r in find_citations(text)}
 
     document = normalize(read(path).document)
     assert "ddawwcj" in document.text and references(document.text) == references(clean)

@@ -12,7 +12,7 @@ import pytest
 from fpdf import FPDF
 
 from pipeline import ingest
-from pipeline.extract.references import find_references
+from pipeline.extract.citations import find_citations
 from pipeline.ingest.text import decode
 from pipeline.legacy_encodings import encodings, legacy_reading
 from pipeline.model import EncodingProblem, PageText, TextSource
@@ -167,4 +167,4 @@ def test_a_pdf_text_layer_in_a_legacy_font_is_converted_not_sent_to_ocr(key: str
     assert min(p.text_quality for p in pages) > 0.95
     text = "\n".join(p.text for p in pages)
     assert "Ban Thường vụ Tỉnh ủy" in text and "các cấp ủy, tổ chức đảng" in text
-    assert "12-CT/TW" in {r.number_symbol for r in find_references(text)}
+    assert "12-CT/TW" in {r.number_symbol for r in find_citations(text)}

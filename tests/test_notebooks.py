@@ -40,3 +40,9 @@ def test_the_batch_notebook_explores_a_processed_folder(tmp_path: Path, monkeypa
 def test_the_one_document_notebook_walks_through_every_stage() -> None:
     text = outputs(execute("one_document.ipynb"))
     assert "45-KH/TU" in text and "Ban Tuyên giáo Tỉnh ủy" in text
+
+
+def test_the_catalogue_notebook_shows_the_chain_and_the_tasks_due() -> None:
+    text = outputs(execute("catalogue.ipynb"))
+    assert "34-CT/TW" in text and "└" in text  # the chain from the central directive
+    assert "Sở Nội vụ" in text and "2024-12-31" in text  # a task due, with its lead body

@@ -12,7 +12,7 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract.references import find_references
+from pipeline.extract.citations import find_citations
 from pipeline.keys import number_symbol_key
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.process import finish
@@ -76,5 +76,5 @@ def test_a_citation_is_found_after_harmless_changes(citation: str, space: str, d
     if decomposed:
         sentence = unicodedata.normalize("NFD", sentence)
     normalised, _ = process(sentence)
-    keys = {number_symbol_key(r.number_symbol or "") for r in find_references(normalised)}
+    keys = {number_symbol_key(r.number_symbol or "") for r in find_citations(normalised)}
     assert number_symbol_key(citation.split("số ")[1].split(" ")[0]) in keys

@@ -1,4 +1,4 @@
-"""References: every document a text cites, with its type, number-symbol, date, issuer and relation (issue 6)."""
+"""Citations: every document a text cites, with its type, number-symbol, date, issuer and relation (issue 6)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract.references import Mention, Reference, find_references, resolve_in_batch
+from pipeline.extract.citations import Citation, Mention, find_citations, resolve_in_batch
 from pipeline.keys import number_symbol_key
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import clean_page, normalize
@@ -19,15 +19,15 @@ FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthChe
 DEV_TEXTS = sorted(DEV.glob("*.txt"))
 
 
-def refs(text: str, own: str | None = None) -> list[Reference]:
-    return find_references(clean_page(text), own)
+def refs(text: str, own: str | None = None) -> list[Citation]:
+    return find_citations(clean_page(text), own)
 
 
-def numbered(text: str) -> list[Reference]:
+def numbered(text: str) -> list[Citation]:
     return [r for r in refs(text) if not (r.partial or r.name_only)]
 
 
-def one(text: str) -> Reference:
+def one(text: str) -> Citation:
     found = refs(text)
     assert len(found) == 1, [r.number_symbol or r.name for r in found]
     return found[0]
@@ -43,9 +43,9 @@ def document_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def seed() -> tuple[str, list[Reference]]:
+def seed() -> tuple[str, list[Citation]]:
     text = document_text(DEV / "seed-binhdinh-kh-ct12.txt")
-    return text, find_references(text)
+    return text, find_citations(text)
 
 
 def test_the_seed_plan_cites_exactly_three_numbered_documents(seed) -> None:
@@ -321,6 +321,16 @@ def test_a_bare_number_joins_an_earlier_full_citation_of_the_same_type() -> None
 def test_a_bare_type_alias_makes_later_uses_mentions() -> None:
     ref = one("Chỉ thị số 12-CT/TW ngày 05/01/2022 của Ban Bí thư (sau đây gọi là Chỉ thị). Cấp ủy quán triệt Chỉ thị.")
     assert [m.raw for m in ref.mentions][1:] == ["Chỉ thị"]
+    assert [m.form for m in ref.mentions] == ["numbered", "alias"]
+
+
+def test_each_mention_says_how_it_cites() -> None:
+    """src-vnmp-06 cites by number-symbol, by a bare number (Chỉ thị 18) and by a law's name (Luật Viên chức)."""
+    forms = {
+        (r.number_symbol or r.name, m.form) for r in refs((DEV / "src-vnmp-06.txt").read_text("utf-8")) for m in r.mentions
+    }
+    assert {("18", "partial"), ("Luật Viên chức", "name")} <= forms
+    assert any(form == "numbered" for _, form in forms)
 
 
 def test_the_same_number_with_two_dates_is_two_documents_and_an_undated_mention_joins_one() -> None:
@@ -393,7 +403,7 @@ def test_a_damaged_citation_is_still_read(text, number_symbol) -> None:
 # ---------------------------------------------------------------------------------------------- robustness
 
 
-def _all_spans_index(text: str, found: list[Reference]) -> bool:
+def _all_spans_index(text: str, found: list[Citation]) -> bool:
     spans = [m for r in found for m in r.mentions]
     return all(isinstance(m, Mention) and 0 <= m.char_start <= m.char_end <= len(text) for m in spans) and all(
         text[m.char_start : m.char_end] == m.raw for m in spans
@@ -411,8 +421,8 @@ PIECES = [
 
 @FAST
 @given(st.one_of(st.text(max_size=400), st.lists(st.sampled_from(PIECES), max_size=40).map("".join)))
-def test_find_references_never_raises_and_its_spans_index_the_text(text: str) -> None:
-    found = find_references(text)
+def test_find_citations_never_raises_and_its_spans_index_the_text(text: str) -> None:
+    found = find_citations(text)
     assert _all_spans_index(text, found)
     assert [r.ref_id for r in found] == [f"r{i}" for i in range(1, len(found) + 1)]
     assert all(r.relation in ("implements", "legal_basis", "amends", "replaces", "repeals", "cites") for r in found)
@@ -428,7 +438,7 @@ def test_a_mutated_dev_text_never_breaks_the_extractor(path: Path, cut: tuple[fl
     text = clean_page(path.read_text(encoding="utf-8"))
     at, size = int(cut[0] * len(text)), int(cut[1] * 200)
     mutated = text[:at] + insert + text[at + size :]
-    assert _all_spans_index(mutated, find_references(mutated))
+    assert _all_spans_index(mutated, find_citations(mutated))
 
 
 CITATION = "Thực hiện Chỉ thị số 12-CT/TW ngày 05/01/2022 của Ban Bí thư về công tác đối ngoại.".split()
@@ -439,7 +449,7 @@ CITATION = "Thực hiện Chỉ thị số 12-CT/TW ngày 05/01/2022 của Ban B
 def test_a_citation_survives_extra_spaces_and_line_breaks(gaps: list[str]) -> None:
     text = CITATION[0] + "".join(gap + word for gap, word in zip(gaps, CITATION[1:], strict=True))
     for variant in (text, clean_page(text)):
-        found = [r for r in find_references(variant) if r.number_symbol == "12-CT/TW"]
+        found = [r for r in find_citations(variant) if r.number_symbol == "12-CT/TW"]
         assert len(found) == 1 and found[0].date == "2022-01-05"
 
 
@@ -462,7 +472,7 @@ def test_the_dev_gold_is_found_with_issuer_and_date() -> None:
     found = expected = matched = right = details = 0
     for gold, text in _gold_texts():
         wanted = {number_symbol_key(r["number_symbol"]): r for r in gold["references"]}
-        got = {number_symbol_key(r.number_symbol): r for r in find_references(text) if not r.name_only}
+        got = {number_symbol_key(r.number_symbol): r for r in find_citations(text) if not r.name_only}
         found, expected = found + len(got), expected + len(wanted)
         for key in wanted.keys() & got.keys():
             matched += 1
@@ -478,11 +488,11 @@ def test_the_dev_gold_is_found_with_issuer_and_date() -> None:
 # ---------------------------------------------------------------------------------------------- across a batch
 
 
-def _ref(number_symbol: str | None, issuer: str | None = None, year: int | None = None, **kw) -> Reference:
+def _ref(number_symbol: str | None, issuer: str | None = None, year: int | None = None, **kw) -> Citation:
     fields = {"ref_id": "r1", "doc_type": None, "number_symbol": number_symbol, "number": None, "year": year,
               "symbol": None, "date": None, "issuer": issuer, "relation": "implements", "partial": False,
               "name_only": False, "name": None}  # fmt: skip
-    return Reference(**{**fields, **kw})
+    return Citation(**{**fields, **kw})
 
 
 def test_a_reference_resolves_to_the_batch_document_with_its_number_year_and_issuer() -> None:
