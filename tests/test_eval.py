@@ -8,7 +8,6 @@ import gzip
 import json
 import random
 import unicodedata
-import warnings
 from pathlib import Path
 
 import pytest
@@ -94,8 +93,7 @@ def check_sample() -> list[str]:
 
 
 def test_the_check_set_is_the_drawn_sample() -> None:
-    """Every check gold file annotates one document of the sample, under its own id; the set is complete when it
-    holds all 30 (until then the missing ones are named in a warning)."""
+    """Every check gold file annotates one document of the sample, under its own id, and all 30 are there."""
     sample = check_sample()
     assert sample[:3] == ["doc_000103", "doc_000276", "doc_000414"] and "doc_000484" not in sample
     assert sample[-1] == "doc_000071" and len(sample) == 30
@@ -105,8 +103,7 @@ def test_the_check_set_is_the_drawn_sample() -> None:
     assert set(ids) <= set(sample), f"not in the sample: {sorted(set(ids) - set(sample))}"
     assert len(set(ids)) == len(ids)
     missing = [i for i in sample if i not in ids]
-    if missing:
-        warnings.warn(f"check set: {len(missing)} of the 30 still without gold: {' '.join(missing)}", stacklevel=1)
+    assert missing == [], f"check set: {len(missing)} of the 30 without gold"
 
 
 GROUND_TRUTH = {pair["file"]: pair["ground_truth"] for pair in json.loads((GOLD / "ocr.json").read_text("utf-8"))}

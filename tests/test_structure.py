@@ -234,3 +234,21 @@ def test_an_amending_decree_gives_its_instructions_as_data(bulk: dict[str, str])
     article_7 = next(a for a in amendments if (a.action, a.target) == ("amend", "Điều 7"))
     assert text[article_7.new_text_start :].startswith("“Điều 7. Vi phạm quy định về công bố mở cảng biển")
     assert not any(("supplement", "Điều 4") == (a.action, a.target) for a in amendments)  # vào sau Điều 4: a place
+
+
+def test_a_note_printed_after_a_recipient_is_its_note_not_its_name() -> None:
+    """src-congbot-06: '(báo cáo)' after 'Bộ Lao động - TB và XH;' qualifies the item, it is not part of it."""
+    recipients = {r.recipient: r.note for r in dev("src-congbot-06.txt").recipients}
+    assert recipients.get("Bộ Lao động - TB và XH") == "báo cáo"
+
+
+@pytest.mark.parametrize(
+    ("date_line", "issue_date", "issue_place"),
+    [
+        ("Hà Nội, ngày 0 5 tháng 0 6 năm 2025", "2025-06-05", "Hà Nội"),  # digits split by typing or OCR
+        ("ngày 15 tháng 12 năm 2025", "2025-12-15", None),  # a date line without its place
+    ],
+)
+def test_the_issue_date_is_read_with_the_one_date_grammar(date_line: str, issue_date: str, issue_place) -> None:
+    header = structure_of(f"BỘ TÀI CHÍNH\nSố: 12/2025/TT-BTC\n{date_line}\nTHÔNG TƯ\nQuy định về thử\n").header
+    assert (header.issue_date, header.issue_place) == (issue_date, issue_place)

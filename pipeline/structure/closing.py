@@ -15,6 +15,7 @@ ITEM = re.compile(r"^[-+•*]\s*")
 INLINE_ITEMS = re.compile(r"(?:^|(?<=[;,.:)]))\s*-\s+")
 ARCHIVE = re.compile(r"^Lưu\b")
 NOTE = re.compile(r"\((?P<note>[^()]*)\)\s*$")
+NOTE_AFTER_ITEM = re.compile(r";\s*\((?P<note>[^()]*)\)\s*$")  # Bộ Y tế; (để phối hợp)
 NOTE_WORDS = {"b/c": "báo cáo", "báo cáo": "báo cáo", "thực hiện": "để thực hiện", "t/h": "để thực hiện"}
 SIGNATURE_NOTE = re.compile(r"\((?:đã ký|Đã ký|ký|đã ký và đóng dấu)\)|\[đã ký\]", re.IGNORECASE)
 SIGNATURE_SEARCH = 40  # lines around the recipients block, or at the end, where a signature is looked for
@@ -113,12 +114,20 @@ def _inline_items(text: str, offset: int) -> list[Recipient]:
 
 
 def _recipient(item: str, start: int) -> Recipient:
-    note = NOTE.search(item)
-    note_text = None
-    if note:
-        words = note["note"].lower()
-        note_text = next((v for k, v in NOTE_WORDS.items() if k in words), None)
-    return Recipient(item, note_text, bool(ARCHIVE.match(item)), start, start + len(item))
+    """An item; a printed note after its ``;`` (``Bộ Y tế; (để phối hợp)``) is its `note`, not part of its name,
+    and a known note in brackets at its end (``(báo cáo)``) is read into `note` too."""
+    after = NOTE_AFTER_ITEM.search(item)
+    if after and after.start():
+        words = after["note"].strip()
+        note = next((v for k, v in NOTE_WORDS.items() if k in words.lower()), words) or None
+        name = item[: after.start()].rstrip(" ;,")
+        return Recipient(name, note, bool(ARCHIVE.match(name)), start, start + len(name))
+    bracket = NOTE.search(item)
+    note = None
+    if bracket:
+        words = bracket["note"].lower()
+        note = next((v for k, v in NOTE_WORDS.items() if k in words), None)
+    return Recipient(item, note, bool(ARCHIVE.match(item)), start, start + len(item))
 
 
 def signature(lines: list[Line], start_index: int, anchor: int | None) -> Signature:

@@ -13,6 +13,7 @@ from datetime import date
 from functools import cache
 
 from pipeline.document_types import document_types, symbol_types
+from pipeline.language.dates import EXACT_DATE, iso_date, parse_date
 from pipeline.structure.lines import (
     Line,
     fold_chars,
@@ -29,10 +30,11 @@ NUMBER_SYMBOL = re.compile(
     r"(?P<number>\d+(?:\.\d+)*)\s*\.?\s*(?:/\s*(?P<year>(?:19|20)\d\d)\s*)?(?P<sep>[/-])\s*"
     r"(?P<symbol>(?:[^\W\d_]|§)[\w&.§-]*(?:\s*[/-]\s*[\w&.§]+)*)"
 )
+WRITTEN = r"(?=ngày\s*\d(?:\s?\d)?\s*tháng)"  # a date in words: ngày 15 tháng 12 năm 2025, ngày 0 5 tháng 0 6 …
 PLACE_DATE = re.compile(
-    r"(?P<place>(?:[^\W\d_][\w.]*\s+){0,5}?[^\W\d_][\w.]*)\s*,\s*ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})"
-    r"\s*năm\s*(?P<year>\d{4})",
-)
+    rf"(?P<place>(?:[^\W\d_][\w.]*\s+){{0,5}}?[^\W\d_][\w.]*)\s*,\s*(?P<date>{WRITTEN}{EXACT_DATE})"
+)  # Hà Nội, ngày 15 tháng 12 năm 2025 (and the spellings of the one date grammar: tháng 0 6, 15/12/2025)
+DATE_LINE = re.compile(rf"^(?P<date>{WRITTEN}{EXACT_DATE})[\s.]*$", re.IGNORECASE)  # a date line without a place
 INCOMING = re.compile(r"\bĐ[ẾEÉÊ]N\b\s*[:.]?\s*(?:[Ss][ốôo]\s*[:.]?\s*(?P<number>\d+))?")
 INCOMING_NUMBER = re.compile(r"^\W{0,2}[Ss][ốôo]\s*[:.]?\s*(?P<number>\d+)")
 INCOMING_DATE = re.compile(r"Ngày\s*[:.]?\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{2,4})")
@@ -42,7 +44,7 @@ DECORATION = "-–—_=*~|.,:;•· "
 ORNAMENT = "-–—_=*~|•· "
 PLACE_UNIT_WORDS = {"phố", "xã", "trấn"}  # the lower-case half of Thành phố, Thị xã, Thị trấn  # what a title line may lose at its ends: its punctuation is the document's
 HEADING_START = re.compile(r"^(?:[IVXLC]+\s*[.\-–/)]\s|\d+\.\s|Điều\s+\d|Chương\s+[IVXLC\d]|PHẦN\s|Phần\s+[IVXLC\d])")
-ADOPTED = re.compile(r"\bthông qua\b[^.;]{0,80}?ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})")
+ADOPTED = re.compile(rf"\bthông qua\b[^.;]{{0,80}}?(?P<date>{WRITTEN}{EXACT_DATE})")
 FULL_CITATION_TITLE = re.compile(
     r"^(?P<type>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+số\s+(?P<number_symbol>\d[\w./-]*[\w])(?:\s+ngày\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4}))?"
     r"(?:\s+của\s+(?P<issuer>.+?))?\s+(?P<title>về\s.+)$"
@@ -144,23 +146,42 @@ def clean_number_symbol(match: re.Match[str]) -> str:
     return f"{match['number']}{year}{match['sep']}{symbol}"
 
 
-def iso_date(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
 def parse_header(lines: list[Line]) -> Header:
     """Read the header from the first lines. Never raises: what it cannot find stays empty."""
-    reader = _HeaderReader(lines[:HEADER_LINES])
-    reader.read()
-    header = reader.header
+    header = property_sheet(lines)
+    if header is None:
+        reader = _HeaderReader(lines[:HEADER_LINES])
+        reader.read()
+        header = reader.header
     if header.issue_date is None:
         header.issue_date = adoption_date(lines)
     if header.year is None and header.issue_date:
         header.year = int(header.issue_date[:4])
     header.is_copy = _is_copy(lines)
+    return header
+
+
+def property_sheet(lines: list[Line]) -> Header | None:
+    """The header of a legal database's property sheet (``Số hiệu`` / ``01/2021/TT-BXD`` / ``Loại văn bản`` /
+    ``Thông tư`` …, labels in ``structure.toml``), when the text is one; its title is what follows the type and
+    number on the line that names them (``Thông tư số 01/2021/TT-BXD ban hành QCVN …``). The whole text is header."""
+    labels = vocabulary()["property_sheet"]
+    texts = [line.stripped for line in lines[: 2 * HEADER_LINES]]
+    values: dict[str, str] = {}
+    for label, value in zip(texts, texts[1:], strict=False):
+        if label in labels and value not in labels and value.strip("-"):
+            values.setdefault(labels[label], value)
+    number = NUMBER_SYMBOL.match(values.get("number_symbol", ""))
+    if number is None or "doc_type" not in values:
+        return None
+    header = Header(number_symbol=clean_number_symbol(number), issuer=values.get("issuer"))
+    header.number, header.year, header.symbol = split_number_symbol(header.number_symbol)
+    header.doc_type = type_of_title(values["doc_type"]) or values["doc_type"]
+    issued = parse_date(values.get("issue_date", ""))
+    header.issue_date = issued.isoformat() if issued else None
+    named = re.compile(rf"^{re.escape(values['doc_type'])}\s+số\s+{re.escape(header.number_symbol)}\s+(?P<title>\S.*)$")
+    header.title = next((m["title"] for m in map(named.match, texts) if m), None)
+    header.body_start = lines[-1].end + 1 if lines else 0
     return header
 
 
@@ -236,11 +257,13 @@ class _HeaderReader:
         return None
 
     def _take_place_date(self, text: str, line: Line) -> str:
-        place_date = PLACE_DATE.search(text)
+        """``Hà Nội, ngày 15 tháng 12 năm 2025``, or a date line without its place; returns what else it holds."""
+        place_date = PLACE_DATE.search(text) or DATE_LINE.match(text)
         if not place_date or self.header.issue_date is not None:
             return text
-        self.header.issue_date = iso_date(int(place_date["year"]), int(place_date["month"]), int(place_date["day"]))
-        self.header.issue_place = _place(place_date["place"])
+        issued = parse_date(place_date["date"])  # None for a date that is none (ngày 32 tháng 12)
+        self.header.issue_date = issued.isoformat() if issued else None
+        self.header.issue_place = _place(place_date["place"]) if "place" in place_date.groupdict() else None
         self.last = line
         return (text[: place_date.start()] + " " + text[place_date.end() :]).strip(DECORATION)
 
@@ -311,8 +334,9 @@ def adoption_date(lines: list[Line]) -> str | None:
     26 tháng 9 năm 2025``): such a resolution prints no place-date line, its closing sentence dates it."""
     for line in reversed(lines):
         match = ADOPTED.search(line.text)
-        if match:
-            return iso_date(int(match["year"]), int(match["month"]), int(match["day"]))
+        adopted = parse_date(match["date"]) if match else None
+        if adopted:
+            return adopted.isoformat()
     return None
 
 

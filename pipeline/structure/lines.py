@@ -37,8 +37,11 @@ def split_lines(text: str) -> list[Line]:
 
 # How a line that holds only the beginning of a label joins the next line: (this line, next line, separator).
 # Web pages give each HTML text node its own line (``Điều 8`` / ``.`` / ``Công bố …``, ``Đ`` / ``iều 6.``,
-# ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``).
+# ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``), and a document's number (``Số:`` / ``70`` / ``/2025/TT-NHNN``).
 _LABEL_WORDS = r"(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)"
+# Số: / 70 / /2025/TT-NHNN; Luật số: / 120 / /202 / 5 / /QH1 / 5: the pieces of a number-symbol join while one
+# ends or the next begins with a slash or hyphen, or both are digits.
+_NUMBER_LABEL = r"^(?:Số|SỐ|.{0,40}\ssố)\s*:?"
 _NOT_A_LABEL = r"(?!\d{1,3}\s*[.)]|[a-zđ]\s*\)|Điều\s|[“\"])"
 LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"^Đ$"), re.compile(r"^iều\b"), ""),
@@ -46,6 +49,10 @@ LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"^(?:Điều|ĐIỀU) \d{1,2}$"), re.compile(r"^\d{1,2}$"), ""),
     (re.compile(r"^(?:Điều|ĐIỀU) \d{1,3}[a-z]?$"), re.compile(r"^[.:]"), ""),
     (re.compile(r"^(?:\d{1,3}\.|[a-zđ]\))$"), re.compile(rf"^{_NOT_A_LABEL}[^\W\d_]"), " "),
+    (re.compile(rf"{_NUMBER_LABEL}$"), re.compile(r"^\d"), " "),
+    (re.compile(rf"{_NUMBER_LABEL}\s*\d[\w./-]*$"), re.compile(r"^[/-][\w./-]{0,14}$"), ""),
+    (re.compile(rf"{_NUMBER_LABEL}\s*\d[\w./-]*[/-]$"), re.compile(r"^[\w.-][\w./-]{0,14}$"), ""),
+    (re.compile(rf"{_NUMBER_LABEL}\s*(?:\d[\w./-]*)?\d$"), re.compile(r"^\d[\w./-]{0,14}$"), ""),
 ]
 SPLIT_LABEL_WORD = re.compile(r"^(\s*)Đ\s+(iều\b)")  # ``Đ iều 7.``: the pieces of a word a line break split
 
