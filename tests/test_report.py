@@ -68,12 +68,14 @@ def test_a_document_page_marks_every_task_citation_and_assignee_where_it_stands(
     tasks = pd.read_parquet(out / "tasks.parquet").query("doc_id == @plan")
     leads = pd.read_parquet(out / "assignments.parquet").query("doc_id == @plan and role == 'lead'")
     mentions = pd.read_parquet(out / "citation_mentions.parquet").query("doc_id == @plan")
+    deadlines = pd.read_parquet(out / "deadlines.parquet").query("doc_id == @plan")
     page, problems = opened(browser, out / "report" / f"{plan}.html")
     text = (out / documents.loc[plan, "text_path"]).read_text(encoding="utf-8")
     assert page.locator("article.text").text_content() == text  # the marks add nothing to the text
     assert page.locator("article.text .m.task[id]").count() == len(tasks)
     assert page.locator("article.text .m.role-lead[id]").count() == len(leads)
     assert page.locator("article.text .m[class*='cite-'][id]").count() == len(mentions) > 0
+    assert page.locator("article.text .m.deadline[id]").count() == len(deadlines) > 0
     first_task = tasks.iloc[0]
     page.locator("table.tasks a").first.click()
     assert page.evaluate("location.hash") == f"#{first_task.task_id}"

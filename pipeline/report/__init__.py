@@ -25,7 +25,9 @@ from pipeline.report.document_view import document_context
 
 REPORT_DIR = "report"
 ASSETS = ("cytoscape.min.js", "cytoscape.LICENSE", "report.css", "report.js")
-PER_DOCUMENT = ("pages", "sections", "tasks", "assignments", "citations", "citation_mentions", "recipients", "errors")
+PER_DOCUMENT = (
+    "pages", "sections", "tasks", "deadlines", "assignments", "citations", "citation_mentions", "recipients", "errors",
+)  # fmt: skip
 
 
 def _environment() -> jinja2.Environment:

@@ -1,8 +1,8 @@
 """One document's page of the report: its normalised text cut into segments, each carrying the marks (extracted
 items) that cover it, and the tables of what was extracted, every row linked to its place in the text.
 
-Items with offsets (sections, tasks, assignments, citation mentions, recipients) are marked where they stand; a
-task's deadline phrase is found inside the task, and the header fields (which the tables hold as values, not
+Items with offsets (sections, tasks, deadlines, assignments, citation mentions, recipients) are marked where they stand, and
+the header fields (which the tables hold as values, not
 offsets) at their first occurrence in the text (the signer's at the last).
 """
 
@@ -127,12 +127,18 @@ def document_context(
     for task in tasks:
         marks.append(Mark(task["char_start"], task["char_end"], "task", f"task {task['task_id']}", task["task_id"]))
         task["roles"] = by_task.get(task["task_id"], {r: [] for r in ROLES})
-        phrase = task.get("deadline_text")
-        found = text.find(phrase, task["char_start"], task["char_end"]) if phrase else -1
-        if found >= 0:
-            key = f"d-{task['task_id']}"
-            marks.append(Mark(found, found + len(phrase), "deadline", f"deadline: {phrase}", key))
-            task["deadline_key"] = key
+    first_deadline: dict[str, str] = {}
+    for deadline in tables.get("deadlines") or []:
+        if deadline.get("char_start") is None or deadline.get("char_end") is None:
+            continue
+        key = f"d-{deadline['task_id']}-{deadline['deadline_id']}"
+        kind = (deadline.get("deadline_kind") or "").replace("_", " ")
+        label = f"deadline ({kind}): {deadline.get('deadline') or deadline.get('deadline_text')}"
+        marks.append(Mark(deadline["char_start"], deadline["char_end"], "deadline", label, key))
+        first_deadline.setdefault(deadline["task_id"], key)
+    for task in tasks:
+        if task["task_id"] in first_deadline:
+            task["deadline_key"] = first_deadline[task["task_id"]]
     for citation in citations:
         resolved = citation.get("resolved_doc_id")
         citation["link"] = f"{resolved}.html" if resolved in in_batch else None
