@@ -23,7 +23,7 @@ CLAUSES = lexicon(
         key: [str]
         for key in (
             "openers", "subject_after", "inserted_phrases", "subject_heading_prefixes", "subject_heading_suffixes",
-            "support_openings",
+            "support_openings", "duty_nouns", "power_nouns", "document_nouns",
         )
     },
 )  # fmt: skip
@@ -47,14 +47,20 @@ def _roles_known() -> list[str]:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data: dict[str, Any] = CLAUSES.data()
+    duties = alternation(data["duty_nouns"])
     return {
         "inserted": re.compile(rf",\s*(?:{alternation(data['inserted_phrases'])})\s*,", re.IGNORECASE),
         "opener": re.compile(rf"(?:{alternation(data['openers'])})(?=[\s,])", re.IGNORECASE),
         "inner_subject": re.compile(rf"(?:,|\s(?:{alternation(data['subject_after'])}))\s+(?=[A-ZĐ])"),
+        "document_noun": re.compile(rf"(?:{alternation(data['document_nouns'])})\b"),
         "support_opening": re.compile(rf"(?:{alternation(data['support_openings'])})\b", re.IGNORECASE),
         "subject_heading": re.compile(
-            rf"^(?:(?:{alternation(data['subject_heading_prefixes'])})\s+)?(?P<names>.+?)"
-            rf"(?:\s+(?:{alternation(data['subject_heading_suffixes'])}))?\s*[:.]?$"
+            rf"^(?:(?:{alternation(data['subject_heading_prefixes'])}"
+            rf"|(?P<before>(?i:{duties})(?:(?:,\s*|\s+và\s+)(?i:{duties}))*)\s+của)\s+)?(?P<names>.+?)"
+            rf"(?:\s+(?:{alternation(data['subject_heading_suffixes'])}"
+            # … có các nhiệm vụ, quyền hạn sau đây
+            rf"|(?:có|chịu|thực hiện)\s+(?:các\s+)?(?P<after>(?:{duties})(?:(?:,\s*|\s+và\s+)(?:{duties}))*)"
+            rf"(?:\s+(?:sau đây|sau|như sau))?))?\s*[:.]?$"
         ),
     }
 
@@ -88,7 +94,7 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
     ``2. Bộ Tài chính:``, ``Sở Lao động - Thương binh và Xã hội có nhiệm vụ``. They take part in every task
     under the heading; a heading that says anything else names none."""
     match = _patterns()["subject_heading"].match(heading)
-    if not match:
+    if not match or not _names_duties(match["before"]) or not _names_duties(match["after"]):
         return []
     found: list[tuple[int, str]] = []
     position = match.start("names")
@@ -98,6 +104,15 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
         found += [(position + start, name) for start, name in names(part, whole=True)]
         position += len(part) + 2
     return found
+
+
+def _names_duties(nouns: str | None) -> bool:
+    """Whether the nouns of a heading (``Quyền và trách nhiệm``), if any, name duties and not only powers
+    (``Trưởng Công an cấp xã có quyền``: what follows are powers to sanction, not tasks)."""
+    if nouns is None:
+        return True
+    powers = {fold(noun) for noun in CLAUSES.data()["power_nouns"]}
+    return any(fold(noun) not in powers for noun in re.split(r",\s*|\s+và\s+", nouns))
 
 
 def inherited_role(task_text: str) -> str:
@@ -158,14 +173,14 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     dân tối cao …, phối hợp tổ chức thực hiện`` supports). None when the body is given powers rather than work
     (``… có thẩm quyền xử phạt``). A body defined by what it does (``Cơ quan chủ trì soạn thảo có trách nhiệm …``)
     takes its verb from a duty cue, past the verbs of its definition."""
-    if not begins_name(subject):
-        return None
     if (
         cue("defined_kind").match(subject)
         and (duty := cue("duty").search(subject))
         and not cue("definition_break").search(subject, 0, duty.start())
     ):
         return "lead", duty.start(), True
+    if not begins_name(subject):
+        return None
     powers = cue("powers_after").search(subject)
     negation = re.search(r"\s(?:không|chưa)\s", subject)  # … không thực hiện việc khai báo: an offence, not a task
     cues = [
@@ -223,18 +238,29 @@ def _mentions(clause: str) -> list[Mention]:
         subject = clause[start:]
         if not cue("lead_before").match(subject) and (doer := _doer(subject)):
             role, verb, whole = doer
-            found = names(subject[:verb], whole=True) if whole else names(subject[: verb + 1])
+            found = _defined_names(subject[:verb]) if whole else names(subject[: verb + 1])
             inner = start != body_start
             if inner and not (found and subject[found[-1][0] + len(found[-1][1]) : verb].strip() == ""):
                 continue  # after an opening phrase, only a subject right before its verb
             mentions += [(role, start + s, n) for s, n in found]
             break
+    paper = bool(patterns["document_noun"].match(clause, body_start))  # Văn bản … đề nghị Ngân hàng Nhà nước …
     for role, name in (("lead", "lead_before"), ("support", "support"), ("report_to", "report")):
         for match in cue(name).finditer(clause):
+            if role == "lead" and paper and not mentions:
+                continue  # a paper that asks (an application, a form) directs no body
             if role == "support" and not _has_lead(clause[: match.start()], mentions):
                 continue  # Phối hợp với Bộ Nội vụ …: the task's own body supports; its partner is no assignee
             mentions += [(role, match.end() + s, n) for s, n in names(clause[match.end() :])]
     return mentions
+
+
+def _defined_names(subject: str) -> list[tuple[int, str]]:
+    """The bodies of a subject defined by what it does, before its duty cue: as a list of names where it reads as
+    one (``Cơ quan, tổ chức, cá nhân``), else the whole subject (``Doanh nghiệp kinh doanh vận tải đường sắt``)."""
+    found = names(subject, whole=True)
+    name = subject.rstrip(" ,")
+    return found or ([(0, name)] if 2 <= len(name.split()) <= MAX_NAME_WORDS else [])
 
 
 def _has_lead(before: str, mentions: list[Mention]) -> bool:

@@ -110,7 +110,9 @@ def schema_problems(value: Any, spec: Any, path: str) -> list[str]:
         return [p for key, item in value.items() for p in schema_problems(item, spec[str], _joined(path, key))]
     fields = {key.rstrip("?"): key.endswith("?") for key in spec}
     problems = [f"{_joined(path, key)}: unknown key (known: {', '.join(fields)})" for key in value if key not in fields]
-    problems += [f"{_joined(path, key)}: missing" for key, optional in fields.items() if not optional and key not in value]
+    problems += [
+        f"{_joined(path, key)}: missing" for key, optional in fields.items() if not optional and key not in value
+    ]
     for key, item in value.items():
         if key in fields:
             item_spec = spec[f"{key}?" if fields[key] else key]

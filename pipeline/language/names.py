@@ -25,7 +25,7 @@ BODY_NAMES = lexicon(
                 "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers",
                 "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
-                "name_trailers", "shared_kinds", "shared_titles",
+                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes",
             )
         },
         "levels_of_heads": {str: str},
@@ -62,7 +62,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "head": re.compile(
             rf"^(?!(?:{alternation(data['not_heads'])})\b)"
-            rf"(?:{alternation(data['heads'])}|[Cc]ác\s+(?i:{alternation(data['plural_kinds'])}))\b"
+            rf"(?:{alternation(data['heads'])}|(?:(?:{alternation(data['title_prefixes'])})\s+)?"
+            rf"(?:{alternation(data['titles'])})|[Cc]ác\s+(?i:{alternation(data['plural_kinds'])}))\b"
         ),
         "joining_kind": re.compile(rf"\b(?:{alternation(data['joining_kinds'])})\b"),
         "name_closer": re.compile(
@@ -134,7 +135,7 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
         piece = part.strip()
         if _begins_body(piece, found[-1][1] if found else None):
             found.append((position + (len(part) - len(part.lstrip())), piece))
-        elif found and piece in grammar()["heads"] and not is_collective(found[-1][1]):
+        elif found and piece in grammar()["heads"] + grammar()["titles"] and not is_collective(found[-1][1]):
             pass  # Bộ Khoa học và Công nghệ, Bộ |: a name cut off (a table cell), not part of the one before
         elif found:
             first = found[-1][0]

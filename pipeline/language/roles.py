@@ -18,8 +18,8 @@ ROLE_CUES = lexicon(
             key: [str]
             for key in (
                 "lead_before", "lead_after", "support_after", "support_before", "leading_verbs", "powers_after",
-                "defined_kinds", "duty_cues", "definition_breaks", "report_verbs", "report_prepositions",
-                "report_before", "role_heading_kinds",
+                "defined_kinds", "duty_cues", "answerable_to", "definition_breaks", "report_verbs",
+                "report_prepositions", "report_before", "role_heading_kinds",
             )
         },
         "role_headings": {str: str},
@@ -43,9 +43,11 @@ def cue(name: str) -> re.Pattern[str]:
 @cache
 def _cues() -> dict[str, re.Pattern[str]]:
     data = role_cues()
+    answerable = rf"(?!\s+(?:{alternation(data['answerable_to'])})\b)"
     return {
         "lead_before": re.compile(rf"(?<!\w)(?:{alternation(data['lead_before'])})\s+"),
-        "lead_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['lead_after'])})\b"),
+        # … chịu trách nhiệm trước pháp luật: answerable, given no task
+        "lead_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['lead_after'])})\b{answerable}"),
         # "X phối hợp với Y làm …": X works with Y, it leads; only a bare "X phối hợp …" supports
         "support_after": re.compile(
             rf"{AFTER_NAME}\s(?:{alternation(data['support_after'])})\b(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)"
@@ -66,7 +68,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "duty_to_support": re.compile(
             rf"\s(?:{alternation(data['duty_cues'])})\s+(?:{alternation(data['support_after'])})\b"
         ),
-        "duty": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['duty_cues'])})\b"),
+        "duty": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['duty_cues'])})\b{answerable}"),
     }
 
 

@@ -1,0 +1,60 @@
+"""The clause reader and the grammar of names (pipeline.language): subjects, titles, headings that name a body,
+on sentences as the bulk corpus writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.language.clauses import clause_mentions, heading_subjects
+
+
+def mentions(text: str) -> list[tuple[str, str]]:
+    return [(role, name) for role, _, name in clause_mentions(text)]
+
+
+def test_a_list_of_titles_gives_one_subject_per_title() -> None:
+    text = (
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chánh án Tòa án nhân dân tối cao, Viện trưởng Viện kiểm sát "
+        "nhân dân tối cao và Phó Chủ tịch Ủy ban nhân dân tỉnh có trách nhiệm thi hành Nghị định này."
+    )
+    assert mentions(text) == [
+        ("lead", "Các Bộ trưởng"),
+        ("lead", "Thủ trưởng cơ quan ngang bộ"),
+        ("lead", "Chánh án Tòa án nhân dân tối cao"),
+        ("lead", "Viện trưởng Viện kiểm sát nhân dân tối cao"),
+        ("lead", "Phó Chủ tịch Ủy ban nhân dân tỉnh"),
+    ]
+
+
+def test_a_subject_defined_by_what_it_does_needs_no_head_of_a_body() -> None:
+    text = "1. Doanh nghiệp kinh doanh vận tải đường sắt có trách nhiệm bảo quản hàng hóa kể từ lúc nhận chở hàng hóa."
+    assert mentions(text) == [("lead", "Doanh nghiệp kinh doanh vận tải đường sắt")]
+
+
+def test_a_paper_that_asks_directs_no_body() -> None:
+    text = "1. Văn bản của tổ chức tài chính vi mô đề nghị Ngân hàng Nhà nước chấp thuận thành lập chi nhánh."
+    assert mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "subjects"),
+    [
+        ("Quyền, nghĩa vụ và trách nhiệm của Bộ Tài chính", ["Bộ Tài chính"]),
+        ("Nhiệm vụ, quyền hạn của Ủy ban nhân dân cấp tỉnh", ["Ủy ban nhân dân cấp tỉnh"]),
+        ("Trưởng Công an cấp xã có các nhiệm vụ, quyền hạn sau đây:", ["Trưởng Công an cấp xã"]),
+        ("Sở Lao động - Thương binh và Xã hội có nhiệm vụ", ["Sở Lao động - Thương binh và Xã hội"]),
+        ("Trưởng Công an cấp xã có quyền:", []),  # powers to sanction, not tasks
+        ("Quyền của tổ chức tín dụng", []),
+        ("Trách nhiệm tổ chức thực hiện", []),
+    ],
+)
+def test_a_heading_of_duty_nouns_names_the_body_of_the_tasks_under_it(heading: str, subjects: list[str]) -> None:
+    assert [name for _, name in heading_subjects(heading)] == subjects
+
+
+def test_a_body_answerable_to_the_law_is_given_no_task() -> None:
+    text = "c) Tổ chức xác nhận độc lập chịu trách nhiệm trước pháp luật về kết quả xác nhận của mình."
+    assert mentions(text) == []
+    assert mentions("c) Tổ chức xác nhận độc lập chịu trách nhiệm công bố kết quả xác nhận.") == [
+        ("lead", "Tổ chức xác nhận độc lập")
+    ]
