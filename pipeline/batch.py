@@ -36,13 +36,16 @@ from pipeline.model import (
 from pipeline.progress import PageProgress
 from pipeline.results import DocumentResult, Store, describe, error_row, failed
 from pipeline.settings import Settings
+from pipeline.unpacking import Unpacker
 
 LOCAL, LOCAL_DASK, DASK_PREFIX = "local", "local-dask", "dask://"
 CHUNK = 100  # documents whose rows are turned into a chunk of the tables at a time
 MANIFEST = ".vanban/tables.json"  # what the tables in the folder were built from
 
 
-def read_task(path: str, source_file: str, sha256: str, settings: Settings) -> Any:
+def read_task(
+    path: str, source_file: str, sha256: str, settings: Settings, parent_doc_id: str | None = None
+) -> Any:
     """A worker's first task for a document (the ingest modules are imported there, not for an unchanged re-run).
 
     The content is hashed again once read: a file replaced since it was hashed is read again under the hash of
@@ -50,7 +53,7 @@ def read_task(path: str, source_file: str, sha256: str, settings: Settings) -> A
     from pipeline import ingest
 
     for _ in range(2):
-        result = ingest.read(Path(path), source_file, sha256, settings)
+        result = ingest.read(Path(path), source_file, sha256, settings, parent_doc_id)
         after = ingest.sha256_of(Path(path))
         if after == sha256:
             return result
@@ -155,6 +158,8 @@ class _Pending:
     path: Path
     source_file: str
     sha256: str
+    format: str | None = None
+    parent_doc_id: str | None = None  # the archive or e-mail it came in
     read: Any = None  # ingest.ReadResult
     ocr_pages: list[PageText] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -216,7 +221,8 @@ def run(
     found = discover([inputs] if isinstance(inputs, (str, Path)) else inputs, out_dir, follow_symlinks)
     with export.locked(out_dir):
         store = Store(out_dir, settings)
-        entries, todo = _plan(found, store, retry_failed)
+        unpacker = Unpacker(out_dir)
+        entries, todo = _plan(found, store, unpacker, retry_failed)
         reused = sum(isinstance(entry, Path) for entry in entries.values())
         for entry in entries.values():
             if report and isinstance(entry, DocumentResult):  # refused before any work: empty, a link, a twin
@@ -249,15 +255,17 @@ def run(
         finally:
             bar.close()
         store.save_hashes()
+        unpacker.save()
         summary = _write(entries, out_dir, settings, started_at, clock, reused, store)
     return summary
 
 
 def _plan(
-    found: list[Input], store: Store, retry_failed: bool
+    found: list[Input], store: Store, unpacker: Unpacker, retry_failed: bool
 ) -> tuple[dict[str, Entry], list[_Pending]]:
-    """Split the inputs into documents whose rows are known (in the store, or a failure found without processing,
-    like an unreadable or empty file, a link not followed or a duplicate) and documents to process."""
+    """Split the inputs, and the documents inside archives and e-mails, into documents whose rows are known (in
+    the store, or a failure found without processing, like an unreadable or empty file, a link not followed or a
+    duplicate) and documents to process."""
     entries: dict[str, Entry] = {}
     todo: list[_Pending] = []
     seen: dict[str, str] = {}
@@ -272,17 +280,29 @@ def _plan(
         except VanbanError as e:
             entries[source_file] = failed(source_file, None, Problem.from_error(e))
             continue
-        if sha256 in seen:
-            problem = Problem(Stage.INGEST, "duplicate", f"same content as {seen[sha256]}: skipped")
-            rows = {"errors": [error_row(source_file, doc_id_for(sha256), problem)]}
-            entries[source_file] = DocumentResult(source_file, None, rows)
+        try:
+            contents = unpacker.contents(item.path, source_file, sha256)
+        except VanbanError as e:  # a corrupt archive, an e-mail that cannot be parsed
+            entries[source_file] = failed(source_file, sha256, Problem.from_error(e))
             continue
-        seen[sha256] = source_file
-        stored = store.path(source_file, sha256)
-        if stored.exists() and not (retry_failed and store.given_up(stored)):
-            entries[source_file] = stored
-        else:
-            todo.append(_Pending(item.path, source_file, sha256))
+        documents = [_Pending(item.path, source_file, sha256, contents.format)] if contents.is_document else []
+        documents += [_Pending(m.path, m.source_file, m.sha256, m.format, m.parent_doc_id) for m in contents.members]
+        for failure in contents.failures:
+            entries[failure.source_file] = failed(
+                failure.source_file, failure.sha256, failure.problem, parent_doc_id=failure.parent_doc_id
+            )
+        for document in documents:
+            if document.sha256 in seen:
+                problem = Problem(Stage.INGEST, "duplicate", f"same content as {seen[document.sha256]}: skipped")
+                rows = {"errors": [error_row(document.source_file, doc_id_for(document.sha256), problem)]}
+                entries[document.source_file] = DocumentResult(document.source_file, None, rows)
+                continue
+            seen[document.sha256] = document.source_file
+            stored = store.path(document.source_file, document.sha256)
+            if stored.exists() and not (retry_failed and store.given_up(stored)):
+                entries[document.source_file] = stored
+            else:
+                todo.append(document)
     return entries, todo
 
 
@@ -307,7 +327,7 @@ def _process(
         while queue and active < executor.workers + 1:
             item = queue.pop()
             bar.reading(item.source_file)
-            args = (str(item.path), item.source_file, item.sha256, settings)
+            args = (str(item.path), item.source_file, item.sha256, settings, item.parent_doc_id)
             submit("read", item, read_task, args, settings.document_timeout)
             active += 1
 
@@ -335,7 +355,7 @@ def _process(
                     continue
                 stage = Stage.INGEST if kind == "read" else Stage.NORMALIZE
                 problem = _problem(error, stage, settings, executor.died, None, settings.document_timeout)
-                collect(item, failed(item.source_file, item.sha256, problem))
+                collect(item, failed(item.source_file, item.sha256, problem, item.format, item.parent_doc_id))
                 active -= 1
                 continue
             if kind == "read":

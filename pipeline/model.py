@@ -17,6 +17,7 @@ class TextSource(str, Enum):
     TEXT_LAYER = "text_layer"
     OCR = "ocr"
     PLAIN_TEXT = "plain_text"
+    MARKUP = "markup"  # the text of a word-processor file, web page or e-mail, read from its markup
 
 
 class Stage(str, Enum):
@@ -56,6 +57,12 @@ class CorruptInput(VanbanError):
 
 class EncryptedInput(VanbanError):
     error_type = "encrypted_input"
+
+
+class MissingConverter(VanbanError):
+    """A known format that this machine cannot read: the program that converts it is not installed."""
+
+    error_type = "missing_converter"
 
 
 class UnreadableInput(VanbanError):
@@ -135,12 +142,13 @@ class Problem:
 
 @dataclass
 class RawDocument:
-    """A file as ingested: identity, kind and pages in reading order."""
+    """A file as ingested: identity, format, the e-mail or archive it came in, and pages in reading order."""
 
     source_file: str
     sha256: str
-    kind: str  # "pdf", "image", "text"
+    kind: str  # its format: "pdf", "image", "text", "docx", "eml", … (the `documents.format` column)
     pages: list[PageText] = field(default_factory=list)
+    parent_doc_id: str | None = None
 
     @property
     def doc_id(self) -> str:

@@ -83,6 +83,8 @@ def _document_row(
         "doc_id": raw.doc_id,
         "source_file": raw.source_file,
         "sha256": raw.sha256,
+        "format": raw.kind,
+        "parent_doc_id": raw.parent_doc_id,
         "pages": len(raw.pages),
         "text_source": raw.text_source if raw.pages else None,
         "ocr_mean_confidence": round(sum(confidences) / len(confidences), 2) if confidences else None,

@@ -69,13 +69,17 @@ def error_row(source_file: str, doc_id: str | None, problem: Problem) -> dict[st
     }
 
 
-def failed(source_file: str, sha256: str | None, problem: Problem) -> DocumentResult:
+def failed(
+    source_file: str, sha256: str | None, problem: Problem, format: str | None = None, parent_doc_id: str | None = None
+) -> DocumentResult:
     """The rows of a document that could not be read at all."""
     doc_id = doc_id_for(sha256) if sha256 else None
     document_row = {
         "doc_id": doc_id,
         "source_file": source_file,
         "sha256": sha256,
+        "format": format,
+        "parent_doc_id": parent_doc_id,
         "pages": 0,
         "status": "failed",
         "error": problem.message,

@@ -24,6 +24,7 @@ TABLES: dict[str, dict[str, str]] = {
         "issuer": S, "issuer_parent": S, "title": S, "signer_name": S, "signer_title": S, "signing_authority": S,
         "incoming_number": S, "incoming_date": D, "incoming_office": S, "is_copy": B, "status": S, "error": S,
         "text_path": S, "chars": I, "seconds": F, "unplaced_chars": I, "needs_review": B, "review_reasons": S,
+        "format": S, "parent_doc_id": S,
     },
     "sections": {
         "doc_id": S, "section_id": S, "parent_id": S, "level": I, "label": S, "heading": S, "kind": S,

@@ -13,15 +13,25 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
-from pipeline.ingest import image, pdf, text
+from pipeline.ingest import (
+    archive, heif, image, mail, misnamed, opendocument, other_office, outlook, pdf, rtf, text, webpage, word,
+    word_binary,
+)
 from pipeline.ingest.ocr import OcrJob
 from pipeline.model import EmptyInput, PageText, RawDocument, UnreadableInput, UnsupportedInput
 from pipeline.settings import Settings
 
-PDF_MAGIC = b"%PDF"
-IMAGE_MAGICS = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"BM", b"GIF87a", b"GIF89a")
-BINARY_SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
+# Every input format, tried in this order (the first that recognises a file reads it; text takes what is left).
+# Adding a format is one module with FORMAT, recognises(head, name) and read(path, doc_id, settings) (and, for
+# one that holds other files, members(path) and, when it is not always a document itself, is_document(path)),
+# and one line here.
+FORMATS: tuple[ModuleType, ...] = (
+    pdf, word, opendocument, other_office, archive, image, heif, word_binary, outlook, rtf, mail, webpage, misnamed,
+    text,
+)
+HEAD = 8192  # bytes a format is recognised from
 
 
 @dataclass
@@ -32,13 +42,28 @@ class ReadResult:
     ocr_jobs: list[OcrJob] = field(default_factory=list)
 
 
-def sniff(head: bytes) -> str:
-    """The kind of a file from its first bytes: ``pdf``, ``image`` or ``text`` (content decides, not the name)."""
-    if PDF_MAGIC in head[:1024]:
-        return "pdf"
-    if head.startswith(IMAGE_MAGICS) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
-        return "image"
-    return "text"
+def identify(head: bytes, name: str) -> ModuleType:
+    """The format module of a file from its first bytes and its name (content decides where it can)."""
+    return next(module for module in FORMATS if module.recognises(head, name))
+
+
+def read_head(path: Path) -> bytes:
+    """The first bytes of a file, by which its format is recognised. Raises :class:`VanbanError`."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(HEAD)
+    except FileNotFoundError as e:
+        raise UnreadableInput(f"file disappeared before it could be read: {path}") from e
+    except OSError as e:
+        raise UnreadableInput(f"cannot read file: {e.strerror}") from e
+    if not head:
+        raise EmptyInput("empty file (0 bytes)")
+    return head
+
+
+def member_name(source_file: str) -> str:
+    """The file name of an input or of a member of an archive or e-mail (``a.zip!/dir/b.pdf`` → ``b.pdf``)."""
+    return Path(source_file.rpartition("!/")[2]).name
 
 
 def sha256_of(path: Path) -> str:
@@ -74,27 +99,15 @@ def _check_regular_file(path: Path) -> None:
         raise UnreadableInput("not a regular file (a named pipe, socket or device): not read")
 
 
-def read(path: Path, source_file: str, sha256: str, settings: Settings) -> ReadResult:
+def read(
+    path: Path, source_file: str, sha256: str, settings: Settings, parent_doc_id: str | None = None
+) -> ReadResult:
     """Read `path` as far as possible without OCR. Raises a :class:`VanbanError` for an unreadable file."""
-    try:
-        with path.open("rb") as f:
-            head = f.read(4096)
-    except FileNotFoundError as e:
-        raise UnreadableInput(f"file disappeared before it could be read: {path}") from e
-    except OSError as e:
-        raise UnreadableInput(f"cannot read file: {e.strerror}") from e
-    if not head:
-        raise EmptyInput("empty file (0 bytes)")
-    document = RawDocument(source_file=source_file, sha256=sha256, kind=sniff(head))
-    jobs: list[OcrJob] = []
-    if document.kind == "pdf":
-        document.pages, jobs = pdf.read(path, document.doc_id, settings)
-    elif document.kind == "image":
-        document.pages, jobs = image.read(path, document.doc_id, settings)
-    elif path.suffix.lower() in BINARY_SUFFIXES:
-        raise UnsupportedInput(f"named {path.suffix} but the content is not a readable {path.suffix[1:]} file")
-    else:
-        document.pages = text.read(path, settings.min_text_quality)
+    module = identify(read_head(path), member_name(source_file))
+    document = RawDocument(source_file, sha256, module.FORMAT, parent_doc_id=parent_doc_id)
+    if not hasattr(module, "read"):
+        raise UnsupportedInput(f"{module.FORMAT}: a container of other files, not a document")
+    document.pages, jobs = module.read(path, document.doc_id, settings)
     return ReadResult(document, jobs)
 
 

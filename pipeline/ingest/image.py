@@ -11,6 +11,14 @@ from pipeline.ingest.ocr import OcrJob
 from pipeline.model import CorruptInput, EmptyInput, PageText, TextSource, TooLarge
 from pipeline.settings import Settings
 
+FORMAT = "image"
+MAGICS = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"BM", b"GIF87a", b"GIF89a")
+
+
+def recognises(head: bytes, name: str) -> bool:
+    """JPEG, PNG, TIFF, BMP, GIF or WebP by their signatures."""
+    return head.startswith(MAGICS) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+
 
 def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], list[OcrJob]]:
     """Check every frame's size from its header, then decode it (a truncated file fails here, not in OCR): an

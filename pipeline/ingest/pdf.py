@@ -22,6 +22,14 @@ from pipeline.model import CorruptInput, EmptyInput, EncryptedInput, PageText, T
 from pipeline.settings import Settings
 from pipeline.vietnamese import text_quality
 
+FORMAT = "pdf"
+MAGIC = b"%PDF"
+
+
+def recognises(head: bytes, name: str) -> bool:
+    """A PDF by its header, which may follow some bytes of junk (as readers accept)."""
+    return MAGIC in head[:1024]
+
 
 def open_pdf(path: Path) -> pdfium.PdfDocument:
     try:

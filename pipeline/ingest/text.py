@@ -1,18 +1,37 @@
 """Plain-text files: UTF-8 (with or without BOM), UTF-16, and the legacy Vietnamese encodings converted to Unicode;
-anything else is reported, not guessed silently."""
+anything else is reported, not guessed silently, and so is text that is not prose (markup, base64, noise).
+
+Text is the last format tried: it takes every file no other format recognised."""
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import charset_normalizer
 
 from pipeline.legacy_encodings import legacy_reading
+from pipeline.ingest.ocr import OcrJob
 from pipeline.model import EncodingProblem, PageText, TextSource, UnsupportedInput
+from pipeline.settings import Settings
 
+FORMAT = "text"
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# What is not prose: markup tags and entities, RTF control words, runs of base64 or hex, and control characters.
+NOT_PROSE = {
+    "markup (HTML or XML tags)": re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|&(?:#\d+|#x[\da-fA-F]+|\w+);"),
+    "RTF control words": re.compile(r"\\[a-z]{1,32}-?\d*\s?|[{}]"),
+    "base64 or hex data": re.compile(r"[A-Za-z0-9+/=]{60,}"),
+    "binary noise (control characters)": re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]+"),
+}
+MAX_NOT_PROSE = 0.3  # share of the characters; Vietnamese prose has next to none of these
+
+
+def recognises(head: bytes, name: str) -> bool:
+    """Everything no other format took."""
+    return True
 
 
 @dataclass(frozen=True)
@@ -30,7 +49,10 @@ def decode(data: bytes, min_quality: float) -> Decoded:
     content."""
     text = _unicode(data)
     if text is None and b"\x00" in data[:4096]:
-        raise UnsupportedInput("unsupported file type: binary content that is neither PDF, image nor text")
+        raise UnsupportedInput(
+            "unsupported file type: binary content of no format vanban reads (PDF, image, Word, OpenDocument, RTF, "
+            "HTML, e-mail, zip or text)"
+        )
     legacy = legacy_reading(data.decode("latin-1") if text is None else text, min_quality)
     if legacy:
         return Decoded(legacy.text, legacy.encoding)
@@ -90,19 +112,34 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def read(path: Path, min_quality: float) -> list[PageText]:
-    """A text file is one page, or one page per form feed where it has them (pdftotext output)."""
-    decoded = decode(path.read_bytes(), min_quality)
+def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], list[OcrJob]]:
+    """A text file is one page, or one page per form feed where it has them (pdftotext output). Raises
+    :class:`UnsupportedInput` when the text is not prose."""
+    decoded = decode(path.read_bytes(), settings.min_text_quality)
+    check_prose(decoded.text)
     decision = (
         f"plain text in {decoded.legacy_encoding}, converted to Unicode" if decoded.legacy_encoding else "plain text"
     )
     invalid = decoded.text.count(REPLACEMENT) if decoded.legacy_encoding is None else 0
     if invalid:
         decision += f" (UTF-8 with {invalid} invalid byte sequence{'s' if invalid > 1 else ''} replaced by U+FFFD)"
-    pages = decoded.text.split("\f")
+    return paged(decoded.text, TextSource.PLAIN_TEXT, decision), []
+
+
+def check_prose(text: str) -> None:
+    """Raise :class:`UnsupportedInput` when much of `text` is markup, base64 or binary noise, not prose."""
+    size = len(text) - sum(map(str.isspace, text))
+    if not size:
+        return
+    for what, pattern in NOT_PROSE.items():
+        share = sum(len(m) for m in pattern.findall(text)) / size
+        if share > MAX_NOT_PROSE:
+            raise UnsupportedInput(f"not a text to read: {share:.0%} of it is {what}")
+
+
+def paged(text: str, source: TextSource, decision: str) -> list[PageText]:
+    """A text as pages: one, or one per form feed."""
+    pages = text.split("\f")
     if len(pages) > 1 and not pages[-1].strip():
         pages.pop()
-    return [
-        PageText(page=i + 1, text=page, text_source=TextSource.PLAIN_TEXT, decision=decision)
-        for i, page in enumerate(pages)
-    ]
+    return [PageText(page=i + 1, text=page, text_source=source, decision=decision) for i, page in enumerate(pages)]
