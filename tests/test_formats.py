@@ -13,6 +13,8 @@ import zipfile
 from pathlib import Path
 
 import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 import pandas as pd
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -134,6 +136,30 @@ def test_a_list_restarted_in_word_starts_again_and_shared_definitions_continue(t
     saved_as.write_docx(source, tmp_path / "plan.docx")
     pages, _ = word.read(tmp_path / "plan.docx", "0" * 16, Settings())
     assert pages[0].text == source
+
+
+def test_headings_numbered_by_their_style_get_their_labels(tmp_path: Path) -> None:
+    """Word documents often number headings through the heading styles: the style carries the list, and a style
+    based on it (or a list level naming it) takes its level."""
+    saved_as.write_docx("I. Mục đích\n1. Nhiệm vụ", tmp_path / "lists.docx")  # only to have the list definition
+    document = docx.Document(str(tmp_path / "lists.docx"))
+    body = document.element.body
+    for paragraph in document.paragraphs:
+        body.remove(paragraph._p)
+    styles = document.styles.element
+    styles.append(parse_xml(f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="Muc"><w:name w:val="Muc"/>'
+                            '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr></w:pPr></w:style>'))
+    styles.append(parse_xml(f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="Muc2"><w:name w:val="Muc2"/>'
+                            '<w:basedOn w:val="Muc"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>'))
+    styles.append(parse_xml(f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="MucCon"><w:name w:val="MucCon"/>'
+                            '<w:basedOn w:val="Muc"/></w:style>'))  # fmt: skip
+    for text, style in (("MỤC ĐÍCH", "Muc"), ("Nhiệm vụ", "Muc2"), ("YÊU CẦU", "MucCon"), ("Chung", None)):
+        paragraph = document.add_paragraph(text)
+        if style:
+            paragraph._p.get_or_add_pPr().insert(0, parse_xml(f'<w:pStyle {nsdecls("w")} w:val="{style}"/>'))
+    document.save(str(tmp_path / "styled.docx"))
+    pages, _ = word.read(tmp_path / "styled.docx", "0" * 16, Settings())
+    assert pages[0].text == "I. MỤC ĐÍCH\n1. Nhiệm vụ\nII. YÊU CẦU\nChung"
 
 
 def test_text_that_is_not_prose_is_not_read_as_a_document(tmp_path: Path) -> None:

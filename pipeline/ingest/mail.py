@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -39,25 +39,33 @@ def _message(path: Path) -> EmailMessage:
         return BytesParser(policy=policy.default).parse(f)  # type: ignore[return-value]
 
 
-def is_document(path: Path) -> bool:
-    """An e-mail is a document when its body has text; one that only carries attachments is not."""
-    return bool(_body(path)[0].strip())
+def body_document(
+    body: Callable[[Path], tuple[str, str]],
+) -> tuple[Callable[[Path], bool], Callable[[Path, str, Settings], tuple[list[PageText], list[OcrJob]]]]:
+    """`is_document` and `read` of a message format whose body's text (and where it came from) is `body(path)`:
+    a message is a document when its body has text (one that only carries attachments is not)."""
 
+    def is_document(path: Path) -> bool:
+        return bool(body(path)[0].strip())
 
-def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], list[OcrJob]]:
-    """The message body: its plain-text part, or the text of its HTML part."""
-    content, decision = _body(path)
-    return text.paged(content, TextSource.MARKUP, decision), []
+    def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], list[OcrJob]]:
+        content, decision = body(path)
+        return text.paged(content, TextSource.MARKUP, decision), []
+
+    return is_document, read
 
 
 def _body(path: Path) -> tuple[str, str]:
-    """The body's text and where it came from."""
+    """The body's text (its plain-text part, or the text of its HTML part) and where it came from."""
     body = _message(path).get_body(preferencelist=("plain", "html"))
     if body is None:
         return "", "e-mail without a body"
     if body.get_content_subtype() == "html":
         return webpage.text_of(body.get_content()), "e-mail body (HTML)"
     return body.get_content(), "e-mail body (plain text)"
+
+
+is_document, read = body_document(_body)
 
 
 def members(path: Path) -> Iterator[Packed]:

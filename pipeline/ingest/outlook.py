@@ -9,11 +9,9 @@ from pathlib import Path
 
 import extract_msg
 
-from pipeline.ingest import text, webpage
-from pipeline.ingest.ocr import OcrJob
+from pipeline.ingest import mail, webpage
 from pipeline.ingest.word_binary import OLE_MAGIC
-from pipeline.model import CorruptInput, PageText, TextSource
-from pipeline.settings import Settings
+from pipeline.model import CorruptInput
 from pipeline.unpacking import Packed
 
 FORMAT = "msg"
@@ -30,16 +28,6 @@ def _open(path: Path) -> extract_msg.msg_classes.MessageBase:
         raise CorruptInput(f"corrupt Outlook message ({e})") from e
 
 
-def is_document(path: Path) -> bool:
-    """A message is a document when its body has text; one that only carries attachments is not."""
-    return bool(_body(path)[0].strip())
-
-
-def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], list[OcrJob]]:
-    content, decision = _body(path)
-    return text.paged(content, TextSource.MARKUP, decision), []
-
-
 def _body(path: Path) -> tuple[str, str]:
     """The body's text (plain, else the text of its HTML) and where it came from."""
     with _open(path) as message:
@@ -48,6 +36,9 @@ def _body(path: Path) -> tuple[str, str]:
     if body:
         return body, "Outlook message body"
     return (webpage.text_of(html.decode("utf-8", "replace")) if html else ""), "Outlook message body (HTML)"
+
+
+is_document, read = mail.body_document(_body)
 
 
 def members(path: Path) -> Iterator[Packed]:

@@ -111,12 +111,16 @@ class Numbering:
                     for override in num.findall(qn("w:lvlOverride"))
                     if override.find(qn("w:startOverride")) is not None
                 }
-        for style in document.styles.element.findall(qn("w:style")):
-            num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-            if num_pr is not None:
-                numbering.style_numbering[style.get(qn("w:styleId"))] = (
-                    _value(num_pr, "w:numId") or "0", int(_value(num_pr, "w:ilvl") or 0)
-                )
+        styles = {style.get(qn("w:styleId")): style for style in document.styles.element.findall(qn("w:style"))}
+        linked = {  # a list level may name the style whose paragraphs it numbers (w:lvl/w:pStyle)
+            lvl.find(qn("w:pStyle")).get(qn("w:val")): int(lvl.get(qn("w:ilvl")))
+            for lvl in (root.iter(qn("w:lvl")) if root is not None else ())
+            if lvl.find(qn("w:pStyle")) is not None
+        }
+        for style_id in styles:
+            num_id, ilvl = _style_numbering(styles, style_id)
+            if num_id is not None:
+                numbering.style_numbering[style_id] = (num_id, int(ilvl) if ilvl else linked.get(style_id, 0))
         return numbering
 
     def label(self, paragraph: Paragraph) -> str:
@@ -151,6 +155,21 @@ class Numbering:
             return str(num_pr.numId.val), ilvl
         p_style = paragraph._p.pPr.pStyle if paragraph._p.pPr is not None else None
         return self.style_numbering.get(p_style.val if p_style is not None else "", (None, 0))
+
+
+def _style_numbering(styles: dict[str, etree._Element], style_id: str) -> tuple[str | None, str | None]:
+    """The list (numId) and level (ilvl) of a paragraph style, each its own or inherited through ``w:basedOn``
+    (a style based on a numbered heading style numbers as it does, at its own level if it names one)."""
+    num_id = ilvl = None
+    seen: set[str] = set()
+    while style_id in styles and style_id not in seen:
+        seen.add(style_id)
+        num_pr = styles[style_id].find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num_pr is not None:
+            num_id = num_id or _value(num_pr, "w:numId")
+            ilvl = ilvl or _value(num_pr, "w:ilvl")
+        style_id = _value(styles[style_id], "w:basedOn") or ""
+    return num_id, ilvl
 
 
 def _value(element: etree._Element, tag: str) -> str | None:
