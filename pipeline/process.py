@@ -22,6 +22,7 @@ from pipeline.normalize import normalize
 from pipeline.results import DocumentResult, describe, error_row
 from pipeline.settings import Settings
 from pipeline.structure import Structure, parse
+from pipeline.structure.tasks import Task
 
 
 @contextmanager
@@ -64,7 +65,8 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
         "pages": _page_rows(raw),
         "errors": [error_row(raw.source_file, raw.doc_id, p) for p in problems],
         "sections": _located_rows(document, structure.sections if structure else []),
-        "tasks": _located_rows(document, structure.tasks if structure else []),
+        "tasks": _task_rows(document, structure.tasks if structure else []),
+        "deadlines": _deadline_rows(document, structure.tasks if structure else []),
         "assignments": _located_rows(document, assignments),
         "citations": _reference_rows(document, structure, references),
         "citation_mentions": _mention_rows(document, references),
@@ -139,6 +141,26 @@ def assignments_of(document: Document, structure: Structure) -> list[Assignment]
     """Assignments of every task of a parsed document, names completed with the issuer's place."""
     place = place_of(structure.header.issuer, structure.header.issuer_parent)
     return assign_tasks(document.text, structure.sections, structure.tasks, place)
+
+
+def _task_rows(document: Document | None, tasks: list[Task]) -> list[dict[str, Any]]:
+    """A row per task, with its first deadline's columns and how many it has (all of them: `deadlines`)."""
+    first = [task.deadlines[0].columns() if task.deadlines else {} for task in tasks]
+    return [
+        {key: value for key, value in row.items() if key != "deadlines"} | columns | {"deadline_count": len(task.deadlines)}
+        for row, columns, task in zip(_located_rows(document, tasks), first, tasks)
+    ]
+
+
+def _deadline_rows(document: Document | None, tasks: list[Task]) -> list[dict[str, Any]]:
+    """A row per deadline of a task, in the order written."""
+    if document is None:
+        return []
+    return [
+        {"doc_id": document.doc_id, "task_id": task.task_id, "deadline_id": f"{task.task_id}.d{i}", **d.columns(),
+         "char_start": d.start, "char_end": d.end, "page": document.page_at(d.start)}
+        for task in tasks for i, d in enumerate(task.deadlines, 1)
+    ]  # fmt: skip
 
 
 def _located_rows(document: Document | None, items: list[Any]) -> list[dict[str, Any]]:

@@ -33,6 +33,13 @@ TABLES: dict[str, dict[str, str]] = {
     "tasks": {
         "doc_id": S, "task_id": S, "section_id": S, "text": S, "deadline": D, "deadline_text": S,
         "char_start": I, "char_end": I, "page": I,
+        "deadline_precision": S, "deadline_kind": S, "relative_amount": I, "relative_unit": S, "relative_anchor": S,
+        "recurrence": S, "deadline_count": I,
+    },
+    "deadlines": {
+        "doc_id": S, "task_id": S, "deadline_id": S, "deadline": D, "deadline_precision": S, "deadline_kind": S,
+        "deadline_text": S, "relative_amount": I, "relative_unit": S, "relative_anchor": S, "recurrence": S,
+        "char_start": I, "char_end": I, "page": I,
     },
     "assignments": {
         "doc_id": S, "task_id": S, "assignee": S, "assignee_canonical": S, "role": S, "collective": B,
@@ -79,7 +86,9 @@ VIEWS: dict[str, str] = {
         where not c.name_only""",
     "task_assignments": """
         select t.doc_id, d.number_symbol, t.task_id, a.role, a.assignee, a.assignee_canonical, a.collective,
-               t.deadline, t.deadline_text, t.text
+               t.deadline, t.deadline_text, t.text,
+               t.deadline_kind, t.deadline_precision, t.recurrence, t.relative_amount, t.relative_unit,
+               t.relative_anchor, t.deadline_count
         from tasks t join assignments a using (doc_id, task_id) join documents d using (doc_id)""",
 }
 

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
 from pipeline.structure import Structure, parse
-from pipeline.structure.tasks import deadline_of
 from tests.conftest import CORPUS, DEV, RAW
 
 
@@ -145,21 +144,6 @@ def test_attached_plan_starts_its_own_hierarchy() -> None:
     top = [(s.label, s.heading) for s in decision.sections if s.level == 1]
     assert [label for label, _ in top[:3]] == ["Điều 1", "Điều 2", "Điều 3"]
     assert ("I", "MỤC ĐÍCH, YÊU CẦU") in top  # the plan's parts are not nested under Điều 3
-
-
-@pytest.mark.parametrize(
-    ("text", "deadline", "deadline_text"),
-    [
-        ("gửi về Văn phòng trước ngày 15/12/2022.", "2022-12-15", "trước ngày 15/12/2022"),
-        ("hoàn thành trước ngày 31 tháng 12 năm 2025;", "2025-12-31", "hoàn thành trước ngày 31 tháng 12 năm 2025"),
-        ("hoàn thành trong quý I/2023.", None, "hoàn thành trong quý I/2023"),
-        ("định kỳ báo cáo hằng năm", None, "hằng năm"),
-        ("thực hiện thường xuyên.", None, "thường xuyên"),
-        ("Ban Tuyên giáo chủ trì", None, None),
-    ],
-)
-def test_deadlines_are_read_as_written_and_made_exact_when_they_are(text, deadline, deadline_text) -> None:
-    assert deadline_of(text) == (deadline, deadline_text)
 
 
 @settings(max_examples=60, deadline=None)

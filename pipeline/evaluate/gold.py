@@ -38,6 +38,7 @@ class Gold:
     assignments: list[dict[str, Any]]
     recipients: list[str]
     top_sections: list[str]
+    deadlines: list[dict[str, Any]] | None = None  # None: the file does not score deadlines
 
     @classmethod
     def load(cls, path: Path) -> Gold:
@@ -51,6 +52,7 @@ class Gold:
             assignments=data.get("assignments", []),
             recipients=data.get("recipients", []),
             top_sections=data.get("top_sections", []),
+            deadlines=data.get("deadlines"),
         )
 
 
@@ -164,7 +166,7 @@ class Predictions:
 
         documents = read("documents")
         documents["file"] = documents["source_file"].map(lambda s: Path(s).name)
-        return cls(documents, {n: read(n) for n in ("citations", "assignments", "recipients", "sections")})
+        return cls(documents, {n: read(n) for n in ("citations", "assignments", "recipients", "sections", "deadlines")})
 
     def document(self, file: str) -> pd.Series | None:
         rows = self.documents[self.documents["file"] == file]
@@ -189,6 +191,9 @@ class Evaluation:
     assignments_named: Score = field(default_factory=Score)
     recipients: Score = field(default_factory=Score)
     top_sections: Score = field(default_factory=Score)
+    deadlines: Score = field(default_factory=Score)
+    deadline_kinds: FieldAccuracy = field(default_factory=FieldAccuracy)
+    deadline_dates: FieldAccuracy = field(default_factory=FieldAccuracy)
 
     def scores(self) -> dict[str, float]:
         """The headline figures, flat, as recorded in the floors file."""
@@ -201,6 +206,9 @@ class Evaluation:
             figures.update({f"{name}.precision": score.summary()["precision"], f"{name}.recall": score.summary()["recall"]})
             figures[f"{name}.f1"] = score.summary()["f1"]
         figures["references.issuer_and_date"] = round(self.reference_details.accuracy, 4)
+        figures |= {f"deadlines.{k}": v for k, v in self.deadlines.summary().items() if k in ("precision", "recall", "f1")}
+        figures["deadlines.kind"] = round(self.deadline_kinds.accuracy, 4)
+        figures["deadlines.date"] = round(self.deadline_dates.accuracy, 4)
         return figures
 
     def report(self) -> dict[str, Any]:
@@ -210,7 +218,7 @@ class Evaluation:
             "scores": self.scores(),
             "tables": {
                 name: getattr(self, name).summary()
-                for name in ("references", "assignments", "assignments_named", "recipients", "top_sections")
+                for name in ("references", "assignments", "assignments_named", "recipients", "top_sections", "deadlines")
             },
             "misses": {
                 **{f"metadata.{n}": acc.misses for n, acc in self.metadata.items()},
@@ -220,6 +228,8 @@ class Evaluation:
                 "assignments_named": self.assignments_named.misses,
                 "recipients": self.recipients.misses,
                 "top_sections": self.top_sections.misses,
+                "deadlines": self.deadlines.misses,
+                "deadline_details": self.deadline_kinds.misses + self.deadline_dates.misses,
             },
         }
 
@@ -243,6 +253,8 @@ def evaluate(golds: Iterable[Gold], predictions: Predictions) -> Evaluation:
         top = sections[(sections["level"] == 1) & sections["is_heading"]] if not sections.empty else sections
         headings = [f"{r.label} {r.heading}".strip() for r in top.itertuples()] if len(top) else []
         result.top_sections.add(gold.file, gold.top_sections, headings, _same_heading)
+        if gold.deadlines is not None:
+            _score_deadlines(result, gold, predictions.rows("deadlines", doc_id))
     return result
 
 
@@ -308,3 +320,48 @@ def _distinct_bodies(items: list[str]) -> list[str]:
         role, _, name = item.partition(": ")
         distinct.setdefault((role, name_key(name)), item)
     return list(distinct.values())
+
+
+def _within(expected: str, predicted: str) -> bool:
+    """A predicted deadline phrase is found when it is the gold phrase or a part of it (``hằng năm`` inside
+    ``trước ngày 15 tháng 6 hằng năm``): case and spacing aside."""
+    key = " ".join(predicted.lower().split())
+    return bool(key) and key in " ".join(expected.lower().split())
+
+
+def _same_phrase(expected: str, predicted: str) -> bool:
+    return " ".join(expected.lower().split()) == " ".join(predicted.lower().split())
+
+
+def _score_deadlines(result: Evaluation, gold: Gold, rows: pd.DataFrame) -> None:
+    """Deadline phrases matched one to one (a shorter phrase inside the gold one counts), then on each match
+    whether the kind and the date (the exact date or the period's last day, or none) are right."""
+    expected = gold.deadlines or []
+    predicted = list(rows.itertuples()) if len(rows) else []
+    score = Score()
+    score.add(gold.file, [e["text"] for e in expected], [str(p.deadline_text) for p in predicted], _within)
+    result.deadlines.true_positives += score.true_positives
+    result.deadlines.false_positives += score.false_positives
+    result.deadlines.false_negatives += score.false_negatives
+    result.deadlines.misses += score.misses
+    taken: set[int] = set()
+    pairs: list[tuple[dict[str, Any], Any]] = []
+    for same in (_same_phrase, _within):  # each gold item with its prediction: the same phrase first
+        for item in expected:
+            if any(item is paired for paired, _ in pairs):
+                continue
+            match = next((j for j, p in enumerate(predicted) if j not in taken and same(item["text"], str(p.deadline_text))), None)
+            if match is not None:
+                taken.add(match)
+                pairs.append((item, predicted[match]))
+    for item, row in pairs:
+        got_date = str(row.deadline) if _present(row.deadline) else None
+        for accuracy, want, got, name in (
+            (result.deadline_kinds, item.get("kind"), row.deadline_kind, "kind"),
+            (result.deadline_dates, item.get("deadline"), got_date, "deadline"),
+        ):
+            accuracy.total += 1
+            if want == got:
+                accuracy.correct += 1
+            else:
+                accuracy.misses.append(f"{gold.file}: {item['text']!r} {name} expected {want!r}, got {got!r}")

@@ -129,12 +129,14 @@ def _format_set(name: str, evaluation: Evaluation, verbose: bool) -> list[str]:
     missing = f", {len(evaluation.missing)} not processed" if evaluation.missing else ""
     lines = [f"{name.upper()} set: {evaluation.documents} gold documents{missing}"]
     lines.append(f"{'table':<20}{'precision':>10}{'recall':>10}{'F1':>10}{'tp':>6}{'fp':>6}{'fn':>6}")
-    for table in ("references", "assignments", "assignments_named", "recipients", "top_sections"):
+    for table in ("references", "assignments", "assignments_named", "recipients", "top_sections", "deadlines"):
         s = getattr(evaluation, table).summary()
         lines.append(
             f"{table:<20}{s['precision']:>10.3f}{s['recall']:>10.3f}{s['f1']:>10.3f}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
         )
     lines.append(f"{'reference issuer+date':<40}{evaluation.reference_details.accuracy:>10.3f}")
+    lines.append(f"{'deadline kind / date on matches':<40}{evaluation.deadline_kinds.accuracy:>10.3f}"
+                 f"{evaluation.deadline_dates.accuracy:>10.3f}")  # fmt: skip
     with_scans = any(scans.total for scans in evaluation.metadata_scans.values())
     lines.append(f"{'metadata field':<20}{'all':>10}" + (f"{'':12}{'scans':>8}" if with_scans else ""))
     for field_name, accuracy in evaluation.metadata.items():

@@ -45,12 +45,17 @@ _GRAMMAR = re.compile(
     rf"|(?P<words>(?:ngày\s*)?(?<!\d)(?P<wd>{_DD})\s*{_MONTH_WORD}\s*(?P<wm>{_DD})(?:{_YEAR_WORD}\s*(?P<wy>{_YYYY}))?"
     r"(?!\s?\d))"
     rf"|(?P<day_month>ngày\s*(?<!\d)(?P<dd>\d{{1,2}}){_SEP}(?P<dm>\d{{1,2}})(?![\d/]|\.\d|\s*-\s*\d))"
-    rf"|(?P<month>{_MONTH_WORD}\s+(?P<mm>{_DD})(?:\s*[/-]\s*|{_YEAR_WORD}\s+)(?P<my>{_YYYY})(?!\d))"
+    rf"|(?P<month>{_MONTH_WORD}\s+(?:{_DD}\s*(?:,|và|-|–)\s*)*(?P<mm>{_DD})(?:\s*[/-]\s*|{_YEAR_WORD}\s+)(?P<my>{_YYYY})(?!\d))"
     rf"|(?P<quarter>quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:\s*[/-]\s*|{_YEAR_WORD}\s+)(?P<qy>{_YYYY})(?!\d))"
     rf"|(?P<half>(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)(?:\s+năm)?\s+(?P<hy>{_YYYY})(?!\d)"
     rf"|nửa\s+(?P<h2>đầu|cuối)\s+năm\s+(?P<hy2>{_YYYY})(?!\d))"
     rf"|(?P<year>năm\s+(?P<yy>{_YYYY})(?!\d|\s*[/-]\s*\d))",
     re.IGNORECASE,
+)
+# What a cell of a time column or a ``Thời gian thực hiện:`` line may hold besides: ``6/2025``, ``2025``.
+_BARE = re.compile(
+    r"(?P<month>(?<![\d/.-])(?P<mm>\d{1,2})\s*/\s*(?P<my>[12]\d{3})(?![\d/]))"
+    r"|(?P<year>(?<![\d/.-])(?P<yy>[12]\d{3})(?![\d/]|\s*/))"
 )
 
 
@@ -103,7 +108,7 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
 
 def _read(match: re.Match[str], text: str) -> WrittenDate | None:
     span = dict(start=match.start(), end=match.end(), text=match.group(0))
-    g = match.groupdict()
+    g = dict.fromkeys(("numeric", "words", "day_month", "month", "quarter", "half"), None) | match.groupdict()
     if g["numeric"]:
         year, month, day = _full_year(g["ny"]), int(g["nm"]), int(g["nd"])
         return WrittenDate(**span, precision="day", year=year, month=month, day=day) if _valid(year, month, day) else None
@@ -129,10 +134,18 @@ def _read(match: re.Match[str], text: str) -> WrittenDate | None:
     return WrittenDate(**span, precision="year", year=_number(g["yy"]))
 
 
-def find_dates(text: str) -> list[WrittenDate]:
-    """Every date and period written in `text`, left to right, none overlapping."""
-    found = (_read(match, text) for match in _GRAMMAR.finditer(text))
-    return [written for written in found if written is not None]
+def find_dates(text: str, bare: bool = False) -> list[WrittenDate]:
+    """Every date and period written in `text`, left to right, none overlapping. `bare`: the text is a time
+    value alone (a table's time column), where ``6/2025`` is a month and ``2025`` a year."""
+    found = [w for w in (_read(match, text) for match in _GRAMMAR.finditer(text)) if w is not None]
+    if bare:
+        taken = [(w.start, w.end) for w in found]
+        for match in _BARE.finditer(text):
+            if not any(start < match.end() and match.start() < end for start, end in taken):
+                written = _read(match, text)
+                found += [written] if written is not None else []
+        found.sort(key=lambda w: w.start)
+    return found
 
 
 def parse_date(text: str) -> date | None:

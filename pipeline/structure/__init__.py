@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from pipeline.model import Document
 from pipeline.structure.amendments import Amendment, find_amendments, quoted_passages
@@ -46,7 +47,8 @@ def parse(document: Document) -> Structure:
     quoted = {i for passage in passages for i in range(passage.first, passage.last + 1)}
     sections = find_sections(lines, skip | quoted, new_parts, len(text))
     body = {line.index for line in lines} - skip - new_parts
-    tasks = find_tasks(lines, sections, body)
+    issued = date.fromisoformat(header.issue_date) if header.issue_date else None
+    tasks = find_tasks(lines, sections, body, issued)
     amendments = find_amendments(lines, body, passages, sections)
     unplaced = _unplaced(lines, skip, sections)
     return Structure(header, found_signature, found_recipients, sections, tasks, amendments, unplaced)

@@ -3,20 +3,21 @@
 A task is a paragraph or list item (or a row of a task table) that tells someone to do something: every
 paragraph inside a part that holds tasks (``NHIỆM VỤ, GIẢI PHÁP``, ``TỔ CHỨC THỰC HIỆN``, an article on
 responsibilities …), and elsewhere a paragraph that assigns work in so many words (``chủ trì``, ``giao``,
-``có trách nhiệm`` …) or opens with a body that a lead verb follows (``Sở Nội vụ tổ chức thẩm định …``). Deadline phrases are read from ``data/deadlines.toml``.
+``có trách nhiệm`` …) or opens with a body that a lead verb follows (``Sở Nội vụ tổ chức thẩm định …``). Its
+deadlines are read by the language layer's deadline grammar, from its text and, in a task table, from the row's
+time column (``Thời gian hoàn thành``).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
-from importlib import resources
 
 from pipeline.language.clauses import names_a_doer
-from pipeline.language.dates import iso_date
+from pipeline.language.deadlines import Deadline, find_deadlines, is_time_column, is_time_value, read_time_value
 from pipeline.structure.lines import Line, fold_chars, vocabulary
 from pipeline.structure.sections import Section, reads_as_heading
 
@@ -37,29 +38,41 @@ class Task:
     task_id: str
     section_id: str | None
     text: str
-    deadline: str | None
-    deadline_text: str | None
     char_start: int
     char_end: int
+    deadlines: tuple[Deadline, ...] = field(default=(), compare=False)  # offsets in the document's text
+
+    @property
+    def deadline(self) -> str | None:
+        """The first deadline's date (ISO), as the tasks table gives it."""
+        return self.deadlines[0].columns()["deadline"] if self.deadlines else None
+
+    @property
+    def deadline_text(self) -> str | None:
+        return self.deadlines[0].text if self.deadlines else None
 
 
-@cache
-def _deadline_patterns() -> list[re.Pattern[str]]:
-    data = tomllib.loads(resources.files("pipeline.data").joinpath("deadlines.toml").read_text("utf-8"))
-    return [re.compile(p["regex"], re.IGNORECASE) for p in data["patterns"]]
+TABLE_CELL = " | "  # how a task table's row reads in the text: its cells joined
+TIME_CELL_REACH = 3  # lines after a task where a time cell on a line of its own is still its row's
 
 
-def deadline_of(text: str) -> tuple[str | None, str | None]:
-    """(ISO deadline when exact, the deadline phrase as written) of a task's text."""
-    for pattern in _deadline_patterns():
-        match = pattern.search(text)
-        if match:
-            groups = match.groupdict()
-            exact = None
-            if groups.get("year"):
-                exact = iso_date(int(groups["year"]), int(groups["month"]), int(groups["day"]))
-            return exact, match.group(0).strip()
-    return None, None
+def deadlines_of(text: str, time_column: int | None = None, issued: date | None = None) -> list[Deadline]:
+    """The deadlines of a task's text, offsets in it; `time_column`: in a table row, the index of the cell that
+    gives the row's time (``6/2025``, ``Thường xuyên``), read as a time value, the other cells as text."""
+    cells = text.split(TABLE_CELL) if time_column is not None else []
+    if time_column is None or time_column >= len(cells):
+        return find_deadlines(text, issued)
+    offset = sum(len(cell) + len(TABLE_CELL) for cell in cells[:time_column])
+    prose = TABLE_CELL.join(cells[:time_column] + [" " * len(cells[time_column])] + cells[time_column + 1 :])
+    in_cell = [d.shifted(offset) for d in read_time_value(cells[time_column])]
+    return sorted(find_deadlines(prose, issued) + in_cell, key=lambda d: d.start)
+
+
+def time_column(text: str) -> int | None:
+    """The index of a task table heading row's time column (``TT | Tên nhiệm vụ | … | Thời gian hoàn thành``)."""
+    if TABLE_CELL not in text:
+        return None
+    return next((i for i, cell in enumerate(text.split(TABLE_CELL)) if is_time_column(cell)), None)
 
 
 @cache
@@ -79,14 +92,27 @@ def _holds_tasks(section: Section) -> bool:
     return section.is_heading and any(word in heading for word in _task_part_words())
 
 
-def find_tasks(lines: list[Line], sections: list[Section], body: set[int]) -> list[Task]:
-    """Tasks among the body lines (`body`: indices of lines that are neither header nor closing blocks)."""
+def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issued: date | None = None) -> list[Task]:
+    """Tasks among the body lines (`body`: indices of lines that are neither header nor closing blocks);
+    `issued`: the document's date (a date before it is a condition, not a deadline)."""
     enclosing = _Enclosing(sections)
     task_parts = {s.section_id for s in sections if _holds_tasks(s)}
     scope_parts = {s.section_id for s in sections if s.is_heading and _holds_no_tasks(s)}
     tasks: list[Task] = []
+    column: int | None = None  # the time column of the task table being read
+    last_line = -TIME_CELL_REACH - 1  # the line of the last task
     for line in lines:
         text = line.stripped
+        if TABLE_CELL not in text:
+            column = None
+        elif (heading := time_column(text)) is not None:
+            column = heading
+        if tasks and line.index in body and line.index - last_line <= TIME_CELL_REACH and is_time_value(text):
+            # a task table read one cell a line: the time cell after a row's task (… | Tháng 03/2026)
+            offset = line.start + line.text.index(text)
+            cell = tuple(d.shifted(offset) for d in read_time_value(text))
+            tasks[-1] = replace(tasks[-1], deadlines=tasks[-1].deadlines + cell)
+            continue
         if line.index not in body or len(text) < MIN_TASK_CHARS or not _reads_as_prose(text):
             continue
         start = line.start + line.text.index(text)
@@ -99,18 +125,18 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int]) -> li
         in_part = any(s.section_id in task_parts for s in holding)
         if not in_part and not _assigns_work(text):
             continue  # outside a task part only a paragraph that assigns work in so many words is a task
-        deadline, deadline_text = deadline_of(text)
+        deadlines = tuple(d.shifted(start) for d in deadlines_of(text, column, issued))
         tasks.append(
             Task(
                 task_id=f"t{len(tasks) + 1}",
                 section_id=section.section_id if section else None,
                 text=text,
-                deadline=deadline,
-                deadline_text=deadline_text,
                 char_start=start,
                 char_end=start + len(text),
+                deadlines=deadlines,
             )
         )
+        last_line = line.index
     return tasks
 
 

@@ -1,0 +1,128 @@
+"""The deadline grammar: every time limit a text sets, typed; and the words that are no deadline left out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.language.deadlines import find_deadlines, is_time_column, next_due, read_time_value
+from tests.test_structure import dev
+
+
+def typed(text: str, issued: date | None = None) -> list[tuple]:
+    return [
+        (d.kind, d.text, d.deadline, d.precision, d.relative_amount, d.relative_unit, d.relative_anchor, d.recurrence)
+        for d in find_deadlines(text, issued)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("gửi về Văn phòng trước ngày 15/12/2022.", ("trước ngày 15/12/2022", date(2022, 12, 15), "day")),
+        ("hoàn thành trước ngày 31 tháng 12 năm 2025;", ("trước ngày 31 tháng 12 năm 2025", date(2025, 12, 31), "day")),
+        ("hoàn thành trong quý I/2023.", ("trong quý I/2023", date(2023, 3, 31), "quarter")),
+        ("Sở Nội vụ triển khai trong tháng 9/2025.", ("trong tháng 9/2025", date(2025, 9, 30), "month")),
+        ("Các địa phương thực hiện xong đến hết năm 2019.", ("đến hết năm 2019", date(2019, 12, 31), "year")),
+        ("báo cáo 6 tháng đầu năm trong 6 tháng đầu năm 2023", ("trong 6 tháng đầu năm 2023", date(2023, 6, 30), "half_year")),
+    ],
+)
+def test_a_date_or_period_after_a_limit_word_is_a_deadline_with_its_last_day(text, expected) -> None:
+    (found,) = typed(text)
+    assert found[0] == "by_date" and found[1:4] == expected
+
+
+def test_a_limit_counted_from_an_event_keeps_amount_unit_and_anchor() -> None:
+    text = "Trong thời hạn không quá 15 (mười lăm) ngày làm việc kể từ ngày nhận được văn bản đề nghị của Ủy ban nhân dân xã, phường, thị trấn về việc miễn, giảm tiền sử dụng đất có trách nhiệm:"
+    (found,) = typed(text)
+    # the anchor stops at a comma: what follows is as often the doer as more of the event
+    assert found[0] == "relative" and found[4:7] == (15, "working_day", "kể từ ngày nhận được văn bản đề nghị của Ủy ban nhân dân xã")
+    (hours,) = typed("báo cáo trong thời hạn 12 giờ kể từ khi phát hiện, Sở Y tế tổng hợp")
+    assert hours[4:7] == (12, "hour", "kể từ khi phát hiện")
+    (before,) = typed("chậm nhất 03 ngày trước thời điểm tổ chức hội nghị.")
+    assert before[4:7] == (3, "day", "trước thời điểm tổ chức hội nghị")
+
+
+def test_a_recurring_deadline_keeps_its_day_and_frequency() -> None:
+    assert typed("Định kỳ trước ngày 15 hằng tháng, các sở báo cáo.")[0][1::6] == ("Định kỳ trước ngày 15 hằng tháng", "monthly")
+    assert [(d[1], d[7]) for d in typed("báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 6 và trước ngày 15 tháng 12 hằng năm.")] == [
+        ("trước ngày 15 tháng 6", "yearly"), ("trước ngày 15 tháng 12 hằng năm", "yearly")
+    ]
+    # a frequency and the days it governs: the days, with the frequency's recurrence
+    found = typed("định kỳ 6 tháng báo cáo kết quả về Bộ Khoa học và Công nghệ trước ngày 15 tháng 6 và trước ngày 01 tháng 12.")
+    assert [(d[1], d[7]) for d in found] == [("trước ngày 15 tháng 6", "half_yearly"), ("trước ngày 01 tháng 12", "half_yearly")]
+    assert typed("gửi về Sở Xây dựng (trước ngày 20 tháng cuối quý)")[0][7] == "quarterly"
+
+
+def test_a_frequency_is_a_deadline_where_it_opens_a_duty_not_where_it_qualifies_a_thing() -> None:
+    assert [d[1] for d in typed("Hàng quý, UBND xã có trách nhiệm lập hồ sơ. Định kỳ kiểm tra việc chi trả.")] == ["Hàng quý", "Định kỳ"]
+    assert typed("chi trả trợ cấp hàng tháng; xây dựng kế hoạch hằng năm; dự toán kinh phí hàng năm") == []
+    assert typed("Nội dung báo cáo định kỳ:") == []
+
+
+def test_ongoing_duties_and_what_only_sounds_like_one() -> None:
+    assert [d[:2] for d in typed("Sở Tư pháp thường xuyên kiểm tra việc thực hiện.")] == [("ongoing", "thường xuyên")]
+    assert typed("bên cạnh các nhiệm vụ thường xuyên, hộ gia đình thuộc vùng thường xuyên xảy ra thiên tai") == []
+
+
+def test_effective_dates_validity_goals_and_cited_dates_are_no_deadlines() -> None:
+    assert typed("Quyết định này có hiệu lực thi hành sau 10 ngày, kể từ ngày ký.") == []
+    assert typed("Giấy ủy quyền có hiệu lực không quá một năm kể từ ngày xác lập việc ủy quyền.") == []
+    assert typed("Phấn đấu đến năm 2030 đạt 50 % doanh nghiệp, trong năm 2030 có 05 dự án.") == []
+    assert typed("Thực hiện Quyết định số 1237/QĐ-TTg ngày 27/7/2013 của Thủ tướng Chính phủ.") == []
+    # a date long before the document's own is a condition (đã thôi việc trước ngày 01 tháng 01 năm 1995)
+    assert typed("đã thôi việc trước ngày 01 tháng 01 năm 1995", issued=date(2011, 11, 9)) == []
+
+
+def test_a_time_value_reads_bare_months_years_and_lists() -> None:
+    values = {v: [(d.kind, d.text, d.deadline) for d in read_time_value(v)] for v in ("6/2025", "2025 - 2026", "Thường xuyên")}
+    assert values == {
+        "6/2025": [("by_date", "6/2025", date(2025, 6, 30))],
+        "2025 - 2026": [("by_date", "2025 - 2026", date(2026, 12, 31))],
+        "Thường xuyên": [("ongoing", "Thường xuyên", None)],
+    }
+    assert [d.text for d in read_time_value("6 tháng, hằng năm và định kỳ")] == ["6 tháng", "hằng năm", "định kỳ"]
+    assert [(d.kind, d.text) for d in find_deadlines("3. Thời gian thực hiện: Tháng 12/2013 và thường xuyên.")] == [
+        ("by_date", "Tháng 12/2013"), ("ongoing", "thường xuyên")
+    ]
+    assert is_time_column("Thời gian hoàn thành") and not is_time_column("Cơ quan chủ trì")
+
+
+def test_a_task_table_row_takes_the_deadline_of_its_time_column() -> None:
+    plan = dev("src-vnmp-06.txt")  # the Government's programme: a table of tasks with `Thời gian hoàn thành`
+    rows = {t.text.split(" | ")[0]: t for t in plan.tasks if " | " in t.text}
+    assert [(d.text, d.deadline, d.kind) for d in rows["1."].deadlines] == [("6/2025", date(2025, 6, 30), "by_date")]
+    assert [d.kind for d in rows["2."].deadlines] == ["ongoing"]
+    text = plan.tasks[0].text  # offsets index the document's text
+    for task in plan.tasks:
+        for d in task.deadlines:
+            assert task.char_start <= d.start < d.end <= task.char_end
+
+
+def test_a_regulation_s_recurring_and_relative_limits_are_all_found() -> None:
+    regulation = dev("src-congbot-10.txt")
+    found = [d.text for t in regulation.tasks for d in t.deadlines]
+    assert "trong vòng 02 ngày làm việc kể từ khi nhận chứng từ hợp lệ" in found
+    assert found.count("trước ngày 05 tháng 7 hàng năm") == 2
+    assert "chậm nhất sau khi kết thúc quý 15 ngày" in found
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ngàyháquýnăm hằngtrướcđịnhkỳ0123456789/()-,.:;IVthườngxuyên")), max_size=200))
+def test_odd_text_never_raises_and_spans_index_it(text: str) -> None:
+    for d in find_deadlines(text) + read_time_value(text):
+        assert 0 <= d.start <= d.end <= len(text) and text[d.start : d.end] == d.text
+
+
+def test_the_next_day_a_deadline_falls_due() -> None:
+    today = date(2025, 6, 21)
+    assert next_due("trước ngày 15 hằng tháng", today) == date(2025, 7, 15)
+    assert next_due("trước ngày 05 tháng 7 hàng năm", today) == date(2025, 7, 5)
+    assert next_due("trước ngày 30 tháng 4 hàng năm", today) == date(2026, 4, 30)
+    assert next_due("trước ngày 20 tháng cuối quý", today) == date(2025, 9, 20)
+    (dated,) = find_deadlines("hoàn thành trước ngày 15/12/2025.")
+    assert next_due(dated, today) == date(2025, 12, 15) and next_due(dated, date(2026, 1, 1)) is None
+    assert next_due("thường xuyên", today) is None and next_due("Hàng quý", today) is None
