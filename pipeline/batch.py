@@ -39,6 +39,7 @@ from pipeline.settings import Settings
 from pipeline.unpacking import Unpacker
 
 LOCAL, LOCAL_DASK, DASK_PREFIX = "local", "local-dask", "dask://"
+STOP_SECONDS = 5.0  # how long an interrupted run waits for the pool's threads once its workers are killed
 CHUNK = 100  # documents whose rows are turned into a chunk of the tables at a time
 MANIFEST = ".vanban/tables.json"  # what the tables in the folder were built from
 
@@ -108,10 +109,11 @@ def _executor(scheduler: str, jobs: int | None, settings: Settings) -> Iterator[
             for pid in children:  # a tesseract outlives its stopped worker: stop it too
                 with suppress(ProcessLookupError, PermissionError):
                     os.kill(pid, signal.SIGKILL)
+            with suppress(TimeoutError):  # a worker killed while it held the pool's channel cannot hang the stop
+                pool.join(timeout=STOP_SECONDS)
             raise
-        finally:
-            pool.close()
-            pool.join()
+        pool.close()
+        pool.join()
         return
     from distributed import Client, KilledWorker, LocalCluster
 

@@ -85,9 +85,12 @@ def _is_roman(label: str) -> bool:
     return bool(re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", label)) and bool(label)
 
 
-def find_sections(lines: list[Line], skip: set[int], new_parts: set[int], text_end: int) -> list[Section]:
+def find_sections(
+    lines: list[Line], skip: set[int], new_parts: set[int], text_end: int, end_of_main: int | None = None
+) -> list[Section]:
     """Sections of the body lines (lines in `skip` belong to header, signature or recipients; a line in
-    `new_parts` starts an attached document, whose headings nest anew)."""
+    `new_parts` starts an attached document, whose headings nest anew; after `end_of_main`, the line index where
+    the main document's closing blocks end, an annex title in any case (``Phụ lục I``) starts a part of its own)."""
     sections: list[Section] = []
     stack: list[tuple[int, Section]] = []
     last_items: dict[tuple[str | None, str], Section] = {}  # (parent, kind) → its last clause or point
@@ -98,7 +101,8 @@ def find_sections(lines: list[Line], skip: set[int], new_parts: set[int], text_e
         if line.index in skip or line.index in new_parts:
             continue
         text = line.stripped
-        annex = ANNEX.match(text) if is_capitals(text[:8]) else None
+        after_main = end_of_main is not None and line.index > end_of_main
+        annex = ANNEX.match(text) if is_capitals(text[:8]) or after_main else None
         found = ("annex", -1, annex["label"] or "", annex["heading"]) if annex else heading_of(text)
         if found is None:
             continue
