@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie fonts-dejavu-core libreoffice-writer-nogui
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie fonts-dejavu-core libreoffice-writer-nogui chromium
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf
 
 .PHONY: run test setup system eval bench samples hypothesis notebook
@@ -40,7 +40,7 @@ setup: system $(BIN)/.installed
 
 system:
 	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx vie || [ ! -f $(FONT) ] \
-	  || ! command -v soffice >/dev/null; then \
+	  || ! command -v soffice >/dev/null || ! command -v chromium >/dev/null; then \
 	  echo "installing $(APT_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi

@@ -71,10 +71,12 @@ def glued(text: str) -> str:
 
 
 def main_end(text: str) -> int:
-    """Offset where the main document ends in the (unglued) text: its signature or recipients."""
+    """Offset where the main document ends in the (unglued) text: its signature or recipients, the first after
+    its first article when it has articles."""
+    first_article = re.search(r"(?m)^[ \t]*(?:Điều|ĐIỀU)\s*\d", text)
     offset = 0
     for line in text.split("\n"):
-        if MAIN_END.match(line.strip()) and offset > len(text) // 4:
+        if MAIN_END.match(line.strip()) and (first_article is None or offset > first_article.start()):
             return offset
         offset += len(line) + 1
     return len(text)

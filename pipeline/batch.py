@@ -39,6 +39,7 @@ from pipeline.settings import Settings
 from pipeline.unpacking import Unpacker
 
 LOCAL, LOCAL_DASK, DASK_PREFIX = "local", "local-dask", "dask://"
+STOP_SECONDS = 5.0  # how long an interrupted run waits for the pool's threads once its workers are killed
 CHUNK = 100  # documents whose rows are turned into a chunk of the tables at a time
 MANIFEST = ".vanban/tables.json"  # what the tables in the folder were built from
 
@@ -108,10 +109,11 @@ def _executor(scheduler: str, jobs: int | None, settings: Settings) -> Iterator[
             for pid in children:  # a tesseract outlives its stopped worker: stop it too
                 with suppress(ProcessLookupError, PermissionError):
                     os.kill(pid, signal.SIGKILL)
+            with suppress(TimeoutError):  # a worker killed while it held the pool's channel cannot hang the stop
+                pool.join(timeout=STOP_SECONDS)
             raise
-        finally:
-            pool.close()
-            pool.join()
+        pool.close()
+        pool.join()
         return
     from distributed import Client, KilledWorker, LocalCluster
 
@@ -206,6 +208,7 @@ def run(
     follow_symlinks: bool = False,
     retry_failed: bool = False,
     report: Callable[[DocumentResult], None] | None = None,
+    excel_csv: bool = False,
 ) -> RunSummary:
     """Process every input file into the tables of `out_dir`; returns the run's summary.
 
@@ -213,7 +216,8 @@ def run(
     workers) or ``dask://HOST:PORT`` (the workers of that Dask scheduler, which must see the input paths).
     `follow_symlinks`: read links whose target is inside the inputs (never outside). `retry_failed`: process again
     the documents that timed out or ran out of memory on two runs (otherwise their failure is kept). `report`: told
-    of each document as it finishes (``-v`` prints a line). Raises :class:`export.ExportError` when the output
+    of each document as it finishes (``-v`` prints a line). `excel_csv`: CSV for Excel (a BOM, no cell read as a
+    formula) instead of raw values. Raises :class:`export.ExportError` when the output
     folder cannot be written."""
     started_at = datetime.now(timezone.utc)
     clock = time.perf_counter()
@@ -256,7 +260,7 @@ def run(
             bar.close()
         store.save_hashes()
         unpacker.save()
-        summary = _write(entries, out_dir, settings, started_at, clock, reused, store)
+        summary = _write(entries, out_dir, settings, started_at, clock, reused, store, excel_csv)
     return summary
 
 
@@ -384,27 +388,28 @@ def _process(
 
 def _write(
     entries: dict[str, Entry], out_dir: Path, settings: Settings, started_at: datetime, clock: float, reused: int,
-    store: Store,
+    store: Store, excel_csv: bool,
 ) -> RunSummary:  # fmt: skip
     """Write the tables from the entries, rows in input order so that the same inputs give the same files. When
     the tables in the folder were built from the same entries, only `runs` is written."""
     order = sorted(entries)
-    digest = hashlib.sha256(store.fingerprint.encode())
+    digest = hashlib.sha256(store.fingerprint.encode() + (b"\0excel-csv" if excel_csv else b""))
     for source_file in order:
         entry = entries[source_file]
         digest.update(json.dumps([source_file, entry.name if isinstance(entry, Path) else entry.rows]).encode())
     manifest = out_dir / MANIFEST
     previous = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else {}
     files = [f"{name}.{suffix}" for name in schema.TABLES for suffix in ("csv", "parquet")]
-    current = all((out_dir / name).exists() for name in [*files, export.DUCKDB_FILE, export.XLSX_FILE])
+    beside = [export.DUCKDB_FILE, export.XLSX_FILE, export.JSONL_FILE, "report/index.html"]
+    current = all((out_dir / name).exists() for name in [*files, *beside])
     run_id = uuid.uuid4().hex
     if previous.get("digest") == digest.hexdigest() and current:
         seconds = round(time.perf_counter() - clock, 3)
         summary = RunSummary(run_id, **previous["counts"], seconds=seconds, out_dir=out_dir, reused=reused)
-        export.replace_runs(out_dir, schema.frame("runs", [_runs_row(summary, started_at, settings)]))
+        export.replace_runs(out_dir, schema.frame("runs", [_runs_row(summary, started_at, settings)]), excel_csv)
         return summary
     manifest.unlink(missing_ok=True)  # the tables are about to change: a run killed after this rebuilds them
-    writer = export.TableWriter(out_dir, {name: schema.frame(name, []) for name in schema.TABLES})
+    writer = export.TableWriter(out_dir, {name: schema.frame(name, []) for name in schema.TABLES}, excel_csv)
     try:
         counts, doc_ids = _write_rows(writer, [entries[source_file] for source_file in order])
         seconds = round(time.perf_counter() - clock, 3)
@@ -416,6 +421,7 @@ def _write(
         raise
     store.prune({entry for entry in entries.values() if isinstance(entry, Path)})
     export.remove_texts_except(out_dir, doc_ids)
+    export.write_beside_tables(out_dir)
     with export.atomic_path(manifest) as path:
         path.write_text(json.dumps({"digest": digest.hexdigest(), "counts": counts}), encoding="utf-8")
     summary.seconds = round(time.perf_counter() - clock, 3)  # `runs` was written before the last files

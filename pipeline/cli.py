@@ -64,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         "--retry-failed", action="store_true",
         help="process again the documents that timed out or ran out of memory on two runs",
     )  # fmt: skip
+    run.add_argument(
+        "--excel-csv", action="store_true",
+        help="CSV for Excel: a UTF-8 BOM, and cells starting with = + - @ behind an apostrophe (never a formula)",
+    )  # fmt: skip
     talk = run.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true", help="print nothing but documents with errors")
     talk.add_argument("-v", "--verbose", action="store_true", help="a line for each document as it finishes")
@@ -125,7 +129,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         summary = batch.run(
             args.inputs, args.out, settings, args.jobs, not (args.quiet or args.verbose), scheduler=args.scheduler,
-            follow_symlinks=args.follow_symlinks, retry_failed=args.retry_failed,
+            follow_symlinks=args.follow_symlinks, retry_failed=args.retry_failed, excel_csv=args.excel_csv,
             report=_document_line if args.verbose else _problem_line if args.quiet else None,
         )  # fmt: skip
     except Terminated:

@@ -1,4 +1,5 @@
-"""Export: the tables as CSV, Parquet, one DuckDB file and a spreadsheet, and each document's normalised text.
+"""Export: the tables as CSV, Parquet, one DuckDB file and a spreadsheet, each document's normalised text, and
+beside the tables `documents.jsonl` (each document with its rows nested) and the review report (:mod:`pipeline.report`).
 
 Every file is written to a temporary name and renamed into place, the tables all together at the end, so a reader
 (or a run that is stopped half-way, or that runs out of disk) never sees a half-written file or a mix of two runs.
@@ -16,6 +17,9 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
+import json
+from datetime import date, datetime
+
 import duckdb
 import pandas as pd
 import pyarrow as pa
@@ -26,6 +30,9 @@ from pipeline.model import Stage, VanbanError
 
 DUCKDB_FILE = "vanban.duckdb"
 XLSX_FILE = "vanban.xlsx"
+JSONL_FILE = "documents.jsonl"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula (--excel-csv)
+NESTED = ("pages", "sections", "tasks", "deadlines", "assignments", "citations", "amendments", "recipients", "errors")
 TEXTS_DIR = "texts"
 STATE_DIR = ".vanban"  # the results store, the lock and the staging folder of the tables
 STAGING_DIR = f"{STATE_DIR}/staging"
@@ -110,8 +117,9 @@ class TableWriter:
     them into the output folder. Chunks are appended in the order given, so the same rows give the same bytes.
     """
 
-    def __init__(self, out_dir: Path, empty: Mapping[str, pd.DataFrame]):
+    def __init__(self, out_dir: Path, empty: Mapping[str, pd.DataFrame], excel_csv: bool = False):
         self.out_dir = out_dir
+        self.excel_csv = excel_csv
         self.staging = out_dir / STAGING_DIR
         self.names = list(empty)
         self._csv: dict[str, IO[str]] = {}
@@ -120,14 +128,16 @@ class TableWriter:
             shutil.rmtree(self.staging, ignore_errors=True)  # left by a run that was killed
             self.staging.mkdir(parents=True)
             for name, frame in empty.items():
-                self._csv[name] = (self.staging / f"{name}.csv").open("w", encoding="utf-8", newline="")
+                encoding = "utf-8-sig" if excel_csv else "utf-8"
+                self._csv[name] = (self.staging / f"{name}.csv").open("w", encoding=encoding, newline="")
                 frame.to_csv(self._csv[name], index=False, lineterminator="\n")
                 schema = pa.Schema.from_pandas(frame, preserve_index=False)
                 self._parquet[name] = pq.ParquetWriter(self.staging / f"{name}.parquet", schema)
 
     def append(self, name: str, data: pd.DataFrame) -> None:
         with writing(self.staging / f"{name}.csv"):
-            data.to_csv(self._csv[name], header=False, index=False, lineterminator="\n")
+            shown = formula_safe(data) if self.excel_csv else data
+            shown.to_csv(self._csv[name], header=False, index=False, lineterminator="\n")
         with writing(self.staging / f"{name}.parquet"):
             arrow = pa.Table.from_pandas(data, self._parquet[name].schema, preserve_index=False)
             self._parquet[name].write_table(arrow)
@@ -165,10 +175,22 @@ class TableWriter:
                 self._parquet[name].close()
 
 
-def replace_runs(out_dir: Path, runs: pd.DataFrame) -> None:
+def formula_safe(data: pd.DataFrame) -> pd.DataFrame:
+    """`data` with every text cell that a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR)
+    behind an apostrophe, as OWASP advises for CSV files opened in Excel."""
+    safe = data.copy()
+    for name in safe.columns:
+        if isinstance(safe[name].dtype, pd.StringDtype):
+            risky = safe[name].str.startswith(FORMULA_START, na=False)
+            safe[name] = safe[name].mask(risky, "'" + safe[name])
+    return safe
+
+
+def replace_runs(out_dir: Path, runs: pd.DataFrame, excel_csv: bool = False) -> None:
     """Replace only the `runs` table (its CSV, Parquet and DuckDB table), the others being already current."""
     with atomic_path(out_dir / "runs.csv") as path:
-        runs.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        shown = formula_safe(runs) if excel_csv else runs
+        shown.to_csv(path, index=False, encoding="utf-8-sig" if excel_csv else "utf-8", lineterminator="\n")
     with atomic_path(out_dir / "runs.parquet") as path:
         runs.to_parquet(path, index=False, engine="pyarrow")
     with atomic_path(out_dir / DUCKDB_FILE) as path:
@@ -176,3 +198,34 @@ def replace_runs(out_dir: Path, runs: pd.DataFrame) -> None:
         with duckdb.connect(str(path)) as connection:
             connection.register("incoming", runs)
             connection.execute('CREATE OR REPLACE TABLE "runs" AS SELECT * FROM incoming')
+
+
+def write_beside_tables(out_dir: Path) -> None:
+    """Write what is made from the finished tables of `out_dir`: `documents.jsonl` and the review report."""
+    from pipeline import load, report
+
+    tables = load(out_dir)
+    write_documents_jsonl(out_dir, tables)
+    with writing(out_dir / "report"):
+        report.write(out_dir, tables)
+
+
+def write_documents_jsonl(out_dir: Path, tables: Mapping[str, pd.DataFrame]) -> None:
+    """One JSON object a line per document: its `documents` columns, and its rows of each NESTED table as a list
+    under the table's name (without `doc_id`). Dates are ISO text, missing values null."""
+    nested: dict[str, dict[str, list[dict]]] = {}
+    for name in NESTED:
+        grouped = nested[name] = {}
+        if name in tables and not tables[name].empty:
+            for row in pa.Table.from_pandas(tables[name], preserve_index=False).to_pylist():
+                grouped.setdefault(row.pop("doc_id"), []).append(row)
+    with atomic_path(out_dir / JSONL_FILE) as path, path.open("w", encoding="utf-8", newline="\n") as lines:
+        for document in pa.Table.from_pandas(tables["documents"], preserve_index=False).to_pylist():
+            document |= {name: nested[name].get(document["doc_id"], []) for name in NESTED}
+            lines.write(json.dumps(document, ensure_ascii=False, default=_iso) + "\n")
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"not JSON: {type(value).__name__}")

@@ -1,4 +1,5 @@
-"""Tables as an ``.xlsx`` workbook for people: one sheet per table, text always text, never a formula.
+"""Tables as an ``.xlsx`` workbook for people: one sheet per table, text always text, never a formula, the header
+row frozen and filtered, columns as wide as their usual values, dates as dates.
 
 Every text cell is an inline string (``t="inlineStr"``), so a cell starting with ``=``, ``+``, ``-``, ``@``, tab or CR
 is shown as written and never run. The sheets' XML is built column by column with Arrow compute functions:
@@ -43,10 +44,16 @@ EPOCH = 25_569  # Excel's serial number of 1970-01-01: dates are days since 1899
 DATE_STYLE, TIME_STYLE = ' s="2"', ' s="3"'  # cellXfs above: date, date and time
 
 
+MIN_WIDTH, MAX_WIDTH = 8, 60  # column widths, in characters
+WIDTH_QUANTILE = 0.9  # a column is as wide as 90 % of its values (a few very long texts do not widen it)
+DATE_WIDTH, TIME_WIDTH = 11, 19
+
+
 def write(path: Path, sheets: Sequence[tuple[str, Path]]) -> None:
     """Write a workbook of one sheet per (name, Parquet file)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for name, text in _package([name for name, _ in sheets]).items():
+        shapes = [_shape(parquet) for _, parquet in sheets]
+        for name, text in _package([name for name, _ in sheets], shapes).items():
             archive.writestr(_entry(name), HEAD + text)
         for number, (_, parquet) in enumerate(sheets, 1):
             with archive.open(_entry(f"xl/worksheets/sheet{number}.xml"), "w") as sheet:
@@ -60,9 +67,21 @@ def _entry(name: str) -> zipfile.ZipInfo:
     return entry
 
 
-def _package(names: list[str]) -> dict[str, str]:
+def _shape(parquet: Path) -> tuple[int, int]:
+    """Rows (the header's too, within Excel's limit) and columns of a sheet."""
+    metadata = pq.read_metadata(parquet)
+    return min(metadata.num_rows + 1, MAX_ROWS), metadata.num_columns
+
+
+def _package(names: list[str], shapes: list[tuple[int, int]]) -> dict[str, str]:
     """The workbook's parts other than the sheets."""
     sheets = range(1, len(names) + 1)
+    filters = "".join(
+        f'<definedName name="_xlnm._FilterDatabase" localSheetId="{n - 1}" hidden="1">'
+        f"'{name}'!$A$1:${_column_letters(columns - 1)}${rows}</definedName>"
+        for n, name, (rows, columns) in zip(sheets, names, shapes, strict=True)
+        if columns
+    )
     overrides = "".join(
         f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{CONTENT}.worksheet+xml"/>' for n in sheets
     )
@@ -84,7 +103,10 @@ def _package(names: list[str]) -> dict[str, str]:
             f'<Relationships xmlns="{PACKAGE_RELATIONSHIPS}"><Relationship Id="rId1" '
             f'Type="{RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
         ),
-        "xl/workbook.xml": f'<workbook xmlns="{MAIN}" xmlns:r="{RELATIONSHIPS}"><sheets>{listed}</sheets></workbook>',
+        "xl/workbook.xml": (
+            f'<workbook xmlns="{MAIN}" xmlns:r="{RELATIONSHIPS}"><sheets>{listed}</sheets>'
+            f"<definedNames>{filters}</definedNames></workbook>"
+        ),
         "xl/_rels/workbook.xml.rels": (
             f'<Relationships xmlns="{PACKAGE_RELATIONSHIPS}">{relations}<Relationship Id="rId{len(names) + 1}" '
             f'Type="{RELATIONSHIPS}/styles" Target="styles.xml"/></Relationships>'
@@ -103,14 +125,24 @@ def _column_letters(index: int) -> str:
 
 
 def _sheet(parquet: Path) -> Iterator[str]:
-    """The sheet's XML in pieces: a bold header row, then a row per table row, 20 000 rows at a time."""
+    """The sheet's XML in pieces: the view (header row frozen), the column widths, a bold header row, a row per
+    table row 20 000 rows at a time, and the header's filter."""
     table = pq.read_table(parquet).slice(0, MAX_ROWS - 1)
     letters = [_column_letters(i) for i in range(table.num_columns)]
     header = "".join(
         f'<c r="{letter}1" t="inlineStr" s="1"><is><t>{name}</t></is></c>'
         for letter, name in zip(letters, table.column_names, strict=True)
     )
-    yield f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{header}</row>'
+    view = (
+        '<sheetViews><sheetView workbookViewId="0">'
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+    )
+    widths = "".join(
+        f'<col min="{n}" max="{n}" width="{_width(name, table.column(name))}" customWidth="1"/>'
+        for n, name in enumerate(table.column_names, 1)
+    )
+    yield f'<worksheet xmlns="{MAIN}">{view}' + (f"<cols>{widths}</cols>" if widths else "")
+    yield f'<sheetData><row r="1">{header}</row>'
     for start in range(0, table.num_rows, 20_000):
         rows = table.slice(start, 20_000)
         numbers = pa.array(range(start + 2, start + 2 + rows.num_rows)).cast(pa.string())
@@ -120,7 +152,22 @@ def _sheet(parquet: Path) -> Iterator[str]:
         ]
         xml = pc.binary_join_element_wise('<row r="', numbers, '">', *cells, "</row>", "", null_handling="skip")
         yield "".join(xml.to_pylist())
-    yield "</sheetData></worksheet>"
+    last = f"{letters[-1]}{table.num_rows + 1}" if letters else "A1"
+    yield f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'
+
+
+def _width(name: str, values: pa.ChunkedArray) -> int:
+    """A column's width in characters: its name's, or most of its values' when longer, within bounds."""
+    if pa.types.is_date32(values.type):
+        usual = DATE_WIDTH
+    elif pa.types.is_timestamp(values.type):
+        usual = TIME_WIDTH
+    elif len(values) == values.null_count:
+        usual = 0
+    else:
+        text = values if pa.types.is_string(values.type) else values.cast(pa.string())
+        usual = int(pc.quantile(pc.utf8_length(text), q=WIDTH_QUANTILE, interpolation="higher")[0].as_py() or 0)
+    return max(MIN_WIDTH, min(MAX_WIDTH, max(len(name), usual) + 2))
 
 
 def _cells(values: pa.Array, letter: str, numbers: pa.Array) -> pa.Array:

@@ -194,6 +194,20 @@ def test_the_spreadsheet_holds_every_table_and_lines_starting_with_a_dash_or_plu
     assert {row[list(tasks.columns).index("char_start")].data_type for row in cells} == {"n"}
 
 
+def test_the_spreadsheet_has_a_frozen_filtered_header_sensible_widths_and_real_dates(tmp_path: Path) -> None:
+    import openpyxl
+
+    assert main(["run", str(DEV / "src-congbot-04.txt"), "--out", str(tmp_path), "--quiet"]) == 0
+    workbook = openpyxl.load_workbook(tmp_path / "vanban.xlsx")
+    tasks, documents = workbook["tasks"], workbook["documents"]
+    assert tasks.freeze_panes == "A2" and documents.freeze_panes == "A2"
+    assert tasks.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(tasks.max_column)}{tasks.max_row}"
+    width = {cell.value: tasks.column_dimensions[cell.column_letter].width for cell in tasks[1]}
+    assert width["text"] == 60 and 8 <= width["page"] < width["task_id"] + 4 < width["text"]
+    issued = documents.cell(2, [c.value for c in documents[1]].index("issue_date") + 1)
+    assert issued.is_date and issued.value.date().isoformat() == "2014-06-28"
+
+
 def test_no_text_becomes_a_formula_in_the_spreadsheet(tmp_path: Path) -> None:
     import openpyxl
     from openpyxl.utils.escape import unescape
@@ -207,3 +221,16 @@ def test_no_text_becomes_a_formula_in_the_spreadsheet(tmp_path: Path) -> None:
     cells = [row[0] for row in sheet.iter_rows(min_row=2)]
     assert [unescape(cell.value) for cell in cells] == risky  # a CR is stored as _x000D_, as Excel does it
     assert {cell.data_type for cell in cells} == {"s"}
+
+
+def test_excel_csv_has_a_bom_and_no_cell_a_spreadsheet_would_run(tmp_path: Path) -> None:
+    document = str(DEV / "seed-binhdinh-kh-ct12.txt")  # items starting with - and +
+    assert main(["run", document, "--out", str(tmp_path / "raw"), "--quiet"]) == 0
+    assert main(["run", document, "--out", str(tmp_path / "excel"), "--quiet", "--excel-csv"]) == 0
+    raw_bytes, excel_bytes = (tmp_path / "raw" / "tasks.csv").read_bytes(), (tmp_path / "excel" / "tasks.csv").read_bytes()
+    assert not raw_bytes.startswith(b"\xef\xbb\xbf") and excel_bytes.startswith(b"\xef\xbb\xbf")
+    raw = pd.read_csv(tmp_path / "raw" / "tasks.csv", dtype=str, encoding="utf-8")
+    excel = pd.read_csv(tmp_path / "excel" / "tasks.csv", dtype=str, encoding="utf-8-sig")
+    risky = raw.text.str.startswith(("=", "+", "-", "@"))
+    assert risky.sum() >= 2 and not excel.text.str.startswith(("=", "+", "-", "@")).any()
+    assert (excel.text[risky] == "'" + raw.text[risky]).all() and (excel.text[~risky] == raw.text[~risky]).all()

@@ -58,3 +58,11 @@ def test_a_body_answerable_to_the_law_is_given_no_task() -> None:
     assert mentions("c) Tổ chức xác nhận độc lập chịu trách nhiệm công bố kết quả xác nhận.") == [
         ("lead", "Tổ chức xác nhận độc lập")
     ]
+
+
+def test_a_subject_after_an_opening_phrase_may_carry_a_qualifier_before_its_verb() -> None:
+    text = (
+        "2. Khi người sử dụng trái phép chất ma túy thay đổi nơi cư trú thì Công an cấp xã nơi chuyển đi có trách "
+        "nhiệm thông báo cho Công an cấp xã nơi chuyển đến."
+    )
+    assert mentions(text) == [("lead", "Công an cấp xã")]

@@ -20,7 +20,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from pipeline import batch, ingest
-from pipeline.ingest import members, opendocument, word, word_binary
+from pipeline.ingest import members, opendocument, rtf, word, word_binary
 from pipeline.ingest.ocr import image_frame
 from pipeline.model import MissingConverter
 from pipeline.settings import Settings
@@ -129,6 +129,16 @@ def test_word_and_opendocument_list_numbering_comes_out_as_labels(corpus_plan: s
     for module, name in ((word, "plan.docx"), (opendocument, "plan.odt")):
         pages, jobs = module.read(tmp_path / name, "0" * 16, Settings())
         assert pages[0].text.strip() == source.strip() and not jobs, name
+
+
+def test_rtf_saved_by_a_word_processor_keeps_the_list_labels_it_writes(run, tmp_path: Path) -> None:
+    inputs, _, _ = run
+    (tmp_path / "plan.docx").write_bytes((inputs / "plan.docx").read_bytes())
+    converted = saved_as.convert(tmp_path / "plan.docx", "rtf")  # labels as \listtext groups, not as text runs
+    assert b"\\listtext" in converted.read_bytes()
+    pages, _ = rtf.read(converted, "0" * 16, Settings())
+    lines = [" ".join(line.split()) for line in pages[0].text.splitlines()]
+    assert lines == [" ".join(line.split()) for line in PLAN.read_text(encoding="utf-8").strip().splitlines()]
 
 
 def test_a_list_restarted_in_word_starts_again_and_shared_definitions_continue(tmp_path: Path) -> None:

@@ -236,3 +236,12 @@ def test_a_note_printed_after_a_recipient_is_its_note_not_its_name() -> None:
 def test_the_issue_date_is_read_with_the_one_date_grammar(date_line: str, issue_date: str, issue_place) -> None:
     header = structure_of(f"BỘ TÀI CHÍNH\nSố: 12/2025/TT-BTC\n{date_line}\nTHÔNG TƯ\nQuy định về thử\n").header
     assert (header.issue_date, header.issue_place) == (issue_date, issue_place)
+
+
+def test_an_annex_after_the_signature_is_a_part_of_its_own(bulk: dict[str, str]) -> None:
+    """doc_000595 prints its form annex as 'Phụ lục I' (not in capitals) after the signature: its items do not
+    hang under the circular's last chapter."""
+    sections = structure_of(bulk["doc_000595"]).sections
+    annex = next(s for s in sections if s.label == "Phụ lục I")
+    assert annex.level == 1 and annex.parent_id is None
+    assert annex.heading.startswith("MẪU BÁO CÁO KHẢ NĂNG TÀI CHÍNH")

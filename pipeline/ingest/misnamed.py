@@ -21,4 +21,7 @@ def recognises(head: bytes, name: str) -> bool:
 
 
 def read(path: Path, doc_id: str, settings: Settings) -> tuple[list[PageText], list[OcrJob]]:
+    suffix = path.suffix.lower()  # a member of an archive is read from a copy with no suffix
+    if suffix in BINARY_SUFFIXES:
+        raise UnsupportedInput(f"named {suffix} but the content is not a readable {suffix[1:]} file")
     raise UnsupportedInput("named as a binary format, but the content is not a readable file of that format")

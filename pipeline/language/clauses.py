@@ -23,7 +23,7 @@ CLAUSES = lexicon(
         key: [str]
         for key in (
             "openers", "subject_after", "inserted_phrases", "subject_heading_prefixes", "subject_heading_suffixes",
-            "support_openings", "duty_nouns", "power_nouns", "document_nouns",
+            "support_openings", "duty_nouns", "power_nouns", "document_nouns", "qualifiers",
         )
     },
 )  # fmt: skip
@@ -31,6 +31,7 @@ CLAUSES = lexicon(
 CLAUSE_END = re.compile(r"[;.](?:\s|$)|:\s(?=\S)")
 LIST_MARKER = re.compile(r"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\s*[.\-–]|Điều\s+\d+[a-z]?\s*[.:])\s*")
 TABLE_CELL = " | "
+MAX_QUALIFIER_WORDS = 6
 
 Mention = tuple[str, int, str]  # (role, start, name as written)
 
@@ -239,8 +240,7 @@ def _mentions(clause: str) -> list[Mention]:
         if not cue("lead_before").match(subject) and (doer := _doer(subject)):
             role, verb, whole = doer
             found = _defined_names(subject[:verb]) if whole else names(subject[: verb + 1])
-            inner = start != body_start
-            if inner and not (found and subject[found[-1][0] + len(found[-1][1]) : verb].strip() == ""):
+            if start != body_start and not (found and _next_to_verb(subject[found[-1][0] + len(found[-1][1]) : verb])):
                 continue  # after an opening phrase, only a subject right before its verb
             mentions += [(role, start + s, n) for s, n in found]
             break
@@ -253,6 +253,15 @@ def _mentions(clause: str) -> list[Mention]:
                 continue  # Phối hợp với Bộ Nội vụ …: the task's own body supports; its partner is no assignee
             mentions += [(role, match.end() + s, n) for s, n in names(clause[match.end() :])]
     return mentions
+
+
+def _next_to_verb(gap: str) -> bool:
+    """Whether the words between a subject after an opening phrase and its verb still describe it: none, or a few
+    that a qualifier opens (``… thì Công an cấp xã | nơi chuyển đi | có trách nhiệm``)."""
+    words = gap.split()
+    return not words or (
+        len(words) <= MAX_QUALIFIER_WORDS and words[0] in CLAUSES.data()["qualifiers"] and "," not in gap
+    )
 
 
 def _defined_names(subject: str) -> list[tuple[int, str]]:

@@ -52,7 +52,8 @@ def parse(document: Document) -> Structure:
     new_parts = {i for i in range(end_of_main, len(lines)) if starts_attached_document(lines, i)}
     passages = quoted_passages(lines[first_body:])
     quoted = {i for passage in passages for i in range(passage.first, passage.last + 1)}
-    sections = find_sections(lines, skip | quoted, new_parts, len(text), continues)
+    signed = max(found_signature.lines, default=max(closing, default=None))  # where the main document ends
+    sections = find_sections(lines, skip | quoted, new_parts, len(text), signed, continues)
     body = {line.index for line in lines} - skip - new_parts
     issued = date.fromisoformat(header.issue_date) if header.issue_date else None
     tasks = find_tasks(lines, sections, body, issued)

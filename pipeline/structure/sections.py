@@ -86,12 +86,18 @@ def _is_roman(label: str) -> bool:
 
 
 def find_sections(
-    lines: list[Line], skip: set[int], new_parts: set[int], text_end: int, continues: bool = False
+    lines: list[Line],
+    skip: set[int],
+    new_parts: set[int],
+    text_end: int,
+    end_of_main: int | None = None,
+    continues: bool = False,
 ) -> list[Section]:
     """Sections of the body lines (lines in `skip` belong to header, signature or recipients; a line in
-    `new_parts` starts an attached document, whose headings nest anew). A text that `continues` a document (a page
-    without a header) may open with any item of a sequence (``b)``, ``4.``): its elder siblings are on an earlier
-    page."""
+    `new_parts` starts an attached document, whose headings nest anew; after `end_of_main`, the line index where
+    the main document's closing blocks end, an annex title in any case (``Phụ lục I``) starts a part of its own).
+    A text that `continues` a document (a page without a header) may open with any item of a sequence (``b)``,
+    ``4.``): its elder siblings are on an earlier page."""
     sections: list[Section] = []
     stack: list[tuple[int, Section]] = []
     last_items: dict[tuple[str | None, str], Section] = {}  # (parent, kind) → its last clause or point
@@ -102,7 +108,8 @@ def find_sections(
         if line.index in skip or line.index in new_parts:
             continue
         text = line.stripped
-        annex = ANNEX.match(text) if is_capitals(text[:8]) else None
+        after_main = end_of_main is not None and line.index > end_of_main
+        annex = ANNEX.match(text) if is_capitals(text[:8]) or after_main else None
         found = ("annex", -1, annex["label"] or "", annex["heading"]) if annex else heading_of(text)
         if found is None:
             continue

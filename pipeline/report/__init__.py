@@ -1,0 +1,103 @@
+"""The review report: static HTML pages a person opens from disk to check a batch (``report/`` in the output folder).
+
+``index.html`` is the batch (counts, the documents needing review first, the citation graph, the workload per body
+and deadlines by month); ``<doc_id>.html`` is one document: its normalised text with every extracted item marked
+where it stands, and the tables beside it. Pages are Jinja2 templates (``templates/``); the graph is drawn by
+Cytoscape.js 3.34.4 (``static/cytoscape.min.js``, MIT, vendored from the npm registry), so nothing is fetched
+and no server is needed. The folder is built beside the old one and swapped in when complete.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping
+from datetime import date, datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pandas as pd
+import pyarrow as pa
+
+from pipeline.report import batch_view
+from pipeline.report.document_view import document_context
+
+REPORT_DIR = "report"
+ASSETS = ("cytoscape.min.js", "cytoscape.LICENSE", "report.css", "report.js")
+PER_DOCUMENT = (
+    "pages", "sections", "tasks", "deadlines", "assignments", "citations", "citation_mentions", "recipients", "errors",
+)  # fmt: skip
+
+
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("pipeline.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["blank"] = lambda value: "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+    return environment
+
+
+def write(out_dir: Path, tables: Mapping[str, pd.DataFrame], today: date | None = None) -> Path:
+    """Write the report of the tables of `out_dir` (their texts in ``texts/``) into ``out_dir/report``."""
+    today = today or datetime.now(timezone.utc).date()
+    target = out_dir / REPORT_DIR
+    building = out_dir / ".vanban" / "report"
+    shutil.rmtree(building, ignore_errors=True)
+    (building / "assets").mkdir(parents=True)
+    static = resources.files("pipeline.report").joinpath("static")
+    for name in ASSETS:
+        (building / "assets" / name).write_bytes(static.joinpath(name).read_bytes())
+    environment = _environment()
+    documents = tables["documents"]
+    rows = batch_view.document_rows(tables)
+    in_batch = {row["doc_id"]: row["label"] for row in rows if row["page"]}
+    run = tables["runs"].iloc[-1].to_dict() if "runs" in tables and len(tables["runs"]) else {}
+    index = environment.get_template("index.html").render(
+        run=run,
+        counts=batch_view.counts(tables),
+        documents=rows,
+        graph=batch_view.citation_graph(tables),
+        deadlines=batch_view.deadlines_by_month(tables, today),
+        workload=batch_view.workload(tables, today),
+        today=today,
+    )
+    (building / "index.html").write_text(index, encoding="utf-8")
+    grouped = {name: _by_document(tables.get(name)) for name in PER_DOCUMENT}
+    template = environment.get_template("document.html")
+    for document in documents.to_dict("records"):
+        doc_id, text_path = document.get("doc_id"), document.get("text_path")
+        if not isinstance(doc_id, str) or not isinstance(text_path, str) or doc_id not in in_batch:
+            continue
+        text = (out_dir / text_path).read_text(encoding="utf-8")
+        own = {name: grouped[name].get(doc_id) for name in PER_DOCUMENT}
+        context = document_context(document, text, own, in_batch)
+        page = template.render(**context, label=in_batch[doc_id], file=Path(document["source_file"]).name)
+        (building / f"{doc_id}.html").write_text(page, encoding="utf-8")
+    _swap(building, target)
+    return target
+
+
+def _by_document(table: pd.DataFrame | None) -> dict[str, list[dict[str, Any]]]:
+    """The rows of a table as dicts (missing values None), by document."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    if table is None or table.empty or "doc_id" not in table:
+        return grouped
+    for row in pa.Table.from_pandas(table, preserve_index=False).to_pylist():
+        grouped.setdefault(row["doc_id"], []).append(row)
+    return grouped
+
+
+def _swap(built: Path, target: Path) -> None:
+    """Put the built folder in place of the old one (a reader sees the old or the new report, never a mix)."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    built.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+

@@ -1,0 +1,183 @@
+"""One document's page of the report: its normalised text cut into segments, each carrying the marks (extracted
+items) that cover it, and the tables of what was extracted, every row linked to its place in the text.
+
+Items with offsets (sections, tasks, deadlines, assignments, citation mentions, recipients) are marked where they stand, and
+the header fields (which the tables hold as values, not
+offsets) at their first occurrence in the text (the signer's at the last).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+HEADER_FIELDS = ("doc_type", "number_symbol", "issuer", "issue_place", "issue_date", "title")
+CLOSING_FIELDS = ("signing_authority", "signer_title", "signer_name")
+FIELD_LABELS = {
+    "doc_type": "type", "number_symbol": "number", "issuer": "issuer", "issuer_parent": "issuer's parent",
+    "issue_place": "place", "issue_date": "date", "title": "title", "signing_authority": "signing authority",
+    "signer_title": "signer's title", "signer_name": "signer", "incoming_number": "incoming number",
+    "incoming_date": "incoming date", "incoming_office": "incoming office", "is_copy": "copy",
+}  # fmt: skip
+RELATIONS = ("implements", "legal_basis", "amends", "replaces", "repeals", "cites")
+ROLES = ("lead", "support", "report_to")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An extracted item over text[start:end]: `kind` is its CSS class, `key` its anchor in the page."""
+
+    start: int
+    end: int
+    kind: str
+    label: str
+    key: str
+    href: str | None = None  # a cited document of the batch
+
+
+@dataclass
+class Segment:
+    text: str
+    marks: list[Mark] = field(default_factory=list)
+    first: set[str] = field(default_factory=set)  # keys of the marks that begin here (their anchors)
+
+
+def segments(text: str, marks: Iterable[Mark]) -> list[Segment]:
+    """`text` cut at every mark's start and end; each piece lists the marks over it, outermost first."""
+    marks = sorted((m for m in marks if 0 <= m.start < m.end <= len(text)), key=lambda m: (m.start, -m.end))
+    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    pieces: list[Segment] = []
+    active: list[Mark] = []
+    index = 0
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        active = [m for m in active if m.end > start]
+        while index < len(marks) and marks[index].start == start:
+            active.append(marks[index])
+            index += 1
+        active.sort(key=lambda m: (m.start, -m.end))
+        pieces.append(Segment(text[start:end], list(active), {m.key for m in active if m.start == start}))
+    return pieces
+
+
+def _flexible(value: str) -> re.Pattern[str]:
+    """A pattern for `value` as the text may hold it: any run of spaces or line breaks between words."""
+    return re.compile(r"\s+".join(map(re.escape, value.split())), re.IGNORECASE)
+
+
+def _date_pattern(value: Any) -> re.Pattern[str]:
+    day, month, year = value.day, value.month, value.year
+    return re.compile(
+        rf"ngày\s+0?{day}\s+tháng\s+0?{month}\s+năm\s+{year}|0?{day}\s*[/.-]\s*0?{month}\s*[/.-]\s*{year}", re.IGNORECASE
+    )
+
+
+def field_marks(text: str, document: Mapping[str, Any]) -> list[Mark]:
+    """The header fields at their first occurrence in the text, the signature's at their last."""
+    marks = []
+    for name in (*HEADER_FIELDS, *CLOSING_FIELDS):
+        value = document.get(name)
+        if value is None or pd.isna(value) or str(value).strip() == "":
+            continue
+        if name == "issue_date":
+            pattern = _date_pattern(value)
+        elif name == "issue_place":  # where it is followed by the date, not in the issuer's name
+            pattern = re.compile(_flexible(str(value)).pattern + r"(?=\s*,?\s*ngày)", re.IGNORECASE)
+        else:
+            pattern = _flexible(str(value))
+        found = list(pattern.finditer(text)) if name in CLOSING_FIELDS else [pattern.search(text)]
+        if found and found[-1] is not None:
+            match = found[-1]
+            marks.append(Mark(match.start(), match.end(), "field", f"{FIELD_LABELS[name]}: {value}", f"f-{name}"))
+    return marks
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (not isinstance(value, (list, tuple, str)) and bool(pd.isna(value)))
+
+
+def document_context(
+    document: Mapping[str, Any], text: str, tables: Mapping[str, list[dict[str, Any]] | None], in_batch: Mapping[str, str]
+) -> dict[str, Any]:
+    """What the document template shows. `tables`: this document's rows of every table (dicts, missing values
+    None); `in_batch`: doc_id → label of the documents in the report (a citation resolved to one of them links to
+    its page)."""
+    sections, tasks = tables.get("sections") or [], tables.get("tasks") or []
+    assignments, citations = tables.get("assignments") or [], tables.get("citations") or []
+    mentions, recipients = tables.get("citation_mentions") or [], tables.get("recipients") or []
+    marks = field_marks(text, document)
+    for section in sections:
+        if section.get("is_heading"):
+            line_end = text.find("\n", section["char_start"])
+            end = min(section["char_end"], line_end if line_end >= 0 else len(text))
+            marks.append(Mark(section["char_start"], end, "section", f"section {section['label']}", section["section_id"]))
+    by_task: dict[str, dict[str, list[str]]] = {}
+    for number, assignment in enumerate(assignments):
+        role = assignment["role"]
+        assignment["key"] = f"a{number}"
+        label = f"{role.replace('_', ' ')}: {assignment['assignee_canonical'] or assignment['assignee']}"
+        marks.append(Mark(assignment["char_start"], assignment["char_end"], f"role-{role}", label, assignment["key"]))
+        names = by_task.setdefault(assignment["task_id"], {r: [] for r in ROLES})[role]
+        name = assignment["assignee_canonical"] or assignment["assignee"]
+        if name not in names:
+            names.append(name)
+    for task in tasks:
+        marks.append(Mark(task["char_start"], task["char_end"], "task", f"task {task['task_id']}", task["task_id"]))
+        task["roles"] = by_task.get(task["task_id"], {r: [] for r in ROLES})
+    first_deadline: dict[str, str] = {}
+    for deadline in tables.get("deadlines") or []:
+        if deadline.get("char_start") is None or deadline.get("char_end") is None:
+            continue
+        key = f"d-{deadline['task_id']}-{deadline['deadline_id']}"
+        kind = (deadline.get("deadline_kind") or "").replace("_", " ")
+        label = f"deadline ({kind}): {deadline.get('deadline') or deadline.get('deadline_text')}"
+        marks.append(Mark(deadline["char_start"], deadline["char_end"], "deadline", label, key))
+        first_deadline.setdefault(deadline["task_id"], key)
+    for task in tasks:
+        if task["task_id"] in first_deadline:
+            task["deadline_key"] = first_deadline[task["task_id"]]
+    for citation in citations:
+        resolved = citation.get("resolved_doc_id")
+        citation["link"] = f"{resolved}.html" if resolved in in_batch else None
+    cited = {c["ref_id"]: c for c in citations}
+    first_mention: dict[str, str] = {}
+    for number, mention in enumerate(mentions):
+        citation = cited.get(mention["ref_id"], {})
+        relation = citation.get("relation") or "cites"
+        name = citation.get("number_symbol") or citation.get("name") or mention["raw"]
+        key = f"c-{mention['ref_id']}-{number}"
+        first_mention.setdefault(mention["ref_id"], key)
+        label = f"cites {name} ({relation.replace('_', ' ')})"
+        marks.append(Mark(mention["char_start"], mention["char_end"], f"cite-{relation}", label, key, citation.get("link")))
+    for citation in citations:
+        citation["key"] = first_mention.get(citation["ref_id"])
+    for number, recipient in enumerate(recipients):
+        recipient["key"] = f"r{number}"
+        marks.append(Mark(recipient["char_start"], recipient["char_end"], "recipient", "recipient", recipient["key"]))
+    found_fields = {m.key for m in marks if m.kind == "field"}
+    header = [
+        {"name": FIELD_LABELS[name], "value": document.get(name), "key": f"f-{name}" if f"f-{name}" in found_fields else None}
+        for name in FIELD_LABELS
+        if not _missing(document.get(name))
+    ]
+    return {
+        "document": document,
+        "reasons": (document.get("review_reasons") or "").split(";") if document.get("review_reasons") else [],
+        "segments": segments(text, marks),
+        "header": header,
+        "pages": tables.get("pages") or [],
+        "sections": sections,
+        "tasks": tasks,
+        "citations": citations,
+        "recipients": recipients,
+        "errors": tables.get("errors") or [],
+        "relations": RELATIONS,
+        "roles": ROLES,
+        "counts": {
+            "tasks": len(tasks), "assignments": len(assignments), "citations": len(citations),
+            "recipients": len(recipients), "sections": sum(bool(s.get("is_heading")) for s in sections),
+        },  # fmt: skip
+    }

@@ -1,0 +1,130 @@
+"""The review report and documents.jsonl, written with every run: static pages opened from disk in a real headless
+Chromium (the Debian package, which the Makefile installs), with no script error."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from pipeline.cli import main
+from pipeline.report.document_view import Mark, segments
+from tests.conftest import DEV, RAW
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+BATCH = [DEV / "seed-binhdinh-kh-ct12.txt", DEV / "src-vnmp-04.txt", RAW / "cv-360-snv.txt"]
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("report")
+    assert main(["run", *map(str, BATCH), "--out", str(folder), "--quiet"]) == 0
+    return folder
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+def opened(browser, path: Path) -> tuple[Page, list[str]]:
+    """A page of the report opened from disk, and the script errors it met (uncaught ones and console errors)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("requestfailed", lambda request: problems.append(f"not loaded: {request.url}"))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page, problems
+
+
+def test_the_batch_page_lists_documents_needing_review_first_and_draws_the_citation_graph(out: Path, browser) -> None:
+    page, problems = opened(browser, out / "report" / "index.html")
+    documents = pd.read_parquet(out / "documents.parquet")
+    rows = page.locator("table.documents tbody tr")
+    assert rows.count() == len(documents) == 3
+    assert "review" in rows.first.get_attribute("class")  # the plan without number and date comes first
+    assert "no number" in rows.first.inner_text() and "no date" in rows.first.inner_text()
+    graph = json.loads(page.locator("#graph-data").text_content())
+    drawn = page.evaluate("[window.vanbanGraph.nodes().length, window.vanbanGraph.edges().length]")
+    assert drawn == [len(graph["nodes"]), len(graph["edges"])] and drawn[1] >= 5
+    assert page.locator("table.workload tbody tr").count() >= 5
+    page.screenshot(path=out / "index.png", full_page=True)
+    assert problems == [] and (out / "index.png").stat().st_size > 50_000
+
+
+def test_a_document_page_marks_every_task_citation_and_assignee_where_it_stands(out: Path, browser) -> None:
+    documents = pd.read_parquet(out / "documents.parquet").set_index("doc_id")
+    plan = documents.index[documents.source_file.str.endswith("src-vnmp-04.txt")][0]
+    tasks = pd.read_parquet(out / "tasks.parquet").query("doc_id == @plan")
+    leads = pd.read_parquet(out / "assignments.parquet").query("doc_id == @plan and role == 'lead'")
+    mentions = pd.read_parquet(out / "citation_mentions.parquet").query("doc_id == @plan")
+    deadlines = pd.read_parquet(out / "deadlines.parquet").query("doc_id == @plan")
+    page, problems = opened(browser, out / "report" / f"{plan}.html")
+    text = (out / documents.loc[plan, "text_path"]).read_text(encoding="utf-8")
+    assert page.locator("article.text").text_content() == text  # the marks add nothing to the text
+    assert page.locator("article.text .m.task[id]").count() == len(tasks)
+    assert page.locator("article.text .m.role-lead[id]").count() == len(leads)
+    assert page.locator("article.text .m[class*='cite-'][id]").count() == len(mentions) > 0
+    assert page.locator("article.text .m.deadline[id]").count() == len(deadlines) > 0
+    first_task = tasks.iloc[0]
+    page.locator("table.tasks a").first.click()
+    assert page.evaluate("location.hash") == f"#{first_task.task_id}"
+    marked = page.locator(f"[id='{first_task.task_id}']").text_content()  # the task's first piece
+    assert marked and text[first_task.char_start : first_task.char_end].startswith(marked)
+    assert page.evaluate(f"document.getElementById('{first_task.task_id}').getBoundingClientRect().top") < 900
+    assert page.locator("table.fields").inner_text().count("Kế hoạch") == 1
+    page.screenshot(path=out / "document.png")
+    assert problems == []
+
+
+def test_documents_jsonl_nests_each_documents_rows(out: Path) -> None:
+    lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    documents = [json.loads(line) for line in lines]
+    tasks = pd.read_csv(out / "tasks.csv")
+    assert [d["doc_id"] for d in documents] == pd.read_csv(out / "documents.csv").doc_id.tolist()
+    for document in documents:
+        assert len(document["tasks"]) == (tasks.doc_id == document["doc_id"]).sum()
+        assert {"sections", "assignments", "citations", "recipients", "pages"} <= document.keys()
+    plan = next(d for d in documents if d["source_file"].endswith("cv-360-snv.txt"))
+    assert plan["issue_date"] == "2024-12-05" and plan["needs_review"] is False
+    assert all("doc_id" not in task for task in plan["tasks"])
+
+
+def test_marks_over_one_another_nest_and_keep_the_text() -> None:
+    text = "Sở Xây dựng chủ trì, hoàn thành trước ngày 15/12/2024."
+    task = Mark(0, len(text), "task", "task t1", "t1")
+    lead = Mark(0, 11, "role-lead", "lead", "a0")
+    deadline = Mark(text.index("trước"), len(text) - 1, "deadline", "deadline", "d-t1")
+    pieces = segments(text, [deadline, lead, task])
+    assert "".join(piece.text for piece in pieces) == text
+    assert [[m.key for m in piece.marks] for piece in pieces] == [["t1", "a0"], ["t1"], ["t1", "d-t1"], ["t1"]]
+    assert pieces[0].first == {"t1", "a0"} and pieces[2].first == {"d-t1"}
+
+
+def test_deadlines_far_from_today_are_grouped_and_the_graph_leaves_out_documents_with_no_edge(out: Path) -> None:
+    import pipeline
+    from pipeline.report import batch_view
+
+    tables = pipeline.load(out)
+    tasks = tables["tasks"].copy()
+    tasks["deadline"] = pd.array(
+        [date(2020, 1, 5), date(2025, 1, 31), date(2025, 2, 1), date(2031, 6, 30)] + [None] * (len(tasks) - 4),
+        dtype=tasks["deadline"].dtype,
+    )
+    months = batch_view.deadlines_by_month({**tables, "tasks": tasks}, today=date(2025, 1, 15))
+    assert [(m["month"], m["tasks"], m["past"]) for m in months] == [
+        ("before 2024-01", 1, True), ("2025-01", 1, False), ("2025-02", 1, False), ("after 2027-01", 1, False)
+    ]
+    graph = batch_view.citation_graph(tables)
+    linked = {edge[end] for edge in graph["edges"] for end in ("source", "target")}
+    assert {node["id"] for node in graph["nodes"]} == linked
