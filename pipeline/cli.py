@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import __version__, batch, catalogue
+from pipeline import __version__, batch, catalogue, report
 from pipeline.discovery import discover, shown
 from pipeline.export import ExportError
 from pipeline.language.lexicon import LexiconError, check_lexicons
@@ -154,8 +154,9 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         except catalogue.CatalogueError as e:
             print(f"vanban: catalogue: {e}", file=sys.stderr)
             return USAGE_ERROR
+        page = report.write_catalogue(args.out, args.catalogue)
         if not args.quiet:
-            print(added, file=sys.stderr)
+            print(f"{added}; what is due across it: {page}", file=sys.stderr)
     return summary.exit_code
 
 
@@ -169,17 +170,18 @@ def _watch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         args.inbox, args.out, args.catalogue, settings, args.jobs, args.scheduler, args.follow_symlinks
     )
     print(f"vanban watch: watching {shown(args.inbox)} (Ctrl-C to stop)", file=sys.stderr)
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    previous = {number: signal.signal(number, watcher.stop) for number in (signal.SIGTERM, signal.SIGINT)}
     try:
         watcher.run(args.interval)
-    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: what is done is kept; a document half-read is read next time
-        print("vanban watch: stopped", file=sys.stderr)
-        return 0
+    except KeyboardInterrupt:  # a batch stopped half-way: what it finished is kept, the rest is read next time
+        pass
     except (ExportError, catalogue.CatalogueError) as e:
         print(f"vanban watch: {e}", file=sys.stderr)
         return USAGE_ERROR
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    print("vanban watch: stopped", file=sys.stderr)
     return 0
 
 
@@ -188,7 +190,8 @@ def _catalogue(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         if args.folder is None or not (args.folder / "documents.parquet").exists():
             parser.error("catalogue add: give a folder that a run wrote its tables to")
         try:
-            print(catalogue.add_batch(args.catalogue, args.folder), file=sys.stderr)
+            added = catalogue.add_batch(args.catalogue, args.folder)
+            print(f"{added}; what is due across it: {report.write_catalogue(args.folder, args.catalogue)}", file=sys.stderr)
         except catalogue.CatalogueError as e:
             print(f"vanban: catalogue: {e}", file=sys.stderr)
             return USAGE_ERROR

@@ -14,11 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import batch, catalogue
+from pipeline import batch, catalogue, report
 from pipeline.discovery import discover
 from pipeline.settings import Settings
 
 Signature = tuple[int, int]  # size, modification time in ns
+STEP_SECONDS = 0.1  # how often a waiting watcher checks whether it was asked to stop
 
 
 @dataclass
@@ -37,6 +38,15 @@ class Watcher:
     def __post_init__(self) -> None:
         self._done: dict[str, Signature] = {}  # files as they were when last processed
         self._seen: dict[str, Signature] = {}  # files as they were at the last look
+        self._in_batch = False
+        self.stopping = False
+
+    def stop(self, signum: int, frame: object) -> None:
+        """Signal handler (Ctrl-C, SIGTERM): a batch in progress is interrupted (what it finished is kept); between
+        batches the watcher ends after the step it is in, so the catalogue is never left half-written."""
+        self.stopping = True
+        if self._in_batch:
+            raise KeyboardInterrupt
 
     def look(self) -> bool:
         """Look at the inbox; process it when some file is new or changed and has stopped changing. Returns
@@ -48,25 +58,32 @@ class Watcher:
         self._seen = now
         if not (changed or gone) or not settled:
             return False
-        summary = batch.run(
-            [self.inbox], self.out_dir, self.settings, self.jobs, progress=False, scheduler=self.scheduler,
-            follow_symlinks=self.follow_symlinks,
-        )  # fmt: skip
+        self._in_batch = True
+        try:
+            summary = batch.run(
+                [self.inbox], self.out_dir, self.settings, self.jobs, progress=False, scheduler=self.scheduler,
+                follow_symlinks=self.follow_symlinks,
+            )  # fmt: skip
+        finally:
+            self._in_batch = False
         self._done = now
         line = f"{len(changed)} new or changed, {len(gone)} gone: {summary}"
         if self.catalogue_path is not None:
             line += "; " + str(catalogue.add_batch(self.catalogue_path, self.out_dir))
         self.say(line)
+        if self.catalogue_path is not None:
+            report.write_catalogue(self.out_dir, self.catalogue_path)
         return True
 
-    def run(self, interval: float, rounds: int | None = None) -> None:
-        """Look every `interval` seconds until stopped (Ctrl-C or SIGTERM reach the caller as KeyboardInterrupt),
-        or for `rounds` looks."""
-        count = 0
-        while rounds is None or count < rounds:
+    def run(self, interval: float) -> None:
+        """Look every `interval` seconds until :meth:`stop` is called (a batch it interrupts raises
+        KeyboardInterrupt to the caller)."""
+        while not self.stopping:
             self.look()
-            count += 1
-            time.sleep(interval)
+            waited = 0.0
+            while waited < interval and not self.stopping:
+                time.sleep(min(STEP_SECONDS, interval))
+                waited += STEP_SECONDS
 
     def _signatures(self) -> dict[str, Signature]:
         found = {}

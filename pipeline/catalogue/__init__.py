@@ -136,6 +136,40 @@ def due(catalogue: Path, within_days: int = 30, today: date | None = None, body:
     return found
 
 
+def overview(catalogue: Path, within_days: int = 30, today: date | None = None) -> dict[str, object]:
+    """What the catalogue's review page shows: documents with their sources and status, the chains from each
+    directive down, and the tasks due."""
+    with duckdb.connect(str(catalogue), read_only=True) as db:
+        documents = db.sql(
+            "select c.*, s.status from catalogue_documents c left join document_status s using (document_key) "
+            "order by c.issue_date desc nulls last, c.number_symbol"
+        ).df()
+        chain = db.sql("select * from implementation_chain order by root_number_symbol, depth, number_symbol").df()
+        sources = db.sql("select count(*) from documents").fetchall()[0][0]
+    chains = []
+    for root, rows in chain.groupby("root", sort=False):
+        top = rows[rows.depth == 0]
+        chains.append({
+            "number_symbol": top.number_symbol.iloc[0] if len(top) else rows.root_number_symbol.iloc[0],
+            "received": not str(root).startswith("cited:"),
+            "below": rows[rows.depth > 0].to_dict("records"),
+        })  # fmt: skip
+    return {
+        "documents": _dated(documents), "sources": sources, "chains": chains,
+        "due": _dated(due(catalogue, within_days, today)), "days": within_days,
+    }  # fmt: skip
+
+
+def _dated(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """Rows as dicts, dates as dates (DuckDB hands DATE columns to pandas as timestamps at midnight)."""
+    records = frame.to_dict("records")
+    for record in records:
+        for key, value in record.items():
+            if isinstance(value, pd.Timestamp):
+                record[key] = value.date()
+    return records
+
+
 def _read(out_dir: Path, name: str) -> pd.DataFrame:
     path = out_dir / f"{name}.parquet"
     if path.exists():

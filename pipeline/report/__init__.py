@@ -82,6 +82,21 @@ def write(out_dir: Path, tables: Mapping[str, pd.DataFrame], today: date | None 
     return target
 
 
+def write_catalogue(out_dir: Path, catalogue_file: Path, today: date | None = None) -> Path:
+    """The catalogue's page beside the batch's report (``report/catalogue.html``): what is due across every batch
+    received, the chains from each directive down, and the documents with their sources."""
+    from pipeline import catalogue
+
+    today = today or datetime.now(timezone.utc).date()
+    page = _environment().get_template("catalogue.html").render(
+        **catalogue.overview(catalogue_file, today=today), catalogue=catalogue_file.name, today=today
+    )
+    target = out_dir / REPORT_DIR / "catalogue.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
 def _by_document(table: pd.DataFrame | None) -> dict[str, list[dict[str, Any]]]:
     """The rows of a table as dicts (missing values None), by document."""
     grouped: dict[str, list[dict[str, Any]]] = {}
