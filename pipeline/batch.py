@@ -39,6 +39,7 @@ from pipeline.settings import Settings
 from pipeline.unpacking import Unpacker
 
 LOCAL, LOCAL_DASK, DASK_PREFIX = "local", "local-dask", "dask://"
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 STOP_SECONDS = 5.0  # how long an interrupted run waits for the pool's threads once its workers are killed
 CHUNK = 100  # documents whose rows are turned into a chunk of the tables at a time
 MANIFEST = ".vanban/tables.json"  # what the tables in the folder were built from
@@ -104,7 +105,7 @@ def _executor(scheduler: str, jobs: int | None, settings: Settings) -> Iterator[
                 lambda f, args, limit: pool.schedule(f, args=args, timeout=limit), workers, (pebble.ProcessExpired,)
             )
         except BaseException:
-            children = _descendants()  # the workers and the tesseract each may be running
+            children = descendants()  # the workers and the tesseract each may be running
             pool.stop()  # running tasks are not waited for
             for pid in children:  # a tesseract outlives its stopped worker: stop it too
                 with suppress(ProcessLookupError, PermissionError):
@@ -279,7 +280,7 @@ def _plan(
             if item.refused:
                 raise NotFollowed(item.refused)
             sha256 = store.sha256(item.path)
-            if item.path.stat().st_size == 0:
+            if sha256 == EMPTY_SHA256:
                 raise EmptyInput("empty file (0 bytes)")
         except VanbanError as e:
             entries[source_file] = failed(source_file, None, Problem.from_error(e))
@@ -495,14 +496,14 @@ def link_references(references: list[dict[str, Any]], documents: list[dict[str, 
         row["resolved_doc_id"] = resolved.get((row["doc_id"], row["ref_id"]))
 
 
-def _descendants() -> list[int]:
-    """Process ids of every process started, directly or not, by this one (from /proc; none elsewhere)."""
+def descendants(pid: int | None = None) -> list[int]:
+    """Process ids of every process started, directly or not, by `pid` (this one by default; from /proc)."""
     parents: dict[int, list[int]] = {}
     for stat_file in Path("/proc").glob("[0-9]*/stat"):
         with suppress(OSError, ValueError, IndexError):
             fields = stat_file.read_text().rsplit(")", 1)[1].split()
             parents.setdefault(int(fields[1]), []).append(int(stat_file.parent.name))
-    found, frontier = [], [os.getpid()]
+    found, frontier = [], [os.getpid() if pid is None else pid]
     while frontier:
         children = parents.get(frontier.pop(), [])
         found.extend(children)

@@ -149,15 +149,22 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if not args.quiet:
         print(summary, file=sys.stderr)
     if args.catalogue is not None:
-        try:
-            added = catalogue.add_batch(args.catalogue, args.out)
-        except catalogue.CatalogueError as e:
-            print(f"vanban: catalogue: {e}", file=sys.stderr)
-            return USAGE_ERROR
-        page = report.write_catalogue(args.out, args.catalogue)
-        if not args.quiet:
-            print(f"{added}; what is due across it: {page}", file=sys.stderr)
+        return _add_to_catalogue(args.catalogue, args.out, quiet=args.quiet) or summary.exit_code
     return summary.exit_code
+
+
+def _add_to_catalogue(catalogue_file: Path, folder: Path, quiet: bool = False) -> int:
+    """Add a processed folder to the catalogue and write the catalogue's page of its report; 0, or the exit code
+    of a catalogue that cannot be written."""
+    try:
+        added = catalogue.add_batch(catalogue_file, folder)
+    except catalogue.CatalogueError as e:
+        print(f"vanban: catalogue: {e}", file=sys.stderr)
+        return USAGE_ERROR
+    page = report.write_catalogue(folder, catalogue_file)
+    if not quiet:
+        print(f"{added}; what is due across it: {page}", file=sys.stderr)
+    return 0
 
 
 def _watch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -189,13 +196,7 @@ def _catalogue(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     if args.action == "add":
         if args.folder is None or not (args.folder / "documents.parquet").exists():
             parser.error("catalogue add: give a folder that a run wrote its tables to")
-        try:
-            added = catalogue.add_batch(args.catalogue, args.folder)
-            print(f"{added}; what is due across it: {report.write_catalogue(args.folder, args.catalogue)}", file=sys.stderr)
-        except catalogue.CatalogueError as e:
-            print(f"vanban: catalogue: {e}", file=sys.stderr)
-            return USAGE_ERROR
-        return 0
+        return _add_to_catalogue(args.catalogue, args.folder)
     if not args.catalogue.exists():
         parser.error(f"no such catalogue: {args.catalogue}")
     due = catalogue.due(args.catalogue, args.days, body=args.body)

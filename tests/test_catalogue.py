@@ -18,6 +18,7 @@ import pytest
 from pipeline import catalogue
 from pipeline.cli import main
 from tests.conftest import RAW, ROOT
+from tests.test_report import browser, opened  # noqa: F401 - the report tests' browser fixture
 
 SAMPLES = ROOT / "scripts" / "samples"
 
@@ -82,23 +83,10 @@ def test_tasks_due_name_their_lead_body_and_deadline(two_weeks: Path) -> None:
     assert catalogue.due(two_weeks, within_days=45, today=date(2024, 11, 20), body="nội vụ").assignee.nunique() == 1
 
 
-def test_the_review_report_shows_the_chain_and_the_tasks_due_across_batches(two_weeks: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    from tests.test_report import CHROMIUM
-
-    page_file = two_weeks.parent / "week2-out" / "report" / "catalogue.html"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page()
-        problems: list[str] = []
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        page.on("requestfailed", lambda request: problems.append(f"not loaded: {request.url}"))
-        page.goto(page_file.as_uri())
-        chain = page.inner_text("#chain")
-        received = page.inner_text("#received")
-        page.screenshot(path=str(two_weeks.parent / "catalogue.png"), full_page=True)
-        browser.close()
+def test_the_review_report_shows_the_chain_and_the_tasks_due_across_batches(two_weeks: Path, browser) -> None:
+    page, problems = opened(browser, two_weeks.parent / "week2-out" / "report" / "catalogue.html")
+    chain, received = page.inner_text("#chain"), page.inner_text("#received")
+    page.screenshot(path=str(two_weeks.parent / "catalogue.png"), full_page=True)
     assert not problems
     assert "34-CT/TW" in chain and "(cited, not received)" in chain and "1351/QĐ-UBND" in chain
     assert "kh-45-tu-scan.pdf" in received and "kh-45-tu.txt" in received

@@ -173,22 +173,6 @@ def test_verbose_names_every_document_and_quiet_only_those_with_problems(tmp_pat
     assert outputs["-q"] == [line for line in outputs["-v"] if "empty.txt" in line]
 
 
-def _descendants(pid: int) -> set[int]:
-    parents: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    found, frontier = set(), [pid]
-    while frontier:
-        children = parents.get(frontier.pop(), [])
-        found.update(children)
-        frontier.extend(children)
-    return found
-
-
 def _alive(pid: int) -> bool:
     try:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
@@ -211,7 +195,7 @@ def test_sigterm_stops_with_a_message_and_leaves_no_worker_or_tesseract(tmp_path
         "tesseract" in Path(f"/proc/{pid}/comm").read_text() for pid in children if _alive(pid)
     ):
         time.sleep(0.2)
-        children |= _descendants(process.pid)
+        children |= set(batch.descendants(process.pid))
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=30)
     assert process.returncode == 143 and "terminated" in err

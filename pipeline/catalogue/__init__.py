@@ -110,9 +110,7 @@ def add_batch(catalogue: Path, out_dir: Path, wait: float = WAIT_SECONDS) -> Add
     documents["batch_folder"] = str(out_dir.resolve())
     documents["added_at"] = pd.Timestamp.now(tz="UTC").tz_localize(None)
     tables["documents"] = documents
-    citations = tables["citations"]
-    if len(citations) or "number_symbol" in citations:
-        citations["number_symbol_key"] = citations.number_symbol.map(_ns_key)
+    tables["citations"]["number_symbol_key"] = tables["citations"].number_symbol.map(_ns_key)
     with _writer(catalogue, wait) as db:
         known_contents = _known(db, "select doc_id from documents")
         known_keys = _known(db, "select document_key from documents")
