@@ -110,6 +110,16 @@ def test_the_marks_of_a_handwritten_signature_do_not_hide_the_signer() -> None:
     assert (signature.signer_title, signature.signer_name) == ("PHÓ BÍ THƯ THƯỜNG TRỰC", "Đặng Minh Khôi")
 
 
+def test_a_title_list_after_kt_is_the_authority_and_the_deputy_below_it_signs() -> None:
+    """src-congbot-24's signature as a scan prints it, one line each: the comma goes on with the list of the
+    minister's offices (``BỘ TRƯỞNG, CHỦ NHIỆM``), so ``CHỦ NHIỆM`` is no signer's title cut off it."""
+    closing = "Nơi nhận:\n- Như trên;\n- Lưu: VT, KTTH.\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nNguyễn Sỹ Hiệp\n"
+    signature = structure_of("CÔNG VĂN\nvề việc thử\n1. Các sở thực hiện.\n" + closing).signature
+    assert (signature.signing_authority, signature.signer_title, signature.signer_name) == (
+        "KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Nguyễn Sỹ Hiệp",
+    )  # fmt: skip
+
+
 def test_seed_plan_tasks_include_the_organisation_of_implementation(seed: Structure) -> None:
     texts = [t.text for t in seed.tasks]
     assert any(t.startswith("3. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy") for t in texts)

@@ -229,7 +229,10 @@ def _split_name(text: str) -> tuple[str, str | None]:
 
 
 def _title_suffix(caps: str) -> str | None:
-    return next((t for t in _titles() if caps == t or caps.endswith(f" {t}")), None)
+    """The signer's title that ends an authority line; none after a comma, where a title list goes on (``KT. BỘ
+    TRƯỞNG, CHỦ NHIỆM``: one who holds both offices, whose deputy signs on the lines below)."""
+    title = next((t for t in _titles() if caps == t or caps.endswith(f" {t}")), None)
+    return None if title and caps[: -len(title)].rstrip().endswith(",") else title
 
 
 def _is_name_word(word: str) -> bool:
