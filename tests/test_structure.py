@@ -120,6 +120,24 @@ def test_a_title_list_after_kt_is_the_authority_and_the_deputy_below_it_signs() 
     )  # fmt: skip
 
 
+def test_a_recipient_wrapped_by_its_column_is_one_item(bulk: dict[str, str]) -> None:
+    """doc_000124 wraps ``- Cục Kiểm tra văn bản và Quản lý xử lý vi phạm`` / ``hành chính (Bộ Tư pháp);`` (20 bulk
+    documents wrap an item so); a scan of src-vbpl-33 reads its dashes as a tilde and a speck as a colon line."""
+    names = [r.recipient for r in structure_of(bulk["doc_000124"]).recipients]
+    assert "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính (Bộ Tư pháp)" in names
+    assert names[-3:] == ["Các đơn vị thuộc, trực thuộc Bộ Tài chính", "Cổng TTĐT Bộ Tài chính", "Lưu: VT, KBNN ( b)"]
+    scan = (
+        "Nơi nhận:\n- Kiểm toán Nhà nước;\n- Ủy ban Trung ương Mặt trận Tổ quốc\nViệt Nam;\n- UBND, HĐND các tỉnh,"
+        "\nthành phố trực thuộc TW;\n:\n~ Công báo;\n- Lưu: VT, ĐCK\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nTrương Thanh Hoài\n"
+    )
+    read = structure_of("THÔNG TƯ\nvề việc thử\n1. Các sở thực hiện.\n" + scan)
+    assert [r.recipient for r in read.recipients] == [
+        "Kiểm toán Nhà nước", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+        "UBND, HĐND các tỉnh, thành phố trực thuộc TW", "Công báo", "Lưu: VT, ĐCK",
+    ]  # fmt: skip
+    assert (read.signature.signing_authority, read.signature.signer_name) == ("KT. BỘ TRƯỞNG", "Trương Thanh Hoài")
+
+
 def test_seed_plan_tasks_include_the_organisation_of_implementation(seed: Structure) -> None:
     texts = [t.text for t in seed.tasks]
     assert any(t.startswith("3. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy") for t in texts)

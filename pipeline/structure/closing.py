@@ -11,8 +11,11 @@ from pipeline.vietnamese import is_capitals
 
 RECIPIENTS_LABEL = re.compile(r"^(?:Nơi nhận|Noi nhan)\s*:?\s*", re.IGNORECASE)
 ADDRESSEES_LABEL = re.compile(r"^Kính gửi\s*:?\s*")
-ITEM = re.compile(r"^[-+•*]\s*")
-INLINE_ITEMS = re.compile(r"(?:^|(?<=[;,.:)]))\s*-\s+")
+ITEM = re.compile(r"^[-–—~+•*]\s*")  # a scan's dash may read as an en or em dash or a tilde
+INLINE_ITEMS = re.compile(r"(?:^|(?<=[;,.:)]))\s*[-–—~]\s+")
+ITEM_END = (";", ".")  # an item line ending otherwise (a comma, a word) wraps onto the next line
+LIST_LABEL = re.compile(r"^(?:\d+|[a-zđ]|[IVX]+)[.)]\s")
+SPECK = 3  # a line of this many characters or fewer without a letter is a speck read in a scan, no item
 ARCHIVE = re.compile(r"^Lưu\b")
 NOTE = re.compile(r"\((?P<note>[^()]*)\)\s*$")
 NOTE_AFTER_ITEM = re.compile(r";\s*\((?P<note>[^()]*)\)\s*$")  # Bộ Y tế; (để phối hợp)
@@ -85,6 +88,7 @@ def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Rec
     rest = line.text[after_label:]
     if rest.strip():
         items.extend(_inline_items(rest, line.start + after_label))
+    above = ""  # the last item line under the label: an item wraps only from a dash line
     for following in lines[position + 1 :]:
         text = following.stripped
         if not text:
@@ -92,11 +96,34 @@ def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Rec
                 break
             used.add(following.index)
             continue
-        if not ITEM.match(text) and not (not items and not is_capitals(text) and len(text) < 120 and ";" in text):
+        if len(text) <= SPECK and not any(c.isalpha() for c in text):
+            used.add(following.index)
+            continue
+        if items and not ITEM.match(text) and _wraps(above, text):
+            items[-1] = _recipient(f"{items[-1].recipient} {text.rstrip(';,.').strip()}", items[-1].char_start)
+            text = f"{above} {text}"  # the item's lines so far, still a dash item
+        elif ITEM.match(text) or ITEM.fullmatch(above) or (not items and _unmarked_items(text)):
+            items.extend(_inline_items(following.text, following.start))
+        else:
             break
-        items.extend(_inline_items(following.text, following.start))
         used.add(following.index)
+        above = text
     return items, used
+
+
+def _unmarked_items(text: str) -> bool:
+    """The first line under a label holds items without dashes (``Bộ Y tế; Bộ Tài chính``)."""
+    return not is_capitals(text) and len(text) < 120 and ";" in text
+
+
+def _wraps(above: str, text: str) -> bool:
+    """Is `text` the rest of the item on the line `above`, wrapped by its column (``- Ủy ban Trung ương Mặt trận Tổ
+    quốc`` / ``Việt Nam;``)? The dash item above is unfinished (no ``;`` or ``.``, not a bare dash) and the line is
+    no signature line: in capitals, or a name that ends no item."""
+    unfinished = bool(ITEM.match(above)) and not above.endswith(ITEM_END) and not ITEM.fullmatch(above)
+    signature = is_capitals(text) or _prefix_pattern().match(text) or _looks_like_name(text.rstrip(";."))
+    fresh = LIST_LABEL.match(text)  # the body going on after Kính gửi: ``1. Thông tin …``
+    return unfinished and len(text) < 120 and not fresh and not (signature and not text.endswith(ITEM_END))
 
 
 def _inline_items(text: str, offset: int) -> list[Recipient]:
