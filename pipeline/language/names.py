@@ -74,7 +74,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "trailer": re.compile(rf"(?:\s+(?:{alternation(data['name_trailers'])}))+$"),
         "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
         "named_by_verb": re.compile(
-            rf"^(?i:{alternation(data['bare_kinds'] + ['Ban', 'Tổ', 'Cục', 'Đoàn'])})\s+(?:{alternation(data['kind_verbs'])})\b"
+            rf"^(?:{alternation(data['heads'] + data['bare_kinds'] + ['Tổ'])})\s+"
+            rf"(?i:{alternation(data['kind_verbs'])})(?:,\s*(?:{alternation(data['kind_verbs'])}))*\b"
         ),
     }
 
@@ -91,10 +92,14 @@ def first_stop(text: str) -> int:
 
 
 def _stops(text: str) -> Iterator[re.Match[str]]:
-    """The words that end a name in `text`, in order; a verb right after a kind of body that names what the body
-    does (``Cơ quan quản lý thuế``, ``Hội đồng thẩm định``) is part of the name, not its end."""
+    """The words that end a name in `text`, in order; verbs right after a kind of body that name what the body
+    does (``Cơ quan quản lý thuế``, ``Hội đồng thẩm định``, ``Cục Quản lý, giám sát tổ chức tín dụng``) are part of
+    the name, not its end, and so is a kind of body right after them (``tổ chức``: their object, not a verb)."""
     named = _patterns()["named_by_verb"].match(text)
-    return (m for m in _patterns()["stop"].finditer(text) if not (named and m.start() < named.end() <= m.end()))
+    end = named.end() if named else 0
+    if named and (kind := re.match(rf"\s+(?:{alternation(grammar()['stops_or_kinds'])})\b", text[end:])):
+        end += kind.end()  # … giám sát tổ chức tín dụng: a kind of body, what the verb is about
+    return (m for m in _patterns()["stop"].finditer(text) if m.end() > end)
 
 
 def canonical_name(assignee: str, place: Place | None) -> str:
@@ -161,6 +166,12 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
         if (len(n.split()) > 1 or is_known(n)) and n not in bare
         and len(n.split()) <= MAX_NAME_WORDS * (2 if is_collective(n) else 1)  # lists of kinds run longer
     ]
+
+
+def name_end(text: str) -> int:
+    """Where the names at the start of `text` end: a verb begins no earlier (the verbs inside ``Cục Quản lý, giám
+    sát tổ chức tín dụng`` or ``Bảo hiểm tiền gửi Việt Nam`` are the name's own)."""
+    return _name_end(text)[0]
 
 
 def _name_end(text: str) -> tuple[int, list[tuple[int, int]]]:
