@@ -12,6 +12,7 @@ from pipeline.extract.assignments import find_assignments
 from pipeline.language.clauses import column_roles, heading_subjects, names_a_doer, role_of_heading
 from pipeline.language.levels import Place, place_of
 from pipeline.language.names import canonical_name, is_collective
+from pipeline.evaluate.run import bulk_texts
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
 from pipeline.process import assignments_of
@@ -98,6 +99,12 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
         ("2. Tòa án nhân dân tối cao, Kiểm toán nhà nước, trong phạm vi nhiệm vụ, quyền hạn của mình, phối hợp tổ "
          "chức thực hiện Nghị quyết này.",
          [("support", "Tòa án nhân dân tối cao"), ("support", "Kiểm toán nhà nước")]),
+        # … and so is one that opens the sentence, before its subject
+        ("1. Trong phạm vi nhiệm vụ, quyền hạn của mình, Bộ Công Thương thực hiện các nội dung sau:",
+         [("lead", "Bộ Công Thương")]),
+        ("Việc kiểm tra được thực hiện hằng năm. Trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình, các thành viên Ủy "
+         "ban nhân dân cấp tỉnh có trách nhiệm tổ chức công tác kiểm tra.",
+         [("lead", "các thành viên Ủy ban nhân dân cấp tỉnh")]),
         # … but "X phối hợp với Y làm" is X's own work, and a body that asks others is not their supporter
         ("Đảng đoàn Quốc hội phối hợp với Đảng ủy cơ quan Văn phòng Quốc hội tổ chức phổ biến, quán triệt.",
          [("lead", "Đảng đoàn Quốc hội"), ("support", "Đảng ủy cơ quan Văn phòng Quốc hội")]),
@@ -333,6 +340,23 @@ def test_an_article_of_responsibilities_names_the_body_that_leads_or_supports_it
         ("t2", "support", "Bộ Khoa học và Công nghệ"),
         ("t3", "lead", "Bộ Khoa học và Công nghệ"),
         ("t3", "support", "Bộ Tài chính"),
+    }
+
+
+def test_a_task_table_read_one_cell_a_line_gives_its_columns_roles() -> None:
+    """doc_000089 (bulk corpus, Nghị quyết of the Standing Committee): its table ``STT / Tên dự án / Cơ quan trình
+    / Cơ quan chủ trì thẩm tra / Cơ quan tham gia thẩm tra / Tiến độ trình UBTVQH`` arrives one cell a line; the
+    body that submits (``Cơ quan trình``) is given no role."""
+    raw = RawDocument(source_file="doc_000089.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(1, bulk_texts(["doc_000089"])["doc_000089"], TextSource.PLAIN_TEXT)]
+    document = normalize(raw)
+    found = {(a.role, a.assignee) for a in assignments_of(document, parse(document))}
+    assert found == {
+        ("lead", "Ủy ban Quốc phòng, An ninh và Đối ngoại"),
+        ("lead", "Ủy ban Pháp luật và Tư pháp"),
+        ("lead", "Ủy ban Kinh tế và Tài chính"),
+        ("support", "Hội đồng Dân tộc"),
+        ("support", "các Ủy ban khác của Quốc hội"),
     }
 
 

@@ -31,6 +31,12 @@ if TYPE_CHECKING:
     from pipeline.structure.tasks import Task
 
 ROLE_LABEL = re.compile(r"(?P<label>[^:;.]{3,40}):\s*")  # Cơ quan chủ trì: Bộ Quốc phòng; Bộ Tài chính.
+# A task table read one cell a line (web text puts each cell of a row on its own line): the header opens with the
+# number column, and each row with its number.
+NUMBER_COLUMN = re.compile(r"S?TT", re.IGNORECASE)
+ROW_NUMBER = re.compile(r"\d{1,3}\.?")
+GROUP_ROW = re.compile(r"[IVX]{1,5}\.?")
+MAX_COLUMNS = 12
 
 
 @dataclass(frozen=True)
@@ -56,9 +62,11 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
         for m in re.finditer(r"^.* \| .*$", text, re.MULTILINE)
         if (roles := column_roles(m.group(0)))
     ]
+    cells = _cells_in_role_columns(text)
     found = []
     for task in tasks:
         hint, subjects = _part_role(by_id, task.section_id, task.char_start), []
+        hint = cells.pop(task.char_start, hint)  # a cell of a lead or partner column, a task of its own
         section = by_id.get(task.section_id or "")
         while section is not None and not subjects:
             offset = text.find(section.heading, section.char_start, section.char_end)
@@ -69,7 +77,48 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
         columns = next((roles for start, roles in reversed(headers) if start < task.char_start), None)
         found += subjects
         found += find_assignments(task.task_id, task.text, task.char_start, place, hint, columns)
+    for start, role in cells.items():  # a cell no task holds names the bodies of its row's task before it
+        if before := [t for t in tasks if t.char_start <= start]:
+            end = text.find("\n", start)
+            found += find_assignments(before[-1].task_id, text[start : end if end >= 0 else None], start, place, role)
     return found + _listed_outside_tasks(text, sections, tasks, place)
+
+
+def _cells_in_role_columns(text: str) -> dict[int, str]:
+    """Where the cells of a task table read one cell a line begin, with the role of their column. The header is
+    the lines from the number column (``STT``) to the first row number; a row, the lines from its number to the
+    next (the last row: up to as many lines as the header, or to a line that opens a part, ``Điều 3.``); a group
+    row (``II`` and its title) is passed over. A row with fewer lines than the header had a long cell joined with
+    the next when the text was reflowed: its cells are read from the right, where the short cells of bodies and
+    times stand; one with more (a cell cut over two lines) cannot be read by position and gives none."""
+    lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+
+    def number_at(index: int, marker: re.Pattern[str] = ROW_NUMBER) -> bool:
+        return index < len(lines) and bool(marker.fullmatch(lines[index][1]))
+
+    def row_at(index: int) -> bool:
+        return number_at(index) or number_at(index, GROUP_ROW)
+
+    found: dict[int, str] = {}
+    for at, (_, line) in enumerate(lines):
+        width = next((n for n in range(2, MAX_COLUMNS + 1) if row_at(at + n)), None)
+        if not NUMBER_COLUMN.fullmatch(line) or width is None:
+            continue
+        columns = {n: role for n in range(1, width) if (role := role_of_heading(lines[at + n][1]))}
+        row = at + width
+        while columns and row < len(lines):
+            if number_at(row, GROUP_ROW):
+                row = next((i for i in range(row + 1, min(row + width, len(lines))) if number_at(i)), len(lines))
+            if not number_at(row):
+                break
+            following = range(row + 1, min(row + 2 * width, len(lines)))
+            end = next((i for i in following if row_at(i)), None)
+            if end is None:  # the last row
+                end = next((i for i in following if i >= row + width or LIST_MARKER.match(lines[i][1])), len(lines))
+            if (shift := width - (end - row)) >= 0:
+                found.update({lines[row + n - shift][0]: role for n, role in columns.items() if n - shift >= 1})
+            row = end
+    return found
 
 
 def _part_role(sections: dict[str, Section], section_id: str | None, start: int) -> str | None:

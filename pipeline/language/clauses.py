@@ -50,7 +50,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     data: dict[str, Any] = CLAUSES.data()
     duties = alternation(data["duty_nouns"])
     return {
-        "inserted": re.compile(rf",\s*(?:{alternation(data['inserted_phrases'])})\s*,", re.IGNORECASE),
+        # between commas, or opening a sentence or item (Trong phạm vi nhiệm vụ, quyền hạn của mình, Bộ Công Thương …)
+        "inserted": re.compile(
+            rf"(?:,\s*|(?P<opening>(?:^|[.;:]\s+)(?:{LIST_MARKER.pattern[1:]})?))"
+            rf"(?:{alternation(data['inserted_phrases'])})\s*,",
+            re.IGNORECASE | re.MULTILINE,
+        ),
         "opener": re.compile(rf"(?:{alternation(data['openers'])})(?=[\s,])", re.IGNORECASE),
         "inner_subject": re.compile(rf"(?:,|\s(?:{alternation(data['subject_after'])}))\s+(?=[A-ZĐ])"),
         "document_noun": re.compile(rf"(?:{alternation(data['document_nouns'])})\b"),
@@ -69,8 +74,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def blank_inserted(text: str) -> str:
     """`text` with the phrases set between a subject and its verb (``, trong phạm vi nhiệm vụ, quyền hạn của
-    mình,``) as blanks of the same length, so that offsets hold."""
-    return _patterns()["inserted"].sub(lambda m: " " * len(m[0]), text)
+    mình,``) or before the subject of a sentence (``Trong phạm vi nhiệm vụ, quyền hạn của mình, X …``) as blanks of
+    the same length, so that offsets hold."""
+
+    def blank(match: re.Match[str]) -> str:
+        kept = match["opening"] or ""
+        return kept + " " * (len(match[0]) - len(kept))
+
+    return _patterns()["inserted"].sub(blank, text)
 
 
 def role_of_heading(heading: str) -> str | None:
