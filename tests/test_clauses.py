@@ -71,3 +71,29 @@ def test_a_subject_after_an_opening_phrase_may_carry_a_qualifier_before_its_verb
         "nhiệm thông báo cho Công an cấp xã nơi chuyển đến."
     )
     assert mentions(text) == [("lead", "Công an cấp xã")]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [  # bulk doc_000025, doc_000035, doc_000190: a kind of body named by what it does
+        ("3. Cơ quan quản lý thuế thực hiện chuyển đổi số, tự động hóa công tác quản lý thuế.", "Cơ quan quản lý thuế"),
+        ("3. Ban quản lý dự án thực hiện các nhiệm vụ trong khuôn khổ dự án.", "Ban quản lý dự án"),
+        ("1. Cơ quan điều hành có trách nhiệm báo cáo.", "Cơ quan điều hành"),
+        (  # doc_000265: two such verbs, and a kind of body as what they are about
+            "3. Cục Quản lý, giám sát tổ chức tín dụng có trách nhiệm theo dõi việc thực hiện Thông tư này.",
+            "Cục Quản lý, giám sát tổ chức tín dụng",
+        ),
+    ],
+)
+def test_a_verb_right_after_a_kind_of_body_begins_its_name(text: str, subject: str) -> None:
+    assert mentions(text) == [("lead", subject)]
+    # after a name, the same verb is the body's own: the name ends there
+    assert mentions("Sở Tài chính quản lý kinh phí và thực hiện thanh toán.") == [("lead", "Sở Tài chính")]
+
+
+def test_the_words_of_a_known_name_are_no_verbs() -> None:
+    text = (  # bulk doc_000620: gửi would end the name, and be taken for its verb
+        "4. Bảo hiểm tiền gửi Việt Nam, Ngân hàng Phát triển Việt Nam căn cứ quy định tại Nghị định này để thực "
+        "hiện chế độ tiền lương đối với người lao động."
+    )
+    assert mentions(text) == [("lead", "Bảo hiểm tiền gửi Việt Nam"), ("lead", "Ngân hàng Phát triển Việt Nam")]

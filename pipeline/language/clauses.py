@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.language.folding import fold
 from pipeline.language.lexicon import agreement, lexicon
-from pipeline.language.names import MAX_NAME_WORDS, alternation, begins_name, first_stop, names
+from pipeline.language.names import MAX_NAME_WORDS, alternation, begins_name, first_stop, name_end, names
 from pipeline.language.roles import ROLES, cue, role_cues, role_headings
 
 CLAUSES = lexicon(
@@ -208,16 +208,19 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
         return None
     powers = cue("powers_after").search(subject)
     negation = re.search(r"\s(?:không|chưa)\s", subject)  # … không thực hiện việc khai báo: an offence, not a task
+    verbs_from = name_end(subject)  # a cue's words inside the name are the name's (Bảo hiểm tiền gửi Việt Nam)
     cues = [
         (verb.start(), role)
         for role, name in (("lead", "lead_after"), ("support", "support_after"))
-        if (verb := cue(name).search(subject))
+        if (verb := cue(name).search(subject, verbs_from))
     ]
     directing = cue("lead_before").search(subject)  # Sở Nội vụ đề nghị các cơ quan … phối hợp: not its own
     cues = [(start, role) for start, role in cues if role == "lead" or not directing or start < directing.start()]
     if not cues:
         return None
     start, role = min(cues)
+    if cue("agent").match(subject, verbs_from):  # … do lãnh đạo Bộ làm chủ tịch: the verb of who leads it
+        return None
     if (powers and powers.start() < start) or (negation and negation.start() < start):
         return None
     if cue("duty_to_support").match(subject, start):  # … có trách nhiệm phối hợp thực hiện: a support duty

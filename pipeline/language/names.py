@@ -8,6 +8,7 @@ body, the words that end a name; known bodies (the gazetteer) are never cut or s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -25,7 +26,7 @@ BODY_NAMES = lexicon(
                 "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers",
                 "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
-                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes",
+                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs",
             )
         },
         "levels_of_heads": {str: str},
@@ -72,6 +73,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "trailer": re.compile(rf"(?:\s+(?:{alternation(data['name_trailers'])}))+$"),
         "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
+        "named_by_verb": re.compile(
+            rf"^(?:{alternation(data['heads'] + data['bare_kinds'] + ['Tổ'])})\s+"
+            rf"(?i:{alternation(data['kind_verbs'])})(?:,\s*(?:{alternation(data['kind_verbs'])}))*\b"
+        ),
     }
 
 
@@ -83,7 +88,18 @@ def begins_name(text: str) -> bool:
 
 def first_stop(text: str) -> int:
     """Where the first word that ends a name is in `text` (a verb, a function word, punctuation; else its end)."""
-    return _patterns()["stop"].search(text).start()
+    return next(_stops(text)).start()
+
+
+def _stops(text: str) -> Iterator[re.Match[str]]:
+    """The words that end a name in `text`, in order; verbs right after a kind of body that name what the body
+    does (``Cơ quan quản lý thuế``, ``Hội đồng thẩm định``, ``Cục Quản lý, giám sát tổ chức tín dụng``) are part of
+    the name, not its end, and so is a kind of body right after them (``tổ chức``: their object, not a verb)."""
+    named = _patterns()["named_by_verb"].match(text)
+    end = named.end() if named else 0
+    if named and (kind := re.match(rf"\s+(?:{alternation(grammar()['stops_or_kinds'])})\b", text[end:])):
+        end += kind.end()  # … giám sát tổ chức tín dụng: a kind of body, what the verb is about
+    return (m for m in _patterns()["stop"].finditer(text) if m.end() > end)
 
 
 def canonical_name(assignee: str, place: Place | None) -> str:
@@ -152,11 +168,17 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     ]
 
 
+def name_end(text: str) -> int:
+    """Where the names at the start of `text` end: a verb begins no earlier (the verbs inside ``Cục Quản lý, giám
+    sát tổ chức tín dụng`` or ``Bảo hiểm tiền gửi Việt Nam`` are the name's own)."""
+    return _name_end(text)[0]
+
+
 def _name_end(text: str) -> tuple[int, list[tuple[int, int]]]:
     """Where the names at the start of `text` end: at the first stop word outside a known name (``Tổng cục Hậu cần
     - Kỹ thuật chỉ đạo``: ``cần`` is a stop word, but not inside that name); with the known names before there (no
     known name runs across a stop word that ends the names, so those of a longer stretch serve)."""
-    stops = _patterns()["stop"].finditer(text)
+    stops = _stops(text)
     first = next(stops)
     known = known_spans(text[: first.start() + 60])
     holding = [(s, e) for s, e in known if s < first.start() < e]

@@ -18,7 +18,7 @@ ROLE_CUES = lexicon(
             key: [str]
             for key in (
                 "lead_before", "lead_after", "support_after", "support_before", "leading_verbs", "powers_after",
-                "defined_kinds", "duty_cues", "answerable_to", "definition_breaks", "report_verbs",
+                "defined_kinds", "duty_cues", "answerable_to", "agent_markers", "definition_breaks", "report_verbs",
                 "report_prepositions", "report_before", "role_heading_kinds",
             )
         },
@@ -53,6 +53,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"{AFTER_NAME}\s(?:{alternation(data['support_after'])})\b(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)"
         ),
         "powers_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['powers_after'])})\b"),
+        "agent": re.compile(rf"\s+(?:{alternation(data['agent_markers'])})\s"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
         "leading": re.compile(rf"\b(?:{alternation(data['leading_verbs'])})\b", re.IGNORECASE),
         "report": re.compile(
