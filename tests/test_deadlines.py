@@ -44,6 +44,17 @@ def test_a_limit_counted_from_an_event_keeps_amount_unit_and_anchor() -> None:
     assert hours[4:7] == (12, "hour", "kể từ khi phát hiện")
     (before,) = typed("chậm nhất 03 ngày trước thời điểm tổ chức hội nghị.")
     assert before[4:7] == (3, "day", "trước thời điểm tổ chức hội nghị")
+    (later,) = typed("phải có thông báo yêu cầu bổ sung hồ sơ không muộn hơn 08 giờ làm việc hoặc theo thời hạn")
+    assert later[1] == "không muộn hơn 08 giờ làm việc" and later[4:6] == (8, "hour")
+    # the anchor stops where the text cites where the event is defined
+    (cited,) = typed("Trong thời hạn 10 ngày làm việc kể từ ngày nhận đầy đủ hồ sơ quy định tại khoản 1 Điều này, Bộ")
+    assert cited[6] == "kể từ ngày nhận đầy đủ hồ sơ"
+
+
+def test_a_span_counted_back_to_a_point_is_a_limit_only_after_a_limit_word() -> None:
+    assert typed("những vấn đề đã được nêu trong thời gian 12 tháng tính đến thời điểm chất vấn.") == []
+    (limit,) = typed("phải được ban hành chậm nhất trước 20 (hai mươi) ngày làm việc tính đến ngày văn bản có hiệu lực")
+    assert limit[4:7] == (20, "working_day", "tính đến ngày văn bản có hiệu lực")
 
 
 def test_a_recurring_deadline_keeps_its_day_and_frequency() -> None:
@@ -89,6 +100,7 @@ def test_a_time_value_reads_bare_months_years_and_lists() -> None:
         ("by_date", "Tháng 12/2013"), ("ongoing", "thường xuyên")
     ]
     assert is_time_column("Thời gian hoàn thành") and not is_time_column("Cơ quan chủ trì")
+    assert read_time_value("một nghìn tấn dầu tương đương (1000 TOE)") == []  # no year of a calendar
 
 
 def test_a_task_table_row_takes_the_deadline_of_its_time_column() -> None:
@@ -126,3 +138,13 @@ def test_the_next_day_a_deadline_falls_due() -> None:
     (dated,) = find_deadlines("hoàn thành trước ngày 15/12/2025.")
     assert next_due(dated, today) == date(2025, 12, 15) and next_due(dated, date(2026, 1, 1)) is None
     assert next_due("thường xuyên", today) is None and next_due("Hàng quý", today) is None
+
+
+def test_a_procedural_sentence_that_sets_a_time_limit_is_a_task_with_its_deadline() -> None:
+    # Nghị định on the recovery of training costs: no part is headed as tasks, no "có trách nhiệm" in the sentence
+    decree = dev("src-vbpl-25.txt")
+    (task,) = [t for t in decree.tasks if t.text.startswith("Trong thời hạn 20 ngày làm việc, kể từ ngày nhận đủ")]
+    (limit,) = task.deadlines
+    assert (limit.kind, limit.relative_amount, limit.relative_unit, limit.relative_anchor) == (
+        "relative", 20, "working_day", "kể từ ngày nhận đủ hồ sơ hợp lệ"
+    )
