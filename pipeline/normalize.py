@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from pipeline.language.dates import EXACT_DATE
 from pipeline.model import Document, RawDocument
@@ -17,12 +18,11 @@ from pipeline.vietnamese import is_capitals, is_syllable
 PAGE_SEPARATOR = "\n\n"
 
 # Characters that look like others: no-break and odd spaces, invisible marks, the Icelandic eth OCR gives for Đ.
-CHARACTER_MAP = str.maketrans(
-    {
-        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ", "\t": " ",
-        "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
-        "\u00d0": "\u0110", "\u00f0": "\u0111", "\r": "\n", "\v": "\n", "\f": "\n",
-    }
+# Replaced one by one (str.replace is a scan in C; str.translate with a dict is a Python lookup per character).
+LOOKALIKES = (
+    ("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\u2009", " "), ("\u200a", " "), ("\u3000", " "), ("\t", " "),
+    ("\u200b", ""), ("\u200c", ""), ("\u200d", ""), ("\u2060", ""), ("\ufeff", ""), ("\u00ad", ""),
+    ("\u00d0", "\u0110"), ("\u00f0", "\u0111"), ("\r", "\n"), ("\v", "\n"), ("\f", "\n"),
 )  # fmt: skip
 
 MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)")
@@ -38,7 +38,7 @@ SYMBOL_SPACING = (
     (re.compile(r"(/[A-ZĐ][A-Za-zĐđ&]{0,9}) ?- ?(?=[A-ZĐ])"), r"\1-"),  # 1351/QĐ - UBND → 1351/QĐ-UBND
 )
 PAGE_NUMBER = re.compile(r"(?:Trang )?[-–]? ?# ?[-–]?(?:/#)?")
-HYPHENATED = re.compile(r"([^\W\d_]+)-\n([^\W\d_]+)")
+HYPHENATED = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-\n([^\W\d_]+)")  # from a word's start: one try a word
 SENTENCE_END = tuple(".:;!?")
 NUMBER_BEFORE_BREAK = re.compile(r"\b(?:năm|số|ngày|tháng|Số)$")
 BLOCK_START = re.compile(
@@ -77,7 +77,10 @@ def clean_page(text: str) -> str:
 
 def repair_page(text: str) -> str:
     """Character and word repairs: NFC, odd spaces, Markdown, letter-spacing, spaced symbols."""
-    text = unicodedata.normalize("NFC", text).translate(CHARACTER_MAP)
+    text = unicodedata.normalize("NFC", text)
+    for lookalike, replacement in LOOKALIKES:
+        if lookalike in text:
+            text = text.replace(lookalike, replacement)
     text = "\n".join(line for raw in text.split("\n") for line in strip_markdown(" ".join(raw.split())))
     text = join_letter_spacing(text)
     for pattern, replacement in SYMBOL_SPACING:
@@ -107,8 +110,13 @@ def strip_markdown(line: str) -> list[str]:
     """A third party's Markdown transcription back to plain lines: no emphasis, heading marks, escapes or
     chunk labels; a two-cell layout row (header, signature) becomes one line per cell, a wider table row one
     line with its cells separated by `` | ``."""
-    line = MARKDOWN_EMPHASIS.sub("", MARKDOWN_ESCAPE.sub(r"\1", line))
-    line = MARKDOWN_HEADING.sub("", MARKDOWN_BULLET.sub("- ", line)).strip()
+    if "\\" in line:
+        line = MARKDOWN_ESCAPE.sub(r"\1", line)
+    if "*" in line or "__" in line:
+        line = MARKDOWN_BULLET.sub("- ", MARKDOWN_EMPHASIS.sub("", line))
+    if line.startswith("#"):
+        line = MARKDOWN_HEADING.sub("", line)
+    line = line.strip()
     if CHUNK_LABEL.fullmatch(line) or TABLE_RULE.fullmatch(line) or line == "|":
         return []
     if line.startswith("|"):
@@ -125,6 +133,7 @@ def join_letter_spacing(text: str) -> str:
     return "\n".join(_join_fragments(line) for line in text.split("\n"))
 
 
+@lru_cache(maxsize=100_000)
 def _is_fragment(token: str) -> bool:
     """A letter-only token that is not a syllable and not an abbreviation (UBND, TP stay as they are)."""
     token = token.rstrip(TRAILING_PUNCTUATION)
@@ -133,11 +142,16 @@ def _is_fragment(token: str) -> bool:
     return len(token) == 1 or not token.isupper()
 
 
+@lru_cache(maxsize=100_000)
+def _may_be_spaced(token: str) -> bool:
+    """Can `token` be a piece of a spaced-out syllable: a fragment, or a short letter run that is no syllable?
+    A line without one is left as it is (most lines: the test is cached per token)."""
+    return (token.isalpha() and len(token) <= 3 and not is_syllable(token)) or _is_fragment(token)
+
+
 def _join_fragments(line: str) -> str:
     tokens = line.split(" ")
-    if not any(t.isalpha() and len(t) <= 3 and not is_syllable(t) for t in tokens) and not any(
-        _is_fragment(t) for t in tokens
-    ):
+    if not any(map(_may_be_spaced, tokens)):
         return line
     joined: list[str] = []
     i = 0
@@ -157,7 +171,7 @@ def _join_fragments(line: str) -> str:
 def _closes_syllable(word: str, piece: str) -> bool:
     """Is `piece` a stray end of the syllable `word` (``TỊ`` ``CH``)? Only consonant pieces that are no syllable."""
     core = piece.rstrip(TRAILING_PUNCTUATION)
-    if not core.isalpha() or is_syllable(core) or not word.isalpha() or len(core) > 2:
+    if len(core) > 2 or not core.isalpha() or not word.isalpha() or is_syllable(core):
         return False
     case_fits = word.isupper() == core.isupper() or not core[0].isupper()
     return case_fits and is_syllable(word + core)
@@ -205,7 +219,7 @@ def join_hyphenation(text: str) -> str:
             return f"{left} {right}"
         return f"{left}-{right}"
 
-    return HYPHENATED.sub(join, text)
+    return HYPHENATED.sub(join, text) if "-\n" in text else text
 
 
 def join_broken_lines(text: str, wrapped: bool = False) -> str:

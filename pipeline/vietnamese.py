@@ -87,5 +87,5 @@ def text_quality(text: str) -> float | None:
 
 def is_capitals(text: str) -> bool:
     """Mostly capitals (digits and punctuation aside): a header, type title or heading line."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85
+    letters = "".join(filter(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.85
