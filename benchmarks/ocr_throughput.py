@@ -2,7 +2,9 @@
 and beside OCRmyPDF on the same scanned PDFs.
 
 The plain tesseract runs on the very page images vanban OCRs (PDF pages rendered at 300 dpi, image files as they
-are), one after another with one thread; the ideal is cores / (mean seconds per page). Goal: ratio ≥ 0.9.
+are), one after another with one thread; the ideal is cores / (mean seconds per page). Goal: ratio ≥ 0.9. The
+machine may be shared, so the CPU seconds (user + system, of every process) per page are printed beside it: their
+ratio is the throughput ratio of an unloaded machine, less what is lost to idle cores.
 OCRmyPDF (``-j`` cores, ``--force-ocr``, Vietnamese) is installed in its own environment beside this file
 (``benchmarks/.venv-ocrmypdf``, made on first use), never in the project's; it needs Ghostscript.
 """
@@ -10,10 +12,13 @@ OCRmyPDF (``-j`` cores, ``--force-ocr``, Vietnamese) is installed in its own env
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from common import CORES, ROOT, SCANS, timer
@@ -31,19 +36,36 @@ def scanned_inputs() -> list[Path]:
     return scans
 
 
-def plain_tesseract_seconds(paths: list[Path], settings: Settings) -> list[float]:
-    """Seconds of one plain `tesseract` process per OCR page, run one at a time."""
+@contextmanager
+def cpu_timer() -> Iterator[list[float]]:
+    """Yields a list that holds, once the block ends, the CPU seconds (user + system) this process and the
+    processes it waited for spent in it."""
+
+    def spent() -> float:
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+    used: list[float] = []
+    started = spent()
+    yield used
+    used.append(spent() - started)
+
+
+def plain_tesseract_seconds(paths: list[Path], settings: Settings) -> tuple[list[float], float]:
+    """Seconds of one plain `tesseract` process per OCR page, run one at a time, and their CPU seconds in all."""
     seconds = []
+    cpu = 0.0
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     for path in paths:
         for job in ingest.read(path, str(path), ingest.sha256_of(path), settings).ocr_jobs:
             with page_image(job, settings) as (image, dpi), tempfile.TemporaryDirectory() as out:
                 command = ["tesseract", str(image), f"{out}/page", "-l", settings.ocr_language]
                 command += engine_of(settings).config(dpi).split()
-                with timer() as elapsed:
+                with timer() as elapsed, cpu_timer() as used:
                     subprocess.run(command, check=True, capture_output=True, env=env)
                 seconds.append(elapsed[0])
-    return seconds
+                cpu += used[0]
+    return seconds, cpu
 
 
 OCRMYPDF_VENV = Path(__file__).resolve().parent / ".venv-ocrmypdf"
@@ -88,15 +110,18 @@ def ocrmypdf_pages_per_second(pdfs: list[Path], settings: Settings) -> tuple[flo
 def main() -> None:
     settings = Settings()
     paths = scanned_inputs()
-    single = plain_tesseract_seconds(paths, settings)
+    single, plain_cpu = plain_tesseract_seconds(paths, settings)
     ideal = CORES / (sum(single) / len(single))
-    with tempfile.TemporaryDirectory() as out, timer() as elapsed:
+    with tempfile.TemporaryDirectory() as out, timer() as elapsed, cpu_timer() as used:
         summary = batch.run(paths, Path(out), settings, jobs=CORES, progress=False)
     actual = summary.ocr_pages / elapsed[0]
+    plain_per_page, ours_per_page = plain_cpu / len(single), used[0] / summary.ocr_pages
     print(f"OCR pages: {summary.ocr_pages} in {len(paths)} files; cores: {CORES}")
     print(f"plain tesseract: {sum(single) / len(single):.2f} s/page → ideal {ideal:.3f} pages/s on {CORES} cores")
     print(f"vanban run: {elapsed[0]:.1f} s → {actual:.3f} pages/s")
     print(f"throughput ratio (vanban / ideal): {actual / ideal:.2f}  (goal ≥ 0.9)")
+    print(f"CPU per page: plain tesseract {plain_per_page:.2f} s, vanban run {ours_per_page:.2f} s (every process, "
+          f"worker start-up included) → CPU ratio {plain_per_page / ours_per_page:.2f}")
     pdfs = [path for path in paths if path.suffix == ".pdf"]
     with tempfile.TemporaryDirectory() as out, timer() as on_pdfs:
         pdf_summary = batch.run(pdfs, Path(out), settings, jobs=CORES, progress=False)

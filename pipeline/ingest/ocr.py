@@ -28,7 +28,7 @@ from pipeline.ingest.layout import (
     segments,
     split_merged_columns,
 )
-from pipeline.ingest.prepare import prepare
+from pipeline.ingest.prepare import engine_file, prepare
 from pipeline.ingest.regions import read_columns_apart
 from pipeline.model import LayoutLine, OcrFailure, PageText, Stage, TextSource, Timeout
 from pipeline.ocr.correction import correct_words
@@ -151,9 +151,7 @@ def _upright(reader: Tesseract, image_path: Path, settings: Settings) -> tuple[P
     if angle not in ROTATIONS:
         return None
     image = cv2.imread(str(image_path), cv2.IMREAD_UNCHANGED)
-    target = image_path.with_name(f"upright-{image_path.name}")
-    cv2.imwrite(str(target), cv2.rotate(image, ROTATIONS[angle]), [cv2.IMWRITE_PNG_COMPRESSION, 1])
-    return target, angle
+    return engine_file(cv2.rotate(image, ROTATIONS[angle]), image_path.parent, f"upright-{image_path.stem}"), angle
 
 
 @contextmanager
@@ -172,7 +170,7 @@ def page_image(job: OcrJob, settings: Settings) -> Iterator[tuple[Path, int | No
                 yield Path(job.source), None if dpi and dpi[0] and dpi[0] > 1 else estimated_dpi(image)
                 return
     page, dpi = page_pixels(job, settings, colour=False)
-    with _png(page) as target:
+    with _page_file(page) as target:
         yield target, dpi
 
 
@@ -187,7 +185,7 @@ def prepared_page_image(job: OcrJob, settings: Settings) -> Iterator[tuple[Path,
         return
     page, dpi = page_pixels(job, settings, colour=True)
     prepared = prepare(page, dpi)
-    with _png(prepared.image) as target:
+    with _page_file(prepared.image) as target:
         yield target, prepared.dpi, prepared.steps
 
 
@@ -199,11 +197,9 @@ def page_pixels(job: OcrJob, settings: Settings, colour: bool) -> tuple[np.ndarr
 
 
 @contextmanager
-def _png(pixels: np.ndarray) -> Iterator[Path]:
+def _page_file(pixels: np.ndarray) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="vanban-ocr-") as workdir:
-        target = Path(workdir) / "page.png"
-        cv2.imwrite(str(target), pixels, [cv2.IMWRITE_PNG_COMPRESSION, 1])
-        yield target
+        yield engine_file(pixels, Path(workdir), "page")
 
 
 def image_frame(job: OcrJob) -> tuple[np.ndarray, int]:

@@ -19,7 +19,7 @@ from statistics import median
 import cv2
 import numpy as np
 
-from pipeline.ingest.prepare import without_light_ink
+from pipeline.ingest.prepare import engine_file, without_light_ink
 from pipeline.model import LayoutLine, OcrFailure
 from pipeline.ocr.engine import Word
 from pipeline.ocr.language_model import plausibility
@@ -67,10 +67,8 @@ def _best_reading(cut: np.ndarray, read: Callable[[Path], list[Word]]) -> list[W
     with tempfile.TemporaryDirectory(prefix="vanban-column-") as folder:
         for n, pixels in enumerate((cut, without_light_ink(cut) if cut.ndim == 2 else None)):
             if pixels is not None:
-                path = Path(folder) / f"column-{n}.png"
-                cv2.imwrite(str(path), pixels, [cv2.IMWRITE_PNG_COMPRESSION, 1])
                 try:
-                    readings.append(read(path))
+                    readings.append(read(engine_file(pixels, Path(folder), f"column-{n}")))
                 except OcrFailure:  # the page's own reading stands
                     continue
     return max((r for r in readings if r), key=_mean, default=[])

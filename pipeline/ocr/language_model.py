@@ -73,13 +73,24 @@ class Model:
 
 @cache
 def model() -> Model:
-    """The model of ``data/syllable_bigrams.tsv`` with the data files' vocabulary added."""
+    """The model of ``data/syllable_bigrams.tsv`` with the data files' vocabulary added, built once per process.
+
+    The file's 100 000 lines spell about 3 000 syllables: each spelling is keyed once (:func:`key_of` on every
+    line took three quarters of the 1 s load of each worker)."""
     unigrams: dict[Key, int] = {}
     bigrams: dict[tuple[Key, Key], int] = {}
     preceding: dict[Key, int] = {}
     following: dict[Key, int] = {}
     spelling: dict[Key, str] = {}
     header: dict[str, float] = {}
+    keys: dict[str, Key] = {}
+
+    def keyed(syllable: str) -> Key:
+        key = keys.get(syllable)
+        if key is None:
+            key = keys[syllable] = key_of(syllable)
+        return key
+
     text = resources.files("pipeline.data").joinpath(COUNTS).read_text("utf-8")
     for line in text.splitlines():
         if line.startswith("#"):
@@ -90,17 +101,17 @@ def model() -> Model:
         fields = line.split("\t")
         parts = fields[0].split(" ")
         if len(parts) == 1:
-            key = key_of(parts[0])
+            key = keyed(parts[0])
             unigrams[key], preceding[key], following[key] = (int(f) for f in fields[1:4])
             spelling[key] = parts[0]
         else:
-            bigrams[(key_of(parts[0]), key_of(parts[1]))] = int(fields[1])
+            bigrams[(keyed(parts[0]), keyed(parts[1]))] = int(fields[1])
     for words in _vocabulary_phrases():
-        keys = [key_of(w) for w in words]
-        for key, word in zip(keys, words, strict=True):
+        phrase = [keyed(w) for w in words]
+        for key, word in zip(phrase, words, strict=True):
             unigrams[key] = unigrams.get(key, 0) + VOCABULARY_COUNT
             spelling.setdefault(key, word.lower())
-        for pair in zip(keys, keys[1:]):
+        for pair in zip(phrase, phrase[1:]):
             if pair not in bigrams:
                 preceding[pair[1]] = preceding.get(pair[1], 0) + 1
                 following[pair[0]] = following.get(pair[0], 0) + 1
