@@ -46,6 +46,11 @@ def test_a_paper_that_asks_directs_no_body() -> None:
         ("Trưởng Công an cấp xã có quyền:", []),  # powers to sanction, not tasks
         ("Quyền của tổ chức tín dụng", []),
         ("Trách nhiệm tổ chức thực hiện", []),
+        # a body named by its kind, in lower case, up to the matter the heading adds
+        ("Trách nhiệm của người sử dụng lao động", ["người sử dụng lao động"]),
+        ("Quyền, nghĩa vụ và trách nhiệm của chủ đầu tư trong việc giám sát thi công xây dựng công trình", ["chủ đầu tư"]),
+        ("Trách nhiệm của chủ dự án đầu tư sau khi được xác nhận dự án đầu tư", ["chủ dự án đầu tư"]),
+        ("Quyền của đăng kiểm viên", []),
     ],
 )
 def test_a_heading_of_duty_nouns_names_the_body_of_the_tasks_under_it(heading: str, subjects: list[str]) -> None:

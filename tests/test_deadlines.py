@@ -126,3 +126,13 @@ def test_the_next_day_a_deadline_falls_due() -> None:
     (dated,) = find_deadlines("hoàn thành trước ngày 15/12/2025.")
     assert next_due(dated, today) == date(2025, 12, 15) and next_due(dated, date(2026, 1, 1)) is None
     assert next_due("thường xuyên", today) is None and next_due("Hàng quý", today) is None
+
+
+def test_a_procedural_sentence_that_sets_a_time_limit_is_a_task_with_its_deadline() -> None:
+    # Nghị định on the recovery of training costs: no part is headed as tasks, no "có trách nhiệm" in the sentence
+    decree = dev("src-vbpl-25.txt")
+    (task,) = [t for t in decree.tasks if t.text.startswith("Trong thời hạn 20 ngày làm việc, kể từ ngày nhận đủ")]
+    (limit,) = task.deadlines
+    assert (limit.kind, limit.relative_amount, limit.relative_unit, limit.relative_anchor) == (
+        "relative", 20, "working_day", "kể từ ngày nhận đủ hồ sơ hợp lệ"
+    )

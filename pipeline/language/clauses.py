@@ -23,7 +23,7 @@ CLAUSES = lexicon(
         key: [str]
         for key in (
             "openers", "subject_after", "inserted_phrases", "subject_heading_prefixes", "subject_heading_suffixes",
-            "support_openings", "duty_nouns", "power_nouns", "document_nouns", "qualifiers",
+            "support_openings", "duty_nouns", "power_nouns", "document_nouns", "qualifiers", "matter_openings",
         )
     },
 )  # fmt: skip
@@ -55,6 +55,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "inner_subject": re.compile(rf"(?:,|\s(?:{alternation(data['subject_after'])}))\s+(?=[A-ZĐ])"),
         "document_noun": re.compile(rf"(?:{alternation(data['document_nouns'])})\b"),
         "support_opening": re.compile(rf"(?:{alternation(data['support_openings'])})\b", re.IGNORECASE),
+        "matter": re.compile(rf"\s(?:{alternation(data['matter_openings'])})\s"),
         "subject_heading": re.compile(
             rf"^(?:(?:{alternation(data['subject_heading_prefixes'])}"
             rf"|(?P<before>(?i:{duties})(?:(?:,\s*|\s+và\s+)(?i:{duties}))*)\s+của)\s+)?(?P<names>.+?)"
@@ -100,11 +101,23 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     position = match.start("names")
     for part in match["names"].split("; "):  # Trách nhiệm của các bộ, …; Ủy ban nhân dân các tỉnh …
-        if not begins_name(part) or part.endswith(",") or first_stop(part) < len(part):
+        if begins_name(part) and not part.endswith(",") and first_stop(part) == len(part):
+            found += [(position + start, name) for start, name in names(part, whole=True)]
+        elif match["before"] and (kind := _generic_subject(part)):
+            found.append((position, kind))
+        else:
             return []
-        found += [(position + start, name) for start, name in names(part, whole=True)]
         position += len(part) + 2
     return found
+
+
+def _generic_subject(words: str) -> str | None:
+    """The subject of a duty heading named by its kind (``Trách nhiệm của người sử dụng lao động``, ``Nghĩa vụ
+    của chủ dự án đầu tư sau khi được xác nhận …``): the words up to the matter or time the heading adds, when
+    they are few enough to be a name and open in lower case."""
+    matter = _patterns()["matter"].search(words)
+    kind = words[: matter.start() if matter else len(words)].rstrip(" ,")
+    return kind if kind[:1].islower() and 1 <= len(kind.split()) <= MAX_NAME_WORDS else None
 
 
 def _names_duties(nouns: str | None) -> bool:

@@ -123,9 +123,9 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
         if any(s.section_id in scope_parts for s in holding):
             continue
         in_part = any(s.section_id in task_parts for s in holding)
-        if not in_part and not _assigns_work(text):
-            continue  # outside a task part only a paragraph that assigns work in so many words is a task
         deadlines = tuple(d.shifted(start) for d in deadlines_of(text, column, issued))
+        if not in_part and not _assigns_work(text) and not _sets_a_time_limit(deadlines, column is not None):
+            continue  # outside a task part a paragraph is a task if it assigns work in so many words or sets a limit
         tasks.append(
             Task(
                 task_id=f"t{len(tasks) + 1}",
@@ -138,6 +138,13 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
         )
         last_line = line.index
     return tasks
+
+
+def _sets_a_time_limit(deadlines: tuple[Deadline, ...], table_row: bool) -> bool:
+    """Whether a paragraph's deadlines make it a duty of its own: a limit counted from an event (``Trong thời hạn
+    10 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cơ quan …``) binds whoever acts in it; a row of a table with
+    a time column (``Thời hạn giải quyết``) is a task whatever its time cell holds."""
+    return any(d.kind == "relative" for d in deadlines) or (table_row and bool(deadlines))
 
 
 def _assigns_work(paragraph: str) -> bool:
