@@ -44,6 +44,17 @@ def test_a_limit_counted_from_an_event_keeps_amount_unit_and_anchor() -> None:
     assert hours[4:7] == (12, "hour", "kể từ khi phát hiện")
     (before,) = typed("chậm nhất 03 ngày trước thời điểm tổ chức hội nghị.")
     assert before[4:7] == (3, "day", "trước thời điểm tổ chức hội nghị")
+    (later,) = typed("phải có thông báo yêu cầu bổ sung hồ sơ không muộn hơn 08 giờ làm việc hoặc theo thời hạn")
+    assert later[1] == "không muộn hơn 08 giờ làm việc" and later[4:6] == (8, "hour")
+    # the anchor stops where the text cites where the event is defined
+    (cited,) = typed("Trong thời hạn 10 ngày làm việc kể từ ngày nhận đầy đủ hồ sơ quy định tại khoản 1 Điều này, Bộ")
+    assert cited[6] == "kể từ ngày nhận đầy đủ hồ sơ"
+
+
+def test_a_span_counted_back_to_a_point_is_a_limit_only_after_a_limit_word() -> None:
+    assert typed("những vấn đề đã được nêu trong thời gian 12 tháng tính đến thời điểm chất vấn.") == []
+    (limit,) = typed("phải được ban hành chậm nhất trước 20 (hai mươi) ngày làm việc tính đến ngày văn bản có hiệu lực")
+    assert limit[4:7] == (20, "working_day", "tính đến ngày văn bản có hiệu lực")
 
 
 def test_a_recurring_deadline_keeps_its_day_and_frequency() -> None:
@@ -89,6 +100,7 @@ def test_a_time_value_reads_bare_months_years_and_lists() -> None:
         ("by_date", "Tháng 12/2013"), ("ongoing", "thường xuyên")
     ]
     assert is_time_column("Thời gian hoàn thành") and not is_time_column("Cơ quan chủ trì")
+    assert read_time_value("một nghìn tấn dầu tương đương (1000 TOE)") == []  # no year of a calendar
 
 
 def test_a_task_table_row_takes_the_deadline_of_its_time_column() -> None:

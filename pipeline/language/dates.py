@@ -131,7 +131,8 @@ def _read(match: re.Match[str], text: str) -> WrittenDate | None:
         half = g["h"] or g["h2"]
         return WrittenDate(**span, precision="half_year", year=_number(g["hy"] or g["hy2"]),
                            part=1 if half.lower() == "đầu" else 2)  # fmt: skip
-    return WrittenDate(**span, precision="year", year=_number(g["yy"]))
+    year = _number(g["yy"])
+    return WrittenDate(**span, precision="year", year=year) if _valid(year, 1, None) else None  # (1000 TOE) is no year
 
 
 def find_dates(text: str, bare: bool = False) -> list[WrittenDate]:

@@ -75,7 +75,7 @@ def _alternatives(words: list[str] | Any) -> str:
 def _data() -> dict[str, Any]:
     data = tomllib.loads(resources.files("pipeline.data").joinpath("deadlines.toml").read_text("utf-8"))
     for key in ("date_prefixes", "relative_openers", "anchor_openers", "anchor_stops", "units", "frequencies",
-                "every_n_months", "ongoing", "recurring", "values", "exclusions", "number_words"):  # fmt: skip
+                "every_n_months", "ongoing", "recurring", "values", "exclusions", "number_words", "back_to", "from_then"):  # fmt: skip
         if key not in data:
             raise ValueError(f"data/deadlines.toml: missing {key!r}")
     return data
@@ -285,8 +285,12 @@ def _relative(text: str, bare: bool = False) -> list[Deadline]:
             or _unit(match["unit"]) not in ("day", "working_day", "hour")
         ):
             continue  # a time value's own note (Trong ngày (… sau 15 giờ)); 6 tháng in a time value is a frequency
-        if not match["anchor"] and not bare and (not opener.startswith(("trong thời hạn", "trong vòng")) or _unit(match["unit"]) == "year"):
+        if not match["anchor"] and not bare and (not opener.startswith(("trong thời hạn", "trong vòng", "chậm nhất", "không muộn hơn")) or _unit(match["unit"]) == "year"):
             continue  # an amount alone is a duration (trong 6 tháng đầu năm, trong vòng 05 năm liên tiếp), not a limit
+        if opener in _data()["from_then"]:
+            continue  # when something starts or may happen (Sau 12 tháng kể từ thời điểm ký hợp đồng, nếu …)
+        if not opener and match["anchor"] and match["anchor"].lower().startswith(tuple(_data()["back_to"])):
+            continue  # a span looked back on (trong thời gian 12 tháng tính đến thời điểm chất vấn)
         if _unit(match["unit"]) == "year" and not opener:
             continue  # years counted from an event with no limit word are a term (50 năm tính từ ngày giao đất)
         end = match.start() + len(match[0].rstrip(" ,"))

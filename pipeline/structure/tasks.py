@@ -142,9 +142,12 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
 
 def _sets_a_time_limit(deadlines: tuple[Deadline, ...], table_row: bool) -> bool:
     """Whether a paragraph's deadlines make it a duty of its own: a limit counted from an event (``Trong thời hạn
-    10 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cơ quan …``) binds whoever acts in it; a row of a table with
-    a time column (``Thời hạn giải quyết``) is a task whatever its time cell holds."""
-    return any(d.kind == "relative" for d in deadlines) or (table_row and bool(deadlines))
+    10 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cơ quan …``) or a day that recurs (``… báo cáo trước ngày 15
+    hằng tháng``) binds whoever acts in it (a bare frequency does not: ``Hằng năm, được hưởng 07 ngày nghỉ``); a row
+    of a table with a time column (``Thời hạn giải quyết``) is a task whatever its time cell holds."""
+    return table_row and bool(deadlines) or any(
+        d.kind == "relative" or (d.kind == "recurring" and d.precision == "day") for d in deadlines
+    )
 
 
 def _assigns_work(paragraph: str) -> bool:
