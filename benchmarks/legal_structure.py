@@ -14,7 +14,9 @@ the labels a careful reader sees in each text, with rules written apart from the
 
 A unit is the path of labels (article 5, clause 2, point b): one found at the wrong place, or twice, is an
 error. The pipeline's sections before the same end are scored against it, F1 per level; then the header's
-type and number against the page name (slug), which spells both; and how many amending instructions were found.
+type and number against the page name (slug), which spells both, and the number against the one the text prints
+where it prints the slug's number (the slug abbreviates: ``tt-bt`` for ``TT-BTC``; some pages hold another text,
+an English translation or a draft without its number); and how many amending instructions were found.
 
     PYTHONPATH=. python benchmarks/legal_structure.py [--ids a,b,...] [--misses N]
 """
@@ -37,6 +39,7 @@ from pipeline.structure import parse
 
 BULK = CORPUS / "bulk-vbpl.jsonl.gz"
 LEVELS = ("chapter", "article", "clause", "point")
+HEAD = 3000  # characters of the text in which its own number is printed
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 # Label pieces split over lines, glued back (applied until nothing changes).
@@ -140,12 +143,43 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", "".join(c for c in text if not unicodedata.combining(c)).lower()).strip("-")
 
 
+GLUES_OF_LINES = ("", " ")  # a number's pieces split over lines (S / ố: 90 / /20 / 25), or lines apart
+SLUG_NUMBER = re.compile(r"(?:^|-)(\d+)-(?:(\d{4})-)?([a-z][a-z0-9]*)")  # 249-2025-nd…, 1408-qd…: number, year, symbol
+
+
 def slug_agrees(slug: str, doc_type: str | None, number_symbol: str | None) -> tuple[bool, bool]:
     """(type, number-symbol) of the header as the slug spells them."""
     return (
         bool(doc_type) and slug.startswith(fold(doc_type) + "-"),
         bool(number_symbol) and f"-{fold(number_symbol)}-" in f"-{slug}-",
     )
+
+
+def number_key(folded: str) -> tuple[int, str | None, str] | None:
+    """Number, year and the symbol's first word of a folded number-symbol (``01-2026-tt-bnv`` → 1, 2026, tt)."""
+    match = SLUG_NUMBER.search(folded)
+    return (int(match[1]), match[2], match[3]) if match else None
+
+
+def printed(head: str, folded_number: str) -> bool:
+    """Does the head of the text print this folded number-symbol, its pieces maybe split over lines?"""
+    return any(f"-{folded_number}-" in f"-{fold(head.replace(chr(10), glue))}-" for glue in GLUES_OF_LINES)
+
+
+def text_agrees(slug: str, head: str, number_symbol: str | None) -> bool | None:
+    """The header's number-symbol against the one the text prints where it prints the slug's number, year and
+    type (the slug spells ``tt-bt`` for a printed ``TT-BTC``, ``01`` for ``1``); None when the text prints
+    another number or none (an English translation, a draft's ``Số: /2025/…``, a page holding another text)."""
+    key = number_key(slug)
+    if key is None:
+        return None
+    number, year, symbol = key
+    year_part = f"{year}-" if year else ""
+    own = re.compile(rf"(?:^|-)0*{number}-{year_part}{symbol}(?![a-z0-9])")
+    if not any(own.search(fold(head.replace("\n", glue))) for glue in GLUES_OF_LINES):
+        return None
+    read = fold(number_symbol or "")
+    return bool(read) and (f"-{read}-" in f"-{slug}-" or (number_key(read) == key and printed(head, read)))
 
 
 def score(counts: dict[str, list[int]]) -> str:
@@ -168,7 +202,7 @@ def main() -> None:
     wanted = set(args.ids.split(",")) if args.ids else None
     counts = {level: [0, 0, 0] for level in LEVELS}
     per_document = []
-    slugged = typed = numbered = 0
+    slugged = typed = numbered = in_text = agreed = 0
     amendments: Counter = Counter()
     with timer() as elapsed, gzip.open(BULK, "rt", encoding="utf-8") as records:
         for record in map(json.loads, records):
@@ -199,9 +233,14 @@ def main() -> None:
                                                      structure.header.number_symbol)
                 typed += same_type
                 numbered += same_number
+                agrees = text_agrees(record["slug"], document.text[:HEAD], structure.header.number_symbol)
+                in_text += agrees is not None
+                agreed += bool(agrees)
     print(f"{len(per_document)} documents in {elapsed[0]:.0f} s")
     print(score(counts))
     print(f"slug agreement on {slugged} documents: type {typed / slugged:.3f}  number-symbol {numbered / slugged:.3f}")
+    print(f"number-symbol as printed on the {in_text} documents whose text prints the slug's number: "
+          f"{agreed / in_text:.3f} ({slugged - in_text} print another number or none)")
     print("amendments: " + ", ".join(f"{name} {count}" for name, count in amendments.items()))
     for errors, doc_id, missed, extra in sorted(per_document, reverse=True)[: args.misses]:
         print(f"== {doc_id}: {errors} errors\n  missed {sorted(missed)[:12]}\n  extra  {sorted(extra)[:12]}")

@@ -214,6 +214,16 @@ def test_an_article_label_that_web_text_split_over_lines_is_read_whole(bulk: dic
     assert any(label == "Điều 34" and heading.startswith("Chế độ gặp") for label, heading in detention)
 
 
+def test_a_word_that_web_text_broke_before_a_marked_letter_is_read_whole(bulk: dict[str, str]) -> None:
+    """``S`` / ``ố: 309/2025/NĐ-CP``, ``CHÍNH PH`` / ``Ủ``, ``B`` / ``Ộ KHOA HỌC V`` / ``À CÔNG NGH`` / ``Ệ``,
+    and a symbol's last letter alone (``/TT-BNNM`` / ``T``)."""
+    decree = structure_of(bulk["doc_000261"]).header
+    assert (decree.number_symbol, decree.issuer) == ("309/2025/NĐ-CP", "CHÍNH PHỦ")
+    circular = structure_of(bulk["doc_000419"]).header
+    assert (circular.number_symbol, circular.issuer) == ("54/2025/TT-BKHCN", "BỘ KHOA HỌC VÀ CÔNG NGHỆ")
+    assert structure_of(bulk["doc_000298"]).header.number_symbol == "90/2025/TT-BNNMT"
+
+
 def test_a_clause_number_alone_on_its_line_opens_the_clause_below_it(bulk: dict[str, str]) -> None:
     sections = structure_of(bulk["doc_000304"]).sections  # '18.' / 'Nuôi sinh trưởng' in the definitions
     assert any(s.kind == "arabic" and s.label == "18" and s.heading.startswith("Nuôi sinh trưởng") for s in sections)

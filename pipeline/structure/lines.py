@@ -10,6 +10,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from pipeline.vietnamese import is_syllable
+
 
 @dataclass(frozen=True)
 class Line:
@@ -40,7 +42,8 @@ def split_lines(text: str) -> list[Line]:
 # ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``), and a document's number (``Số:`` / ``70`` / ``/2025/TT-NHNN``).
 _LABEL_WORDS = r"(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)"
 # Số: / 70 / /2025/TT-NHNN; Luật số: / 120 / /202 / 5 / /QH1 / 5: the pieces of a number-symbol join while one
-# ends or the next begins with a slash or hyphen, or both are digits.
+# ends or the next begins with a slash or hyphen, or both are digits; the symbol's last capitals may stand alone
+# (``/TT-BNNM`` / ``T``).
 _NUMBER_LABEL = r"^(?:Số|SỐ|.{0,40}\ssố)\s*:?"
 _NOT_A_LABEL = r"(?!\d{1,3}\s*[.)]|[a-zđ]\s*\)|Điều\s|[“\"])"
 LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
@@ -53,8 +56,13 @@ LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(rf"{_NUMBER_LABEL}\s*\d[\w./-]*$"), re.compile(r"^[/-][\w./-]{0,14}$"), ""),
     (re.compile(rf"{_NUMBER_LABEL}\s*\d[\w./-]*[/-]$"), re.compile(r"^[\w.-][\w./-]{0,14}$"), ""),
     (re.compile(rf"{_NUMBER_LABEL}\s*(?:\d[\w./-]*)?\d$"), re.compile(r"^\d[\w./-]{0,14}$"), ""),
+    (re.compile(rf"{_NUMBER_LABEL}\s*\d[\w./-]*[/-][\w.-]*[A-ZĐ]$"), re.compile(r"^[A-ZĐ]{1,3}$"), ""),
 ]
 SPLIT_LABEL_WORD = re.compile(r"^(\s*)Đ\s+(iều\b)")  # ``Đ iều 7.``: the pieces of a word a line break split
+# Web text also breaks a word before a letter with marks (``S`` / ``ố: 309/2025/NĐ-CP``, ``CHÍNH PH`` / ``Ủ``,
+# ``B`` / ``Ộ TÀI CHÍNH``, ``Hàng d`` / ``ự trữ``): a line ending in consonants that are no syllable.
+_TRAILING_CONSONANTS = re.compile(r"(?:^|\s)([b-df-hj-np-tv-xzđB-DF-HJ-NP-TV-XZĐ]{1,3})$")
+_LEADING_LETTERS = re.compile(r"^[^\W\d_]+")
 
 
 def join_split_labels(lines: list[Line]) -> list[Line]:
@@ -70,6 +78,8 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
             separator = next(
                 (sep for this, after, sep in LABEL_PIECES if this.match(text) and after.match(following)), None
             )
+            if separator is None and splits_a_syllable(text, following):
+                separator = ""
             if separator is None:
                 break
             text, last = text + separator + following, last + 1
@@ -84,12 +94,18 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
     return joined
 
 
+def splits_a_syllable(line: str, following: str) -> bool:
+    """Does a line break cut a syllable: `line` ends in a few consonants that are no syllable, which with the
+    letters `following` begins with make one (``CHÍNH PH`` + ``Ủ``, ``S`` + ``ố:``)?"""
+    consonants = _TRAILING_CONSONANTS.search(line)
+    letters = _LEADING_LETTERS.match(following)
+    return bool(consonants and letters) and is_syllable(consonants[1] + letters[0])
+
+
 @cache
 def vocabulary() -> dict[str, Any]:
     """structure.toml, as read."""
     return tomllib.loads(resources.files("pipeline.data").joinpath("structure.toml").read_text("utf-8"))
-
-
 
 
 def fold_chars(text: str) -> str:
