@@ -97,3 +97,16 @@ def test_the_words_of_a_known_name_are_no_verbs() -> None:
         "hiện chế độ tiền lương đối với người lao động."
     )
     assert mentions(text) == [("lead", "Bảo hiểm tiền gửi Việt Nam"), ("lead", "Ngân hàng Phát triển Việt Nam")]
+
+
+def test_a_body_named_with_its_parent_is_one_body() -> None:
+    # bulk doc_000016, doc_000395: a department, then its ministry
+    text = "3. Vụ Tổ chức cán bộ, Bộ Giáo dục và Đào tạo thẩm định hồ sơ."
+    assert mentions(text) == [("lead", "Vụ Tổ chức cán bộ, Bộ Giáo dục và Đào tạo")]
+    text = "Đề nghị Cục Biến đổi khí hậu, Bộ Nông nghiệp và Môi trường xem xét điều chỉnh nội dung."
+    assert mentions(text) == [("lead", "Cục Biến đổi khí hậu, Bộ Nông nghiệp và Môi trường")]
+    # a list of departments and a ministry, and a list of heads, are bodies each
+    text = "Vụ Pháp chế, Vụ Tài chính, Bộ Tư pháp phối hợp thực hiện."
+    assert mentions(text) == [("support", "Vụ Pháp chế"), ("support", "Vụ Tài chính"), ("support", "Bộ Tư pháp")]
+    text = "Vụ trưởng Vụ Pháp chế, Bộ trưởng Bộ Tư pháp chịu trách nhiệm thi hành."
+    assert mentions(text) == [("lead", "Vụ trưởng Vụ Pháp chế"), ("lead", "Bộ trưởng Bộ Tư pháp")]

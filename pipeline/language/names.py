@@ -26,7 +26,7 @@ BODY_NAMES = lexicon(
                 "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers",
                 "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
-                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs",
+                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "child_kinds", "parent_kinds",
             )
         },
         "levels_of_heads": {str: str},
@@ -143,13 +143,16 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     span = _bounded_by_known_names(text[:end], known).rstrip(" ,")
     span = _patterns()["trailer"].sub("", span)
     found: list[tuple[int, str]] = []
-    position = 0
+    position, separator = 0, ""
     for part in _list_parts(span, [(s, e) for s, e in known if e <= len(span)]):
         if part.strip(" ,") in ("", "và"):  # a separator or nothing
-            position += len(part)
+            position, separator = position + len(part), part
             continue
         piece = part.strip()
-        if _begins_body(piece, found[-1][1] if found else None):
+        if separator.strip() == "," and _names_parent(piece, [n for _, n in found]):
+            first = found[-1][0]
+            found[-1] = (first, span[first : position + len(part)].strip())
+        elif _begins_body(piece, found[-1][1] if found else None):
             found.append((position + (len(part) - len(part.lstrip())), piece))
         elif found and piece in grammar()["heads"] + grammar()["titles"] and not is_collective(found[-1][1]):
             pass  # Bộ Khoa học và Công nghệ, Bộ |: a name cut off (a table cell), not part of the one before
@@ -220,6 +223,21 @@ def _bounded_by_known_names(span: str, known: list[tuple[int, int]]) -> str:
         if start > end and not span[end:start].strip() and begins_name(span[start:]):
             span = f"{span[:end]},{span[end + 1 :]}"
     return span
+
+
+def _names_parent(piece: str, before: list[str]) -> bool:
+    """Whether a piece of a list is the parent of the body before it (``Vụ Tổ chức cán bộ, Bộ Giáo dục và Đào
+    tạo``; ``Cục Biến đổi khí hậu, Bộ Nông nghiệp và Môi trường``): a parent's kind after a child's kind that no
+    body of a child's kind comes before (``Vụ Pháp chế, Vụ Tài chính, Bộ Tư pháp`` lists three bodies)."""
+    data = grammar()
+    child, parent = tuple(f"{k} " for k in data["child_kinds"]), tuple(f"{k} " for k in data["parent_kinds"])
+    return (
+        piece.startswith(parent)
+        and not piece.startswith(tuple(f"{title} " for title in data["titles"]))  # Bộ trưởng …: a head, no parent
+        and bool(before)
+        and before[-1].startswith(child)
+        and not any(name.startswith(child) for name in before[:-1])
+    )
 
 
 def _begins_body(piece: str, previous: str | None) -> bool:
