@@ -148,3 +148,10 @@ def test_a_procedural_sentence_that_sets_a_time_limit_is_a_task_with_its_deadlin
     assert (limit.kind, limit.relative_amount, limit.relative_unit, limit.relative_anchor) == (
         "relative", 20, "working_day", "kể từ ngày nhận đủ hồ sơ hợp lệ"
     )
+
+
+def test_a_procedure_table_continued_after_a_heading_keeps_its_time_column() -> None:
+    # Quyết định 1766/QĐ-UBND: the annex's table of procedures goes on under new headings without its heading row
+    decision = dev("src-congbot-14.txt")
+    (row,) = [t for t in decision.tasks if "| 2.002039 | Thủ tục nhập quốc tịch Việt Nam |" in t.text]
+    assert [(d.text, d.relative_amount, d.relative_unit) for d in row.deadlines] == [("115 ngày", 115, "day")]

@@ -99,14 +99,17 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
     task_parts = {s.section_id for s in sections if _holds_tasks(s)}
     scope_parts = {s.section_id for s in sections if s.is_heading and _holds_no_tasks(s)}
     tasks: list[Task] = []
-    column: int | None = None  # the time column of the task table being read
+    column: int | None = None  # the time column of the task table being read …
+    width, broken = 0, False  # … how many cells its heading row has; whether other lines came since its last row
     last_line = -TIME_CELL_REACH - 1  # the line of the last task
     for line in lines:
         text = line.stripped
-        if TABLE_CELL not in text:
-            column = None
-        elif (heading := time_column(text)) is not None:
-            column = heading
+        row = TABLE_CELL in text
+        if row and (heading := time_column(text)) is not None:
+            column, width, broken = heading, text.count(TABLE_CELL), False
+        elif row and broken and text.count(TABLE_CELL) != width:
+            column = None  # another table; one as wide goes on after a page break or a heading between its parts
+        broken = not row
         if tasks and line.index in body and line.index - last_line <= TIME_CELL_REACH and is_time_value(text):
             # a task table read one cell a line: the time cell after a row's task (… | Tháng 03/2026)
             offset = line.start + line.text.index(text)
@@ -123,8 +126,8 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
         if any(s.section_id in scope_parts for s in holding):
             continue
         in_part = any(s.section_id in task_parts for s in holding)
-        deadlines = tuple(d.shifted(start) for d in deadlines_of(text, column, issued))
-        if not in_part and not _assigns_work(text) and not _sets_a_time_limit(deadlines, column is not None):
+        deadlines = tuple(d.shifted(start) for d in deadlines_of(text, column if row else None, issued))
+        if not in_part and not _assigns_work(text) and not _sets_a_time_limit(deadlines, row and column is not None):
             continue  # outside a task part a paragraph is a task if it assigns work in so many words or sets a limit
         tasks.append(
             Task(
