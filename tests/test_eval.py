@@ -106,6 +106,28 @@ def test_the_check_set_is_the_drawn_sample() -> None:
     assert missing == [], f"check set: {len(missing)} of the 30 without gold"
 
 
+def bulk_tune_sample() -> list[str]:
+    """The 16 bulk documents drawn to widen the tune set beyond the dev texts (tests/gold/bulk/): any kind of text of
+    3,000 to 25,000 characters that is neither a check document nor a dev text, drawn with seed 2027. They are tuned
+    on like the dev texts; the check set stays apart."""
+    check = set(check_sample())
+    dev = {path.read_text(encoding="utf-8") for path in (CORPUS / "dev").glob("*.txt")}
+    with gzip.open(BULK_CORPUS, "rt", encoding="utf-8") as lines:
+        texts = {d["id"]: d["text"] for d in map(json.loads, lines)}
+    ids = sorted(i for i, text in texts.items() if 3_000 <= len(text) <= 25_000 and i not in check and text not in dev)
+    return random.Random(2027).sample(ids, 16)
+
+
+def test_the_bulk_tune_gold_annotates_its_drawn_sample() -> None:
+    """Every file of tests/gold/bulk/ annotates one drawn document under its own id, and none is a check document."""
+    sample = bulk_tune_sample()
+    assert sample[:2] == ["doc_000179", "doc_000631"] and not set(sample) & set(check_sample())
+    golds = load_gold(GOLD / "bulk")
+    ids = [g.bulk_id for g in golds]
+    assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
+    assert set(ids) <= set(sample), f"not in the sample: {sorted(set(ids) - set(sample))}"
+
+
 GROUND_TRUTH = {pair["file"]: pair["ground_truth"] for pair in json.loads((GOLD / "ocr.json").read_text("utf-8"))}
 GOLD_FILES = sorted(p for p in GOLD.rglob("*.json") if p.name != "ocr.json")
 BULK_TEXTS = bulk_texts(g.bulk_id for g in map(Gold.load, GOLD_FILES) if g.bulk_id)
