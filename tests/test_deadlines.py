@@ -59,6 +59,14 @@ def test_working_days_after_trong_are_a_time_to_act_unless_they_run_on() -> None
     assert typed("thực hiện trong 6 tháng đầu năm") == []
 
 
+def test_an_event_named_before_its_amount_is_a_relative_limit() -> None:
+    # bulk corpus: renewals and notices due some days before an event (Trước thời điểm … hết hạn ít nhất 60 ngày, …)
+    (renewal,) = typed("1. Trước thời điểm Giấy đăng ký hoạt động hết hạn ít nhất 60 ngày, tổ chức phi chính phủ nước ngoài nộp")
+    assert renewal[4:7] == (60, "day", "Trước thời điểm Giấy đăng ký hoạt động hết hạn")
+    (notice,) = typed("a) Trước khi kê biên tài sản là bất động sản ít nhất là 03 ngày làm việc, Chấp hành viên thông báo")
+    assert notice[1] == "Trước khi kê biên tài sản là bất động sản ít nhất là 03 ngày làm việc" and notice[5] == "working_day"
+
+
 def test_a_span_counted_back_to_a_point_is_a_limit_only_after_a_limit_word() -> None:
     assert typed("những vấn đề đã được nêu trong thời gian 12 tháng tính đến thời điểm chất vấn.") == []
     (limit,) = typed("phải được ban hành chậm nhất trước 20 (hai mươi) ngày làm việc tính đến ngày văn bản có hiệu lực")
@@ -116,10 +124,11 @@ def test_effective_dates_validity_goals_and_cited_dates_are_no_deadlines() -> No
 
 
 def test_a_time_value_reads_bare_months_years_and_lists() -> None:
-    values = {v: [(d.kind, d.text, d.deadline) for d in read_time_value(v)] for v in ("6/2025", "2025 - 2026", "Thường xuyên")}
+    values = {v: [(d.kind, d.text, d.deadline) for d in read_time_value(v)] for v in ("6/2025", "2025 - 2026", "2025-2026", "Thường xuyên")}
     assert values == {
         "6/2025": [("by_date", "6/2025", date(2025, 6, 30))],
         "2025 - 2026": [("by_date", "2025 - 2026", date(2026, 12, 31))],
+        "2025-2026": [("by_date", "2025-2026", date(2026, 12, 31))],
         "Thường xuyên": [("ongoing", "Thường xuyên", None)],
     }
     assert [d.text for d in read_time_value("6 tháng, hằng năm và định kỳ")] == ["6 tháng", "hằng năm", "định kỳ"]

@@ -75,7 +75,7 @@ def _alternatives(words: list[str] | Any) -> str:
 def _data() -> dict[str, Any]:
     data = tomllib.loads(resources.files("pipeline.data").joinpath("deadlines.toml").read_text("utf-8"))
     for key in ("date_prefixes", "relative_openers", "anchor_openers", "anchor_stops", "units", "frequencies",
-                "every_n_months", "ongoing", "recurring", "values", "exclusions", "number_words", "back_to", "from_then", "running_on", "next_period", "event_anchors"):  # fmt: skip
+                "every_n_months", "ongoing", "recurring", "values", "exclusions", "number_words", "back_to", "from_then", "running_on", "next_period", "event_anchors", "event_words", "least"):  # fmt: skip
         if key not in data:
             raise ValueError(f"data/deadlines.toml: missing {key!r}")
     return data
@@ -85,6 +85,7 @@ def _data() -> dict[str, Any]:
 class _Grammar:
     relative: re.Pattern[str]
     relative_after: re.Pattern[str]
+    anchor_first: re.Pattern[str]
     anchor_stop: re.Pattern[str]
     running_on: re.Pattern[str]
     day_in_period: re.Pattern[str]
@@ -124,6 +125,11 @@ def _grammar() -> _Grammar:
         ),
         relative_after=re.compile(
             rf"(?:chậm nhất|trong vòng|không quá)\s+(?P<anchor>sau khi [^,.;()]{{3,60}}?)\s+{amount}\s*{unit}\b",
+            re.IGNORECASE,
+        ),
+        anchor_first=re.compile(
+            rf"(?P<anchor>(?:trước|sau)\s+(?:{_alternatives(d['event_words'])})\s+[^,.;:()\d]{{3,80}}?)\s+"
+            rf"(?:{_alternatives(d['least'])})(?:\s+là)?\s+{amount}\s*{unit}\b",
             re.IGNORECASE,
         ),
         anchor_stop=re.compile(rf"[.,;:()\n]|(?<=\s)(?:{_alternatives(d['anchor_stops'])})\b", re.IGNORECASE),
@@ -317,7 +323,7 @@ def _relative(text: str, bare: bool = False) -> list[Deadline]:
     if bare:  # Trong ngày (…): the same day
         found += [Deadline(m[0], "relative", m.start(), m.end(), relative_amount=0, relative_unit="day")
                   for m in g.same_day.finditer(text)]  # fmt: skip
-    for match in g.relative_after.finditer(text):
+    for match in [*g.relative_after.finditer(text), *g.anchor_first.finditer(text)]:
         found.append(
             Deadline(match[0], "relative", match.start(), match.end(), relative_amount=_number(match["amount"]),
                      relative_unit=_unit(match["unit"]), relative_anchor=match["anchor"],
