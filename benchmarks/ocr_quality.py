@@ -1,8 +1,8 @@
 """OCR quality and cost against plain tesseract, measured in the same run on the same pages.
 
-Pages: every image the gold pairs with a hand-typed ground truth (tests/gold/ocr.json), and the dev texts rendered
-as office scans by scripts/render_scans.py (rendered afresh into a temporary folder; their ground truth is the text
-printed). Each file is read one page after the other with one thread:
+Pages: every image the gold pairs with a hand-typed ground truth (tests/gold/ocr.json), and the texts rendered as
+office scans, phone photos and PNGs by scripts/render_scans.py (rendered afresh into a temporary folder; their ground
+truth is the text printed). Each file is read one page after the other with one thread:
 - plain tesseract: the `tesseract` command with the settings measured in the shared docs (vie, psm 3, Sauvola) on
   the image file as it is (a PDF page rendered at 300 dpi), the baseline of issue #9;
 - vanban's OCR without the syllable correction;
@@ -88,7 +88,7 @@ def pairs() -> list[tuple[Path, str, list[str]]]:
 
     rendered = Path(tempfile.mkdtemp(prefix="vanban-rendered-"))
     for rendering in RENDERED:
-        if any(path.name == f"{rendering.stem}-scan.pdf" for path, _, _ in found):  # in the gold already
+        if any(path.stem == rendering.name for path, _, _ in found):  # in the gold already
             continue
         entry = render(rendering, rendered)
         truth = (rendered / entry["ground_truth"]).read_text(encoding="utf-8")
