@@ -165,12 +165,8 @@ def property_sheet(lines: list[Line]) -> Header | None:
     """The header of a legal database's property sheet (``Số hiệu`` / ``01/2021/TT-BXD`` / ``Loại văn bản`` /
     ``Thông tư`` …, labels in ``structure.toml``), when the text is one; its title is what follows the type and
     number on the line that names them (``Thông tư số 01/2021/TT-BXD ban hành QCVN …``). The whole text is header."""
-    labels = vocabulary()["property_sheet"]
+    values = sheet_values(lines)
     texts = [line.stripped for line in lines[: 2 * HEADER_LINES]]
-    values: dict[str, str] = {}
-    for label, value in zip(texts, texts[1:], strict=False):
-        if label in labels and value not in labels and value.strip("-"):
-            values.setdefault(labels[label], value)
     number = NUMBER_SYMBOL.match(values.get("number_symbol", ""))
     if number is None or "doc_type" not in values:
         return None
@@ -183,6 +179,17 @@ def property_sheet(lines: list[Line]) -> Header | None:
     header.title = next((m["title"] for m in map(named.match, texts) if m), None)
     header.body_start = lines[-1].end + 1 if lines else 0
     return header
+
+
+def sheet_values(lines: list[Line]) -> dict[str, str]:
+    """The fields of a property sheet as printed (field name of ``structure.toml`` → value); empty for a text."""
+    labels = vocabulary()["property_sheet"]
+    texts = [line.stripped for line in lines[: 2 * HEADER_LINES]]
+    values: dict[str, str] = {}
+    for label, value in zip(texts, texts[1:], strict=False):
+        if label in labels and value not in labels and value.strip("-"):
+            values.setdefault(labels[label], value)
+    return values
 
 
 class _HeaderReader:
