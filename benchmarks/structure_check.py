@@ -1,4 +1,4 @@
-"""Structure against a hand reading: the parser's units scored strictly on 12 bulk texts read by a person.
+"""Structure against a hand reading: the parser's units scored strictly on 18 bulk texts read by a person.
 
 `legal_structure.py` reads labels with rules of its own, close enough to the parser's to share its blind spots. The
 files of `structure_gold/` were written by reading 18 bulk texts (drawn by `sample()`), not from any program's
