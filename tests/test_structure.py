@@ -276,6 +276,13 @@ def test_a_military_rank_is_no_part_of_the_signers_name(bulk: dict[str, str]) ->
         "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Vũ Hải Sản")
 
 
+def test_an_issuer_name_wrapped_onto_a_second_line_is_one_issuer(bulk: dict[str, str]) -> None:
+    """``NGÂN HÀNG NHÀ NƯỚC`` / ``VIỆT NAM`` and ``BỘ NÔNG NGHIỆP VÀ`` / ``MÔI TRƯỜNG`` name one body, no parent."""
+    bank, ministry = structure_of(bulk["doc_000306"]).header, structure_of(bulk["doc_000320"]).header
+    assert (bank.issuer, bank.issuer_parent) == ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", None)
+    assert (ministry.issuer, ministry.issuer_parent) == ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", None)
+
+
 def test_a_property_sheet_names_its_signer_in_its_fields(bulk: dict[str, str]) -> None:
     """vbpl.vn's property page: ``Chức danh`` / ``Thứ trưởng``, ``Người ký`` / ``Phan Chí Hiếu``, as printed."""
     sheet = structure_of(bulk["doc_000008"]).signature
