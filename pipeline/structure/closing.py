@@ -285,8 +285,9 @@ def _looks_like_name(text: str) -> bool:
 
 def _is_note(text: str) -> bool:
     """A line between a signer's title and name that belongs to neither: a note (``(Đã ký)``) or the marks OCR
-    reads in a handwritten signature (three characters or fewer: ``l``, ``/~``)."""
+    reads in a handwritten signature (three characters or fewer: ``l``, ``/~``; or no capital letter: ``j. nng``,
+    where a title is in capitals and a name capitalised)."""
     text = text.strip()
-    if len(text.replace(" ", "")) <= 3:
+    if len(text.replace(" ", "")) <= 3 or not any(c.isupper() for c in text):
         return True
     return text.lower() in vocabulary()["signature_notes"] or (text.startswith("(") and text.endswith(")"))
