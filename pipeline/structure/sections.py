@@ -38,7 +38,8 @@ ISSUED_WITH_NOTE = re.compile(r"\s*\((?:Ban hành )?[Kk]èm theo")  # (Kèm theo
 # symbol …) and numbered cases in its cells are no clauses.
 TABLE_HEADER = re.compile(r"^(?:STT|Stt|TT|Số TT|SỐ TT|Số thứ tự|SỐ THỨ TỰ)\.?$")
 SENTENCE_ENDS = (".", ";", ":", ",", "…")  # what ends or breaks a sentence, never a title
-HEADING_CHARS = 200  # a list item's heading is its first words, the whole item is its span
+HEADING_CHARS = 200
+TITLE_LINES, TITLE_CHARS = 12, 300  # how far a title in capitals under its label may run  # a list item's heading is its first words, the whole item is its span
 
 
 HEADING_KINDS = {"annex", "phan", "chuong", "muc", "dieu", "letter_upper", "roman"}
@@ -174,10 +175,13 @@ def _follows(label: str, previous: Section | None) -> bool:
 
 
 def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: bool) -> str:
-    """The title printed under a bare ``Chương I`` (capitals, maybe two lines) or ``PHỤ LỤC II`` (its first
-    line, in any case, unless it is the ``(Kèm theo …)`` line)."""
+    """The title printed under a bare ``Chương I`` (capitals, maybe cut into many lines by web text: ``SỬA ĐỔI`` /
+    ``, BỔ SUNG`` / … / ``22/2013/TT-NHNN`` / ``HƯỚNG DẪN …``) or ``PHỤ LỤC II`` (its first line, in any case, unless
+    it is the ``(Kèm theo …)`` line)."""
     title: list[str] = []
-    for line in lines[position + 1 : position + 4]:
+    for line in lines[position + 1 : position + 1 + TITLE_LINES]:
+        if sum(map(len, title)) > TITLE_CHARS:
+            break
         text = line.stripped
         if not text or line.index in skip:
             if title:
