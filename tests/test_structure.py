@@ -377,3 +377,10 @@ def test_an_amendment_row_names_the_amended_document_from_its_words_or_its_chapt
         cited = {row["ref_id"]: row["number_symbol"] for row in rows["citations"]}
         if doc_id == "doc_000542":
             assert {cited[row["ref_id"]] for row in rows["amendments"]} >= {"22/2013/TT-NHNN", "12/2016/TT-NHNN"}
+
+
+def test_a_consolidated_texts_property_sheet_gives_its_date_and_title(bulk: dict[str, str]) -> None:
+    """A văn bản hợp nhất's sheet dates it by ``Ngày ký xác thực`` (88 bulk documents); a sheet's title follows its
+    type and number with or without ``số``, in any case."""
+    assert structure_of(bulk["doc_000566"]).header.issue_date == "2025-11-24"
+    assert structure_of(bulk["doc_000671"]).header.title == "sửa đổi Thông tư 05/2022/TT-BCT ngày 18/02/2022"
