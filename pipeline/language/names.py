@@ -27,6 +27,7 @@ BODY_NAMES = lexicon(
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers",
                 "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "child_kinds", "parent_kinds",
+                "relative_kinds", "relative_openers", "relative_powers", "relative_ends",
             )
         },
         "levels_of_heads": {str: str},
@@ -34,6 +35,9 @@ BODY_NAMES = lexicon(
 )  # fmt: skip
 
 MAX_NAME_WORDS = 16
+# The verb of a definition comes within so many words after its opener (được Bộ trưởng Bộ Tài chính giao chủ trì); further
+# on, the first verb is the sentence's own (… được giao nhiệm vụ bồi dưỡng công chức | căn cứ …).
+RELATIVE_VERB_WITHIN = 3
 PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
 # Between the bodies of a list: a comma (one without a space too, unless inside capitals: Ủy ban KH,CN&MT), "và"
 LIST_SEPARATOR = re.compile(r"(,\s+|(?<![A-ZĐ]),(?=\S)|\s+và\s+)")
@@ -72,6 +76,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s+(?!(?:{alternation(data['name_closer_continuations'])})\b)(?P<next>\w+)"
         ),
         "trailer": re.compile(rf"(?:\s+(?:{alternation(data['name_trailers'])}))+$"),
+        "relative_opener": re.compile(
+            rf"\s(?:{alternation(data['relative_openers'])})(?=\s)(?!\s+(?:{alternation(data['relative_powers'])})\b)"
+        ),
+        "relative_end": re.compile(rf"\s(?:{alternation(data['relative_ends'])})$"),
+        # a list piece that begins with a kind of body, up to the end of the searched stretch
+        "relative_kind": re.compile(
+            rf"(?:^|,\s+|\s(?:và|hoặc)\s+|\s)(?:[Cc]ác\s+)?(?i:{alternation(data['relative_kinds'])})(?:\s[^\s,;.:]+){{0,3}}$"
+        ),
         "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
         "named_by_verb": re.compile(
             rf"^(?:{alternation(data['heads'] + data['bare_kinds'] + ['Tổ'])})\s+"
@@ -99,7 +111,33 @@ def _stops(text: str) -> Iterator[re.Match[str]]:
     end = named.end() if named else 0
     if named and (kind := re.match(rf"\s+(?:{alternation(grammar()['stops_or_kinds'])})\b", text[end:])):
         end += kind.end()  # … giám sát tổ chức tín dụng: a kind of body, what the verb is about
-    return (m for m in _patterns()["stop"].finditer(text) if m.end() > end)
+    inside = _relative_clauses(text)
+    return (
+        m for m in _patterns()["stop"].finditer(text)
+        if m.end() > end and not any(s <= m.start() < e for s, e in inside)
+    )  # fmt: skip
+
+
+def _relative_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that define a kind of body by what it is given or made to do, and so belong to its name
+    (``doanh nghiệp được chỉ định thực hiện duy trì, quản lý mạng bưu chính công cộng``; ``cơ quan có chức năng
+    quản lý đất đai cấp tỉnh``): an opener (``được``) after a list piece that begins with a kind, its verb, the verbs
+    chained to it (``chủ trì thực hiện``; after a comma: ``tiếp nhận, giải quyết``) and their object, up to the next
+    verb (the sentence's own: ``… tiếp tục thực hiện``), a function word or a reference (``quy định tại``), or
+    punctuation."""
+    spans = []
+    for opener in _patterns()["relative_opener"].finditer(text):
+        if not _patterns()["relative_kind"].search(text, 0, opener.start()):
+            continue
+        end = opener.end()
+        for stop in _patterns()["stop"].finditer(text, opener.end()):
+            first = end == opener.end() and len(text[end : stop.start()].split()) <= RELATIVE_VERB_WITHIN
+            chained = first or (end > opener.end() and (not text[end : stop.start()] or text[stop.start() - 1] == ","))
+            if not stop.group()[:1].isspace() or not chained or _patterns()["relative_end"].match(stop.group()):
+                break
+            end = stop.end()
+        spans.append((opener.start(), end))
+    return spans
 
 
 def canonical_name(assignee: str, place: Place | None) -> str:
@@ -140,7 +178,9 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
         closers = _patterns()["name_closer"].finditer(text, 0, end)
         end = next((m.end("closer") for m in closers if m["next"].islower()), end)
     known = [(s, e) for s, e in known if e <= end]
-    span = _bounded_by_known_names(text[:end], known).rstrip(" ,")
+    defined = _relative_clauses(text[:end])  # Cơ quan được Chính phủ giao …: a known name in a definition ends nothing
+    bounding = [(s, e) for s, e in known if not any(ds <= s < de for ds, de in defined)]
+    span = _bounded_by_known_names(text[:end], bounding).rstrip(" ,")
     span = _patterns()["trailer"].sub("", span)
     found: list[tuple[int, str]] = []
     position, separator = 0, ""
