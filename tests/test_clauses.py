@@ -124,3 +124,58 @@ def test_a_kind_of_body_defined_by_what_it_is_given_to_do_keeps_its_definition()
     assert mentions(text) == [("lead", "Cơ quan, đơn vị được giao nhiệm vụ bồi dưỡng công chức")]
     # a body named by its own name is given the task: "được giao" is the sentence's verb
     assert mentions("Sở Tài chính được giao chủ trì thẩm định.") == [("lead", "Sở Tài chính")]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [  # procedural articles of legal texts: a body, then at once the verb of its duty
+        (  # bulk doc_000004
+            "b) Bộ trưởng Bộ Nông nghiệp và Môi trường quyết định cấp, cấp lại và thu hồi Giấy phép khảo nghiệm.",
+            "Bộ trưởng Bộ Nông nghiệp và Môi trường",
+        ),
+        ("Bộ Quốc phòng có văn bản trả lời Cơ quan chức năng của quốc gia có tàu quân sự.", "Bộ Quốc phòng"),  # doc_000082
+        ("2. Bộ Công Thương chỉ định các thương nhân có Giấy phép sản xuất sản phẩm thuốc lá.", "Bộ Công Thương"),
+        ("Ủy ban nhân dân cấp xã, Công an cấp xã được giao quản lý, giám sát người được hưởng án treo.", (  # doc_000130
+            "Ủy ban nhân dân cấp xã"
+        )),
+    ],
+)
+def test_a_verb_right_after_a_name_makes_the_body_lead(text: str, subject: str) -> None:
+    assert mentions(text)[0] == ("lead", subject)
+
+
+def test_a_verb_that_names_a_kind_of_body_is_no_verb_of_its_own() -> None:
+    # bulk doc_000087, doc_000064: Ban kiểm soát, Cơ quan giúp việc are bodies, not a body and its verb
+    assert mentions("Ban kiểm soát được thuê tổ chức bên ngoài có chuyên môn đánh giá chất lượng hoạt động.") == []
+    assert mentions("3. Cơ quan đề xuất ký kết thỏa thuận về vốn ODA, vốn vay ưu đãi.") == []
+
+
+def test_a_subject_after_an_opening_phrase_may_be_written_in_lower_case() -> None:
+    text = (  # bulk doc_000528
+        "b) Trong thời hạn 15 ngày, kể từ ngày nhận được báo cáo thẩm định, cơ quan đề xuất có trách nhiệm hoàn thiện "
+        "hồ sơ và ban hành chương trình."
+    )
+    assert mentions(text) == [("lead", "cơ quan đề xuất")]
+    text = (  # src-vbpl-31 and 33 of the dev texts close so, as do many bulk circulars
+        "Trong quá trình thực hiện, nếu có vướng mắc, tổ chức, cá nhân có trách nhiệm phản ánh về Bộ Công Thương để "
+        "xem xét, giải quyết."
+    )
+    assert mentions(text) == [("lead", "tổ chức, cá nhân"), ("report_to", "Bộ Công Thương")]
+    # "tổ chức" alone after an opening phrase is the verb (organise), no body
+    assert mentions("Trường hợp cần thiết, tổ chức kiểm tra đột xuất.") == []
+
+
+def test_a_subject_after_an_opening_phrase_may_open_with_an_accented_capital() -> None:
+    text = (  # src-vbpl-34 of the dev texts
+        "c) Trường hợp bổ sung, hoàn thiện hồ sơ, Ủy ban nhân dân cấp tỉnh chỉ đạo cơ quan, đơn vị có liên quan tổ "
+        "chức bổ sung, hoàn thiện và báo cáo kết quả về Bộ Nội vụ."
+    )
+    assert mentions(text)[0] == ("lead", "Ủy ban nhân dân cấp tỉnh")
+
+
+def test_past_the_verb_of_an_opening_clause_a_comma_opens_no_subject() -> None:
+    text = (  # src-vbpl-17 of the dev texts: the task's own body leads, the bodies listed after phối hợp với support
+        "b) Trong quá trình triển khai thực hiện, nếu có vấn đề phát sinh, chủ trì, phối hợp với các bộ, cơ quan trung "
+        "ương liên quan và các địa phương nghiên cứu, rà soát, tổng hợp trình Thủ tướng Chính phủ xem xét."
+    )
+    assert all(role == "support" for role, _ in mentions(text))

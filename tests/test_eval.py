@@ -160,13 +160,15 @@ def evaluation(out_dir: Path):
 
 
 def test_every_gold_document_is_processed_in_its_set(evaluation, out_dir: Path) -> None:
-    """The check set's bulk texts are written into the eval's own output folder and processed from there."""
+    """The bulk texts (the check set's and the bulk tune gold's) are written into the eval's own output folder and
+    processed from there."""
     evaluations, ocr_results, report = evaluation
     sets = gold_sets(GOLD, load_gold(GOLD))
     for name in (TUNE, CHECK):
         assert evaluations[name].missing == [] and evaluations[name].documents == len(sets[name])
     assert len(ocr_results) == len(json.loads((GOLD / "ocr.json").read_text(encoding="utf-8")))
-    assert sorted(p.name for p in (out_dir / INPUTS).iterdir()) == sorted(g.file for g in sets[CHECK])
+    bulk = sorted(g.file for golds in sets.values() for g in golds if g.bulk_id)
+    assert sorted(p.name for p in (out_dir / INPUTS).iterdir()) == bulk
     assert {"assignments.f1", "check.assignments.f1"} <= report["scores"].keys()
 
 

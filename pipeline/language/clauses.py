@@ -24,6 +24,7 @@ CLAUSES = lexicon(
         for key in (
             "openers", "subject_after", "inserted_phrases", "subject_heading_prefixes", "subject_heading_suffixes",
             "support_openings", "duty_nouns", "power_nouns", "document_nouns", "qualifiers", "matter_openings",
+            "lower_case_subjects",
         )
     },
 )  # fmt: skip
@@ -57,7 +58,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE | re.MULTILINE,
         ),
         "opener": re.compile(rf"(?:{alternation(data['openers'])})(?=[\s,])", re.IGNORECASE),
-        "inner_subject": re.compile(rf"(?:,|\s(?:{alternation(data['subject_after'])}))\s+(?=[A-ZĐ])"),
+        "inner_subject": re.compile(rf"(?:,|\s(?:{alternation(data['subject_after'])}))\s+(?=\w)"),
+        "lower_case_subject": re.compile(rf"(?:{alternation(data['lower_case_subjects'])})\b"),
         "document_noun": re.compile(rf"(?:{alternation(data['document_nouns'])})\b"),
         "support_opening": re.compile(rf"(?:{alternation(data['support_openings'])})\b", re.IGNORECASE),
         "matter": re.compile(rf"\s(?:{alternation(data['matter_openings'])})\s"),
@@ -214,6 +216,8 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
         for role, name in (("lead", "lead_after"), ("support", "support_after"))
         if (verb := cue(name).search(subject, verbs_from))
     ]
+    if next_verb := cue("lead_next").match(subject, verbs_from):  # Bộ trưởng Bộ Y tế quyết định …
+        cues.append((next_verb.start(), "lead"))
     directing = cue("lead_before").search(subject)  # Sở Nội vụ đề nghị các cơ quan … phối hợp: not its own
     cues = [(start, role) for start, role in cues if role == "lead" or not directing or start < directing.start()]
     if not cues:
@@ -261,15 +265,23 @@ def _mentions(clause: str) -> list[Mention]:
     mentions: list[Mention] = []
     starts = [body_start]
     if patterns["opener"].match(clause, body_start):
-        starts += [m.end() for m in patterns["inner_subject"].finditer(clause, body_start)]
+        starts += [
+            m.end()
+            for m in patterns["inner_subject"].finditer(clause, body_start)
+            if (clause[m.end()].isupper() or patterns["lower_case_subject"].match(clause, m.end()))
+            # … nếu có vấn đề phát sinh, chủ trì, phối hợp với các bộ, …: past a verb, a list goes on, no subject
+            and not any(cue(c).search(clause, body_start, m.start()) for c in ("leading", "support", "lead_before"))
+        ]
     for start in starts:  # the clause's subject, or one after an opening phrase (Trường hợp … thì Bộ trưởng …)
         subject = clause[start:]
+        if start != body_start:  # … kể từ ngày nhận được hồ sơ, cơ quan tiếp nhận có trách nhiệm: read as opening
+            subject = subject[:1].upper() + subject[1:]
         if not cue("lead_before").match(subject) and (doer := _doer(subject)):
             role, verb, whole = doer
             found = _defined_names(subject[:verb]) if whole else names(subject[: verb + 1])
             if start != body_start and not (found and _next_to_verb(subject[found[-1][0] + len(found[-1][1]) : verb])):
                 continue  # after an opening phrase, only a subject right before its verb
-            mentions += [(role, start + s, n) for s, n in found]
+            mentions += [(role, start + s, clause[start + s : start + s + len(n)]) for s, n in found]
             break
     paper = bool(patterns["document_noun"].match(clause, body_start))  # Văn bản … đề nghị Ngân hàng Nhà nước …
     for role, name in (("lead", "lead_before"), ("support", "support"), ("report_to", "report")):

@@ -17,9 +17,9 @@ ROLE_CUES = lexicon(
         **{
             key: [str]
             for key in (
-                "lead_before", "lead_after", "support_after", "support_before", "leading_verbs", "powers_after",
-                "defined_kinds", "duty_cues", "answerable_to", "agent_markers", "definition_breaks", "report_verbs",
-                "report_prepositions", "report_before", "role_heading_kinds",
+                "lead_before", "lead_after", "lead_next", "support_after", "support_before", "leading_verbs",
+                "powers_after", "defined_kinds", "duty_cues", "answerable_to", "agent_markers", "definition_breaks",
+                "report_verbs", "report_prepositions", "report_before", "role_heading_kinds",
             )
         },
         "role_headings": {str: str},
@@ -35,8 +35,8 @@ def role_cues() -> dict[str, Any]:
 
 @cache
 def cue(name: str) -> re.Pattern[str]:
-    """The compiled cue `name`: lead_before, lead_after, support_after, powers_after, support, leading, report,
-    defined_kind, definition_break, duty_to_support, duty."""
+    """The compiled cue `name`: lead_before, lead_after, lead_next, support_after, powers_after, support, leading,
+    report, defined_kind, definition_break, duty_to_support, duty."""
     return _cues()[name]
 
 
@@ -48,6 +48,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "lead_before": re.compile(rf"(?<!\w)(?:{alternation(data['lead_before'])})\s+"),
         # … chịu trách nhiệm trước pháp luật: answerable, given no task
         "lead_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['lead_after'])})\b{answerable}"),
+        "lead_next": re.compile(rf"\s(?:{alternation(data['lead_next'])})\b"),  # matched where a name ends
         # "X phối hợp với Y làm …": X works with Y, it leads; only a bare "X phối hợp …" supports
         "support_after": re.compile(
             rf"{AFTER_NAME}\s(?:{alternation(data['support_after'])})\b(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)"
