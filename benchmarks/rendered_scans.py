@@ -1,5 +1,5 @@
-"""Header fields, recipients and OCR on dev texts rendered as office scans (scripts/render_scans.py): the gold of a
-text is the gold of its scan, so the figures say what a scan costs against the text.
+"""Header fields, recipients and OCR on texts rendered as office scans, photos and PNGs (scripts/render_scans.py):
+the gold of a text is the gold of its capture, so the figures say what a capture costs against the text.
 
 Renders the documents of scripts/render_scans.RENDERED into a temporary folder with their gold, runs the
 evaluation on them (pipeline.evaluate.run) and prints each metadata field's exact share, the header fields exact
@@ -30,7 +30,7 @@ def main() -> None:
     scans.mkdir()
     gold.mkdir()
     entries = [render(rendering, scans) for rendering in RENDERED]
-    for entry in entries:
+    for entry in (e for e in entries if e["gold"]):  # a page captured alone has no gold, only its text
         (gold / Path(entry["file"]).with_suffix(".json").name).write_text(json.dumps(scan_gold(entry)), encoding="utf-8")
     ocr = [{k: e[k] for k in ("file", "ground_truth", "stamp_text")} for e in entries]
     (gold / "ocr.json").write_text(json.dumps(ocr, ensure_ascii=False), encoding="utf-8")

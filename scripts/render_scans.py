@@ -4,14 +4,18 @@ A dev text (../shared/corpus/dev/) and its gold (tests/gold/<stem>.json) give th
 header's two columns (issuer under its parent and the number, a công văn's V/v; the national lines and the
 place-date line), the centred type and title, the body as the text has it, Nơi nhận beside the signature block.
 The page is laid out and degraded by scripts/make_samples.py (a seal over the signature, red or grey, skew, blur,
-sensor noise, JPEG in the PDF), and optionally a grey seal crossing the place-date line (a photocopy of a copy).
+sensor noise, JPEG in the PDF). A rendering may add what office scans of văn bản đến carry: a grey seal crossing the
+place-date line and one crossing the signer's lines (a photocopy of a copy), the receiving office's stamp over the
+issuer block. It may capture the pages otherwise than as a scanned PDF: a phone photo (perspective, uneven light,
+blur, JPEG), a 16-bit greyscale PNG or a PNG whose paper is transparent; and it may capture one page alone (a photo
+of page 1, a lone continuation page). A bulk tune text (tests/gold/bulk/<id>.json) is printed like a dev text.
 
 For every rendered document the output folder gets the scan and ``<name>.txt`` (the printed text: the ground truth
-of its OCR), and ``manifest.json`` an entry (the dev gold it shares, the stamp texts printed over the document's
-own). Every random choice has a fixed seed: two runs give the same
+of its OCR), and ``manifest.json`` an entry (the gold it shares, none when one page of several is captured, and
+the stamp texts printed over the document's own). Every random choice has a fixed seed: two runs give the same
 files.
 
-Usage: python scripts/render_scans.py [--out data/rendered] [STEM ...]   (default: the documents in RENDERED)
+Usage: python scripts/render_scans.py [--out data/rendered] [NAME ...]   (default: every rendering in RENDERED)
 """
 
 from __future__ import annotations
@@ -23,20 +27,32 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
 import numpy as np
 from make_samples import (
+    BLUE,
     DPI,
     PDF_DATE,
     RED,
+    Incoming,
     ScanStyle,
+    incoming_layer,
     ink_layer,
+    LEFT,
+    TOP,
+    Page,
+    Run,
     layout_blocks,
     print_on,
     rasterize,
     scanned,
     seal_mask,
+    photographed,
     signature_overlay,
 )
+from PIL import Image
+
+from pipeline.evaluate.run import bulk_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
@@ -48,16 +64,29 @@ AUTHORITY = re.compile(r"\s+(?=(?:KT|TM|TL|TUQ|Q)\.\s)")
 SIGNING = re.compile(r"^(?:KT|TM|TL|TUQ|Q)\.(?:\s|$)")
 DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 RULE = re.compile(r"^[-_=*\s]+$")
+BULK_ID = re.compile(r"^doc_\d+$")
 
 
 @dataclass(frozen=True)
 class Rendering:
-    """How one dev text is printed and scanned."""
+    """How one dev text (or bulk tune text, by its id) is printed and captured."""
 
     stem: str
     seed: int
-    grey: bool = False  # a greyscale scan: the seal prints grey over the text
+    grey: bool = False  # a greyscale scan: the seals print grey over the text
     seal_on_date: bool = False  # a second seal across the place-date line
+    seal_on_signer: bool = False  # the signature's seal across the signer's lines, not beside them
+    stamp_on_issuer: bool = False  # the receiving office's stamp over the issuer block
+    capture: str = "scan"  # scan (a PDF) | photo (JPEG) | png16 (16-bit greyscale) | png_alpha (transparent paper)
+    page: int | None = None  # capture this page alone (0-based): its text is the ground truth, no gold applies
+    blur: float = 0.0  # extra optics blur of a photo, px
+
+    @property
+    def name(self) -> str:
+        """The file name of the capture, without its extension."""
+        page = "" if self.page is None else f"-p{self.page + 1}"
+        marks = "-received" * self.stamp_on_issuer + "-copy" * self.seal_on_signer
+        return f"{self.stem}{page}{marks}-{self.capture}"
 
 
 RENDERED = (
@@ -68,7 +97,17 @@ RENDERED = (
     Rendering("src-congbot-28", 28),
     Rendering("src-vbpl-33", 33, grey=True),
     Rendering("src-vbpl-29", 29, seal_on_date=True),
+    # harder ones, as văn bản đến arrive (issue #16)
+    Rendering("src-congbot-28", 101, stamp_on_issuer=True),
+    Rendering("src-vbpl-01", 102, grey=True, seal_on_date=True, seal_on_signer=True),
+    Rendering("src-congbot-01", 103, capture="photo", page=0),
+    Rendering("src-congbot-12", 104, capture="photo", page=0, blur=1.0),
+    Rendering("src-congbot-22", 108, capture="photo", page=0),
+    Rendering("src-vbpl-31", 105, grey=True, page=1),
+    Rendering("src-congbot-26", 106, capture="png16", seal_on_signer=True),
+    Rendering("src-congbot-24", 107, capture="png_alpha", stamp_on_issuer=True),
 )
+INCOMING = Incoming("VĂN PHÒNG UBND TỈNH", "2417", "09/12/25", "VX", BLUE)  # the receiving office's stamp
 
 
 def clean(line: str) -> str:
@@ -132,11 +171,22 @@ def body_lines(text: str, metadata: dict) -> tuple[list[str], list[str]]:
     return body, recipients
 
 
+def gold_path(stem: str) -> Path:
+    """The gold of a dev text or of a bulk tune text."""
+    return GOLD / "bulk" / f"{stem}.json" if BULK_ID.match(stem) else GOLD / f"{stem}.json"
+
+
+def source_text(stem: str) -> str:
+    """A dev text, or a bulk tune text read from the corpus."""
+    text = bulk_texts([stem])[stem] if BULK_ID.match(stem) else (DEV / f"{stem}.txt").read_text(encoding="utf-8")
+    return unicodedata.normalize("NFC", text)
+
+
 def blocks_of(stem: str) -> tuple[list[list[str]], dict]:
-    """The printed blocks of dev text `stem` and its gold."""
-    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    """The printed blocks of text `stem` and its gold."""
+    gold = json.loads(gold_path(stem).read_text(encoding="utf-8"))
     meta = gold["metadata"]
-    text = unicodedata.normalize("NFC", (DEV / f"{stem}.txt").read_text(encoding="utf-8"))
+    text = source_text(stem)
     body, recipients = body_lines(text, meta)
     is_letter = meta["doc_type"] == "Công văn"
     left = [meta["issuer_parent"]] if meta.get("issuer_parent") else []
@@ -153,52 +203,106 @@ def blocks_of(stem: str) -> tuple[list[list[str]], dict]:
     return [left, right, *title, body, recipients, signature], gold
 
 
+def page_text(page: Page) -> str:
+    """The text printed on one laid-out page, line by line (runs on one baseline make a line): the ground truth of a
+    page captured alone."""
+    lines: dict[int, list[Run]] = {}
+    for run in page.runs:
+        lines.setdefault(round(run.y), []).append(run)
+    return "\n".join(" ".join(r.text for r in sorted(runs, key=lambda r: r.x)) for _, runs in sorted(lines.items()))
+
+
+def captured(image: Image.Image, rendering: Rendering, style: ScanStyle, rng: np.random.Generator) -> Image.Image:
+    """A printed page as the rendering captures it: scanned, or photographed with a phone; a PNG is scanned first."""
+    if rendering.capture != "photo":
+        return scanned(image, style, rng)
+    photo = np.asarray(photographed(image, rng), np.float32)
+    if rendering.blur:
+        photo = cv2.GaussianBlur(photo, (0, 0), rendering.blur)
+    return Image.fromarray(np.clip(photo, 0, 255).astype(np.uint8))
+
+
+def save(pages: list[Image.Image], rendering: Rendering, out: Path) -> str:
+    """Write the captured pages in the rendering's format; return the file name."""
+    if rendering.capture == "photo":
+        pages[0].save(out / f"{rendering.name}.jpg", "JPEG", quality=68)
+        return f"{rendering.name}.jpg"
+    if rendering.capture == "png16":  # 16 bits a sample, as some scanners write greyscale
+        grey = np.asarray(pages[0].convert("L"), np.uint16) * 257
+        Image.fromarray(grey).save(out / f"{rendering.name}.png")
+        return f"{rendering.name}.png"
+    if rendering.capture == "png_alpha":  # the paper transparent, the colour under it black: flattened naively, all black
+        rgb = np.asarray(pages[0].convert("RGB"), np.uint8)
+        alpha = 255 - rgb.min(axis=2)
+        rgba = np.dstack([np.where(alpha[..., None] > 0, rgb, 0), alpha]).astype(np.uint8)
+        Image.fromarray(rgba, "RGBA").save(out / f"{rendering.name}.png")
+        return f"{rendering.name}.png"
+    when = PDF_DATE.timetuple()
+    name = f"{rendering.name}.pdf"
+    pages[0].save(
+        out / name, "PDF", resolution=float(DPI), save_all=True, append_images=pages[1:], quality=60,
+        creationDate=when, modDate=when, title=name,
+    )  # fmt: skip
+    return name
+
+
 def render(rendering: Rendering, out: Path) -> dict:
-    """Write the scan and its text into `out`; return its manifest entry."""
+    """Write the capture and its text into `out`; return its manifest entry."""
     blocks, gold = blocks_of(rendering.stem)
     lay = layout_blocks(blocks)
     rng = np.random.default_rng(rendering.seed)
     issuer = gold["metadata"]["issuer"]
     seal_text = issuer if len(issuer) <= 40 else issuer[:40].rsplit(" ", 1)[0]
-    signature = signature_overlay(lay, seal_text, rng)
+    signature = signature_overlay(lay, None if rendering.seal_on_signer else seal_text, rng)
     s = DPI / 72.0
     pages = [rasterize(page) for page in lay.pages]
-    print_on(pages[lay.sig_page], signature, (round(lay.sig_box[0] * s), round(lay.sig_box[1] * s)))
+    sig_x, sig_y = round(lay.sig_box[0] * s), round(lay.sig_box[1] * s)
+    print_on(pages[lay.sig_page], signature, (sig_x, sig_y))
+    ink = GREY if rendering.grey else RED
     stamps = [seal_text]
+    if rendering.seal_on_signer:  # over the left of the authority and title lines, above the signature
+        mask = seal_mask(seal_text, 385).rotate(float(rng.uniform(-30, 30)))
+        print_on(pages[lay.sig_page], ink_layer(mask, ink, rng, 0.7), (sig_x - 60, sig_y - 300))
     if rendering.seal_on_date:  # the date line sits at the top right, under the national lines
         mask = seal_mask(seal_text, 330).rotate(float(rng.uniform(-30, 30)))
-        print_on(pages[0], ink_layer(mask, GREY if rendering.grey else RED, rng, 0.55), (1500, 150))
+        print_on(pages[0], ink_layer(mask, ink, rng, 0.55), (1500, 150))
+    if rendering.stamp_on_issuer:  # received: the office's stamp across the issuer and number lines
+        print_on(pages[0], incoming_layer(INCOMING, rng), (round(LEFT * s) + 150, round(TOP * s) - 10))
+        stamps += INCOMING.lines()
     style = ScanStyle(
         angle=float(rng.uniform(-1.2, 1.2)), blur=float(rng.uniform(0.6, 1.0)), noise=float(rng.uniform(2.5, 5.0)),
-        specks=int(rng.integers(0, 40)), gray=rendering.grey,
+        specks=int(rng.integers(0, 40)), gray=rendering.grey or rendering.capture == "png16",
     )  # fmt: skip
-    pages = [scanned(page, style, rng) for page in pages]
-    name = f"{rendering.stem}-scan.pdf"
-    when = PDF_DATE.timetuple()
-    pages[0].save(
-        out / name, "PDF", resolution=float(DPI), save_all=True, append_images=pages[1:], quality=60,
-        creationDate=when, modDate=when, title=name,
-    )  # fmt: skip
-    truth = "\n\n".join("\n".join(block) for block in blocks)
-    (out / f"{rendering.stem}-scan.txt").write_text(truth + "\n", encoding="utf-8")
+    if rendering.page is None and rendering.capture != "scan" and len(pages) > 1:
+        raise ValueError(f"{rendering.name}: a {rendering.capture} holds one page; choose it")
+    chosen = range(len(pages)) if rendering.page is None else [rendering.page]
+    name = save([captured(pages[i], rendering, style, rng) for i in chosen], rendering, out)
+    whole = len(chosen) == len(pages)
+    if whole:
+        truth = "\n\n".join("\n".join(block) for block in blocks)
+    else:
+        truth = page_text(lay.pages[chosen[0]])
+    (out / f"{rendering.name}.txt").write_text(truth + "\n", encoding="utf-8")
     return {
-        "file": name, "ground_truth": f"{rendering.stem}-scan.txt", "gold": f"{rendering.stem}.json",
-        "pages": len(pages), "stamp_text": stamps,
+        "file": name, "ground_truth": f"{rendering.name}.txt", "gold": gold_path(rendering.stem).name if whole else None,
+        "pages": len(chosen), "stamp_text": stamps,
     }  # fmt: skip
 
 
 def scan_gold(entry: dict) -> dict:
-    """The gold of a rendered scan: the gold of its dev text, naming the scan."""
-    gold = json.loads((GOLD / entry["gold"]).read_text(encoding="utf-8"))
-    return {**gold, "file": entry["file"], "notes": f"the gold of dev/{Path(entry['gold']).stem}.txt: its scan by {Path(__file__).name}"}
+    """The gold of a rendered document: the gold of its text, naming the capture (a bulk text's gold no longer
+    names its corpus id, so the capture is what is read)."""
+    stem = Path(entry["gold"]).stem
+    gold = {k: v for k, v in json.loads(gold_path(stem).read_text(encoding="utf-8")).items() if k != "bulk_id"}
+    return {**gold, "file": entry["file"], "notes": f"the gold of {stem}: its capture by {Path(__file__).name}"}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("stems", nargs="*", help="dev text stems (default: all of RENDERED)")
+    parser.add_argument("names", nargs="*", help="text stems or capture names (default: all of RENDERED)")
     args = parser.parse_args()
-    chosen = [r for r in RENDERED if not args.stems or r.stem in args.stems]
+    chosen = [r for r in RENDERED if not args.names or {r.stem, r.name} & set(args.names)]
     args.out.mkdir(parents=True, exist_ok=True)
     manifest = [render(rendering, args.out) for rendering in chosen]
     (args.out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

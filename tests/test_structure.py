@@ -246,6 +246,49 @@ def test_numbers_out_of_sequence_are_no_clauses(bulk: dict[str, str]) -> None:
         assert clauses == list(range(1, len(clauses) + 1)), article.label
 
 
+def test_a_quotation_left_open_ends_at_the_next_article_of_the_amending_text(bulk: dict[str, str]) -> None:
+    """doc_000554 never closes the quotation of its Điều 2; ``Điều 3. Sửa đổi, bổ sung khoản 3 …`` follows its own
+    Điều 2, so it is the decree's own article, not quoted wording."""
+    labels = [label for label, _ in articles_of(structure_of(bulk["doc_000554"]))]
+    assert labels == [f"Điều {n}" for n in range(1, 11)]
+
+
+def test_the_row_numbers_of_a_flattened_table_are_no_clauses(bulk: dict[str, str]) -> None:
+    """``STT`` / ``Loại mẫu`` / ``Ký hiệu`` / ``1.`` / ``Sổ thụ lý hồ sơ quốc tịch`` / … in doc_000555: the table of
+    Điều 4 holds no clause, and Điều 5 has its two clauses, each over a table of its own."""
+    sections = structure_of(bulk["doc_000555"]).sections
+    by_id = {s.section_id: s for s in sections}
+    clauses = {
+        article.label: [s.label for s in sections if s.kind == "arabic" and by_id.get(s.parent_id) is article]
+        for article in sections
+        if article.kind == "dieu"
+    }
+    assert clauses["Điều 3"] == clauses["Điều 4"] == [] and clauses["Điều 5"] == ["1", "2"]
+    assert clauses["Điều 2"] == [str(n) for n in range(1, 8)]
+
+
+def test_a_military_rank_is_no_part_of_the_signers_name(bulk: dict[str, str]) -> None:
+    """``BỘ TRƯỞNG`` / ``Đại tướng Lương Tam Quang``; ``KT. BỘ TRƯỞNG`` / ``THỨ TRƯỞNG`` / ``Thượng tướng Vũ Hải Sản``."""
+    minister = structure_of(bulk["doc_000196"]).signature
+    assert (minister.signer_title, minister.signer_name) == ("BỘ TRƯỞNG", "Lương Tam Quang")
+    deputy = structure_of(bulk["doc_000012"]).signature
+    assert (deputy.signing_authority, deputy.signer_title, deputy.signer_name) == (
+        "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Vũ Hải Sản")
+
+
+def test_an_issuer_name_wrapped_onto_a_second_line_is_one_issuer(bulk: dict[str, str]) -> None:
+    """``NGÂN HÀNG NHÀ NƯỚC`` / ``VIỆT NAM`` and ``BỘ NÔNG NGHIỆP VÀ`` / ``MÔI TRƯỜNG`` name one body, no parent."""
+    bank, ministry = structure_of(bulk["doc_000306"]).header, structure_of(bulk["doc_000320"]).header
+    assert (bank.issuer, bank.issuer_parent) == ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", None)
+    assert (ministry.issuer, ministry.issuer_parent) == ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", None)
+
+
+def test_a_property_sheet_names_its_signer_in_its_fields(bulk: dict[str, str]) -> None:
+    """vbpl.vn's property page: ``Chức danh`` / ``Thứ trưởng``, ``Người ký`` / ``Phan Chí Hiếu``, as printed."""
+    sheet = structure_of(bulk["doc_000008"]).signature
+    assert (sheet.signer_title, sheet.signer_name) == ("Thứ trưởng", "Phan Chí Hiếu")
+
+
 def test_an_amending_decree_gives_its_instructions_as_data(bulk: dict[str, str]) -> None:
     """Each instruction names its target and action, lists spelled out (``khoản 1, khoản 3, khoản 4 Điều 20``),
     and points at the new text it quotes."""

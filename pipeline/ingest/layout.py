@@ -23,6 +23,7 @@ SPLIT_GAP_HEIGHTS = 0.8  # … and a gap this many word heights wide may part a 
 CENTRE_TOLERANCE = 0.03  # share of the text width by which the right part's centre may miss the column's
 WRAPPED_PAIR = 0.05  # share of a syllable's uses followed by the next line's first: the issuer's name wrapped
 WIDE_LINE = 0.6  # a line wider than this share of the text width is body text, which ends a two-column run
+RIGHT_BLOCK = 0.4  # lines starting past this share of the text width, two or more in a row, are a block on the right
 
 
 def segments(words: list[LayoutLine], text_width: float) -> list[list[LayoutLine]]:
@@ -102,7 +103,7 @@ def merge(words: list[LayoutLine]) -> LayoutLine:
 @dataclass(frozen=True)
 class Reading:
     """A page's lines in reading order, and the box of each column of its two-column runs (header blocks, Nơi nhận
-    beside the signature)."""
+    beside the signature) and of each block standing alone on the right (a signature with no Nơi nhận beside it)."""
 
     lines: list[LayoutLine]
     columns: list[LayoutLine]
@@ -140,6 +141,7 @@ def reading_order(lines: list[list[LayoutLine]]) -> Reading:
             ordered.extend(s for line in after for s in line)
         else:
             ordered.extend(s for line in run for s in line)
+            boxes.extend(_right_blocks(run, left_edge + RIGHT_BLOCK * width))
         run.clear()
 
     for line in lines:
@@ -151,6 +153,17 @@ def reading_order(lines: list[list[LayoutLine]]) -> Reading:
             run.append(line)
     flush()
     return Reading(ordered, boxes)
+
+
+def _right_blocks(run: list[list[LayoutLine]], start: float) -> list[LayoutLine]:
+    """Boxes of the stretches of two or more lines of a one-column run that all start right of `start`."""
+    blocks: list[list[list[LayoutLine]]] = [[]]
+    for line in run:
+        if all(s.x0 > start for s in line):
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [merge([s for line in block for s in line]) for block in blocks if len(block) >= 2]
 
 
 def _continues_left(line: list[LayoutLine], above: list[LayoutLine], is_left: Callable[[LayoutLine], bool]) -> bool:

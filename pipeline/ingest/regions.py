@@ -1,12 +1,15 @@
-"""Columns of a page read again on their own: the header's two blocks, Nơi nhận beside the signature.
+"""Columns of a page read again on their own: the header's two blocks, Nơi nhận beside the signature, a signature
+block alone on the right.
 
 Tesseract lays out a whole page before reading it, and where two columns stand side by side it may make one text
 line of words from both (the number line of the left block with the underlined motto of the right one, a seal
 across the date line), with two baselines: those words come out as garbage (``POIDp TỊUU HU DUỤC`` for ``Độc lập -
 Tự do - Hạnh phúc``) or on the wrong line. Each column found from the word boxes (:mod:`.layout`) that holds a word
-read unsure is cut out and read again as one block of text, as it is and with its lighter ink whitened (a grey
-seal across the date line); the more confident reading's words replace the page's words in that column when
-they are read with more confidence and make likelier Vietnamese (and no line of them is read twice).
+read unsure, or crossed by a stamp's lighter ink (a grey seal across the date line or the signer's lines, which
+leaves words misread with confidence), is cut out and read again as one block of text, as it is and with its
+lighter ink whitened; the more confident reading of the column's own words replaces the page's words in that
+column when it is read with more confidence (a stamped column's with at most STAMP_MARGIN less) and makes likelier
+Vietnamese (and no line of it is read twice).
 """
 
 from __future__ import annotations
@@ -19,12 +22,15 @@ from statistics import median
 import cv2
 import numpy as np
 
-from pipeline.ingest.prepare import engine_file, without_light_ink
+from pipeline.ingest.prepare import engine_file, stray_ink_share, without_light_ink
 from pipeline.model import LayoutLine, OcrFailure
 from pipeline.ocr.engine import Word
 from pipeline.ocr.language_model import plausibility
 
-UNSURE = 60.0  # a column holding a word read with less confidence than this is read again
+UNSURE = 60.0  # a column holding a word read with less confidence than this is read again …
+STAMPED = 0.15  # … and so is one where this share of the ink is a stamp's (prepare.stray_ink_share): a seal's ring
+# across ``TM. CHÍNH PHỦ`` / ``PHÓ THỦ TƯỚNG`` leaves ``M. CHÍNH PHỦ`` / ``HÓ THỦ TƯỚNG``, read with confidence 92-96
+STAMP_MARGIN = 5.0  # the reading of a stamped column with the stamp whitened may be this much less confident
 MARGIN_HEIGHTS = 0.6  # the cut-out reaches this many line heights beyond the column's words
 MIN_CUT = 20  # px: a cut-out narrower or lower than this is no column (tesseract's thresholding refuses it)
 LINE_BASE = 1000  # block numbers of words read again start here, apart from the page's own
@@ -33,13 +39,13 @@ LINE_BASE = 1000  # block numbers of words read again start here, apart from the
 def read_columns_apart(
     words: list[Word], columns: list[LayoutLine], image_path: Path, read: Callable[[Path], list[Word]]
 ) -> tuple[list[Word], int]:
-    """The page's words with the columns that hold an unsure word read again apart (where that reads with more
-    confidence), and how many columns were replaced. `read` reads an image file as one block of text."""
+    """The page's words with the columns that hold an unsure word or a stamp read again apart (where that reads
+    better), and how many columns were replaced. `read` reads an image file as one block of text."""
     image = None
     replaced = 0
     for number, column in enumerate(columns):
         inside = [w for w in words if _within(w, column)]
-        if not inside or min(w.confidence for w in inside) >= UNSURE:
+        if not inside:
             continue
         if image is None:
             image = cv2.imread(str(image_path), cv2.IMREAD_UNCHANGED)
@@ -48,21 +54,31 @@ def read_columns_apart(
         x1, bottom = round(column.x1) + margin, round(column.bottom) + margin
         if min(x1 - x0, bottom - top) < MIN_CUT:  # a speck, not a column
             continue
+        cut = image[top:bottom, x0:x1]
+        stamped = cut.ndim == 2 and stray_ink_share(cut) >= STAMPED
+        if min(w.confidence for w in inside) >= UNSURE and not stamped:
+            continue
         block = LINE_BASE * (number + 1)
-        moved = [
-            Word(w.text, w.left + x0, w.top + top, w.width, w.height, w.confidence, (block + w.line[0], *w.line[1:]))
-            for w in _best_reading(image[top:bottom, x0:x1], read)
+        readings = [
+            [
+                Word(w.text, w.left + x0, w.top + top, w.width, w.height, w.confidence, (block + w.line[0], *w.line[1:]))
+                for w in reading
+            ]
+            for reading in _readings(cut, read)
         ]
-        moved = [w for w in moved if _within(w, column)]  # the margin may hold pieces of the lines around
-        if not moved or _mean(moved) <= _mean(inside) or _stacked(moved) or not _more_plausible(moved, inside):
+        # the margin may hold pieces of the lines around: only the column's own words are weighed and kept
+        moved = max(([w for w in r if _within(w, column)] for r in readings), key=_mean_or_nothing, default=[])
+        if not moved or _stacked(moved) or not _more_plausible(moved, inside):
+            continue
+        if _mean(moved) <= _mean(inside) - (STAMP_MARGIN if stamped else 0.0):
             continue
         kept = [w for w in words if not _within(w, column)]
         words, replaced = kept + moved, replaced + 1
     return words, replaced
 
 
-def _best_reading(cut: np.ndarray, read: Callable[[Path], list[Word]]) -> list[Word]:
-    """The more confident reading of a cut-out as it is and with its lighter ink (a grey seal) whitened."""
+def _readings(cut: np.ndarray, read: Callable[[Path], list[Word]]) -> list[list[Word]]:
+    """The readings of a cut-out as it is and with its lighter ink (a grey seal) whitened."""
     readings = []
     with tempfile.TemporaryDirectory(prefix="vanban-column-") as folder:
         for n, pixels in enumerate((cut, without_light_ink(cut) if cut.ndim == 2 else None)):
@@ -71,7 +87,7 @@ def _best_reading(cut: np.ndarray, read: Callable[[Path], list[Word]]) -> list[W
                     readings.append(read(engine_file(pixels, Path(folder), f"column-{n}")))
                 except OcrFailure:  # the page's own reading stands
                     continue
-    return max((r for r in readings if r), key=_mean, default=[])
+    return readings
 
 
 def _more_plausible(words: list[Word], than: list[Word]) -> bool:
@@ -99,6 +115,10 @@ def _stacked(words: list[Word]) -> bool:
 def _within(word: Word, box: LayoutLine) -> bool:
     x, y = word.left + word.width / 2, word.top + word.height / 2
     return box.x0 <= x <= box.x1 and box.top <= y <= box.bottom
+
+
+def _mean_or_nothing(words: list[Word]) -> float:
+    return _mean(words) if words else -1.0
 
 
 def _mean(words: list[Word]) -> float:

@@ -40,6 +40,9 @@ EXACT_DATE = rf"(?:ngày\s*)?(?:{_NUMERIC}|{_WORDS})"
 """An exact date with its year (``ngày 15/12/2022``, ``15 tháng 12 năm 2022``), to embed in a larger pattern."""
 
 _GRAMMAR = re.compile(
+    # a lookahead on the first character of any date (a digit, ngày, tháng, quý, sáu, nửa, năm): the eight
+    # alternatives are not each tried at every position of a text; it changes no match
+    r"(?=[\dntqs])(?:"
     rf"(?P<numeric>(?:ngày\s*)?(?<![\d/.-])(?P<nd>\d{{1,2}}){_SEP}(?P<nm>\d{{1,2}}){_SEP}"
     rf"(?P<ny>\d{{4}}|\d{{2}})(?![\d/]|\.\d))"
     rf"|(?P<words>(?:ngày\s*)?(?<!\d)(?P<wd>{_DD})\s*{_MONTH_WORD}\s*(?P<wm>{_DD})(?:{_YEAR_WORD}\s*(?P<wy>{_YYYY}))?"
@@ -49,9 +52,10 @@ _GRAMMAR = re.compile(
     rf"|(?P<quarter>quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:\s*[/-]\s*|{_YEAR_WORD}\s+)(?P<qy>{_YYYY})(?!\d))"
     rf"|(?P<half>(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)(?:\s+năm)?\s+(?P<hy>{_YYYY})(?!\d)"
     rf"|nửa\s+(?P<h2>đầu|cuối)\s+năm\s+(?P<hy2>{_YYYY})(?!\d))"
-    rf"|(?P<year>năm\s+(?P<yy>{_YYYY})(?!\d|\s*[/-]\s*\d))",
+    rf"|(?P<year>năm\s+(?P<yy>{_YYYY})(?!\d|\s*[/-]\s*\d)))",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 # What a cell of a time column or a ``Thời gian thực hiện:`` line may hold besides: ``6/2025``, ``2025``.
 _BARE = re.compile(
     r"(?P<month>(?<![\d/.-])(?P<mm>\d{1,2})\s*/\s*(?P<my>[12]\d{3})(?![\d/]))"
@@ -138,6 +142,8 @@ def _read(match: re.Match[str], text: str) -> WrittenDate | None:
 def find_dates(text: str, bare: bool = False) -> list[WrittenDate]:
     """Every date and period written in `text`, left to right, none overlapping. `bare`: the text is a time
     value alone (a table's time column), where ``6/2025`` is a month and ``2025`` a year."""
+    if not _DIGIT.search(text):
+        return []  # every date has digits: the grammar, tried at each position, is not tried on a text with none
     found = [w for w in (_read(match, text) for match in _GRAMMAR.finditer(text)) if w is not None]
     if bare:
         taken = [(w.start, w.end) for w in found]

@@ -58,8 +58,9 @@ def _one_letter_off(letters: str) -> Iterator[str]:
 
 def _is_settled(lm: Model, keys: list[Key], i: int, lattice: list[list[Key]], confidences: list[float]) -> bool:
     """A word read surely as a known syllable stays unless another spelling of it pairs with a neighbour (or with
-    another spelling of a neighbour read unsure: ``tắt cá`` → ``tất cả``, both misread) far more often than it
-    pairs with its neighbours as read (``để nghị``, a typing slip seen a few times, against ``đề nghị``)."""
+    another spelling of a neighbour read unsure, or read surely into a pair never seen: ``tắt cá`` → ``tất cả``,
+    ``XA HỌI`` → ``XÃ HỘI``, both misread) far more often than it pairs with its neighbours as read (``để nghị``, a
+    typing slip seen a few times, against ``đề nghị``)."""
     own = keys[i]
     if confidences[i] < SURE or own not in lm.unigrams or len(lattice[i]) == 1:
         return len(lattice[i]) == 1
@@ -67,7 +68,9 @@ def _is_settled(lm: Model, keys: list[Key], i: int, lattice: list[list[Key]], co
     def readings(j: int) -> list[Key]:
         if not 0 <= j < len(keys):
             return []
-        return lattice[j] if confidences[j] < SURE or keys[j] not in lm.unigrams else [keys[j]]
+        pair = (keys[min(i, j)], keys[max(i, j)])
+        surely = confidences[j] >= SURE and keys[j] in lm.unigrams and pair in lm.bigrams
+        return [keys[j]] if surely else lattice[j]
 
     def pairs(key: Key, befores: list[Key], afters: list[Key]) -> int:
         counts = [lm.bigrams.get((b, key), 0) for b in befores] + [lm.bigrams.get((key, a), 0) for a in afters]

@@ -27,6 +27,7 @@ from pipeline.vietnamese import is_syllable
 
 COUNTS = "syllable_bigrams.tsv"
 UNREADABLE = math.log(1e-7)  # log-probability of a word no syllable and no abbreviation (garbage read)
+ABBREVIATION = 4  # letters at most of an abbreviation written with a full stop (``TUQ.``, ``TM.``)
 VOCABULARY_COUNT = 20  # counts added for each syllable and bigram of a phrase of the fixed vocabulary
 VOCABULARY_FILES = (
     "organisations.toml", "document_types.toml", "structure.toml", "body_names.toml", "role_cues.toml", "clauses.toml",
@@ -172,11 +173,14 @@ def plausibility(words: list[str]) -> float:
             scores.append(lm.log_probability(previous, key))
             previous = key
             placed.add(i)
-    scores += [UNREADABLE for i, token in enumerate(tokens) if i not in placed and _garbled(token.core)]
+    scores += [UNREADABLE for i, token in enumerate(tokens) if i not in placed and _garbled(token)]
     return sum(scores) / len(scores) if scores else 0.0
 
 
-def _garbled(core: str) -> bool:
-    """A word of two letters or more outside any phrase and not shaped like a symbol (``12/QĐ-UBND``): garbage
-    (``POIDp``, ``ĐIIU``, ``g1``) or an abbreviation, which two readings of one column share alike."""
-    return sum(c.isalpha() for c in core) >= 2 and not set(core) & set("/-.&")
+def _garbled(token: Token) -> bool:
+    """A word of two letters or more outside any phrase and not shaped like a symbol (``12/QĐ-UBND``) nor like an
+    abbreviation with its full stop (``TM.``, ``KT.``: a seal across them leaves ``M.``, ``T.``): garbage (``POIDp``,
+    ``ĐIIU``, ``g1``) or an abbreviation without one, which two readings of one column share alike."""
+    core = token.core
+    abbreviated = core.isupper() and len(core) <= ABBREVIATION and token.trail.startswith(".")
+    return sum(c.isalpha() for c in core) >= 2 and not set(core) & set("/-.&") and not abbreviated

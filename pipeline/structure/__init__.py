@@ -13,7 +13,7 @@ from datetime import date
 from pipeline.model import Document
 from pipeline.structure.amendments import Amendment, find_amendments, quoted_passages
 from pipeline.structure.closing import Recipient, Signature, recipients, signature
-from pipeline.structure.header import Header, parse_header, starts_attached_document
+from pipeline.structure.header import Header, parse_header, sheet_values, starts_attached_document
 from pipeline.structure.lines import Line, join_split_labels, split_lines
 from pipeline.structure.sections import Section, find_sections
 from pipeline.structure.tasks import Task, find_tasks
@@ -46,6 +46,8 @@ def parse(document: Document) -> Structure:
     found_recipients, recipient_lines = recipients(lines, first_body, near)
     if not found_signature.lines:
         found_signature = signature(lines, first_body, min(recipient_lines) if recipient_lines else None)
+    if not found_signature.signer_name and (sheet := sheet_values(lines)):  # a property sheet's Người ký
+        found_signature = Signature(signer_title=sheet.get("signer_title"), signer_name=sheet.get("signer_name"))
     closing = recipient_lines | found_signature.lines
     skip = set(range(first_body)) | header.stamp_lines | closing
     end_of_main = max(closing, default=len(lines))

@@ -18,6 +18,12 @@ INSTRUCTION = re.compile(
     r"^(?:\d{1,3}\s*\.|[a-zđ]\s*\)|Điều\s+\d+[a-z]?\s*[.:])?\s*"
     r"(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Thay đổi|Đình chỉ|Hủy bỏ|Huỷ bỏ|Bỏ)\b[^“”]*:$"
 )
+# An article of the amending text titled by its instruction (``Điều 12. Sửa đổi, bổ sung Điều 23``): it ends a
+# passage whose closing mark is missing when its number follows the text's own last article.
+INSTRUCTION_ARTICLE = re.compile(
+    r"^Điều\s+(?P<number>\d+)\s*[.:]\s*(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Thay đổi|Đình chỉ|Hủy bỏ|Huỷ bỏ|Bỏ)\b"
+)
+OWN_ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+)\s*[.:]")
 
 
 @dataclass(frozen=True)
@@ -31,15 +37,19 @@ class Passage:
 def quoted_passages(lines: list[Line]) -> list[Passage]:
     """Runs of lines that are quoted text: from a line that opens with a quotation mark to the line where the
     marks opened are closed again (or, when a closing mark is missing, to the line before the next instruction
-    of the amending text)."""
+    of the amending text: an instruction that ends with a colon, or its next article titled by an instruction)."""
     passages: list[Passage] = []
     first: int | None = None
     depth, mark = 0, OPENING
+    own_article = 0  # the number of the amending text's last article outside quotations
     for line in lines:
         text = line.stripped
-        if first is not None and INSTRUCTION.match(text):
+        article = INSTRUCTION_ARTICLE.match(text)
+        if first is not None and (INSTRUCTION.match(text) or (article and int(article["number"]) == own_article + 1)):
             passages.append(Passage(first, line.index - 1))
             first, depth = None, 0
+        if first is None and (own := OWN_ARTICLE.match(text)):
+            own_article = int(own["number"])
         if first is None:
             if not text.startswith((OPENING, '"')):
                 continue

@@ -207,8 +207,8 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
                 found.signer_name = name
                 break
             continue
-        if _looks_like_name(text):
-            found.signer_name = text
+        if name := _name_line(text):
+            found.signer_name = name
             found.lines.add(line.index)
         break
     return found
@@ -228,12 +228,12 @@ def _without_prefix(candidates: list[Line]) -> Signature:
         title = _title_suffix(caps) if caps else None
         if title and name:  # TRƯỞNG BAN PHÓ THỦ TƯỚNG Nguyễn Thiện Nhân: one who holds two positions
             return Signature(None, caps, name, {candidates[position].index})
-        if _looks_like_name(text):
+        if name := _name_line(text):
             for above in reversed(candidates[max(0, position - 3) : position]):
                 if _is_note(above.stripped):
                     continue
                 if is_capitals(above.stripped) and above.stripped.startswith(tuple(_titles())):
-                    return Signature(None, above.stripped, text, {above.index, candidates[position].index})
+                    return Signature(None, above.stripped, name, {above.index, candidates[position].index})
                 break
     return Signature()
 
@@ -266,6 +266,18 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
+def _name_line(text: str) -> str | None:
+    """The signer's name a line holds, after the military rank that may open it (``Đại tướng Lương Tam Quang``)."""
+    name = _rank().sub("", text)
+    return name if _looks_like_name(name) else None
+
+
+@cache
+def _rank() -> re.Pattern[str]:
+    ranks = sorted(vocabulary()["military_ranks"], key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(r) for r in ranks) + r")\s+(?=\S)")
+
+
 def _looks_like_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 6 and all(_is_name_word(w) for w in words)
@@ -273,8 +285,9 @@ def _looks_like_name(text: str) -> bool:
 
 def _is_note(text: str) -> bool:
     """A line between a signer's title and name that belongs to neither: a note (``(Đã ký)``) or the marks OCR
-    reads in a handwritten signature (three characters or fewer: ``l``, ``/~``)."""
+    reads in a handwritten signature (three characters or fewer: ``l``, ``/~``; or no capital letter: ``j. nng``,
+    where a title is in capitals and a name capitalised)."""
     text = text.strip()
-    if len(text.replace(" ", "")) <= 3:
+    if len(text.replace(" ", "")) <= 3 or not any(c.isupper() for c in text):
         return True
     return text.lower() in vocabulary()["signature_notes"] or (text.startswith("(") and text.endswith(")"))

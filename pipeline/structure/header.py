@@ -22,6 +22,7 @@ from pipeline.structure.lines import (
 )
 from pipeline.vietnamese import is_capitals
 
+NAME_GOES_ON = re.compile(r"(?:\sVÀ|,|\s-)$")  # an issuer line that breaks its name after a connective
 HEADER_LINES = 60  # the header is looked for in the first lines of the text only
 NUMBER_LINE = re.compile(
     r"(?:(?:^|[\s|])(?<!ĐẾN )(?:S[ốô]|SỐ)\s*[:.]?|^[^\W\d_][^\d:]{0,20}\ssố\s*:)\s*(?P<rest>\d.*|$)"
@@ -165,12 +166,8 @@ def property_sheet(lines: list[Line]) -> Header | None:
     """The header of a legal database's property sheet (``Số hiệu`` / ``01/2021/TT-BXD`` / ``Loại văn bản`` /
     ``Thông tư`` …, labels in ``structure.toml``), when the text is one; its title is what follows the type and
     number on the line that names them (``Thông tư số 01/2021/TT-BXD ban hành QCVN …``). The whole text is header."""
-    labels = vocabulary()["property_sheet"]
+    values = sheet_values(lines)
     texts = [line.stripped for line in lines[: 2 * HEADER_LINES]]
-    values: dict[str, str] = {}
-    for label, value in zip(texts, texts[1:], strict=False):
-        if label in labels and value not in labels and value.strip("-"):
-            values.setdefault(labels[label], value)
     number = NUMBER_SYMBOL.match(values.get("number_symbol", ""))
     if number is None or "doc_type" not in values:
         return None
@@ -183,6 +180,17 @@ def property_sheet(lines: list[Line]) -> Header | None:
     header.title = next((m["title"] for m in map(named.match, texts) if m), None)
     header.body_start = lines[-1].end + 1 if lines else 0
     return header
+
+
+def sheet_values(lines: list[Line]) -> dict[str, str]:
+    """The fields of a property sheet as printed (field name of ``structure.toml`` → value); empty for a text."""
+    labels = vocabulary()["property_sheet"]
+    texts = [line.stripped for line in lines[: 2 * HEADER_LINES]]
+    values: dict[str, str] = {}
+    for label, value in zip(texts, texts[1:], strict=False):
+        if label in labels and value not in labels and value.strip("-"):
+            values.setdefault(labels[label], value)
+    return values
 
 
 class _HeaderReader:
@@ -369,16 +377,23 @@ def _set_issuer(header: Header, lines: list[str]) -> None:
     if not lines:
         return
     lines = list(dict.fromkeys(lines))  # the Công báo prints the issuer twice
-    vocab = vocabulary()
-    place_openings = tuple(fold_chars(p) for p in vocab["place_openings"])
-    if (
-        len(lines) >= 2
-        and fold_chars(lines[-1]).startswith(place_openings)
-        and fold_chars(lines[-2]) in {fold_chars(b) for b in vocab["generic_bodies"]}
-    ):
+    if len(lines) >= 2 and _wraps_a_name(lines[-2], lines[-1]):
         lines = [*lines[:-2], f"{lines[-2]} {lines[-1]}"]
     header.issuer = lines[-1]
     header.issuer_parent = lines[-2] if len(lines) >= 2 else None
+
+
+def _wraps_a_name(upper: str, lower: str) -> bool:
+    """Whether `lower` ends the body name begun on `upper`: a place after a generic body (ỦY BAN NHÂN DÂN / TỈNH
+    BẮC LÂM), the rest of a name around its connective (BỘ NÔNG NGHIỆP VÀ / MÔI TRƯỜNG), or the country that ends a
+    name (NGÂN HÀNG NHÀ NƯỚC / VIỆT NAM)."""
+    vocab = vocabulary()
+    place_openings = tuple(fold_chars(p) for p in vocab["place_openings"])
+    after_generic = fold_chars(lower).startswith(place_openings) and fold_chars(upper) in {
+        fold_chars(b) for b in vocab["generic_bodies"]
+    }
+    goes_on = bool(NAME_GOES_ON.search(upper)) or lower.startswith("VÀ ")
+    return after_generic or goes_on or lower in vocab["name_endings"]
 
 
 def _type_from_symbol(symbol: str) -> str:

@@ -31,8 +31,12 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("plus", 11, re.compile(r"^(?P<label>\+)\s*(?P<heading>\S.*)$")),
     ("bullet", 12, re.compile(r"^(?P<label>[*•·])\s*(?P<heading>\S.*)$")),
 ]
+CLAUSE_RANK = next(rank for kind, rank, _ in MARKERS if kind == "arabic")
 ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b\s*(?P<label>[\w.]*)\s*[.:\-–]?\s*(?P<heading>.*)$")
 ISSUED_WITH_NOTE = re.compile(r"\s*\((?:Ban hành )?[Kk]èm theo")  # (Kèm theo Quyết định …) under an annex title
+# A table flattened one cell per line opens with its number column's header alone on a line: its rows (1. / name /
+# symbol …) and numbered cases in its cells are no clauses.
+TABLE_HEADER = re.compile(r"^(?:STT|Stt|TT|Số TT|SỐ TT|Số thứ tự|SỐ THỨ TỰ)\.?$")
 HEADING_CHARS = 200  # a list item's heading is its first words, the whole item is its span
 
 
@@ -101,6 +105,7 @@ def find_sections(
     sections: list[Section] = []
     stack: list[tuple[int, Section]] = []
     last_items: dict[tuple[str | None, str], Section] = {}  # (parent, kind) → its last clause or point
+    table_rows: int | None = None  # the rows numbered so far in a flattened table, while the text is in one
     for position, line in enumerate(lines):
         if line.index in new_parts:
             stack = stack[:1] if stack and stack[0][1].kind == "annex" else []  # a form inside an annex stays there
@@ -108,12 +113,18 @@ def find_sections(
         if line.index in skip or line.index in new_parts:
             continue
         text = line.stripped
+        if TABLE_HEADER.match(text):
+            table_rows = 0
+            continue
         after_main = end_of_main is not None and line.index > end_of_main
         annex = ANNEX.match(text) if is_capitals(text[:8]) or after_main else None
         found = ("annex", -1, annex["label"] or "", annex["heading"]) if annex else heading_of(text)
         if found is None:
             continue
         kind, rank, label, heading = found
+        if table_rows is not None and kind == "arabic" and int(label) == table_rows + 1:
+            table_rows += 1  # the table's next row; a number that follows the clauses outside it ends the table
+            continue
         if kind in SEQUENCED_KINDS:
             parent = next((section.section_id for held, section in reversed(stack) if held < rank), None)
             previous = last_items.get((parent, kind))
@@ -141,6 +152,8 @@ def find_sections(
         )
         sections.append(section)
         stack.append((rank, section))
+        if rank <= CLAUSE_RANK:  # a clause or any heading above it is past the table
+            table_rows = None
         if kind in SEQUENCED_KINDS:
             last_items[section.parent_id, kind] = section
     _close(sections, text_end)

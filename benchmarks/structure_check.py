@@ -1,0 +1,88 @@
+"""Structure against a hand reading: the parser's units scored strictly on 18 bulk texts read by a person.
+
+`legal_structure.py` reads labels with rules of its own, close enough to the parser's to share its blind spots. The
+files of `structure_gold/` were written by reading 18 bulk texts (drawn by `sample()`), not from any program's
+output: for each, its chapters, its articles, and under each article the clauses and the points of each clause, the
+document's own only — a unit in the quoted new wording of an amending text, a row number of a table flattened one
+cell per line, anything after the signature is none. Each file writes an article's units as ``1(a b) 2 3(a b c)``
+(clauses, each with its points) and ``(a b)`` for points directly under the article.
+
+A unit is its path of labels (article 5, clause 2, point b); one found twice, at the wrong place or not in the
+gold is a false positive, precision and recall are per level.
+
+    PYTHONPATH=. python benchmarks/structure_check.py [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+from common import CORPUS
+from legal_structure import LEVELS, found_units, score
+
+from pipeline.model import PageText, RawDocument, TextSource
+from pipeline.normalize import normalize
+from pipeline.structure import parse
+
+BULK = CORPUS / "bulk-vbpl.jsonl.gz"
+GOLD = Path(__file__).parent / "structure_gold"
+UNIT = re.compile(r"(\d+[a-z]?)?\(([^)]*)\)|(\d+[a-z]?)")  # a clause with its points, points alone, a clause
+ARTICLE_LINE = re.compile(r"(?m)^[ \t]*(?:Điều|ĐIỀU)\s*\d")
+
+
+def sample(texts: dict[str, str], excluded: set[str]) -> list[str]:
+    """18 texts of 3,000 to 20,000 characters with an article heading, none excluded (check, tune or dev), seed
+    2028: a size a person reads in one sitting."""
+    ids = sorted(i for i, text in texts.items()
+                 if 3_000 <= len(text) <= 20_000 and i not in excluded and ARTICLE_LINE.search(text))
+    return random.Random(2028).sample(ids, 18)
+
+
+def gold_units(gold: dict) -> Counter:
+    """The units a gold file lists, as the label paths of `legal_structure.found_units`."""
+    units: Counter = Counter(("chapter", chapter) for chapter in gold["chapters"].split())
+    for article, inside in gold["articles"].items():
+        units["article", article] += 1
+        for match in UNIT.finditer(inside):
+            clause, points = match[1] or match[3], match[2] or ""
+            if clause:
+                units["clause", article, clause] += 1
+            for point in points.split():
+                units["point", article, clause, point] += 1
+    return units
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--misses", action="store_true", help="print each document's missed and extra units")
+    args = parser.parse_args()
+    golds = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(GOLD.glob("*.json"))}
+    counts = {level: [0, 0, 0] for level in LEVELS}
+    with gzip.open(BULK, "rt", encoding="utf-8") as records:
+        texts = {record["id"]: record["text"] for record in map(json.loads, records) if record["id"] in golds}
+    for doc_id, gold in golds.items():
+        page = PageText(1, texts[doc_id], TextSource.PLAIN_TEXT)
+        document = normalize(RawDocument(doc_id, doc_id, "text", [page]))
+        sections = parse(document).sections
+        want, got = gold_units(gold), found_units(sections, len(document.text))
+        for level in LEVELS:
+            level_want = Counter({k: v for k, v in want.items() if k[0] == level})
+            level_got = Counter({k: v for k, v in got.items() if k[0] == level})
+            tp = sum((level_want & level_got).values())
+            counts[level][0] += tp
+            counts[level][1] += sum(level_got.values()) - tp
+            counts[level][2] += sum(level_want.values()) - tp
+        if args.misses and want != got:
+            print(f"== {doc_id}\n  missed {sorted(want - got)[:15]}\n  extra  {sorted(got - want)[:15]}")
+    print(f"{len(golds)} documents read by hand")
+    print(score(counts))
+
+
+if __name__ == "__main__":
+    main()
