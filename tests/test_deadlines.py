@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.evaluate.run import bulk_texts
 from pipeline.language.deadlines import find_deadlines, is_time_column, next_due, read_time_value
-from tests.test_structure import dev
+from tests.test_structure import dev, structure_of
 
 
 def typed(text: str, issued: date | None = None) -> list[tuple]:
@@ -51,6 +52,21 @@ def test_a_limit_counted_from_an_event_keeps_amount_unit_and_anchor() -> None:
     assert cited[6] == "kể từ ngày nhận đầy đủ hồ sơ"
 
 
+def test_working_days_after_trong_are_a_time_to_act_unless_they_run_on() -> None:
+    (days,) = typed("dự án sử dụng vốn ngân sách trung ương đã được quyết định, báo cáo Bộ Tài chính trong 03 ngày làm việc.")
+    assert days[:2] == ("relative", "trong 03 ngày làm việc") and days[4:6] == (3, "working_day")
+    assert typed("nếu chênh lệch này vượt quá 50% trong 03 ngày làm việc liên tục.") == []
+    assert typed("thực hiện trong 6 tháng đầu năm") == []
+
+
+def test_an_event_named_before_its_amount_is_a_relative_limit() -> None:
+    # bulk corpus: renewals and notices due some days before an event (Trước thời điểm … hết hạn ít nhất 60 ngày, …)
+    (renewal,) = typed("1. Trước thời điểm Giấy đăng ký hoạt động hết hạn ít nhất 60 ngày, tổ chức phi chính phủ nước ngoài nộp")
+    assert renewal[4:7] == (60, "day", "Trước thời điểm Giấy đăng ký hoạt động hết hạn")
+    (notice,) = typed("a) Trước khi kê biên tài sản là bất động sản ít nhất là 03 ngày làm việc, Chấp hành viên thông báo")
+    assert notice[1] == "Trước khi kê biên tài sản là bất động sản ít nhất là 03 ngày làm việc" and notice[5] == "working_day"
+
+
 def test_a_span_counted_back_to_a_point_is_a_limit_only_after_a_limit_word() -> None:
     assert typed("những vấn đề đã được nêu trong thời gian 12 tháng tính đến thời điểm chất vấn.") == []
     (limit,) = typed("phải được ban hành chậm nhất trước 20 (hai mươi) ngày làm việc tính đến ngày văn bản có hiệu lực")
@@ -62,10 +78,26 @@ def test_a_recurring_deadline_keeps_its_day_and_frequency() -> None:
     assert [(d[1], d[7]) for d in typed("báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 6 và trước ngày 15 tháng 12 hằng năm.")] == [
         ("trước ngày 15 tháng 6", "yearly"), ("trước ngày 15 tháng 12 hằng năm", "yearly")
     ]
+    # the issue's own example: a report named by its period, then its day (no amount counted back from a day)
+    assert [(d[0], d[1]) for d in typed("báo cáo 6 tháng trước ngày 15/6 và năm trước ngày 15/12.")] == [
+        ("recurring", "trước ngày 15/6"), ("recurring", "trước ngày 15/12")
+    ]
     # a frequency and the days it governs: the days, with the frequency's recurrence
     found = typed("định kỳ 6 tháng báo cáo kết quả về Bộ Khoa học và Công nghệ trước ngày 15 tháng 6 và trước ngày 01 tháng 12.")
     assert [(d[1], d[7]) for d in found] == [("trước ngày 15 tháng 6", "half_yearly"), ("trước ngày 01 tháng 12", "half_yearly")]
     assert typed("gửi về Sở Xây dựng (trước ngày 20 tháng cuối quý)")[0][7] == "quarterly"
+    # a day in the period after the one reported on (bulk corpus: quarterly and monthly reports)
+    reports = [
+        ("gửi kết quả giám sát hằng quý chậm nhất là ngày 15 của tháng đầu tiên của quý tiếp theo để tổng hợp",
+         "chậm nhất là ngày 15 của tháng đầu tiên của quý tiếp theo", "quarterly"),
+        ("b) Định kỳ hàng quý, chậm nhất ngày 15 của tháng đầu quý sau, DNCX phải nộp báo cáo",
+         "chậm nhất ngày 15 của tháng đầu quý sau", "quarterly"),
+        ("c) Báo cáo hàng tháng gửi về đơn vị theo quy định trước ngày 28 tháng kế tiếp.", "trước ngày 28 tháng kế tiếp", "monthly"),
+        ("thời hạn gửi báo cáo chậm nhất vào ngày 20 của tháng đầu năm liền kề tiếp theo.",
+         "chậm nhất vào ngày 20 của tháng đầu năm liền kề tiếp theo", "yearly"),
+    ]  # fmt: skip
+    assert [(d[1], d[7]) for text, _, _ in reports for d in typed(text)] == [(p, r) for _, p, r in reports]
+    assert next_due("chậm nhất ngày 15 của tháng đầu quý sau", date(2025, 6, 21)) == date(2025, 7, 15)
 
 
 def test_a_frequency_is_a_deadline_where_it_opens_a_duty_not_where_it_qualifies_a_thing() -> None:
@@ -86,13 +118,17 @@ def test_effective_dates_validity_goals_and_cited_dates_are_no_deadlines() -> No
     assert typed("Thực hiện Quyết định số 1237/QĐ-TTg ngày 27/7/2013 của Thủ tướng Chính phủ.") == []
     # a date long before the document's own is a condition (đã thôi việc trước ngày 01 tháng 01 năm 1995)
     assert typed("đã thôi việc trước ngày 01 tháng 01 năm 1995", issued=date(2011, 11, 9)) == []
+    # a date after a participle further back is a condition too (đã được … tiếp nhận trước ngày …)
+    assert typed("đơn vị bán lẻ điện nông thôn được cấp giấy phép hoạt động điện lực trước ngày 01 tháng 7 năm 2025.") == []
+    assert typed("phải được hoàn thành trước ngày 30 tháng 6 năm 2026.")[0][2] == date(2026, 6, 30)
 
 
 def test_a_time_value_reads_bare_months_years_and_lists() -> None:
-    values = {v: [(d.kind, d.text, d.deadline) for d in read_time_value(v)] for v in ("6/2025", "2025 - 2026", "Thường xuyên")}
+    values = {v: [(d.kind, d.text, d.deadline) for d in read_time_value(v)] for v in ("6/2025", "2025 - 2026", "2025-2026", "Thường xuyên")}
     assert values == {
         "6/2025": [("by_date", "6/2025", date(2025, 6, 30))],
         "2025 - 2026": [("by_date", "2025 - 2026", date(2026, 12, 31))],
+        "2025-2026": [("by_date", "2025-2026", date(2026, 12, 31))],
         "Thường xuyên": [("ongoing", "Thường xuyên", None)],
     }
     assert [d.text for d in read_time_value("6 tháng, hằng năm và định kỳ")] == ["6 tháng", "hằng năm", "định kỳ"]
@@ -148,6 +184,14 @@ def test_a_procedural_sentence_that_sets_a_time_limit_is_a_task_with_its_deadlin
     assert (limit.kind, limit.relative_amount, limit.relative_unit, limit.relative_anchor) == (
         "relative", 20, "working_day", "kể từ ngày nhận đủ hồ sơ hợp lệ"
     )
+
+
+def test_a_clause_that_sets_a_limit_and_lists_what_is_due_is_a_task() -> None:
+    # Nghị định on criminal judgments (bulk doc_000130): short clauses ending in a colon read like headings
+    decree = structure_of(bulk_texts(["doc_000130"])["doc_000130"])
+    opening = "2. Trong thời hạn 02 ngày làm việc kể từ ngày ra quyết định thi hành án phạt tù, Tòa án phải gửi quyết định đó"
+    (task,) = [t for t in decree.tasks if t.text.startswith(opening)]
+    assert [(d.relative_amount, d.relative_anchor) for d in task.deadlines] == [(2, "kể từ ngày ra quyết định thi hành án phạt tù")]
 
 
 def test_a_procedure_table_continued_after_a_heading_keeps_its_time_column() -> None:

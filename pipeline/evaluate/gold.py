@@ -7,6 +7,7 @@ sections by fuzzy heading; metadata fields are scored as exact after light norma
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -322,15 +323,20 @@ def _distinct_bodies(items: list[str]) -> list[str]:
     return list(distinct.values())
 
 
+def _phrase_key(phrase: str) -> str:
+    """A deadline phrase with case and spacing aside, a dash between two times too (``2025 - 2026``, ``2025-2026``)."""
+    return re.sub(r"\s*([-–])\s*", r"\1", " ".join(phrase.lower().split()))
+
+
 def _within(expected: str, predicted: str) -> bool:
     """A predicted deadline phrase is found when it is the gold phrase or a part of it (``hằng năm`` inside
     ``trước ngày 15 tháng 6 hằng năm``): case and spacing aside."""
-    key = " ".join(predicted.lower().split())
-    return bool(key) and key in " ".join(expected.lower().split())
+    key = _phrase_key(predicted)
+    return bool(key) and key in _phrase_key(expected)
 
 
 def _same_phrase(expected: str, predicted: str) -> bool:
-    return " ".join(expected.lower().split()) == " ".join(predicted.lower().split())
+    return _phrase_key(expected) == _phrase_key(predicted)
 
 
 def _score_deadlines(result: Evaluation, gold: Gold, rows: pd.DataFrame) -> None:

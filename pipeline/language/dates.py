@@ -59,8 +59,8 @@ _DIGIT = re.compile(r"\d")
 # What a cell of a time column or a ``Thời gian thực hiện:`` line may hold besides: ``6/2025``, ``2025``.
 _BARE = re.compile(
     r"(?P<month>(?<![\d/.-])(?P<mm>\d{1,2})\s*/\s*(?P<my>[12]\d{3})(?![\d/]))"
-    r"|(?P<year>(?<![\d/.-])(?P<yy>[12]\d{3})(?![\d/]|\s*/))"
-)
+    r"|(?P<year>(?<![\d/.])(?:(?<=[12]\d{3}-)|(?<!-))(?P<yy>[12]\d{3})(?![\d/]|\s*/))"
+)  # a year after a dash only in a span of years (2025-2026), not in a day written with dashes (01-02-2026)
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,7 @@ def _screened_phrases(phrases: list[str]) -> _Screened:
 def _data() -> dict[str, Any]:
     data = tomllib.loads(resources.files("pipeline.data").joinpath("deadlines.toml").read_text("utf-8"))
     for key in ("date_prefixes", "relative_openers", "anchor_openers", "anchor_stops", "units", "frequencies",
-                "every_n_months", "ongoing", "recurring", "values", "exclusions", "number_words", "back_to", "from_then"):  # fmt: skip
+                "every_n_months", "ongoing", "recurring", "values", "exclusions", "number_words", "back_to", "from_then", "running_on", "next_period", "event_anchors", "event_words", "least"):  # fmt: skip
         if key not in data:
             raise ValueError(f"data/deadlines.toml: missing {key!r}")
     return data
@@ -125,7 +125,9 @@ def _data() -> dict[str, Any]:
 class _Grammar:
     relative: _Screened
     relative_after: _Screened
+    anchor_first: re.Pattern[str]
     anchor_stop: re.Pattern[str]
+    running_on: re.Pattern[str]
     day_in_period: _Screened
     date_prefix: re.Pattern[str]
     frequency: _Screened
@@ -152,6 +154,8 @@ def _grammar() -> _Grammar:
     unit = rf"(?P<unit>{_alternatives(d['units'])})"
     every = _alternatives(d["recurring"]["every"])
     frequency_words = _alternatives(d["frequencies"])
+    event_only = _alternatives(d["event_anchors"])  # trước ngày 15/6 is a calendar day, not an event
+    counted_from = _alternatives(set(d["anchor_openers"]) - set(d["event_anchors"]))
     ongoing = d["ongoing"]
     units = _first_words(d["units"])
     return _Grammar(
@@ -159,7 +163,7 @@ def _grammar() -> _Grammar:
             re.compile(
                 _opening(d["relative_openers"], d["amount_limits"], ["là"], d["number_words"]) +
                 rf"(?:(?P<opener>{_alternatives(d['relative_openers'])})\s+)?(?:(?:{_alternatives(d['amount_limits'])})"
-                rf"\s+)?(?:là\s+)?{amount}\s*{unit}\b\s*,?\s*(?P<anchor>(?:{_alternatives(d['anchor_openers'])})\s+\S)?",
+                rf"\s+)?(?:là\s+)?{amount}\s*{unit}\b\s*,?\s*(?P<anchor>(?:(?:{event_only})\s+(?!ngày\s+\d)|(?:{counted_from})\s+)\S)?",
                 re.IGNORECASE,
             ),
             units,
@@ -171,14 +175,21 @@ def _grammar() -> _Grammar:
             ),
             units,
         ),
+        anchor_first=re.compile(
+            rf"(?P<anchor>(?:trước|sau)\s+(?:{_alternatives(d['event_words'])})\s+[^,.;:()\d]{{3,80}}?)\s+"
+            rf"(?:{_alternatives(d['least'])})(?:\s+là)?\s+{amount}\s*{unit}\b",
+            re.IGNORECASE,
+        ),
         anchor_stop=re.compile(rf"[.,;:()\n]|(?<=\s)(?:{_alternatives(d['anchor_stops'])})\b", re.IGNORECASE),
+        running_on=re.compile(rf"\s+(?:{_alternatives(d['running_on'])})\b", re.IGNORECASE),
         day_in_period=_Screened(
             re.compile(
                 _opening(["theo", "định"], d["date_prefixes"]) +
                 rf"(?:(?:theo\s+)?định kỳ\s+(?:(?:{every})\s+(?P<freq0>{frequency_words})\s+)?)?"
                 rf"(?P<prefix>{_alternatives(d['date_prefixes'])})\s+ngày\s+(?P<day>\d{{1,2}})\b"
                 rf"(?:\s*(?:/\s*(?P<month>\d{{1,2}})\b(?!\s*/\s*\d)|tháng\s+(?P<month2>\d{{1,2}})\b(?!\s*(?:/|năm)\s*\d)"
-                rf"|(?P<period>{_alternatives(d['period_words'])})))?"
+                rf"|(?:của\s+)?(?P<period>{_alternatives(d['period_words'])})"
+                rf"(?:\s+(?:của\s+)?(?:quý\s+|năm\s+)?(?:{_alternatives(d['next_period'])})\b)?))?"
                 rf"(?:\s+(?:của\s+)?(?:{every})\s+(?P<freq>{frequency_words}))?",
                 re.IGNORECASE,
             ),
@@ -276,9 +287,11 @@ def next_due(deadline: Deadline | str, after: date) -> date | None:
     recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"])
     if month:
         months = [int(month)]
-    elif match["period"]:
+    elif (period := _period(match["period"])) == "quarterly":
         months = [3, 6, 9, 12] if "cuối" in match["period"].lower() else [1, 4, 7, 10]
-    elif recurrence == "monthly":
+    elif period == "yearly":
+        months = [1]
+    elif recurrence == "monthly" or period == "monthly":
         months = list(range(1, 13))
     else:
         return None
@@ -354,7 +367,7 @@ def _relative(text: str, bare: bool = False) -> list[Deadline]:
             or _unit(match["unit"]) not in ("day", "working_day", "hour")
         ):
             continue  # a time value's own note (Trong ngày (… sau 15 giờ)); 6 tháng in a time value is a frequency
-        if not match["anchor"] and not bare and (not opener.startswith(("trong thời hạn", "trong vòng", "chậm nhất", "không muộn hơn")) or _unit(match["unit"]) == "year"):
+        if not match["anchor"] and not bare and not _limit_alone(text, match):
             continue  # an amount alone is a duration (trong 6 tháng đầu năm, trong vòng 05 năm liên tiếp), not a limit
         if opener in _data()["from_then"]:
             continue  # when something starts or may happen (Sau 12 tháng kể từ thời điểm ký hợp đồng, nếu …)
@@ -379,13 +392,25 @@ def _relative(text: str, bare: bool = False) -> list[Deadline]:
     if bare:  # Trong ngày (…): the same day
         found += [Deadline(m[0], "relative", m.start(), m.end(), relative_amount=0, relative_unit="day")
                   for m in g.same_day.finditer(text)]  # fmt: skip
-    for match in g.relative_after.finditer(text):
+    for match in [*g.relative_after.finditer(text), *g.anchor_first.finditer(text)]:
         found.append(
             Deadline(match[0], "relative", match.start(), match.end(), relative_amount=_number(match["amount"]),
                      relative_unit=_unit(match["unit"]), relative_anchor=match["anchor"],
                      recurrence="quarterly" if "quý" in match["anchor"].lower() else None)  # fmt: skip
         )
     return found
+
+
+def _limit_alone(text: str, match: re.Match[str]) -> bool:
+    """Whether an amount with no event counted from is a limit: after a limit word (``trong thời hạn 10 ngày``,
+    ``chậm nhất 03 ngày``), or working days after ``trong`` (``báo cáo Bộ Tài chính trong 03 ngày làm việc``: an
+    office's days are a time to act, unless they run on: ``trong 03 ngày làm việc liên tục``); years never are."""
+    opener, unit = (match["opener"] or "").lower(), _unit(match["unit"])
+    if unit == "year":
+        return False
+    if opener.startswith(("trong thời hạn", "trong vòng", "chậm nhất", "không muộn hơn")):
+        return True
+    return opener == "trong" and unit == "working_day" and not _grammar().running_on.match(text, match.end("unit"))
 
 
 def _anchor_end(text: str, start: int) -> int:
@@ -405,13 +430,17 @@ def _recurrence(written: str | None) -> str | None:
     return _data()["frequencies"].get(written.lower()) if written else None
 
 
+def _period(written: str | None) -> str | None:
+    return _data()["period_words"][" ".join(written.lower().split())] if written else None
+
+
 def _days_in_periods(text: str) -> list[Deadline]:
     """A day within a period: ``trước ngày 15 hằng tháng``, ``trước ngày 05 tháng 7 hàng năm``, ``trước ngày 20
     tháng cuối quý``; a day and month with no year (``trước ngày 15 tháng 6``) recur yearly."""
     found = []
     for match in _grammar().day_in_period.finditer(text):
         month = match["month"] or match["month2"]
-        period = match["period"] and _data()["period_words"][" ".join(match["period"].lower().split())]
+        period = _period(match["period"])
         recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"]) or period
         if recurrence is None and month is None:
             continue  # ``trước ngày 15`` alone: a day of what?

@@ -121,13 +121,17 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
         start = line.start + line.text.index(text)
         holding = enclosing.at(start)
         section = max(holding, key=lambda s: s.level) if holding else None
-        if section is not None and section.char_start == start and reads_as_heading(text) and not text.endswith("."):
-            continue  # a heading names a part, it asks nothing (an article's first sentence may)
         if any(s.section_id in scope_parts for s in holding):
             continue
-        in_part = any(s.section_id in task_parts for s in holding)
         deadlines = tuple(d.shifted(start) for d in deadlines_of(text, column if row else None, issued))
-        if not in_part and not _assigns_work(text) and not _sets_a_time_limit(deadlines, row and column is not None):
+        limited = _sets_a_time_limit(deadlines, row and column is not None)
+        if section is not None and section.char_start == start and reads_as_heading(text) and not text.endswith("."):
+            if not limited:
+                continue  # a heading names a part, it asks nothing (an article's first sentence may) …
+            # … but a clause that sets a limit and lists what is due (2. Trong thời hạn 02 ngày làm việc kể từ …,
+            # Tòa án phải gửi quyết định đó cho cá nhân, cơ quan sau đây:) is a duty
+        in_part = any(s.section_id in task_parts for s in holding)
+        if not in_part and not _assigns_work(text) and not limited:
             continue  # outside a task part a paragraph is a task if it assigns work in so many words or sets a limit
         tasks.append(
             Task(
