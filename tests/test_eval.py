@@ -18,6 +18,7 @@ from pipeline.evaluate.run import (
     DEFAULT_SEARCH,
     INPUTS,
     below_floors,
+    format_report,
     bulk_texts,
     locate,
     ocr_scores,
@@ -176,3 +177,11 @@ def test_no_score_drops_below_its_recorded_floor(evaluation) -> None:
     _, ocr_results, report = evaluation
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))
     assert below_floors({**report["scores"], **ocr_scores(ocr_results)}, floors) == []
+
+
+def test_the_check_sets_misses_stay_out_of_the_report(evaluation) -> None:
+    """Rules are written from the tune set's misses; the check set gives figures only, so nobody tunes on it."""
+    evaluations, ocr_results, report = evaluation
+    assert "misses" in report[TUNE] and "misses" not in report[CHECK]
+    verbose = format_report(evaluations, ocr_results, verbose=True)
+    assert "tune miss " in verbose and "check miss " not in verbose

@@ -114,7 +114,7 @@ def _stops(text: str) -> Iterator[re.Match[str]]:
     inside = _relative_clauses(text)
     return (
         m for m in _patterns()["stop"].finditer(text)
-        if m.end() > end and not any(s <= m.start() < e for s, e in inside)
+        if (m.end() > end or m.start() == len(text)) and not any(s <= m.start() < e for s, e in inside)
     )  # fmt: skip
 
 
