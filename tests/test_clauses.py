@@ -186,3 +186,11 @@ def test_past_the_verb_of_an_opening_clause_a_comma_opens_no_subject() -> None:
         "ương liên quan và các địa phương nghiên cứu, rà soát, tổng hợp trình Thủ tướng Chính phủ xem xét."
     )
     assert all(role == "support" for role, _ in mentions(text))
+
+
+def test_an_amended_paragraph_in_quotation_marks_is_read_as_any_other() -> None:
+    text = (  # bulk doc_000482: an amending circular quotes the paragraph it puts in
+        "“Thủ trưởng các đơn vị thuộc Ngân hàng Nhà nước Việt Nam, tổ chức tín dụng, chi nhánh ngân hàng nước ngoài "
+        "chịu trách nhiệm tổ chức thực hiện Thông tư này.”."
+    )
+    assert mentions(text)[0] == ("lead", "Thủ trưởng các đơn vị thuộc Ngân hàng Nhà nước Việt Nam")
