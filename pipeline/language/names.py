@@ -28,6 +28,7 @@ BODY_NAMES = lexicon(
                 "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "child_kinds", "parent_kinds",
                 "relative_kinds", "relative_openers", "relative_powers", "relative_ends",
+                "unsplit", "compounds",
             )
         },
         "levels_of_heads": {str: str},
@@ -79,14 +80,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "relative_opener": re.compile(
             rf"\s(?:{alternation(data['relative_openers'])})(?=\s)(?!\s+(?:{alternation(data['relative_powers'])})\b)"
         ),
+        "compound": re.compile(rf"\b(?:{alternation(data['compounds'])})\b"),
+        "unsplit": re.compile(rf"\b(?:{alternation(data['unsplit'])})\b"),
         "relative_end": re.compile(rf"\s(?:{alternation(data['relative_ends'])})$"),
         # a list piece that begins with a kind of body, up to the end of the searched stretch
         "relative_kind": re.compile(
             rf"(?:^|,\s+|\s(?:và|hoặc)\s+|\s)(?:[Cc]ác\s+)?(?i:{alternation(data['relative_kinds'])})(?:\s[^\s,;.:]+){{0,3}}$"
         ),
-        "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
+        "generic_head": re.compile(
+            rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:{alternation(data['generic_heads'])})\b"
+        ),
+        # a kind named by what it does, maybe after its head's title (Giám đốc Ban quản lý dự án, Tổ trưởng Tổ
+        # giúp việc), at the start or after a list separator
         "named_by_verb": re.compile(
-            rf"^(?:{alternation(data['heads'] + data['bare_kinds'] + ['Tổ'])})\s+"
+            rf"(?:^|(?<=,\s)|(?<=\svà\s))"
+            rf"(?:(?:(?:{alternation(data['title_prefixes'])})\s+)?(?:{alternation(data['titles'])})\s+)?"
+            rf"(?:{alternation(data['heads'] + data['bare_kinds'] + ['Tổ'])})\s+"
             rf"(?i:{alternation(data['kind_verbs'])})(?:,\s*(?:{alternation(data['kind_verbs'])}))*\b"
         ),
     }
@@ -107,14 +116,17 @@ def _stops(text: str) -> Iterator[re.Match[str]]:
     """The words that end a name in `text`, in order; verbs right after a kind of body that name what the body
     does (``Cơ quan quản lý thuế``, ``Hội đồng thẩm định``, ``Cục Quản lý, giám sát tổ chức tín dụng``) are part of
     the name, not its end, and so is a kind of body right after them (``tổ chức``: their object, not a verb)."""
-    named = _patterns()["named_by_verb"].match(text)
-    end = named.end() if named else 0
-    if named and (kind := re.match(rf"\s+(?:{alternation(grammar()['stops_or_kinds'])})\b", text[end:])):
-        end += kind.end()  # … giám sát tổ chức tín dụng: a kind of body, what the verb is about
-    inside = _relative_clauses(text)
+    named = []  # at the start, or a later piece of a list (Hội đồng quản trị, Ban kiểm soát)
+    for match in _patterns()["named_by_verb"].finditer(text):
+        end = match.end()
+        if kind := re.match(rf"\s+(?:{alternation(grammar()['stops_or_kinds'])})\b", text[end:]):
+            end += kind.end()  # … giám sát tổ chức tín dụng: a kind of body, what the verb is about
+        named.append((match.start(), end))
+    inside = _relative_clauses(text) + [m.span() for m in _patterns()["compound"].finditer(text)]
     return (
         m for m in _patterns()["stop"].finditer(text)
-        if (m.end() > end or m.start() == len(text)) and not any(s <= m.start() < e for s, e in inside)
+        if m.start() == len(text)
+        or not any(s <= m.start() and m.end() <= e for s, e in named) and not any(s <= m.start() < e for s, e in inside)
     )  # fmt: skip
 
 
@@ -233,7 +245,9 @@ def _name_end(text: str) -> tuple[int, list[tuple[int, int]]]:
 
 def _list_parts(span: str, known: list[tuple[int, int]]) -> list[str]:
     """`span` cut into list pieces and the separators between them (LIST_SEPARATOR), except inside a `known` name
-    (``Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố`` is one body)."""
+    (``Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố`` is one body) or words no list splits (``phòng,
+    chống``)."""
+    known = known + [m.span() for m in _patterns()["unsplit"].finditer(span)]
     parts, start = [], 0
     for separator in LIST_SEPARATOR.finditer(span):
         if not any(s < separator.start() and separator.end() < e for s, e in known):
