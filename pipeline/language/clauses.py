@@ -31,6 +31,7 @@ CLAUSES = lexicon(
 
 CLAUSE_END = re.compile(r"[;.](?:\s|$)|:\s(?=\S)")
 LIST_MARKER = re.compile(r"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\s*[.\-–]|Điều\s+\d+[a-z]?\s*[.:])\s*")
+OPENING_QUOTE = re.compile(r"\s*[“\"]")  # an amending text quotes the paragraphs it puts in: “3. … .”.
 TABLE_CELL = " | "
 MAX_QUALIFIER_WORDS = 6
 
@@ -189,9 +190,12 @@ def names_a_doer(text: str) -> bool:
 
 
 def body_start_of(clause: str) -> int:
-    """Where a clause's words begin: past its list marker (``2.``, ``a)``, ``-``) and spaces."""
-    marker = LIST_MARKER.match(clause)
-    return marker.end() if marker else len(clause) - len(clause.lstrip())
+    """Where a clause's words begin: past the quotation mark that opens an amended text (``“4. Thanh tra Ngân hàng
+    Nhà nước có trách nhiệm:``), its list marker (``2.``, ``a)``, ``-``) and spaces."""
+    quote = OPENING_QUOTE.match(clause)
+    start = quote.end() if quote else 0
+    marker = LIST_MARKER.match(clause[start:])
+    return start + (marker.end() if marker else len(clause[start:]) - len(clause[start:].lstrip()))
 
 
 def _doer(subject: str) -> tuple[str, int, bool] | None:
