@@ -180,3 +180,23 @@ def test_an_amended_paragraph_in_quotation_marks_is_read_as_any_other() -> None:
         "chịu trách nhiệm tổ chức thực hiện Thông tư này.”."
     )
     assert mentions(text)[0] == ("lead", "Thủ trưởng các đơn vị thuộc Ngân hàng Nhà nước Việt Nam")
+
+
+def test_a_generic_subject_that_closes_a_list_before_a_duty_is_one_more_subject() -> None:
+    text = (  # bulk doc_000001: "tổ chức" opens the last subject, it is no verb
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân "
+        "tỉnh, thành phố trực thuộc trung ương và tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Nghị định này."
+    )
+    assert mentions(text)[-2:] == [
+        ("lead", "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"),
+        ("lead", "tổ chức, cá nhân có liên quan"),
+    ]
+
+
+def test_a_list_that_goes_on_into_a_clause_gives_no_generic_subject() -> None:
+    text = (  # bulk doc_000098: the bodies after the opening phrase ask, the one after the comma decides
+        "Trường hợp có nhiều nhà thầu thi công, nhà đầu tư, chủ đầu tư đề nghị cấp giấy phép thăm dò khoáng sản, Chủ "
+        "tịch Ủy ban nhân dân cấp tỉnh quyết định lựa chọn tổ chức, cá nhân để xem xét cấp giấy phép thăm dò khoáng "
+        "sản;"
+    )
+    assert not any(name.startswith(("chủ đầu tư", "nhà đầu tư")) for _, name in mentions(text))
