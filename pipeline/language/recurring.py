@@ -1,0 +1,171 @@
+"""Recurring time limits: a day within a period (``trước ngày 15 hằng tháng``, ``trước ngày 05 tháng 7 hàng năm``,
+``trước ngày 20 tháng cuối quý``) and a frequency that opens a duty (``Hàng quý, UBND xã …``, ``Định kỳ kiểm tra
+…``, ``3 tháng một lần``); and the next day such a limit falls due (:func:`next_due`). A frequency inside a noun
+phrase qualifies a thing (``trợ cấp hàng tháng``, ``kế hoạch hằng năm``, ``báo cáo định kỳ``): left out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from pipeline.language.deadline_words import (
+    Deadline,
+    Screened,
+    alternatives,
+    before,
+    first_words,
+    opening,
+    opens_clause,
+    screened_phrases,
+    words,
+)
+
+LISTED = re.compile(r"(?:tháng|năm|quý|kỳ)\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)  # Hàng tháng, hàng quý: one of a list
+FOLLOWING_WORD = re.compile(r"\s*(,|[^\W\d_]+)?")
+NOT_A_DUTY_AFTER = ("hoặc", "và", "của", "theo", "được", "cho", "với")  # định kỳ của …: a noun's complement
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    day_in_period: Screened
+    frequency: Screened
+    every_n_months: Screened
+    periodic: Screened
+    month_end: Screened
+    duty_verb: re.Pattern[str]
+
+
+@cache
+def _grammar() -> _Grammar:
+    d = words()
+    every = alternatives(d["recurring"]["every"])
+    frequency_words = alternatives(d["frequencies"])
+    return _Grammar(
+        day_in_period=Screened(
+            re.compile(
+                opening(["theo", "định"], d["date_prefixes"]) +
+                rf"(?:(?:theo\s+)?định kỳ\s+(?:(?:{every})\s+(?P<freq0>{frequency_words})\s+)?)?"
+                rf"(?P<prefix>{alternatives(d['date_prefixes'])})\s+ngày\s+(?P<day>\d{{1,2}})\b"
+                rf"(?:\s*(?:/\s*(?P<month>\d{{1,2}})\b(?!\s*/\s*\d)|tháng\s+(?P<month2>\d{{1,2}})\b(?!\s*(?:/|năm)\s*\d)"
+                rf"|(?:của\s+)?(?P<period>{alternatives(d['period_words'])})"
+                rf"(?:\s+(?:của\s+)?(?:quý\s+|năm\s+)?(?:{alternatives(d['next_period'])})\b)?))?"
+                rf"(?:\s+(?:của\s+)?(?:{every})\s+(?P<freq>{frequency_words}))?",
+                re.IGNORECASE,
+            ),
+            ("ngày",),
+        ),
+        frequency=Screened(
+            re.compile(
+                rf"(?:(?:theo\s+)?định kỳ\s*,?\s*|thường xuyên\s+)?(?:{every})\s+(?P<freq>{frequency_words})\b"
+                rf"(?:\s*,\s*(?:{frequency_words})\b(?!\s+\d))?",
+                re.IGNORECASE,
+            ),
+            first_words(d["recurring"]["every"]),
+        ),
+        every_n_months=Screened(
+            re.compile(
+                r"(?:(?:theo\s+)?định kỳ\s+(?P<n>\d{1,2})\s+tháng(?:\s+(?:một|1)\s+lần)?"
+                r"|(?P<n2>\d{1,2})\s+tháng\s+(?:một|1)\s+lần|^\s*(?P<n3>\d{1,2})\s+tháng(?=\s*(?:,|và|$))"
+                r"|(?:(?:tối thiểu|ít nhất)\s+)?(?:một|01|1)\s+lần\s*/\s*(?P<per>năm|quý|tháng))",
+                re.IGNORECASE,
+            ),
+            ("tháng", "lần"),
+        ),
+        periodic=screened_phrases(d["recurring"]["periodic"]),
+        month_end=screened_phrases(d["recurring"]["month_end"]),
+        duty_verb=re.compile(rf"\s+(?:{alternatives(d['recurring']['duty_verbs'])})\b"),
+    )
+
+
+def days_in_periods(text: str) -> list[Deadline]:
+    """A day within a period: ``trước ngày 15 hằng tháng``, ``trước ngày 05 tháng 7 hàng năm``, ``trước ngày 20
+    tháng cuối quý``; a day and month with no year (``trước ngày 15 tháng 6``) recur yearly."""
+    found = []
+    for match in _grammar().day_in_period.finditer(text):
+        month = match["month"] or match["month2"]
+        period = _period(match["period"])
+        recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"]) or period
+        if recurrence is None and month is None:
+            continue  # ``trước ngày 15`` alone: a day of what?
+        if not 1 <= int(match["day"]) <= 31 or (month and not 1 <= int(month) <= 12):
+            continue
+        found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence=recurrence or "yearly",
+                              precision="day"))  # fmt: skip
+    return found
+
+
+def frequencies(text: str, bare: bool) -> list[Deadline]:
+    """Frequencies that open a duty (``Hàng quý, …``; ``hàng năm tổ chức kiểm tra``; ``Định kỳ kiểm tra``;
+    ``định kỳ 6 tháng``; ``Cuối tháng thanh toán``); `bare`: a time value, where any frequency is one."""
+    g, found = _grammar(), []
+    for match in g.frequency.finditer(text):
+        periodic = g.periodic.pattern.match(text, match.start())
+        listed = LISTED.search(before(text, match.start()))
+        duty = g.duty_verb.match(text, match.end())
+        if bare or periodic or listed or duty or opens_clause(text, match.start()):
+            found.append(Deadline(match[0], "recurring", match.start(), match.end(),
+                                  recurrence=_recurrence(match["freq"])))  # fmt: skip
+    for match in g.every_n_months.finditer(text):
+        months = match["n"] or match["n2"] or (match["n3"] if bare else None)
+        if match["n3"] and not bare:
+            continue
+        recurrence = words()["every_n_months"].get(str(int(months))) if months else _recurrence(match["per"])
+        found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence=recurrence))
+    not_after = words()["recurring"]["periodic_not_after"]
+    for match in g.periodic.finditer(text):
+        written_before = before(text, match.start()).lower()
+        following = FOLLOWING_WORD.match(text, match.end())
+        follows = (following[1] or "") if following else ""
+        duty = match[0].lower().startswith("theo") or (
+            follows[:1].islower() and follows not in NOT_A_DUTY_AFTER
+        ) or (follows == "," and opens_clause(text, match.start()))
+        if bare or (duty and not written_before.endswith(tuple(not_after))):
+            found.append(Deadline(match[0], "recurring", match.start(), match.end()))
+    for match in g.month_end.finditer(text):
+        if bare or opens_clause(text, match.start()):
+            found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence="monthly"))
+    return found
+
+
+def next_due(deadline: Deadline | str, after: date) -> date | None:
+    """The first day on or after `after` that a deadline falls due: its date (``by_date``), or the next day a
+    recurring one names (``trước ngày 15 hằng tháng`` → the next 15th; ``trước ngày 05 tháng 7 hàng năm`` → the
+    next 5 July; ``trước ngày 20 tháng cuối quý`` → the next 20 March, June, September or December). None for a
+    limit counted from an event, an ongoing duty, a bare frequency, or a date already past."""
+    if isinstance(deadline, Deadline) and deadline.kind == "by_date":
+        return deadline.deadline if deadline.deadline and deadline.deadline >= after else None
+    text = deadline.text if isinstance(deadline, Deadline) else deadline
+    match = _grammar().day_in_period.pattern.search(text)
+    if match is None:
+        return None
+    day, month = int(match["day"]), match["month"] or match["month2"]
+    recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"])
+    if month:
+        months = [int(month)]
+    elif (period := _period(match["period"])) == "quarterly":
+        months = [3, 6, 9, 12] if "cuối" in match["period"].lower() else [1, 4, 7, 10]
+    elif period == "yearly":
+        months = [1]
+    elif recurrence == "monthly" or period == "monthly":
+        months = list(range(1, 13))
+    else:
+        return None
+    for year in (after.year, after.year + 1):
+        for m in months:
+            try:
+                due = date(year, m, day)
+            except ValueError:
+                continue  # 31 in a month of 30 days
+            if due >= after:
+                return due
+    return None
+
+
+def _recurrence(written: str | None) -> str | None:
+    return words()["frequencies"].get(written.lower()) if written else None
+
+
+def _period(written: str | None) -> str | None:
+    return words()["period_words"][" ".join(written.lower().split())] if written else None
