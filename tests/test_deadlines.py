@@ -29,6 +29,7 @@ def typed(text: str, issued: date | None = None) -> list[tuple]:
         ("Sở Nội vụ triển khai trong tháng 9/2025.", ("trong tháng 9/2025", date(2025, 9, 30), "month")),
         ("Các địa phương thực hiện xong đến hết năm 2019.", ("đến hết năm 2019", date(2019, 12, 31), "year")),
         ("báo cáo 6 tháng đầu năm trong 6 tháng đầu năm 2023", ("trong 6 tháng đầu năm 2023", date(2023, 6, 30), "half_year")),
+        ("3. Chậm nhất đến ngày 01 tháng 7 năm 2027, các Bộ phải hoàn thành", ("Chậm nhất đến ngày 01 tháng 7 năm 2027", date(2027, 7, 1), "day")),
     ],
 )
 def test_a_date_or_period_after_a_limit_word_is_a_deadline_with_its_last_day(text, expected) -> None:
@@ -98,6 +99,29 @@ def test_a_recurring_deadline_keeps_its_day_and_frequency() -> None:
     ]  # fmt: skip
     assert [(d[1], d[7]) for text, _, _ in reports for d in typed(text)] == [(p, r) for _, p, r in reports]
     assert next_due("chậm nhất ngày 15 của tháng đầu quý sau", date(2025, 6, 21)) == date(2025, 7, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "recurrence", "due"),
+    [
+        ("b) Trước ngày 25 tháng cuối năm, Cục Đường sắt Việt Nam gửi báo cáo", "Trước ngày 25 tháng cuối năm", "yearly",
+         date(2025, 12, 25)),
+        ("gửi Ủy ban nhân dân cấp tỉnh chậm nhất vào ngày 17 của tháng cuối thuộc kỳ báo cáo;",
+         "chậm nhất vào ngày 17 của tháng cuối thuộc kỳ báo cáo", None, None),
+        ("đóng bảo hiểm y tế chậm nhất vào ngày cuối cùng của tháng đầu quý liền kề sau cho cơ quan",
+         "chậm nhất vào ngày cuối cùng của tháng đầu quý liền kề sau", "quarterly", date(2025, 7, 31)),
+        ("a) Báo cáo tháng: Trước ngày 15 của tháng báo cáo;", "Trước ngày 15 của tháng báo cáo", "monthly", date(2025, 7, 15)),
+        ("phải gửi Văn phòng chậm nhất vào ngày 20 tháng trước;", "chậm nhất vào ngày 20 tháng trước", "monthly",
+         date(2025, 7, 20)),
+    ],
+)  # fmt: skip
+def test_a_day_in_a_month_named_by_its_place_in_a_period_recurs(text, phrase, recurrence, due) -> None:
+    """The bulk corpus names the month of a report's day by its place (tháng cuối năm, tháng cuối thuộc kỳ báo cáo,
+    tháng đầu quý liền kề sau, tháng báo cáo, tháng trước; 37 texts), its day a number or ``cuối cùng``."""
+    (found,) = find_deadlines(text)
+    assert (found.kind, found.text, found.recurrence, next_due(found, date(2025, 6, 21))) == (
+        "recurring", phrase, recurrence, due
+    )
 
 
 def test_a_frequency_is_a_deadline_where_it_opens_a_duty_not_where_it_qualifies_a_thing() -> None:

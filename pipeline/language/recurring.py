@@ -5,10 +5,12 @@ phrase qualifies a thing (``trợ cấp hàng tháng``, ``kế hoạch hằng n�
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
 from pipeline.language.deadline_words import (
     Deadline,
@@ -47,10 +49,9 @@ def _grammar() -> _Grammar:
             re.compile(
                 opening(["theo", "định"], d["date_prefixes"]) +
                 rf"(?:(?:theo\s+)?định kỳ\s+(?:(?:{every})\s+(?P<freq0>{frequency_words})\s+)?)?"
-                rf"(?P<prefix>{alternatives(d['date_prefixes'])})\s+ngày\s+(?P<day>\d{{1,2}})\b"
+                rf"(?P<prefix>{alternatives(d['date_prefixes'])})\s+ngày\s+(?:(?P<day>\d{{1,2}})\b|(?P<last>cuối cùng)\b)"
                 rf"(?:\s*(?:/\s*(?P<month>\d{{1,2}})\b(?!\s*/\s*\d)|tháng\s+(?P<month2>\d{{1,2}})\b(?!\s*(?:/|năm)\s*\d)"
-                rf"|(?:của\s+)?(?P<period>{alternatives(d['period_words'])})"
-                rf"(?:\s+(?:của\s+)?(?:quý\s+|năm\s+)?(?:{alternatives(d['next_period'])})\b)?))?"
+                rf"|(?:của\s+)?(?P<period>{_month_in_period(d['periods'])})))?"
                 rf"(?:\s+(?:của\s+)?(?:{every})\s+(?P<freq>{frequency_words}))?",
                 re.IGNORECASE,
             ),
@@ -79,20 +80,33 @@ def _grammar() -> _Grammar:
     )
 
 
+def _month_in_period(periods: dict[str, Any]) -> str:
+    """``tháng`` with its place in a period: a position and/or a scope (``tháng cuối quý``, ``tháng đầu tiên của
+    quý``, ``tháng cuối thuộc kỳ báo cáo``), or the period after (``tháng sau``, ``tháng báo cáo``); the scope may
+    be followed by the period after too (``tháng đầu năm liền kề tiếp theo``)."""
+    position = rf"(?P<position>{alternatives(periods['positions'])})"
+    joint = rf"(?:\s+(?:{alternatives(periods['joints'])}))?"
+    scope = rf"(?P<scope>{alternatives(periods['scopes'])})"
+    following = alternatives(periods["next"])
+    named = rf"(?=\s+(?:(?:{alternatives(periods['joints'])})\s+)?(?:{alternatives(periods['positions'])}|{alternatives(periods['scopes'])}|{following})\b)"
+    return rf"tháng{named}(?:\s+{position}\b)?(?:{joint}\s+{scope}\b)?(?:\s+(?:của\s+)?(?:quý\s+|năm\s+)?(?:{following})\b)?"
+
+
 def days_in_periods(text: str) -> list[Deadline]:
     """A day within a period: ``trước ngày 15 hằng tháng``, ``trước ngày 05 tháng 7 hàng năm``, ``trước ngày 20
     tháng cuối quý``; a day and month with no year (``trước ngày 15 tháng 6``) recur yearly."""
     found = []
     for match in _grammar().day_in_period.finditer(text):
         month = match["month"] or match["month2"]
-        period = _period(match["period"])
-        recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"]) or period
-        if recurrence is None and month is None:
+        recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"]) or _period(match)
+        if recurrence is None and month is None and match["period"] is None:
             continue  # ``trước ngày 15`` alone: a day of what?
-        if not 1 <= int(match["day"]) <= 31 or (month and not 1 <= int(month) <= 12):
+        if (match["day"] and not 1 <= int(match["day"]) <= 31) or (month and not 1 <= int(month) <= 12):
             continue
-        found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence=recurrence or "yearly",
-                              precision="day"))  # fmt: skip
+        if match["last"] and month is None and match["period"] is None:
+            continue  # ``trước ngày cuối cùng`` of what?
+        found.append(Deadline(match[0], "recurring", match.start(), match.end(),
+                              recurrence=recurrence or ("yearly" if month else None), precision="day"))  # fmt: skip
     return found
 
 
@@ -140,20 +154,22 @@ def next_due(deadline: Deadline | str, after: date) -> date | None:
     match = _grammar().day_in_period.pattern.search(text)
     if match is None:
         return None
-    day, month = int(match["day"]), match["month"] or match["month2"]
+    month = match["month"] or match["month2"]
     recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"])
+    period, position = _period(match), (match["position"] or "").lower()
     if month:
         months = [int(month)]
-    elif (period := _period(match["period"])) == "quarterly":
-        months = [3, 6, 9, 12] if "cuối" in match["period"].lower() else [1, 4, 7, 10]
-    elif period == "yearly":
-        months = [1]
+    elif period == "quarterly" and position:
+        months = [3, 6, 9, 12] if position == "cuối" else [1, 4, 7, 10]
+    elif period == "yearly" and (position or not match["period"]):
+        months = [12] if position == "cuối" else [1]
     elif recurrence == "monthly" or period == "monthly":
         months = list(range(1, 13))
     else:
         return None
     for year in (after.year, after.year + 1):
         for m in months:
+            day = calendar.monthrange(year, m)[1] if match["last"] else int(match["day"])
             try:
                 due = date(year, m, day)
             except ValueError:
@@ -167,5 +183,11 @@ def _recurrence(written: str | None) -> str | None:
     return words()["frequencies"].get(written.lower()) if written else None
 
 
-def _period(written: str | None) -> str | None:
-    return words()["period_words"][" ".join(written.lower().split())] if written else None
+def _period(match: re.Match[str]) -> str | None:
+    """The recurrence a month's place in a period gives: its scope's (``tháng cuối quý``: quarterly), monthly for the
+    month after or of the report (``tháng sau``, ``tháng báo cáo``), none for a reporting period of any length."""
+    if match["period"] is None:
+        return None
+    if match["scope"]:
+        return words()["periods"]["scopes"][" ".join(match["scope"].lower().split())] or None
+    return None if match["position"] else "monthly"
