@@ -127,6 +127,7 @@ def test_a_day_in_a_month_named_by_its_place_in_a_period_recurs(text, phrase, re
 def test_a_frequency_is_a_deadline_where_it_opens_a_duty_not_where_it_qualifies_a_thing() -> None:
     assert [d[1] for d in typed("Hàng quý, UBND xã có trách nhiệm lập hồ sơ. Định kỳ kiểm tra việc chi trả.")] == ["Hàng quý", "Định kỳ"]
     assert typed("chi trả trợ cấp hàng tháng; xây dựng kế hoạch hằng năm; dự toán kinh phí hàng năm") == []
+    assert typed("chỉ đạo xây dựng kế hoạch công tác nhiệm kỳ và hằng năm của ngành, lĩnh vực tại địa phương;") == []
     assert typed("Nội dung báo cáo định kỳ:") == []
 
 
@@ -145,6 +146,19 @@ def test_effective_dates_validity_goals_and_cited_dates_are_no_deadlines() -> No
     # a date after a participle further back is a condition too (đã được … tiếp nhận trước ngày …)
     assert typed("đơn vị bán lẻ điện nông thôn được cấp giấy phép hoạt động điện lực trước ngày 01 tháng 7 năm 2025.") == []
     assert typed("phải được hoàn thành trước ngày 30 tháng 6 năm 2026.")[0][2] == date(2026, 6, 30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a) Quá 05 ngày kể từ ngày hết hạn mà không thông báo;",  # an offence of a sanctions decree
+        "Quá thời hạn 06 tháng, kể từ ngày nhận được thông báo đến nhận tài sản mà cá nhân không đến nhận thì",
+        "ngân hàng không đáp ứng quy định tại điểm b khoản 3 Điều 9 Nghị định này trong vòng 06 tháng liên tiếp;",
+        "đã có từ đủ 05 năm trở lên (60 tháng) công tác trong Ngành",  # a term restated in months
+    ],
+)
+def test_a_limit_run_out_a_span_that_runs_on_and_a_restated_term_are_no_deadlines(text: str) -> None:
+    assert typed(text) == []
 
 
 def test_a_time_value_reads_bare_months_years_and_lists() -> None:

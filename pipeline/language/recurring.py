@@ -25,6 +25,7 @@ from pipeline.language.deadline_words import (
 )
 
 LISTED = re.compile(r"(?:tháng|năm|quý|kỳ)\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)  # Hàng tháng, hàng quý: one of a list
+LIST_REACH = 40  # characters between two frequencies of one list (hằng tháng, quý, 06 tháng, hằng năm)
 FOLLOWING_WORD = re.compile(r"\s*(,|[^\W\d_]+)?")
 NOT_A_DUTY_AFTER = ("hoặc", "và", "của", "theo", "được", "cho", "với")  # định kỳ của …: a noun's complement
 
@@ -116,15 +117,17 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
     g, found = _grammar(), []
     for match in g.frequency.finditer(text):
         periodic = g.periodic.pattern.match(text, match.start())
-        listed = LISTED.search(before(text, match.start()))
+        listed = LISTED.search(before(text, match.start())) and any(
+            0 <= match.start() - d.end <= LIST_REACH for d in found
+        )  # one of a list the first of which opens the duty (Hàng tháng, hàng quý …), not nhiệm kỳ và hằng năm
         duty = g.duty_verb.match(text, match.end())
         if bare or periodic or listed or duty or opens_clause(text, match.start()):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(),
                                   recurrence=_recurrence(match["freq"])))  # fmt: skip
     for match in g.every_n_months.finditer(text):
         months = match["n"] or match["n2"] or (match["n3"] if bare else None)
-        if match["n3"] and not bare:
-            continue
+        if match["n3"] and (not bare or str(int(match["n3"])) not in words()["every_n_months"]):
+            continue  # 6 tháng alone in a time value is half-yearly; (60 tháng) restates a term
         recurrence = words()["every_n_months"].get(str(int(months))) if months else _recurrence(match["per"])
         found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence=recurrence))
     not_after = words()["recurring"]["periodic_not_after"]

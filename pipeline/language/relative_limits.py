@@ -12,6 +12,7 @@ from pipeline.language.deadline_words import (
     Deadline,
     Screened,
     alternatives,
+    before,
     first_words,
     number,
     opening,
@@ -27,6 +28,7 @@ class _Grammar:
     anchor_first: re.Pattern[str]
     anchor_stop: re.Pattern[str]
     running_on: re.Pattern[str]
+    overrun: re.Pattern[str]
     same_day: re.Pattern[str]
 
 
@@ -62,6 +64,7 @@ def _grammar() -> _Grammar:
         ),
         anchor_stop=re.compile(rf"[.,;:()\n]|(?<=\s)(?:{alternatives(d['anchor_stops'])})\b", re.IGNORECASE),
         running_on=re.compile(rf"\s+(?:{alternatives(d['running_on'])})\b", re.IGNORECASE),
+        overrun=re.compile(rf"(?<!\w)(?<!không )(?:{alternatives(d['overrun'])})$", re.IGNORECASE),
         same_day=re.compile(
             rf"(?<!\w)(?:{alternatives(d['values']['same_day'])})(?!\s+(?:làm việc|\d))\b", re.IGNORECASE
         ),
@@ -81,6 +84,8 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             continue  # a time value's own note (Trong ngày (… sau 15 giờ)); 6 tháng in a time value is a frequency
         if not match["anchor"] and not bare and not _limit_alone(text, match):
             continue  # an amount alone is a duration (trong 6 tháng đầu năm, trong vòng 05 năm liên tiếp), not a limit
+        if not opener and g.overrun.search(before(text, match.start())):
+            continue  # a limit run out: a condition or an offence (Quá 05 ngày kể từ ngày hết hạn mà không …)
         if opener in words()["from_then"]:
             continue  # when something starts or may happen (Sau 12 tháng kể từ thời điểm ký hợp đồng, nếu …)
         if not opener and match["anchor"] and match["anchor"].lower().startswith(tuple(words()["back_to"])):
@@ -115,13 +120,13 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
 def _limit_alone(text: str, match: re.Match[str]) -> bool:
     """Whether an amount with no event counted from is a limit: after a limit word (``trong thời hạn 10 ngày``,
     ``chậm nhất 03 ngày``), or working days after ``trong`` (``báo cáo Bộ Tài chính trong 03 ngày làm việc``: an
-    office's days are a time to act, unless they run on: ``trong 03 ngày làm việc liên tục``); years never are."""
+    office's days are a time to act); years never are, nor days that run on (``trong vòng 06 tháng liên tiếp``)."""
     opener, named = (match["opener"] or "").lower(), unit(match["unit"])
-    if named == "year":
-        return False
+    if named == "year" or _grammar().running_on.match(text, match.end("unit")):
+        return False  # trong vòng 06 tháng liên tiếp: a span
     if opener.startswith(("trong thời hạn", "trong vòng", "chậm nhất", "không muộn hơn")):
         return True
-    return opener == "trong" and named == "working_day" and not _grammar().running_on.match(text, match.end("unit"))
+    return opener == "trong" and named == "working_day"
 
 
 def _anchor_end(text: str, start: int) -> int:
