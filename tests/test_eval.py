@@ -4,6 +4,7 @@ the check set's figures prefixed ``check.``; raise them with `vanban eval ... --
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import random
@@ -18,6 +19,7 @@ from pipeline.evaluate.run import (
     DEFAULT_SEARCH,
     INPUTS,
     below_floors,
+    format_report,
     bulk_texts,
     locate,
     ocr_scores,
@@ -106,21 +108,37 @@ def test_the_check_set_is_the_drawn_sample() -> None:
     assert missing == [], f"check set: {len(missing)} of the 30 without gold"
 
 
-def bulk_tune_sample() -> list[str]:
-    """The 16 bulk documents drawn to widen the tune set beyond the dev texts (tests/gold/bulk/): any kind of text of
-    3,000 to 25,000 characters that is neither a check document nor a dev text, drawn with seed 2027. They are tuned
-    on like the dev texts; the check set stays apart."""
+BULK_TUNE_DRAWN = 24  # how far the draw of the bulk tune gold has gone: the first 16, then 8 more (gold-a, wave 2)
+
+
+@functools.cache
+def bulk_tune_candidates() -> tuple[str, ...]:
+    """The ids the bulk tune gold is drawn from: any kind of text of 3,000 to 25,000 characters that is neither a
+    check document nor a dev text, in id order."""
     check = set(check_sample())
     dev = {path.read_text(encoding="utf-8") for path in (CORPUS / "dev").glob("*.txt")}
     with gzip.open(BULK_CORPUS, "rt", encoding="utf-8") as lines:
         texts = {d["id"]: d["text"] for d in map(json.loads, lines)}
-    ids = sorted(i for i, text in texts.items() if 3_000 <= len(text) <= 25_000 and i not in check and text not in dev)
-    return random.Random(2027).sample(ids, 16)
+    kept = (i for i, text in texts.items() if 3_000 <= len(text) <= 25_000 and i not in check and text not in dev)
+    return tuple(sorted(kept))
+
+
+def bulk_tune_sample(n: int = 16) -> list[str]:
+    """The first ``n`` bulk documents drawn, with seed 2027, to widen the tune set beyond the dev texts
+    (tests/gold/bulk/). They are tuned on like the dev texts; the check set stays apart. Python draws a sample one id
+    after the other, so a larger ``n`` continues the same draw: the first 16 of 24 are the 16 of a draw of 16."""
+    return random.Random(2027).sample(bulk_tune_candidates(), n)
+
+
+def test_a_wider_bulk_tune_draw_continues_the_first_one() -> None:
+    first, wider = bulk_tune_sample(), bulk_tune_sample(BULK_TUNE_DRAWN)
+    assert wider[:16] == first and len(set(wider)) == BULK_TUNE_DRAWN
+    assert wider[16:18] == ["doc_000115", "doc_000366"]
 
 
 def test_the_bulk_tune_gold_annotates_its_drawn_sample() -> None:
     """Every file of tests/gold/bulk/ annotates one drawn document under its own id, and none is a check document."""
-    sample = bulk_tune_sample()
+    sample = bulk_tune_sample(BULK_TUNE_DRAWN)
     assert sample[:2] == ["doc_000179", "doc_000631"] and not set(sample) & set(check_sample())
     golds = load_gold(GOLD / "bulk")
     ids = [g.bulk_id for g in golds]
@@ -176,3 +194,11 @@ def test_no_score_drops_below_its_recorded_floor(evaluation) -> None:
     _, ocr_results, report = evaluation
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))
     assert below_floors({**report["scores"], **ocr_scores(ocr_results)}, floors) == []
+
+
+def test_the_check_sets_misses_stay_out_of_the_report(evaluation) -> None:
+    """Rules are written from the tune set's misses; the check set gives figures only, so nobody tunes on it."""
+    evaluations, ocr_results, report = evaluation
+    assert "misses" in report[TUNE] and "misses" not in report[CHECK]
+    verbose = format_report(evaluations, ocr_results, verbose=True)
+    assert "tune miss " in verbose and "check miss " not in verbose

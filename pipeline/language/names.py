@@ -99,7 +99,7 @@ def _stops(text: str) -> Iterator[re.Match[str]]:
     end = named.end() if named else 0
     if named and (kind := re.match(rf"\s+(?:{alternation(grammar()['stops_or_kinds'])})\b", text[end:])):
         end += kind.end()  # … giám sát tổ chức tín dụng: a kind of body, what the verb is about
-    return (m for m in _patterns()["stop"].finditer(text) if m.end() > end)
+    return (m for m in _patterns()["stop"].finditer(text) if m.end() > end or m.start() == len(text))
 
 
 def canonical_name(assignee: str, place: Place | None) -> str:
