@@ -128,6 +128,10 @@ def test_a_frequency_is_a_deadline_where_it_opens_a_duty_not_where_it_qualifies_
     assert [d[1] for d in typed("Hàng quý, UBND xã có trách nhiệm lập hồ sơ. Định kỳ kiểm tra việc chi trả.")] == ["Hàng quý", "Định kỳ"]
     assert typed("chi trả trợ cấp hàng tháng; xây dựng kế hoạch hằng năm; dự toán kinh phí hàng năm") == []
     assert typed("chỉ đạo xây dựng kế hoạch công tác nhiệm kỳ và hằng năm của ngành, lĩnh vực tại địa phương;") == []
+    # a frequency written as a period per time (bulk: 34 in 9 texts)
+    assert [(d[1], d[7]) for d in typed("phải thực hiện đánh giá giám sát 12 tháng/lần theo quy định")] == [
+        ("12 tháng/lần", "yearly")
+    ]
     assert typed("Nội dung báo cáo định kỳ:") == []
 
 
@@ -155,6 +159,7 @@ def test_effective_dates_validity_goals_and_cited_dates_are_no_deadlines() -> No
         "Quá thời hạn 06 tháng, kể từ ngày nhận được thông báo đến nhận tài sản mà cá nhân không đến nhận thì",
         "ngân hàng không đáp ứng quy định tại điểm b khoản 3 Điều 9 Nghị định này trong vòng 06 tháng liên tiếp;",
         "đã có từ đủ 05 năm trở lên (60 tháng) công tác trong Ngành",  # a term restated in months
+        "Mỗi công tương ứng với thời gian làm việc 01 ngày làm việc (08 giờ) của người lao động",
     ],
 )
 def test_a_limit_run_out_a_span_that_runs_on_and_a_restated_term_are_no_deadlines(text: str) -> None:

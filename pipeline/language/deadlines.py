@@ -48,6 +48,7 @@ class _Grammar:
     range_joint: re.Pattern[str]
     next_year: re.Pattern[str]
     value_opening: re.Pattern[str]
+    amount_only: re.Pattern[str]
     excluded_before: re.Pattern[str]
     goal: re.Pattern[str]
 
@@ -73,6 +74,9 @@ def _grammar() -> _Grammar:
         value_opening=re.compile(
             rf"\s*(?:(?:{alternatives(d['date_prefixes'] + d['date_verbs'])})\s+)?(?:ngày\s*)?", re.IGNORECASE
         ),
+        amount_only=re.compile(
+            rf"\s*(?:\d{{1,3}}|{alternatives(d['number_words'])})\s*(?:{alternatives(d['units'])})\s*", re.IGNORECASE
+        ),
         excluded_before=re.compile(rf"(?:{alternatives(d['exclusions']['before'])})", re.IGNORECASE),
         goal=re.compile(rf"(?<!\w)(?:{alternatives(d['exclusions']['goals'])})(?!\w)", re.IGNORECASE),
     )
@@ -87,6 +91,8 @@ def find_deadlines(text: str, not_before: date | None = None) -> list[Deadline]:
     for match in g.label.finditer(text):
         values.append(match.span("value"))
     for match in re.finditer(r"\(([^()]{3,120})\)", text):  # (trong năm 2013), (Quý IV/2013 và thường xuyên)
+        if g.amount_only.fullmatch(match[1]):
+            continue  # an amount restated in another unit: 01 ngày làm việc (08 giờ), 05 năm (60 tháng)
         inside = read_time_value(match[1])
         if inside and g.value_opening.fullmatch(match[1][: inside[0].start]):
             values.append(match.span(1))

@@ -70,7 +70,8 @@ def _grammar() -> _Grammar:
             re.compile(
                 r"(?:(?:theo\s+)?định kỳ\s+(?P<n>\d{1,2})\s+tháng(?:\s+(?:một|1)\s+lần)?"
                 r"|(?P<n2>\d{1,2})\s+tháng\s+(?:một|1)\s+lần|^\s*(?P<n3>\d{1,2})\s+tháng(?=\s*(?:,|và|$))"
-                r"|(?:(?:tối thiểu|ít nhất)\s+)?(?:một|01|1)\s+lần\s*/\s*(?P<per>năm|quý|tháng))",
+                r"|(?:(?:tối thiểu|ít nhất)\s+)?(?:một|01|1)\s+lần\s*/\s*(?P<per>năm|quý|tháng)"
+                r"|(?P<n4>\d{1,2})\s+(?P<unit4>tháng|năm)\s*/\s*(?:(?:một|01|1)\s*)?lần)",
                 re.IGNORECASE,
             ),
             ("tháng", "lần"),
@@ -126,6 +127,8 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
                                   recurrence=_recurrence(match["freq"])))  # fmt: skip
     for match in g.every_n_months.finditer(text):
         months = match["n"] or match["n2"] or (match["n3"] if bare else None)
+        if match["n4"]:  # 12 tháng/lần, 1 năm/lần
+            months = str(int(match["n4"]) * (12 if match["unit4"].lower() == "năm" else 1))
         if match["n3"] and (not bare or str(int(match["n3"])) not in words()["every_n_months"]):
             continue  # 6 tháng alone in a time value is half-yearly; (60 tháng) restates a term
         recurrence = words()["every_n_months"].get(str(int(months))) if months else _recurrence(match["per"])
