@@ -119,6 +119,20 @@ def test_a_body_named_with_its_parent_is_one_body() -> None:
     assert mentions(text) == [("lead", "Vụ trưởng Vụ Pháp chế"), ("lead", "Bộ trưởng Bộ Tư pháp")]
 
 
+def test_a_kind_of_body_defined_by_what_it_is_given_to_do_keeps_its_definition() -> None:
+    # bulk doc_000628: a partner defined after "được", with two verbs joined by a comma, up to "trong việc"
+    text = (
+        "3. Chỉ đạo các đơn vị trực thuộc Bộ Công an phối hợp với Cục Bưu điện Trung ương và doanh nghiệp được chỉ "
+        "định thực hiện duy trì, quản lý mạng bưu chính công cộng trong việc thẩm tra tiêu chuẩn chính trị."
+    )
+    assert ("support", "doanh nghiệp được chỉ định thực hiện duy trì, quản lý mạng bưu chính công cộng") in mentions(text)
+    # bulk doc_000462: the definition's object, then the sentence's own verb
+    text = "Cơ quan, đơn vị được giao nhiệm vụ bồi dưỡng công chức căn cứ sự cần thiết quyết định việc mua sắm."
+    assert mentions(text) == [("lead", "Cơ quan, đơn vị được giao nhiệm vụ bồi dưỡng công chức")]
+    # a body named by its own name is given the task: "được giao" is the sentence's verb
+    assert mentions("Sở Tài chính được giao chủ trì thẩm định.") == [("lead", "Sở Tài chính")]
+
+
 @pytest.mark.parametrize(
     ("text", "subject"),
     [  # procedural articles of legal texts: a body, then at once the verb of its duty
@@ -172,3 +186,31 @@ def test_past_the_verb_of_an_opening_clause_a_comma_opens_no_subject() -> None:
         "ương liên quan và các địa phương nghiên cứu, rà soát, tổng hợp trình Thủ tướng Chính phủ xem xét."
     )
     assert all(role == "support" for role, _ in mentions(text))
+
+
+def test_an_amended_paragraph_in_quotation_marks_is_read_as_any_other() -> None:
+    text = (  # bulk doc_000482: an amending circular quotes the paragraph it puts in
+        "“Thủ trưởng các đơn vị thuộc Ngân hàng Nhà nước Việt Nam, tổ chức tín dụng, chi nhánh ngân hàng nước ngoài "
+        "chịu trách nhiệm tổ chức thực hiện Thông tư này.”."
+    )
+    assert mentions(text)[0] == ("lead", "Thủ trưởng các đơn vị thuộc Ngân hàng Nhà nước Việt Nam")
+
+
+def test_a_generic_subject_that_closes_a_list_before_a_duty_is_one_more_subject() -> None:
+    text = (  # bulk doc_000001: "tổ chức" opens the last subject, it is no verb
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân "
+        "tỉnh, thành phố trực thuộc trung ương và tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Nghị định này."
+    )
+    assert mentions(text)[-2:] == [
+        ("lead", "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"),
+        ("lead", "tổ chức, cá nhân có liên quan"),
+    ]
+
+
+def test_a_list_that_goes_on_into_a_clause_gives_no_generic_subject() -> None:
+    text = (  # bulk doc_000098: the bodies after the opening phrase ask, the one after the comma decides
+        "Trường hợp có nhiều nhà thầu thi công, nhà đầu tư, chủ đầu tư đề nghị cấp giấy phép thăm dò khoáng sản, Chủ "
+        "tịch Ủy ban nhân dân cấp tỉnh quyết định lựa chọn tổ chức, cá nhân để xem xét cấp giấy phép thăm dò khoáng "
+        "sản;"
+    )
+    assert not any(name.startswith(("chủ đầu tư", "nhà đầu tư")) for _, name in mentions(text))

@@ -31,7 +31,10 @@ CLAUSES = lexicon(
 
 CLAUSE_END = re.compile(r"[;.](?:\s|$)|:\s(?=\S)")
 LIST_MARKER = re.compile(r"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\s*[.\-–]|Điều\s+\d+[a-z]?\s*[.:])\s*")
+OPENING_QUOTE = re.compile(r"\s*[“\"]")  # an amending text quotes the paragraphs it puts in: “3. … .”.
 TABLE_CELL = " | "
+LIST_JOIN = re.compile(r",?\s+và\s+|,\s+")  # between the last two bodies of a list
+LIST_END = re.compile(r"(?:,|\svà)\s*$")  # … a list that goes on
 MAX_QUALIFIER_WORDS = 6
 
 Mention = tuple[str, int, str]  # (role, start, name as written)
@@ -189,9 +192,12 @@ def names_a_doer(text: str) -> bool:
 
 
 def body_start_of(clause: str) -> int:
-    """Where a clause's words begin: past its list marker (``2.``, ``a)``, ``-``) and spaces."""
-    marker = LIST_MARKER.match(clause)
-    return marker.end() if marker else len(clause) - len(clause.lstrip())
+    """Where a clause's words begin: past the quotation mark that opens an amended text (``“4. Thanh tra Ngân hàng
+    Nhà nước có trách nhiệm:``), its list marker (``2.``, ``a)``, ``-``) and spaces."""
+    quote = OPENING_QUOTE.match(clause)
+    start = quote.end() if quote else 0
+    marker = LIST_MARKER.match(clause[start:])
+    return start + (marker.end() if marker else len(clause[start:]) - len(clause[start:].lstrip()))
 
 
 def _doer(subject: str) -> tuple[str, int, bool] | None:
@@ -211,6 +217,7 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     powers = cue("powers_after").search(subject)
     negation = re.search(r"\s(?:không|chưa)\s", subject)  # … không thực hiện việc khai báo: an offence, not a task
     verbs_from = name_end(subject)  # a cue's words inside the name are the name's (Bảo hiểm tiền gửi Việt Nam)
+    verbs_from = _past_generic_kind(subject, verbs_from)  # … và tổ chức, cá nhân có liên quan chịu trách nhiệm
     cues = [
         (verb.start(), role)
         for role, name in (("lead", "lead_after"), ("support", "support_after"))
@@ -279,6 +286,7 @@ def _mentions(clause: str) -> list[Mention]:
         if not cue("lead_before").match(subject) and (doer := _doer(subject)):
             role, verb, whole = doer
             found = _defined_names(subject[:verb]) if whole else names(subject[: verb + 1])
+            found += _generic_tail(subject, found, verb)
             if start != body_start and not (found and _next_to_verb(subject[found[-1][0] + len(found[-1][1]) : verb])):
                 continue  # after an opening phrase, only a subject right before its verb
             mentions += [(role, start + s, clause[start + s : start + s + len(n)]) for s, n in found]
@@ -292,6 +300,33 @@ def _mentions(clause: str) -> list[Mention]:
                 continue  # Phối hợp với Bộ Nội vụ …: the task's own body supports; its partner is no assignee
             mentions += [(role, match.end() + s, n) for s, n in names(clause[match.end() :])]
     return mentions
+
+
+def _past_generic_kind(subject: str, end: int) -> int:
+    """Past the kind that opens the generic subject closing a list (``… trực thuộc trung ương và | tổ chức, cá
+    nhân | có liên quan chịu trách nhiệm``), where a name ended at a word that is a verb as well as a kind and a
+    duty cue is the first verb after it: the verb is looked for after the kind."""
+    if not LIST_END.search(subject, 0, end):
+        return end
+    kind = _patterns()["lower_case_subject"].match(subject, end + (subject[end : end + 1] == " "))
+    duty = cue("duty").search(subject, kind.end()) if kind else None
+    verb = cue("lead_after").search(subject, kind.end()) if duty else None
+    return kind.end() if verb and verb.start() == duty.start() else end  # its verb is a duty: no other comes first
+
+
+def _generic_tail(subject: str, found: list[tuple[int, str]], verb: int) -> list[tuple[int, str]]:
+    """The generic subject that closes a list of bodies before their verb (``Các Bộ trưởng, … và tổ chức, cá nhân
+    có liên quan chịu trách nhiệm thi hành``): its ``tổ chức`` ends the names as a verb would, but after ``và`` or a
+    comma and up to the verb the words are one more subject of a kind (``lower_case_subjects``), when no word
+    there ends a name."""
+    end = found[-1][0] + len(found[-1][1]) if found else verb
+    joined = LIST_JOIN.match(subject, end, verb)
+    if not joined or not _patterns()["lower_case_subject"].match(subject, joined.end()):
+        return []
+    tail = subject[joined.end() : verb].rstrip(" ,")
+    if first_stop(tail) < len(tail):  # … chủ đầu tư đề nghị cấp giấy phép, Chủ tịch …: a clause, not a subject
+        return []
+    return [(joined.end() + start, name) for start, name in names(tail, whole=True)]
 
 
 def _next_to_verb(gap: str) -> bool:
