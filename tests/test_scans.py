@@ -14,9 +14,10 @@ from pipeline.model import LayoutLine
 from pipeline.normalize import normalize
 from pipeline.ocr.correction import correct_words
 from pipeline.ocr.language_model import follows
+from pipeline.ocr.tokens import syllable_runs
 from pipeline.settings import Settings
 from pipeline.structure import parse
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SCANS
 from tests.test_structure import structure_of
 
 RENDERED = ROOT / "data" / "rendered"
@@ -70,12 +71,25 @@ def test_a_subject_line_run_into_the_date_line_is_split_where_the_right_column_i
         ("tổ chức kỷ thị tốt nghiệp", 80, "tổ chức kỳ thi tốt nghiệp"),
         ("đào tạo để nghị các đơn vị", 95, "đào tạo đề nghị các đơn vị"),  # a typing slip seen in the corpus
         ("Số 1351/QĐ-UBND ngày 2O/11/2024", 30, "Số 1351/QĐ-UBND ngày 20/11/2024"),  # numbers only as digits
+        ("KT. BỘ TRƯỞNG THƯ TRƯƠNG Lê Tấn Dũng", 90, "KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Tấn Dũng"),  # a deputy signs
+        ("chất liệu Acrylic không ngậm nước", 96, "chất liệu Acrylic không ngậm nước"),  # a rare word read surely
+        ("các đơn vị khắn trương thực hiện", 88, "các đơn vị khẩn trương thực hiện"),  # a sure slip of a mark
     ],
 )
 def test_correction_weighs_each_syllable_by_its_neighbours_and_the_confidence_it_was_read_with(
     read: str, confidence: float, meant: str
 ) -> None:
     assert " ".join(correct_words(read.split(), [confidence] * len(read.split()))) == meant
+
+
+def test_the_model_counts_pairs_across_line_breaks_as_the_correction_reads_them() -> None:
+    """The correction reads OCR lines one after the other; the model's texts are read so too, with the same phrase
+    ends (punctuation, capitals against lower case): a signature block's lines make pairs."""
+    text = "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Tấn Dũng\nquản lý, chi trả trợ cấp\ntrong thời gian tiếp theo."
+    assert list(syllable_runs(text)) == [
+        ["bộ", "trưởng", "thứ", "trưởng"], ["lê", "tấn", "dũng", "quản", "lý", "chi", "trả", "trợ", "cấp", "trong",
+        "thời", "gian", "tiếp", "theo"],
+    ]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +129,16 @@ def test_a_continuation_page_without_a_header_parses_its_body_all_the_same() -> 
     assert any("Liên đoàn Lao động tỉnh" in task.text for task in structure.tasks)
     assert (structure.signature.signing_authority, structure.signature.signer_name) == ("T/M BAN THƯỜNG VỤ", "Đặng Minh Khôi")
     assert len(structure.recipients) == 8
+
+
+def test_a_real_scanned_continuation_page_read_alone_parses_its_body() -> None:
+    """Page 2 of the real image-only scan (ailab_2), as it arrives when only that page is sent: no header, the body's
+    last paragraphs with the request to the schools, Nơi nhận and the signature beside it."""
+    path = SCANS / "ailab_2_scan_image-only.pdf"
+    job = ingest.read(path, path.name, ingest.sha256_of(path), Settings()).ocr_jobs[1]
+    structure = structure_of(recognize(job, Settings()).text)
+    assert structure.header.issuer is None and structure.header.body_start == 0
+    assert any("đề nghị các cơ quan, trường học có biện pháp" in task.text for task in structure.tasks)
+    assert (structure.signature.signer_title, structure.signature.signer_name) == ("PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH", "Ngô Văn Công")
+    assert [r.recipient for r in structure.recipients][:1] == ["Như trên"] and structure.recipients[-1].is_archive
+
