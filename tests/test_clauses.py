@@ -200,3 +200,34 @@ def test_a_list_that_goes_on_into_a_clause_gives_no_generic_subject() -> None:
         "sản;"
     )
     assert not any(name.startswith(("chủ đầu tư", "nhà đầu tư")) for _, name in mentions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [  # bulk doc_000385, doc_000165: "có thẩm quyền" right after a kind of body is the name's, no power; the
+        # provision that says which one it is, no part of it
+        ("2. Cơ quan có thẩm quyền tổ chức kiểm tra thực tế cơ sở đào tạo, lập biên bản theo Mẫu số 02.",
+         "Cơ quan có thẩm quyền"),
+        ("1. Người có thẩm quyền quy định tại các khoản 1, 2 và 3 Điều 11 của Luật này quyết định việc cung cấp, "
+         "chuyển giao bí mật nhà nước thuộc phạm vi quản lý.",
+         "Người có thẩm quyền"),
+    ],
+)  # fmt: skip
+def test_a_kind_of_body_named_by_its_competence_leads_the_verb_after_it(text: str, subject: str) -> None:
+    assert mentions(text) == [("lead", subject)]
+
+
+def test_a_competence_without_a_lead_verb_after_it_gives_no_task() -> None:
+    text = (  # bulk doc_000131: a power to delegate
+        "5. Người có thẩm quyền quy định tại khoản 4 Điều này có thể giao quyền cho cấp phó thực hiện thẩm quyền giữ "
+        "người trong trường hợp khẩn cấp."
+    )
+    assert mentions(text) == []
+
+
+def test_past_a_kind_of_body_and_a_comma_a_list_of_kinds_goes_on() -> None:
+    text = (  # bulk doc_000419: "về cơ quan, | người có thẩm quyền thực hiện …" is inside the opening phrase
+        "3. Trường hợp có sự thay đổi về cơ quan, người có thẩm quyền thực hiện thủ tục hành chính khi Thông tư này "
+        "có hiệu lực thì cơ quan, người có thẩm quyền có trách nhiệm: kế thừa toàn bộ kết quả giải quyết."
+    )
+    assert mentions(text) == [("lead", "cơ quan, người có thẩm quyền")]
