@@ -228,7 +228,7 @@ def _amendment_rows(
     for amendment in structure.amendments:
         ref_id = next(
             (ref for start, end in amendment.cited_in for m_start, m_end, ref in mentions
-             if start <= m_start and m_end <= end),
+             if start <= m_start < end),  # a mention that opens in the instruction (it may run past its line)
             amended,
         )  # fmt: skip
         rows.append(

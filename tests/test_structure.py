@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
+from pipeline.process import finish
+from pipeline.settings import Settings
 from pipeline.structure import Structure, parse
 from tests.conftest import CORPUS, DEV, RAW
 
@@ -326,3 +328,59 @@ def test_an_annex_after_the_signature_is_a_part_of_its_own(bulk: dict[str, str])
     annex = next(s for s in sections if s.label == "Phụ lục I")
     assert annex.level == 1 and annex.parent_id is None
     assert annex.heading.startswith("MẪU BÁO CÁO KHẢ NĂNG TÀI CHÍNH")
+
+
+def test_a_bare_article_label_takes_the_title_printed_below_it_and_no_sentence(bulk: dict[str, str]) -> None:
+    """``Điều 3.`` / ``Mục đích của bảo hiểm tiền gửi`` (79 bulk documents print titles so); ``Điều 1.`` / ``Ban
+    hành kèm theo Thông tư này …`` opens with the article's first sentence, which is no title."""
+    law = articles_of(structure_of(bulk["doc_000015"]))
+    assert ("Điều 3", "Mục đích của bảo hiểm tiền gửi") in law
+    circular = articles_of(structure_of(bulk["doc_000068"]))
+    assert circular[:2] == [("Điều 1", ""), ("Điều 2", "Hiệu lực thi hành")]
+
+
+def test_a_note_of_purpose_in_brackets_is_the_recipients_note(bulk: dict[str, str]) -> None:
+    recipients = {r.recipient: r.note for r in structure_of(bulk["doc_000148"]).recipients}
+    assert recipients["Bộ Tư pháp (để kiểm tra)"] == "để kiểm tra"
+
+
+def test_a_header_that_web_text_cut_into_pieces_is_read_whole(bulk: dict[str, str]) -> None:
+    """The motto one word a line (``Độc lập`` / ``-`` / ``Tự do`` …), the national line in two, a date cut inside
+    its year (``năm 202`` / ``5``), an issuer one word a line (``BỘ`` / ``TÀI`` / ``CHÍNH``)."""
+    decision = structure_of(bulk["doc_000612"]).header
+    assert decision.title == "Bãi bỏ một số văn bản quy phạm pháp luật của Thủ tướng Chính phủ"
+    law = structure_of(bulk["doc_000047"]).header
+    assert (law.doc_type, law.title) == ("Luật", "AN NINH MẠNG")
+    circular = structure_of(bulk["doc_000569"]).header
+    assert (circular.issue_date, circular.issuer) == ("2025-12-01", "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH")
+    assert structure_of(bulk["doc_000213"]).header.issuer == "BỘ TÀI CHÍNH"
+
+
+def test_an_amending_instruction_is_one_row_of_the_unit_it_changes(bulk: dict[str, str]) -> None:
+    """A heading over sub-instructions (``15. Sửa đổi, bổ sung tên Điều và khoản 2 Điều 51 như sau:`` / ``a) …``) is
+    no row of its own; the part of a unit (``đoạn mở đầu của khoản 7``) targets the unit; a unit supplemented next
+    to another (``Bổ sung khoản 4 vào sau khoản 3 Điều 47``) is of that article."""
+    law = structure_of(bulk["doc_000172"]).amendments
+    assert [a.new_text_start is not None for a in law if a.target == "khoản 2 Điều 51"] == [True]
+    assert ("amend", "khoản 7 Điều 3") in {(a.action, a.target) for a in structure_of(bulk["doc_000384"]).amendments}
+    assert ("supplement", "khoản 4 Điều 47") in {(a.action, a.target) for a in structure_of(bulk["doc_000120"]).amendments}
+
+
+def test_an_amendment_row_names_the_amended_document_from_its_words_or_its_chapter(bulk: dict[str, str]) -> None:
+    """doc_000542 amends five circulars, each named in a chapter title web text cut into ten lines; doc_000532's
+    ``Bãi bỏ Thông tư số`` / ``18/2020/TT-BGTVT`` names it across a line break."""
+    for doc_id in ("doc_000542", "doc_000532"):
+        raw = RawDocument(source_file=f"{doc_id}.txt", sha256="0" * 64, kind="text")
+        raw.pages = [PageText(page=1, text=bulk[doc_id], text_source=TextSource.PLAIN_TEXT)]
+        rows = finish(raw, [], Settings()).rows
+        assert rows["amendments"] and all(row["ref_id"] for row in rows["amendments"]), doc_id
+        cited = {row["ref_id"]: row["number_symbol"] for row in rows["citations"]}
+        if doc_id == "doc_000542":
+            assert {cited[row["ref_id"]] for row in rows["amendments"]} >= {"22/2013/TT-NHNN", "12/2016/TT-NHNN"}
+
+
+def test_a_consolidated_texts_property_sheet_gives_its_date_and_title(bulk: dict[str, str]) -> None:
+    """A văn bản hợp nhất's sheet dates it by ``Ngày ký xác thực`` (88 bulk documents); a sheet's title follows its
+    type and number with or without ``số``, in any case."""
+    assert structure_of(bulk["doc_000566"]).header.issue_date == "2025-11-24"
+    assert structure_of(bulk["doc_000671"]).header.title == "sửa đổi Thông tư 05/2022/TT-BCT ngày 18/02/2022"

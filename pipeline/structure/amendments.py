@@ -7,6 +7,7 @@ out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from pipeline.structure.lines import Line
@@ -77,13 +78,20 @@ _ACTED_ON = (
     r"(?:(?:một số|các|toàn bộ|tên|việc thi hành)\s+)?(?:điểm|khoản|Điều|điều|Phụ lục|phụ lục|Mẫu|mẫu|mục|Mục|Chương"
     r"|cụm từ|từ|Biểu|biểu|Luật|Nghị định|Thông tư|Quyết định|Nghị quyết|Pháp lệnh|Chỉ thị|hiệu lực)\b"
 )
+# The part of a unit an instruction changes: Sửa đổi đoạn mở đầu của khoản 4, tên Chương IV, tiêu đề khoản 5,
+# Bổ sung vào cuối khoản 1: the row's target is the unit.
+_PART_OF = (
+    r"(?:(?:tên|tiêu đề|đoạn (?:mở )?đầu|gạch đầu dòng thứ \w+|(?:tên\s+và\s+)?nội dung)\s+(?:(?:của|tại)\s+)?"
+    r"|vào\s+(?:cuối|đầu)\s+(?:của\s+)?)?"
+)
 INSTRUCTION_LINE = re.compile(
     rf"^(?:(?:\d{{1,3}}\s*\.|[a-zđ]\s*\)|Điều\s+\d+[a-z]?\s*[.:])\s*)?(?P<verb>{_VERBS})"
-    rf"(?:,?\s+(?:{_VERBS.lower()}))*\s+(?={_ACTED_ON})"
+    rf"(?:,?\s+(?:{_VERBS.lower()}))*\s+{_PART_OF}(?={_ACTED_ON})"
 )
 TARGET = re.compile(
     r"(?:điểm\s+[a-zđ]\d?\s+)?(?:khoản\s+\d+[a-z]?\s+)?(?:Điều\s+\d+(?:\s?[a-zđ]\b)?|Phụ lục\s+(?:số\s+)?[IVXLC\d]+[a-z]?)"
-    r"|(?:điểm\s+[a-zđ]\d?\s+)?khoản\s+\d+[a-z]?|điểm\s+[a-zđ]\d?\b",
+    r"|(?:điểm\s+[a-zđ]\d?\s+)?khoản\s+\d+[a-z]?|điểm\s+[a-zđ]\d?\b"
+    r"|(?:Mục\s+\d+\s+)?Chương\s+[IVXLC\d]+\b",
     re.IGNORECASE,
 )
 LIST_JOINER = re.compile(r"(?:\s*,\s*|\s+(?:và|hoặc)\s+|\s+)")
@@ -91,6 +99,8 @@ ARTICLE = re.compile(r"\bĐiều\s+\d+[a-z]?\b")
 NAMES_A_DOCUMENT = re.compile(r"\b(?:Luật|Nghị định|Thông tư|Quyết định|Nghị quyết|Pháp lệnh|Chỉ thị)\b[^.;]*\bsố\b")
 # Where the words that name the targets end: the new text's cue, the place a supplement goes (Bổ sung Điều 44b
 # vào sau Điều 44a), an aside on earlier amendments (đã được sửa đổi, bổ sung tại khoản 6 Điều 11 …).
+EARLIER = re.compile(r"\s(?:như sau|(?:đã\s+)?được\s)|\s*\(")  # the cue of the new text, an aside on earlier amendments
+PLACE = re.compile(r"\s(?:vào\s+)?(?:sau|trước)\s+(?:(?:điểm|khoản)\s+\w+\s+)+(?P<article>Điều\s+\d+[a-z]?)\b")
 ASIDE = re.compile(r"\s(?:như sau|(?:vào\s+)?(?:sau|trước)\s+(?=điểm|khoản|Điều)|(?:đã\s+)?được\s)|\s*\(")
 
 
@@ -129,21 +139,42 @@ def find_amendments(lines: list[Line], body: set[int], passages: list[Passage], 
         wording = ASIDE.split(_unquoted(text[match.end() :]))[0]
         if wording.startswith(("một số ", "các nội dung")):
             continue  # a heading over instructions: Sửa đổi, bổ sung một số điểm, khoản của Điều 12
-        targets = [_completed(t, holders) for t in _listed(wording)]
+        place = PLACE.search(_unquoted(text[match.end() :]))  # Bổ sung khoản 4 vào sau khoản 3 Điều 47
+        targets = [_completed(t, holders, place["article"] if place else None) for t in _listed(wording)]
         if not targets:
             if action in ("amend", "supplement") or not NAMES_A_DOCUMENT.search(wording):
                 continue  # a heading over instructions (Sửa đổi, bổ sung một số điều của …), or no instruction
             targets = [None]
+        if text.endswith(":") and _instructs(lines, line.index + 1, body, quoted):
+            continue  # a heading over the instructions below it (15. Sửa đổi tên Điều và khoản 2 Điều 51: / a) …)
         new_start = new_end = None
         passage = following.get(line.index + 1)
         if passage is not None and action not in ("repeal", "suspend"):
             new_start, new_end = lines[passage.first].start, lines[passage.last].end
-        cited_in = ((start, start + match.end() + len(wording)), *((s.char_start, s.char_start + len(s.label) + len(s.heading) + 3) for s in holders))
+        own_words = EARLIER.split(_unquoted(text[match.end() :]))[0]  # the place a supplement goes included
+        cited_in = ((start, start + match.end() + len(own_words)), *(_heading_span(lines, s) for s in holders))
         for target in dict.fromkeys(targets):
             found.append(
                 Amendment(f"m{len(found) + 1}", target, action, start, start + len(text), new_start, new_end, cited_in)
             )
     return found
+
+
+def _instructs(lines: list[Line], index: int, body: set[int], quoted: set[int]) -> bool:
+    """Is the line at `index` an instruction of the amending text (not quoted wording)?"""
+    return index < len(lines) and index in body and index not in quoted and bool(INSTRUCTION_LINE.match(lines[index].stripped))
+
+
+def _heading_span(lines: list[Line], section: Section) -> tuple[int, int]:
+    """Where a section's label and heading are printed: on its first line, or on the lines below it that its
+    heading took (a chapter title cut into many lines)."""
+    first = bisect_right([line.start for line in lines], section.char_start) - 1
+    wanted, taken = len(section.label) + len(section.heading), 0
+    for line in lines[first:]:
+        taken += len(line.stripped) + 1
+        if taken >= wanted:
+            return section.char_start, line.end
+    return section.char_start, section.char_end
 
 
 def _holders(sections: list[Section], offset: int) -> list[Section]:
@@ -178,13 +209,16 @@ def _above(target: str, other: str) -> str:
     return other[above.start() :] if above else ""
 
 
-def _completed(target: str, holders: list[Section]) -> str:
-    """``khoản 3`` under ``Sửa đổi, bổ sung một số khoản của Điều 36`` → ``khoản 3 Điều 36``."""
+def _completed(target: str, holders: list[Section], place_article: str | None = None) -> str:
+    """``khoản 3`` under ``Sửa đổi, bổ sung một số khoản của Điều 36`` → ``khoản 3 Điều 36``; a unit supplemented
+    next to one of an article (``Bổ sung khoản 4 vào sau khoản 3 Điều 47``) is of that article."""
     target = re.sub(r"\s+", " ", target)
     if target[0].isupper() and not target.startswith(("Điều", "Phụ lục")):
         target = target[0].lower() + target[1:]
     if ARTICLE.search(target) or target.lower().startswith("phụ lục"):
         return target
+    if place_article:
+        return f"{target} {place_article}"
     for section in holders:
         article = ARTICLE.search(_unquoted(section.heading))
         if article:

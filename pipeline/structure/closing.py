@@ -12,13 +12,14 @@ from pipeline.vietnamese import is_capitals
 RECIPIENTS_LABEL = re.compile(r"^(?:Nơi nhận|Noi nhan)\s*:?\s*", re.IGNORECASE)
 ADDRESSEES_LABEL = re.compile(r"^Kính gửi\s*:?\s*")
 ITEM = re.compile(r"^[-–—~+•*]\s*")  # a scan's dash may read as an en or em dash or a tilde
-INLINE_ITEMS = re.compile(r"(?:^|(?<=[;,.:)]))\s*[-–—~]\s+")
+INLINE_ITEMS = re.compile(r"^\s*[-–—~+•*]\s*|(?<=[;,.:)])\s*[-–—~]\s+")  # -Văn phòng …; - Công báo
 ITEM_END = (";", ".")  # an item line ending otherwise (a comma, a word) wraps onto the next line
 LIST_LABEL = re.compile(r"^(?:\d+|[a-zđ]|[IVX]+)[.)]\s")
 SPECK = 3  # a line of this many characters or fewer without a letter is a speck read in a scan, no item
 ARCHIVE = re.compile(r"^Lưu\b")
 NOTE = re.compile(r"\((?P<note>[^()]*)\)\s*$")
 NOTE_AFTER_ITEM = re.compile(r";\s*\((?P<note>[^()]*)\)\s*$")  # Bộ Y tế; (để phối hợp)
+PURPOSE = re.compile(r"^(?:để|Để)\s+\w")  # (để phối hợp chỉ đạo), (để kiểm tra)
 NOTE_WORDS = {"b/c": "báo cáo", "báo cáo": "báo cáo", "thực hiện": "để thực hiện", "t/h": "để thực hiện"}
 SIGNATURE_NOTE = re.compile(r"\((?:đã ký|Đã ký|ký|đã ký và đóng dấu)\)|\[đã ký\]", re.IGNORECASE)
 SIGNATURE_SEARCH = 40  # lines around the recipients block, or at the end, where a signature is looked for
@@ -127,12 +128,14 @@ def _wraps(above: str, text: str) -> bool:
 
 
 def _inline_items(text: str, offset: int) -> list[Recipient]:
+    """The items of one line, each after its dash (``- a; - b``, ``-Văn phòng …``). A dash line is one item even
+    when ``;`` joins names in it (``- Công báo; Cổng TTĐT Chính phủ``), as the gold of every set writes it."""
     items = []
     parts = INLINE_ITEMS.split(text)
     position = 0
     for part in parts:
         position = text.index(part, position)
-        item = part.strip().rstrip(";,.").strip()
+        item = part.strip().rstrip(";,.:").strip()  # Mặt trận Tổ quốc Việt Nam: (a colon typed for ;)
         if item:
             start = offset + text.index(item, position)
             items.append(_recipient(item, start))
@@ -142,19 +145,23 @@ def _inline_items(text: str, offset: int) -> list[Recipient]:
 
 def _recipient(item: str, start: int) -> Recipient:
     """An item; a printed note after its ``;`` (``Bộ Y tế; (để phối hợp)``) is its `note`, not part of its name,
-    and a known note in brackets at its end (``(báo cáo)``) is read into `note` too."""
+    and a note in brackets at its end (``(để b/c)``, ``(để phối hợp chỉ đạo)``) is read into `note` too."""
     after = NOTE_AFTER_ITEM.search(item)
     if after and after.start():
         words = after["note"].strip()
-        note = next((v for k, v in NOTE_WORDS.items() if k in words.lower()), words) or None
         name = item[: after.start()].rstrip(" ;,")
-        return Recipient(name, note, bool(ARCHIVE.match(name)), start, start + len(name))
+        return Recipient(name, _note(words) or words or None, bool(ARCHIVE.match(name)), start, start + len(name))
     bracket = NOTE.search(item)
-    note = None
-    if bracket:
-        words = bracket["note"].lower()
-        note = next((v for k, v in NOTE_WORDS.items() if k in words), None)
-    return Recipient(item, note, bool(ARCHIVE.match(item)), start, start + len(item))
+    return Recipient(item, _note(bracket["note"]) if bracket else None, bool(ARCHIVE.match(item)), start,
+                     start + len(item))
+
+
+def _note(words: str) -> str | None:
+    """A printed note: a known abbreviation spelled out (``b/c`` → ``báo cáo``), else what a note of purpose says
+    (``để phối hợp chỉ đạo``); None for other brackets (``(Bộ Tư pháp)``, ``(2b)``)."""
+    words = " ".join(words.split())
+    known = next((v for k, v in NOTE_WORDS.items() if k in words.lower()), None)
+    return known or (words if PURPOSE.match(words) else None)
 
 
 def signature(lines: list[Line], start_index: int, anchor: int | None) -> Signature:

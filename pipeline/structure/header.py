@@ -24,6 +24,7 @@ from pipeline.vietnamese import is_capitals
 
 NAME_GOES_ON = re.compile(r"(?:\sVÀ|,|\s-)$")  # an issuer line that breaks its name after a connective
 HEADER_LINES = 60  # the header is looked for in the first lines of the text only
+NATIONAL_PIECES = 6  # the most lines a national line is found cut into
 NUMBER_LINE = re.compile(
     r"(?:(?:^|[\s|])(?<!ĐẾN )(?:S[ốô]|SỐ)\s*[:.]?|^[^\W\d_][^\d:]{0,20}\ssố\s*:)\s*(?P<rest>\d.*|$)"
 )
@@ -176,7 +177,9 @@ def property_sheet(lines: list[Line]) -> Header | None:
     header.doc_type = type_of_title(values["doc_type"]) or values["doc_type"]
     issued = parse_date(values.get("issue_date", ""))
     header.issue_date = issued.isoformat() if issued else None
-    named = re.compile(rf"^{re.escape(values['doc_type'])}\s+số\s+{re.escape(header.number_symbol)}\s+(?P<title>\S.*)$")
+    named = re.compile(  # Thông tư số 01/2021/TT-BXD ban hành …, THÔNG TƯ SỐ 59/2018/TT-BGTVT HƯỚNG DẪN …, Thông tư 32/2022/TT-BCT …
+        rf"^{re.escape(values['doc_type'])}\s+(?:số\s+)?{re.escape(header.number_symbol)}\s+(?P<title>\S.*)$", re.IGNORECASE
+    )
     header.title = next((m["title"] for m in map(named.match, texts) if m), None)
     header.body_start = lines[-1].end + 1 if lines else 0
     return header
@@ -208,7 +211,7 @@ class _HeaderReader:
 
     def read(self) -> None:
         _read_stamps(self.zone, self.header)
-        self.consumed |= self.header.stamp_lines
+        self.consumed |= self.header.stamp_lines | _national_pieces(self.zone)
         body_start = self._walk()
         header = self.header
         header.body_start = body_start if body_start is not None else (self.last.end + 1 if self.last else 0)
@@ -337,6 +340,22 @@ class _HeaderReader:
                 return
 
 
+def _national_pieces(zone: list[Line]) -> set[int]:
+    """The lines of a national line that web text cut into pieces (``Độc lập`` / ``-`` / ``Tự do`` / ``-`` /
+    ``Hạnh phúc``, ``CỘNG HÒA XÃ HỘI CHỦ`` / ``NGHĨA VIỆT NAM``): lines that together hold nothing but it."""
+    pieces: set[int] = set()
+    for position, line in enumerate(zone):
+        if line.index in pieces or not line.stripped or not without_national_lines(line.stripped):
+            continue
+        joined = line.stripped
+        for last in range(position + 1, min(position + NATIONAL_PIECES, len(zone))):
+            joined = f"{joined} {zone[last].stripped}"
+            if not without_national_lines(joined):
+                pieces |= {piece.index for piece in zone[position : last + 1]}
+                break
+    return pieces
+
+
 def adoption_date(lines: list[Line]) -> str | None:
     """The date a resolution of the National Assembly or its Standing Committee was passed (``… thông qua … ngày
     26 tháng 9 năm 2025``): such a resolution prints no place-date line, its closing sentence dates it."""
@@ -373,7 +392,7 @@ def _place(text: str) -> str:
 def _set_issuer(header: Header, lines: list[str]) -> None:
     """Lower line of the issuer block is the issuer, the line above it the parent; a body name wrapped onto a
     second line (ỦY BAN NHÂN DÂN / TỈNH BẮC LÂM) is one issuer."""
-    lines = [line.strip(DECORATION) for line in lines if line.strip(DECORATION)]
+    lines = [line.strip(DECORATION) for line in _whole_words_joined(lines) if line.strip(DECORATION)]
     if not lines:
         return
     lines = list(dict.fromkeys(lines))  # the Công báo prints the issuer twice
@@ -381,6 +400,18 @@ def _set_issuer(header: Header, lines: list[str]) -> None:
         lines = [*lines[:-2], f"{lines[-2]} {lines[-1]}"]
     header.issuer = lines[-1]
     header.issuer_parent = lines[-2] if len(lines) >= 2 else None
+
+
+def _whole_words_joined(lines: list[str]) -> list[str]:
+    """Web text that gives each word its own line (``BỘ`` / ``TÀI`` / ``CHÍNH``, ``BỘ VĂN HÓA,`` / ``THỂ`` / ``THAO``
+    / ``VÀ`` / ``DU`` / ``LỊCH``): a line of one word goes on with the name above it, as a line after a connective."""
+    joined: list[str] = []
+    for line in map(str.strip, lines):
+        if joined and len(line.split()) == 1 and line.strip(DECORATION):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _wraps_a_name(upper: str, lower: str) -> bool:

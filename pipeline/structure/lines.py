@@ -39,17 +39,23 @@ def split_lines(text: str) -> list[Line]:
 
 # How a line that holds only the beginning of a label joins the next line: (this line, next line, separator).
 # Web pages give each HTML text node its own line (``Điều 8`` / ``.`` / ``Công bố …``, ``Đ`` / ``iều 6.``,
-# ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``), and a document's number (``Số:`` / ``70`` / ``/2025/TT-NHNN``).
+# ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``), a document's number (``Số:`` / ``70`` / ``/2025/TT-NHNN``)
+# and a date.
 _LABEL_WORDS = r"(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)"
 # Số: / 70 / /2025/TT-NHNN; Luật số: / 120 / /202 / 5 / /QH1 / 5: the pieces of a number-symbol join while one
 # ends or the next begins with a slash or hyphen, or both are digits; the symbol's last capitals may stand alone
 # (``/TT-BNNM`` / ``T``).
 _NUMBER_LABEL = r"^(?:Số|SỐ|.{0,40}\ssố)\s*:?"
 _NOT_A_LABEL = r"(?!\d{1,3}\s*[.)]|[a-zđ]\s*\)|Điều\s|[“\"])"
+# A date cut into pieces (``ngày`` / ``29`` / ``tháng`` / ``8`` / ``năm 202`` / ``5``): a line ending inside a date
+# joins the next while it goes on with the date; digits a break split join without a space.
+_DATE_WORD = r"\b(?:ngày|tháng|năm)"
+_NO_LABEL = r"(?![\d.)/:,-])"  # a number that is no clause label (2.), no date in figures (01/2025), no amount
 LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"^Đ$"), re.compile(r"^iều\b"), ""),
     (re.compile(rf"^{_LABEL_WORDS}$"), re.compile(r"^(?:\d{1,3}[a-z]?|[IVXLC]+)\b"), " "),
     (re.compile(r"^(?:Điều|ĐIỀU) \d{1,2}$"), re.compile(r"^\d{1,2}$"), ""),
+    (re.compile(rf"^{_LABEL_WORDS} [IVXLC]+$"), re.compile(r"^[IVXLC]+$"), ""),  # Chương I / II: Chương III
     (re.compile(r"^(?:Điều|ĐIỀU) \d{1,3}[a-z]?$"), re.compile(r"^[.:]"), ""),
     (re.compile(r"^(?:\d{1,3}\.|[a-zđ]\))$"), re.compile(rf"^{_NOT_A_LABEL}[^\W\d_]"), " "),
     (re.compile(rf"{_NUMBER_LABEL}$"), re.compile(r"^\d"), " "),
@@ -57,6 +63,10 @@ LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(rf"{_NUMBER_LABEL}\s*\d[\w./-]*[/-]$"), re.compile(r"^[\w.-][\w./-]{0,14}$"), ""),
     (re.compile(rf"{_NUMBER_LABEL}\s*(?:\d[\w./-]*)?\d$"), re.compile(r"^\d[\w./-]{0,14}$"), ""),
     (re.compile(rf"{_NUMBER_LABEL}\s*\d[\w./-]*[/-][\w.-]*[A-ZĐ]$"), re.compile(r"^[A-ZĐ]{1,3}$"), ""),
+    (re.compile(rf"{_DATE_WORD}$"), re.compile(rf"^\d{{1,2}}{_NO_LABEL}"), " "),
+    (re.compile(r"\b(?:ngày|tháng)\s*\d$"), re.compile(rf"^\d{_NO_LABEL}"), ""),
+    (re.compile(r"\bnăm\s*\d{1,3}$"), re.compile(rf"^\d{{1,3}}{_NO_LABEL}"), ""),
+    (re.compile(r"\b(?:ngày|tháng)\s*\d{1,2}$"), re.compile(r"^(?:tháng|năm)\b"), " "),
 ]
 SPLIT_LABEL_WORD = re.compile(r"^(\s*)Đ\s+(iều\b)")  # ``Đ iều 7.``: the pieces of a word a line break split
 # Web text also breaks a word before a letter with marks (``S`` / ``ố: 309/2025/NĐ-CP``, ``CHÍNH PH`` / ``Ủ``,
@@ -76,7 +86,7 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
         while last + 1 < len(lines):
             following = lines[last + 1].stripped
             separator = next(
-                (sep for this, after, sep in LABEL_PIECES if this.match(text) and after.match(following)), None
+                (sep for this, after, sep in LABEL_PIECES if this.search(text) and after.match(following)), None
             )
             if separator is None and splits_a_syllable(text, following):
                 separator = ""

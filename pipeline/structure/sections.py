@@ -37,7 +37,9 @@ ISSUED_WITH_NOTE = re.compile(r"\s*\((?:Ban hành )?[Kk]èm theo")  # (Kèm theo
 # A table flattened one cell per line opens with its number column's header alone on a line: its rows (1. / name /
 # symbol …) and numbered cases in its cells are no clauses.
 TABLE_HEADER = re.compile(r"^(?:STT|Stt|TT|Số TT|SỐ TT|Số thứ tự|SỐ THỨ TỰ)\.?$")
-HEADING_CHARS = 200  # a list item's heading is its first words, the whole item is its span
+SENTENCE_ENDS = (".", ";", ":", ",", "…")  # what ends or breaks a sentence, never a title
+HEADING_CHARS = 200
+TITLE_LINES, TITLE_CHARS = 12, 300  # how far a title in capitals under its label may run  # a list item's heading is its first words, the whole item is its span
 
 
 HEADING_KINDS = {"annex", "phan", "chuong", "muc", "dieu", "letter_upper", "roman"}
@@ -130,7 +132,9 @@ def find_sections(
             previous = last_items.get((parent, kind))
             if not _follows(label, previous) and not (continues and previous is None and parent is None):
                 continue  # a number out of sequence (a table's rows, a figure) is no clause or point
-        if not heading and kind in LABEL_WORDS:
+        if not heading and kind == "dieu":
+            heading = _article_title_below(lines, position, skip)
+        elif not heading and kind in LABEL_WORDS:
             heading = _heading_below(lines, position, skip, any_case=kind == "annex")
         if kind in LABEL_WORDS:
             label = f"{LABEL_WORDS[kind]} {label}".strip()
@@ -171,10 +175,13 @@ def _follows(label: str, previous: Section | None) -> bool:
 
 
 def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: bool) -> str:
-    """The title printed under a bare ``Chương I`` (capitals, maybe two lines) or ``PHỤ LỤC II`` (its first
-    line, in any case, unless it is the ``(Kèm theo …)`` line)."""
+    """The title printed under a bare ``Chương I`` (capitals, maybe cut into many lines by web text: ``SỬA ĐỔI`` /
+    ``, BỔ SUNG`` / … / ``22/2013/TT-NHNN`` / ``HƯỚNG DẪN …``) or ``PHỤ LỤC II`` (its first line, in any case, unless
+    it is the ``(Kèm theo …)`` line)."""
     title: list[str] = []
-    for line in lines[position + 1 : position + 4]:
+    for line in lines[position + 1 : position + 1 + TITLE_LINES]:
+        if sum(map(len, title)) > TITLE_CHARS:
+            break
         text = line.stripped
         if not text or line.index in skip:
             if title:
@@ -187,6 +194,19 @@ def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: b
         if ISSUED_WITH_NOTE.search(text):
             break
     return " ".join(title).strip()
+
+
+def _article_title_below(lines: list[Line], position: int, skip: set[int]) -> str:
+    """The title of a bare ``Điều 3.`` printed on the next line (``Mục đích của bảo hiểm tiền gửi``): a whole line
+    that is no sentence (no closing punctuation, the line after it does not go on with it) and no label; an
+    article opening with its first sentence (``Ban hành kèm theo …`` / ``.``) has no title."""
+    following = [line for line in lines[position + 1 : position + 3] if line.index not in skip]
+    if not following or not (text := following[0].stripped) or len(text) > 150:
+        return ""
+    after = following[1].stripped if len(following) > 1 else ""
+    sentence = text.endswith(SENTENCE_ENDS) or after[:1] in SENTENCE_ENDS + (")",) or after[:1].islower()
+    label = heading_of(text) or ANNEX.match(text) or text.startswith(("“", '"'))
+    return "" if sentence or label else text
 
 
 def _short(text: str) -> str:
