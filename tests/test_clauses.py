@@ -204,10 +204,11 @@ def test_a_list_that_goes_on_into_a_clause_gives_no_generic_subject() -> None:
 
 @pytest.mark.parametrize(
     ("text", "subject"),
-    [  # bulk doc_000385, doc_000165: "có thẩm quyền" right after a kind of body is the name's, no power; the
+    [  # bulk doc_000267, doc_000165: "có thẩm quyền" right after a kind of body is the name's, no power; the
         # provision that says which one it is, no part of it
-        ("2. Cơ quan có thẩm quyền tổ chức kiểm tra thực tế cơ sở đào tạo, lập biên bản theo Mẫu số 02.",
-         "Cơ quan có thẩm quyền"),
+        ("d) Trường hợp không đồng ý cấp Chứng chỉ nhân viên bức xạ: chậm nhất trong thời hạn quy định tại điểm c "
+         "khoản này, cơ quan có thẩm quyền phải trả lời bằng văn bản và nêu rõ lý do.",
+         "cơ quan có thẩm quyền"),
         ("1. Người có thẩm quyền quy định tại các khoản 1, 2 và 3 Điều 11 của Luật này quyết định việc cung cấp, "
          "chuyển giao bí mật nhà nước thuộc phạm vi quản lý.",
          "Người có thẩm quyền"),
@@ -217,11 +218,16 @@ def test_a_kind_of_body_named_by_its_competence_leads_the_verb_after_it(text: st
     assert mentions(text) == [("lead", subject)]
 
 
-def test_a_competence_without_a_lead_verb_after_it_gives_no_task() -> None:
-    text = (  # bulk doc_000131: a power to delegate
+@pytest.mark.parametrize(
+    "text",
+    [  # bulk doc_000131: a power to delegate; doc_000029: "tiếp nhận, giải quyết …" says which one it is
         "5. Người có thẩm quyền quy định tại khoản 4 Điều này có thể giao quyền cho cấp phó thực hiện thẩm quyền giữ "
-        "người trong trường hợp khẩn cấp."
-    )
+        "người trong trường hợp khẩn cấp.",
+        "Người có thẩm quyền tiếp nhận, giải quyết thủ tục hành chính khai thác, sử dụng thông tin đã có trong các cơ "
+        "sở dữ liệu.",
+    ],
+)
+def test_a_competence_without_a_verb_of_procedure_after_it_names_no_subject(text: str) -> None:
     assert mentions(text) == []
 
 

@@ -255,8 +255,8 @@ def _competent_verb(subject: str) -> int | None:
     name = _patterns()["competent"].match(subject)
     if not name or _patterns()["competence_reference"].match(subject, name.end()):
         return None  # … quy định tại khoản 4 Điều 9 | (no "này"): where the name ends is not known
-    verb = cue("lead_next").match(subject, name.end()) or cue("lead_after").match(subject, name.end())
-    return verb.start() if verb else None
+    verb = cue("lead_next").match(subject, name.end())  # quyết định, phải, thông báo … (lead_after verbs are as
+    return verb.start() if verb else None  # often the name's own: Người có thẩm quyền tiếp nhận, giải quyết …)
 
 
 def _subject_list(clause: str, start: int) -> list[Mention]:
