@@ -212,6 +212,12 @@ def page_text(page: Page) -> str:
     return "\n".join(" ".join(r.text for r in sorted(runs, key=lambda r: r.x)) for _, runs in sorted(lines.items()))
 
 
+def page_truths(rendering: Rendering) -> list[str]:
+    """The text printed on each page the rendering captures, in order (the ground truth of each page's OCR)."""
+    pages = layout_blocks(blocks_of(rendering.stem)[0]).pages
+    return [page_text(page) for page in (pages if rendering.page is None else [pages[rendering.page]])]
+
+
 def captured(image: Image.Image, rendering: Rendering, style: ScanStyle, rng: np.random.Generator) -> Image.Image:
     """A printed page as the rendering captures it: scanned, or photographed with a phone; a PNG is scanned first."""
     if rendering.capture != "photo":

@@ -14,6 +14,7 @@ from pipeline.model import LayoutLine
 from pipeline.normalize import normalize
 from pipeline.ocr.correction import correct_words
 from pipeline.ocr.language_model import follows
+from pipeline.ocr.tokens import syllable_runs
 from pipeline.settings import Settings
 from pipeline.structure import parse
 from tests.conftest import ROOT
@@ -70,12 +71,25 @@ def test_a_subject_line_run_into_the_date_line_is_split_where_the_right_column_i
         ("tổ chức kỷ thị tốt nghiệp", 80, "tổ chức kỳ thi tốt nghiệp"),
         ("đào tạo để nghị các đơn vị", 95, "đào tạo đề nghị các đơn vị"),  # a typing slip seen in the corpus
         ("Số 1351/QĐ-UBND ngày 2O/11/2024", 30, "Số 1351/QĐ-UBND ngày 20/11/2024"),  # numbers only as digits
+        ("KT. BỘ TRƯỞNG THƯ TRƯƠNG Lê Tấn Dũng", 90, "KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Tấn Dũng"),  # a deputy signs
+        ("chất liệu Acrylic không ngậm nước", 96, "chất liệu Acrylic không ngậm nước"),  # a rare word read surely
+        ("các đơn vị khắn trương thực hiện", 88, "các đơn vị khẩn trương thực hiện"),  # a sure slip of a mark
     ],
 )
 def test_correction_weighs_each_syllable_by_its_neighbours_and_the_confidence_it_was_read_with(
     read: str, confidence: float, meant: str
 ) -> None:
     assert " ".join(correct_words(read.split(), [confidence] * len(read.split()))) == meant
+
+
+def test_the_model_counts_pairs_across_line_breaks_as_the_correction_reads_them() -> None:
+    """The correction reads OCR lines one after the other; the model's texts are read so too, with the same phrase
+    ends (punctuation, capitals against lower case): a signature block's lines make pairs."""
+    text = "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Tấn Dũng\nquản lý, chi trả trợ cấp\ntrong thời gian tiếp theo."
+    assert list(syllable_runs(text)) == [
+        ["bộ", "trưởng", "thứ", "trưởng"], ["lê", "tấn", "dũng", "quản", "lý", "chi", "trả", "trợ", "cấp", "trong",
+        "thời", "gian", "tiếp", "theo"],
+    ]  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,11 @@ that is no known syllable, one letter away; its score is the model's log-probabi
 where tesseract was unsure.
 
 What is never changed: numbers, document symbols (``12-CT/TW``, ``COVID-19``), abbreviations and words in mixed
-case (they cut the context); and a word tesseract read with confidence (``SURE``) that is a syllable the model
-knows, unless the model has evidence against it: another spelling of it pairs with a neighbour (or another spelling
-of one) far more often than it does (``sốt, ho, khó thở`` stays, ``ỦY BAN NHÂN DÂN TÍNH`` becomes ``TỈNH``).
+case (they cut the context); the letters of a well-formed syllable tesseract read with confidence (``SURE``), only
+its marks (its sure slips are marks: ``khắn trương``; a rare word keeps its letters: ``ngậm nước``); and a known
+syllable read with confidence, unless the
+model has evidence against it: another spelling of it pairs with a neighbour (or another spelling of one) far more
+often than it does (``sốt, ho, khó thở`` stays, ``ỦY BAN NHÂN DÂN TÍNH`` becomes ``TỈNH``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from pipeline.keys import fold
 from pipeline.ocr.language_model import Model, model
 from pipeline.ocr.tokens import Key, Token, key_of, phrases
+from pipeline.vietnamese import is_syllable
 
 _FOLDED_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _DIGIT_RUN = re.compile(r"(?<![^\W\d_])[0-9IlO]+(?![^\W\d_])")  # not next to another letter
@@ -38,12 +41,13 @@ PLAUSIBLE_SHARE = 0.05  # its pairs with its neighbours are seen less than this 
 MIN_EVIDENCE = 10  # which are seen this often at least (BẮC LÂM, a made-up province, stays: bắc làm is seen twice)
 
 
-def candidates(lm: Model, syllable: str) -> list[Key]:
-    """Keys the word read may stand for, its own first: same letters with other marks; one letter off if it is
-    unknown."""
+def candidates(lm: Model, syllable: str, confidence: float) -> list[Key]:
+    """Keys the word read with this confidence may stand for, its own first: same letters with other marks; one
+    letter off if the model does not know it, but for a well-formed syllable read surely (a rare word: ``ngậm
+    nước`` is no ``ngập nước``; tesseract's sure slips are marks, ``khắn trương``, ``toản thể``)."""
     letters, own = fold(syllable), key_of(syllable)
     found = list(lm.by_letters.get(letters, ()))
-    if own not in lm.unigrams:
+    if own not in lm.unigrams and (confidence < SURE or not is_syllable(syllable)):
         found += [k for variant in _one_letter_off(letters) for k in lm.by_letters.get(variant, ())]
     return [own] + [k for k in dict.fromkeys(found) if k != own]
 
@@ -123,7 +127,7 @@ def correct_phrase(words: list[str], confidences: list[float]) -> list[str]:
     """The most likely syllables meant by one phrase of words read with these confidences (0–100)."""
     lm = model()
     keys = [key_of(w) for w in words]
-    lattice = [candidates(lm, w) for w in words]
+    lattice = [candidates(lm, w, c) for w, c in zip(words, confidences, strict=True)]
     lattice = [[keys[i]] if _is_settled(lm, keys, i, lattice, confidences) else lattice[i] for i in range(len(words))]
     # best[i][key] = (score, back-pointer) of the best path ending in candidate `key` of word i
     best: list[dict[Key, tuple[float, Key | None]]] = []

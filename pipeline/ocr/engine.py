@@ -9,9 +9,11 @@ a tesseract upgrade or another ``vie.traineddata`` reprocesses the documents it 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from pipeline.settings import Settings
 
 
 BLOCK_PSM = 6  # tesseract's page segmentation mode for a single uniform block of text
+CACHE = "VANBAN_OCR_CACHE"  # a folder named by this variable keeps the words read per image and options (benchmarks)
 
 
 class EngineTimeout(Exception):
@@ -62,6 +65,15 @@ class Tesseract:
         """The words on the page image file `image` (resolution `dpi`; None: the file says), blanks left out; with
         `block`, the image is one block of text (a column cut out of a page), not a page to lay out. Raises
         :class:`EngineTimeout` or :class:`EngineFailure`."""
+        stored = _cached(image, self.config(dpi, block) + self.identity())
+        if stored and stored.is_file():
+            return [Word(**{**w, "line": tuple(w["line"])}) for w in json.loads(stored.read_text(encoding="utf-8"))]
+        words = self._read(image, dpi, timeout, block)
+        if stored:
+            stored.write_text(json.dumps([asdict(w) for w in words], ensure_ascii=False), encoding="utf-8")
+        return words
+
+    def _read(self, image: Path, dpi: int | None, timeout: float, block: bool) -> list[Word]:
         try:
             data = pytesseract.image_to_data(
                 str(image), lang=self.language, config=self.config(dpi, block), timeout=timeout,
@@ -94,6 +106,17 @@ class Tesseract:
     def identity(self) -> str:
         """Engine, version and language model (content hash), e.g. ``tesseract 5.3.0 vie:3f2a…``."""
         return _tesseract_identity(self.language)
+
+
+def _cached(image: Path, options: str) -> Path | None:
+    """Where the words of this image file read with these options are kept, when ``VANBAN_OCR_CACHE`` names a
+    folder: the benchmarks read the same pages many times over, and OCR is most of their time."""
+    folder = os.environ.get(CACHE)
+    if not folder:
+        return None
+    digest = hashlib.sha256(image.read_bytes() + options.encode()).hexdigest()
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    return Path(folder) / f"{digest}.json"
 
 
 @cache

@@ -85,19 +85,23 @@ def _capitals_runs(tokens: list[Token]) -> list[int]:
 
 
 def syllable_runs(text: str) -> Iterator[list[str]]:
-    """The phrases of a text, lower case, as runs of well-formed syllables (a word that is none breaks a run)."""
-    for line in unicodedata.normalize("NFC", text).lower().splitlines():
-        tokens = [Token.of(t) for t in line.split()]
-        for run in phrases(tokens):
-            current: list[str] = []
-            for i in run:
-                if is_syllable(tokens[i].core):
-                    current.append(tokens[i].core)
-                elif current:
-                    yield current
-                    current = []
-            if current:
+    """The phrases of a text, lower case, as runs of well-formed syllables (a word that is none breaks a run).
+
+    The text's words are taken one after the other across its lines, as the correction reads OCR lines: a phrase
+    goes on over a line break as over a space (a signature block's ``KT. BỘ TRƯỞNG`` / ``THỨ TRƯỞNG``, a sentence
+    broken over two lines), and ends where punctuation or a change between capitals and lower case ends it."""
+    tokens = [Token.of(t) for t in unicodedata.normalize("NFC", text).split()]
+    for run in phrases(tokens):
+        current: list[str] = []
+        for i in run:
+            core = tokens[i].core.lower()
+            if is_syllable(core):
+                current.append(core)
+            elif current:
                 yield current
+                current = []
+        if current:
+            yield current
 
 
 def _marked(word: str) -> bool:
