@@ -2,19 +2,20 @@
 
 Each text is real bulk-corpus prose, run alone through ``vanban run`` in a fresh output folder; the figures are
 seconds and peak resident memory of the process tree, each per MB of input. Linear time and bounded memory show
-as flat columns. Goal: at least 1 MB per 2 s for any text.
+as flat columns. Goal: at least 1 MB per 2 s for any text. Sizes in MB may be given: `python text_size.py 2`.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import sys
 import tempfile
 from pathlib import Path
 
 from bulk_text import BULK, run_once
 
-SIZES_MB = (0.2, 2, 20)
+SIZES_MB = tuple(float(size) for size in sys.argv[1:]) or (0.2, 2, 20)
 
 
 def prose(size: int) -> str:
@@ -32,7 +33,7 @@ def prose(size: int) -> str:
 
 
 def main() -> None:
-    print(f"{'text':>16} {'MB':>6} {'seconds':>8} {'s/MB':>6} {'peak MiB':>9} {'MiB/MB':>7}")
+    print(f"{'text':>16} {'MB':>6} {'seconds':>8} {'s/MB':>6} {'CPU s/MB':>8} {'peak MiB':>9} {'MiB/MB':>7}")
     for size_mb in SIZES_MB:
         text = prose(int(size_mb * 2**20))
         for shape, body in (("one line", " ".join(text.split("\n"))), ("many lines", text)):
@@ -41,8 +42,8 @@ def main() -> None:
                 path.parent.mkdir()
                 path.write_text(body, encoding="utf-8")
                 megabytes = path.stat().st_size / 2**20
-                seconds, peak, summary = run_once(path.parent, Path(work) / "out")
-                print(f"{shape:>16} {megabytes:6.1f} {seconds:8.1f} {seconds / megabytes:6.2f} "
+                seconds, cpu, peak, summary = run_once(path.parent, Path(work) / "out")
+                print(f"{shape:>16} {megabytes:6.1f} {seconds:8.1f} {seconds / megabytes:6.2f} {cpu / megabytes:8.2f} "
                       f"{peak / 2**20:9.0f} {peak / 2**20 / megabytes:7.0f}   {summary.split(':')[1].split(';')[0]}")
 
 

@@ -17,7 +17,9 @@ import hashlib
 import json
 import os
 import resource
+import shutil
 import signal
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -63,10 +65,13 @@ def read_task(
     raise ChangedInput("the file changed while it was being read, twice: it is read again on the next run")
 
 
-def limit_memory(megabytes: int) -> None:
-    """Pool initializer: cap the worker's address space, and so that of the tesseract it starts."""
+def start_worker(megabytes: int, scratch: str) -> None:
+    """Pool initializer: cap the worker's address space, and so that of the tesseract it starts; its temporary
+    files go in the run's `scratch` folder, removed by the run (a worker killed at a time limit cannot remove
+    its own page image and tesseract output)."""
     ceiling = megabytes << 20
     resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+    tempfile.tempdir = scratch
 
 
 def limited(function: Callable[..., Any], args: tuple, seconds: float) -> Any:
@@ -99,22 +104,26 @@ def _executor(scheduler: str, jobs: int | None, settings: Settings) -> Iterator[
         import pebble
 
         workers = jobs or _cpu_count()
-        pool = pebble.ProcessPool(workers, initializer=limit_memory, initargs=(settings.worker_memory_mb,))
+        scratch = tempfile.mkdtemp(prefix="vanban-run-")
+        pool = pebble.ProcessPool(workers, initializer=start_worker, initargs=(settings.worker_memory_mb, scratch))
         try:
-            yield _Executor(
-                lambda f, args, limit: pool.schedule(f, args=args, timeout=limit), workers, (pebble.ProcessExpired,)
-            )
-        except BaseException:
-            children = descendants()  # the workers and the tesseract each may be running
-            pool.stop()  # running tasks are not waited for
-            for pid in children:  # a tesseract outlives its stopped worker: stop it too
-                with suppress(ProcessLookupError, PermissionError):
-                    os.kill(pid, signal.SIGKILL)
-            with suppress(TimeoutError):  # a worker killed while it held the pool's channel cannot hang the stop
-                pool.join(timeout=STOP_SECONDS)
-            raise
-        pool.close()
-        pool.join()
+            try:
+                yield _Executor(
+                    lambda f, args, limit: pool.schedule(f, args=args, timeout=limit), workers, (pebble.ProcessExpired,)
+                )
+            except BaseException:
+                children = descendants()  # the workers and the tesseract each may be running
+                pool.stop()  # running tasks are not waited for
+                for pid in children:  # a tesseract outlives its stopped worker: stop it too
+                    with suppress(ProcessLookupError, PermissionError):
+                        os.kill(pid, signal.SIGKILL)
+                with suppress(TimeoutError):  # a worker killed while it held the pool's channel cannot hang the stop
+                    pool.join(timeout=STOP_SECONDS)
+                raise
+            pool.close()
+            pool.join()
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
         return
     from distributed import Client, KilledWorker, LocalCluster
 

@@ -157,7 +157,8 @@ def _join_fragments(line: str) -> str:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        end = _syllable_end(tokens, i) if _is_fragment(token) else None
+        # a fragment that ends in punctuation (b), c,) begins no run: punctuation may only close one
+        end = _syllable_end(tokens, i) if _is_fragment(token) and token[-1] not in TRAILING_PUNCTUATION else None
         if end:
             joined.append("".join(tokens[i:end]))
         elif joined and _closes_syllable(joined[-1], token):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -75,14 +76,20 @@ def text_quality(text: str) -> float | None:
     """How much `text` looks like real Vietnamese, from 0 to 1; None when there are too few words to tell.
 
     It is the share of words that are well-formed syllables, scaled down when fewer than a fifth of them carry
-    a diacritic (Vietnamese stripped of its marks, or Latin garbage that happens to spell syllables).
+    a diacritic (Vietnamese stripped of its marks, or Latin garbage that happens to spell syllables). Each
+    distinct word is judged once (a text repeats its few thousand words: judging every one was a fifth of the
+    bulk corpus's time).
     """
-    words = [w for w in _WORD.findall(text) if not _is_abbreviation(w)]
-    if len(words) < 5:
+    words = valid = marked = 0
+    for word, count in Counter(_WORD.findall(text)).items():
+        if _is_abbreviation(word):
+            continue
+        words += count
+        valid += count * is_syllable(word)
+        marked += count * has_diacritic(word)
+    if words < 5:
         return None
-    valid = sum(is_syllable(w) for w in words) / len(words)
-    marked = sum(has_diacritic(w) for w in words) / len(words)
-    return round(valid * min(1.0, marked / 0.2), 4)
+    return round(valid / words * min(1.0, marked / words / 0.2), 4)
 
 
 def is_capitals(text: str) -> bool:

@@ -119,6 +119,20 @@ def test_a_body_named_with_its_parent_is_one_body() -> None:
     assert mentions(text) == [("lead", "Vụ trưởng Vụ Pháp chế"), ("lead", "Bộ trưởng Bộ Tư pháp")]
 
 
+def test_a_kind_of_body_defined_by_what_it_is_given_to_do_keeps_its_definition() -> None:
+    # bulk doc_000628: a partner defined after "được", with two verbs joined by a comma, up to "trong việc"
+    text = (
+        "3. Chỉ đạo các đơn vị trực thuộc Bộ Công an phối hợp với Cục Bưu điện Trung ương và doanh nghiệp được chỉ "
+        "định thực hiện duy trì, quản lý mạng bưu chính công cộng trong việc thẩm tra tiêu chuẩn chính trị."
+    )
+    assert ("support", "doanh nghiệp được chỉ định thực hiện duy trì, quản lý mạng bưu chính công cộng") in mentions(text)
+    # bulk doc_000462: the definition's object, then the sentence's own verb
+    text = "Cơ quan, đơn vị được giao nhiệm vụ bồi dưỡng công chức căn cứ sự cần thiết quyết định việc mua sắm."
+    assert mentions(text) == [("lead", "Cơ quan, đơn vị được giao nhiệm vụ bồi dưỡng công chức")]
+    # a body named by its own name is given the task: "được giao" is the sentence's verb
+    assert mentions("Sở Tài chính được giao chủ trì thẩm định.") == [("lead", "Sở Tài chính")]
+
+
 @pytest.mark.parametrize(
     ("text", "subject"),
     [  # procedural articles of legal texts: a body, then at once the verb of its duty

@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -201,3 +202,14 @@ def test_sigterm_stops_with_a_message_and_leaves_no_worker_or_tesseract(tmp_path
     assert process.returncode == 143 and "terminated" in err
     time.sleep(0.5)
     assert not [pid for pid in children if _alive(pid)]
+
+
+def test_a_page_killed_at_its_time_limit_leaves_no_temporary_files(tmp_path: Path, monkeypatch) -> None:
+    scratch = tmp_path / "tmp"  # the temporary folder the run, and the workers it forks, start from
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    settings = Settings(page_timeout=3.0)  # past the page's preparation, inside tesseract: the worker is killed
+    batch.run([SCANS / "ailab_2_scan_image-only.pdf"], tmp_path / "out", settings, jobs=1, progress=False)
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv")
+    assert "timeout" in errors.error_type.tolist()
+    assert list(scratch.iterdir()) == []  # no vanban-ocr-* folder with its page.png left behind

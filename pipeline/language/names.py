@@ -27,6 +27,8 @@ BODY_NAMES = lexicon(
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers",
                 "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "child_kinds", "parent_kinds",
+                "relative_kinds", "relative_openers", "relative_powers", "relative_ends",
+                "unsplit", "compounds",
             )
         },
         "levels_of_heads": {str: str},
@@ -34,6 +36,9 @@ BODY_NAMES = lexicon(
 )  # fmt: skip
 
 MAX_NAME_WORDS = 16
+# The verb of a definition comes within so many words after its opener (được Bộ trưởng Bộ Tài chính giao chủ trì); further
+# on, the first verb is the sentence's own (… được giao nhiệm vụ bồi dưỡng công chức | căn cứ …).
+RELATIVE_VERB_WITHIN = 3
 PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
 # Between the bodies of a list: a comma (one without a space too, unless inside capitals: Ủy ban KH,CN&MT), "và"
 LIST_SEPARATOR = re.compile(r"(,\s+|(?<![A-ZĐ]),(?=\S)|\s+và\s+)")
@@ -72,9 +77,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s+(?!(?:{alternation(data['name_closer_continuations'])})\b)(?P<next>\w+)"
         ),
         "trailer": re.compile(rf"(?:\s+(?:{alternation(data['name_trailers'])}))+$"),
-        "generic_head": re.compile(rf"^(?:{alternation(data['generic_heads'])})\b"),
+        "relative_opener": re.compile(
+            rf"\s(?:{alternation(data['relative_openers'])})(?=\s)(?!\s+(?:{alternation(data['relative_powers'])})\b)"
+        ),
+        "compound": re.compile(rf"\b(?:{alternation(data['compounds'])})\b"),
+        "unsplit": re.compile(rf"\b(?:{alternation(data['unsplit'])})\b"),
+        "relative_end": re.compile(rf"\s(?:{alternation(data['relative_ends'])})$"),
+        # a list piece that begins with a kind of body, up to the end of the searched stretch
+        "relative_kind": re.compile(
+            rf"(?:^|,\s+|\s(?:và|hoặc)\s+|\s)(?:[Cc]ác\s+)?(?i:{alternation(data['relative_kinds'])})(?:\s[^\s,;.:]+){{0,3}}$"
+        ),
+        "generic_head": re.compile(
+            rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:{alternation(data['generic_heads'])})\b"
+        ),
+        # a kind named by what it does, maybe after its head's title (Giám đốc Ban quản lý dự án, Tổ trưởng Tổ
+        # giúp việc), at the start or after a list separator
         "named_by_verb": re.compile(
-            rf"^(?:{alternation(data['heads'] + data['bare_kinds'] + ['Tổ'])})\s+"
+            rf"(?:^|(?<=,\s)|(?<=\svà\s))"
+            rf"(?:(?:(?:{alternation(data['title_prefixes'])})\s+)?(?:{alternation(data['titles'])})\s+)?"
+            rf"(?:{alternation(data['heads'] + data['bare_kinds'] + ['Tổ'])})\s+"
             rf"(?i:{alternation(data['kind_verbs'])})(?:,\s*(?:{alternation(data['kind_verbs'])}))*\b"
         ),
     }
@@ -95,11 +116,40 @@ def _stops(text: str) -> Iterator[re.Match[str]]:
     """The words that end a name in `text`, in order; verbs right after a kind of body that name what the body
     does (``Cơ quan quản lý thuế``, ``Hội đồng thẩm định``, ``Cục Quản lý, giám sát tổ chức tín dụng``) are part of
     the name, not its end, and so is a kind of body right after them (``tổ chức``: their object, not a verb)."""
-    named = _patterns()["named_by_verb"].match(text)
-    end = named.end() if named else 0
-    if named and (kind := re.match(rf"\s+(?:{alternation(grammar()['stops_or_kinds'])})\b", text[end:])):
-        end += kind.end()  # … giám sát tổ chức tín dụng: a kind of body, what the verb is about
-    return (m for m in _patterns()["stop"].finditer(text) if m.end() > end or m.start() == len(text))
+    named = []  # at the start, or a later piece of a list (Hội đồng quản trị, Ban kiểm soát)
+    for match in _patterns()["named_by_verb"].finditer(text):
+        end = match.end()
+        if kind := re.match(rf"\s+(?:{alternation(grammar()['stops_or_kinds'])})\b", text[end:]):
+            end += kind.end()  # … giám sát tổ chức tín dụng: a kind of body, what the verb is about
+        named.append((match.start(), end))
+    inside = _relative_clauses(text) + [m.span() for m in _patterns()["compound"].finditer(text)]
+    return (
+        m for m in _patterns()["stop"].finditer(text)
+        if m.start() == len(text)
+        or not any(s <= m.start() and m.end() <= e for s, e in named) and not any(s <= m.start() < e for s, e in inside)
+    )  # fmt: skip
+
+
+def _relative_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that define a kind of body by what it is given or made to do, and so belong to its name
+    (``doanh nghiệp được chỉ định thực hiện duy trì, quản lý mạng bưu chính công cộng``; ``cơ quan có chức năng
+    quản lý đất đai cấp tỉnh``): an opener (``được``) after a list piece that begins with a kind, its verb, the verbs
+    chained to it (``chủ trì thực hiện``; after a comma: ``tiếp nhận, giải quyết``) and their object, up to the next
+    verb (the sentence's own: ``… tiếp tục thực hiện``), a function word or a reference (``quy định tại``), or
+    punctuation."""
+    spans = []
+    for opener in _patterns()["relative_opener"].finditer(text):
+        if not _patterns()["relative_kind"].search(text, 0, opener.start()):
+            continue
+        end = opener.end()
+        for stop in _patterns()["stop"].finditer(text, opener.end()):
+            first = end == opener.end() and len(text[end : stop.start()].split()) <= RELATIVE_VERB_WITHIN
+            chained = first or (end > opener.end() and (not text[end : stop.start()] or text[stop.start() - 1] == ","))
+            if not stop.group()[:1].isspace() or not chained or _patterns()["relative_end"].match(stop.group()):
+                break
+            end = stop.end()
+        spans.append((opener.start(), end))
+    return spans
 
 
 def canonical_name(assignee: str, place: Place | None) -> str:
@@ -140,7 +190,9 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
         closers = _patterns()["name_closer"].finditer(text, 0, end)
         end = next((m.end("closer") for m in closers if m["next"].islower()), end)
     known = [(s, e) for s, e in known if e <= end]
-    span = _bounded_by_known_names(text[:end], known).rstrip(" ,")
+    defined = _relative_clauses(text[:end])  # Cơ quan được Chính phủ giao …: a known name in a definition ends nothing
+    bounding = [(s, e) for s, e in known if not any(ds <= s < de for ds, de in defined)]
+    span = _bounded_by_known_names(text[:end], bounding).rstrip(" ,")
     span = _patterns()["trailer"].sub("", span)
     found: list[tuple[int, str]] = []
     position, separator = 0, ""
@@ -193,7 +245,9 @@ def _name_end(text: str) -> tuple[int, list[tuple[int, int]]]:
 
 def _list_parts(span: str, known: list[tuple[int, int]]) -> list[str]:
     """`span` cut into list pieces and the separators between them (LIST_SEPARATOR), except inside a `known` name
-    (``Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố`` is one body)."""
+    (``Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố`` is one body) or words no list splits (``phòng,
+    chống``)."""
+    known = known + [m.span() for m in _patterns()["unsplit"].finditer(span)]
     parts, start = [], 0
     for separator in LIST_SEPARATOR.finditer(span):
         if not any(s < separator.start() and separator.end() < e for s, e in known):

@@ -1,0 +1,107 @@
+"""The grammar of body names (pipeline.language.names): where a name ends and how a list splits, on sentences of
+the bulk corpus (never a check-set document)."""
+
+from __future__ import annotations
+
+from pipeline.language.clauses import clause_mentions
+from pipeline.language.names import names
+
+
+def mentions(text: str) -> list[tuple[str, str]]:
+    return [(role, name) for role, _, name in clause_mentions(text)]
+
+
+def test_port_authorities_and_offices_are_bodies() -> None:
+    # bulk doc_000257, doc_000152: Cảng vụ heads a body's name
+    text = "4. Cảng vụ Hàng hải Quảng Ninh phối hợp Cảng vụ Hàng hải Hải Phòng xây dựng Quy chế phối hợp."
+    assert mentions(text)[0] == ("support", "Cảng vụ Hàng hải Quảng Ninh")
+    text = "1. Cảng vụ hàng hải kiểm tra việc thực hiện pháp luật về lao động hàng hải trên tàu biển Việt Nam."
+    assert mentions(text) == [("lead", "Cảng vụ hàng hải")]
+    # bulk doc_000161: a port authority after a department is a body of its own, not part of its name
+    text = "Cục Hàng hải và Đường thủy Việt Nam, Cảng vụ hàng hải khu vực (hoặc Cảng vụ đường thủy nội địa"
+    assert [name for _, name in names(text)] == [
+        "Cục Hàng hải và Đường thủy Việt Nam",
+        "Cảng vụ hàng hải khu vực",
+    ]
+    # bulk doc_000004: Bộ phận Một cửa; the bare kind is no name
+    text = "Bộ phận Một cửa của Ngân hàng Nhà nước tiếp nhận hồ sơ."
+    assert names(text) == [(0, "Bộ phận Một cửa của Ngân hàng Nhà nước")]
+    assert names("Bộ phận tiếp nhận hồ sơ") == []
+
+
+def test_a_kind_named_by_its_verb_keeps_it_after_a_title_and_in_a_list() -> None:
+    # bulk doc_000128, doc_000162: Tổ giúp việc, after its head's title
+    text = "4. Thành viên Tổ giúp việc Hội đồng thực hiện lập Báo cáo rà soát theo phân công của Tổ trưởng."
+    assert mentions(text)[0] == ("lead", "Thành viên Tổ giúp việc Hội đồng")
+    assert names("Tổ trưởng Tổ giúp việc Hội đồng có trách nhiệm báo cáo") == [(0, "Tổ trưởng Tổ giúp việc Hội đồng")]
+    # bulk doc_000451: Phó Chủ tịch Hội đồng quản lý quỹ is one body, quản lý its name's
+    text = "Phó Chủ tịch Hội đồng quản lý quỹ thực hiện các quyền và nhiệm vụ của Chủ tịch Hội đồng quản lý quỹ"
+    assert names(text) == [(0, "Phó Chủ tịch Hội đồng quản lý quỹ")]
+    # bulk doc_000293, doc_000015: a later piece of a list (Ban kiểm soát)
+    assert [n for _, n in names("Hội đồng quản trị, Ban kiểm soát có trách nhiệm giám sát.")] == [
+        "Hội đồng quản trị",
+        "Ban kiểm soát",
+    ]
+    # after a named body the verb is still its own
+    assert names("Sở Tài chính, Sở Xây dựng quản lý kinh phí") == [(0, "Sở Tài chính"), (14, "Sở Xây dựng")]
+
+
+def test_a_verb_pair_with_a_comma_inside_a_name_splits_no_list() -> None:
+    # bulk doc_000209, doc_000347: phòng, chống (prevent and combat) is no "phòng" that begins a body
+    text = "Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh có trách nhiệm chỉ đạo."
+    assert mentions(text) == [("lead", "Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh")]
+    assert names("phòng, chống tham nhũng") == []
+
+
+def test_a_body_at_the_same_level_keeps_cùng_cấp() -> None:
+    # bulk doc_000046
+    text = (
+        "Thường trực Hội đồng nhân dân cấp tỉnh chủ trì, phối hợp với Chánh án Tòa án nhân dân và Ban Thường trực Ủy "
+        "ban Mặt trận Tổ quốc Việt Nam cùng cấp tổ chức hội nghị toàn thể Hội thẩm nhân dân."
+    )
+    assert ("support", "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp") in mentions(text)
+
+
+def test_what_a_body_is_made_of_is_no_part_of_its_name() -> None:
+    # bulk doc_000046: … bao gồm (is made of)
+    assert names("Đoàn Hội thẩm quân nhân bao gồm các Hội thẩm quân nhân được cử") == [(0, "Đoàn Hội thẩm quân nhân")]
+
+
+def test_an_election_body_keeps_the_word_for_election() -> None:
+    # bulk doc_000630: "cử" (to send) ends a name, but not inside "bầu cử" (election)
+    text = (
+        "2. Chủ tịch Ủy ban bầu cử cấp tỉnh, cấp xã, Trưởng ban Ban bầu cử đại biểu Quốc hội, Trưởng ban Ban bầu cử "
+        "đại biểu Hội đồng nhân dân cấp tỉnh, cấp xã và Tổ trưởng Tổ bầu cử (sau đây gọi chung là người đứng đầu tổ "
+        "chức phụ trách bầu cử) chịu trách nhiệm phân công nhiệm vụ, quyền hạn cụ thể của từng thành viên."
+    )
+    assert mentions(text) == [
+        ("lead", "Chủ tịch Ủy ban bầu cử cấp tỉnh, cấp xã"),
+        ("lead", "Trưởng ban Ban bầu cử đại biểu Quốc hội"),
+        ("lead", "Trưởng ban Ban bầu cử đại biểu Hội đồng nhân dân cấp tỉnh, cấp xã"),
+        ("lead", "Tổ trưởng Tổ bầu cử"),
+    ]
+
+
+def test_the_titles_of_an_execution_clause_are_one_body_each() -> None:
+    # bulk doc_000056: the closing clause of 100 bulk decrees; the clause reader (subjects) relies on it
+    text = (
+        "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, "
+        "thành phố trực thuộc trung ương và các cơ quan, tổ chức, đơn vị có liên quan chịu trách nhiệm thi hành Nghị "
+        "định này./."
+    )
+    assert mentions(text) == [
+        ("lead", "Bộ trưởng"),
+        ("lead", "Thủ trưởng cơ quan ngang bộ"),
+        ("lead", "Thủ trưởng cơ quan thuộc Chính phủ"),
+        ("lead", "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"),
+        ("lead", "các cơ quan, tổ chức, đơn vị có liên quan"),
+    ]
+
+
+def test_the_closing_formula_of_a_circular_asks_bodies_to_report() -> None:
+    # bulk doc_000013 (and 84 bulk documents): phản ánh is the verb, the ministry where reports go
+    text = (
+        "4. Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các cơ quan, đơn vị, tổ chức, cá nhân phản ánh kịp "
+        "thời về Bộ Công Thương để nghiên cứu, giải quyết./."
+    )
+    assert mentions(text) == [("lead", "các cơ quan, đơn vị, tổ chức, cá nhân"), ("report_to", "Bộ Công Thương")]

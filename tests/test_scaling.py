@@ -1,0 +1,50 @@
+"""Work grows with the size of a text, not faster (#19: a 200 KB text of one line took 2.8 s, 2 MB took 297 s).
+
+Work is counted, not timed: the Python lines executed to turn a text into rows (the passes, the matches read,
+the sections looked through). A pass that scans every section for each line, every suffix of a line or every
+deadline for each sentence does sixteen times the work on a text four times longer; one that reads each line once
+does not. Seconds and memory per MB are in ``benchmarks/text_size.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import FrameType
+from typing import Any
+
+import pytest
+
+from pipeline.model import PageText, RawDocument, TextSource
+from pipeline.process import finish
+from pipeline.settings import Settings
+from tests.conftest import DEV
+
+PLAN = (DEV / "seed-binhdinh-kh-ct12.txt").read_text(encoding="utf-8")
+
+
+def work(text: str) -> int:
+    """Python lines executed by the text path (normalize → structure → extract) on `text`."""
+    raw = RawDocument(source_file="x.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(page=1, text=text, text_source=TextSource.PLAIN_TEXT)]
+    count = 0
+
+    def trace(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        count += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        finish(raw, [], Settings())
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("shape", ["many lines", "one line"])
+def test_work_grows_in_proportion_to_the_text(shape: str) -> None:
+    text = PLAN if shape == "many lines" else " ".join(PLAN.split("\n"))
+    joint = "\n" if shape == "many lines" else " "
+    double, eightfold = joint.join([text] * 2), joint.join([text] * 8)
+    work(double)  # patterns compiled and words cached once, as after a batch's first documents
+    assert work(eightfold) < 4.4 * work(double)
