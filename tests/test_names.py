@@ -80,6 +80,12 @@ def test_an_election_body_keeps_the_word_for_election() -> None:
         ("lead", "Trưởng ban Ban bầu cử đại biểu Hội đồng nhân dân cấp tỉnh, cấp xã"),
         ("lead", "Tổ trưởng Tổ bầu cử"),
     ]
+    # bulk doc_000630: three election bodies, and "phân công" their verb
+    text = (
+        "3. Ủy ban bầu cử, Ban bầu cử và Tổ bầu cử phân công bộ phận thường trực gồm người đứng đầu tổ chức phụ trách "
+        "bầu cử, thư ký và một số Ủy viên để kịp thời chỉ đạo, theo dõi, nắm bắt tình hình bầu cử ở địa phương."
+    )
+    assert mentions(text) == [("lead", "Ủy ban bầu cử"), ("lead", "Ban bầu cử"), ("lead", "Tổ bầu cử")]
 
 
 def test_the_titles_of_an_execution_clause_are_one_body_each() -> None:
