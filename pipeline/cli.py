@@ -6,6 +6,7 @@ import argparse
 import json
 import signal
 import sys
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -82,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     cataloguing.add_argument("--catalogue", type=Path, required=True, metavar="FILE", help="the catalogue file")
     cataloguing.add_argument("--days", type=int, default=30, help="due: deadlines within this many days (30)")
     cataloguing.add_argument("--body", help="due: only tasks led by a body whose name holds this")
+    cataloguing.add_argument(
+        "--today", type=date.fromisoformat, metavar="YYYY-MM-DD", help="due: look from this day (today)"
+    )
 
     evaluate = commands.add_parser("eval", help="score the pipeline against hand-written gold")
     evaluate.add_argument("gold_dir", type=Path, help="folder of gold JSON files (tests/gold)")
@@ -199,10 +203,13 @@ def _catalogue(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         return _add_to_catalogue(args.catalogue, args.folder)
     if not args.catalogue.exists():
         parser.error(f"no such catalogue: {args.catalogue}")
-    due = catalogue.due(args.catalogue, args.days, body=args.body)
+    due = catalogue.due(args.catalogue, args.days, today=args.today, body=args.body)
     columns = ["deadline", "assignee", "doc_type", "number_symbol", "deadline_text", "text"]
-    with pd.option_context("display.max_colwidth", 60, "display.width", 200):
-        print(due[columns].to_string(index=False) if len(due) else f"no task due in the next {args.days} days")
+    if not len(due):
+        print(f"no task due in the next {args.days} days")
+        return 0
+    with pd.option_context("display.width", 200):
+        print(due[columns].to_string(index=False, max_colwidth=60))
     return 0
 
 

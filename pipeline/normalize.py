@@ -40,6 +40,7 @@ SYMBOL_SPACING = (
 PAGE_NUMBER = re.compile(r"(?:Trang )?[-–]? ?# ?[-–]?(?:/#)?")
 HYPHENATED = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-\n([^\W\d_]+)")  # from a word's start: one try a word
 SENTENCE_END = tuple(".:;!?")
+TABLE_CELL = " | "  # how a Markdown table row reads once its cells are joined on one line
 NUMBER_BEFORE_BREAK = re.compile(r"\b(?:năm|số|ngày|tháng|Số)$")
 BLOCK_START = re.compile(
     r"^(?:Kính gửi|Nơi nhận|Căn cứ|Thực hiện|Theo đề nghị|Xét|Ngày \d|Điều \d|Chương [IVXLC\d]|Mục \d|PHỤ LỤC|Phụ lục|"
@@ -98,8 +99,8 @@ def reflow_page(text: str, wrapped: bool) -> str:
 
 def is_wrapped(text: str) -> bool:
     """Are the lines cut at a fixed width (OCR, PDF text) rather than one paragraph a line? Many long lines
-    that end without punctuation tell."""
-    long_lines = [line for line in text.split("\n") if len(line) >= 40]
+    that end without punctuation tell; a table row is one line whatever its last cell ends with, and tells nothing."""
+    long_lines = [line for line in text.split("\n") if len(line) >= 40 and TABLE_CELL not in line]
     if len(long_lines) < 5:
         return False
     open_ended = sum(not line.rstrip().endswith(SENTENCE_END + (",", ")")) for line in long_lines)
@@ -123,7 +124,7 @@ def strip_markdown(line: str) -> list[str]:
         cells = [cell.strip() for cell in line.strip("|").split("|")]
         if len(cells) <= 2:
             return [part.strip() for cell in cells for part in DECORATIVE_RULE.split(cell) if part.strip()]
-        return [" | ".join(cells)]
+        return [TABLE_CELL.join(cells)]
     return [line]
 
 
@@ -240,7 +241,10 @@ def join_broken_lines(text: str, wrapped: bool = False) -> str:
 
 
 def _continues(previous: str, line: str, width: int | None) -> bool:
-    """Does `line` continue the sentence of `previous` (the line above it as printed)?"""
+    """Does `line` continue the sentence of `previous` (the line above it as printed)? A table row never does,
+    nor is one continued: each row of a Markdown table is one line, whatever its last cell ends with."""
+    if TABLE_CELL in previous or TABLE_CELL in line:
+        return False
     if previous.endswith(SENTENCE_END) or is_capitals(previous) or LIST_START.match(line) or is_capitals(line):
         return False
     first = line[0]

@@ -17,7 +17,7 @@ import pytest
 
 from pipeline import catalogue
 from pipeline.cli import main
-from tests.conftest import RAW, ROOT
+from tests.conftest import DEV, RAW, ROOT
 from tests.test_report import browser, opened  # noqa: F401 - the report tests' browser fixture
 
 SAMPLES = ROOT / "scripts" / "samples"
@@ -81,6 +81,23 @@ def test_tasks_due_name_their_lead_body_and_deadline(two_weeks: Path) -> None:
     assert ("Sở Nội vụ", date(2024, 12, 31)) in set(zip(due.assignee, due.deadline.dt.date))
     assert set(due.number_symbol) <= {"45-KH/TU", "1351/QĐ-UBND"}
     assert catalogue.due(two_weeks, within_days=45, today=date(2024, 11, 20), body="nội vụ").assignee.nunique() == 1
+
+
+def test_a_recurring_deadline_falls_due_on_the_next_day_it_names(tmp_path: Path) -> None:
+    """Quyết định 49/2012 (src-congbot-10): reports due before the 15th of every month and before 5 July every
+    year; looked at from 21 June 2025, both fall due within 30 days, the one on the 15th each time."""
+    cat = tmp_path / "catalogue.duckdb"
+    _batch(tmp_path, "regulation", DEV / "src-congbot-10.txt", cat=cat)
+    due = catalogue.due(cat, within_days=30, today=date(2025, 6, 21))
+    falling = set(zip(due.deadline.dt.date, due.deadline_text))
+    assert (date(2025, 7, 15), "trước ngày 15 hàng tháng") in falling
+    assert (date(2025, 7, 5), "trước ngày 05 tháng 7 hàng năm") in falling
+    assert set(due.deadline_kind) == {"recurring"}  # its dates (2012) are long past
+
+
+def test_the_due_command_looks_from_a_given_day(two_weeks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalogue", "due", "--catalogue", str(two_weeks), "--today", "2024-12-01", "--body", "nội vụ"]) == 0
+    assert "2024-12-31" in capsys.readouterr().out
 
 
 def test_the_review_report_shows_the_chain_and_the_tasks_due_across_batches(two_weeks: Path, browser) -> None:

@@ -29,6 +29,7 @@ def typed(text: str, issued: date | None = None) -> list[tuple]:
         ("Sở Nội vụ triển khai trong tháng 9/2025.", ("trong tháng 9/2025", date(2025, 9, 30), "month")),
         ("Các địa phương thực hiện xong đến hết năm 2019.", ("đến hết năm 2019", date(2019, 12, 31), "year")),
         ("báo cáo 6 tháng đầu năm trong 6 tháng đầu năm 2023", ("trong 6 tháng đầu năm 2023", date(2023, 6, 30), "half_year")),
+        ("3. Chậm nhất đến ngày 01 tháng 7 năm 2027, các Bộ phải hoàn thành", ("Chậm nhất đến ngày 01 tháng 7 năm 2027", date(2027, 7, 1), "day")),
     ],
 )
 def test_a_date_or_period_after_a_limit_word_is_a_deadline_with_its_last_day(text, expected) -> None:
@@ -100,9 +101,37 @@ def test_a_recurring_deadline_keeps_its_day_and_frequency() -> None:
     assert next_due("chậm nhất ngày 15 của tháng đầu quý sau", date(2025, 6, 21)) == date(2025, 7, 15)
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "recurrence", "due"),
+    [
+        ("b) Trước ngày 25 tháng cuối năm, Cục Đường sắt Việt Nam gửi báo cáo", "Trước ngày 25 tháng cuối năm", "yearly",
+         date(2025, 12, 25)),
+        ("gửi Ủy ban nhân dân cấp tỉnh chậm nhất vào ngày 17 của tháng cuối thuộc kỳ báo cáo;",
+         "chậm nhất vào ngày 17 của tháng cuối thuộc kỳ báo cáo", None, None),
+        ("đóng bảo hiểm y tế chậm nhất vào ngày cuối cùng của tháng đầu quý liền kề sau cho cơ quan",
+         "chậm nhất vào ngày cuối cùng của tháng đầu quý liền kề sau", "quarterly", date(2025, 7, 31)),
+        ("a) Báo cáo tháng: Trước ngày 15 của tháng báo cáo;", "Trước ngày 15 của tháng báo cáo", "monthly", date(2025, 7, 15)),
+        ("phải gửi Văn phòng chậm nhất vào ngày 20 tháng trước;", "chậm nhất vào ngày 20 tháng trước", "monthly",
+         date(2025, 7, 20)),
+    ],
+)  # fmt: skip
+def test_a_day_in_a_month_named_by_its_place_in_a_period_recurs(text, phrase, recurrence, due) -> None:
+    """The bulk corpus names the month of a report's day by its place (tháng cuối năm, tháng cuối thuộc kỳ báo cáo,
+    tháng đầu quý liền kề sau, tháng báo cáo, tháng trước; 37 texts), its day a number or ``cuối cùng``."""
+    (found,) = find_deadlines(text)
+    assert (found.kind, found.text, found.recurrence, next_due(found, date(2025, 6, 21))) == (
+        "recurring", phrase, recurrence, due
+    )
+
+
 def test_a_frequency_is_a_deadline_where_it_opens_a_duty_not_where_it_qualifies_a_thing() -> None:
     assert [d[1] for d in typed("Hàng quý, UBND xã có trách nhiệm lập hồ sơ. Định kỳ kiểm tra việc chi trả.")] == ["Hàng quý", "Định kỳ"]
     assert typed("chi trả trợ cấp hàng tháng; xây dựng kế hoạch hằng năm; dự toán kinh phí hàng năm") == []
+    assert typed("chỉ đạo xây dựng kế hoạch công tác nhiệm kỳ và hằng năm của ngành, lĩnh vực tại địa phương;") == []
+    # a frequency written as a period per time (bulk: 34 in 9 texts)
+    assert [(d[1], d[7]) for d in typed("phải thực hiện đánh giá giám sát 12 tháng/lần theo quy định")] == [
+        ("12 tháng/lần", "yearly")
+    ]
     assert typed("Nội dung báo cáo định kỳ:") == []
 
 
@@ -121,6 +150,20 @@ def test_effective_dates_validity_goals_and_cited_dates_are_no_deadlines() -> No
     # a date after a participle further back is a condition too (đã được … tiếp nhận trước ngày …)
     assert typed("đơn vị bán lẻ điện nông thôn được cấp giấy phép hoạt động điện lực trước ngày 01 tháng 7 năm 2025.") == []
     assert typed("phải được hoàn thành trước ngày 30 tháng 6 năm 2026.")[0][2] == date(2026, 6, 30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a) Quá 05 ngày kể từ ngày hết hạn mà không thông báo;",  # an offence of a sanctions decree
+        "Quá thời hạn 06 tháng, kể từ ngày nhận được thông báo đến nhận tài sản mà cá nhân không đến nhận thì",
+        "ngân hàng không đáp ứng quy định tại điểm b khoản 3 Điều 9 Nghị định này trong vòng 06 tháng liên tiếp;",
+        "đã có từ đủ 05 năm trở lên (60 tháng) công tác trong Ngành",  # a term restated in months
+        "Mỗi công tương ứng với thời gian làm việc 01 ngày làm việc (08 giờ) của người lao động",
+    ],
+)
+def test_a_limit_run_out_a_span_that_runs_on_and_a_restated_term_are_no_deadlines(text: str) -> None:
+    assert typed(text) == []
 
 
 def test_a_time_value_reads_bare_months_years_and_lists() -> None:

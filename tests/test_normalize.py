@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -70,3 +71,12 @@ def test_cong_bao_text_loses_its_running_headers_but_not_its_content() -> None:
     assert "CÔNG BÁO/Số" not in doc.text
     assert doc.text.count("Điều ") >= 70
     assert unicodedata.is_normalized("NFC", doc.text)
+
+
+def test_markdown_table_rows_stay_one_line_each() -> None:
+    """A table whose rows end with an empty cell (``… | Thông tư … |  |``) is no wrapped text: each of its
+    procedures keeps its own line, its time limit (``Trong ngày …``, ``Không quá 02 ngày``) in its own row."""
+    text = normalize(document((DEV / "src-congbot-14.txt").read_text(encoding="utf-8"))).text
+    rows = [line for line in text.split("\n") if line.startswith(("1 | 2.000815", "2 | 2.000843", "3 | 2.000884"))]
+    assert len(rows) == 3
+    assert all(len(re.findall(r"\| \d\.\d{6} \|", row)) == 1 for row in rows)  # one procedure code a row

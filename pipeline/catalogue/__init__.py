@@ -30,6 +30,7 @@ import pandas as pd
 
 from pipeline import schema
 from pipeline.keys import number_symbol_key
+from pipeline.language.recurring import next_due
 
 # Tables of a batch folder copied into the catalogue, every column as the batch wrote it, keyed by doc_id.
 COPIED = ("documents", "pages", "sections", "tasks", "deadlines", "assignments", "citations", "citation_mentions",
@@ -122,16 +123,26 @@ def add_batch(catalogue: Path, out_dir: Path, wait: float = WAIT_SECONDS) -> Add
 
 
 def due(catalogue: Path, within_days: int = 30, today: date | None = None, body: str | None = None) -> pd.DataFrame:
-    """Tasks whose deadline falls between `today` and `within_days` later, with the bodies that lead them; only
-    those of `body` (a part of its name, case and accents as written) when given."""
+    """Deadlines of tasks that fall due between `today` and `within_days` later, each with its task and the body
+    that leads it: a date (``by_date``), or the next day a recurring deadline names (``trước ngày 15 hằng tháng``);
+    every deadline of a task, not only its first. Only those of `body` (a part of its name, case and accents as
+    written) when given. ``deadline`` is the day it falls due."""
     today = today or date.today()
+    horizon = today + timedelta(days=within_days)
     with duckdb.connect(str(catalogue), read_only=True) as db:
         found = db.execute(
-            "select * from task_leads where deadline between ? and ? "
-            "and (? is null or lower(assignee) like '%' || lower(?) || '%') order by deadline, number_symbol",
-            [today, today + timedelta(days=within_days), body, body],
+            "select l.* exclude (deadline, deadline_text), d.deadline, d.deadline_kind, d.deadline_text "
+            "from task_leads l join deadlines d on d.doc_id = l.doc_id and d.task_id = l.task_id "
+            "where (d.deadline_kind = 'recurring' or d.deadline between ? and ?) "
+            "and (? is null or lower(l.assignee) like '%' || lower(?) || '%')",
+            [today, horizon, body, body],
         ).df()
-    return found
+    recurring = found["deadline_kind"] == "recurring"
+    found.loc[recurring, "deadline"] = pd.to_datetime(
+        [next_due(text, today) for text in found.loc[recurring, "deadline_text"]]
+    )
+    found = found[found["deadline"].notna() & (found["deadline"] <= pd.Timestamp(horizon))]
+    return found.sort_values(["deadline", "number_symbol"]).reset_index(drop=True)
 
 
 def overview(catalogue: Path, within_days: int = 30, today: date | None = None) -> dict[str, object]:

@@ -1,0 +1,199 @@
+"""Recurring time limits: a day within a period (``trước ngày 15 hằng tháng``, ``trước ngày 05 tháng 7 hàng năm``,
+``trước ngày 20 tháng cuối quý``) and a frequency that opens a duty (``Hàng quý, UBND xã …``, ``Định kỳ kiểm tra
+…``, ``3 tháng một lần``); and the next day such a limit falls due (:func:`next_due`). A frequency inside a noun
+phrase qualifies a thing (``trợ cấp hàng tháng``, ``kế hoạch hằng năm``, ``báo cáo định kỳ``): left out."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from pipeline.language.deadline_words import (
+    Deadline,
+    Screened,
+    alternatives,
+    before,
+    first_words,
+    opening,
+    opens_clause,
+    screened_phrases,
+    words,
+)
+
+LISTED = re.compile(r"(?:tháng|năm|quý|kỳ)\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)  # Hàng tháng, hàng quý: one of a list
+LIST_REACH = 40  # characters between two frequencies of one list (hằng tháng, quý, 06 tháng, hằng năm)
+FOLLOWING_WORD = re.compile(r"\s*(,|[^\W\d_]+)?")
+NOT_A_DUTY_AFTER = ("hoặc", "và", "của", "theo", "được", "cho", "với")  # định kỳ của …: a noun's complement
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    day_in_period: Screened
+    frequency: Screened
+    every_n_months: Screened
+    periodic: Screened
+    month_end: Screened
+    duty_verb: re.Pattern[str]
+
+
+@cache
+def _grammar() -> _Grammar:
+    d = words()
+    every = alternatives(d["recurring"]["every"])
+    frequency_words = alternatives(d["frequencies"])
+    return _Grammar(
+        day_in_period=Screened(
+            re.compile(
+                opening(["theo", "định"], d["date_prefixes"]) +
+                rf"(?:(?:theo\s+)?định kỳ\s+(?:(?:{every})\s+(?P<freq0>{frequency_words})\s+)?)?"
+                rf"(?P<prefix>{alternatives(d['date_prefixes'])})\s+ngày\s+(?:(?P<day>\d{{1,2}})\b|(?P<last>cuối cùng)\b)"
+                rf"(?:\s*(?:/\s*(?P<month>\d{{1,2}})\b(?!\s*/\s*\d)|tháng\s+(?P<month2>\d{{1,2}})\b(?!\s*(?:/|năm)\s*\d)"
+                rf"|(?:của\s+)?(?P<period>{_month_in_period(d['periods'])})))?"
+                rf"(?:\s+(?:của\s+)?(?:{every})\s+(?P<freq>{frequency_words}))?",
+                re.IGNORECASE,
+            ),
+            ("ngày",),
+        ),
+        frequency=Screened(
+            re.compile(
+                rf"(?:(?:theo\s+)?định kỳ\s*,?\s*|thường xuyên\s+)?(?:{every})\s+(?P<freq>{frequency_words})\b"
+                rf"(?:\s*,\s*(?:{frequency_words})\b(?!\s+\d))?",
+                re.IGNORECASE,
+            ),
+            first_words(d["recurring"]["every"]),
+        ),
+        every_n_months=Screened(
+            re.compile(
+                r"(?:(?:theo\s+)?định kỳ\s+(?P<n>\d{1,2})\s+tháng(?:\s+(?:một|1)\s+lần)?"
+                r"|(?P<n2>\d{1,2})\s+tháng\s+(?:một|1)\s+lần|^\s*(?P<n3>\d{1,2})\s+tháng(?=\s*(?:,|và|$))"
+                r"|(?:(?:tối thiểu|ít nhất)\s+)?(?:một|01|1)\s+lần\s*/\s*(?P<per>năm|quý|tháng)"
+                r"|(?P<n4>\d{1,2})\s+(?P<unit4>tháng|năm)\s*/\s*(?:(?:một|01|1)\s*)?lần)",
+                re.IGNORECASE,
+            ),
+            ("tháng", "lần"),
+        ),
+        periodic=screened_phrases(d["recurring"]["periodic"]),
+        month_end=screened_phrases(d["recurring"]["month_end"]),
+        duty_verb=re.compile(rf"\s+(?:{alternatives(d['recurring']['duty_verbs'])})\b"),
+    )
+
+
+def _month_in_period(periods: dict[str, Any]) -> str:
+    """``tháng`` with its place in a period: a position and/or a scope (``tháng cuối quý``, ``tháng đầu tiên của
+    quý``, ``tháng cuối thuộc kỳ báo cáo``), or the period after (``tháng sau``, ``tháng báo cáo``); the scope may
+    be followed by the period after too (``tháng đầu năm liền kề tiếp theo``)."""
+    position = rf"(?P<position>{alternatives(periods['positions'])})"
+    joint = rf"(?:\s+(?:{alternatives(periods['joints'])}))?"
+    scope = rf"(?P<scope>{alternatives(periods['scopes'])})"
+    following = alternatives(periods["next"])
+    named = rf"(?=\s+(?:(?:{alternatives(periods['joints'])})\s+)?(?:{alternatives(periods['positions'])}|{alternatives(periods['scopes'])}|{following})\b)"
+    return rf"tháng{named}(?:\s+{position}\b)?(?:{joint}\s+{scope}\b)?(?:\s+(?:của\s+)?(?:quý\s+|năm\s+)?(?:{following})\b)?"
+
+
+def days_in_periods(text: str) -> list[Deadline]:
+    """A day within a period: ``trước ngày 15 hằng tháng``, ``trước ngày 05 tháng 7 hàng năm``, ``trước ngày 20
+    tháng cuối quý``; a day and month with no year (``trước ngày 15 tháng 6``) recur yearly."""
+    found = []
+    for match in _grammar().day_in_period.finditer(text):
+        month = match["month"] or match["month2"]
+        recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"]) or _period(match)
+        if recurrence is None and month is None and match["period"] is None:
+            continue  # ``trước ngày 15`` alone: a day of what?
+        if (match["day"] and not 1 <= int(match["day"]) <= 31) or (month and not 1 <= int(month) <= 12):
+            continue
+        if match["last"] and month is None and match["period"] is None:
+            continue  # ``trước ngày cuối cùng`` of what?
+        found.append(Deadline(match[0], "recurring", match.start(), match.end(),
+                              recurrence=recurrence or ("yearly" if month else None), precision="day"))  # fmt: skip
+    return found
+
+
+def frequencies(text: str, bare: bool) -> list[Deadline]:
+    """Frequencies that open a duty (``Hàng quý, …``; ``hàng năm tổ chức kiểm tra``; ``Định kỳ kiểm tra``;
+    ``định kỳ 6 tháng``; ``Cuối tháng thanh toán``); `bare`: a time value, where any frequency is one."""
+    g, found = _grammar(), []
+    for match in g.frequency.finditer(text):
+        periodic = g.periodic.pattern.match(text, match.start())
+        listed = LISTED.search(before(text, match.start())) and any(
+            0 <= match.start() - d.end <= LIST_REACH for d in found
+        )  # one of a list the first of which opens the duty (Hàng tháng, hàng quý …), not nhiệm kỳ và hằng năm
+        duty = g.duty_verb.match(text, match.end())
+        if bare or periodic or listed or duty or opens_clause(text, match.start()):
+            found.append(Deadline(match[0], "recurring", match.start(), match.end(),
+                                  recurrence=_recurrence(match["freq"])))  # fmt: skip
+    for match in g.every_n_months.finditer(text):
+        months = match["n"] or match["n2"] or (match["n3"] if bare else None)
+        if match["n4"]:  # 12 tháng/lần, 1 năm/lần
+            months = str(int(match["n4"]) * (12 if match["unit4"].lower() == "năm" else 1))
+        if match["n3"] and (not bare or str(int(match["n3"])) not in words()["every_n_months"]):
+            continue  # 6 tháng alone in a time value is half-yearly; (60 tháng) restates a term
+        recurrence = words()["every_n_months"].get(str(int(months))) if months else _recurrence(match["per"])
+        found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence=recurrence))
+    not_after = words()["recurring"]["periodic_not_after"]
+    for match in g.periodic.finditer(text):
+        written_before = before(text, match.start()).lower()
+        following = FOLLOWING_WORD.match(text, match.end())
+        follows = (following[1] or "") if following else ""
+        duty = match[0].lower().startswith("theo") or (
+            follows[:1].islower() and follows not in NOT_A_DUTY_AFTER
+        ) or (follows == "," and opens_clause(text, match.start()))
+        if bare or (duty and not written_before.endswith(tuple(not_after))):
+            found.append(Deadline(match[0], "recurring", match.start(), match.end()))
+    for match in g.month_end.finditer(text):
+        if bare or opens_clause(text, match.start()):
+            found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence="monthly"))
+    return found
+
+
+def next_due(deadline: Deadline | str, after: date) -> date | None:
+    """The first day on or after `after` that a deadline falls due: its date (``by_date``), or the next day a
+    recurring one names (``trước ngày 15 hằng tháng`` → the next 15th; ``trước ngày 05 tháng 7 hàng năm`` → the
+    next 5 July; ``trước ngày 20 tháng cuối quý`` → the next 20 March, June, September or December). None for a
+    limit counted from an event, an ongoing duty, a bare frequency, or a date already past."""
+    if isinstance(deadline, Deadline) and deadline.kind == "by_date":
+        return deadline.deadline if deadline.deadline and deadline.deadline >= after else None
+    text = deadline.text if isinstance(deadline, Deadline) else deadline
+    match = _grammar().day_in_period.pattern.search(text)
+    if match is None:
+        return None
+    month = match["month"] or match["month2"]
+    recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"])
+    period, position = _period(match), (match["position"] or "").lower()
+    if month:
+        months = [int(month)]
+    elif period == "quarterly" and position:
+        months = [3, 6, 9, 12] if position == "cuối" else [1, 4, 7, 10]
+    elif period == "yearly" and (position or not match["period"]):
+        months = [12] if position == "cuối" else [1]
+    elif recurrence == "monthly" or period == "monthly":
+        months = list(range(1, 13))
+    else:
+        return None
+    for year in (after.year, after.year + 1):
+        for m in months:
+            day = calendar.monthrange(year, m)[1] if match["last"] else int(match["day"])
+            try:
+                due = date(year, m, day)
+            except ValueError:
+                continue  # 31 in a month of 30 days
+            if due >= after:
+                return due
+    return None
+
+
+def _recurrence(written: str | None) -> str | None:
+    return words()["frequencies"].get(written.lower()) if written else None
+
+
+def _period(match: re.Match[str]) -> str | None:
+    """The recurrence a month's place in a period gives: its scope's (``tháng cuối quý``: quarterly), monthly for the
+    month after or of the report (``tháng sau``, ``tháng báo cáo``), none for a reporting period of any length."""
+    if match["period"] is None:
+        return None
+    if match["scope"]:
+        return words()["periods"]["scopes"][" ".join(match["scope"].lower().split())] or None
+    return None if match["position"] else "monthly"

@@ -1,0 +1,142 @@
+"""Time limits counted from an event: an amount, its unit and the event as written (``trong thời hạn 10 ngày làm
+việc kể từ ngày nhận được hồ sơ``, ``chậm nhất sau khi kết thúc quý 15 ngày``, ``Trước thời điểm … ít nhất 60
+ngày``); in a time value, ``Trong ngày`` (the same day). An amount alone is a limit only after a limit word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.language.deadline_words import (
+    Deadline,
+    Screened,
+    alternatives,
+    before,
+    first_words,
+    number,
+    opening,
+    unit,
+    words,
+)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    relative: Screened
+    relative_after: Screened
+    anchor_first: re.Pattern[str]
+    anchor_stop: re.Pattern[str]
+    running_on: re.Pattern[str]
+    overrun: re.Pattern[str]
+    same_day: re.Pattern[str]
+
+
+@cache
+def _grammar() -> _Grammar:
+    d = words()
+    amount = rf"(?P<amount>\d{{1,3}}|{alternatives(d['number_words'])})(?:\s*\([^)]{{1,20}}\))?"
+    unit_words = rf"(?P<unit>{alternatives(d['units'])})"
+    event_only = alternatives(d["event_anchors"])  # trước ngày 15/6 is a calendar day, not an event
+    counted_from = alternatives(set(d["anchor_openers"]) - set(d["event_anchors"]))
+    units = first_words(d["units"])
+    return _Grammar(
+        relative=Screened(
+            re.compile(
+                opening(d["relative_openers"], d["amount_limits"], ["là"], d["number_words"]) +
+                rf"(?:(?P<opener>{alternatives(d['relative_openers'])})\s+)?(?:(?:{alternatives(d['amount_limits'])})"
+                rf"\s+)?(?:là\s+)?{amount}\s*{unit_words}\b\s*,?\s*(?P<anchor>(?:(?:{event_only})\s+(?!ngày\s+\d)|(?:{counted_from})\s+)\S)?",
+                re.IGNORECASE,
+            ),
+            units,
+        ),
+        relative_after=Screened(
+            re.compile(
+                rf"(?:chậm nhất|trong vòng|không quá)\s+(?P<anchor>sau khi [^,.;()]{{3,60}}?)\s+{amount}\s*{unit_words}\b",
+                re.IGNORECASE,
+            ),
+            units,
+        ),
+        anchor_first=re.compile(
+            rf"(?P<anchor>(?:trước|sau)\s+(?:{alternatives(d['event_words'])})\s+[^,.;:()\d]{{3,80}}?)\s+"
+            rf"(?:{alternatives(d['least'])})(?:\s+là)?\s+{amount}\s*{unit_words}\b",
+            re.IGNORECASE,
+        ),
+        anchor_stop=re.compile(rf"[.,;:()\n]|(?<=\s)(?:{alternatives(d['anchor_stops'])})\b", re.IGNORECASE),
+        running_on=re.compile(rf"\s+(?:{alternatives(d['running_on'])})\b", re.IGNORECASE),
+        overrun=re.compile(rf"(?<!\w)(?<!không )(?:{alternatives(d['overrun'])})$", re.IGNORECASE),
+        same_day=re.compile(
+            rf"(?<!\w)(?:{alternatives(d['values']['same_day'])})(?!\s+(?:làm việc|\d))\b", re.IGNORECASE
+        ),
+    )
+
+
+def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
+    """The limits counted from an event in `text`; `bare`: a time value (a task table's time cell), where an
+    amount of days with no event is a limit too and ``Trong ngày`` is the same day."""
+    g, found = _grammar(), []
+    for match in g.relative.finditer(text):
+        opener = (match["opener"] or "").lower()
+        if bare and not match["anchor"] and (
+            text.count("(", 0, match.start()) > text.count(")", 0, match.start())
+            or unit(match["unit"]) not in ("day", "working_day", "hour")
+        ):
+            continue  # a time value's own note (Trong ngày (… sau 15 giờ)); 6 tháng in a time value is a frequency
+        if not match["anchor"] and not bare and not _limit_alone(text, match):
+            continue  # an amount alone is a duration (trong 6 tháng đầu năm, trong vòng 05 năm liên tiếp), not a limit
+        if not opener and g.overrun.search(before(text, match.start())):
+            continue  # a limit run out: a condition or an offence (Quá 05 ngày kể từ ngày hết hạn mà không …)
+        if opener in words()["from_then"]:
+            continue  # when something starts or may happen (Sau 12 tháng kể từ thời điểm ký hợp đồng, nếu …)
+        if not opener and match["anchor"] and match["anchor"].lower().startswith(tuple(words()["back_to"])):
+            continue  # a span looked back on (trong thời gian 12 tháng tính đến thời điểm chất vấn)
+        if unit(match["unit"]) == "year" and not opener:
+            continue  # years counted from an event with no limit word are a term (50 năm tính từ ngày giao đất)
+        end = match.start() + len(match[0].rstrip(" ,"))
+        anchor = None
+        if match["anchor"]:
+            anchor_start = match.start("anchor")
+            end = min(_anchor_end(text, match.end("anchor")), _word_limit(text, anchor_start, 25))
+            anchor = text[anchor_start:end].rstrip(" ,")
+            end = anchor_start + len(anchor)
+        amount, named = number(match["amount"]), unit(match["unit"])
+        amount, named = (amount * 12, "month") if named == "year" else (amount, named)
+        found.append(
+            Deadline(text[match.start() : end], "relative", match.start(), end, relative_amount=amount,
+                     relative_unit=named, relative_anchor=anchor)  # fmt: skip
+        )
+    if bare:  # Trong ngày (…): the same day
+        found += [Deadline(m[0], "relative", m.start(), m.end(), relative_amount=0, relative_unit="day")
+                  for m in g.same_day.finditer(text)]  # fmt: skip
+    for match in [*g.relative_after.finditer(text), *g.anchor_first.finditer(text)]:
+        found.append(
+            Deadline(match[0], "relative", match.start(), match.end(), relative_amount=number(match["amount"]),
+                     relative_unit=unit(match["unit"]), relative_anchor=match["anchor"],
+                     recurrence="quarterly" if "quý" in match["anchor"].lower() else None)  # fmt: skip
+        )
+    return found
+
+
+def _limit_alone(text: str, match: re.Match[str]) -> bool:
+    """Whether an amount with no event counted from is a limit: after a limit word (``trong thời hạn 10 ngày``,
+    ``chậm nhất 03 ngày``), or working days after ``trong`` (``báo cáo Bộ Tài chính trong 03 ngày làm việc``: an
+    office's days are a time to act); years never are, nor days that run on (``trong vòng 06 tháng liên tiếp``)."""
+    opener, named = (match["opener"] or "").lower(), unit(match["unit"])
+    if named == "year" or _grammar().running_on.match(text, match.end("unit")):
+        return False  # trong vòng 06 tháng liên tiếp: a span
+    if opener.startswith(("trong thời hạn", "trong vòng", "chậm nhất", "không muộn hơn")):
+        return True
+    return opener == "trong" and named == "working_day"
+
+
+def _anchor_end(text: str, start: int) -> int:
+    """Where an anchor event as written ends: punctuation (a comma too: what follows is as often the doer, ``…,
+    Ủy ban nhân dân tỉnh ký``, as more of the event) or a word that opens what is to be done (``có trách
+    nhiệm``, ``về việc``)."""
+    stop = _grammar().anchor_stop.search(text, start)
+    return stop.start() if stop else len(text)
+
+
+def _word_limit(text: str, start: int, count: int) -> int:
+    spans = list(re.finditer(r"\S+", text[start:]))
+    return start + spans[count - 1].end() if len(spans) >= count else len(text)
