@@ -151,3 +151,12 @@ def test_a_title_alone_before_its_deputys_shares_the_deputys_body() -> None:
     # a list of titles of different bodies shares nothing (Bộ trưởng: the ministers)
     text = "Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Nghị định này."
     assert [a.assignee for a in find_assignments("t1", text, 0, None)] == ["Bộ trưởng", "Thủ trưởng cơ quan ngang bộ"]
+
+
+def test_a_known_name_goes_on_only_with_whole_words() -> None:
+    # bulk doc_000449, doc_000458: "vào" (to go in) is no "và" that goes on with Kho bạc Nhà nước
+    assert names("Giám đốc Kho bạc Nhà nước vào kiểm tra kho tiền") == [(0, "Giám đốc Kho bạc Nhà nước")]
+    text = "Ban Quản lý kho của Kho bạc Nhà nước cho hòm của đơn vị gửi vào hòm của Kho bạc Nhà nước niêm phong lại"
+    assert names(text) == [(0, "Ban Quản lý kho của Kho bạc Nhà nước")]
+    # bulk doc_000339: the State Bank's regional branch of 2025 is a known body
+    assert names("Ngân hàng Nhà nước chi nhánh Khu vực trả kết quả") == [(0, "Ngân hàng Nhà nước chi nhánh Khu vực")]

@@ -77,6 +77,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "kind_of_relation": re.compile(
             rf"(?:{alternation(data['shared_kinds'] + data['child_kinds'])})\s+(?:{alternation(data['relations'])})\b"
         ),
+        # words that may go on with a known name, whole words (vào is no và)
+        "continuation": re.compile(rf"(?:{alternation(data['name_continuations'])})\b"),
         "joining_kind": re.compile(rf"\b(?:{alternation(data['joining_kinds'])})\b"),
         "name_closer": re.compile(
             rf"\s(?P<closer>{alternation(data['name_closers'])})"
@@ -275,10 +277,10 @@ def _bounded_by_known_names(span: str, known: list[tuple[int, int]]) -> str:
     - two known bodies with only a space between them (a table cell whose line break was lost: ``Bộ Thông tin và
       Truyền thông Bộ Khoa học và Công nghệ``) are two list pieces: the space becomes a comma (same length), unless
       the second does not begin like a body (``Ban Bí thư Trung ương Đoàn …`` is one name)."""
-    goes_on = tuple(grammar()["name_continuations"])
+    goes_on = _patterns()["continuation"]
     for _, end in known:
         after = span[end:].lstrip()
-        if after[:1].islower() and not after.startswith(goes_on):
+        if after[:1].islower() and not goes_on.match(after):
             span = span[:end]
             break
     for (_, end), (start, _) in zip(known, known[1:]):
