@@ -17,7 +17,7 @@ from pipeline.ocr.language_model import follows
 from pipeline.ocr.tokens import syllable_runs
 from pipeline.settings import Settings
 from pipeline.structure import parse
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SCANS
 from tests.test_structure import structure_of
 
 RENDERED = ROOT / "data" / "rendered"
@@ -129,3 +129,16 @@ def test_a_continuation_page_without_a_header_parses_its_body_all_the_same() -> 
     assert any("Liên đoàn Lao động tỉnh" in task.text for task in structure.tasks)
     assert (structure.signature.signing_authority, structure.signature.signer_name) == ("T/M BAN THƯỜNG VỤ", "Đặng Minh Khôi")
     assert len(structure.recipients) == 8
+
+
+def test_a_real_scanned_continuation_page_read_alone_parses_its_body() -> None:
+    """Page 2 of the real image-only scan (ailab_2), as it arrives when only that page is sent: no header, the body's
+    last paragraphs with the request to the schools, Nơi nhận and the signature beside it."""
+    path = SCANS / "ailab_2_scan_image-only.pdf"
+    job = ingest.read(path, path.name, ingest.sha256_of(path), Settings()).ocr_jobs[1]
+    structure = structure_of(recognize(job, Settings()).text)
+    assert structure.header.issuer is None and structure.header.body_start == 0
+    assert any("đề nghị các cơ quan, trường học có biện pháp" in task.text for task in structure.tasks)
+    assert (structure.signature.signer_title, structure.signature.signer_name) == ("PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH", "Ngô Văn Công")
+    assert [r.recipient for r in structure.recipients][:1] == ["Như trên"] and structure.recipients[-1].is_archive
+
