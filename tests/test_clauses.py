@@ -214,3 +214,40 @@ def test_a_list_that_goes_on_into_a_clause_gives_no_generic_subject() -> None:
         "sản;"
     )
     assert not any(name.startswith(("chủ đầu tư", "nhà đầu tư")) for _, name in mentions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [  # bulk doc_000267, doc_000165: "có thẩm quyền" right after a kind of body is the name's, no power; the
+        # provision that says which one it is, no part of it
+        ("d) Trường hợp không đồng ý cấp Chứng chỉ nhân viên bức xạ: chậm nhất trong thời hạn quy định tại điểm c "
+         "khoản này, cơ quan có thẩm quyền phải trả lời bằng văn bản và nêu rõ lý do.",
+         "cơ quan có thẩm quyền"),
+        ("1. Người có thẩm quyền quy định tại các khoản 1, 2 và 3 Điều 11 của Luật này quyết định việc cung cấp, "
+         "chuyển giao bí mật nhà nước thuộc phạm vi quản lý.",
+         "Người có thẩm quyền"),
+    ],
+)  # fmt: skip
+def test_a_kind_of_body_named_by_its_competence_leads_the_verb_after_it(text: str, subject: str) -> None:
+    assert mentions(text) == [("lead", subject)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # bulk doc_000131: a power to delegate; doc_000029: "tiếp nhận, giải quyết …" says which one it is
+        "5. Người có thẩm quyền quy định tại khoản 4 Điều này có thể giao quyền cho cấp phó thực hiện thẩm quyền giữ "
+        "người trong trường hợp khẩn cấp.",
+        "Người có thẩm quyền tiếp nhận, giải quyết thủ tục hành chính khai thác, sử dụng thông tin đã có trong các cơ "
+        "sở dữ liệu.",
+    ],
+)
+def test_a_competence_without_a_verb_of_procedure_after_it_names_no_subject(text: str) -> None:
+    assert mentions(text) == []
+
+
+def test_past_a_kind_of_body_and_a_comma_a_list_of_kinds_goes_on() -> None:
+    text = (  # bulk doc_000419: "về cơ quan, | người có thẩm quyền thực hiện …" is inside the opening phrase
+        "3. Trường hợp có sự thay đổi về cơ quan, người có thẩm quyền thực hiện thủ tục hành chính khi Thông tư này "
+        "có hiệu lực thì cơ quan, người có thẩm quyền có trách nhiệm: kế thừa toàn bộ kết quả giải quyết."
+    )
+    assert mentions(text) == [("lead", "cơ quan, người có thẩm quyền")]

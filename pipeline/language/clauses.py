@@ -24,7 +24,7 @@ CLAUSES = lexicon(
         for key in (
             "openers", "subject_after", "inserted_phrases", "subject_heading_prefixes", "subject_heading_suffixes",
             "support_openings", "duty_nouns", "power_nouns", "document_nouns", "qualifiers", "matter_openings",
-            "lower_case_subjects",
+            "lower_case_subjects", "competent_kinds", "competence_words", "competence_references",
         )
     },
 )  # fmt: skip
@@ -65,6 +65,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "lower_case_subject": re.compile(rf"(?:{alternation(data['lower_case_subjects'])})\b"),
         "document_noun": re.compile(rf"(?:{alternation(data['document_nouns'])})\b"),
         "support_opening": re.compile(rf"(?:{alternation(data['support_openings'])})\b", re.IGNORECASE),
+        "competent": re.compile(  # Cơ quan có thẩm quyền | quy định tại khoản 2 Điều này
+            rf"(?:{alternation(data['competent_kinds'])})\s+(?:{alternation(data['competence_words'])})"
+            rf"(?:\s+(?:{alternation(data['competence_references'])})\s+[^;.:]{{0,80}}?\snày)?(?=\s)"
+        ),
+        # a kind of body before a comma and one in lower case after it: a list of kinds goes on (về cơ quan, | người
+        # có thẩm quyền …), no subject opens
+        "kind_before": re.compile(rf"\b(?i:{alternation(role_cues()['defined_kinds'] + data['competent_kinds'])})$"),
+        "competence_reference": re.compile(rf"\s+(?:{alternation(data['competence_references'])})\s"),
         "matter": re.compile(rf"\s(?:{alternation(data['matter_openings'])})\s"),
         "subject_heading": re.compile(
             rf"^(?:(?:{alternation(data['subject_heading_prefixes'])}"
@@ -212,6 +220,8 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
         and not cue("definition_break").search(subject, 0, duty.start())
     ):
         return "lead", duty.start(), True
+    if verb := _competent_verb(subject):  # Cơ quan có thẩm quyền thẩm định …: a kind named by its competence
+        return "lead", verb, True
     if not begins_name(subject):
         return None
     powers = cue("powers_after").search(subject)
@@ -237,6 +247,16 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     if cue("duty_to_support").match(subject, start):  # … có trách nhiệm phối hợp thực hiện: a support duty
         role = "support"
     return role, start, False
+
+
+def _competent_verb(subject: str) -> int | None:
+    """Where the lead verb of a subject named by its competence begins (``Cơ quan có thẩm quyền | thẩm định …``,
+    ``Người có thẩm quyền quy định tại khoản 1 Điều này | quyết định …``), when one follows the name right away."""
+    name = _patterns()["competent"].match(subject)
+    if not name or _patterns()["competence_reference"].match(subject, name.end()):
+        return None  # … quy định tại khoản 4 Điều 9 | (no "này"): where the name ends is not known
+    verb = cue("lead_next").match(subject, name.end())  # quyết định, phải, thông báo … (lead_after verbs are as
+    return verb.start() if verb else None  # often the name's own: Người có thẩm quyền tiếp nhận, giải quyết …)
 
 
 def _subject_list(clause: str, start: int) -> list[Mention]:
@@ -278,6 +298,10 @@ def _mentions(clause: str) -> list[Mention]:
             if (clause[m.end()].isupper() or patterns["lower_case_subject"].match(clause, m.end()))
             # … nếu có vấn đề phát sinh, chủ trì, phối hợp với các bộ, …: past a verb, a list goes on, no subject
             and not any(cue(c).search(clause, body_start, m.start()) for c in ("leading", "support", "lead_before"))
+            and not (
+                m[0].startswith(",") and clause[m.end()].islower()
+                and patterns["kind_before"].search(clause, body_start, m.start())
+            )
         ]
     for start in starts:  # the clause's subject, or one after an opening phrase (Trường hợp … thì Bộ trưởng …)
         subject = clause[start:]
@@ -340,7 +364,11 @@ def _next_to_verb(gap: str) -> bool:
 
 def _defined_names(subject: str) -> list[tuple[int, str]]:
     """The bodies of a subject defined by what it does, before its duty cue: as a list of names where it reads as
-    one (``Cơ quan, tổ chức, cá nhân``), else the whole subject (``Doanh nghiệp kinh doanh vận tải đường sắt``)."""
+    one (``Cơ quan, tổ chức, cá nhân``), else the whole subject (``Doanh nghiệp kinh doanh vận tải đường sắt``);
+    the provision that says which one it is is no part of the name (``Người có thẩm quyền | quy định tại khoản 1
+    Điều này``)."""
+    reference = _patterns()["competence_reference"].search(subject)
+    subject = subject[: reference.start()] if reference else subject
     found = names(subject, whole=True)
     name = subject.rstrip(" ,")
     return found or ([(0, name)] if 2 <= len(name.split()) <= MAX_NAME_WORDS else [])
