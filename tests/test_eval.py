@@ -79,43 +79,56 @@ def test_floors_are_never_lowered() -> None:
 
 
 LEGAL = ("nghi", "thong", "quyet")  # the first word of the slug of a decree or resolution, a circular, a decision
+FIRST_CHECK = 30  # the check documents of the first draw (wave 1); the bulk tune draw was made without them
+CHECK_DRAWN = 45  # how far the draw of the check set has gone: the first 30, then 15 more (gold-b, wave 3)
 
 
-def check_sample() -> list[str]:
-    """The 30 bulk documents drawn for the check set: legal texts (a slug that starts with ``nghi``, ``thong`` or
-    ``quyet``: decrees and resolutions, circulars, decisions) of at most 40,000 characters, drawn with seed 2026.
-    A drawn text that is a tune document (the same text as a file of corpus/dev: doc_000484 is src-vbpl-05) is no
-    check document: the draw goes on to the next one (doc_000071). Python draws a sample of up to 40 of these 506
-    ids one id after the other, so the first 30 of 40 are the 30 of a draw of 30."""
+@functools.cache
+def legal_draw() -> tuple[str, ...]:
+    """The bulk ids the check set is drawn from, in the order drawn: legal texts (a slug that starts with ``nghi``,
+    ``thong`` or ``quyet``: decrees and resolutions, circulars, decisions) of at most 40,000 characters, drawn with
+    seed 2026, a dev text skipped (doc_000484 is src-vbpl-05). Python draws a sample of these 506 ids one id after
+    the other (up to 85 of them, beyond which it changes method), so a longer draw continues a shorter one."""
     with gzip.open(BULK_CORPUS, "rt", encoding="utf-8") as lines:
         texts = {d["id"]: d["text"] for d in map(json.loads, lines) if d["slug"].split("-")[0] in LEGAL}
-    tune = {path.read_text(encoding="utf-8") for path in (CORPUS / "dev").glob("*.txt")}
+    dev = {path.read_text(encoding="utf-8") for path in (CORPUS / "dev").glob("*.txt")}
     legal = sorted(i for i, text in texts.items() if len(text) <= 40_000)
-    return [i for i in random.Random(2026).sample(legal, 40) if texts[i] not in tune][:30]
+    return tuple(i for i in random.Random(2026).sample(legal, 85) if texts[i] not in dev)
+
+
+def check_sample(n: int = CHECK_DRAWN) -> list[str]:
+    """The first ``n`` check documents: the legal draw without the tune documents (a dev text, or a bulk tune
+    document: doc_000273 is skipped after doc_000255)."""
+    tune = set(bulk_tune_sample(BULK_TUNE_DRAWN))
+    return [i for i in legal_draw() if i not in tune][:n]
 
 
 def test_the_check_set_is_the_drawn_sample() -> None:
-    """Every check gold file annotates one document of the sample, under its own id, and all 30 are there."""
+    """The check gold files annotate exactly the first CHECK_DRAWN documents of the draw, each under its own id; the
+    first 30 are those of the first draw (the 31st drawn in place of the dev text doc_000484 is doc_000071), and no
+    check document is a tune document."""
     sample = check_sample()
-    assert sample[:3] == ["doc_000103", "doc_000276", "doc_000414"] and "doc_000484" not in sample
-    assert sample[-1] == "doc_000071" and len(sample) == 30
+    first = check_sample(FIRST_CHECK)
+    assert first[:3] == ["doc_000103", "doc_000276", "doc_000414"] and first[-1] == "doc_000071"
+    assert "doc_000484" not in sample and sample[:FIRST_CHECK] == first == list(legal_draw()[:FIRST_CHECK])
+    assert len(set(sample)) == CHECK_DRAWN and legal_draw()[FIRST_CHECK] == "doc_000255"
     golds = load_gold(GOLD / CHECK)
     ids = [g.bulk_id for g in golds]
+    assert not set(ids) & set(bulk_tune_sample(BULK_TUNE_DRAWN)), "a check document is in the bulk tune draw"
+    dev = {path.read_text(encoding="utf-8") for path in (CORPUS / "dev").glob("*.txt")}
+    assert not set(bulk_texts(ids).values()) & dev, "a check document is a dev text"
     assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
-    assert set(ids) <= set(sample), f"not in the sample: {sorted(set(ids) - set(sample))}"
-    assert len(set(ids)) == len(ids)
-    missing = [i for i in sample if i not in ids]
-    assert missing == [], f"check set: {len(missing)} of the 30 without gold"
+    assert sorted(ids) == sorted(sample), f"not drawn: {sorted(set(ids) - set(sample))}, no gold: {sorted(set(sample) - set(ids))}"
 
 
-BULK_TUNE_DRAWN = 24  # how far the draw of the bulk tune gold has gone: the first 16, then 8 more (gold-a, wave 2)
+BULK_TUNE_DRAWN = 32  # how far the draw of the bulk tune gold has gone: the first 16, then 16 more (gold-a, waves 2-3)
 
 
 @functools.cache
 def bulk_tune_candidates() -> tuple[str, ...]:
     """The ids the bulk tune gold is drawn from: any kind of text of 3,000 to 25,000 characters that is neither a
-    check document nor a dev text, in id order."""
-    check = set(check_sample())
+    check document of the first draw nor a dev text, in id order."""
+    check = set(legal_draw()[:FIRST_CHECK])
     dev = {path.read_text(encoding="utf-8") for path in (CORPUS / "dev").glob("*.txt")}
     with gzip.open(BULK_CORPUS, "rt", encoding="utf-8") as lines:
         texts = {d["id"]: d["text"] for d in map(json.loads, lines)}
@@ -139,8 +152,9 @@ def test_a_wider_bulk_tune_draw_continues_the_first_one() -> None:
 def test_the_bulk_tune_gold_annotates_its_drawn_sample() -> None:
     """Every file of tests/gold/bulk/ annotates one drawn document under its own id, and none is a check document."""
     sample = bulk_tune_sample(BULK_TUNE_DRAWN)
-    assert sample[:2] == ["doc_000179", "doc_000631"] and not set(sample) & set(check_sample())
     golds = load_gold(GOLD / "bulk")
+    check = {g.bulk_id for g in load_gold(GOLD / CHECK)}
+    assert sample[:2] == ["doc_000179", "doc_000631"] and not set(sample) & check
     ids = [g.bulk_id for g in golds]
     assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
     assert set(ids) <= set(sample), f"not in the sample: {sorted(set(ids) - set(sample))}"

@@ -74,6 +74,10 @@ def test_a_subject_line_run_into_the_date_line_is_split_where_the_right_column_i
         ("KT. BỘ TRƯỞNG THƯ TRƯƠNG Lê Tấn Dũng", 90, "KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Tấn Dũng"),  # a deputy signs
         ("chất liệu Acrylic không ngậm nước", 96, "chất liệu Acrylic không ngậm nước"),  # a rare word read surely
         ("các đơn vị khắn trương thực hiện", 88, "các đơn vị khẩn trương thực hiện"),  # a sure slip of a mark
+        ("liệt sĩ từ nay đến năm 2020", 96, "liệt sĩ từ nay đến năm 2020"),  # a pair the corpus is too small to show
+        ("Từ nay đến năm 2025", 96, "Từ nay đến năm 2025"),  # từ is no thông tư at a phrase's start either
+        ("biện pháp phòng, chống địch COVID-19", 92, "biện pháp phòng, chống dịch COVID-19"),  # a collocation
+        ("quy định trên đê kịp thời", 95, "quy định trên để kịp thời"),
     ],
 )
 def test_correction_weighs_each_syllable_by_its_neighbours_and_the_confidence_it_was_read_with(

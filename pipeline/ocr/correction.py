@@ -11,9 +11,10 @@ where tesseract was unsure.
 What is never changed: numbers, document symbols (``12-CT/TW``, ``COVID-19``), abbreviations and words in mixed
 case (they cut the context); the letters of a well-formed syllable tesseract read with confidence (``SURE``), only
 its marks (its sure slips are marks: ``khắn trương``; a rare word keeps its letters: ``ngậm nước``); and a known
-syllable read with confidence, unless the
-model has evidence against it: another spelling of it pairs with a neighbour (or another spelling of one) far more
-often than it does (``sốt, ho, khó thở`` stays, ``ỦY BAN NHÂN DÂN TÍNH`` becomes ``TỈNH``).
+syllable read with confidence, unless the model
+has evidence against it: another spelling of it pairs with a neighbour (or another spelling of one) far more often,
+and its own pair would have been seen were it as good a partner, or the other pair is a collocation (``sốt, ho, khó
+thở`` and ``từ nay`` stay, ``ỦY BAN NHÂN DÂN TÍNH`` becomes ``TỈNH``, ``chống địch COVID-19`` ``chống dịch``).
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ LETTER_COST = 9.0  # one letter read as another, added or dropped
 UNSURE_SHARE = 0.5  # a word read with confidence 0 pays this share of the costs
 NAME_FACTOR = 1.5  # a capitalised word (often a name: Dũng, Vũng Tàu) costs this much more to change
 SURE = 85.0  # a known syllable read with this confidence or more is changed only on the model's evidence:
-PLAUSIBLE_SHARE = 0.05  # its pairs with its neighbours are seen less than this share of another spelling's,
-MIN_EVIDENCE = 10  # which are seen this often at least (BẮC LÂM, a made-up province, stays: bắc làm is seen twice)
+PLAUSIBLE_SHARE = 0.05  # its pairs are seen less than this share of another spelling's pair with a neighbour,
+MIN_EVIDENCE = 10  # seen this often at least (BẮC LÂM, a made-up province, stays: bắc làm is seen twice), and either
+MIN_EXPECTED = 3.0  # its own pairs, were it as good a partner, would be seen this often (unseen 5 % of the time)
+COLLOCATION = 5.0  # or the neighbour keeps the other spelling's company this many times more often than chance
 
 
 def candidates(lm: Model, syllable: str, confidence: float) -> list[Key]:
@@ -61,28 +64,49 @@ def _one_letter_off(letters: str) -> Iterator[str]:
 
 
 def _is_settled(lm: Model, keys: list[Key], i: int, lattice: list[list[Key]], confidences: list[float]) -> bool:
-    """A word read surely as a known syllable stays unless another spelling of it pairs with a neighbour (or with
-    another spelling of a neighbour read unsure, or read surely into a pair never seen: ``tắt cá`` → ``tất cả``,
-    ``XA HỌI`` → ``XÃ HỘI``, both misread) far more often than it pairs with its neighbours as read (``để nghị``, a
-    typing slip seen a few times, against ``đề nghị``)."""
+    """A word read surely as a syllable the model knows (seen MIN_EVIDENCE times: ``họi``, a typing slip seen twice,
+    is none) stays unless the model has evidence against it: another spelling of it pairs with a neighbour far more
+    often than it does, and either the word's own pairs would have been seen were it as good a partner (``để
+    nghị``, expected some 6 800 times after ``đề nghị``, is never seen) or the pair is a collocation (``chống
+    dịch``, ``để kịp``: 10 and 35 times chance; ``địch`` and ``đê`` are too rare for their absence to tell). A pair
+    the corpus is too small to show and the neighbour no collocation is no evidence: ``từ nay`` stays (``nay`` is
+    seen 121 times; ``này đến``, 2.8 times chance, would expect ``nay đến`` 0.8 times). The neighbour counts as
+    read, or in its other spellings where it was read unsure or read surely between two pairs never seen (both
+    misread: ``BỌ TRƯƠNG THƯ TRƯƠNG`` → ``THỨ TRƯỞNG``), and where its pair with its own other neighbour is seen, in
+    those other spellings that pair more often with that one (``tắt cá các`` → ``tất cả``; ``sĩ từ nay`` is no
+    ``thông tư này``); at a phrase's end, as read (``Từ nay đến``)."""
     own = keys[i]
-    if confidences[i] < SURE or own not in lm.unigrams or len(lattice[i]) == 1:
+    if confidences[i] < SURE or lm.unigrams.get(own, 0) < MIN_EVIDENCE or len(lattice[i]) == 1:
         return len(lattice[i]) == 1
+
+    def pair(a: Key, b: Key, after: bool) -> int:
+        return lm.bigrams.get((a, b) if after else (b, a), 0)
 
     def readings(j: int) -> list[Key]:
         if not 0 <= j < len(keys):
             return []
-        pair = (keys[min(i, j)], keys[max(i, j)])
-        surely = confidences[j] >= SURE and keys[j] in lm.unigrams and pair in lm.bigrams
-        return [keys[j]] if surely else lattice[j]
+        if confidences[j] < SURE or lm.unigrams.get(keys[j], 0) < MIN_EVIDENCE:
+            return lattice[j]
+        after, far = j > i, j + (j - i)  # the neighbour's side, and its other neighbour
+        if pair(own, keys[j], after) or not 0 <= far < len(keys):
+            return [keys[j]]
+        support = pair(keys[j], keys[far], after)
+        if not support:  # in no pair ever seen: in doubt
+            return lattice[j]
+        return [keys[j]] + [k for k in lattice[j][1:] if pair(k, keys[far], after) > support]
 
-    def pairs(key: Key, befores: list[Key], afters: list[Key]) -> int:
-        counts = [lm.bigrams.get((b, key), 0) for b in befores] + [lm.bigrams.get((key, a), 0) for a in afters]
-        return max(counts, default=0)
-
-    before, after = readings(i - 1), readings(i + 1)
-    against = max(pairs(other, before, after) for other in lattice[i][1:])
-    return against < MIN_EVIDENCE or pairs(own, before[:1], after[:1]) >= PLAUSIBLE_SHARE * against
+    sides = [(readings(i - 1), False), (readings(i + 1), True)]
+    seen = max((pair(own, near[0], after) for near, after in sides if near), default=0)
+    for other in lattice[i][1:]:
+        for key, after in ((k, after) for near, after in sides for k in near):
+            count = pair(other, key, after)
+            if count < MIN_EVIDENCE or seen >= PLAUSIBLE_SHARE * count:
+                continue
+            expected = lm.unigrams[own] * count / lm.unigrams[other]  # own's pairs, were it as good a partner
+            association = count * lm.total / (lm.unigrams[other] * lm.unigrams.get(key, 1))  # against chance
+            if (expected >= MIN_EXPECTED and seen < PLAUSIBLE_SHARE * expected) or association >= COLLOCATION:
+                return False
+    return True
 
 
 def _marks(syllable: str) -> list[str]:
