@@ -207,13 +207,19 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     span = _bounded_by_known_names(text[:end], bounding).rstrip(" ,")
     span = _patterns()["trailer"].sub("", span)
     found: list[tuple[int, str]] = []
-    position, separator = 0, ""
+    position, separator, kinds_only = 0, "", False
     for part in _list_parts(span, [(s, e) for s, e in known if e <= len(span)] + defined):
         if part.strip(" ,") in ("", "và"):  # a separator or nothing
             position, separator = position + len(part), part
             continue
         piece = part.strip()
-        if separator.strip() == "," and _names_parent(piece, [n for _, n in found]):
+        if not found and _bare_kind(piece) and span[position + len(part) :].startswith(", "):
+            found.append((position + (len(part) - len(part.lstrip())), piece))  # Bộ, cơ quan ngang bộ, …
+            kinds_only = True
+        elif kinds_only and not is_known(piece) and not (begins_name(piece) and len(piece.split()) >= 2):
+            first = found[-1][0]  # … the kinds that go on with a bare kind are one subject (Bộ, ngành, địa phương)
+            found[-1] = (first, span[first : position + len(part)].strip())
+        elif separator.strip() == "," and _names_parent(piece, [n for _, n in found]):
             first = found[-1][0]
             found[-1] = (first, span[first : position + len(part)].strip())
         elif _begins_body(piece, found[-1][1] if found else None):
@@ -225,6 +231,7 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
             found[-1] = (first, span[first : position + len(part)].strip())
         else:
             return []
+        kinds_only = kinds_only and len(found) == 1
         position += len(part)
     bare = grammar()["bare_kinds"]
     return [
@@ -289,6 +296,12 @@ def _bounded_by_known_names(span: str, known: list[tuple[int, int]]) -> str:
         if start > end and not span[end:start].strip() and begins_name(span[start:]):
             span = f"{span[:end]},{span[end + 1 :]}"
     return span
+
+
+def _bare_kind(piece: str) -> bool:
+    """Whether a list piece is a kind of body alone, capitalised, that stands for every body of its kind when a list
+    of kinds follows it (``Bộ``, ``Sở`` in ``Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ``)."""
+    return " " not in piece and piece[:1].isupper() and piece.casefold() in grammar()["plural_kinds"]
 
 
 def _names_parent(piece: str, before: list[str]) -> bool:
