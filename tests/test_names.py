@@ -160,3 +160,18 @@ def test_a_known_name_goes_on_only_with_whole_words() -> None:
     assert names(text) == [(0, "Ban Quản lý kho của Kho bạc Nhà nước")]
     # bulk doc_000339: the State Bank's regional branch of 2025 is a known body
     assert names("Ngân hàng Nhà nước chi nhánh Khu vực trả kết quả") == [(0, "Ngân hàng Nhà nước chi nhánh Khu vực")]
+
+
+def test_a_plural_kinds_word_that_begins_another_noun_names_no_body() -> None:
+    # bulk doc_000457: các báo cáo tài chính (reports), not "các báo" (newspapers)
+    text = "Phân tích thị trường, chiến lược; các báo cáo tài chính dự kiến của từng năm phải được lập."
+    assert names(text[text.index("các") :]) == []
+    assert names("Các trường hợp sự cố liên quan đến bức xạ phải báo cáo") == []
+
+
+def test_a_body_named_by_its_kind_and_a_head_word_is_an_item_of_a_shared_kind() -> None:
+    # bulk doc_000624, doc_000272: Công an after các Bộ: is Bộ Công an, not the end of the list
+    text = "Chủ trì, phối hợp với các Bộ: Quốc phòng, Công an, Tài chính, Y tế tổ chức xây dựng kế hoạch."
+    assert [a.assignee for a in find_assignments("t1", text, 0, None)] == [
+        "Bộ Quốc phòng", "Bộ Công an", "Bộ Tài chính", "Bộ Y tế",
+    ]  # fmt: skip

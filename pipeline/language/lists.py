@@ -123,9 +123,9 @@ def _shared_items(text: str, start: int, kind: str) -> list[tuple[int, int]]:
     items: list[tuple[int, int]] = []
     position = start
     while position < end:
-        if not text[position].isupper() or begins_name(text[position:end]):
-            break
         known = [e for s, e in known_spans(f"{kind} {text[position:end]}") if s == 0]
+        if not text[position].isupper() or (begins_name(text[position:end]) and not known):
+            break  # … Ủy ban nhân dân cấp xã: a body of another kind; not Công an after các Bộ: (Bộ Công an)
         item_end = position + known[0] - len(kind) - 1 if known else _next_separator(text, position, end)
         items.append((position, item_end))
         separator = re.compile(r",\s*|\s+và\s+").match(text, item_end)
