@@ -242,3 +242,12 @@ def test_a_procedure_table_continued_after_a_heading_keeps_its_time_column() -> 
     decision = dev("src-congbot-14.txt")
     (row,) = [t for t in decision.tasks if "| 2.002039 | Thủ tục nhập quốc tịch Việt Nam |" in t.text]
     assert [(d.text, d.relative_amount, d.relative_unit) for d in row.deadlines] == [("115 ngày", 115, "day")]
+
+
+def test_a_limit_in_a_sentence_that_obliges_or_thuong_xuyen_opening_a_clause_makes_a_task() -> None:
+    # bulk doc_000215 (radiation safety) and doc_000346 (railway maintenance): duties outside a task part
+    texts = bulk_texts(["doc_000215", "doc_000346"])
+    (periodic,) = [t for t in structure_of(texts["doc_000215"]).tasks if t.text.startswith("b) Định kỳ 06 tháng phải")]
+    assert [d.text for d in periodic.deadlines] == ["Định kỳ 06 tháng"]
+    ongoing = [t for t in structure_of(texts["doc_000346"]).tasks if t.text.startswith("a) Thường xuyên kiểm tra")]
+    assert ongoing and all(t.deadlines[0].text == "Thường xuyên" for t in ongoing)

@@ -17,6 +17,7 @@ from datetime import date
 from functools import cache
 
 from pipeline.language.clauses import names_a_doer
+from pipeline.language.deadline_words import opens_clause
 from pipeline.language.deadlines import Deadline, find_deadlines, is_time_column, is_time_value, read_time_value
 from pipeline.structure.lines import Line, fold_chars, vocabulary
 from pipeline.structure.sections import Section, reads_as_heading
@@ -25,6 +26,7 @@ ASSIGNING = re.compile(
     r"\b(?:chủ trì|phối hợp|giao cho|[Gg]iao\s|có trách nhiệm|chịu trách nhiệm|[Đđ]ề nghị|[Yy]êu cầu|báo cáo"
     r"|tham mưu|chỉ đạo|theo dõi, đôn đốc|triển khai thực hiện|tổ chức thực hiện)\b"
 )
+OBLIGED = re.compile(r"(?<!\w)phải(?!\w)")  # a sentence that obliges: Định kỳ 06 tháng phải kiểm tra …
 MIN_TASK_CHARS = 25
 MIN_TASK_WORDS = 3  # lower-case words: a line in capitals, an address or a contact line asks nothing
 NARRATIVE = re.compile(
@@ -124,7 +126,7 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
         if any(s.section_id in scope_parts for s in holding):
             continue
         deadlines = tuple(d.shifted(start) for d in deadlines_of(text, column if row else None, issued))
-        limited = _sets_a_time_limit(deadlines, row and column is not None)
+        limited = _sets_a_time_limit(text, tuple(d.shifted(-start) for d in deadlines), row and column is not None)
         if section is not None and section.char_start == start and reads_as_heading(text) and not text.endswith("."):
             if not limited:
                 continue  # a heading names a part, it asks nothing (an article's first sentence may) …
@@ -147,14 +149,31 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
     return tasks
 
 
-def _sets_a_time_limit(deadlines: tuple[Deadline, ...], table_row: bool) -> bool:
-    """Whether a paragraph's deadlines make it a duty of its own: a limit counted from an event (``Trong thời hạn
-    10 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cơ quan …``) or a day that recurs (``… báo cáo trước ngày 15
-    hằng tháng``) binds whoever acts in it (a bare frequency does not: ``Hằng năm, được hưởng 07 ngày nghỉ``); a row
-    of a table with a time column (``Thời hạn giải quyết``) is a task whatever its time cell holds."""
-    return table_row and bool(deadlines) or any(
-        d.kind == "relative" or (d.kind == "recurring" and d.precision == "day") for d in deadlines
-    )
+def _sets_a_time_limit(text: str, deadlines: tuple[Deadline, ...], table_row: bool) -> bool:
+    """Whether a paragraph's deadlines (offsets in `text`) make it a duty of its own: a limit counted from an event
+    (``Trong thời hạn 10 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cơ quan …``) or a day that recurs (``…
+    báo cáo trước ngày 15 hằng tháng``) binds whoever acts in it; so does any limit in a sentence that obliges
+    (``Định kỳ 06 tháng phải kiểm tra …``, ``… phải hoàn thành … trước ngày 31 tháng 12 năm 2026``), and
+    ``thường xuyên`` opening a clause (``a) Thường xuyên kiểm tra, nạo vét …``). A bare frequency alone does not
+    (``Hằng năm, được hưởng 07 ngày nghỉ``); a row of a table with a time column (``Thời hạn giải quyết``) is a
+    task whatever its time cell holds."""
+    if table_row and deadlines:
+        return True
+    for d in deadlines:
+        if d.kind == "relative" or (d.kind == "recurring" and d.precision == "day"):
+            return True
+        if d.kind == "ongoing" and opens_clause(text, d.start):
+            return True
+        if OBLIGED.search(_sentence_at(text, d.start)):
+            return True
+    return False
+
+
+def _sentence_at(text: str, offset: int) -> str:
+    """The sentence of `text` (between ``.`` or ``;`` and the next) that holds `offset`."""
+    start = max(text.rfind(".", 0, offset), text.rfind(";", 0, offset)) + 1
+    ends = [i for i in (text.find(".", offset), text.find(";", offset)) if i >= 0]
+    return text[start : min(ends, default=len(text))]
 
 
 def _assigns_work(paragraph: str) -> bool:
