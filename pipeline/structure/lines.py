@@ -85,8 +85,8 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
         text, last = first.stripped, position
         while last + 1 < len(lines):
             following = lines[last + 1].stripped
-            separator = next(
-                (sep for this, after, sep in LABEL_PIECES if this.search(text) and after.match(following)), None
+            separator = next(  # the next line first: its test is anchored at its start, this line's is not
+                (sep for this, after, sep in LABEL_PIECES if after.match(following) and this.search(text)), None
             )
             if separator is None and splits_a_syllable(text, following):
                 separator = ""
@@ -107,7 +107,7 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
 def splits_a_syllable(line: str, following: str) -> bool:
     """Does a line break cut a syllable: `line` ends in a few consonants that are no syllable, which with the
     letters `following` begins with make one (``CHÍNH PH`` + ``Ủ``, ``S`` + ``ố:``)?"""
-    consonants = _TRAILING_CONSONANTS.search(line)
+    consonants = _TRAILING_CONSONANTS.search(line, max(0, len(line) - 5))  # a match is at most 4 characters
     letters = _LEADING_LETTERS.match(following)
     return bool(consonants and letters) and is_syllable(consonants[1] + letters[0])
 
