@@ -140,7 +140,10 @@ class _FoldTable(dict[int, str]):
 _FOLDED = _FoldTable()
 
 
+PHRASE_SEPARATORS = "-–—.,:;=~_"  # what may stand between the words of a phrase found by folded_pattern
+
+
 def folded_pattern(phrase: str) -> re.Pattern[str]:
     """A pattern that finds `phrase` in folded text, whatever its marks, spacing and hyphens (OCR-tolerant)."""
     words = re.findall(r"\w+", fold_chars(phrase))
-    return re.compile(r"\b" + r"[\s\-–—.,:;=~_]*".join(re.escape(w) for w in words) + r"\b")
+    return re.compile(r"\b" + rf"[\s{re.escape(PHRASE_SEPARATORS)}]*".join(re.escape(w) for w in words) + r"\b")
