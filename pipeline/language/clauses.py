@@ -24,7 +24,7 @@ CLAUSES = lexicon(
         for key in (
             "openers", "subject_after", "inserted_phrases", "subject_heading_prefixes", "subject_heading_suffixes",
             "support_openings", "duty_nouns", "power_nouns", "document_nouns", "qualifiers", "matter_openings",
-            "lower_case_subjects", "competent_kinds", "competence_words", "competence_references",
+            "lower_case_subjects", "competent_kinds", "competence_words", "competence_references", "list_takers",
         )
     },
 )  # fmt: skip
@@ -73,6 +73,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # có thẩm quyền …), no subject opens
         "kind_before": re.compile(rf"\b(?i:{alternation(role_cues()['defined_kinds'] + data['competent_kinds'])})$"),
         "competence_reference": re.compile(rf"\s+(?:{alternation(data['competence_references'])})\s"),
+        "taking": re.compile(rf"\s(?:{alternation(data['list_takers'])})\s+"),
         "matter": re.compile(rf"\s(?:{alternation(data['matter_openings'])})\s"),
         "subject_heading": re.compile(
             rf"^(?:(?:{alternation(data['subject_heading_prefixes'])}"
@@ -297,12 +298,20 @@ def _mentions(clause: str) -> list[Mention]:
             for m in patterns["inner_subject"].finditer(clause, body_start)
             if (clause[m.end()].isupper() or patterns["lower_case_subject"].match(clause, m.end()))
             # … nếu có vấn đề phát sinh, chủ trì, phối hợp với các bộ, …: past a verb, a list goes on, no subject
-            and not any(cue(c).search(clause, body_start, m.start()) for c in ("leading", "support", "lead_before"))
+            and not any(cue(c).search(clause, body_start, m.start()) for c in ("leading", "support"))
+            and not _directs_a_body(clause, body_start, m.start())
             and not (
                 m[0].startswith(",") and clause[m.end()].islower()
                 and patterns["kind_before"].search(clause, body_start, m.start())
             )
         ]
+        # theo đề nghị của A, B, C quyết định: only the last body of a list a preposition took is the subject
+        starts = [body_start] + [
+            start for start, later in zip(starts[1:], starts[2:] + [None])
+            if later is None or not _goes_on_with_bodies(clause, body_start, start)
+        ]  # fmt: skip
+        if then := [start for start in starts[1:] if clause[:start].rstrip().endswith(" thì")]:
+            starts = [body_start] + [start for start in starts[1:] if start >= then[0]]  # … thì X: X, not before
     for start in starts:  # the clause's subject, or one after an opening phrase (Trường hợp … thì Bộ trưởng …)
         subject = clause[start:]
         if start != body_start:  # … kể từ ngày nhận được hồ sơ, cơ quan tiếp nhận có trách nhiệm: read as opening
@@ -324,6 +333,21 @@ def _mentions(clause: str) -> list[Mention]:
                 continue  # Phối hợp với Bộ Nội vụ …: the task's own body supports; its partner is no assignee
             mentions += [(role, match.end() + s, n) for s, n in names(clause[match.end() :])]
     return mentions
+
+
+def _directs_a_body(clause: str, start: int, end: int) -> bool:
+    """Whether a directing cue between `start` and `end` names the body it directs (``…, đề nghị các cơ quan,
+    …``: the list after it goes on); one that does not is a noun of the opening phrase (``kể từ ngày nhận đủ hồ sơ
+    đề nghị cấp lại thẻ``, ``trường hợp cá nhân có yêu cầu nhận bản giấy``)."""
+    return any(names(clause[m.end() : end]) for m in cue("lead_before").finditer(clause, start, end))
+
+
+def _goes_on_with_bodies(clause: str, start: int, end: int) -> bool:
+    """Whether the words before `end` (a subject's start, past a comma) are a list of bodies that a preposition of
+    the opening phrase took (``theo đề nghị của Thường trực Hội đồng nhân dân, | Ban của Hội đồng nhân dân, | …``),
+    so that the list may go on there."""
+    taken = list(_patterns()["taking"].finditer(clause, start, end))
+    return bool(taken) and bool(names(clause[taken[-1].end() : end].rstrip(" ,"), whole=True))
 
 
 def _past_generic_kind(subject: str, end: int) -> int:
