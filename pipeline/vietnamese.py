@@ -107,6 +107,6 @@ _LEADING_LETTERS = re.compile(r"^[^\W\d_]+")
 def splits_a_syllable(line: str, following: str) -> bool:
     """Does a line break cut a syllable: `line` ends in a few consonants that are no syllable, which with the
     letters `following` begins with make one (``CHÍNH PH`` + ``Ủ``, ``S`` + ``ố:``)?"""
-    consonants = _TRAILING_CONSONANTS.search(line)
+    consonants = _TRAILING_CONSONANTS.search(line, max(0, len(line) - 5))  # a match is at most 4 characters
     letters = _LEADING_LETTERS.match(following)
     return bool(consonants and letters) and is_syllable(consonants[1] + letters[0])

@@ -81,8 +81,8 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
         text, last = first.stripped, position
         while last + 1 < len(lines):
             following = lines[last + 1].stripped
-            separator = next(
-                (sep for this, after, sep in LABEL_PIECES if this.search(text) and after.match(following)), None
+            separator = next(  # the next line first: its test is anchored at its start, this line's is not
+                (sep for this, after, sep in LABEL_PIECES if after.match(following) and this.search(text)), None
             )
             if separator is None and splits_a_syllable(text, following):
                 separator = ""
@@ -128,7 +128,10 @@ class _FoldTable(dict[int, str]):
 _FOLDED = _FoldTable()
 
 
+PHRASE_SEPARATORS = "-–—.,:;=~_"  # what may stand between the words of a phrase found by folded_pattern
+
+
 def folded_pattern(phrase: str) -> re.Pattern[str]:
     """A pattern that finds `phrase` in folded text, whatever its marks, spacing and hyphens (OCR-tolerant)."""
     words = re.findall(r"\w+", fold_chars(phrase))
-    return re.compile(r"\b" + r"[\s\-–—.,:;=~_]*".join(re.escape(w) for w in words) + r"\b")
+    return re.compile(r"\b" + rf"[\s{re.escape(PHRASE_SEPARATORS)}]*".join(re.escape(w) for w in words) + r"\b")
