@@ -231,6 +231,19 @@ def test_a_clause_number_alone_on_its_line_opens_the_clause_below_it(bulk: dict[
     assert any(s.kind == "arabic" and s.label == "18" and s.heading.startswith("Nuôi sinh trưởng") for s in sections)
 
 
+def test_a_clause_number_cut_from_its_full_stop_opens_the_clause_below_it(bulk: dict[str, str]) -> None:
+    """``6`` / ``. Trụ sở của người nộp thuế`` (doc_000025's definitions): clause 6 and every clause after it are
+    read; a line that ends on the word ``số`` (``lưu trữ số``) is no number label the clause below it completes."""
+    sections = structure_of(bulk["doc_000025"]).sections
+    by_id = {s.section_id: s for s in sections}
+    article = next(s for s in sections if s.kind == "dieu" and s.label == "Điều 4")
+    clauses = [s for s in sections if s.kind == "arabic" and by_id.get(s.parent_id) is article]
+    assert [int(s.label) for s in clauses] == list(range(1, len(clauses) + 1)) and len(clauses) > 10
+    assert clauses[5].heading.startswith("Trụ sở của người nộp thuế")
+    archives = articles_of(structure_of(bulk["doc_000069"]))  # 'Điều 15. … lưu trữ số' / '1. Thu nộp …'
+    assert ("Điều 15", "Thu nộp hồ sơ, tài liệu lưu trữ số") in archives
+
+
 def test_an_amending_decree_has_its_own_articles_only(bulk: dict[str, str]) -> None:
     """Quoted new wording (“Điều 41. …”) belongs to the amended decree; split labels ('Điều 3' / '2' / '.')
     are read whole; every article of the decree is there once, in order."""
