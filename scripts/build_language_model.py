@@ -1,11 +1,11 @@
 """Count syllables and syllable bigrams into pipeline/data/syllable_bigrams.tsv, the OCR correction's language model
 (pipeline/ocr/language_model.py).
 
-Texts: the bulk corpus and the dev texts, leaving out what the OCR is measured on: the dev texts rendered as scans
-(scripts/render_scans.py), the hand-typed ground truth of ailab_4_1 (dev/src-ailabocr-01.txt), and bulk documents
-that are one of the rendered documents (their number in the first lines). A bigram is two well-formed syllables
-next to each other within a phrase (pipeline.ocr.tokens). Each syllable is written in its most frequent spelling
-(``hòa`` or ``hoà``). Continuation counts and the Kneser-Ney discount are taken from all pairs; pairs and
+Texts: the bulk corpus and the dev texts, leaving out what the OCR is measured on: the dev and bulk texts rendered
+as scans (scripts/render_scans.py), the hand-typed ground truth of ailab_4_1 (dev/src-ailabocr-01.txt), and bulk
+documents that are one of the rendered documents (their number in the first lines). A bigram is two well-formed
+syllables next to each other within a phrase (pipeline.ocr.tokens). Each syllable is written in its most frequent
+spelling (``hòa`` or ``hoà``). Continuation counts and the Kneser-Ney discount are taken from all pairs; pairs and
 syllables seen once are then left out of the file to keep it small.
 
 Usage: python scripts/build_language_model.py
@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from render_scans import RENDERED
+from render_scans import RENDERED, gold_path
 
 from pipeline.ocr.language_model import COUNTS
 from pipeline.ocr.tokens import Key, key_of, syllable_runs
@@ -35,14 +35,15 @@ HEAD_CHARS = 600  # a bulk document is one of the measured ones when its number 
 
 def texts() -> Iterator[str]:
     numbers = [
-        json.loads((ROOT / "tests" / "gold" / f"{stem}.json").read_text(encoding="utf-8"))["metadata"]["number_symbol"]
+        json.loads(gold_path(stem).read_text(encoding="utf-8"))["metadata"]["number_symbol"]
         for stem in sorted(MEASURED_DEV)
-        if (ROOT / "tests" / "gold" / f"{stem}.json").exists()
+        if gold_path(stem).exists()
     ]
     left_out = 0
     with gzip.open(CORPUS / "bulk-vbpl.jsonl.gz", "rt", encoding="utf-8") as f:
         for record in map(json.loads, f):
-            if any(number and number in record["text"][:HEAD_CHARS] for number in numbers):
+            head = record["text"][:HEAD_CHARS]
+            if record["id"] in MEASURED_DEV or any(number and number in head for number in numbers):
                 left_out += 1
                 continue
             yield record["text"]

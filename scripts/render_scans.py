@@ -53,6 +53,7 @@ from make_samples import (
 from PIL import Image
 
 from pipeline.evaluate.run import bulk_texts
+from pipeline.normalize import join_letter_spacing
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
@@ -79,7 +80,9 @@ class Rendering:
     stamp_on_issuer: bool = False  # the receiving office's stamp over the issuer block
     capture: str = "scan"  # scan (a PDF) | photo (JPEG) | png16 (16-bit greyscale) | png_alpha (transparent paper)
     page: int | None = None  # capture this page alone (0-based): its text is the ground truth, no gold applies
-    blur: float = 0.0  # extra optics blur of a photo, px
+    blur: float = 0.0  # extra optics blur, px
+    angle: float | None = None  # the page's skew in degrees (default: drawn within ±1.2°)
+    fresh: bool = False  # of a text first rendered after the rules were fixed on the others: unseen by them
 
     @property
     def name(self) -> str:
@@ -106,14 +109,23 @@ RENDERED = (
     Rendering("src-vbpl-31", 105, grey=True, page=1),
     Rendering("src-congbot-26", 106, capture="png16", seal_on_signer=True),
     Rendering("src-congbot-24", 107, capture="png_alpha", stamp_on_issuer=True),
+    # fresh: texts never rendered before, to measure what holds on captures the rules were not fixed on
+    Rendering("src-congbot-04", 201, grey=True, seal_on_date=True, seal_on_signer=True, fresh=True),
+    Rendering("src-congbot-06", 202, seal_on_date=True, angle=2.5, blur=0.6, fresh=True),
+    Rendering("doc_000128", 203, grey=True, stamp_on_issuer=True, angle=-2.0, fresh=True),
+    Rendering("src-congbot-02", 204, grey=True, seal_on_date=True, fresh=True),
+    Rendering("doc_000489", 205, stamp_on_issuer=True, seal_on_signer=True, fresh=True),
+    Rendering("doc_000115", 206, capture="photo", page=0, blur=0.8, fresh=True),
+    Rendering("doc_000489", 207, capture="photo", page=1, fresh=True),
 )
 INCOMING = Incoming("VĂN PHÒNG UBND TỈNH", "2417", "09/12/25", "VX", BLUE)  # the receiving office's stamp
 
 
 def clean(line: str) -> str:
-    """A line of a dev text without Markdown emphasis and escapes, spaces collapsed."""
+    """A line of a dev text without Markdown emphasis and escapes, spaces collapsed, letter-spacing left by PDF
+    conversion closed up (``T hủ tướ ng`` is printed ``Thủ tướng``, as the gold writes it)."""
     line = line.replace("**", "").replace("\\", "")
-    return " ".join(line.split())
+    return join_letter_spacing(" ".join(line.split()))
 
 
 def cells(row: str) -> list[str]:
@@ -220,12 +232,10 @@ def page_truths(rendering: Rendering) -> list[str]:
 
 def captured(image: Image.Image, rendering: Rendering, style: ScanStyle, rng: np.random.Generator) -> Image.Image:
     """A printed page as the rendering captures it: scanned, or photographed with a phone; a PNG is scanned first."""
-    if rendering.capture != "photo":
-        return scanned(image, style, rng)
-    photo = np.asarray(photographed(image, rng), np.float32)
+    page = np.asarray(scanned(image, style, rng) if rendering.capture != "photo" else photographed(image, rng))
     if rendering.blur:
-        photo = cv2.GaussianBlur(photo, (0, 0), rendering.blur)
-    return Image.fromarray(np.clip(photo, 0, 255).astype(np.uint8))
+        page = cv2.GaussianBlur(page.astype(np.float32), (0, 0), rendering.blur)
+    return Image.fromarray(np.clip(page, 0, 255).astype(np.uint8))
 
 
 def save(pages: list[Image.Image], rendering: Rendering, out: Path) -> str:
@@ -275,8 +285,10 @@ def render(rendering: Rendering, out: Path) -> dict:
     if rendering.stamp_on_issuer:  # received: the office's stamp across the issuer and number lines
         print_on(pages[0], incoming_layer(INCOMING, rng), (round(LEFT * s) + 150, round(TOP * s) - 10))
         stamps += INCOMING.lines()
+    skew = float(rng.uniform(-1.2, 1.2))
     style = ScanStyle(
-        angle=float(rng.uniform(-1.2, 1.2)), blur=float(rng.uniform(0.6, 1.0)), noise=float(rng.uniform(2.5, 5.0)),
+        angle=skew if rendering.angle is None else rendering.angle, blur=float(rng.uniform(0.6, 1.0)),
+        noise=float(rng.uniform(2.5, 5.0)),
         specks=int(rng.integers(0, 40)), gray=rendering.grey or rendering.capture == "png16",
     )  # fmt: skip
     if rendering.page is None and rendering.capture != "scan" and len(pages) > 1:

@@ -3,6 +3,7 @@ the bulk corpus (never a check-set document)."""
 
 from __future__ import annotations
 
+from pipeline.extract.assignments import find_assignments
 from pipeline.language.clauses import clause_mentions
 from pipeline.language.names import names
 
@@ -111,3 +112,66 @@ def test_the_closing_formula_of_a_circular_asks_bodies_to_report() -> None:
         "thời về Bộ Công Thương để nghiên cứu, giải quyết./."
     )
     assert mentions(text) == [("lead", "các cơ quan, đơn vị, tổ chức, cá nhân"), ("report_to", "Bộ Công Thương")]
+
+
+def test_a_level_closes_the_name_it_ends() -> None:
+    # bulk doc_000375, doc_000098, doc_000046: a verb no stop word knows, after the level
+    text = "3. Ủy ban nhân dân cấp tỉnh thu thập, cập nhật bổ sung các thông tin, dữ liệu về nhà ở."
+    assert mentions(text) == [("lead", "Ủy ban nhân dân cấp tỉnh")]
+    text = "Chủ tịch Ủy ban nhân dân cấp xã xác nhận đăng ký thu hồi khoáng sản"
+    assert names(text) == [(0, "Chủ tịch Ủy ban nhân dân cấp xã")]
+    text = "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp triệu tập hội nghị toàn thể Hội thẩm nhân dân"
+    assert [n for _, n in names(text)] == ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp"]
+    # what the name may still say after its level, and a level inside a definition (bulk doc_000512)
+    text = "Phó Chủ tịch Ủy ban nhân dân cấp xã phụ trách lĩnh vực chủ trì cuộc họp."
+    assert mentions(text) == [("lead", "Phó Chủ tịch Ủy ban nhân dân cấp xã phụ trách lĩnh vực")]
+    text = (
+        "Cơ quan chuyên môn được Chủ tịch Ủy ban nhân dân cấp tỉnh giao xây dựng dự án xác lập di sản thiên nhiên cấp "
+        "quốc gia trình Chủ tịch Ủy ban nhân dân cấp tỉnh"
+    )
+    assert [n for _, n in names(text)] == [
+        "Cơ quan chuyên môn được Chủ tịch Ủy ban nhân dân cấp tỉnh giao xây dựng dự án xác lập di sản thiên nhiên cấp "
+        "quốc gia"
+    ]
+
+
+def test_a_title_alone_before_its_deputys_shares_the_deputys_body() -> None:
+    # bulk doc_000600, doc_000449: Chủ tịch, Phó Chủ tịch Ủy ban nhân dân cấp xã are two heads of one body
+    text = "2. Chủ tịch, Phó Chủ tịch Ủy ban nhân dân cấp xã phải cho ý kiến giải quyết."
+    found = [(a.assignee, text[a.char_start : a.char_end]) for a in find_assignments("t1", text, 0, None)]
+    assert found == [
+        ("Chủ tịch Ủy ban nhân dân cấp xã", "Chủ tịch"),
+        ("Phó Chủ tịch Ủy ban nhân dân cấp xã", "Phó Chủ tịch Ủy ban nhân dân cấp xã"),
+    ]
+    text = "Giám đốc và Phó Giám đốc Kho bạc Nhà nước khu vực có trách nhiệm kiểm tra kho tiền."
+    assert [a.assignee for a in find_assignments("t1", text, 0, None)] == [
+        "Giám đốc Kho bạc Nhà nước khu vực",
+        "Phó Giám đốc Kho bạc Nhà nước khu vực",
+    ]
+    # a list of titles of different bodies shares nothing (Bộ trưởng: the ministers)
+    text = "Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Nghị định này."
+    assert [a.assignee for a in find_assignments("t1", text, 0, None)] == ["Bộ trưởng", "Thủ trưởng cơ quan ngang bộ"]
+
+
+def test_a_known_name_goes_on_only_with_whole_words() -> None:
+    # bulk doc_000449, doc_000458: "vào" (to go in) is no "và" that goes on with Kho bạc Nhà nước
+    assert names("Giám đốc Kho bạc Nhà nước vào kiểm tra kho tiền") == [(0, "Giám đốc Kho bạc Nhà nước")]
+    text = "Ban Quản lý kho của Kho bạc Nhà nước cho hòm của đơn vị gửi vào hòm của Kho bạc Nhà nước niêm phong lại"
+    assert names(text) == [(0, "Ban Quản lý kho của Kho bạc Nhà nước")]
+    # bulk doc_000339: the State Bank's regional branch of 2025 is a known body
+    assert names("Ngân hàng Nhà nước chi nhánh Khu vực trả kết quả") == [(0, "Ngân hàng Nhà nước chi nhánh Khu vực")]
+
+
+def test_a_plural_kinds_word_that_begins_another_noun_names_no_body() -> None:
+    # bulk doc_000457: các báo cáo tài chính (reports), not "các báo" (newspapers)
+    text = "Phân tích thị trường, chiến lược; các báo cáo tài chính dự kiến của từng năm phải được lập."
+    assert names(text[text.index("các") :]) == []
+    assert names("Các trường hợp sự cố liên quan đến bức xạ phải báo cáo") == []
+
+
+def test_a_body_named_by_its_kind_and_a_head_word_is_an_item_of_a_shared_kind() -> None:
+    # bulk doc_000624, doc_000272: Công an after các Bộ: is Bộ Công an, not the end of the list
+    text = "Chủ trì, phối hợp với các Bộ: Quốc phòng, Công an, Tài chính, Y tế tổ chức xây dựng kế hoạch."
+    assert [a.assignee for a in find_assignments("t1", text, 0, None)] == [
+        "Bộ Quốc phòng", "Bộ Công an", "Bộ Tài chính", "Bộ Y tế",
+    ]  # fmt: skip

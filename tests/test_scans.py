@@ -38,6 +38,7 @@ def words(text: str, x0: float, top: float, width: float = 60, gap: float = 20) 
         ("BỘ LAO ĐỘNG - THƯƠNG", "BINH VÀ XÃ HỘI", True),  # a wrap inside a name: thương binh
         ("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA -", "VŨNG TÀU", True),  # a wrap after a hyphen
         ("ỦY BAN NHÂN DÂN THÀNH", "PHỐ HỒ CHÍ MINH", True),
+        ("UỶ BAN NHÂN DÂN TỈNH", "TUYÊN QUANG", True),  # a unit's word needs its name (tỉnh tuyên: never seen)
         ("UBND TỈNH BẮC LÂM", "SỞ NỘI VỤ", False),  # a parent and its child
         ("ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", False),
     ],

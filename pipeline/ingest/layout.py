@@ -176,8 +176,9 @@ def join_wrapped_issuer(lines: list[LayoutLine], follows: Callable[[str, str], f
     """Lines in reading order with the issuer's name joined where its column wrapped it (``BỘ LAO ĐỘNG - THƯƠNG`` /
     ``BINH VÀ XÃ HỘI``, ``ỦY BAN NHÂN DÂN TỈNH BÀ RỊA -`` / ``VŨNG TÀU``), and a parent's line kept apart from its
     child's (``UBND TỈNH BẮC LÂM`` / ``SỞ NỘI VỤ``). Only capitals lines above the page's number line, each right
-    under the other, are joined: when the upper one ends with a hyphen or comma, or when its last syllable is
-    followed by the lower one's first in at least WRAPPED_PAIR of its uses (`follows`) — a wrap cuts a name, a
+    under the other, are joined: when the upper one ends with a hyphen or comma or an administrative unit's word
+    (``TỈNH``, ``THÀNH PHỐ``), or when its last syllable is followed by the lower one's first in at least
+    WRAPPED_PAIR of its uses (`follows`; read after the correction, ``PHÔ`` is ``PHỐ``) — a wrap cuts a name, a
     parent's name and a child's do not run on."""
     number = next((i for i, line in enumerate(lines) if NUMBER_LINE.match(line.text)), None)
     if number is None:
@@ -201,4 +202,15 @@ def _wraps_into(above: LayoutLine, line: LayoutLine, follows: Callable[[str, str
     if not (beneath and overlapping):
         return False
     last, first = above.text.split()[-1], line.text.split()[0]
-    return last.endswith(("-", ",")) or follows(last, first) >= WRAPPED_PAIR
+    return last.endswith(("-", ",")) or _ends_with_place_opening(above.text) or follows(last, first) >= WRAPPED_PAIR
+
+
+@cache
+def _place_openings() -> tuple[str, ...]:
+    return tuple(f" {fold_chars(word)}" for word in vocabulary()["place_openings"])
+
+
+def _ends_with_place_opening(text: str) -> bool:
+    """Ends with an administrative unit's word (``ỦY BAN NHÂN DÂN TỈNH``), whose name must follow: the column
+    wrapped it (``TUYÊN QUANG``: a province the corpus may never name, so no pair of syllables tells)."""
+    return f" {fold_chars(text)}".endswith(_place_openings())

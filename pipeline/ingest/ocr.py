@@ -95,6 +95,7 @@ def recognize(job: OcrJob, settings: Settings) -> PageText:
             if apart:
                 reading, steps = layout(words), (*steps, f"{apart} columns read apart")
     lines, changed = corrected(reading.lines) if settings.ocr_correction else (reading.lines, 0)
+    lines = join_wrapped_issuer(lines, follows)
     confidences = [w.confidence for w in words if w.confidence >= 0]
     text = "\n".join(line.text for line in lines)
     quality = text_quality(text)
@@ -261,8 +262,7 @@ def layout(words: list[Word]) -> Reading:
     placed = [w for line in printed for w in line]
     width = max((w.x1 for w in placed), default=0) - min((w.x0 for w in placed), default=0)
     parts = split_merged_columns([segments(sorted(line, key=lambda w: w.x0), width) for line in printed], width)
-    reading = reading_order([[merge(segment) for segment in line] for line in parts])
-    return replace(reading, lines=join_wrapped_issuer(reading.lines, follows))
+    return reading_order([[merge(segment) for segment in line] for line in parts])
 
 
 def corrected(ordered: list[LayoutLine]) -> tuple[list[LayoutLine], int]:

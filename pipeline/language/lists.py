@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.language.gazetteer import known_spans
-from pipeline.language.names import alternation, begins_name, grammar
+from pipeline.language.names import alternation, begins_name, grammar, names
 
 
 @cache
@@ -19,6 +19,17 @@ def _shared_kind() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<title>(?:{alternation(data['shared_titles'])})\s+)?"
         rf"[Cc]ác\s+(?P<kind>{alternation(data['shared_kinds'])})(?:,\s*cơ quan ngang Bộ)?\s*:\s*(?=[A-ZĐ])"
+    )
+
+
+@cache
+def _shared_body() -> re.Pattern[str]:
+    """Chủ tịch, Phó Chủ tịch Ủy ban nhân dân cấp xã; Giám đốc và Phó Giám đốc Kho bạc Nhà nước: a title alone
+    before its deputy's, who names the body."""
+    titles = [t for t in grammar()["titles"] if " " in t or t[0].isupper()]
+    return re.compile(
+        rf"(?<!\w)(?<!Phó )(?P<title>{alternation(titles)})(?:\s*,\s*|\s+và\s+)"
+        rf"Phó\s+(?P=title)\s+(?=\w)"
     )
 
 
@@ -32,11 +43,19 @@ class _Piece:
     written: bool  # copied from the text, character for character (else a title and kind put in)
 
 
+# A stretch of the written text (start, end) and what it is spelled out as: chunks, each with the offset in the
+# written text it stands for and whether it is copied from there.
+_Rewrite = tuple[int, int, list[tuple[str, int, bool]]]
+
+
 def spell_out_shared_kinds(text: str) -> tuple[str, Callable[[int], int]]:
     """`text` with each list under a shared title and kind written out one body at a time (``Giám đốc các Sở: Tài
     chính, Xây dựng`` → ``Giám đốc Sở Tài chính, Giám đốc Sở Xây dựng``; ``phối hợp với các Bộ: Quốc phòng, Văn
-    hóa, Thể thao và Du lịch`` → ``… Bộ Quốc phòng, Bộ Văn hóa, Thể thao và Du lịch``, known names kept whole), and
-    a map from offsets in it to offsets in `text`: a name that was put together points at the words written."""
+    hóa, Thể thao và Du lịch`` → ``… Bộ Quốc phòng, Bộ Văn hóa, Thể thao và Du lịch``, known names kept whole),
+    and each title that shares its deputy's body given that body (``Chủ tịch, Phó Chủ tịch Ủy ban nhân dân`` →
+    ``Chủ tịch Ủy ban nhân dân, Phó Chủ tịch Ủy ban nhân dân``); with a map from offsets in it to offsets in
+    `text`: a name that was put together points at the words written."""
+    rewrites = sorted(_shared_kind_rewrites(text) + _shared_body_rewrites(text))
     pieces: list[_Piece] = []
     out: list[str] = []
     position = written = 0
@@ -47,18 +66,13 @@ def spell_out_shared_kinds(text: str) -> tuple[str, Callable[[int], int]]:
         out.append(chunk)
         position += len(chunk)
 
-    for match in _shared_kind().finditer(text):
-        items = _shared_items(text, match.end(), match["kind"])
-        if not items:
-            continue
-        title = match["title"] or ""
-        put(text[written : match.start()], written, True)
-        for index, (start, end) in enumerate(items):
-            if index:
-                put(", ", start, False)
-            put(f"{title}{match['kind']} ", match.start() if index == 0 else start, False)
-            put(text[start:end], start, True)
-        written = items[-1][1]
+    for start, end, chunks in rewrites:
+        if start < written:
+            continue  # inside a stretch already spelled out
+        put(text[written:start], written, True)
+        for chunk in chunks:
+            put(*chunk)
+        written = end
     if not pieces:
         return text, lambda offset: offset
     put(text[written:], written, True)
@@ -73,6 +87,35 @@ def spell_out_shared_kinds(text: str) -> tuple[str, Callable[[int], int]]:
     return "".join(out), written_at
 
 
+def _shared_kind_rewrites(text: str) -> list[_Rewrite]:
+    """``Giám đốc các Sở: Tài chính, Xây dựng`` spelled out as ``Giám đốc Sở Tài chính, Giám đốc Sở Xây dựng``."""
+    rewrites: list[_Rewrite] = []
+    for match in _shared_kind().finditer(text):
+        items = _shared_items(text, match.end(), match["kind"])
+        if not items:
+            continue
+        title, chunks = match["title"] or "", []
+        for index, (start, end) in enumerate(items):
+            if index:
+                chunks.append((", ", start, False))
+            chunks += [(f"{title}{match['kind']} ", match.start() if index == 0 else start, False)]
+            chunks.append((text[start:end], start, True))
+        rewrites.append((match.start(), items[-1][1], chunks))
+    return rewrites
+
+
+def _shared_body_rewrites(text: str) -> list[_Rewrite]:
+    """``Chủ tịch, Phó Chủ tịch Ủy ban nhân dân cấp xã``: the body the deputy's title names (its first name, if it
+    begins with a capital) put after the lone title."""
+    rewrites: list[_Rewrite] = []
+    for match in _shared_body().finditer(text):
+        found = names(text[match.end() :])
+        if found and found[0][0] == 0 and found[0][1][:1].isupper():
+            title_end = match.end("title")
+            rewrites.append((title_end, title_end, [(f" {found[0][1]}", title_end, False)]))
+    return rewrites
+
+
 def _shared_items(text: str, start: int, kind: str) -> list[tuple[int, int]]:
     """Spans of the names after ``các Sở:`` (each a body of that kind: ``Tài chính``), up to the end of the list
     (``;``, ``.``, a line end) or to an item that is a body of another kind (``Ủy ban nhân dân cấp xã``)."""
@@ -80,9 +123,9 @@ def _shared_items(text: str, start: int, kind: str) -> list[tuple[int, int]]:
     items: list[tuple[int, int]] = []
     position = start
     while position < end:
-        if not text[position].isupper() or begins_name(text[position:end]):
-            break
         known = [e for s, e in known_spans(f"{kind} {text[position:end]}") if s == 0]
+        if not text[position].isupper() or (begins_name(text[position:end]) and not known):
+            break  # … Ủy ban nhân dân cấp xã: a body of another kind; not Công an after các Bộ: (Bộ Công an)
         item_end = position + known[0] - len(kind) - 1 if known else _next_separator(text, position, end)
         items.append((position, item_end))
         separator = re.compile(r",\s*|\s+và\s+").match(text, item_end)

@@ -340,15 +340,35 @@ class _HeaderReader:
                 return
 
 
+@cache
+def _national_chars() -> frozenset[str]:
+    """Every character a national line can be written with once folded, the ornaments and separators too."""
+    return frozenset("".join(fold_chars(p) for p in vocabulary()["national_lines"]) + ORNAMENT + "-–.,")
+
+
+def _may_be_national(text: str) -> bool:
+    """Whether `text` may be (a piece of) a national line: no character of it is foreign to one. A line that
+    fails this leaves something after :func:`without_national_lines`, alone or joined to others."""
+    allowed = _national_chars()
+    return all(char in allowed or char.isspace() for char in set(fold_chars(text)))
+
+
 def _national_pieces(zone: list[Line]) -> set[int]:
     """The lines of a national line that web text cut into pieces (``Độc lập`` / ``-`` / ``Tự do`` / ``-`` /
-    ``Hạnh phúc``, ``CỘNG HÒA XÃ HỘI CHỦ`` / ``NGHĨA VIỆT NAM``): lines that together hold nothing but it."""
+    ``Hạnh phúc``, ``CỘNG HÒA XÃ HỘI CHỦ`` / ``NGHĨA VIỆT NAM``): lines that together hold nothing but it.
+    Only lines written with a national line's characters are tried (most of a zone is not: trying them was a
+    seventh of the bulk corpus's time)."""
+    candidate = [_may_be_national(line.stripped) for line in zone]
     pieces: set[int] = set()
     for position, line in enumerate(zone):
-        if line.index in pieces or not line.stripped or not without_national_lines(line.stripped):
+        if not candidate[position] or line.index in pieces or not line.stripped:
+            continue
+        if not without_national_lines(line.stripped):
             continue
         joined = line.stripped
         for last in range(position + 1, min(position + NATIONAL_PIECES, len(zone))):
+            if not candidate[last]:
+                break  # every longer join holds this line's foreign character too
             joined = f"{joined} {zone[last].stripped}"
             if not without_national_lines(joined):
                 pieces |= {piece.index for piece in zone[position : last + 1]}

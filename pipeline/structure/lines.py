@@ -143,4 +143,4 @@ _FOLDED = _FoldTable()
 def folded_pattern(phrase: str) -> re.Pattern[str]:
     """A pattern that finds `phrase` in folded text, whatever its marks, spacing and hyphens (OCR-tolerant)."""
     words = re.findall(r"\w+", fold_chars(phrase))
-    return re.compile(r"\b" + r"[\s\-–.,]*".join(re.escape(w) for w in words) + r"\b")
+    return re.compile(r"\b" + r"[\s\-–—.,:;=~_]*".join(re.escape(w) for w in words) + r"\b")
