@@ -175,3 +175,15 @@ def test_a_body_named_by_its_kind_and_a_head_word_is_an_item_of_a_shared_kind() 
     assert [a.assignee for a in find_assignments("t1", text, 0, None)] == [
         "Bộ Quốc phòng", "Bộ Công an", "Bộ Tài chính", "Bộ Y tế",
     ]  # fmt: skip
+
+
+def test_a_verb_the_lexicon_does_not_know_is_told_by_its_part_of_speech() -> None:
+    # bulk doc_000064, doc_000557: after a name's capitalised word, a word underthesea tags as a verb ends it
+    text = "1. Căn cứ chương trình giám sát hoặc khi được Thường trực Hội đồng nhân dân giao, Ban của Hội đồng nhân dân"
+    assert names(text[text.index("Thường") :]) == [(0, "Thường trực Hội đồng nhân dân"), (36, "Ban của Hội đồng nhân dân")]
+    assert names("Ủy ban nhân dân thành phố Hà Nội gặp mặt, thông tin tình hình") == [
+        (0, "Ủy ban nhân dân thành phố Hà Nội")
+    ]
+    # ... but not the words of a name that a head opens, nor a kind named by what it does (bulk doc_000077, 104)
+    assert names("Cơ quan Cảnh sát điều tra Công an cấp tỉnh có nhiệm vụ") == [(0, "Cơ quan Cảnh sát điều tra Công an cấp tỉnh")]
+    assert names("Chủ tịch Hội đồng khám sức khỏe căn cứ kết quả") == [(0, "Chủ tịch Hội đồng khám sức khỏe")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pipeline.language.gazetteer import expand_abbreviations, is_known, known_canonical, known_spans
@@ -36,6 +36,10 @@ BODY_NAMES = lexicon(
 )  # fmt: skip
 
 MAX_NAME_WORDS = 16
+# Characters after a name that the part-of-speech tagger reads with it (a verb is told by what follows it).
+TAGGED_CONTEXT = 40
+# underthesea's tags of the words that end a name where the lexicon is silent: verbs and adverbs.
+VERB_TAGS = ("V", "R")
 # The verb of a definition comes within so many words after its opener (được Bộ trưởng Bộ Tài chính giao chủ trì); further
 # on, the first verb is the sentence's own (… được giao nhiệm vụ bồi dưỡng công chức | căn cứ …).
 RELATIVE_VERB_WITHIN = 3
@@ -79,6 +83,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # words that may go on with a known name, whole words (vào is no và)
         "continuation": re.compile(rf"(?:{alternation(data['name_continuations'])})\b"),
+        # words the grammar knows after a name (thuộc, cấp, có liên quan …): a tagger's verb there ends nothing
+        "lexicon_word": re.compile(
+            rf"(?:{alternation(data['name_continuations'] + data['name_closers'] + data['name_closer_continuations'] + data['relations'] + ['cấp'])})\b"
+        ),
         "joining_kind": re.compile(rf"\b(?:{alternation(data['joining_kinds'])})\b"),
         "name_closer": re.compile(
             rf"\s(?P<closer>{alternation(data['name_closers'])})"
@@ -233,6 +241,7 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
             return []
         kinds_only = kinds_only and len(found) == 1
         position += len(part)
+    found = [(s, _before_tagged_verb(n, text[s : s + len(n) + TAGGED_CONTEXT])) for s, n in found]
     bare = grammar()["bare_kinds"]
     return [
         (s, n)
@@ -349,3 +358,35 @@ def _names_a_body(subject: str) -> bool:
     """Whether a subject names a body rather than only kinds: a capital past its first letter (``Chủ tịch Ủy ban
     nhân dân các cấp``, ``các ban của Hội đồng nhân dân``; not ``Các cơ quan``)."""
     return any(char.isupper() for char in subject[1:])
+
+
+@lru_cache(maxsize=8192)
+def _before_tagged_verb(name: str, context: str) -> str:
+    """`name` up to a lower-case word that underthesea tags (in `context`: the name and what follows) as a verb or an
+    adverb right after a capitalised word of the name, where the lexicon is silent about it: no stop word caught it,
+    and it is none of the grammar's words after a name (thuộc, cấp, có liên quan), no kind's verb (quản lý), not
+    inside a known name (Thường trực Hội đồng nhân dân | giao; Ủy ban nhân dân thành phố Hà Nội | gặp mặt). Not after
+    a head or a kind (Hội đồng | khám sức khỏe names the council), nor after the first word of a name that a head
+    opens (Cơ quan Cảnh sát | điều tra), nor after a word the tagger cut off (Ủy | ban nhân dân)."""
+    if not any(word[:1].isupper() for word in name.split()[1:]):
+        return name
+    from underthesea import pos_tag  # loads its model: only for names that hold a capital past their first word
+
+    data = grammar()
+    known, kinds = known_spans(name), set(data["heads"] + data["titles"] + data["bare_kinds"])
+    position, previous, before = 0, "", ""
+    for index, (token, tag) in enumerate(pos_tag(context)):
+        start = context.find(token, position)
+        if start < 0 or start >= len(name):
+            break
+        position = start + len(token)
+        if (
+            index >= 2 and tag in VERB_TAGS and token[:1].islower()
+            and previous[:1].isupper() and " " in previous and previous not in kinds
+            and not (before in kinds and not begins_name(previous))
+            and token not in data["kind_verbs"] and not _patterns()["lexicon_word"].match(context, start)
+            and not any(s <= start < e for s, e in known)
+        ):  # fmt: skip
+            return name[:start].rstrip(" ,")
+        before, previous = previous, token
+    return name
