@@ -251,3 +251,64 @@ def test_a_limit_in_a_sentence_that_obliges_or_thuong_xuyen_opening_a_clause_mak
     assert [d.text for d in periodic.deadlines] == ["Định kỳ 06 tháng"]
     ongoing = [t for t in structure_of(texts["doc_000346"]).tasks if t.text.startswith("a) Thường xuyên kiểm tra")]
     assert ongoing and all(t.deadlines[0].text == "Thường xuyên" for t in ongoing)
+
+
+def test_a_day_and_month_in_a_year_named_by_its_place_recur_yearly_as_one_phrase() -> None:
+    # 13 bulk documents (35 phrases): trước ngày 15 tháng 4 năm tiếp theo, … của năm liền kề, … năm kế hoạch
+    assert [(d[1], d[7]) for d in typed("- Báo cáo định kỳ hàng năm (trước ngày 15 tháng 4 năm tiếp theo) tình hình")] == [
+        ("trước ngày 15 tháng 4 năm tiếp theo", "yearly")
+    ]
+    found = typed("c) Định kỳ 06 tháng và hằng năm, trước ngày 10 tháng 7 năm kế hoạch và trước ngày 28 tháng 02 năm sau năm")
+    assert [d[1] for d in found] == ["trước ngày 10 tháng 7 năm kế hoạch", "trước ngày 28 tháng 02 năm sau"]
+
+
+def test_thuong_xuyen_before_a_word_that_opens_no_verb_qualifies_what_precedes_it() -> None:
+    # bulk: 40 of 180 'thường xuyên' read on tasks stand before a preposition, a conjunction or a frequency
+    assert typed("a) Giúp Bộ trưởng tổ chức tiếp công dân thường xuyên tại địa điểm tiếp công dân của Bộ;") == []
+    assert typed("nguồn ngân sách quốc phòng thường xuyên hằng năm và nguồn ngân sách khác") == []
+    assert typed("c) Có sự phối hợp chặt chẽ, thường xuyên giữa các bộ, cơ quan ngang bộ") == []
+    # before a verb, at a clause's end, or with another frequency of the same duty it is the duty's time
+    for text in ("Tổ bầu cử phải thường xuyên thông báo cho cử tri", "tổ chức kiểm tra, giám sát thường xuyên hoặc đột xuất",
+                 "mở chuyên mục tuyên truyền, thực hiện thường xuyên."):  # fmt: skip
+        assert [d[:2] for d in typed(text)] == [("ongoing", "thường xuyên")]
+
+
+def test_a_limit_inside_a_condition_sets_no_duty() -> None:
+    # transitional provisions (16 bulk documents): what was done before a day, what happens if a limit passes
+    assert typed("1. Tổ chức, cá nhân đã được cơ quan nhà nước, người có thẩm quyền tiếp nhận hồ sơ để giải quyết thủ tục "
+                 "hành chính trước ngày 01 tháng 01 năm 2026 mà chưa có kết quả thì tiếp tục được giải quyết") == []  # fmt: skip
+    assert typed("5. Trường hợp địa phương chưa có kế hoạch sử dụng hết số tiền trồng rừng thay thế trong thời hạn 12 tháng "
+                 "kể từ thời điểm chủ đầu tư hoàn thành nghĩa vụ nộp tiền thì phải chuyển số tiền còn lại") == []  # fmt: skip
+    # the limit after the condition's 'thì', or a duty after the past, is the duty's
+    assert typed("Trường hợp không công nhận thì trong thời hạn 03 ngày làm việc, Chủ tịch phải có văn bản trả lời")[0][1] == (
+        "trong thời hạn 03 ngày làm việc"
+    )
+    assert typed("Các đơn vị đã được giao nhiệm vụ phải hoàn thành trước ngày 30/6/2026.")[0][1] == "trước ngày 30/6/2026"
+
+
+def test_a_frequency_opening_a_sentence_makes_a_duty_unless_it_grants() -> None:
+    # bulk: 34 paragraphs in 25 documents open with a frequency outside a task part (Hằng tuần, Cục … rà soát)
+    texts = bulk_texts(["doc_000434", "doc_000001"])
+    weekly = [t for t in structure_of(texts["doc_000434"]).tasks if t.text.startswith("b) Hằng tuần, Cục Thủy sản")]
+    assert weekly and weekly[0].deadlines[0].text == "Hằng tuần"
+    assert not [t for t in structure_of(texts["doc_000001"]).tasks if t.text.startswith("b) Hằng năm, được hưởng")]
+
+
+def test_the_end_of_a_span_from_a_day_is_no_limit() -> None:
+    # reporting periods and school years (14 bulk documents): từ ngày … đến (hết) ngày …
+    assert typed("6. Năm học được tính từ ngày 01 tháng 7 năm trước đến hết ngày 30 tháng 6 của năm liền kề.") == []
+    assert typed("c) Kỳ báo cáo: từ ngày 01 tháng 01 đến hết ngày 31 tháng 12 của năm báo cáo.") == []
+    assert [d[1] for d in typed("Kỳ báo cáo từ ngày 01/01 đến ngày 31/12; gửi báo cáo trước ngày 15 tháng 01 năm sau.")] == [
+        "trước ngày 15 tháng 01 năm sau"
+    ]
+
+
+def test_a_period_of_years_or_months_once_recurs() -> None:
+    # 32 bulk documents: định kỳ 05 năm một lần, ba (03) năm một lần, định kỳ tối thiểu 03 tháng một lần
+    assert [(d[1], d[7]) for d in typed("7. Định kỳ ba (03) năm một lần, Bộ Xây dựng công bố cập nhật Danh mục")] == [
+        ("Định kỳ ba (03) năm một lần", None)
+    ]
+    assert [(d[1], d[7]) for d in typed("a) Định kỳ tối thiểu 03 tháng một lần, đơn vị phải đánh giá an toàn")] == [
+        ("Định kỳ tối thiểu 03 tháng một lần", "quarterly")
+    ]
+    assert typed("Tần suất khảo sát 01 năm/lần đối với khu neo đậu")[0][7] == "yearly"

@@ -51,6 +51,10 @@ class _Grammar:
     amount_only: re.Pattern[str]
     excluded_before: re.Pattern[str]
     goal: re.Pattern[str]
+    past: re.Pattern[str]
+    duty: re.Pattern[str]
+    condition: re.Pattern[str]
+    condition_end: re.Pattern[str]
 
 
 @cache
@@ -79,6 +83,13 @@ def _grammar() -> _Grammar:
         ),
         excluded_before=re.compile(rf"(?:{alternatives(d['exclusions']['before'])})", re.IGNORECASE),
         goal=re.compile(rf"(?<!\w)(?:{alternatives(d['exclusions']['goals'])})(?!\w)", re.IGNORECASE),
+        past=re.compile(rf"(?<!\w)(?:{alternatives(d['exclusions']['past'])})(?!\w)", re.IGNORECASE),
+        duty=re.compile(rf"(?<!\w)(?:{alternatives(d['exclusions']['duty_words'])})(?!\w)", re.IGNORECASE),
+        condition=re.compile(
+            rf"\s*[“\"]?\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[-+•])?\s*(?:{alternatives(d['exclusions']['condition_openers'])})(?!\w)",
+            re.IGNORECASE,
+        ),
+        condition_end=re.compile(rf"(?<!\w){d['exclusions']['condition_end']}(?!\w)", re.IGNORECASE),
     )
 
 
@@ -145,12 +156,27 @@ def _excluded(text: str, candidate: Deadline) -> bool:
     if g.excluded_before.search(preceding) and candidate.kind in ("relative", "by_date"):
         return True
     clause = _clause_before(text, candidate.start)
+    if candidate.kind in ("relative", "by_date") and _in_condition(text, candidate, clause):
+        return True
     if candidate.kind != "by_date":
         return False
     exclusions = words()["exclusions"]
     last = clause.lower().split()[-exclusions["condition_words"] :]
     condition = any(w in exclusions["conditions"] for w in last) and not any(w in exclusions["obliged"] for w in last)
-    return condition or bool(g.goal.search(clause))
+    stated = re.sub(r"\([^()]*\)", "", clause)  # a note in brackets is no verb of the clause (theo mẫu đã hướng dẫn …)
+    past = g.past.search(stated)
+    return condition or bool(past and not g.duty.search(stated, past.end())) or bool(g.goal.search(clause))
+
+
+def _in_condition(text: str, candidate: Deadline, clause: str) -> bool:
+    """Whether a limit stands in the condition of a clause (``Trường hợp …``, ``Đối với …`` up to its ``thì``)."""
+    g = _grammar()
+    if not g.condition.match(clause) or g.condition_end.search(clause):
+        return False  # no condition opens the clause, or it ended before the limit (… thì trong thời hạn 03 ngày)
+    sentence_end = re.search(r"[.;\n]", text[candidate.end :])
+    rest = text[candidate.end : candidate.end + sentence_end.start()] if sentence_end else text[candidate.end :]
+    end = g.condition_end.search(rest)
+    return bool(end) and not g.duty.search(rest, 0, end.start())
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -211,11 +237,20 @@ def _ongoing(text: str, bare: bool) -> list[Deadline]:
     for match in _grammar().ongoing.finditer(text):
         preceding = before(text, match.start()).lower()
         following = after(text, match.end()).lower()
-        qualifies = preceding.endswith(tuple(ongoing["not_after"])) or following.startswith(tuple(ongoing["not_before"]))
+        qualifies = (
+            preceding.endswith(tuple(ongoing["not_after"]))
+            or following.startswith(tuple(ongoing["not_before"]))
+            or (_opens_with(following, ongoing["function_words"]) and not _opens_with(following, ongoing["continued_by"]))
+        )
         if not bare and qualifies:
             continue
         found.append(Deadline(match[0], "ongoing", match.start(), match.end()))
     return found
+
+
+def _opens_with(text: str, phrases: list[str]) -> bool:
+    """Whether `text` (lower case) opens with one of `phrases` as whole words (``và`` is not the start of ``vào``)."""
+    return any(text.startswith(p) and not text[len(p) : len(p) + 1].isalnum() for p in phrases)
 
 
 def _subsume(found: list[Deadline], text: str) -> list[Deadline]:

@@ -18,6 +18,7 @@ from pipeline.language.deadline_words import (
     alternatives,
     before,
     first_words,
+    number,
     opening,
     opens_clause,
     screened_phrases,
@@ -28,6 +29,9 @@ LISTED = re.compile(r"(?:tháng|năm|quý|kỳ)\s*(?:,|và|hoặc)\s*$", re.IGNO
 LIST_REACH = 40  # characters between two frequencies of one list (hằng tháng, quý, 06 tháng, hằng năm)
 FOLLOWING_WORD = re.compile(r"\s*(,|[^\W\d_]+)?")
 NOT_A_DUTY_AFTER = ("hoặc", "và", "của", "theo", "được", "cho", "với")  # định kỳ của …: a noun's complement
+# A day and month a span starts from: the day after it ends the span (Kỳ báo cáo: từ ngày 16 tháng 12 năm trước đến
+# ngày 15 tháng 12 của năm báo cáo; Năm học … từ ngày 01 tháng 7 năm trước đến hết ngày 30 tháng 6), no limit.
+SPAN_FROM = re.compile(r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}(?:\s*/\s*|\s+tháng\s+)\d{1,2}\b[^.;:\n\d]{0,40}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,8 @@ def _grammar() -> _Grammar:
     d = words()
     every = alternatives(d["recurring"]["every"])
     frequency_words = alternatives(d["frequencies"])
+    amount = rf"(?:\d{{1,2}}|{alternatives(d['number_words'])})(?:\s*\(\d{{1,2}}\))?"  # 05, ba (03)
+    once = r"(?:một|1|01)(?:\s*\(01\))?\s+lần"
     return _Grammar(
         day_in_period=Screened(
             re.compile(
@@ -52,6 +58,7 @@ def _grammar() -> _Grammar:
                 rf"(?:(?:theo\s+)?định kỳ\s+(?:(?:{every})\s+(?P<freq0>{frequency_words})\s+)?)?"
                 rf"(?P<prefix>{alternatives(d['date_prefixes'])})\s+ngày\s+(?:(?P<day>\d{{1,2}})\b|(?P<last>cuối cùng)\b)"
                 rf"(?:\s*(?:/\s*(?P<month>\d{{1,2}})\b(?!\s*/\s*\d)|tháng\s+(?P<month2>\d{{1,2}})\b(?!\s*(?:/|năm)\s*\d)"
+                rf"(?:\s+(?:của\s+)?(?:{alternatives(d['periods']['years'])})\b)?"
                 rf"|(?:của\s+)?(?P<period>{_month_in_period(d['periods'])})))?"
                 rf"(?:\s+(?:của\s+)?(?:{every})\s+(?P<freq>{frequency_words}))?",
                 re.IGNORECASE,
@@ -68,13 +75,13 @@ def _grammar() -> _Grammar:
         ),
         every_n_months=Screened(
             re.compile(
-                r"(?:(?:theo\s+)?định kỳ\s+(?P<n>\d{1,2})\s+tháng(?:\s+(?:một|1)\s+lần)?"
-                r"|(?P<n2>\d{1,2})\s+tháng\s+(?:một|1)\s+lần|^\s*(?P<n3>\d{1,2})\s+tháng(?=\s*(?:,|và|$))"
+                rf"(?:(?:theo\s+)?định kỳ\s+(?:(?:tối thiểu|ít nhất)\s+)?(?P<n>{amount})\s+(?P<unit1>tháng|năm)\b(?:\s+{once})?"
+                rf"|(?P<n2>{amount})\s+(?P<unit2>tháng|năm)\s+{once}|^\s*(?P<n3>\d{{1,2}})\s+tháng(?=\s*(?:,|và|$))"
                 r"|(?:(?:tối thiểu|ít nhất)\s+)?(?:một|01|1)\s+lần\s*/\s*(?P<per>năm|quý|tháng)"
                 r"|(?P<n4>\d{1,2})\s+(?P<unit4>tháng|năm)\s*/\s*(?:(?:một|01|1)\s*)?lần)",
                 re.IGNORECASE,
             ),
-            ("tháng", "lần"),
+            ("tháng", "lần", "năm"),
         ),
         periodic=screened_phrases(d["recurring"]["periodic"]),
         month_end=screened_phrases(d["recurring"]["month_end"]),
@@ -107,6 +114,8 @@ def days_in_periods(text: str) -> list[Deadline]:
             continue
         if match["last"] and month is None and match["period"] is None:
             continue  # ``trước ngày cuối cùng`` of what?
+        if SPAN_FROM.search(before(text, match.start())):
+            continue  # the end of a span (từ ngày 01 tháng 7 năm trước đến hết ngày 30 tháng 6)
         found.append(Deadline(match[0], "recurring", match.start(), match.end(),
                               recurrence=recurrence or ("yearly" if month else None), precision="day"))  # fmt: skip
     return found
@@ -126,9 +135,10 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
             found.append(Deadline(match[0], "recurring", match.start(), match.end(),
                                   recurrence=_recurrence(match["freq"])))  # fmt: skip
     for match in g.every_n_months.finditer(text):
-        months = match["n"] or match["n2"] or (match["n3"] if bare else None)
-        if match["n4"]:  # 12 tháng/lần, 1 năm/lần
-            months = str(int(match["n4"]) * (12 if match["unit4"].lower() == "năm" else 1))
+        months = match["n3"] if bare else None
+        for amount, unit in (("n", "unit1"), ("n2", "unit2"), ("n4", "unit4")):
+            if match[amount]:  # định kỳ 06 tháng, ba (03) năm một lần, 12 tháng/lần, 1 năm/lần
+                months = str(number(match[amount].split("(")[0]) * (12 if match[unit].lower() == "năm" else 1))
         if match["n3"] and (not bare or str(int(match["n3"])) not in words()["every_n_months"]):
             continue  # 6 tháng alone in a time value is half-yearly; (60 tháng) restates a term
         recurrence = words()["every_n_months"].get(str(int(months))) if months else _recurrence(match["per"])

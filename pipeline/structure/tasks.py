@@ -27,6 +27,8 @@ ASSIGNING = re.compile(
     r"|tham mưu|chỉ đạo|theo dõi, đôn đốc|triển khai thực hiện|tổ chức thực hiện)\b"
 )
 OBLIGED = re.compile(r"(?<!\w)phải(?!\w)")  # a sentence that obliges: Định kỳ 06 tháng phải kiểm tra …
+GRANTED = re.compile(r"(?<!\w)(?:được(?!\s+(?:quy định|nêu))|ít nhất)(?!\w)")  # … granted or a target (được hưởng …)
+SENTENCE_OPENING = re.compile(r"\s*[“\"]?\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[-+•*])?\s*$|.*[.;:]\s*$", re.DOTALL)
 MIN_TASK_CHARS = 25
 MIN_TASK_WORDS = 3  # lower-case words: a line in capitals, an address or a contact line asks nothing
 NARRATIVE = re.compile(
@@ -154,9 +156,10 @@ def _sets_a_time_limit(text: str, deadlines: tuple[Deadline, ...], table_row: bo
     (``Trong thời hạn 10 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cơ quan …``) or a day that recurs (``…
     báo cáo trước ngày 15 hằng tháng``) binds whoever acts in it; so does any limit in a sentence that obliges
     (``Định kỳ 06 tháng phải kiểm tra …``, ``… phải hoàn thành … trước ngày 31 tháng 12 năm 2026``), and
-    ``thường xuyên`` opening a clause (``a) Thường xuyên kiểm tra, nạo vét …``). A bare frequency alone does not
-    (``Hằng năm, được hưởng 07 ngày nghỉ``); a row of a table with a time column (``Thời hạn giải quyết``) is a
-    task whatever its time cell holds."""
+    ``thường xuyên`` opening a clause (``a) Thường xuyên kiểm tra, nạo vét …``), and a frequency opening a sentence
+    (``Hằng tuần, Cục Thủy sản và Kiểm ngư rà soát …``, ``c) Định kỳ rà soát tài khoản …``) unless what follows is
+    granted or a target (``Hằng năm, được hưởng 07 ngày nghỉ``, ``Hàng năm, có ít nhất 01 xuất bản phẩm``); a row
+    of a table with a time column (``Thời hạn giải quyết``) is a task whatever its time cell holds."""
     if table_row and deadlines:
         return True
     for d in deadlines:
@@ -164,6 +167,9 @@ def _sets_a_time_limit(text: str, deadlines: tuple[Deadline, ...], table_row: bo
             return True
         if d.kind == "ongoing" and opens_clause(text, d.start):
             return True
+        if d.kind == "recurring" and SENTENCE_OPENING.fullmatch(text[: d.start]):
+            if not GRANTED.search(_sentence_at(text, d.end)):
+                return True  # Hằng tuần, Cục Thủy sản … rà soát …; d) Định kỳ hằng năm kiểm tra mức bức xạ …
         if OBLIGED.search(_sentence_at(text, d.start)):
             return True
     return False
