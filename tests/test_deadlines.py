@@ -267,6 +267,7 @@ def test_thuong_xuyen_before_a_word_that_opens_no_verb_qualifies_what_precedes_i
     assert typed("a) Giúp Bộ trưởng tổ chức tiếp công dân thường xuyên tại địa điểm tiếp công dân của Bộ;") == []
     assert typed("nguồn ngân sách quốc phòng thường xuyên hằng năm và nguồn ngân sách khác") == []
     assert typed("c) Có sự phối hợp chặt chẽ, thường xuyên giữa các bộ, cơ quan ngang bộ") == []
+    assert typed("4.3. Nếu một dòng chất thải phát sinh thường xuyên (có tính chất lặp đi lặp lại) từ một nguồn") == []
     # before a verb, at a clause's end, or with another frequency of the same duty it is the duty's time
     for text in ("Tổ bầu cử phải thường xuyên thông báo cho cử tri", "tổ chức kiểm tra, giám sát thường xuyên hoặc đột xuất",
                  "mở chuyên mục tuyên truyền, thực hiện thường xuyên."):  # fmt: skip

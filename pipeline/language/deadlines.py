@@ -250,7 +250,7 @@ def _ongoing(text: str, bare: bool) -> list[Deadline]:
 
 def _opens_with(text: str, phrases: list[str]) -> bool:
     """Whether `text` (lower case) opens with one of `phrases` as whole words (``và`` is not the start of ``vào``)."""
-    return any(text.startswith(p) and not text[len(p) : len(p) + 1].isalnum() for p in phrases)
+    return any(text.startswith(p) and not (p[-1].isalnum() and text[len(p) : len(p) + 1].isalnum()) for p in phrases)
 
 
 def _subsume(found: list[Deadline], text: str) -> list[Deadline]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
+from markupsafe import Markup, escape
 
 HEADER_FIELDS = ("doc_type", "number_symbol", "issuer", "issue_place", "issue_date", "title")
 CLOSING_FIELDS = ("signing_authority", "signer_title", "signer_name")
@@ -54,13 +55,33 @@ def segments(text: str, marks: Iterable[Mark]) -> list[Segment]:
     active: list[Mark] = []
     index = 0
     for start, end in zip(cuts, cuts[1:], strict=False):
-        active = [m for m in active if m.end > start]
-        while index < len(marks) and marks[index].start == start:
+        active = [m for m in active if m.end > start]  # a new list: the last segment keeps its own
+        first = set()
+        while index < len(marks) and marks[index].start == start:  # in order: they start after all that are open
             active.append(marks[index])
+            first.add(marks[index].key)
             index += 1
-        active.sort(key=lambda m: (m.start, -m.end))
-        pieces.append(Segment(text[start:end], list(active), {m.key for m in active if m.start == start}))
+        pieces.append(Segment(text[start:end], active, first))
     return pieces
+
+
+def article(pieces: list[Segment]) -> Markup:
+    """The text as HTML: each segment inside a ``<span class="m KIND" title="LABEL">`` per mark over it (with its
+    anchor where the mark begins, and the cited page to open). Built here, each mark's tag escaped once, rather
+    than in the template: a template loop per segment and mark was a third of the report's time."""
+    tags: dict[Mark, tuple[str, str, str]] = {}
+    html: list[str] = []
+    for piece in pieces:
+        for mark in piece.marks:
+            if mark not in tags:
+                href = f' data-href="{escape(mark.href)}"' if mark.href else ""
+                opening = f'<span class="m {escape(mark.kind)}" title="{escape(mark.label)}"'
+                tags[mark] = (opening, f' id="{escape(mark.key)}"', f"{href}>")
+            opening, anchor, closing = tags[mark]
+            html += (opening, anchor, closing) if mark.key in piece.first else (opening, closing)
+        html.append(escape(piece.text))
+        html.append("</span>" * len(piece.marks))
+    return Markup("".join(html))
 
 
 def _flexible(value: str) -> re.Pattern[str]:
@@ -166,7 +187,7 @@ def document_context(
     return {
         "document": document,
         "reasons": (document.get("review_reasons") or "").split(";") if document.get("review_reasons") else [],
-        "segments": segments(text, marks),
+        "article": article(segments(text, marks)),
         "header": header,
         "pages": tables.get("pages") or [],
         "sections": sections,

@@ -15,6 +15,7 @@ from functools import cache
 from pipeline.document_types import document_types, symbol_types
 from pipeline.language.dates import EXACT_DATE, iso_date, parse_date
 from pipeline.structure.lines import (
+    PHRASE_SEPARATORS,
     Line,
     fold_chars,
     folded_pattern,
@@ -343,7 +344,7 @@ class _HeaderReader:
 @cache
 def _national_chars() -> frozenset[str]:
     """Every character a national line can be written with once folded, the ornaments and separators too."""
-    return frozenset("".join(fold_chars(p) for p in vocabulary()["national_lines"]) + ORNAMENT + "-–.,")
+    return frozenset("".join(fold_chars(p) for p in vocabulary()["national_lines"]) + ORNAMENT + PHRASE_SEPARATORS)
 
 
 def _may_be_national(text: str) -> bool:

@@ -85,8 +85,8 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
         text, last = first.stripped, position
         while last + 1 < len(lines):
             following = lines[last + 1].stripped
-            separator = next(
-                (sep for this, after, sep in LABEL_PIECES if this.search(text) and after.match(following)), None
+            separator = next(  # the next line first: its test is anchored at its start, this line's is not
+                (sep for this, after, sep in LABEL_PIECES if after.match(following) and this.search(text)), None
             )
             if separator is None and splits_a_syllable(text, following):
                 separator = ""
@@ -107,7 +107,7 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
 def splits_a_syllable(line: str, following: str) -> bool:
     """Does a line break cut a syllable: `line` ends in a few consonants that are no syllable, which with the
     letters `following` begins with make one (``CHÍNH PH`` + ``Ủ``, ``S`` + ``ố:``)?"""
-    consonants = _TRAILING_CONSONANTS.search(line)
+    consonants = _TRAILING_CONSONANTS.search(line, max(0, len(line) - 5))  # a match is at most 4 characters
     letters = _LEADING_LETTERS.match(following)
     return bool(consonants and letters) and is_syllable(consonants[1] + letters[0])
 
@@ -140,7 +140,10 @@ class _FoldTable(dict[int, str]):
 _FOLDED = _FoldTable()
 
 
+PHRASE_SEPARATORS = "-–—.,:;=~_"  # what may stand between the words of a phrase found by folded_pattern
+
+
 def folded_pattern(phrase: str) -> re.Pattern[str]:
     """A pattern that finds `phrase` in folded text, whatever its marks, spacing and hyphens (OCR-tolerant)."""
     words = re.findall(r"\w+", fold_chars(phrase))
-    return re.compile(r"\b" + r"[\s\-–—.,:;=~_]*".join(re.escape(w) for w in words) + r"\b")
+    return re.compile(r"\b" + rf"[\s{re.escape(PHRASE_SEPARATORS)}]*".join(re.escape(w) for w in words) + r"\b")
