@@ -187,3 +187,10 @@ def test_a_verb_the_lexicon_does_not_know_is_told_by_its_part_of_speech() -> Non
     # ... but not the words of a name that a head opens, nor a kind named by what it does (bulk doc_000077, 104)
     assert names("Cơ quan Cảnh sát điều tra Công an cấp tỉnh có nhiệm vụ") == [(0, "Cơ quan Cảnh sát điều tra Công an cấp tỉnh")]
     assert names("Chủ tịch Hội đồng khám sức khỏe căn cứ kết quả") == [(0, "Chủ tịch Hội đồng khám sức khỏe")]
+
+
+def test_cơ_sở_as_a_basis_names_no_body() -> None:
+    # bulk doc_000216, doc_000080: Cơ sở pháp lý (the legal basis), beside Cơ sở sản xuất thực phẩm (a facility)
+    assert mentions("b) Cơ sở pháp lý về việc nguồn vốn đầu tư công đã được bố trí trong kế hoạch.") == []
+    text = "1. Cơ sở sản xuất thực phẩm phải thực hiện kết nối, cung cấp thông tin lên Hệ thống truy xuất."
+    assert mentions(text) == [("lead", "Cơ sở sản xuất thực phẩm")]
