@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from pipeline.language.dates import EXACT_DATE
 from pipeline.model import Document, RawDocument
-from pipeline.vietnamese import is_capitals, is_syllable
+from pipeline.vietnamese import is_capitals, is_syllable, splits_a_syllable
 
 PAGE_SEPARATOR = "\n\n"
 
@@ -130,8 +130,13 @@ def strip_markdown(line: str) -> list[str]:
 
 def join_letter_spacing(text: str) -> str:
     """``B Ộ LAO ĐỘNG`` → ``BỘ LAO ĐỘNG``, ``T hủ tướ ng`` → ``Thủ tướng``: fragments of a syllable that PDF
-    conversion spaced apart are joined to the following ones until they spell a syllable."""
-    return "\n".join(_join_fragments(line) for line in text.split("\n"))
+    conversion spaced apart are joined to the following ones until they spell a syllable. A line's last
+    fragment that the next line completes (``Nơi nh`` / ``ận:``) is left for the lines to join."""
+    lines = text.split("\n")
+    return "\n".join(
+        _join_fragments(line, keep_last=splits_a_syllable(line, following))
+        for line, following in zip(lines, [*lines[1:], ""], strict=True)
+    )
 
 
 @lru_cache(maxsize=100_000)
@@ -150,10 +155,12 @@ def _may_be_spaced(token: str) -> bool:
     return (token.isalpha() and len(token) <= 3 and not is_syllable(token)) or _is_fragment(token)
 
 
-def _join_fragments(line: str) -> str:
+def _join_fragments(line: str, keep_last: bool = False) -> str:
     tokens = line.split(" ")
     if not any(map(_may_be_spaced, tokens)):
         return line
+    if keep_last:
+        return f"{_join_fragments(' '.join(tokens[:-1]))} {tokens[-1]}".lstrip()
     joined: list[str] = []
     i = 0
     while i < len(tokens):
@@ -233,7 +240,7 @@ def join_broken_lines(text: str, wrapped: bool = False) -> str:
     last_raw = ""
     for line in lines:
         if joined and joined[-1] and line and _continues(last_raw, line, width if wrapped else None):
-            joined[-1] = f"{joined[-1]} {line}"
+            joined[-1] += ("" if splits_a_syllable(last_raw, line) else " ") + line  # Căn c / ứ: Căn cứ
         else:
             joined.append(line)
         last_raw = line

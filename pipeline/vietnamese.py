@@ -96,3 +96,17 @@ def is_capitals(text: str) -> bool:
     """Mostly capitals (digits and punctuation aside): a header, type title or heading line."""
     letters = "".join(filter(str.isalpha, text))
     return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.85
+
+
+# Web text breaks a word before a letter with marks (``S`` / ``ố: 309/2025/NĐ-CP``, ``CHÍNH PH`` / ``Ủ``, ``B`` /
+# ``Ộ TÀI CHÍNH``, ``Căn c`` / ``ứ``, ``Hà N`` / ``ội``): a line ending in consonants that are no syllable.
+_TRAILING_CONSONANTS = re.compile(r"(?:^|\s)([b-df-hj-np-tv-xzđB-DF-HJ-NP-TV-XZĐ]{1,3})$")
+_LEADING_LETTERS = re.compile(r"^[^\W\d_]+")
+
+
+def splits_a_syllable(line: str, following: str) -> bool:
+    """Does a line break cut a syllable: `line` ends in a few consonants that are no syllable, which with the
+    letters `following` begins with make one (``CHÍNH PH`` + ``Ủ``, ``S`` + ``ố:``)?"""
+    consonants = _TRAILING_CONSONANTS.search(line, max(0, len(line) - 5))  # a match is at most 4 characters
+    letters = _LEADING_LETTERS.match(following)
+    return bool(consonants and letters) and is_syllable(consonants[1] + letters[0])

@@ -384,3 +384,17 @@ def test_a_consolidated_texts_property_sheet_gives_its_date_and_title(bulk: dict
     type and number with or without ``số``, in any case."""
     assert structure_of(bulk["doc_000566"]).header.issue_date == "2025-11-24"
     assert structure_of(bulk["doc_000671"]).header.title == "sửa đổi Thông tư 05/2022/TT-BCT ngày 18/02/2022"
+
+
+def test_a_word_that_web_text_broke_before_a_lower_case_letter_with_marks_is_read_whole(bulk: dict[str, str]) -> None:
+    """``Hà N`` / ``ội, ngày …``, ``Căn c`` / ``ứ Nghị định …``, ``Nơi nh`` / ``ận:`` (87 bulk documents, 868 breaks):
+    the lines join without a space, and letter-spacing repair leaves the cut syllable to them."""
+    assert structure_of(bulk["doc_000079"]).header.issue_place == "Hà Nội"
+    assert "\nCăn cứ Nghị định" in normalize_text(bulk["doc_000099"])
+    assert normalize_text("Đề nghị phản ánh./.\nNơi nh\nận:\n- Bộ Y tế;") == "Đề nghị phản ánh./.\nNơi nhận:\n- Bộ Y tế;"
+
+
+def test_a_quotation_opened_straight_and_closed_curly_ends_there(bulk: dict[str, str]) -> None:
+    """doc_000507 quotes ``"b) Trong thời hạn … điều chỉnh.”``: its chapters II to V are its own, not quoted."""
+    chapters = [s.label for s in structure_of(bulk["doc_000507"]).sections if s.kind == "chuong"]
+    assert chapters == [f"Chương {n}" for n in ("I", "II", "III", "IV", "V", "VI", "VII")]

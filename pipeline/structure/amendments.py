@@ -55,8 +55,8 @@ def quoted_passages(lines: list[Line]) -> list[Passage]:
             if not text.startswith((OPENING, '"')):
                 continue
             first, mark = line.index, text[0]
-        if mark == '"':  # straight quotes: open while their count is odd
-            depth = (depth + text.count('"')) % 2
+        if mark == '"':  # straight quotes: open while their count is odd, or until a curly mark closes them
+            depth = 0 if text.rstrip(" .;,").endswith(CLOSING) else (depth + text.count('"')) % 2
         else:
             depth = max(0, depth + text.count(OPENING) - text.count(CLOSING))
         if depth == 0:

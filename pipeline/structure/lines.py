@@ -10,7 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from pipeline.vietnamese import is_syllable
+from pipeline.vietnamese import splits_a_syllable
 
 
 @dataclass(frozen=True)
@@ -69,10 +69,6 @@ LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"\b(?:ngày|tháng)\s*\d{1,2}$"), re.compile(r"^(?:tháng|năm)\b"), " "),
 ]
 SPLIT_LABEL_WORD = re.compile(r"^(\s*)Đ\s+(iều\b)")  # ``Đ iều 7.``: the pieces of a word a line break split
-# Web text also breaks a word before a letter with marks (``S`` / ``ố: 309/2025/NĐ-CP``, ``CHÍNH PH`` / ``Ủ``,
-# ``B`` / ``Ộ TÀI CHÍNH``, ``Hàng d`` / ``ự trữ``): a line ending in consonants that are no syllable.
-_TRAILING_CONSONANTS = re.compile(r"(?:^|\s)([b-df-hj-np-tv-xzđB-DF-HJ-NP-TV-XZĐ]{1,3})$")
-_LEADING_LETTERS = re.compile(r"^[^\W\d_]+")
 
 
 def join_split_labels(lines: list[Line]) -> list[Line]:
@@ -102,14 +98,6 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
         joined.append(Line(len(joined), first.start, end, text.ljust(end - first.start)))
         position = last + 1
     return joined
-
-
-def splits_a_syllable(line: str, following: str) -> bool:
-    """Does a line break cut a syllable: `line` ends in a few consonants that are no syllable, which with the
-    letters `following` begins with make one (``CHÍNH PH`` + ``Ủ``, ``S`` + ``ố:``)?"""
-    consonants = _TRAILING_CONSONANTS.search(line, max(0, len(line) - 5))  # a match is at most 4 characters
-    letters = _LEADING_LETTERS.match(following)
-    return bool(consonants and letters) and is_syllable(consonants[1] + letters[0])
 
 
 @cache
