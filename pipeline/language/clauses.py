@@ -308,7 +308,7 @@ def _mentions(clause: str) -> list[Mention]:
         # theo đề nghị của A, B, C quyết định: only the last body of a list a preposition took is the subject
         starts = [body_start] + [
             start for start, later in zip(starts[1:], starts[2:] + [None])
-            if later is None or not _goes_on_with_bodies(clause, body_start, start)
+            if later is None or not _only_a_name(clause[start:later]) or not _goes_on_with_bodies(clause, body_start, start)
         ]  # fmt: skip
         if then := [start for start in starts[1:] if clause[:start].rstrip().endswith(" thì")]:
             starts = [body_start] + [start for start in starts[1:] if start >= then[0]]  # … thì X: X, not before
@@ -340,6 +340,13 @@ def _directs_a_body(clause: str, start: int, end: int) -> bool:
     …``: the list after it goes on); one that does not is a noun of the opening phrase (``kể từ ngày nhận đủ hồ sơ
     đề nghị cấp lại thẻ``, ``trường hợp cá nhân có yêu cầu nhận bản giấy``)."""
     return any(names(clause[m.end() : end]) for m in cue("lead_before").finditer(clause, start, end))
+
+
+def _only_a_name(words: str) -> bool:
+    """Whether `words` (up to the next comma that may open a subject) are a body's name and nothing more: no verb
+    after it (``Bộ Tài chính lấy ý kiến của Bộ Ngoại giao, …``: the list after the verb is its object)."""
+    name = words.rstrip(" ,")
+    return first_stop(name) == len(name) and bool(names(name, whole=True))
 
 
 def _goes_on_with_bodies(clause: str, start: int, end: int) -> bool:
