@@ -49,6 +49,8 @@ GLUES = [
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU)[ \t]+\d+)[ \t]*\n[ \t]*(\d+)[ \t]*$"), r"\1\2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU)[ \t]+\d+[a-z]?)[ \t]*\n[ \t]*([.:])"), r"\1\2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU)[ \t]+\d+[a-z]?[.:])[ \t]*\n[ \t]*(?=\S)"), r"\1 "),
+    (re.compile(r"(?m)^([ \t]*\d{1,3})[ \t]*\n[ \t]*(\.)(?=[ \t]*$|[ \t]*[^\W\d_])"), r"\1\2"),  # 12 / . / Quản lý …
+    (re.compile(r"(?m)^([ \t]*[a-zđ])[ \t]*\n[ \t]*(\))(?=[ \t]*$|[ \t]*[^\W\d_])"), r"\1\2"),  # c / ) Thay thế …
     (re.compile(r"(?m)^([ \t]*(?:\d{1,3}\.|[a-zđ]\)))[ \t]*\n[ \t]*(?=[^\W\d_])"), r"\1 "),
 ]
 CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC]+|\d+)\b")

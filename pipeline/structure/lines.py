@@ -39,14 +39,15 @@ def split_lines(text: str) -> list[Line]:
 
 # How a line that holds only the beginning of a label joins the next line: (this line, next line, separator).
 # Web pages give each HTML text node its own line (``Điều 8`` / ``.`` / ``Công bố …``, ``Đ`` / ``iều 6.``,
-# ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``, ``6`` / ``. Trụ sở …``), a document's number (``Số:`` /
-# ``70`` / ``/2025/TT-NHNN``; never a clause: ``lưu trữ số`` / ``1. Thu nộp …``) and a date.
+# ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``, ``6`` / ``. Trụ sở …``, ``12`` / ``.`` / ``Quản lý …``), a
+# document's number (``Số:`` / ``70`` / ``/2025/TT-NHNN``; never a clause: ``lưu trữ số`` / ``1. Thu nộp …``) and a
+# date.
 _LABEL_WORDS = r"(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)"
 # Số: / 70 / /2025/TT-NHNN; Luật số: / 120 / /202 / 5 / /QH1 / 5: the pieces of a number-symbol join while one
 # ends or the next begins with a slash or hyphen, or both are digits; the symbol's last capitals may stand alone
 # (``/TT-BNNM`` / ``T``).
 _NUMBER_LABEL = r"^(?:Số|SỐ|.{0,40}\ssố)\s*:?"
-_NOT_A_LABEL = r"(?!\d{1,3}\s*[.)]|[a-zđ]\s*\)|Điều\s|[“\"])"
+_NOT_A_LABEL = r"(?!\d{1,3}\s*[.)]|[a-zđ]\s*\)|Điều\s+\d|[“\"])"
 # A date cut into pieces (``ngày`` / ``29`` / ``tháng`` / ``8`` / ``năm 202`` / ``5``): a line ending inside a date
 # joins the next while it goes on with the date; digits a break split join without a space.
 _DATE_WORD = r"\b(?:ngày|tháng|năm)"
@@ -59,6 +60,8 @@ LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"^(?:Điều|ĐIỀU) \d{1,3}[a-z]?$"), re.compile(r"^[.:]"), ""),
     (re.compile(r"^(?:\d{1,3}\.|[a-zđ]\))$"), re.compile(rf"^{_NOT_A_LABEL}[^\W\d_]"), " "),
     (re.compile(r"^\d{1,3}$"), re.compile(r"^\.\s*[^\W\d_]"), ""),  # 6 / . Trụ sở của người nộp thuế
+    (re.compile(r"^\d{1,3}$"), re.compile(r"^\.$"), ""),  # 12 / . / Quản lý rủi ro …: the stop alone on its line
+    (re.compile(r"^[a-zđ]$"), re.compile(r"^\)$"), ""),
     (re.compile(r"^[a-zđ]$"), re.compile(r"^\)\s*[^\W\d_]"), ""),  # c / ) Thay thế cụm từ …
     (re.compile(rf"{_NUMBER_LABEL}$"), re.compile(r"^(?!\d{1,3}\s*[.)]\s)\d"), " "),
     (re.compile(rf"{_NUMBER_LABEL}\s*\d[\w./-]*$"), re.compile(r"^[/-][\w./-]{0,14}$"), ""),
