@@ -246,6 +246,9 @@ def test_a_clause_number_cut_from_its_full_stop_opens_the_clause_below_it(bulk: 
     clauses = [s for s in sections if s.kind == "arabic" and by_id.get(s.parent_id) is article]
     assert [int(s.label) for s in clauses] == list(range(1, len(clauses) + 1)) and len(clauses) > 10
     assert clauses[5].heading.startswith("Trụ sở của người nộp thuế")
+    assert clauses[11].heading.startswith("Quản lý rủi ro trong quản lý thuế")  # '12' / '.' / 'Quản lý rủi ro …'
+    civil_servants = structure_of(bulk["doc_000537"]).sections  # '6.' / 'Điều động là việc …': no article label
+    assert any(s.kind == "arabic" and s.label == "6" and s.heading.startswith("Điều động") for s in civil_servants)
     archives = articles_of(structure_of(bulk["doc_000069"]))  # 'Điều 15. … lưu trữ số' / '1. Thu nộp …'
     assert ("Điều 15", "Thu nộp hồ sơ, tài liệu lưu trữ số") in archives
 
@@ -452,3 +455,12 @@ def test_a_property_sheet_title_follows_a_number_printed_with_spaces(bulk: dict[
     """``Văn bản hợp nhất số 8376 /VBHN-BTP Quy định chế độ báo cáo …`` names the consolidated text's title."""
     header = structure_of(bulk["doc_000008"]).header
     assert header.title == "Quy định chế độ báo cáo công tác thi hành pháp luật về xử lý vi phạm hành chính"
+
+
+def test_an_article_title_web_text_broke_over_lines_is_read_whole(bulk: dict[str, str]) -> None:
+    """``Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số`` / ``43/2025/TT-BCT`` / ``ngày 04 tháng 7 …``: a line
+    that begins with a figure or in lower case, and is no clause or point, goes on with the title above it."""
+    mining = dict(articles_of(structure_of(bulk["doc_000264"])))
+    assert mining["Điều 1"].startswith("Sửa đổi, bổ sung một số điều của Thông tư số 43/2025/TT-BCT ngày 04 tháng 7")
+    repeal = dict(articles_of(structure_of(bulk["doc_000561"])))
+    assert repeal["Điều 1"] == "Bãi bỏ toàn bộ 07 văn bản quy phạm pháp luật"

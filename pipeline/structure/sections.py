@@ -132,8 +132,8 @@ def find_sections(
             previous = last_items.get((parent, kind))
             if not _follows(label, previous) and not (continues and previous is None and parent is None):
                 continue  # a number out of sequence (a table's rows, a figure) is no clause or point
-        if not heading and kind == "dieu":
-            heading = _article_title_below(lines, position, skip)
+        if kind == "dieu":
+            heading = _article_title_goes_on(lines, position, skip, heading)
         elif not heading and kind in LABEL_WORDS:
             heading = _heading_below(lines, position, skip, any_case=kind == "annex")
         if kind in LABEL_WORDS:
@@ -194,6 +194,28 @@ def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: b
         if ISSUED_WITH_NOTE.search(text):
             break
     return " ".join(title).strip()
+
+
+# A line that goes on with the article title above it: it begins in lower case or with a figure (``43/2025/TT-BCT``,
+# ``07 văn bản …``) and is no clause or point label.
+NO_ITEM_LABEL = re.compile(r"^(?!\d{1,3}\s*[.)](?!\d)|[a-zđ]\s*\))")
+
+
+def _article_title_goes_on(lines: list[Line], position: int, skip: set[int], heading: str) -> str:
+    """An article's title, printed on its label's line or below a bare label, with the lines web text broke it
+    into (``Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số`` / ``43/2025/TT-BCT`` / ``ngày 04 tháng 7 …``)."""
+    taken = 0
+    if not heading:
+        heading = _article_title_below(lines, position, skip)
+        taken = 1 if heading else 0
+    for line in lines[position + 1 + taken : position + TITLE_LINES]:
+        text = line.stripped
+        goes_on = (text[:1].isdigit() or text[:1].islower()) and NO_ITEM_LABEL.match(text)
+        ended = not heading or heading.endswith(SENTENCE_ENDS) or len(heading) + len(text) > TITLE_CHARS
+        if line.index in skip or ended or not goes_on:
+            break
+        heading = f"{heading} {text}"
+    return heading
 
 
 def _article_title_below(lines: list[Line], position: int, skip: set[int]) -> str:
