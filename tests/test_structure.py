@@ -226,6 +226,12 @@ def test_a_word_that_web_text_broke_before_a_marked_letter_is_read_whole(bulk: d
     assert structure_of(bulk["doc_000298"]).header.number_symbol == "90/2025/TT-BNNMT"
 
 
+def test_a_syllable_web_text_cut_into_three_pieces_is_read_whole(bulk: dict[str, str]) -> None:
+    """``CH`` / ``Í`` / ``NH PHỦ`` and ``QU`` / ``ỐC HỘI``: the piece after a marked letter goes on with it."""
+    assert structure_of(bulk["doc_000135"]).header.issuer == "CHÍNH PHỦ"
+    assert structure_of(bulk["doc_000541"]).header.issuer == "QUỐC HỘI"
+
+
 def test_a_clause_number_alone_on_its_line_opens_the_clause_below_it(bulk: dict[str, str]) -> None:
     sections = structure_of(bulk["doc_000304"]).sections  # '18.' / 'Nuôi sinh trưởng' in the definitions
     assert any(s.kind == "arabic" and s.label == "18" and s.heading.startswith("Nuôi sinh trưởng") for s in sections)
@@ -296,6 +302,21 @@ def test_an_issuer_name_wrapped_onto_a_second_line_is_one_issuer(bulk: dict[str,
     bank, ministry = structure_of(bulk["doc_000306"]).header, structure_of(bulk["doc_000320"]).header
     assert (bank.issuer, bank.issuer_parent) == ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", None)
     assert (ministry.issuer, ministry.issuer_parent) == ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", None)
+
+
+def test_an_issuer_whose_name_web_text_broke_after_its_head_is_one_issuer(bulk: dict[str, str]) -> None:
+    """``ỦY BAN THƯỜNG VỤ`` / ``QUỐC HỘI`` (6 bulk documents) and ``BỘ`` / ``NÔNG NGHIỆP VÀ MÔI TRƯỜNG``: no parent."""
+    committee = structure_of(bulk["doc_000085"]).header
+    assert (committee.issuer, committee.issuer_parent) == ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", None)
+    ministry = structure_of(bulk["doc_000298"]).header
+    assert (ministry.issuer, ministry.issuer_parent) == ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", None)
+
+
+def test_an_english_translation_reads_its_type_title_and_issuer(bulk: dict[str, str]) -> None:
+    """The database's English pages (50 bulk texts) print ``DECREE`` / the title / ``THE GOVERNMENT``."""
+    header = structure_of(bulk["doc_000901"]).header
+    assert (header.doc_type, header.title) == ("Nghị định", "ON MANAGEMENT OF SECURITY SERVICE BUSINESS")
+    assert (header.issuer, header.issuer_parent) == ("THE GOVERNMENT", None)
 
 
 def test_a_property_sheet_names_its_signer_in_its_fields(bulk: dict[str, str]) -> None:

@@ -83,8 +83,9 @@ def _national_patterns() -> list[re.Pattern[str]]:
 
 @cache
 def _type_names() -> dict[str, str]:
-    """Folded type title → the type's name; the longest names first."""
-    names = {fold_chars(t["name"]): t["name"] for t in document_types()}
+    """Folded type title → the type's name (an English translation's title word → the type it translates); the
+    longest names first."""
+    names = {fold_chars(title): t["name"] for t in document_types() for title in [t["name"], *t.get("english", [])]}
     return dict(sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
@@ -205,6 +206,7 @@ class _HeaderReader:
         self.header = Header()
         self.issuer_lines: list[str] = []
         self.title: list[str] = []
+        self.authority: str | None = None
         self.in_title = False
         self.seen_number = False
         self.consumed: set[int] = set()
@@ -218,7 +220,7 @@ class _HeaderReader:
         header.body_start = body_start if body_start is not None else (self.last.end + 1 if self.last else 0)
         if self.title and header.title is None:
             header.title = " ".join(" ".join(self.title).split()).strip(ORNAMENT) or None
-        _set_issuer(header, self.issuer_lines)
+        _set_issuer(header, self.issuer_lines or ([self.authority] if self.authority else []))
         if header.doc_type is None and header.number_symbol:
             header.doc_type = _type_from_symbol(header.symbol or "")
         if header.issue_date is None:
@@ -241,7 +243,7 @@ class _HeaderReader:
             if self.title and HEADING_START.match(raw):
                 return line.start
             if (self.title or header.doc_type) and _is_authority(raw):
-                self.last = line
+                self.authority, self.last = raw, line
                 return line.end + 1
             text = without_national_lines(raw)
             if self.in_title and self.title and text == "" and raw in "-–":
@@ -412,7 +414,8 @@ def _place(text: str) -> str:
 
 def _set_issuer(header: Header, lines: list[str]) -> None:
     """Lower line of the issuer block is the issuer, the line above it the parent; a body name wrapped onto a
-    second line (ỦY BAN NHÂN DÂN / TỈNH BẮC LÂM) is one issuer."""
+    second line (ỦY BAN NHÂN DÂN / TỈNH BẮC LÂM) is one issuer. A header without an issuer block names its issuer
+    in the authority line under the title (THE GOVERNMENT of an English translation)."""
     lines = [line.strip(DECORATION) for line in _whole_words_joined(lines) if line.strip(DECORATION)]
     if not lines:
         return
@@ -425,10 +428,12 @@ def _set_issuer(header: Header, lines: list[str]) -> None:
 
 def _whole_words_joined(lines: list[str]) -> list[str]:
     """Web text that gives each word its own line (``BỘ`` / ``TÀI`` / ``CHÍNH``, ``BỘ VĂN HÓA,`` / ``THỂ`` / ``THAO``
-    / ``VÀ`` / ``DU`` / ``LỊCH``): a line of one word goes on with the name above it, as a line after a connective."""
+    / ``VÀ`` / ``DU`` / ``LỊCH``): a line of one word goes on with the name above it, as a line after a connective;
+    the block's first line of one word (``BỘ`` / ``NÔNG NGHIỆP VÀ MÔI TRƯỜNG``) is no name, the line below ends it."""
     joined: list[str] = []
     for line in map(str.strip, lines):
-        if joined and len(line.split()) == 1 and line.strip(DECORATION):
+        lone_head = len(joined) == 1 and len(joined[0].split()) == 1 and joined[0].strip(DECORATION)
+        if (joined and len(line.split()) == 1 and line.strip(DECORATION)) or lone_head:
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
