@@ -432,3 +432,23 @@ def test_a_quotation_opened_straight_and_closed_curly_ends_there(bulk: dict[str,
     """doc_000507 quotes ``"b) Trong thời hạn … điều chỉnh.”``: its chapters II to V are its own, not quoted."""
     chapters = [s.label for s in structure_of(bulk["doc_000507"]).sections if s.kind == "chuong"]
     assert chapters == [f"Chương {n}" for n in ("I", "II", "III", "IV", "V", "VI", "VII")]
+
+
+def test_a_title_reads_on_over_lines_that_begin_like_the_end_of_a_header(bulk: dict[str, str]) -> None:
+    """A title line ending on ``của`` goes on (``…thuộc thẩm quyền của`` / ``Bộ trưởng Bộ Công Thương``); a title line
+    that begins like the authority line (``HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, …``) is none when the authority line follows
+    it; a type title cut in two (``NGHỊ`` / ``ĐỊNH``) is the type; the national phrase inside a title is kept."""
+    repeal = structure_of(bulk["doc_000237"]).header
+    assert repeal.title == "Bãi bỏ một số văn bản quy phạm pháp luật thuộc thẩm quyền của Bộ trưởng Bộ Công Thương"
+    councils = structure_of(bulk["doc_000072"]).header
+    assert councils.title.endswith("HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, CẤP XÃ HOẠT ĐỘNG CHUYÊN TRÁCH")
+    insurance = structure_of(bulk["doc_000084"]).header
+    assert insurance.doc_type == "Nghị định" and insurance.title.startswith("Quy định chi tiết một số điều")
+    quotas = structure_of(bulk["doc_000061"]).header
+    assert "giữa Chính phủ nước Cộng hòa Xã hội Chủ nghĩa Việt Nam và Chính phủ Vương quốc Campuchia" in quotas.title
+
+
+def test_a_property_sheet_title_follows_a_number_printed_with_spaces(bulk: dict[str, str]) -> None:
+    """``Văn bản hợp nhất số 8376 /VBHN-BTP Quy định chế độ báo cáo …`` names the consolidated text's title."""
+    header = structure_of(bulk["doc_000008"]).header
+    assert header.title == "Quy định chế độ báo cáo công tác thi hành pháp luật về xử lý vi phạm hành chính"

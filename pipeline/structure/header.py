@@ -98,10 +98,17 @@ def _symbol_types() -> dict[str, str]:
 def without_national_lines(text: str) -> str:
     """The line with the national block's phrases cut out (OCR-tolerant: matched without diacritics)."""
     folded = fold_chars(text)
-    spans = [m.span() for p in _national_patterns() for m in p.finditer(folded)]
+    spans = [m.span() for p in _national_patterns() for m in p.finditer(folded) if not _in_a_sentence(text, m.start())]
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
     return " ".join(text.split()).strip(ORNAMENT)
+
+
+def _in_a_sentence(text: str, start: int) -> bool:
+    """Is the national phrase at `start` part of a sentence (``Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và
+    …`` in a title), not a national line: the word before it is in lower case."""
+    before = text[:start].split()
+    return bool(before) and before[-1].isalpha() and before[-1].islower()
 
 
 def _is_noise(text: str) -> bool:
@@ -180,11 +187,17 @@ def property_sheet(lines: list[Line]) -> Header | None:
     issued = parse_date(values.get("issue_date", ""))
     header.issue_date = issued.isoformat() if issued else None
     named = re.compile(  # Thông tư số 01/2021/TT-BXD ban hành …, THÔNG TƯ SỐ 59/2018/TT-BGTVT HƯỚNG DẪN …, Thông tư 32/2022/TT-BCT …
-        rf"^{re.escape(values['doc_type'])}\s+(?:số\s+)?{re.escape(header.number_symbol)}\s+(?P<title>\S.*)$", re.IGNORECASE
+        rf"^{re.escape(values['doc_type'])}\s+(?:số\s+)?{_spaced(header.number_symbol)}\s+(?P<title>\S.*)$", re.IGNORECASE
     )
     header.title = next((m["title"] for m in map(named.match, texts) if m), None)
     header.body_start = lines[-1].end + 1 if lines else 0
     return header
+
+
+def _spaced(number_symbol: str) -> str:
+    """A pattern of the number-symbol as a page may print it, spaces around its slashes and hyphens
+    (``8376 /VBHN-BTP``)."""
+    return r"\s*[/-]\s*".join(re.escape(part) for part in re.split(r"[/-]", number_symbol))
 
 
 def sheet_values(lines: list[Line]) -> dict[str, str]:
@@ -238,11 +251,12 @@ class _HeaderReader:
                     return line.start
                 continue
             begun = bool(header.doc_type or self.seen_number or self.title)
-            if begun and _opens_body(raw):
+            goes_on = self.in_title and bool(self.title) and _title_goes_on(self.title[-1])
+            if begun and _opens_body(raw) and not goes_on:
                 return line.start
             if self.title and HEADING_START.match(raw):
                 return line.start
-            if (self.title or header.doc_type) and _is_authority(raw):
+            if (self.title or header.doc_type) and not goes_on and self._is_authority_line(position):
                 self.authority, self.last = raw, line
                 return line.end + 1
             text = without_national_lines(raw)
@@ -314,7 +328,7 @@ class _HeaderReader:
             self.in_title = True
             self.last = line
             return True
-        doc_type = type_of_title(text)
+        doc_type = type_of_title(text) or self._type_title_cut_in_two(text, position)
         if doc_type and header.doc_type is None and not self.title:
             header.doc_type = doc_type
             self.in_title = True
@@ -327,6 +341,26 @@ class _HeaderReader:
             self.last = line
             return True
         return False
+
+    def _type_title_cut_in_two(self, text: str, position: int) -> str | None:
+        """A type title web text cut after its first word (``NGHỊ`` / ``ĐỊNH``, ``THÔNG`` / ``TƯ``): the type, the
+        second piece consumed."""
+        following = self.zone[position + 1] if position + 1 < len(self.zone) else None
+        if self.header.doc_type or self.title or following is None or not is_capitals(text) or len(text) > 20:
+            return None
+        doc_type = type_of_title(f"{text} {following.stripped}")
+        if doc_type:
+            self.consumed.add(following.index)
+        return doc_type
+
+    def _is_authority_line(self, position: int) -> bool:
+        """The line that names who decides, under the title (``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …``), unless the next
+        line is one: then this one is a title line that begins like it (``HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, CẤP XÃ HOẠT
+        ĐỘNG CHUYÊN TRÁCH`` / ``ỦY BAN THƯỜNG VỤ QUỐC HỘI``)."""
+        if not _is_authority(self.zone[position].stripped):
+            return False
+        following = next((line.stripped for line in self.zone[position + 1 :] if line.stripped), "")
+        return not _is_authority(following)
 
     def _is_transcriber_label(self, position: int) -> bool:
         """A ``V/v …`` line before any header element, set apart by a blank line, is a third party's label of the
@@ -392,6 +426,11 @@ def adoption_date(lines: list[Line]) -> str | None:
 
 def _opens_body(text: str) -> bool:
     return text.startswith(tuple(vocabulary()["body_openings"]))
+
+
+def _title_goes_on(text: str) -> bool:
+    """Does a title line end on a word no title ends with (``… thuộc thẩm quyền của``)?"""
+    return text.rstrip().lower().endswith(tuple(f" {word}" for word in vocabulary()["title_goes_on"]))
 
 
 def _is_authority(text: str) -> bool:
