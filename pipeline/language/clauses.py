@@ -14,7 +14,9 @@ from typing import Any
 
 from pipeline.language.folding import fold
 from pipeline.language.lexicon import agreement, lexicon
-from pipeline.language.names import MAX_NAME_WORDS, alternation, begins_name, first_stop, name_end, names
+from pipeline.language.names import (
+    MAX_NAME_WORDS, alternation, begins_name, first_stop, name_end, names, without_trailers,
+)  # fmt: skip
 from pipeline.language.roles import ROLES, cue, role_cues, role_headings
 
 CLAUSES = lexicon(
@@ -408,7 +410,7 @@ def _defined_names(subject: str) -> list[tuple[int, str]]:
     reference = _patterns()["competence_reference"].search(subject)
     subject = subject[: reference.start()] if reference else subject
     found = names(subject, whole=True)
-    name = subject.rstrip(" ,")
+    name = without_trailers(subject)
     return found or ([(0, name)] if 2 <= len(name.split()) <= MAX_NAME_WORDS else [])
 
 

@@ -107,10 +107,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:{alternation(data['generic_heads'])})\b"
         ),
         # a kind named by what it does, maybe after its head's title (Giám đốc Ban quản lý dự án, Tổ trưởng Tổ
-        # giúp việc), at the start or after a list separator
+        # giúp việc) or in the plural (các cơ quan quản lý nhà nước), at the start or after a list separator
         "named_by_verb": re.compile(
             rf"(?:^|(?<=,\s)|(?<=\svà\s))"
-            rf"(?:(?:(?:{alternation(data['title_prefixes'])})\s+)?(?:{alternation(data['titles'])})\s+)?"
+            rf"(?:(?:(?:{alternation(data['title_prefixes'])})\s+)?(?:{alternation(data['titles'])})\s+)?(?:[Cc]ác\s+)?"
             rf"(?:{alternation(data['heads'] + data['bare_kinds'] + ['Tổ'])})\s+"
             rf"(?i:{alternation(data['kind_verbs'])})(?:,\s*(?:{alternation(data['kind_verbs'])}))*\b"
         ),
@@ -212,8 +212,7 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     known = [(s, e) for s, e in known if e <= end]
     defined = _relative_clauses(text[:end])  # Cơ quan được Chính phủ giao …: a known name in a definition ends nothing
     bounding = [(s, e) for s, e in known if not any(ds <= s < de for ds, de in defined)]
-    span = _bounded_by_known_names(text[:end], bounding).rstrip(" ,")
-    span = _patterns()["trailer"].sub("", span)
+    span = without_trailers(_bounded_by_known_names(text[:end], bounding))
     found: list[tuple[int, str]] = []
     position, separator, kinds_only = 0, "", False
     for part in _list_parts(span, [(s, e) for s, e in known if e <= len(span)] + defined):
@@ -249,6 +248,12 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
         if (len(n.split()) > 1 or is_known(n)) and n not in bare
         and len(n.split()) <= MAX_NAME_WORDS * (2 if is_collective(n) else 1)  # lists of kinds run longer
     ]
+
+
+def without_trailers(span: str) -> str:
+    """`span` without the words a name cannot end with (``Người vận chuyển phải``, ``… và``) and the commas after
+    it."""
+    return _patterns()["trailer"].sub("", span.rstrip(" ,"))
 
 
 def name_end(text: str) -> int:
@@ -308,9 +313,11 @@ def _bounded_by_known_names(span: str, known: list[tuple[int, int]]) -> str:
 
 
 def _bare_kind(piece: str) -> bool:
-    """Whether a list piece is a kind of body alone, capitalised, that stands for every body of its kind when a list
-    of kinds follows it (``Bộ``, ``Sở`` in ``Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ``)."""
-    return " " not in piece and piece[:1].isupper() and piece.casefold() in grammar()["plural_kinds"]
+    """Whether a list piece is a kind of body alone, capitalised or in the plural, that stands for every body of its
+    kind when a list of kinds follows it (``Bộ``, ``Các Bộ`` in ``Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính
+    phủ``)."""
+    kind = re.sub(r"^[Cc]ác\s+", "", piece)
+    return " " not in kind and kind[:1].isupper() and kind.casefold() in grammar()["plural_kinds"]
 
 
 def _names_parent(piece: str, before: list[str]) -> bool:
