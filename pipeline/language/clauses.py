@@ -9,10 +9,11 @@ Opening phrases, inserted phrases and heading words are data (``data/clauses.tom
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pipeline.language.folding import fold
+from pipeline.language.english import english_heading_subjects, english_mentions, is_english
 from pipeline.language.lexicon import agreement, lexicon
 from pipeline.language.names import (
     MAX_NAME_WORDS, alternation, begins_name, first_stop, name_end, names, without_trailers,
@@ -100,6 +101,7 @@ def blank_inserted(text: str) -> str:
     return _patterns()["inserted"].sub(blank, text)
 
 
+@lru_cache(maxsize=65_536)  # a part's heading is asked for each line under it
 def role_of_heading(heading: str) -> str | None:
     """The role a list part or table column gives (``Cơ quan chủ trì`` → lead, ``b) Cơ quan phối hợp`` → support);
     none where the role words do not open it (``4. Chế độ phối hợp, báo cáo`` is a topic)."""
@@ -122,6 +124,8 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
     """The bodies a heading is about, with their offsets in it: ``Trách nhiệm của Bộ Khoa học và Công nghệ``,
     ``2. Bộ Tài chính:``, ``Sở Lao động - Thương binh và Xã hội có nhiệm vụ``. They take part in every task
     under the heading; a heading that says anything else names none."""
+    if is_english(heading):  # Responsibilities of security service enterprises
+        return english_heading_subjects(heading)
     match = _patterns()["subject_heading"].match(heading)
     if not match or not _names_duties(match["before"]) or not _names_duties(match["after"]):
         return []
@@ -296,6 +300,8 @@ def _mentions(clause: str) -> list[Mention]:
     ``đề nghị``, ``chỉ đạo`` …), after ``phối hợp với`` and after ``báo cáo``."""
     patterns = _patterns()
     body_start = body_start_of(clause)
+    if is_english(clause):  # an English translation: Ministry of Finance shall guide …
+        return english_mentions(clause, body_start)
     mentions: list[Mention] = []
     starts = [body_start]
     if patterns["opener"].match(clause, body_start):
