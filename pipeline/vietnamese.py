@@ -77,11 +77,15 @@ def text_quality(text: str) -> float | None:
 
     It is the share of words that are well-formed syllables, scaled down when fewer than a fifth of them carry
     a diacritic (Vietnamese stripped of its marks, or Latin garbage that happens to spell syllables). Each
-    distinct word is judged once (a text repeats its few thousand words: judging every one was a fifth of the
-    bulk corpus's time).
+    distinct word is judged once, and each distinct space-separated token searched for words once (a text repeats
+    its few thousand words: judging every one was a fifth of the bulk corpus's time).
     """
     words = valid = marked = 0
-    for word, count in Counter(_WORD.findall(text)).items():
+    counts: Counter[str] = Counter()
+    for token, count in Counter(text.split()).items():  # no word runs over a space: each token is read once
+        for word in _WORD.findall(token):
+            counts[word] += count
+    for word, count in counts.items():
         if _is_abbreviation(word):
             continue
         words += count
@@ -100,7 +104,8 @@ def is_capitals(text: str) -> bool:
 
 # Web text breaks a word before a letter with marks (``S`` / ``ố: 309/2025/NĐ-CP``, ``CHÍNH PH`` / ``Ủ``, ``B`` /
 # ``Ộ TÀI CHÍNH``, ``Căn c`` / ``ứ``, ``Hà N`` / ``ội``): a line ending in consonants that are no syllable.
-_TRAILING_CONSONANTS = re.compile(r"(?:^|\s)([b-df-hj-np-tv-xzđB-DF-HJ-NP-TV-XZĐ]{1,3})$")
+_TRAILING_CONSONANTS = re.compile(r"(?:^|\s)([b-df-hj-np-tv-xzđB-DF-HJ-NP-TV-XZĐ]{1,3}|[Qq][Uu])$")  # QU / ỐC HỘI
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
 _LEADING_LETTERS = re.compile(r"^[^\W\d_]+")
 
 
@@ -110,3 +115,11 @@ def splits_a_syllable(line: str, following: str) -> bool:
     consonants = _TRAILING_CONSONANTS.search(line, max(0, len(line) - 5))  # a match is at most 4 characters
     letters = _LEADING_LETTERS.match(following)
     return bool(consonants and letters) and is_syllable(consonants[1] + letters[0])
+
+
+def goes_on_with_a_syllable(line: str, following: str) -> bool:
+    """After a syllable a break had cut (``CH`` / ``Í``), does `following` hold its end, written on without a space
+    (``CHÍ`` + ``NH PHỦ``, ``QUỐ`` + ``C H``): the letters it begins with complete the line's last word?"""
+    word = _LAST_WORD.search(line)
+    letters = _LEADING_LETTERS.match(following)
+    return bool(word and letters) and is_syllable(word[0] + letters[0])

@@ -251,3 +251,97 @@ def test_past_a_kind_of_body_and_a_comma_a_list_of_kinds_goes_on() -> None:
         "có hiệu lực thì cơ quan, người có thẩm quyền có trách nhiệm: kế thừa toàn bộ kết quả giải quyết."
     )
     assert mentions(text) == [("lead", "cơ quan, người có thẩm quyền")]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # doc_000478: a public body named by its kind and what it does, given its duty by "phải"
+        ("c) Hội đồng kiểm tra sát hạch phải họp để giải quyết:", "Hội đồng kiểm tra sát hạch"),
+        (
+            "“3. Trong thời gian 05 ngày làm việc, kể từ ngày nhận được hồ sơ hợp lệ, cơ quan tiếp nhận hồ sơ phải "
+            "tiến hành cấp lại giấy chứng nhận lương y cho đối tượng nộp hồ sơ theo quy định.”.",
+            "cơ quan tiếp nhận hồ sơ",
+        ),
+    ],
+)
+def test_a_public_body_named_by_its_kind_is_given_a_duty_by_phai(text: str, subject: str) -> None:
+    assert mentions(text) == [("lead", subject)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cơ quan tài chính không phải làm thủ tục xét chuyển.",  # no duty
+        "Sau khi sáp nhập, đơn vị hành chính phải được phân loại.",  # a passive: no doer
+        "Doanh nghiệp phải thực hiện các quy định của pháp luật về kế toán.",  # a private party's rule of conduct
+    ],
+)
+def test_phai_gives_no_duty_when_negated_passive_or_of_a_private_party(text: str) -> None:
+    assert mentions(text) == []
+
+
+def test_a_subject_comes_after_any_phrase_of_time_that_a_comma_closes() -> None:
+    text = (
+        "c) Trong 05 ngày làm việc, kể từ ngày nhận được danh sách của Tổ thư ký, Hội đồng kiểm tra sát hạch phải "
+        "họp để giải quyết:"
+    )
+    assert mentions(text) == [("lead", "Hội đồng kiểm tra sát hạch")]
+    text = "Ngay sau khi người chấp hành án có việc làm, Công an cấp xã báo cáo Ủy ban nhân dân cấp xã."
+    assert mentions(text) == [("lead", "Công an cấp xã"), ("report_to", "Ủy ban nhân dân cấp xã")]
+
+
+def test_a_copy_of_what_a_task_sends_goes_to_a_body_as_a_report() -> None:
+    text = (
+        "Bộ Công an báo cáo Thủ tướng Chính phủ, đồng gửi Bộ Tài chính để theo dõi, tập hợp chung."  # doc_000158
+    )
+    assert mentions(text) == [
+        ("lead", "Bộ Công an"),
+        ("report_to", "Thủ tướng Chính phủ"),
+        ("report_to", "Bộ Tài chính"),
+    ]
+    # a dossier a party files is an application, not a report
+    text = "Người có công lập 03 bộ hồ sơ gửi Ủy ban nhân dân xã nơi có đất."
+    assert ("report_to", "Ủy ban nhân dân xã") not in mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # English translations of bulk legal texts (doc_000905, doc_000919, doc_000811)
+        (
+            "3. Ministers, Heads of Ministerial Level Agencies, Heads of Government's agencies, Chairman of People's "
+            "Committee in provinces, cities under the central Government's management shall be responsible for the "
+            "implementation of this Decree.",
+            [
+                ("lead", "Ministers"),
+                ("lead", "Heads of Ministerial Level Agencies"),
+                ("lead", "Heads of Government's agencies"),
+                ("lead", "Chairman of People's Committee in provinces, cities under the central Government's management"),
+            ],
+        ),
+        (
+            "1. MARD shall be responsible for chairing and coordinating with related ministries and sectors:",
+            [("lead", "MARD"), ("support", "related ministries and sectors")],
+        ),
+        (
+            "c) Ministry of Agriculture and Rural Development shall provide guidance on the standards.",
+            [("lead", "Ministry of Agriculture and Rural Development")],
+        ),
+        ("e) Conduct periodical monitoring, report the competent authorities on the status of biodiversity.",
+         [("report_to", "competent authorities")]),
+        # a rule of things, a passive, a document: no body is given work
+        ("d) Tourist vessels operated within MPA shall comply with regulations on protection of aquatic species.", []),
+        ("Marine protected areas with national importance shall be classified into three kinds.", []),
+        ("1. This Circular shall take effect on May 20, 2016.", []),
+    ],
+)
+def test_an_english_translation_gives_the_subject_before_shall_its_task(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert mentions(text) == expected
+
+
+def test_an_english_heading_of_duties_names_the_body_of_the_tasks_under_it() -> None:
+    assert [n for _, n in heading_subjects("Responsibilities of security service enterprises")] == [
+        "security service enterprises"
+    ]

@@ -194,3 +194,76 @@ def test_cơ_sở_as_a_basis_names_no_body() -> None:
     assert mentions("b) Cơ sở pháp lý về việc nguồn vốn đầu tư công đã được bố trí trong kế hoạch.") == []
     text = "1. Cơ sở sản xuất thực phẩm phải thực hiện kết nối, cung cấp thông tin lên Hệ thống truy xuất."
     assert mentions(text) == [("lead", "Cơ sở sản xuất thực phẩm")]
+
+
+def test_a_title_shares_its_deputys_body_named_by_kind() -> None:
+    # bulk doc_000468: the heads of a civil judgment enforcement office, named in lower case (6 times in the corpus)
+    text = "1. Thủ trưởng, Phó Thủ trưởng cơ quan thi hành án dân sự có trách nhiệm tổ chức thi hành án."
+    assert [a.assignee for a in find_assignments("t1", text, 0, None)] == [
+        "Thủ trưởng cơ quan thi hành án dân sự",
+        "Phó Thủ trưởng cơ quan thi hành án dân sự",
+    ]
+
+
+def test_compound_words_whose_part_is_a_verb_stay_in_the_name() -> None:
+    # "lập" in công lập (80 bulk documents), "thi hành" in thi hành án (21), "kiểm tra" in đoàn kiểm tra (21)
+    assert names("Đơn vị sự nghiệp công lập thực hiện tự chủ tài chính") == [(0, "Đơn vị sự nghiệp công lập")]
+    text = "Cơ quan quản lý thi hành án hình sự thuộc Bộ Công an ra lệnh trích xuất."  # bulk doc_000130
+    assert names(text) == [(0, "Cơ quan quản lý thi hành án hình sự thuộc Bộ Công an")]
+    text = "Trưởng đoàn kiểm tra xây dựng báo cáo kết quả kiểm tra."  # bulk doc_000025
+    assert names(text) == [(0, "Trưởng đoàn kiểm tra")]
+    # ... but an inspection team alone names no body
+    assert names("Đoàn kiểm tra có trách nhiệm báo cáo") == []
+
+
+def test_a_plural_kind_opens_a_list_of_kinds() -> None:
+    # 143 bulk documents write "Các Bộ, cơ quan ngang Bộ …": one collective subject, as the tune gold writes it
+    text = (
+        "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương "
+        "chịu trách nhiệm thi hành Thông tư này."
+    )
+    assert [n for _, n in names(text)] == [
+        "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+    ]
+    # bulk doc_000048: a heading that names the kinds with what they hold
+    assert names("các Bộ, cơ quan ngang Bộ có cơ sở giáo dục trực thuộc") == [
+        (0, "các Bộ, cơ quan ngang Bộ có cơ sở giáo dục trực thuộc")
+    ]
+
+
+def test_kinds_named_by_what_they_do_in_the_plural() -> None:
+    # 51 bulk documents write "các cơ quan quản lý": the verb names the kind, it does not end the name
+    text = "các cơ quan quản lý nhà nước có liên quan khác có trách nhiệm hợp tác"  # bulk doc_000233
+    assert names(text) == [(0, "các cơ quan quản lý nhà nước có liên quan khác")]
+
+
+def test_a_modal_or_a_duty_cue_is_no_part_of_a_name() -> None:
+    # "phải chịu trách nhiệm" (18 bulk documents): the modal goes with the verb
+    text = "4. Người vận chuyển phải chịu trách nhiệm bảo đảm sự cách ly."
+    assert mentions(text) == [("lead", "Người vận chuyển")]
+    # a kind defined by a task it is given ends where the duty cue begins
+    text = "cơ quan được giao nhiệm vụ kiểm tra có trách nhiệm báo cáo kết quả"
+    assert names(text) == [(0, "cơ quan được giao nhiệm vụ kiểm tra")]
+    assert names("Ban kiểm soát có các nhiệm vụ, quyền hạn sau đây:") == [(0, "Ban kiểm soát")]
+
+
+def test_a_kind_named_by_the_field_it_serves() -> None:
+    # 29 bulk documents write "cơ quan chuyên môn về", 59 "cơ quan quản lý nhà nước về": "về" and the field are the
+    # name's (bulk doc_000752, doc_000344), even a field that is also a verb (xây dựng)
+    text = "Cơ quan chuyên môn về văn hóa thuộc Ủy ban nhân dân cấp xã trình 01 bộ hồ sơ"
+    assert names(text) == [(0, "Cơ quan chuyên môn về văn hóa thuộc Ủy ban nhân dân cấp xã")]
+    assert names("Cơ quan chuyên môn về xây dựng thực hiện kiểm tra") == [(0, "Cơ quan chuyên môn về xây dựng")]
+    # ... but not the matter of a report
+    assert names("cơ quan quản lý nhà nước về tình hình thực hiện") == [(0, "cơ quan quản lý nhà nước")]
+
+
+def test_heads_that_name_a_body_only_before_its_name() -> None:
+    # Thanh tra is also the verb (9 bulk documents: Thanh tra hoạt động đấu thầu), Bảo hiểm xã hội also the insurance
+    # (Điều 10. Bảo hiểm xã hội; Bảo hiểm xã hội bắt buộc là …: 21 of 22 such subjects of the bulk corpus)
+    assert names("Thanh tra hoạt động kinh doanh bảo hiểm thực hiện theo quy định của pháp luật") == []
+    assert names("Bảo hiểm xã hội bắt buộc là loại hình bảo hiểm") == []
+    assert names("Bảo hiểm xã hội", whole=True) == []
+    assert names("Thanh tra tỉnh chủ trì, phối hợp") == [(0, "Thanh tra tỉnh")]
+    assert names("Bảo hiểm xã hội cấp tỉnh nơi chuyển đến thực hiện") == [(0, "Bảo hiểm xã hội cấp tỉnh")]
+    assert names("Thanh tra Chính phủ có trách nhiệm") == [(0, "Thanh tra Chính phủ")]

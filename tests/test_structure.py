@@ -226,6 +226,12 @@ def test_a_word_that_web_text_broke_before_a_marked_letter_is_read_whole(bulk: d
     assert structure_of(bulk["doc_000298"]).header.number_symbol == "90/2025/TT-BNNMT"
 
 
+def test_a_syllable_web_text_cut_into_three_pieces_is_read_whole(bulk: dict[str, str]) -> None:
+    """``CH`` / ``Í`` / ``NH PHỦ`` and ``QU`` / ``ỐC HỘI``: the piece after a marked letter goes on with it."""
+    assert structure_of(bulk["doc_000135"]).header.issuer == "CHÍNH PHỦ"
+    assert structure_of(bulk["doc_000541"]).header.issuer == "QUỐC HỘI"
+
+
 def test_a_clause_number_alone_on_its_line_opens_the_clause_below_it(bulk: dict[str, str]) -> None:
     sections = structure_of(bulk["doc_000304"]).sections  # '18.' / 'Nuôi sinh trưởng' in the definitions
     assert any(s.kind == "arabic" and s.label == "18" and s.heading.startswith("Nuôi sinh trưởng") for s in sections)
@@ -296,6 +302,21 @@ def test_an_issuer_name_wrapped_onto_a_second_line_is_one_issuer(bulk: dict[str,
     bank, ministry = structure_of(bulk["doc_000306"]).header, structure_of(bulk["doc_000320"]).header
     assert (bank.issuer, bank.issuer_parent) == ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", None)
     assert (ministry.issuer, ministry.issuer_parent) == ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", None)
+
+
+def test_an_issuer_whose_name_web_text_broke_after_its_head_is_one_issuer(bulk: dict[str, str]) -> None:
+    """``ỦY BAN THƯỜNG VỤ`` / ``QUỐC HỘI`` (6 bulk documents) and ``BỘ`` / ``NÔNG NGHIỆP VÀ MÔI TRƯỜNG``: no parent."""
+    committee = structure_of(bulk["doc_000085"]).header
+    assert (committee.issuer, committee.issuer_parent) == ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", None)
+    ministry = structure_of(bulk["doc_000298"]).header
+    assert (ministry.issuer, ministry.issuer_parent) == ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", None)
+
+
+def test_an_english_translation_reads_its_type_title_and_issuer(bulk: dict[str, str]) -> None:
+    """The database's English pages (50 bulk texts) print ``DECREE`` / the title / ``THE GOVERNMENT``."""
+    header = structure_of(bulk["doc_000901"]).header
+    assert (header.doc_type, header.title) == ("Nghị định", "ON MANAGEMENT OF SECURITY SERVICE BUSINESS")
+    assert (header.issuer, header.issuer_parent) == ("THE GOVERNMENT", None)
 
 
 def test_a_property_sheet_names_its_signer_in_its_fields(bulk: dict[str, str]) -> None:
@@ -411,3 +432,23 @@ def test_a_quotation_opened_straight_and_closed_curly_ends_there(bulk: dict[str,
     """doc_000507 quotes ``"b) Trong thời hạn … điều chỉnh.”``: its chapters II to V are its own, not quoted."""
     chapters = [s.label for s in structure_of(bulk["doc_000507"]).sections if s.kind == "chuong"]
     assert chapters == [f"Chương {n}" for n in ("I", "II", "III", "IV", "V", "VI", "VII")]
+
+
+def test_a_title_reads_on_over_lines_that_begin_like_the_end_of_a_header(bulk: dict[str, str]) -> None:
+    """A title line ending on ``của`` goes on (``…thuộc thẩm quyền của`` / ``Bộ trưởng Bộ Công Thương``); a title line
+    that begins like the authority line (``HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, …``) is none when the authority line follows
+    it; a type title cut in two (``NGHỊ`` / ``ĐỊNH``) is the type; the national phrase inside a title is kept."""
+    repeal = structure_of(bulk["doc_000237"]).header
+    assert repeal.title == "Bãi bỏ một số văn bản quy phạm pháp luật thuộc thẩm quyền của Bộ trưởng Bộ Công Thương"
+    councils = structure_of(bulk["doc_000072"]).header
+    assert councils.title.endswith("HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, CẤP XÃ HOẠT ĐỘNG CHUYÊN TRÁCH")
+    insurance = structure_of(bulk["doc_000084"]).header
+    assert insurance.doc_type == "Nghị định" and insurance.title.startswith("Quy định chi tiết một số điều")
+    quotas = structure_of(bulk["doc_000061"]).header
+    assert "giữa Chính phủ nước Cộng hòa Xã hội Chủ nghĩa Việt Nam và Chính phủ Vương quốc Campuchia" in quotas.title
+
+
+def test_a_property_sheet_title_follows_a_number_printed_with_spaces(bulk: dict[str, str]) -> None:
+    """``Văn bản hợp nhất số 8376 /VBHN-BTP Quy định chế độ báo cáo …`` names the consolidated text's title."""
+    header = structure_of(bulk["doc_000008"]).header
+    assert header.title == "Quy định chế độ báo cáo công tác thi hành pháp luật về xử lý vi phạm hành chính"

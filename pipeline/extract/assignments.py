@@ -22,6 +22,7 @@ from pipeline.language.clauses import (
     inherited_role,
     role_of_heading,
 )
+from pipeline.language.english import english_collective, is_english_name
 from pipeline.language.levels import Place
 from pipeline.language.lists import spell_out_shared_kinds
 from pipeline.language.names import canonical_name, is_collective, names
@@ -101,8 +102,10 @@ def _cells_in_role_columns(text: str) -> dict[int, str]:
 
     found: dict[int, str] = {}
     for at, (_, line) in enumerate(lines):
+        if not NUMBER_COLUMN.fullmatch(line):
+            continue
         width = next((n for n in range(2, MAX_COLUMNS + 1) if row_at(at + n)), None)
-        if not NUMBER_COLUMN.fullmatch(line) or width is None:
+        if width is None:
             continue
         columns = {n: role for n in range(1, width) if (role := role_of_heading(lines[at + n][1]))}
         row = at + width
@@ -193,7 +196,7 @@ def find_assignments(
 def _assignment(
     task_id: str, name: str, start: int, role: str, place: Place | None, end: int | None = None
 ) -> Assignment:
-    collective = is_collective(name, place)
+    collective = english_collective(name) if is_english_name(name) else is_collective(name, place)
     end = start + len(name) if end is None else end
     return Assignment(task_id, name, canonical_name(name, place), role, collective, start, end)
 

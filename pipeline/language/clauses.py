@@ -9,12 +9,15 @@ Opening phrases, inserted phrases and heading words are data (``data/clauses.tom
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pipeline.language.folding import fold
+from pipeline.language.english import english_heading_subjects, english_mentions, is_english
 from pipeline.language.lexicon import agreement, lexicon
-from pipeline.language.names import MAX_NAME_WORDS, alternation, begins_name, first_stop, name_end, names
+from pipeline.language.names import (
+    MAX_NAME_WORDS, alternation, begins_name, first_stop, name_end, names, without_trailers,
+)  # fmt: skip
 from pipeline.language.roles import ROLES, cue, role_cues, role_headings
 
 CLAUSES = lexicon(
@@ -98,6 +101,7 @@ def blank_inserted(text: str) -> str:
     return _patterns()["inserted"].sub(blank, text)
 
 
+@lru_cache(maxsize=65_536)  # a part's heading is asked for each line under it
 def role_of_heading(heading: str) -> str | None:
     """The role a list part or table column gives (``Cơ quan chủ trì`` → lead, ``b) Cơ quan phối hợp`` → support);
     none where the role words do not open it (``4. Chế độ phối hợp, báo cáo`` is a topic)."""
@@ -120,6 +124,8 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
     """The bodies a heading is about, with their offsets in it: ``Trách nhiệm của Bộ Khoa học và Công nghệ``,
     ``2. Bộ Tài chính:``, ``Sở Lao động - Thương binh và Xã hội có nhiệm vụ``. They take part in every task
     under the heading; a heading that says anything else names none."""
+    if is_english(heading):  # Responsibilities of security service enterprises
+        return english_heading_subjects(heading)
     match = _patterns()["subject_heading"].match(heading)
     if not match or not _names_duties(match["before"]) or not _names_duties(match["after"]):
         return []
@@ -214,10 +220,14 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     that a lead or a support cue follows, by the first cue (``Sở Y tế chủ trì, phối hợp …`` leads; ``Tòa án nhân
     dân tối cao …, phối hợp tổ chức thực hiện`` supports). None when the body is given powers rather than work
     (``… có thẩm quyền xử phạt``). A body defined by what it does (``Cơ quan chủ trì soạn thảo có trách nhiệm …``)
-    takes its verb from a duty cue, past the verbs of its definition."""
+    takes its verb from a duty cue, past the verbs of its definition; a public body so named, from ``phải`` too
+    (``Cơ quan tiếp nhận hồ sơ phải tiến hành …``)."""
+    duty = cue("duty").search(subject)
+    if cue("public_kind").match(subject) and (must := cue("public_duty").search(subject, 0, duty.start() if duty else len(subject))):
+        duty = must if len(subject[: must.start()].split()) <= MAX_NAME_WORDS else duty
     if (
-        cue("defined_kind").match(subject)
-        and (duty := cue("duty").search(subject))
+        (cue("defined_kind").match(subject) or cue("public_kind").match(subject))
+        and duty
         and not cue("definition_break").search(subject, 0, duty.start())
     ):
         return "lead", duty.start(), True
@@ -290,6 +300,8 @@ def _mentions(clause: str) -> list[Mention]:
     ``đề nghị``, ``chỉ đạo`` …), after ``phối hợp với`` and after ``báo cáo``."""
     patterns = _patterns()
     body_start = body_start_of(clause)
+    if is_english(clause):  # an English translation: Ministry of Finance shall guide …
+        return english_mentions(clause, body_start)
     mentions: list[Mention] = []
     starts = [body_start]
     if patterns["opener"].match(clause, body_start):
@@ -326,12 +338,15 @@ def _mentions(clause: str) -> list[Mention]:
             break
     paper = bool(patterns["document_noun"].match(clause, body_start))  # Văn bản … đề nghị Ngân hàng Nhà nước …
     for role, name in (("lead", "lead_before"), ("support", "support"), ("report_to", "report")):
-        for match in cue(name).finditer(clause):
+        matches = list(cue(name).finditer(clause))
+        for match, following in zip(matches, [*matches[1:], None]):
             if role == "lead" and paper and not mentions:
                 continue  # a paper that asks (an application, a form) directs no body
             if role == "support" and not _has_lead(clause[: match.start()], mentions):
                 continue  # Phối hợp với Bộ Nội vụ …: the task's own body supports; its partner is no assignee
-            mentions += [(role, match.end() + s, n) for s, n in names(clause[match.end() :])]
+            # báo cáo Thủ tướng Chính phủ, | đồng gửi Bộ Tài chính: a list of bodies reports go to ends at the next
+            end = following.start() if following and role == "report_to" else len(clause)
+            mentions += [(role, match.end() + s, n) for s, n in names(clause[match.end() : end].rstrip(" ,"))]
     return mentions
 
 
@@ -401,7 +416,7 @@ def _defined_names(subject: str) -> list[tuple[int, str]]:
     reference = _patterns()["competence_reference"].search(subject)
     subject = subject[: reference.start()] if reference else subject
     found = names(subject, whole=True)
-    name = subject.rstrip(" ,")
+    name = without_trailers(subject)
     return found or ([(0, name)] if 2 <= len(name.split()) <= MAX_NAME_WORDS else [])
 
 

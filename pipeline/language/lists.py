@@ -105,12 +105,12 @@ def _shared_kind_rewrites(text: str) -> list[_Rewrite]:
 
 
 def _shared_body_rewrites(text: str) -> list[_Rewrite]:
-    """``Chủ tịch, Phó Chủ tịch Ủy ban nhân dân cấp xã``: the body the deputy's title names (its first name, if it
-    begins with a capital) put after the lone title."""
+    """``Chủ tịch, Phó Chủ tịch Ủy ban nhân dân cấp xã``; ``Thủ trưởng, Phó Thủ trưởng cơ quan thi hành án dân
+    sự``: the body the deputy's title names (its first name) put after the lone title."""
     rewrites: list[_Rewrite] = []
     for match in _shared_body().finditer(text):
         found = names(text[match.end() :])
-        if found and found[0][0] == 0 and found[0][1][:1].isupper():
+        if found and found[0][0] == 0:
             title_end = match.end("title")
             rewrites.append((title_end, title_end, [(f" {found[0][1]}", title_end, False)]))
     return rewrites

@@ -28,7 +28,7 @@ BODY_NAMES = lexicon(
                 "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "child_kinds", "parent_kinds",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
-                "unsplit", "compounds",
+                "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers",
             )
         },
         "levels_of_heads": {str: str},
@@ -72,6 +72,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?<!các)(?<!Các)\s(?:{alternation([w for w in data['stops'] if w not in data['stops_or_kinds']])})\b"
             r"|[;.:()\[\]|]|$"
         ),
+        # a head that names a body only before a capital, a level or a qualifier (Thanh tra tỉnh, not Thanh tra việc)
+        "head_before_name": re.compile(rf"(?:{alternation(data['heads_before_names'])})(?:\s+(?=\S)|\s*$)"),
+        "head_qualifier": re.compile(rf"(?:{alternation(data['head_qualifiers'] + data['name_continuations'])})\b"),
         "head": re.compile(
             rf"^(?!(?:{alternation(data['not_heads'])})\b)"
             rf"(?:{alternation(data['heads'])}|(?:(?:{alternation(data['title_prefixes'])})\s+)?"
@@ -106,11 +109,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "generic_head": re.compile(
             rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:{alternation(data['generic_heads'])})\b"
         ),
+        # a kind named by the field it serves: "về" and the field's first words (… về xây dựng thuộc bộ …)
+        "field": re.compile(
+            rf"(?i:{alternation(data['field_kinds'])})\s+về\s+(?!(?:{alternation(data['matter_words'])})\b)"
+            r"[^\W\d_]+(?:\s+[^\W\d_]+)?"
+        ),
         # a kind named by what it does, maybe after its head's title (Giám đốc Ban quản lý dự án, Tổ trưởng Tổ
-        # giúp việc), at the start or after a list separator
+        # giúp việc) or in the plural (các cơ quan quản lý nhà nước), at the start or after a list separator
         "named_by_verb": re.compile(
             rf"(?:^|(?<=,\s)|(?<=\svà\s))"
-            rf"(?:(?:(?:{alternation(data['title_prefixes'])})\s+)?(?:{alternation(data['titles'])})\s+)?"
+            rf"(?:(?:(?:{alternation(data['title_prefixes'])})\s+)?(?:{alternation(data['titles'])})\s+)?(?:[Cc]ác\s+)?"
             rf"(?:{alternation(data['heads'] + data['bare_kinds'] + ['Tổ'])})\s+"
             rf"(?i:{alternation(data['kind_verbs'])})(?:,\s*(?:{alternation(data['kind_verbs'])}))*\b"
         ),
@@ -119,8 +127,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def begins_name(text: str) -> bool:
     """Whether `text` begins like a body's name (a head or title: ``Sở``, ``Giám đốc``, ``Các bộ``), and not like
-    a phrase that only looks so (``Ban hành``, ``Các quy định``)."""
-    return bool(_patterns()["head"].match(text))
+    a phrase that only looks so (``Ban hành``, ``Các quy định``, ``Thanh tra hoạt động``)."""
+    if not _patterns()["head"].match(text):
+        return False
+    restricted = _patterns()["head_before_name"].match(text)
+    after = text[restricted.end() :] if restricted else ""
+    return not restricted or after[:1].isupper() or bool(_patterns()["head_qualifier"].match(after))
 
 
 def first_stop(text: str) -> int:
@@ -131,8 +143,11 @@ def first_stop(text: str) -> int:
 def _stops(text: str) -> Iterator[re.Match[str]]:
     """The words that end a name in `text`, in order; verbs right after a kind of body that name what the body
     does (``Cơ quan quản lý thuế``, ``Hội đồng thẩm định``, ``Cục Quản lý, giám sát tổ chức tín dụng``) are part of
-    the name, not its end, and so is a kind of body right after them (``tổ chức``: their object, not a verb)."""
-    named = []  # at the start, or a later piece of a list (Hội đồng quản trị, Ban kiểm soát)
+    the name, not its end, and so is a kind of body right after them (``tổ chức``: their object, not a verb), and
+    the field a kind serves (``Cơ quan chuyên môn về xây dựng``)."""
+    # at the start, or a later piece of a list (Hội đồng quản trị, Ban kiểm soát); a field after a kind (Cơ quan
+    # chuyên môn về xây dựng)
+    named = [m.span() for m in _patterns()["field"].finditer(text)]
     for match in _patterns()["named_by_verb"].finditer(text):
         end = match.end()
         if kind := re.match(rf"\s+(?:{alternation(grammar()['stops_or_kinds'])})\b", text[end:]):
@@ -212,8 +227,7 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     known = [(s, e) for s, e in known if e <= end]
     defined = _relative_clauses(text[:end])  # Cơ quan được Chính phủ giao …: a known name in a definition ends nothing
     bounding = [(s, e) for s, e in known if not any(ds <= s < de for ds, de in defined)]
-    span = _bounded_by_known_names(text[:end], bounding).rstrip(" ,")
-    span = _patterns()["trailer"].sub("", span)
+    span = without_trailers(_bounded_by_known_names(text[:end], bounding))
     found: list[tuple[int, str]] = []
     position, separator, kinds_only = 0, "", False
     for part in _list_parts(span, [(s, e) for s, e in known if e <= len(span)] + defined):
@@ -249,6 +263,12 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
         if (len(n.split()) > 1 or is_known(n)) and n not in bare
         and len(n.split()) <= MAX_NAME_WORDS * (2 if is_collective(n) else 1)  # lists of kinds run longer
     ]
+
+
+def without_trailers(span: str) -> str:
+    """`span` without the words a name cannot end with (``Người vận chuyển phải``, ``… và``) and the commas after
+    it."""
+    return _patterns()["trailer"].sub("", span.rstrip(" ,"))
 
 
 def name_end(text: str) -> int:
@@ -308,9 +328,11 @@ def _bounded_by_known_names(span: str, known: list[tuple[int, int]]) -> str:
 
 
 def _bare_kind(piece: str) -> bool:
-    """Whether a list piece is a kind of body alone, capitalised, that stands for every body of its kind when a list
-    of kinds follows it (``Bộ``, ``Sở`` in ``Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ``)."""
-    return " " not in piece and piece[:1].isupper() and piece.casefold() in grammar()["plural_kinds"]
+    """Whether a list piece is a kind of body alone, capitalised or in the plural, that stands for every body of its
+    kind when a list of kinds follows it (``Bộ``, ``Các Bộ`` in ``Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính
+    phủ``)."""
+    kind = re.sub(r"^[Cc]ác\s+", "", piece)
+    return " " not in kind and kind[:1].isupper() and kind.casefold() in grammar()["plural_kinds"]
 
 
 def _names_parent(piece: str, before: list[str]) -> bool:
@@ -370,7 +392,7 @@ def _before_tagged_verb(name: str, context: str) -> str:
     opens (Cơ quan Cảnh sát | điều tra), nor after a word the tagger cut off (Ủy | ban nhân dân)."""
     if not any(word[:1].isupper() for word in name.split()[1:]):
         return name
-    from underthesea import pos_tag  # loads its model: only for names that hold a capital past their first word
+    from pipeline.language.tagging import pos_tag  # loads a model: only for names with a capital past their first word
 
     data = grammar()
     known, kinds = known_spans(name), set(data["heads"] + data["titles"] + data["bare_kinds"])

@@ -18,7 +18,7 @@ ROLE_CUES = lexicon(
             key: [str]
             for key in (
                 "lead_before", "lead_after", "lead_next", "support_after", "support_before", "leading_verbs",
-                "powers_after", "defined_kinds", "duty_cues", "answerable_to", "agent_markers", "definition_breaks",
+                "powers_after", "defined_kinds", "public_kinds", "duty_cues", "public_duty_cues", "answerable_to", "agent_markers", "definition_breaks",
                 "report_verbs", "report_prepositions", "report_before", "role_heading_kinds",
             )
         },
@@ -36,7 +36,7 @@ def role_cues() -> dict[str, Any]:
 @cache
 def cue(name: str) -> re.Pattern[str]:
     """The compiled cue `name`: lead_before, lead_after, lead_next, support_after, powers_after, support, leading,
-    report, defined_kind, definition_break, duty_to_support, duty."""
+    report, defined_kind, definition_break, duty_to_support, duty, public_kind, public_duty."""
     return _cues()[name]
 
 
@@ -71,6 +71,10 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"\s(?:{alternation(data['duty_cues'])})\s+(?:{alternation(data['support_after'])})\b"
         ),
         "duty": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['duty_cues'])})\b{answerable}"),
+        "public_kind": re.compile(rf"(?:{alternation(data['public_kinds'])})\b"),
+        "public_duty": re.compile(
+            rf"{AFTER_NAME}(?<!không)(?<!chưa)\s(?:{alternation(data['public_duty_cues'])})\b(?!\s+được\b)"
+        ),
     }
 
 

@@ -83,8 +83,9 @@ def _national_patterns() -> list[re.Pattern[str]]:
 
 @cache
 def _type_names() -> dict[str, str]:
-    """Folded type title → the type's name; the longest names first."""
-    names = {fold_chars(t["name"]): t["name"] for t in document_types()}
+    """Folded type title → the type's name (an English translation's title word → the type it translates); the
+    longest names first."""
+    names = {fold_chars(title): t["name"] for t in document_types() for title in [t["name"], *t.get("english", [])]}
     return dict(sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
@@ -97,10 +98,17 @@ def _symbol_types() -> dict[str, str]:
 def without_national_lines(text: str) -> str:
     """The line with the national block's phrases cut out (OCR-tolerant: matched without diacritics)."""
     folded = fold_chars(text)
-    spans = [m.span() for p in _national_patterns() for m in p.finditer(folded)]
+    spans = [m.span() for p in _national_patterns() for m in p.finditer(folded) if not _in_a_sentence(text, m.start())]
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
     return " ".join(text.split()).strip(ORNAMENT)
+
+
+def _in_a_sentence(text: str, start: int) -> bool:
+    """Is the national phrase at `start` part of a sentence (``Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và
+    …`` in a title), not a national line: the word before it is in lower case."""
+    before = text[:start].split()
+    return bool(before) and before[-1].isalpha() and before[-1].islower()
 
 
 def _is_noise(text: str) -> bool:
@@ -179,11 +187,17 @@ def property_sheet(lines: list[Line]) -> Header | None:
     issued = parse_date(values.get("issue_date", ""))
     header.issue_date = issued.isoformat() if issued else None
     named = re.compile(  # Thông tư số 01/2021/TT-BXD ban hành …, THÔNG TƯ SỐ 59/2018/TT-BGTVT HƯỚNG DẪN …, Thông tư 32/2022/TT-BCT …
-        rf"^{re.escape(values['doc_type'])}\s+(?:số\s+)?{re.escape(header.number_symbol)}\s+(?P<title>\S.*)$", re.IGNORECASE
+        rf"^{re.escape(values['doc_type'])}\s+(?:số\s+)?{_spaced(header.number_symbol)}\s+(?P<title>\S.*)$", re.IGNORECASE
     )
     header.title = next((m["title"] for m in map(named.match, texts) if m), None)
     header.body_start = lines[-1].end + 1 if lines else 0
     return header
+
+
+def _spaced(number_symbol: str) -> str:
+    """A pattern of the number-symbol as a page may print it, spaces around its slashes and hyphens
+    (``8376 /VBHN-BTP``)."""
+    return r"\s*[/-]\s*".join(re.escape(part) for part in re.split(r"[/-]", number_symbol))
 
 
 def sheet_values(lines: list[Line]) -> dict[str, str]:
@@ -205,6 +219,7 @@ class _HeaderReader:
         self.header = Header()
         self.issuer_lines: list[str] = []
         self.title: list[str] = []
+        self.authority: str | None = None
         self.in_title = False
         self.seen_number = False
         self.consumed: set[int] = set()
@@ -218,7 +233,7 @@ class _HeaderReader:
         header.body_start = body_start if body_start is not None else (self.last.end + 1 if self.last else 0)
         if self.title and header.title is None:
             header.title = " ".join(" ".join(self.title).split()).strip(ORNAMENT) or None
-        _set_issuer(header, self.issuer_lines)
+        _set_issuer(header, self.issuer_lines or ([self.authority] if self.authority else []))
         if header.doc_type is None and header.number_symbol:
             header.doc_type = _type_from_symbol(header.symbol or "")
         if header.issue_date is None:
@@ -236,12 +251,13 @@ class _HeaderReader:
                     return line.start
                 continue
             begun = bool(header.doc_type or self.seen_number or self.title)
-            if begun and _opens_body(raw):
+            goes_on = self.in_title and bool(self.title) and _title_goes_on(self.title[-1])
+            if begun and _opens_body(raw) and not goes_on:
                 return line.start
             if self.title and HEADING_START.match(raw):
                 return line.start
-            if (self.title or header.doc_type) and _is_authority(raw):
-                self.last = line
+            if (self.title or header.doc_type) and not goes_on and self._is_authority_line(position):
+                self.authority, self.last = raw, line
                 return line.end + 1
             text = without_national_lines(raw)
             if self.in_title and self.title and text == "" and raw in "-–":
@@ -312,7 +328,7 @@ class _HeaderReader:
             self.in_title = True
             self.last = line
             return True
-        doc_type = type_of_title(text)
+        doc_type = type_of_title(text) or self._type_title_cut_in_two(text, position)
         if doc_type and header.doc_type is None and not self.title:
             header.doc_type = doc_type
             self.in_title = True
@@ -325,6 +341,26 @@ class _HeaderReader:
             self.last = line
             return True
         return False
+
+    def _type_title_cut_in_two(self, text: str, position: int) -> str | None:
+        """A type title web text cut after its first word (``NGHỊ`` / ``ĐỊNH``, ``THÔNG`` / ``TƯ``): the type, the
+        second piece consumed."""
+        following = self.zone[position + 1] if position + 1 < len(self.zone) else None
+        if self.header.doc_type or self.title or following is None or not is_capitals(text) or len(text) > 20:
+            return None
+        doc_type = type_of_title(f"{text} {following.stripped}")
+        if doc_type:
+            self.consumed.add(following.index)
+        return doc_type
+
+    def _is_authority_line(self, position: int) -> bool:
+        """The line that names who decides, under the title (``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …``), unless the next
+        line is one: then this one is a title line that begins like it (``HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, CẤP XÃ HOẠT
+        ĐỘNG CHUYÊN TRÁCH`` / ``ỦY BAN THƯỜNG VỤ QUỐC HỘI``)."""
+        if not _is_authority(self.zone[position].stripped):
+            return False
+        following = next((line.stripped for line in self.zone[position + 1 :] if line.stripped), "")
+        return not _is_authority(following)
 
     def _is_transcriber_label(self, position: int) -> bool:
         """A ``V/v …`` line before any header element, set apart by a blank line, is a third party's label of the
@@ -392,6 +428,11 @@ def _opens_body(text: str) -> bool:
     return text.startswith(tuple(vocabulary()["body_openings"]))
 
 
+def _title_goes_on(text: str) -> bool:
+    """Does a title line end on a word no title ends with (``… thuộc thẩm quyền của``)?"""
+    return text.rstrip().lower().endswith(tuple(f" {word}" for word in vocabulary()["title_goes_on"]))
+
+
 def _is_authority(text: str) -> bool:
     return is_capitals(text) and text.startswith(tuple(vocabulary()["authority_openings"])) and len(text) < 90
 
@@ -412,7 +453,8 @@ def _place(text: str) -> str:
 
 def _set_issuer(header: Header, lines: list[str]) -> None:
     """Lower line of the issuer block is the issuer, the line above it the parent; a body name wrapped onto a
-    second line (ỦY BAN NHÂN DÂN / TỈNH BẮC LÂM) is one issuer."""
+    second line (ỦY BAN NHÂN DÂN / TỈNH BẮC LÂM) is one issuer. A header without an issuer block names its issuer
+    in the authority line under the title (THE GOVERNMENT of an English translation)."""
     lines = [line.strip(DECORATION) for line in _whole_words_joined(lines) if line.strip(DECORATION)]
     if not lines:
         return
@@ -425,10 +467,12 @@ def _set_issuer(header: Header, lines: list[str]) -> None:
 
 def _whole_words_joined(lines: list[str]) -> list[str]:
     """Web text that gives each word its own line (``BỘ`` / ``TÀI`` / ``CHÍNH``, ``BỘ VĂN HÓA,`` / ``THỂ`` / ``THAO``
-    / ``VÀ`` / ``DU`` / ``LỊCH``): a line of one word goes on with the name above it, as a line after a connective."""
+    / ``VÀ`` / ``DU`` / ``LỊCH``): a line of one word goes on with the name above it, as a line after a connective;
+    the block's first line of one word (``BỘ`` / ``NÔNG NGHIỆP VÀ MÔI TRƯỜNG``) is no name, the line below ends it."""
     joined: list[str] = []
     for line in map(str.strip, lines):
-        if joined and len(line.split()) == 1 and line.strip(DECORATION):
+        lone_head = len(joined) == 1 and len(joined[0].split()) == 1 and joined[0].strip(DECORATION)
+        if (joined and len(line.split()) == 1 and line.strip(DECORATION)) or lone_head:
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)

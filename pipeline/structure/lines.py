@@ -10,7 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from pipeline.vietnamese import splits_a_syllable
+from pipeline.vietnamese import goes_on_with_a_syllable, splits_a_syllable
 
 
 @dataclass(frozen=True)
@@ -80,13 +80,15 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
     position = 0
     while position < len(lines):
         first = lines[position]
-        text, last = first.stripped, position
+        text, last, in_syllable = first.stripped, position, False
         while last + 1 < len(lines):
             following = lines[last + 1].stripped
             separator = next(  # the next line first: its test is anchored at its start, this line's is not
                 (sep for this, after, sep in LABEL_PIECES if after.match(following) and this.search(text)), None
             )
-            if separator is None and splits_a_syllable(text, following):
+            went_on = in_syllable and goes_on_with_a_syllable(text, lines[last + 1].text)
+            in_syllable = separator is None and (splits_a_syllable(text, following) or went_on)
+            if in_syllable:
                 separator = ""
             if separator is None:
                 break
