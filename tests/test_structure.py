@@ -464,3 +464,11 @@ def test_an_article_title_web_text_broke_over_lines_is_read_whole(bulk: dict[str
     assert mining["Điều 1"].startswith("Sửa đổi, bổ sung một số điều của Thông tư số 43/2025/TT-BCT ngày 04 tháng 7")
     repeal = dict(articles_of(structure_of(bulk["doc_000561"])))
     assert repeal["Điều 1"] == "Bãi bỏ toàn bộ 07 văn bản quy phạm pháp luật"
+
+
+def test_an_english_translation_has_chapters_and_articles(bulk: dict[str, str]) -> None:
+    """doc_000901, an English translation (vbpl.vn "vbpqta" page): ``Chapter II …`` and ``Article 5.
+    Responsibilities of security service enterprises`` open parts as ``Chương`` and ``Điều`` do."""
+    structure = structure_of(bulk["doc_000901"])
+    assert ("Article 5", "Responsibilities of security service enterprises") in articles_of(structure)
+    assert any(s.kind == "chuong" and s.label == "Chapter II" for s in structure.sections)
