@@ -404,3 +404,12 @@ def test_a_month_in_every_year_recurs_yearly_and_falls_due_at_its_end() -> None:
     ]
     assert next_due("Chậm nhất tháng 7 hàng năm", date(2025, 6, 21)) == date(2025, 7, 31)
     assert next_due("vào tháng 4 hằng năm", date(2025, 6, 21)) == date(2026, 4, 30)
+
+
+def test_an_english_day_and_month_with_no_year_recurs_yearly() -> None:
+    # 5 in 3 of the bulk corpus's English translations (Before December 31 every year, ministries … shall send …)
+    (found,) = typed("3. Before December 31 every year, ministries and provincial-level People's Committees shall send")
+    assert found[1] == "Before December 31 every year" and found[3] == "day" and found[7] == "yearly"
+    assert next_due("Before December 31 every year", date(2025, 6, 21)) == date(2025, 12, 31)
+    assert next_due("before the 15th of June", date(2025, 6, 21)) == date(2026, 6, 15)
+    assert typed("Enterprises licensed prior to January 1, 2021 may continue") == []  # a dated condition, no limit

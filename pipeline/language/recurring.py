@@ -38,6 +38,7 @@ SPAN_FROM = re.compile(r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}(?:\s*/\s*|\s+tháng\
 class _Grammar:
     day_in_period: Screened
     month_in_year: Screened
+    english_day: Screened
     frequency: Screened
     every_n_months: Screened
     periodic: Screened
@@ -75,6 +76,16 @@ def _grammar() -> _Grammar:
             ),
             ("tháng",),
         ),
+        english_day=Screened(
+            re.compile(
+                rf"(?<!\w)(?:{alternatives(d['recurring']['english_days']['prefixes'])})\s+(?:the\s+)?"
+                rf"(?:(?P<name>{_month_names(d)})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+                rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<name2>{_month_names(d)}))\b"
+                rf"(?!\s*,?\s*\d{{4}})(?:\s+(?:every|each)\s+year\b)?",
+                re.IGNORECASE,
+            ),
+            first_words(d["recurring"]["english_days"]["prefixes"]),
+        ),
         frequency=Screened(
             re.compile(
                 rf"(?:(?:theo\s+)?định kỳ\s*,?\s*|thường xuyên\s+)?(?:{every})\s+(?P<freq>{frequency_words})\b"
@@ -102,6 +113,17 @@ def _grammar() -> _Grammar:
         obliged=re.compile(rf"(?<!\w)(?:{alternatives(d['exclusions']['obliged'])})(?!\w)", re.IGNORECASE),
         duty_verb=re.compile(rf"\s+(?:{alternatives(d['recurring']['duty_verbs'])})\b"),
     )
+
+
+def _month_names(d: dict[str, Any]) -> str:
+    return alternatives(d["recurring"]["english_days"]["months"])
+
+
+def _english_day(match: re.Match[str]) -> tuple[int, int] | None:
+    """(month, day) of an English day and month (``December 31``, ``15th of June``); None when no such day."""
+    months = words()["recurring"]["english_days"]["months"]
+    month, day = months[(match["name"] or match["name2"]).lower()], int(match["day"] or match["day2"])
+    return (month, day) if 1 <= day <= calendar.monthrange(2024, month)[1] else None
 
 
 def _month_in_period(periods: dict[str, Any]) -> str:
@@ -134,6 +156,9 @@ def days_in_periods(text: str) -> list[Deadline]:
             continue  # the end of a span (từ ngày 01 tháng 7 năm trước đến hết ngày 30 tháng 6)
         found.append(Deadline(match[0], "recurring", match.start(), match.end(),
                               recurrence=recurrence or ("yearly" if month else None), precision="day"))  # fmt: skip
+    for match in _grammar().english_day.finditer(text):  # Before December 31 every year, ministries …
+        if _english_day(match):
+            found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence="yearly", precision="day"))
     taken = [(d.start, d.end) for d in found]
     for match in _grammar().month_in_year.finditer(text):  # lần 1 chi trả vào tháng 12 hằng năm
         if 1 <= int(match["month"]) <= 12 and not any(s < match.end() and match.start() < e for s, e in taken):
@@ -214,6 +239,10 @@ def next_due(deadline: Deadline | str, after: date) -> date | None:
     match = _grammar().day_in_period.pattern.search(text)
     if match is None:
         in_year = _grammar().month_in_year.pattern.search(text)
+        english = _grammar().english_day.pattern.search(text)
+        day = _english_day(english) if english else None
+        if day:
+            return next((due for due in (_on(after.year, *day), _on(after.year + 1, *day)) if due and due >= after), None)
         return _month_end(int(in_year["month"]), after) if in_year else None
     month = match["month"] or match["month2"]
     recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"])
@@ -248,6 +277,14 @@ def falls_due(kind: str | None, deadline: date | None, text: str | None, today: 
     if kind == "by_date":
         return deadline if isinstance(deadline, date) and deadline >= today else None
     return next_due(text, today) if kind == "recurring" and isinstance(text, str) else None
+
+
+def _on(year: int, month: int, day: int) -> date | None:
+    """The day in `year`, None where it does not exist (29 February)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _month_end(month: int, after: date) -> date:
