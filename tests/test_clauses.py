@@ -303,3 +303,45 @@ def test_a_copy_of_what_a_task_sends_goes_to_a_body_as_a_report() -> None:
     # a dossier a party files is an application, not a report
     text = "Người có công lập 03 bộ hồ sơ gửi Ủy ban nhân dân xã nơi có đất."
     assert ("report_to", "Ủy ban nhân dân xã") not in mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # English translations of bulk legal texts (doc_000905, doc_000919, doc_000811)
+        (
+            "3. Ministers, Heads of Ministerial Level Agencies, Heads of Government's agencies, Chairman of People's "
+            "Committee in provinces, cities under the central Government's management shall be responsible for the "
+            "implementation of this Decree.",
+            [
+                ("lead", "Ministers"),
+                ("lead", "Heads of Ministerial Level Agencies"),
+                ("lead", "Heads of Government's agencies"),
+                ("lead", "Chairman of People's Committee in provinces, cities under the central Government's management"),
+            ],
+        ),
+        (
+            "1. MARD shall be responsible for chairing and coordinating with related ministries and sectors:",
+            [("lead", "MARD"), ("support", "related ministries and sectors")],
+        ),
+        (
+            "c) Ministry of Agriculture and Rural Development shall provide guidance on the standards.",
+            [("lead", "Ministry of Agriculture and Rural Development")],
+        ),
+        ("e) Conduct periodical monitoring, report the competent authorities on the status of biodiversity.",
+         [("report_to", "competent authorities")]),
+        # a rule of things, a passive, a document: no body is given work
+        ("d) Tourist vessels operated within MPA shall comply with regulations on protection of aquatic species.", []),
+        ("Marine protected areas with national importance shall be classified into three kinds.", []),
+        ("1. This Circular shall take effect on May 20, 2016.", []),
+    ],
+)
+def test_an_english_translation_gives_the_subject_before_shall_its_task(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert mentions(text) == expected
+
+
+def test_an_english_heading_of_duties_names_the_body_of_the_tasks_under_it() -> None:
+    assert [n for _, n in heading_subjects("Responsibilities of security service enterprises")] == [
+        "security service enterprises"
+    ]

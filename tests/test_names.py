@@ -246,3 +246,24 @@ def test_a_modal_or_a_duty_cue_is_no_part_of_a_name() -> None:
     text = "cơ quan được giao nhiệm vụ kiểm tra có trách nhiệm báo cáo kết quả"
     assert names(text) == [(0, "cơ quan được giao nhiệm vụ kiểm tra")]
     assert names("Ban kiểm soát có các nhiệm vụ, quyền hạn sau đây:") == [(0, "Ban kiểm soát")]
+
+
+def test_a_kind_named_by_the_field_it_serves() -> None:
+    # 29 bulk documents write "cơ quan chuyên môn về", 59 "cơ quan quản lý nhà nước về": "về" and the field are the
+    # name's (bulk doc_000752, doc_000344), even a field that is also a verb (xây dựng)
+    text = "Cơ quan chuyên môn về văn hóa thuộc Ủy ban nhân dân cấp xã trình 01 bộ hồ sơ"
+    assert names(text) == [(0, "Cơ quan chuyên môn về văn hóa thuộc Ủy ban nhân dân cấp xã")]
+    assert names("Cơ quan chuyên môn về xây dựng thực hiện kiểm tra") == [(0, "Cơ quan chuyên môn về xây dựng")]
+    # ... but not the matter of a report
+    assert names("cơ quan quản lý nhà nước về tình hình thực hiện") == [(0, "cơ quan quản lý nhà nước")]
+
+
+def test_heads_that_name_a_body_only_before_its_name() -> None:
+    # Thanh tra is also the verb (9 bulk documents: Thanh tra hoạt động đấu thầu), Bảo hiểm xã hội also the insurance
+    # (Điều 10. Bảo hiểm xã hội; Bảo hiểm xã hội bắt buộc là …: 21 of 22 such subjects of the bulk corpus)
+    assert names("Thanh tra hoạt động kinh doanh bảo hiểm thực hiện theo quy định của pháp luật") == []
+    assert names("Bảo hiểm xã hội bắt buộc là loại hình bảo hiểm") == []
+    assert names("Bảo hiểm xã hội", whole=True) == []
+    assert names("Thanh tra tỉnh chủ trì, phối hợp") == [(0, "Thanh tra tỉnh")]
+    assert names("Bảo hiểm xã hội cấp tỉnh nơi chuyển đến thực hiện") == [(0, "Bảo hiểm xã hội cấp tỉnh")]
+    assert names("Thanh tra Chính phủ có trách nhiệm") == [(0, "Thanh tra Chính phủ")]

@@ -22,6 +22,7 @@ from pipeline.language.clauses import (
     inherited_role,
     role_of_heading,
 )
+from pipeline.language.english import english_collective, is_english_name
 from pipeline.language.levels import Place
 from pipeline.language.lists import spell_out_shared_kinds
 from pipeline.language.names import canonical_name, is_collective, names
@@ -193,7 +194,7 @@ def find_assignments(
 def _assignment(
     task_id: str, name: str, start: int, role: str, place: Place | None, end: int | None = None
 ) -> Assignment:
-    collective = is_collective(name, place)
+    collective = english_collective(name) if is_english_name(name) else is_collective(name, place)
     end = start + len(name) if end is None else end
     return Assignment(task_id, name, canonical_name(name, place), role, collective, start, end)
 

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.language.folding import fold
+from pipeline.language.english import english_heading_subjects, english_mentions, is_english
 from pipeline.language.lexicon import agreement, lexicon
 from pipeline.language.names import (
     MAX_NAME_WORDS, alternation, begins_name, first_stop, name_end, names, without_trailers,
@@ -122,6 +123,8 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
     """The bodies a heading is about, with their offsets in it: ``Trách nhiệm của Bộ Khoa học và Công nghệ``,
     ``2. Bộ Tài chính:``, ``Sở Lao động - Thương binh và Xã hội có nhiệm vụ``. They take part in every task
     under the heading; a heading that says anything else names none."""
+    if is_english(heading):  # Responsibilities of security service enterprises
+        return english_heading_subjects(heading)
     match = _patterns()["subject_heading"].match(heading)
     if not match or not _names_duties(match["before"]) or not _names_duties(match["after"]):
         return []
@@ -296,6 +299,8 @@ def _mentions(clause: str) -> list[Mention]:
     ``đề nghị``, ``chỉ đạo`` …), after ``phối hợp với`` and after ``báo cáo``."""
     patterns = _patterns()
     body_start = body_start_of(clause)
+    if is_english(clause):  # an English translation: Ministry of Finance shall guide …
+        return english_mentions(clause, body_start)
     mentions: list[Mention] = []
     starts = [body_start]
     if patterns["opener"].match(clause, body_start):

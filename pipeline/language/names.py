@@ -28,7 +28,7 @@ BODY_NAMES = lexicon(
                 "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "child_kinds", "parent_kinds",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
-                "unsplit", "compounds",
+                "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers",
             )
         },
         "levels_of_heads": {str: str},
@@ -72,6 +72,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?<!các)(?<!Các)\s(?:{alternation([w for w in data['stops'] if w not in data['stops_or_kinds']])})\b"
             r"|[;.:()\[\]|]|$"
         ),
+        # a head that names a body only before a capital, a level or a qualifier (Thanh tra tỉnh, not Thanh tra việc)
+        "head_before_name": re.compile(rf"(?:{alternation(data['heads_before_names'])})(?:\s+(?=\S)|\s*$)"),
+        "head_qualifier": re.compile(rf"(?:{alternation(data['head_qualifiers'] + data['name_continuations'])})\b"),
         "head": re.compile(
             rf"^(?!(?:{alternation(data['not_heads'])})\b)"
             rf"(?:{alternation(data['heads'])}|(?:(?:{alternation(data['title_prefixes'])})\s+)?"
@@ -106,6 +109,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "generic_head": re.compile(
             rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:{alternation(data['generic_heads'])})\b"
         ),
+        # a kind named by the field it serves: "về" and the field's first words (… về xây dựng thuộc bộ …)
+        "field": re.compile(
+            rf"(?i:{alternation(data['field_kinds'])})\s+về\s+(?!(?:{alternation(data['matter_words'])})\b)"
+            r"[^\W\d_]+(?:\s+[^\W\d_]+)?"
+        ),
         # a kind named by what it does, maybe after its head's title (Giám đốc Ban quản lý dự án, Tổ trưởng Tổ
         # giúp việc) or in the plural (các cơ quan quản lý nhà nước), at the start or after a list separator
         "named_by_verb": re.compile(
@@ -119,8 +127,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def begins_name(text: str) -> bool:
     """Whether `text` begins like a body's name (a head or title: ``Sở``, ``Giám đốc``, ``Các bộ``), and not like
-    a phrase that only looks so (``Ban hành``, ``Các quy định``)."""
-    return bool(_patterns()["head"].match(text))
+    a phrase that only looks so (``Ban hành``, ``Các quy định``, ``Thanh tra hoạt động``)."""
+    if not _patterns()["head"].match(text):
+        return False
+    restricted = _patterns()["head_before_name"].match(text)
+    after = text[restricted.end() :] if restricted else ""
+    return not restricted or after[:1].isupper() or bool(_patterns()["head_qualifier"].match(after))
 
 
 def first_stop(text: str) -> int:
@@ -131,8 +143,11 @@ def first_stop(text: str) -> int:
 def _stops(text: str) -> Iterator[re.Match[str]]:
     """The words that end a name in `text`, in order; verbs right after a kind of body that name what the body
     does (``Cơ quan quản lý thuế``, ``Hội đồng thẩm định``, ``Cục Quản lý, giám sát tổ chức tín dụng``) are part of
-    the name, not its end, and so is a kind of body right after them (``tổ chức``: their object, not a verb)."""
-    named = []  # at the start, or a later piece of a list (Hội đồng quản trị, Ban kiểm soát)
+    the name, not its end, and so is a kind of body right after them (``tổ chức``: their object, not a verb), and
+    the field a kind serves (``Cơ quan chuyên môn về xây dựng``)."""
+    # at the start, or a later piece of a list (Hội đồng quản trị, Ban kiểm soát); a field after a kind (Cơ quan
+    # chuyên môn về xây dựng)
+    named = [m.span() for m in _patterns()["field"].finditer(text)]
     for match in _patterns()["named_by_verb"].finditer(text):
         end = match.end()
         if kind := re.match(rf"\s+(?:{alternation(grammar()['stops_or_kinds'])})\b", text[end:]):
