@@ -102,8 +102,10 @@ def _cells_in_role_columns(text: str) -> dict[int, str]:
 
     found: dict[int, str] = {}
     for at, (_, line) in enumerate(lines):
+        if not NUMBER_COLUMN.fullmatch(line):
+            continue
         width = next((n for n in range(2, MAX_COLUMNS + 1) if row_at(at + n)), None)
-        if not NUMBER_COLUMN.fullmatch(line) or width is None:
+        if width is None:
             continue
         columns = {n: role for n in range(1, width) if (role := role_of_heading(lines[at + n][1]))}
         row = at + width

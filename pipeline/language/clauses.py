@@ -9,7 +9,7 @@ Opening phrases, inserted phrases and heading words are data (``data/clauses.tom
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pipeline.language.folding import fold
@@ -101,6 +101,7 @@ def blank_inserted(text: str) -> str:
     return _patterns()["inserted"].sub(blank, text)
 
 
+@lru_cache(maxsize=65_536)  # a part's heading is asked for each line under it
 def role_of_heading(heading: str) -> str | None:
     """The role a list part or table column gives (``Cơ quan chủ trì`` → lead, ``b) Cơ quan phối hợp`` → support);
     none where the role words do not open it (``4. Chế độ phối hợp, báo cáo`` is a topic)."""

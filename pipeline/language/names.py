@@ -392,7 +392,7 @@ def _before_tagged_verb(name: str, context: str) -> str:
     opens (Cơ quan Cảnh sát | điều tra), nor after a word the tagger cut off (Ủy | ban nhân dân)."""
     if not any(word[:1].isupper() for word in name.split()[1:]):
         return name
-    from underthesea import pos_tag  # loads its model: only for names that hold a capital past their first word
+    from pipeline.language.tagging import pos_tag  # loads a model: only for names with a capital past their first word
 
     data = grammar()
     known, kinds = known_spans(name), set(data["heads"] + data["titles"] + data["bare_kinds"])

@@ -59,6 +59,7 @@ class Task:
 
 TABLE_CELL = " | "  # how a task table's row reads in the text: its cells joined
 TIME_CELL_REACH = 3  # lines after a task where a time cell on a line of its own is still its row's
+TIME_CELL_MAX_CHARS = 80  # a cell of time limits alone is short (18 characters at most in the bulk corpus)
 
 
 def deadlines_of(text: str, time_column: int | None = None, issued: date | None = None) -> list[Deadline]:
@@ -115,7 +116,10 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
         elif row and broken and text.count(TABLE_CELL) != width:
             column = None  # another table; one as wide goes on after a page break or a heading between its parts
         broken = not row
-        if tasks and line.index in body and line.index - last_line <= TIME_CELL_REACH and is_time_value(text):
+        if (
+            tasks and line.index in body and line.index - last_line <= TIME_CELL_REACH
+            and len(text) <= TIME_CELL_MAX_CHARS and is_time_value(text)
+        ):  # fmt: skip
             # a task table read one cell a line: the time cell after a row's task (… | Tháng 03/2026)
             offset = line.start + line.text.index(text)
             cell = tuple(d.shifted(offset) for d in read_time_value(text))
