@@ -267,3 +267,23 @@ def test_heads_that_name_a_body_only_before_its_name() -> None:
     assert names("Thanh tra tỉnh chủ trì, phối hợp") == [(0, "Thanh tra tỉnh")]
     assert names("Bảo hiểm xã hội cấp tỉnh nơi chuyển đến thực hiện") == [(0, "Bảo hiểm xã hội cấp tỉnh")]
     assert names("Thanh tra Chính phủ có trách nhiệm") == [(0, "Thanh tra Chính phủ")]
+
+
+def test_a_known_name_in_lower_case_ends_no_name() -> None:
+    # bulk doc_000392 (17 bulk documents write "phi chính phủ"): the words of a phrase, not the Government
+    assert names("tổ chức phi chính phủ nước ngoài bổ sung hồ sơ") == [(0, "tổ chức phi chính phủ nước ngoài")]
+
+
+def test_words_before_a_stop_that_no_name_ends_with() -> None:
+    # "chỉ được" (only may: 115 bulk documents), but a certificate (chứng chỉ) ends a name
+    text = "Đơn vị sự nghiệp công lập chỉ được đơn phương chấm dứt hợp đồng làm việc"  # bulk doc_000537
+    assert names(text) == [(0, "Đơn vị sự nghiệp công lập")]
+    assert names("cơ quan có thẩm quyền cấp chứng chỉ được quy định tại") == [(0, "cơ quan có thẩm quyền cấp chứng chỉ")]
+    # a definition's opening (241 bulk documents write "sau đây gọi")
+    text = "Trưởng ca hoặc cấp tương đương sau đây gọi là Trưởng ca"  # bulk doc_000264
+    assert names(text) == [(0, "Trưởng ca hoặc cấp tương đương")]
+    # a steering committee in lower case (11 bulk documents)
+    text = "Ban chỉ đạo Phòng thủ dân sự quốc gia có trách nhiệm"
+    assert names(text) == [(0, "Ban chỉ đạo Phòng thủ dân sự quốc gia")]
+    # ... nor does a suspension (bulk doc_000358)
+    assert names("Cơ quan, đơn vị bị đình chỉ việc tổ chức xét tôn vinh") == [(0, "Cơ quan, đơn vị bị đình chỉ")]

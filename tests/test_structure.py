@@ -452,3 +452,11 @@ def test_a_property_sheet_title_follows_a_number_printed_with_spaces(bulk: dict[
     """``Văn bản hợp nhất số 8376 /VBHN-BTP Quy định chế độ báo cáo …`` names the consolidated text's title."""
     header = structure_of(bulk["doc_000008"]).header
     assert header.title == "Quy định chế độ báo cáo công tác thi hành pháp luật về xử lý vi phạm hành chính"
+
+
+def test_an_english_translation_has_chapters_and_articles(bulk: dict[str, str]) -> None:
+    """doc_000901, an English translation (vbpl.vn "vbpqta" page): ``Chapter II …`` and ``Article 5.
+    Responsibilities of security service enterprises`` open parts as ``Chương`` and ``Điều`` do."""
+    structure = structure_of(bulk["doc_000901"])
+    assert ("Article 5", "Responsibilities of security service enterprises") in articles_of(structure)
+    assert any(s.kind == "chuong" and s.label == "Chapter II" for s in structure.sections)

@@ -95,7 +95,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s(?P<closer>{alternation(data['name_closers'])})"
             rf"\s+(?!(?:{alternation(data['name_closer_continuations'])})\b)(?P<next>\w+)"
         ),
-        "trailer": re.compile(rf"(?:\s+(?:{alternation(data['name_trailers'])}))+$"),
+        "trailer": re.compile(rf"\s+(?:{alternation(data['name_trailers'])})$"),
         "relative_opener": re.compile(
             rf"\s(?:{alternation(data['relative_openers'])})(?=\s)(?!\s+(?:{alternation(data['relative_powers'])})\b)"
         ),
@@ -226,7 +226,8 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
         end = next((m.end("closer") for m in closers if m["next"].islower()), end)
     known = [(s, e) for s, e in known if e <= end]
     defined = _relative_clauses(text[:end])  # Cơ quan được Chính phủ giao …: a known name in a definition ends nothing
-    bounding = [(s, e) for s, e in known if not any(ds <= s < de for ds, de in defined)]
+    # a known name in lower case is a phrase's words, no body (tổ chức phi chính phủ nước ngoài)
+    bounding = [(s, e) for s, e in known if text[s].isupper() and not any(ds <= s < de for ds, de in defined)]
     span = without_trailers(_bounded_by_known_names(text[:end], bounding))
     found: list[tuple[int, str]] = []
     position, separator, kinds_only = 0, "", False
@@ -267,8 +268,13 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
 
 def without_trailers(span: str) -> str:
     """`span` without the words a name cannot end with (``Người vận chuyển phải``, ``… và``) and the commas after
-    it."""
-    return _patterns()["trailer"].sub("", span.rstrip(" ,"))
+    it, unless a compound ends it (``cơ quan cấp chứng chỉ``)."""
+    span = span.rstrip(" ,")
+    while (trailer := _patterns()["trailer"].search(span)) and not any(
+        m.start() <= trailer.start() and m.end() == len(span) for m in _patterns()["compound"].finditer(span)
+    ):  # … chứng chỉ: a compound's last word trails nothing
+        span = span[: trailer.start()]
+    return span
 
 
 def name_end(text: str) -> int:

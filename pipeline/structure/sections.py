@@ -18,9 +18,10 @@ ROMAN = r"[IVXLC]+"
 # (kind, rank, pattern): the first that matches a line's start wins.
 MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("phan", 0, re.compile(rf"^(?:PHẦN|Phần)\s+(?P<label>{ROMAN}|\d+|THỨ\s+\w+)\b\s*[.:\-–]?\s*(?P<heading>.*)$")),
-    ("chuong", 1, re.compile(rf"^(?:CHƯƠNG|Chương)\s+(?P<label>{ROMAN}|\d+)\b\s*[.:\-–]?\s*(?P<heading>.*)$")),
+    # … and their English translations' (Chapter II, Article 12.: vbpl.vn "vbpqta" pages)
+    ("chuong", 1, re.compile(rf"^(?:CHƯƠNG|Chương|CHAPTER|Chapter)\s+(?P<label>{ROMAN}|\d+)\b\s*[.:\-–]?\s*(?P<heading>.*)$")),
     ("muc", 2, re.compile(r"^(?:MỤC|Mục)\s+(?P<label>\d+|[IVXLC]+)\b\s*[.:\-–]?\s*(?P<heading>.*)$")),
-    ("dieu", 3, re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d+[a-z]?)\s*[.:]\s*(?P<heading>.*)$")),
+    ("dieu", 3, re.compile(r"^(?:Điều|ĐIỀU|Article|ARTICLE)\s+(?P<label>\d+[a-z]?)\s*[.:]\s*(?P<heading>.*)$")),
     ("letter_upper", 4, re.compile(r"^(?P<label>[A-D])\s*[.\-–]\s+(?P<heading>\S.*)$")),
     ("roman", 5, re.compile(rf"^(?P<label>{ROMAN})\s*[.\-–/)]\s*(?P<heading>\S.*)$")),
     ("decimal3", 8, re.compile(r"^(?P<label>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?P<heading>\S.*)$")),
@@ -45,6 +46,7 @@ TITLE_LINES, TITLE_CHARS = 12, 300  # how far a title in capitals under its labe
 HEADING_KINDS = {"annex", "phan", "chuong", "muc", "dieu", "letter_upper", "roman"}
 NUMBERED_KINDS = {"arabic", "decimal2", "decimal3", "letter"}
 LABEL_WORDS = {"annex": "Phụ lục", "phan": "Phần", "chuong": "Chương", "muc": "Mục", "dieu": "Điều"}
+ENGLISH_LABEL_WORDS = {"Article", "Chapter"}
 SEQUENCED_KINDS = {"arabic", "letter"}
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"  # the order of points: a) b) c) d) đ) e) g) … (no f, j, w, z)
 
@@ -137,7 +139,8 @@ def find_sections(
         elif not heading and kind in LABEL_WORDS:
             heading = _heading_below(lines, position, skip, any_case=kind == "annex")
         if kind in LABEL_WORDS:
-            label = f"{LABEL_WORDS[kind]} {label}".strip()
+            word = text.split()[0].capitalize()  # Article, Chapter: as an English translation prints it
+            label = f"{word if word in ENGLISH_LABEL_WORDS else LABEL_WORDS[kind]} {label}".strip()
         while stack and stack[-1][0] >= rank:
             stack.pop()
         if kind == "annex":
