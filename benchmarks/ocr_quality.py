@@ -111,15 +111,14 @@ def correction_changes(before: str, after: str, truth: str) -> tuple[int, int, i
     return len(changed), fixes, sum(i in aligned and read[i] == gold[aligned[i]] for i in changed)
 
 
-def samples() -> list[Sample]:
-    """The gold pages and freshly rendered dev scans."""
+def samples(rendered: Path) -> list[Sample]:
+    """The gold pages and dev scans rendered afresh into `rendered`."""
     found = []
     for pair in json.loads((GOLD / "ocr.json").read_text(encoding="utf-8")):
         truth = locate(pair["ground_truth"], DEFAULT_SEARCH).read_text(encoding="utf-8")
         found.append(Sample(locate(pair["file"], DEFAULT_SEARCH), truth, pair.get("stamp_text", [])))
     from render_scans import RENDERED, page_truths, render
 
-    rendered = Path(tempfile.mkdtemp(prefix="vanban-rendered-"))
     for rendering in RENDERED:
         if any(sample.path.stem == rendering.name for sample in found):  # in the gold already: its pages are known
             found = [s for s in found if s.path.stem != rendering.name]
@@ -137,32 +136,33 @@ def main() -> None:
     print(f"{'order-free WER: plain tesseract → vanban':44} | vanban CER   WER | correction")
     seconds = dict.fromkeys(runs, 0.0)
     worse, photos, changed, right, broken = [], [], 0, 0, 0
-    for sample in samples():
-        texts: dict[str, list[str]] = {}
-        for name, settings in runs.items():
-            texts[name], elapsed = read_pages(sample.path, settings)
-            seconds[name] += elapsed
-        count = len(texts["vanban"])
-        if not count:  # a text layer: nothing to OCR
-            continue
-        if sample.page_truths and len(sample.page_truths) == count:
-            units = [(f"{sample.path.name} p{i + 1}", [i], truth) for i, truth in enumerate(sample.page_truths)]
-        else:
-            units = [(sample.path.name, list(range(count)), sample.truth)]
-        for label, pages, truth in units:
-            text = {name: "\n\n".join(texts[name][i] for i in pages) for name in runs}
-            plain, bag = (order_free_wer(text[n], truth, sample.stamps) for n in ("plain tesseract", "vanban"))
-            rates = error_rates(text["vanban"], truth, sample.stamps)
-            # aligned with the text in reading order (a page's printed lines mix the header's two columns)
-            n, ok, bad = correction_changes(text["uncorrected"], text["vanban"], sample.truth)
-            changed, right, broken = changed + n, right + ok, broken + bad
-            if bag > plain:
-                worse.append(f"{label} ({plain:.2%} → {bag:.2%})")
-            if sample.path.suffix.lower() in PHOTOS:
-                photos.append(bag)
-            row = f"{label:44} | {plain:6.2%} → {bag:6.2%} | {rates.cer:6.2%} {rates.wer:6.2%} | "
-            row += f"{n} changed, {ok} fixed, {bad} broken"
-            print(row)
+    with tempfile.TemporaryDirectory(prefix="vanban-rendered-") as rendered:
+        for sample in samples(Path(rendered)):
+            texts: dict[str, list[str]] = {}
+            for name, settings in runs.items():
+                texts[name], elapsed = read_pages(sample.path, settings)
+                seconds[name] += elapsed
+            count = len(texts["vanban"])
+            if not count:  # a text layer: nothing to OCR
+                continue
+            if sample.page_truths and len(sample.page_truths) == count:
+                units = [(f"{sample.path.name} p{i + 1}", [i], truth) for i, truth in enumerate(sample.page_truths)]
+            else:
+                units = [(sample.path.name, list(range(count)), sample.truth)]
+            for label, pages, truth in units:
+                text = {name: "\n\n".join(texts[name][i] for i in pages) for name in runs}
+                plain, bag = (order_free_wer(text[n], truth, sample.stamps) for n in ("plain tesseract", "vanban"))
+                rates = error_rates(text["vanban"], truth, sample.stamps)
+                # aligned with the text in reading order (a page's printed lines mix the header's two columns)
+                n, ok, bad = correction_changes(text["uncorrected"], text["vanban"], sample.truth)
+                changed, right, broken = changed + n, right + ok, broken + bad
+                if bag > plain:
+                    worse.append(f"{label} ({plain:.2%} → {bag:.2%})")
+                if sample.path.suffix.lower() in PHOTOS:
+                    photos.append(bag)
+                row = f"{label:44} | {plain:6.2%} → {bag:6.2%} | {rates.cer:6.2%} {rates.wer:6.2%} | "
+                row += f"{n} changed, {ok} fixed, {bad} broken"
+                print(row)
     print(f"photos ({len(photos)} pages): order-free WER mean {sum(photos) / max(1, len(photos)):.2%}, worst "
           f"{max(photos, default=0):.2%}  (goal ≤ 5 %, ≤ 9 %)")  # fmt: skip
     print(f"correction: {changed} words changed, {right} fixed ({right / max(1, changed):.0%}), {broken} right words broken")

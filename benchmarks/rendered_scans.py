@@ -48,11 +48,11 @@ def measure(renderings: list, work: Path) -> tuple[int, int, float]:
 def main() -> None:
     from render_scans import RENDERED
 
-    work = Path(tempfile.mkdtemp(prefix="vanban-rendered-"))
     figures = {}
-    for group, fresh in (("fixed on", False), ("fresh", True)):
-        print("==== fresh captures (texts not rendered before)" if fresh else "==== captures the rules were fixed on")
-        figures[group] = measure([r for r in RENDERED if r.fresh == fresh], work / group.replace(" ", "-"))
+    with tempfile.TemporaryDirectory(prefix="vanban-rendered-") as work:
+        for group, fresh in (("fixed on", False), ("fresh", True)):
+            print("==== fresh captures (texts not rendered before)" if fresh else "==== captures the rules were fixed on")
+            figures[group] = measure([r for r in RENDERED if r.fresh == fresh], Path(work) / group.replace(" ", "-"))
     for group, (correct, total, recipients) in figures.items():
         print(f"{group:9}: header fields exact {correct}/{total} = {correct / max(1, total):.3f}, "
               f"recipients F1 {recipients:.3f}")  # fmt: skip

@@ -177,11 +177,19 @@ def _join_fragments(line: str, keep_last: bool = False) -> str:
     return " ".join(joined)
 
 
+@lru_cache(maxsize=100_000)
+def _may_close(piece: str) -> bool:
+    """Can `piece` end a syllable before it: one or two letters that are no syllable (asked of every token of a
+    line that may be spaced out, so cached)?"""
+    core = piece.rstrip(TRAILING_PUNCTUATION)
+    return len(core) <= 2 and core.isalpha() and not is_syllable(core)
+
+
 def _closes_syllable(word: str, piece: str) -> bool:
     """Is `piece` a stray end of the syllable `word` (``TỊ`` ``CH``)? Only consonant pieces that are no syllable."""
-    core = piece.rstrip(TRAILING_PUNCTUATION)
-    if len(core) > 2 or not core.isalpha() or not word.isalpha() or is_syllable(core):
+    if not _may_close(piece) or not word.isalpha():
         return False
+    core = piece.rstrip(TRAILING_PUNCTUATION)
     case_fits = word.isupper() == core.isupper() or not core[0].isupper()
     return case_fits and is_syllable(word + core)
 

@@ -79,6 +79,12 @@ def test_a_subject_line_run_into_the_date_line_is_split_where_the_right_column_i
         ("Từ nay đến năm 2025", 96, "Từ nay đến năm 2025"),  # từ is no thông tư at a phrase's start either
         ("biện pháp phòng, chống địch COVID-19", 92, "biện pháp phòng, chống dịch COVID-19"),  # a collocation
         ("quy định trên đê kịp thời", 95, "quy định trên để kịp thời"),
+        ("KT. THỦ TƯỚNG PHÓ THU TƯƠNG Trịnh Đình Dũng", 96, "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trịnh Đình Dũng"),  # a pair
+        # seen less often than chance (thu tương: 2 times, 5.5 by chance) tells nothing of a sure neighbour
+        ("KT. BỘ TRƯỞNG THỨ 'TRƯỞNG Lê Tấn Dũng", 96, "KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Tấn Dũng"),  # a speck read as a quote
+        ("nội dung 'Sở Tư pháp' được sửa", 96, "nội dung 'Sở Tư pháp' được sửa"),  # a quote that closes stays
+        ("Hà Nội, ngày 13 thang 02 nam 2026", 96, "Hà Nội, ngày 13 tháng 02 năm 2026"),  # a seal across a date line
+        ("tổ gồm 3 nam 2 nữ", 96, "tổ gồm 3 nam 2 nữ"),  # between numbers that make no date, a word stays
     ],
 )
 def test_correction_weighs_each_syllable_by_its_neighbours_and_the_confidence_it_was_read_with(

@@ -297,6 +297,14 @@ def test_a_military_rank_is_no_part_of_the_signers_name(bulk: dict[str, str]) ->
         "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Vũ Hải Sản")
 
 
+def test_a_name_may_open_with_a_syllable_of_one_letter(bulk: dict[str, str]) -> None:
+    """Ê Đê names open with ``Y`` (the minister of ethnic affairs signs ``Y Thông``): the letter is the name's."""
+    deputy = structure_of(bulk["doc_000489"]).signature
+    assert (deputy.signing_authority, deputy.signer_title, deputy.signer_name) == ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Y Thông")
+    alone = structure_of("KẾ HOẠCH\nvề việc thử\n1. Các sở thực hiện.\nBỘ TRƯỞNG Y Thông\n").signature
+    assert alone.signer_name == "Y Thông"
+
+
 def test_an_issuer_name_wrapped_onto_a_second_line_is_one_issuer(bulk: dict[str, str]) -> None:
     """``NGÂN HÀNG NHÀ NƯỚC`` / ``VIỆT NAM`` and ``BỘ NÔNG NGHIỆP VÀ`` / ``MÔI TRƯỜNG`` name one body, no parent."""
     bank, ministry = structure_of(bulk["doc_000306"]).header, structure_of(bulk["doc_000320"]).header

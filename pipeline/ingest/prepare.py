@@ -6,7 +6,7 @@
   misread;
 - small letters (a phone photo of a whole page: 576×960 px gives letters about 8 px high; tesseract reads letters
   under about 10 px badly): the page is upscaled;
-- a page skewed by a degree or more (a sheet laid askew on the scanner): it is turned straight. Tesseract's page
+- a page skewed by 1.5° or more (a sheet laid askew on the scanner): it is turned straight. Tesseract's page
   layout loses whole lines of a skewed page told its resolution: a page of justified lines skewed by 2° read at
   300 dpi gave 431 of its 585 words, the same page straight all of them.
 Tesseract's own Sauvola thresholding binarises afterwards; it copes with uneven light and small skew by itself:
@@ -31,7 +31,8 @@ RULE_FILL = 0.7  # … and this solid
 MIN_INK_PIXELS = 500  # fewer ink pixels than this cannot be split into print and stamp
 PAPER_MARGIN = 40  # grey levels under the paper's (the median) where ink begins
 UPSCALE = 2.0  # ×3 read worse than ×2 on the 576×960 photos, and costs more
-MIN_SKEW = 1.0  # degrees: a page skewed less is read as it is (tesseract copes)
+MIN_SKEW = 1.5  # degrees: a page skewed less is read as it is: tesseract copes, and turned back by 1.0-1.2° (the
+# interpolation blurs) a seal-crossed date line and a number line under a stamp were read worse than as they were
 MAX_SKEW = 6.0  # degrees: the skews looked for (a page turned further is a matter for orientation detection)
 SKEW_WIDTH = 600  # px: the width at which the skew is measured
 SKEW_GAIN = 1.25  # a skew is taken when straightening makes the rows this much more uneven (a page of a few lines

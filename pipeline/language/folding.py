@@ -7,9 +7,21 @@ import unicodedata
 from functools import lru_cache
 
 
+class _Unmarked(dict[int, int | None]):
+    """A `str.translate` table that drops combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_UNMARKED = _Unmarked()
+
+
 @lru_cache(maxsize=1 << 16)  # the same names and headings are folded again and again in a document
 def fold(text: str) -> str:
     """Lower case without diacritics (đ→d), punctuation as spaces, single spaces: for fuzzy comparison."""
     text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_UNMARKED)
     return " ".join(re.sub(r"[^\w]+", " ", text).split())

@@ -257,6 +257,8 @@ def _split_name(text: str) -> tuple[str, str | None]:
     start = len(words)  # where the run of name words that ends the line begins (one pass: linear in the line)
     while start > 0 and _is_name_word(words[start - 1]):
         start -= 1
+    if 0 < start < len(words) and _is_letter_syllable(words[start - 1]):
+        start -= 1
     if len(words) - start >= 2:
         return " ".join(words[:start]), " ".join(words[start:])
     return text, None
@@ -285,9 +287,15 @@ def _rank() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(re.escape(r) for r in ranks) + r")\s+(?=\S)")
 
 
+def _is_letter_syllable(word: str) -> bool:
+    """A name's first syllable of one letter: the Ê Đê ``Y`` (``Y Thông``)."""
+    return len(word) == 1 and word.isalpha() and word.isupper()
+
+
 def _looks_like_name(text: str) -> bool:
     words = text.split()
-    return 2 <= len(words) <= 6 and all(_is_name_word(w) for w in words)
+    first = words[:1] if words and _is_letter_syllable(words[0]) else []
+    return 2 <= len(words) <= 6 and all(_is_name_word(w) for w in words[len(first) :])
 
 
 def _is_note(text: str) -> bool:

@@ -224,8 +224,14 @@ def _assigns_work(paragraph: str) -> bool:
 def _reads_as_prose(text: str) -> bool:
     """Whether a line has words of a sentence, not only names, capitals and numbers (``VĂN PHÒNG CHÍNH PHỦ XUẤT
     BẢN``, ``Số 1, Hoàng Hoa Thám, Ba Đình, Hà Nội``)."""
-    words = (word.strip(",.;:()") for word in text.split())
-    return sum(word.isalpha() and word.islower() for word in words) >= MIN_TASK_WORDS
+    count = 0
+    for word in text.split():  # counted up to the least that makes prose, not over the whole line
+        word = word.strip(",.;:()")
+        if word.isalpha() and word.islower():
+            count += 1
+            if count >= MIN_TASK_WORDS:
+                return True
+    return False
 
 
 class _Enclosing:
