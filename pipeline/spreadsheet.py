@@ -64,6 +64,7 @@ def write(path: Path, sheets: Sequence[tuple[str, Path]]) -> None:
 def _entry(name: str) -> zipfile.ZipInfo:
     entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
     entry.compress_type = zipfile.ZIP_DEFLATED
+    entry._compresslevel = 1  # type: ignore[attr-defined]  # the archive's level is not applied to a ZipInfo given
     return entry
 
 
