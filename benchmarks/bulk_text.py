@@ -1,6 +1,6 @@
 """Bulk text throughput and memory: the documents of bulk-vbpl.jsonl.gz as text inputs through `vanban run`.
 
-Prints seconds end to end (goal ≤ 60 s for 767 documents on 2 cores) and peak resident memory of the whole
+Prints seconds end to end (goal ≤ 60 s for 767 documents on 2 cores) and peak memory (PSS) of the whole
 process tree (goal ≤ 1 GB), for the first 100 documents and for all of them, so that growth with batch size shows;
 then the time of an unchanged re-run of all of them into the same folder, as a share of the first (goal ≤ 5 %).
 """
@@ -37,13 +37,15 @@ def write_inputs(folder: Path, limit: int | None) -> int:
     return count
 
 
-def peak_tree_rss(process: subprocess.Popen, peak: list[int]) -> None:
-    """Poll the resident memory of the process and its children until it exits."""
+def peak_tree_memory(process: subprocess.Popen, peak: list[int]) -> None:
+    """Poll the memory of the process and its children until it exits: their proportional set sizes (PSS), so
+    that the pages a forked child shares with its parent (the report's second core) count once, not twice as
+    the sum of their resident sizes would."""
     root = psutil.Process(process.pid)
     while process.poll() is None:
         try:
             tree = [root, *root.children(recursive=True)]
-            peak[0] = max(peak[0], sum(p.memory_info().rss for p in tree if p.is_running()))
+            peak[0] = max(peak[0], sum(p.memory_full_info().pss for p in tree if p.is_running()))
         except psutil.Error:
             pass
         time.sleep(0.05)
@@ -51,7 +53,7 @@ def peak_tree_rss(process: subprocess.Popen, peak: list[int]) -> None:
 
 def run_once(inputs: Path, out: Path) -> tuple[float, float, int, str]:
     """One `vanban run`: seconds end to end, CPU seconds (user + system) of its process tree (the figure to
-    compare while others load the machine), peak RSS of its process tree, its summary line."""
+    compare while others load the machine), peak memory (PSS) of its process tree, its summary line."""
     # the tree this benchmark belongs to, with the running interpreter (a worktree has no .venv of its own)
     command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out)]  # no bar off a tty
     peak = [0]
@@ -59,7 +61,7 @@ def run_once(inputs: Path, out: Path) -> tuple[float, float, int, str]:
     with timer() as elapsed:
         process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=ROOT,
                                    env=os.environ | {"PYTHONPATH": str(ROOT)})
-        watcher = threading.Thread(target=peak_tree_rss, args=(process, peak))
+        watcher = threading.Thread(target=peak_tree_memory, args=(process, peak))
         watcher.start()
         _, stderr = process.communicate()
         watcher.join()
@@ -75,13 +77,13 @@ def measure(limit: int | None, rerun: bool = False) -> None:
         count = write_inputs(inputs, limit)
         seconds, cpu, peak, summary = run_once(inputs, out)
         print(f"{count} documents: {seconds:.1f} s ({count / seconds:.1f} docs/s, {cpu:.1f} s CPU) on {CORES} cores, "
-              f"peak RSS of the process tree {peak / 2**20:.0f} MiB")
+              f"peak memory (PSS) of the process tree {peak / 2**20:.0f} MiB")
         print(f"  {summary}")
         print(f"  {extraction_counts(out)}")
         if rerun:
             again, cpu, peak, summary = run_once(inputs, out)
             print(f"  unchanged re-run: {again:.2f} s end to end ({cpu:.1f} s CPU), {again / seconds:.1%} of the first run, "
-                  f"peak RSS {peak / 2**20:.0f} MiB")
+                  f"peak memory (PSS) {peak / 2**20:.0f} MiB")
             print(f"  {summary}")
 
 

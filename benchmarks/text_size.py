@@ -1,7 +1,7 @@
 """Time and memory against the size of one text: 0.2, 2 and 20 MB, written on one line and on many lines.
 
 Each text is real bulk-corpus prose, run alone through ``vanban run`` in a fresh output folder; the figures are
-seconds and peak resident memory of the process tree, each per MB of input. Linear time and bounded memory show
+seconds and peak memory (PSS) of the process tree, each per MB of input. Linear time and bounded memory show
 as flat columns. Goal: at least 1 MB per 2 s for any text. Sizes in MB may be given: `python text_size.py 2`.
 """
 

@@ -293,6 +293,9 @@ def test_a_frequency_opening_a_sentence_makes_a_duty_unless_it_grants() -> None:
     weekly = [t for t in structure_of(texts["doc_000434"]).tasks if t.text.startswith("b) Hằng tuần, Cục Thủy sản")]
     assert weekly and weekly[0].deadlines[0].text == "Hằng tuần"
     assert not [t for t in structure_of(texts["doc_000001"]).tasks if t.text.startswith("b) Hằng năm, được hưởng")]
+    # 'được' after the duty's verb is no grant (… thực hiện quyết toán số tiền phí thu được: doc_000044)
+    fees = structure_of(bulk_texts(["doc_000044"])["doc_000044"]).tasks
+    assert [t.deadlines[0].text for t in fees if t.text.startswith("c) Hằng năm, tổ chức thu phí thực hiện")] == ["Hằng năm"]
 
 
 def test_the_end_of_a_span_from_a_day_is_no_limit() -> None:
@@ -313,3 +316,100 @@ def test_a_period_of_years_or_months_once_recurs() -> None:
         ("Định kỳ tối thiểu 03 tháng một lần", "quarterly")
     ]
     assert typed("Tần suất khảo sát 01 năm/lần đối với khu neo đậu")[0][7] == "yearly"
+
+
+def test_a_notice_before_an_event_and_a_reply_after_one_are_limits() -> None:
+    # bulk: notices of N days before (trước 03 ngày làm việc; trước ít nhất 24 giờ; tối thiểu trước 25 ngày làm việc so
+    # với …: 20 limits in 9 documents) and replies due after an event at the end of a duty (… sau 03 ngày làm việc
+    # kể từ ngày nhận được hồ sơ; sau không quá 10 ngày làm việc kể từ …: 3 in 3 documents)
+    (meeting,) = typed("người có thẩm quyền giải quyết khiếu nại phải có văn bản thông báo với cơ quan, tổ chức, cá nhân có "
+                       "liên quan biết trước 03 ngày làm việc.")  # fmt: skip
+    assert meeting[1] == "trước 03 ngày làm việc" and meeting[4:7] == (3, "working_day", None)
+    assert typed("phải thông báo cho Ban chỉ huy Bộ đội Biên phòng nơi đến biết trước ít nhất 24 giờ;")[0][1] == "trước ít nhất 24 giờ"
+    (compared,) = typed("Hồ sơ gửi về Thường trực Hội đồng tối thiểu trước 25 ngày làm việc so với thời gian dự kiến tổ chức Hội nghị")
+    assert compared[4:7] == (25, "working_day", "so với thời gian dự kiến tổ chức Hội nghị")
+    (reply,) = typed("ý kiến bằng văn bản của Bộ, ngành chủ quản về Phương án được gửi tới tập đoàn, tổng công ty sau 03 ngày "
+                     "làm việc kể từ ngày nhận được hồ sơ xin ý kiến.")  # fmt: skip
+    assert reply[4:7] == (3, "working_day", "kể từ ngày nhận được hồ sơ xin ý kiến")
+    assert typed("gửi báo cáo đến người thành lập Hội đồng sau không quá 10 ngày làm việc kể từ ngày thành lập Hội đồng.")[0][4] == 10
+    # … but not a time of day, an overrun, what may happen after an event, or the earliest time something may be done
+    assert typed("không cử nhạc tang trước 06 giờ sáng và sau 22 giờ đêm") == []
+    assert typed("b) Nộp Chứng chỉ hành nghề lưu trữ bị thu hồi cho cơ quan có thẩm quyền chậm dưới 30 ngày so với thời hạn quy định.") == []
+    assert typed("Sau 60 ngày kể từ khi có văn bản yêu cầu bổ sung, nếu bên đi vay không hoàn thành thì Ngân hàng Nhà nước") == []
+    assert typed("1. Công ty đại chúng được bán cổ phiếu quỹ sau ít nhất 24 giờ kể từ khi gửi Báo cáo kết quả giao dịch.") == []
+
+
+def test_a_least_span_is_no_limit_unless_it_comes_before_an_event() -> None:
+    # bulk: minimum spans (niêm yết ít nhất là 15 ngày, kể từ …; trong thời hạn tối thiểu là 10 ngày; thời gian hoạt
+    # động tối thiểu 12 tháng tính từ …: 15 in 11 documents) against notices before an event, kept whole
+    assert typed("Thời gian niêm yết quyết định giải quyết khiếu nại ít nhất là 15 ngày, kể từ ngày niêm yết.") == []
+    assert typed("b) Việc đăng tải quyết định sửa đổi hồ sơ mời thầu được thực hiện trong thời hạn tối thiểu là 10 ngày đối "
+                 "với lựa chọn nhà đầu tư trong nước") == []  # fmt: skip
+    (notice,) = typed("phải thông báo cho Bộ Tài chính ít nhất 15 ngày trước ngày chính thức hoạt động; trường hợp")
+    assert notice[1] == "ít nhất 15 ngày trước ngày chính thức hoạt động"
+
+
+def test_a_sentence_whose_subject_is_a_time_limit_names_one() -> None:
+    # bulk: 'Thời hạn <act> là / không quá / tối đa / : N ngày' (52 documents carry a 'Thời hạn' or 'Thời gian' subject
+    # with an amount; 'Thời gian' is read only before a duty's verb, it as often measures a stay or an aid: 26 limits in 17
+    # documents)
+    assert typed("3. Thời hạn trả lời văn bản không quá 05 ngày làm việc.")[0][1:2] == ("không quá 05 ngày làm việc",)
+    assert [d[1] for d in typed("Thời hạn thẩm định là 20 ngày làm việc.")] == ["20 ngày làm việc"]
+    assert typed("Trường hợp đặc biệt phức tạp, thời hạn xử lý không quá 45 ngày và phải thông báo lý do gia hạn;")[0][4] == 45
+    # the time of a duty (Thời gian + its verb) names one too
+    assert typed("2. Thời gian xây dựng báo cáo kết quả thanh tra của Thanh tra Bộ không quá 20 ngày, trường hợp phức tạp")[0][1] == (
+        "không quá 20 ngày"
+    )
+    # not a term in months, a duration in another subject, or an extension after the first amount
+    assert typed("Thời hạn vay vốn tối đa là 60 tháng.") == []
+    assert typed("Thời gian vắng mặt tại nơi cư trú mỗi lần không quá 30 ngày.") == []
+    assert [d[1] for d in typed("Thời hạn kiểm tra không quá 10 ngày làm việc kể từ ngày công bố quyết định kiểm tra, được "
+                                "gia hạn một lần không quá 05 ngày làm việc;")] == [  # fmt: skip
+        "không quá 10 ngày làm việc kể từ ngày công bố quyết định kiểm tra"
+    ]
+
+
+def test_a_frequency_inside_a_condition_sets_no_duty() -> None:
+    text = ("Trường hợp cơ quan nhà nước có thẩm quyền có quy định về thời hạn tổ chức thu phí phải gửi số tiền phí đã thu "
+            "được vào tài khoản định kỳ hằng ngày hoặc hằng tuần thì thực hiện theo quy định đó.")  # fmt: skip
+    assert typed(text) == []
+
+
+def test_the_limits_of_an_english_translation_are_read_and_make_tasks() -> None:
+    # the bulk corpus holds 50 English translations (vbpqta pages); doc_000901 (Decree 52/2008 on security services)
+    text = bulk_texts(["doc_000901"])["doc_000901"]
+    found = [d.text for task in structure_of(text).tasks for d in task.deadlines]
+    assert "within seven working days after receiving complete and valid dossiers" in found
+    assert "At least ten days before commencing security service business activities" in found
+    assert found.count("within 12 months from the effective date of this Decree") == 2
+    (days,) = typed("shall notify business registration offices within ten days from the date such change is effected.")
+    assert days[4:7] == (10, "day", "from the date such change is effected")
+    assert typed("1. This Decree takes effect 15 days after its publication in CONG BAO.") == []
+    assert typed("Night working hours shall be counted from 22:00 hours of a day to 06:00 hours of the next day.") == []
+
+
+def test_english_adverbs_of_frequency_open_or_sit_in_a_duty_not_a_noun_phrase() -> None:
+    assert typed("2. Annually, employers shall report on the results of vocational training.")[0][7] == "yearly"
+    assert typed("The centre shall report quarterly to the Department.")[0][1] == "quarterly"
+    assert typed("Social relief establishments shall periodically report on the financial operation.")[0][1] == "periodically"
+    assert typed("Employees shall receive a monthly allowance.") == []
+    assert typed("electricity and water for daily-life activities shall be ensured every month-end") == []
+
+
+def test_a_month_in_every_year_recurs_yearly_and_falls_due_at_its_end() -> None:
+    # 9 in 7 bulk documents: chi trả vào tháng 12 hằng năm; Chậm nhất tháng 7 hàng năm, liên đoàn … đề xuất …
+    found = typed("được thực hiện 02 lần trong năm học: lần 1 chi trả 4 tháng vào tháng 12 hằng năm; lần 2 chi trả vào tháng 4 hằng năm.")
+    assert [(d[1], d[3], d[7]) for d in found] == [
+        ("vào tháng 12 hằng năm", "month", "yearly"), ("vào tháng 4 hằng năm", "month", "yearly")
+    ]
+    assert next_due("Chậm nhất tháng 7 hàng năm", date(2025, 6, 21)) == date(2025, 7, 31)
+    assert next_due("vào tháng 4 hằng năm", date(2025, 6, 21)) == date(2026, 4, 30)
+
+
+def test_an_english_day_and_month_with_no_year_recurs_yearly() -> None:
+    # 5 in 3 of the bulk corpus's English translations (Before December 31 every year, ministries … shall send …)
+    (found,) = typed("3. Before December 31 every year, ministries and provincial-level People's Committees shall send")
+    assert found[1] == "Before December 31 every year" and found[3] == "day" and found[7] == "yearly"
+    assert next_due("Before December 31 every year", date(2025, 6, 21)) == date(2025, 12, 31)
+    assert next_due("before the 15th of June", date(2025, 6, 21)) == date(2026, 6, 15)
+    assert typed("Enterprises licensed prior to January 1, 2021 may continue") == []  # a dated condition, no limit

@@ -128,3 +128,26 @@ def test_deadlines_far_from_today_are_grouped_and_the_graph_leaves_out_documents
     graph = batch_view.citation_graph(tables)
     linked = {edge[end] for edge in graph["edges"] for end in ("source", "target")}
     assert {node["id"] for node in graph["nodes"]} == linked
+
+
+def test_the_batch_page_says_what_each_body_has_due_in_the_next_30_days(out: Path, tmp_path: Path) -> None:
+    """Kế hoạch 3260-KH/ĐĐQH15 (src-vnmp-04) sets 'trong năm 2025' on a task the Tổ đảng of the Committee on Science
+    leads: seen from 10 December 2025 it falls due within 30 days (on the 31st), with its body; from 1 December 2024
+    the công văn 360/SNV-VP's 'trước ngày 20/12/2024' is due and names no body."""
+    import pipeline
+    from pipeline import report
+    from pipeline.report import batch_view
+
+    tables = pipeline.load(out)
+    due = batch_view.due_soon(tables, today=date(2025, 12, 10))
+    led = {(b["body"], i["due"], i["role"], i["deadline_text"], i["document"]) for b in due["bodies"] for i in b["rows"]}
+    body = "Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường"
+    assert (body, date(2025, 12, 31), "lead", "trong năm 2025", "3260-KH/ĐĐQH15") in led
+    assert all(date(2025, 12, 10) <= i["due"] <= date(2026, 1, 9) for b in due["bodies"] for i in b["rows"])
+    earlier = batch_view.due_soon(tables, today=date(2024, 12, 1))
+    assert [(b["body"], b["first"]) for b in earlier["bodies"]] == [("no body named", date(2024, 12, 20))]
+    copy = tmp_path / "batch"
+    shutil.copytree(out, copy)
+    page = (report.write(copy, tables, today=date(2025, 12, 10)) / "index.html").read_text(encoding="utf-8")
+    section = page[page.index('<section id="due">') : page.index('<section id="workload"')]
+    assert body in section and "2025-12-31" in section and "3260-KH/ĐĐQH15" in section

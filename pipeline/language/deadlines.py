@@ -14,7 +14,8 @@ Four kinds (``Deadline.kind``):
 (a task table's ``Thời gian hoàn thành`` cell, a ``Thời gian thực hiện: …`` line), where ``6/2025`` or ``2025``
 alone is one. Dates are read by :mod:`pipeline.language.dates`, limits counted from an event by
 :mod:`pipeline.language.relative_limits`, recurring ones by :mod:`pipeline.language.recurring`; this module reads
-dates and periods, ongoing duties, and what is left out. The words are data: ``data/deadlines.toml``.
+dates and periods, ongoing duties, and what is left out. The words are data: ``data/deadlines.toml``; English
+words among them read the corpus's translations (``within seven working days after receiving …``, ``Annually, …``).
 Left out: effective dates and validity periods (``có hiệu lực … kể từ``), dates of cited documents and events
 (no limit word before them), goals (``Phấn đấu đến năm 2030 …``), frequencies that qualify a thing (``trợ cấp
 hàng tháng``, ``kế hoạch hằng năm``) and ``thường xuyên`` after a noun (``nhiệm vụ thường xuyên``).
@@ -30,10 +31,10 @@ from functools import cache
 
 from pipeline.language.dates import WrittenDate, find_dates
 from pipeline.language.deadline_words import Deadline, Screened, after, alternatives, before, screened_phrases, words
-from pipeline.language.recurring import days_in_periods, frequencies, next_due
+from pipeline.language.recurring import days_in_periods, falls_due, frequencies, next_due
 from pipeline.language.relative_limits import relative_limits
 
-__all__ = ["Deadline", "find_deadlines", "is_time_column", "is_time_value", "next_due", "read_time_value"]
+__all__ = ["Deadline", "falls_due", "find_deadlines", "is_time_column", "is_time_value", "next_due", "read_time_value"]
 
 YEAR = timedelta(days=365)
 
@@ -156,8 +157,8 @@ def _excluded(text: str, candidate: Deadline) -> bool:
     if g.excluded_before.search(preceding) and candidate.kind in ("relative", "by_date"):
         return True
     clause = _clause_before(text, candidate.start)
-    if candidate.kind in ("relative", "by_date") and _in_condition(text, candidate, clause):
-        return True
+    if candidate.kind != "ongoing" and _in_condition(text, candidate, clause):
+        return True  # … a frequency too (Trường hợp cơ quan … quy định … định kỳ hằng ngày hoặc hằng tuần thì …)
     if candidate.kind != "by_date":
         return False
     exclusions = words()["exclusions"]
@@ -267,7 +268,7 @@ def _subsume(found: list[Deadline], text: str) -> list[Deadline]:
             by_sentence.setdefault(index, []).append(d)
     for index in sorted(by_sentence):
         inside = by_sentence[index]
-        precise = [d for d in inside if d.kind == "relative" or (d.kind == "recurring" and d.precision == "day")]
+        precise = [d for d in inside if d.kind == "relative" or (d.kind == "recurring" and d.precision is not None)]
         bare = [d for d in inside if d.kind == "recurring" and d.precision is None]
         if not precise:
             kept += inside

@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -37,10 +37,14 @@ SPAN_FROM = re.compile(r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}(?:\s*/\s*|\s+tháng\
 @dataclass(frozen=True)
 class _Grammar:
     day_in_period: Screened
+    month_in_year: Screened
+    english_day: Screened
     frequency: Screened
     every_n_months: Screened
     periodic: Screened
     month_end: Screened
+    adverb: Screened
+    obliged: re.Pattern[str]
     duty_verb: re.Pattern[str]
 
 
@@ -65,6 +69,23 @@ def _grammar() -> _Grammar:
             ),
             ("ngày",),
         ),
+        month_in_year=Screened(
+            re.compile(
+                rf"(?<!\w)(?:{alternatives(d['date_prefixes'])})\s+tháng\s+(?P<month>\d{{1,2}})\s+(?:của\s+)?(?:{every})\s+năm\b",
+                re.IGNORECASE,
+            ),
+            ("tháng",),
+        ),
+        english_day=Screened(
+            re.compile(
+                rf"(?<!\w)(?:{alternatives(d['recurring']['english_days']['prefixes'])})\s+(?:the\s+)?"
+                rf"(?:(?P<name>{_month_names(d)})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+                rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<name2>{_month_names(d)}))\b"
+                rf"(?!\s*,?\s*\d{{4}})(?:\s+(?:every|each)\s+year\b)?",
+                re.IGNORECASE,
+            ),
+            first_words(d["recurring"]["english_days"]["prefixes"]),
+        ),
         frequency=Screened(
             re.compile(
                 rf"(?:(?:theo\s+)?định kỳ\s*,?\s*|thường xuyên\s+)?(?:{every})\s+(?P<freq>{frequency_words})\b"
@@ -85,8 +106,24 @@ def _grammar() -> _Grammar:
         ),
         periodic=screened_phrases(d["recurring"]["periodic"]),
         month_end=screened_phrases(d["recurring"]["month_end"]),
+        adverb=Screened(
+            re.compile(rf"(?<![\w-])(?:{alternatives(d['recurring']['adverbs'])})(?![\w-])", re.IGNORECASE),
+            first_words(d["recurring"]["adverbs"]),
+        ),
+        obliged=re.compile(rf"(?<!\w)(?:{alternatives(d['exclusions']['obliged'])})(?!\w)", re.IGNORECASE),
         duty_verb=re.compile(rf"\s+(?:{alternatives(d['recurring']['duty_verbs'])})\b"),
     )
+
+
+def _month_names(d: dict[str, Any]) -> str:
+    return alternatives(d["recurring"]["english_days"]["months"])
+
+
+def _english_day(match: re.Match[str]) -> tuple[int, int] | None:
+    """(month, day) of an English day and month (``December 31``, ``15th of June``); None when no such day."""
+    months = words()["recurring"]["english_days"]["months"]
+    month, day = months[(match["name"] or match["name2"]).lower()], int(match["day"] or match["day2"])
+    return (month, day) if 1 <= day <= calendar.monthrange(2024, month)[1] else None
 
 
 def _month_in_period(periods: dict[str, Any]) -> str:
@@ -103,7 +140,8 @@ def _month_in_period(periods: dict[str, Any]) -> str:
 
 def days_in_periods(text: str) -> list[Deadline]:
     """A day within a period: ``trước ngày 15 hằng tháng``, ``trước ngày 05 tháng 7 hàng năm``, ``trước ngày 20
-    tháng cuối quý``; a day and month with no year (``trước ngày 15 tháng 6``) recur yearly."""
+    tháng cuối quý``; a day and month with no year (``trước ngày 15 tháng 6``) recur yearly, as does a month in every
+    year (``vào tháng 12 hằng năm``, ``Chậm nhất tháng 7 hàng năm``: 9 in 7 bulk documents), its precision ``month``."""
     found = []
     for match in _grammar().day_in_period.finditer(text):
         month = match["month"] or match["month2"]
@@ -118,6 +156,13 @@ def days_in_periods(text: str) -> list[Deadline]:
             continue  # the end of a span (từ ngày 01 tháng 7 năm trước đến hết ngày 30 tháng 6)
         found.append(Deadline(match[0], "recurring", match.start(), match.end(),
                               recurrence=recurrence or ("yearly" if month else None), precision="day"))  # fmt: skip
+    for match in _grammar().english_day.finditer(text):  # Before December 31 every year, ministries …
+        if _english_day(match):
+            found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence="yearly", precision="day"))
+    taken = [(d.start, d.end) for d in found]
+    for match in _grammar().month_in_year.finditer(text):  # lần 1 chi trả vào tháng 12 hằng năm
+        if 1 <= int(match["month"]) <= 12 and not any(s < match.end() and match.start() < e for s, e in taken):
+            found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence="yearly", precision="month"))
     return found
 
 
@@ -153,10 +198,34 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
         ) or (follows == "," and opens_clause(text, match.start()))
         if bare or (duty and not written_before.endswith(tuple(not_after))):
             found.append(Deadline(match[0], "recurring", match.start(), match.end()))
+    found += _adverbs(text, bare)
     for match in g.month_end.finditer(text):
         if bare or opens_clause(text, match.start()):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence="monthly"))
     return found
+
+
+def _adverbs(text: str, bare: bool) -> list[Deadline]:
+    """English adverbs of frequency (``Annually, the Ministry …``, ``… shall periodically inspect …``): where they
+    open a clause or stand in one that obliges, an adjective only where it can be no noun's (``report quarterly to``)."""
+    g, found = _grammar(), []
+    adverbs, usage = words()["recurring"]["adverbs"], words()["recurring"]["adverbs_words"]
+    for match in g.adverb.finditer(text):
+        written = " ".join(match[0].lower().split())
+        following = FOLLOWING_WORD.match(text, match.end())
+        follows = ((following[1] or "") if following else "").lower()
+        if written in usage["adjectives"] and follows[:1].isalpha() and follows not in usage["followers"]:
+            continue  # a monthly allowance, quarterly reports: a thing
+        clause = re.split(r"[.;:\n]", before(text, match.start(), 200))[-1]
+        if bare or opens_clause(text, match.start()) or g.obliged.search(clause):
+            found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence=adverbs[written] or None))
+    return found
+
+
+def first_duty_verb(text: str) -> int | None:
+    """Where the first verb of a duty (``tổ chức``, ``báo cáo``, ``thực hiện`` …) stands in `text`; None without one."""
+    found = _grammar().duty_verb.search(text)
+    return found.start() if found else None
 
 
 def next_due(deadline: Deadline | str, after: date) -> date | None:
@@ -169,7 +238,12 @@ def next_due(deadline: Deadline | str, after: date) -> date | None:
     text = deadline.text if isinstance(deadline, Deadline) else deadline
     match = _grammar().day_in_period.pattern.search(text)
     if match is None:
-        return None
+        in_year = _grammar().month_in_year.pattern.search(text)
+        english = _grammar().english_day.pattern.search(text)
+        day = _english_day(english) if english else None
+        if day:
+            return next((due for due in (_on(after.year, *day), _on(after.year + 1, *day)) if due and due >= after), None)
+        return _month_end(int(in_year["month"]), after) if in_year else None
     month = match["month"] or match["month2"]
     recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"])
     period, position = _period(match), (match["position"] or "").lower()
@@ -193,6 +267,33 @@ def next_due(deadline: Deadline | str, after: date) -> date | None:
             if due >= after:
                 return due
     return None
+
+
+def falls_due(kind: str | None, deadline: date | None, text: str | None, today: date) -> date | None:
+    """The day a deadline row (its ``deadline_kind``, ``deadline``, ``deadline_text``) next falls due on or after
+    `today`: its date when ``by_date``, the next day a recurring one names; None for the others and a date past."""
+    if isinstance(deadline, datetime):  # a timestamp at midnight (DuckDB's DATE in pandas)
+        deadline = deadline.date()
+    if kind == "by_date":
+        return deadline if isinstance(deadline, date) and deadline >= today else None
+    return next_due(text, today) if kind == "recurring" and isinstance(text, str) else None
+
+
+def _on(year: int, month: int, day: int) -> date | None:
+    """The day in `year`, None where it does not exist (29 February)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_end(month: int, after: date) -> date:
+    """The last day of `month` on or after `after` (this year's or the next)."""
+    for year in (after.year, after.year + 1):
+        due = date(year, month, calendar.monthrange(year, month)[1])
+        if due >= after:
+            return due
+    return due
 
 
 def _recurrence(written: str | None) -> str | None:

@@ -16,9 +16,14 @@ from pipeline.language.deadline_words import (
     first_words,
     number,
     opening,
+    opens_clause,
     unit,
     words,
 )
+
+
+NOTICE_UNITS = ("day", "working_day", "hour")  # units of a notice or a reply (months and years are terms)
+CLOCK = re.compile(r"\s*(?:sáng|chiều|tối|đêm|trưa|\d)", re.IGNORECASE)  # trước 06 giờ sáng: a time of day
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,7 @@ class _Grammar:
     anchor_first: re.Pattern[str]
     anchor_stop: re.Pattern[str]
     running_on: re.Pattern[str]
+    named_limit: re.Pattern[str]
     overrun: re.Pattern[str]
     same_day: re.Pattern[str]
 
@@ -35,7 +41,7 @@ class _Grammar:
 @cache
 def _grammar() -> _Grammar:
     d = words()
-    amount = rf"(?P<amount>\d{{1,3}}|{alternatives(d['number_words'])})(?:\s*\([^)]{{1,20}}\))?"
+    amount = rf"(?<![\d:])(?P<amount>\d{{1,3}}|{alternatives(d['number_words'])})(?:\s*\([^)]{{1,20}}\))?"
     unit_words = rf"(?P<unit>{alternatives(d['units'])})"
     event_only = alternatives(d["event_anchors"])  # trước ngày 15/6 is a calendar day, not an event
     counted_from = alternatives(set(d["anchor_openers"]) - set(d["event_anchors"]))
@@ -43,8 +49,8 @@ def _grammar() -> _Grammar:
     return _Grammar(
         relative=Screened(
             re.compile(
-                opening(d["relative_openers"], d["amount_limits"], ["là"], d["number_words"]) +
-                rf"(?:(?P<opener>{alternatives(d['relative_openers'])})\s+)?(?:(?:{alternatives(d['amount_limits'])})"
+                opening(d["relative_openers"], d["amount_limits"], d["least"], ["là"], d["number_words"]) +
+                rf"(?:(?P<opener>{alternatives(d['relative_openers'])})\s+)?(?:(?P<limit>{alternatives(d['amount_limits'] + d['least'])})"
                 rf"\s+)?(?:là\s+)?{amount}\s*{unit_words}\b\s*,?\s*(?P<anchor>(?:(?:{event_only})\s+(?!ngày\s+\d)|(?:{counted_from})\s+)\S)?",
                 re.IGNORECASE,
             ),
@@ -63,6 +69,15 @@ def _grammar() -> _Grammar:
             re.IGNORECASE,
         ),
         anchor_stop=re.compile(rf"[.,;:()\n]|(?<=\s)(?:{alternatives(d['anchor_stops'])})\b", re.IGNORECASE),
+        # A sentence or clause whose subject is a time limit (Thời hạn trả lời văn bản không quá 05 ngày làm việc; b) Thời
+        # hạn giải quyết: 10 ngày; trường hợp phức tạp, thời hạn xử lý không quá 45 ngày), or the time of a duty (Thời gian
+        # xây dựng báo cáo kết quả thanh tra không quá 20 ngày; not Thời gian vắng mặt …, Thời gian hỗ trợ …): the words
+        # before its amount, no other amount among them (được gia hạn một lần không quá 05 ngày is an extension).
+        named_limit=re.compile(
+            r"(?:^|[.;,\n])\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[-+•])?\s*"
+            rf"(?:thời hạn|thời gian\s+(?:{alternatives(d['recurring']['duty_verbs'])}))(?:\s[^.;\n\d]*)?:?$",
+            re.IGNORECASE,
+        ),
         running_on=re.compile(rf"\s+(?:{alternatives(d['running_on'])})\b", re.IGNORECASE),
         overrun=re.compile(rf"(?<!\w)(?<!không )(?:{alternatives(d['overrun'])})$", re.IGNORECASE),
         same_day=re.compile(
@@ -86,8 +101,11 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             continue  # an amount alone is a duration (trong 6 tháng đầu năm, trong vòng 05 năm liên tiếp), not a limit
         if not opener and g.overrun.search(before(text, match.start())):
             continue  # a limit run out: a condition or an offence (Quá 05 ngày kể từ ngày hết hạn mà không …)
-        if opener in words()["from_then"]:
-            continue  # when something starts or may happen (Sau 12 tháng kể từ thời điểm ký hợp đồng, nếu …)
+        limit = " ".join((match["limit"] or "").lower().split())
+        if limit in _least_only() and not _before_an_event(match):
+            continue  # a minimum span (niêm yết ít nhất là 15 ngày, kể từ ngày niêm yết), no time to act by
+        if not opener and (match["anchor"] or "").lower().startswith(tuple(words()["compared_to"])):
+            continue  # an overrun measured against a limit (chậm dưới 30 ngày so với thời hạn quy định)
         if not opener and match["anchor"] and match["anchor"].lower().startswith(tuple(words()["back_to"])):
             continue  # a span looked back on (trong thời gian 12 tháng tính đến thời điểm chất vấn)
         if unit(match["unit"]) == "year" and not opener:
@@ -99,11 +117,14 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             end = min(_anchor_end(text, match.end("anchor")), _word_limit(text, anchor_start, 25))
             anchor = text[anchor_start:end].rstrip(" ,")
             end = anchor_start + len(anchor)
+        if opener in words()["from_then"] and limit not in words()["amount_limits"] and not _closes_a_duty(text, match, end):
+            continue  # when something starts or may happen (Sau 12 tháng kể từ thời điểm ký hợp đồng, nếu …)
         amount, named = number(match["amount"]), unit(match["unit"])
         amount, named = (amount * 12, "month") if named == "year" else (amount, named)
+        start = match.start() if opener or limit else match.start("amount")  # Thời hạn thẩm định là 20 ngày
         found.append(
-            Deadline(text[match.start() : end], "relative", match.start(), end, relative_amount=amount,
-                     relative_unit=named, relative_anchor=anchor)  # fmt: skip
+            Deadline(text[start:end], "relative", start, end, relative_amount=amount, relative_unit=named,
+                     relative_anchor=anchor)  # fmt: skip
         )
     if bare:  # Trong ngày (…): the same day
         found += [Deadline(m[0], "relative", m.start(), m.end(), relative_amount=0, relative_unit="day")
@@ -124,9 +145,44 @@ def _limit_alone(text: str, match: re.Match[str]) -> bool:
     opener, named = (match["opener"] or "").lower(), unit(match["unit"])
     if named == "year" or _grammar().running_on.match(text, match.end("unit")):
         return False  # trong vòng 06 tháng liên tiếp: a span
-    if opener.startswith(("trong thời hạn", "trong vòng", "chậm nhất", "không muộn hơn")):
+    if opener.startswith(tuple(words()["alone"])):
         return True
+    if named in NOTICE_UNITS and _named_limit(text, match):
+        return True  # the limit a sentence names (Thời hạn thẩm định là 10 ngày làm việc; … không quá 03 ngày làm việc)
+    if opener == "trước" and named in NOTICE_UNITS:
+        return not CLOCK.match(text, match.end("unit"))  # a notice: thông báo … biết trước 03 ngày làm việc
     return opener == "trong" and named == "working_day"
+
+
+def _named_limit(text: str, match: re.Match[str]) -> bool:
+    """Whether an amount is the first one of a sentence whose subject is a time limit and stands right after its
+    verb (``Thời hạn trả lời văn bản không quá 05 ngày làm việc``, ``Thời hạn thẩm định là 10 ngày làm việc``,
+    ``Thời hạn giải quyết: 10 ngày``)."""
+    written = before(text, match.start(), 160)
+    direct = (match["opener"] or "").lower() in ("không quá", "tối đa") or match[0].lower().startswith("là")
+    return (direct or written.endswith(":")) and _grammar().named_limit.search(written) is not None
+
+
+def _before_an_event(match: re.Match[str]) -> bool:
+    """Whether a least amount is a notice before (or a wait after) an event (``tối thiểu 03 ngày làm việc trước
+    ngày dự kiến …``, ``trước ít nhất 24 giờ``), not a minimum span (``trong thời hạn tối thiểu là 10 ngày``)."""
+    anchor = (match["anchor"] or "").lower()
+    return (match["opener"] or "").lower() == "trước" or anchor.startswith(tuple(words()["event_anchors"]))
+
+
+def _closes_a_duty(text: str, match: re.Match[str], end: int) -> bool:
+    """Whether days counted after an event end the clause of a duty (``ý kiến … được gửi tới tập đoàn sau 03 ngày
+    làm việc kể từ ngày nhận được hồ sơ.``): not when they open it or a condition goes on after them (``Sau 60
+    ngày kể từ khi thông báo, nếu …``; ``… sau 30 ngày kể từ ngày gửi thông báo mà …``), nor months (a term)."""
+    if not match["anchor"] or unit(match["unit"]) not in NOTICE_UNITS or opens_clause(text, match.start()):
+        return False
+    return re.match(r"\s*(?:[.;]|$)", text[end:]) is not None
+
+
+@cache
+def _least_only() -> frozenset[str]:
+    """Words of a least amount that are no limit word of their own (ít nhất, tối thiểu; chậm nhất is one)."""
+    return frozenset(words()["least"]) - frozenset(words()["amount_limits"])
 
 
 def _anchor_end(text: str, start: int) -> int:

@@ -1,7 +1,7 @@
 """The review report: static HTML pages a person opens from disk to check a batch (``report/`` in the output folder).
 
-``index.html`` is the batch (counts, the documents needing review first, the citation graph, the workload per body
-and deadlines by month); ``<doc_id>.html`` is one document: its normalised text with every extracted item marked
+``index.html`` is the batch (counts, the documents needing review first, the citation graph, the workload per body,
+what is due in the next 30 days for each body and deadlines by month); ``<doc_id>.html`` is one document: its normalised text with every extracted item marked
 where it stands, and the tables beside it. Pages are Jinja2 templates (``templates/``); the graph is drawn by
 Cytoscape.js 3.34.4 (``static/cytoscape.min.js``, MIT, vendored from the npm registry), so nothing is fetched
 and no server is needed. The folder is built beside the old one and swapped in when complete.
@@ -65,6 +65,7 @@ def write(out_dir: Path, tables: Mapping[str, pd.DataFrame], today: date | None 
         graph=batch_view.citation_graph(tables),
         deadlines=batch_view.deadlines_by_month(tables, today),
         workload=batch_view.workload(tables, today),
+        due=batch_view.due_soon(tables, today),
         today=today,
     )
     (building / "index.html").write_text(index, encoding="utf-8")

@@ -1,22 +1,25 @@
 """The batch page of the report: counts, the documents (those needing review first), the citation graph across the
-batch and the workload per body (tasks led, supported, reported to, and deadlines by month)."""
+batch, the workload per body (tasks led, supported, reported to, and deadlines by month) and what each body has due
+in the next 30 days."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from pipeline.keys import number_symbol_key
+from pipeline.language.deadlines import falls_due
 
 MAX_GRAPH_NODES = 300  # beyond this the graph keeps the documents cited most
 MAX_BODIES = 30  # rows of the workload table
 MAX_MONTHS = 18  # month columns of the workload table (the months with most deadlines, in order)
 MONTHS_BEFORE, MONTHS_AFTER = 12, 24  # the months shown one by one around today; the others as earlier, later
+DUE_DAYS = 30  # what is due "soon": from today to this many days later
 
 
 def _column(tables: Mapping[str, pd.DataFrame], table: str, *columns: str) -> pd.DataFrame:
@@ -193,3 +196,38 @@ def workload(tables: Mapping[str, pd.DataFrame], today: date) -> dict[str, Any]:
         )
     bodies.sort(key=lambda b: (-b["lead"], -b["support"], -b["report_to"], b["body"]))
     return {"bodies": bodies[:MAX_BODIES], "months": months, "more": max(0, len(bodies) - MAX_BODIES)}
+
+
+def due_soon(tables: Mapping[str, pd.DataFrame], today: date, days: int = DUE_DAYS) -> dict[str, Any]:
+    """What falls due from `today` to `days` later, by body: every deadline of every task (a date, or the next day a
+    recurring one names: ``trước ngày 15 hằng tháng`` on the next 15th), with the bodies that lead or support the
+    task (``no body named`` when none does), the earliest first."""
+    deadlines = _column(tables, "deadlines", "doc_id", "task_id", "deadline", "deadline_kind", "deadline_text")
+    horizon = today + timedelta(days=days)
+    due = deadlines.assign(due=[
+        falls_due(kind, deadline, text, today)
+        for kind, deadline, text in zip(deadlines["deadline_kind"], deadlines["deadline"], deadlines["deadline_text"], strict=True)
+    ])  # fmt: skip
+    due = due[[d is not None and d <= horizon for d in due["due"]]]
+    if due.empty:
+        return {"bodies": [], "total": 0, "days": days, "horizon": horizon}
+    tasks = _column(tables, "tasks", "doc_id", "task_id", "text")
+    labels = {row["doc_id"]: document_label(row) for row in tables["documents"].to_dict("records")}
+    who = _column(tables, "assignments", "doc_id", "task_id", "assignee_canonical", "assignee", "role")
+    who = who[who["role"].isin(["lead", "support"])]
+    who = who.assign(body=who["assignee_canonical"].fillna(who["assignee"]))[["doc_id", "task_id", "body", "role"]]
+    rows = due.merge(tasks, on=["doc_id", "task_id"], how="left").merge(
+        who.drop_duplicates(), on=["doc_id", "task_id"], how="left"
+    )
+    rows["body"] = rows["body"].fillna("no body named")
+    bodies = []
+    for body, group in rows.groupby("body", sort=False):
+        items = [
+            {"due": row["due"], "role": row["role"] if isinstance(row["role"], str) else None,
+             "deadline_text": row["deadline_text"], "doc_id": row["doc_id"], "document": labels.get(row["doc_id"]),
+             "task": row["text"]}
+            for row in group.sort_values(["due", "doc_id", "task_id"]).to_dict("records")
+        ]  # fmt: skip
+        bodies.append({"body": body, "deadlines": len(items), "first": items[0]["due"], "rows": items})
+    bodies.sort(key=lambda b: (b["body"] == "no body named", b["first"], -b["deadlines"], b["body"]))
+    return {"bodies": bodies, "total": len(due), "days": days, "horizon": horizon}

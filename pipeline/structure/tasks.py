@@ -17,8 +17,9 @@ from datetime import date
 from functools import cache
 
 from pipeline.language.clauses import names_a_doer
-from pipeline.language.deadline_words import opens_clause
+from pipeline.language.deadline_words import alternatives, opens_clause, words
 from pipeline.language.deadlines import Deadline, find_deadlines, is_time_column, is_time_value, read_time_value
+from pipeline.language.recurring import first_duty_verb
 from pipeline.structure.lines import Line, fold_chars, vocabulary
 from pipeline.structure.sections import Section, reads_as_heading
 
@@ -26,9 +27,9 @@ ASSIGNING = re.compile(
     r"\b(?:chủ trì|phối hợp|giao cho|[Gg]iao\s|có trách nhiệm|chịu trách nhiệm|[Đđ]ề nghị|[Yy]êu cầu|báo cáo"
     r"|tham mưu|chỉ đạo|theo dõi, đôn đốc|triển khai thực hiện|tổ chức thực hiện)\b"
 )
-OBLIGED = re.compile(r"(?<!\w)phải(?!\w)")  # a sentence that obliges: Định kỳ 06 tháng phải kiểm tra …
 GRANTED = re.compile(r"(?<!\w)(?:được(?!\s+(?:quy định|nêu))|ít nhất)(?!\w)")  # … granted or a target (được hưởng …)
 SENTENCE_OPENING = re.compile(r"\s*[“\"]?\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[-+•*])?\s*$|.*[.;:]\s*$", re.DOTALL)
+DUTY_VERB_REACH = 20  # characters after a frequency where the verb of its duty is looked for
 MIN_TASK_CHARS = 25
 MIN_TASK_WORDS = 3  # lower-case words: a line in capitals, an address or a contact line asks nothing
 NARRATIVE = re.compile(
@@ -160,23 +161,47 @@ def _sets_a_time_limit(text: str, deadlines: tuple[Deadline, ...], table_row: bo
     (``Trong thời hạn 10 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cơ quan …``) or a day that recurs (``…
     báo cáo trước ngày 15 hằng tháng``) binds whoever acts in it; so does any limit in a sentence that obliges
     (``Định kỳ 06 tháng phải kiểm tra …``, ``… phải hoàn thành … trước ngày 31 tháng 12 năm 2026``), and
-    ``thường xuyên`` opening a clause (``a) Thường xuyên kiểm tra, nạo vét …``), and a frequency opening a sentence
+    ``thường xuyên`` opening a clause (``a) Thường xuyên kiểm tra, nạo vét …``), a frequency before the verb of a duty
+    (``Ngân hàng xây dựng và định kỳ rà soát, cập nhật kế hoạch …``), and a frequency opening a sentence
     (``Hằng tuần, Cục Thủy sản và Kiểm ngư rà soát …``, ``c) Định kỳ rà soát tài khoản …``) unless what follows is
     granted or a target (``Hằng năm, được hưởng 07 ngày nghỉ``, ``Hàng năm, có ít nhất 01 xuất bản phẩm``); a row
     of a table with a time column (``Thời hạn giải quyết``) is a task whatever its time cell holds."""
     if table_row and deadlines:
         return True
     for d in deadlines:
-        if d.kind == "relative" or (d.kind == "recurring" and d.precision == "day"):
+        if d.kind == "relative" or (d.kind == "recurring" and d.precision is not None):
             return True
         if d.kind == "ongoing" and opens_clause(text, d.start):
             return True
+        if d.kind == "recurring" and first_duty_verb(text[d.end : d.end + DUTY_VERB_REACH]) == 0:
+            return True  # … xây dựng và định kỳ rà soát, cập nhật kế hoạch; Doanh nghiệp … hằng năm báo cáo về …
         if d.kind == "recurring" and SENTENCE_OPENING.fullmatch(text[: d.start]):
-            if not GRANTED.search(_sentence_at(text, d.end)):
+            if not _granted(_rest_of_sentence(text, d.end)):
                 return True  # Hằng tuần, Cục Thủy sản … rà soát …; d) Định kỳ hằng năm kiểm tra mức bức xạ …
-        if OBLIGED.search(_sentence_at(text, d.start)):
+        if _obliged().search(_sentence_at(text, d.start)):
             return True
     return False
+
+
+@cache
+def _obliged() -> re.Pattern[str]:
+    """A word that obliges (``Định kỳ 06 tháng phải kiểm tra …``; ``… shall periodically inspect …``)."""
+    return re.compile(rf"(?<!\w)(?:{alternatives(words()['exclusions']['obliged'])})(?!\w)", re.IGNORECASE)
+
+
+def _granted(rest: str) -> bool:
+    """Whether what follows a frequency grants or sets a target (``Hằng năm, được hưởng 07 ngày nghỉ``, ``Hàng năm,
+    có ít nhất 01 xuất bản phẩm``) rather than a duty: ``được`` or ``ít nhất`` before any verb of a duty (``Hằng
+    năm, tổ chức thu phí thực hiện quyết toán số tiền phí thu được …`` is a duty)."""
+    grant = GRANTED.search(rest)
+    verb = first_duty_verb(rest)
+    return grant is not None and (verb is None or grant.start() < verb)
+
+
+def _rest_of_sentence(text: str, offset: int) -> str:
+    """`text` from `offset` to the end of its sentence (``.`` or ``;``)."""
+    ends = [i for i in (text.find(".", offset), text.find(";", offset)) if i >= 0]
+    return text[offset : min(ends, default=len(text))]
 
 
 def _sentence_at(text: str, offset: int) -> str:
