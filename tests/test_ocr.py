@@ -89,37 +89,36 @@ def test_a_page_photographed_turned_is_read_upright(angle: int, tmp_path) -> Non
     assert error_rates(page.text, truth, ["HUYỆN ỦY THẠCH LÂM"]).cer < 0.01
 
 
-def test_a_page_laid_askew_is_turned_straight_before_it_is_read(tmp_path) -> None:
-    """Tesseract's layout loses whole lines of a page skewed by 2° that it is told is 300 dpi (431 of 585 words on a
-    rendered page): a skew of 1.5° or more is measured and turned back first."""
+def _rendered_page_turned(angle: float, tmp_path):
+    """The rendered scan of src-congbot-26 turned by `angle` degrees and read: the page and its word error rate."""
     scan = RENDERED / "src-congbot-26-scan.pdf"
     (job,) = ingest.read(scan, scan.name, "0" * 64, Settings()).ocr_jobs
     pixels, dpi = page_pixels(job, Settings(), colour=False)
     skewed = tmp_path / "skewed.png"
-    Image.fromarray(pixels).rotate(-2.5, fillcolor=245).save(skewed, dpi=(dpi, dpi))
+    Image.fromarray(pixels).rotate(angle, fillcolor=245).save(skewed, dpi=(dpi, dpi))
     (job,) = ingest.read(skewed, skewed.name, "0" * 64, Settings()).ocr_jobs
     page = recognize(job, Settings())
     manifest = json.loads((RENDERED / "manifest.json").read_text(encoding="utf-8"))
     stamps = next(e["stamp_text"] for e in manifest if e["file"] == scan.name)
+    truth = (RENDERED / "src-congbot-26-scan.txt").read_text(encoding="utf-8")
+    return page, error_rates(page.text, truth, stamps).wer
+
+
+def test_a_page_laid_askew_is_turned_straight_before_it_is_read(tmp_path) -> None:
+    """Tesseract's layout loses whole lines of a page skewed by 2° that it is told is 300 dpi (431 of 585 words on a
+    rendered page): a skew of 1.5° or more is measured and turned back first."""
+    page, wer = _rendered_page_turned(-2.5, tmp_path)
     turned = re.search(r"deskewed ([-+][\d.]+)°", page.decision)
     assert turned and abs(float(turned[1]) + 2.5) <= 0.3  # the rendered page had its own slight skew
-    assert error_rates(page.text, (RENDERED / "src-congbot-26-scan.txt").read_text(encoding="utf-8"), stamps).wer < 0.03
+    assert wer < 0.03
 
 
 def test_a_page_laid_slightly_askew_is_read_as_it_is(tmp_path) -> None:
     """Tesseract copes with a degree of skew, and turning the page back blurs its letters a little: a seal across the
     date line and a stamp across the number line were read worse turned back by 1.0-1.2° (benchmarks/rendered_scans.py)."""
-    scan = RENDERED / "src-congbot-26-scan.pdf"
-    (job,) = ingest.read(scan, scan.name, "0" * 64, Settings()).ocr_jobs
-    pixels, dpi = page_pixels(job, Settings(), colour=False)
-    skewed = tmp_path / "skewed.png"
-    Image.fromarray(pixels).rotate(-1.0, fillcolor=245).save(skewed, dpi=(dpi, dpi))
-    (job,) = ingest.read(skewed, skewed.name, "0" * 64, Settings()).ocr_jobs
-    page = recognize(job, Settings())
-    manifest = json.loads((RENDERED / "manifest.json").read_text(encoding="utf-8"))
-    stamps = next(e["stamp_text"] for e in manifest if e["file"] == scan.name)
+    page, wer = _rendered_page_turned(-1.0, tmp_path)
     assert "deskewed" not in page.decision
-    assert error_rates(page.text, (RENDERED / "src-congbot-26-scan.txt").read_text(encoding="utf-8"), stamps).wer < 0.03
+    assert wer < 0.03
 
 
 def _as_sixteen_bit_grey(photo, target) -> None:
