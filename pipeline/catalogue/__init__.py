@@ -30,7 +30,7 @@ import pandas as pd
 
 from pipeline import schema
 from pipeline.keys import number_symbol_key
-from pipeline.language.recurring import next_due
+from pipeline.language.recurring import falls_due
 
 # Tables of a batch folder copied into the catalogue, every column as the batch wrote it, keyed by doc_id.
 COPIED = ("documents", "pages", "sections", "tasks", "deadlines", "assignments", "citations", "citation_mentions",
@@ -137,9 +137,8 @@ def due(catalogue: Path, within_days: int = 30, today: date | None = None, body:
             "and (? is null or lower(l.assignee) like '%' || lower(?) || '%')",
             [today, horizon, body, body],
         ).df()
-    recurring = found["deadline_kind"] == "recurring"
-    found.loc[recurring, "deadline"] = pd.to_datetime(
-        [next_due(text, today) for text in found.loc[recurring, "deadline_text"]]
+    found["deadline"] = pd.to_datetime(
+        [falls_due(*row, today) for row in zip(found["deadline_kind"], found["deadline"], found["deadline_text"])]
     )
     found = found[found["deadline"].notna() & (found["deadline"] <= pd.Timestamp(horizon))]
     return found.sort_values(["deadline", "number_symbol"]).reset_index(drop=True)
