@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -242,8 +243,8 @@ def next_due(deadline: Deadline | str, after: date) -> date | None:
         english = _grammar().english_day.pattern.search(text)
         day = _english_day(english) if english else None
         if day:
-            return next((due for due in (_on(after.year, *day), _on(after.year + 1, *day)) if due and due >= after), None)
-        return _month_end(int(in_year["month"]), after) if in_year else None
+            return _next_day(after, [day[0]], lambda year, month: day[1])
+        return _next_day(after, [int(in_year["month"])], _last_day) if in_year else None
     month = match["month"] or match["month2"]
     recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"])
     period, position = _period(match), (match["position"] or "").lower()
@@ -257,16 +258,7 @@ def next_due(deadline: Deadline | str, after: date) -> date | None:
         months = list(range(1, 13))
     else:
         return None
-    for year in (after.year, after.year + 1):
-        for m in months:
-            day = calendar.monthrange(year, m)[1] if match["last"] else int(match["day"])
-            try:
-                due = date(year, m, day)
-            except ValueError:
-                continue  # 31 in a month of 30 days
-            if due >= after:
-                return due
-    return None
+    return _next_day(after, months, _last_day if match["last"] else lambda year, month: int(match["day"]))
 
 
 def falls_due(kind: str | None, deadline: date | None, text: str | None, today: date) -> date | None:
@@ -279,21 +271,22 @@ def falls_due(kind: str | None, deadline: date | None, text: str | None, today: 
     return next_due(text, today) if kind == "recurring" and isinstance(text, str) else None
 
 
-def _on(year: int, month: int, day: int) -> date | None:
-    """The day in `year`, None where it does not exist (29 February)."""
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _month_end(month: int, after: date) -> date:
-    """The last day of `month` on or after `after` (this year's or the next)."""
+def _next_day(after: date, months: list[int], day_of: Callable[[int, int], int]) -> date | None:
+    """The first day on or after `after`, this year or the next, in one of `months`, on the day `day_of(year,
+    month)` names; a day the month does not have (31 in a month of 30 days, 29 February) is skipped."""
     for year in (after.year, after.year + 1):
-        due = date(year, month, calendar.monthrange(year, month)[1])
-        if due >= after:
-            return due
-    return due
+        for month in months:
+            try:
+                due = date(year, month, day_of(year, month))
+            except ValueError:
+                continue
+            if due >= after:
+                return due
+    return None
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
 
 
 def _recurrence(written: str | None) -> str | None:
