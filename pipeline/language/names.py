@@ -91,6 +91,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(data['name_continuations'] + data['name_closers'] + data['name_closer_continuations'] + data['relations'] + ['cấp'])})\b"
         ),
         "joining_kind": re.compile(rf"\b(?:{alternation(data['joining_kinds'])})\b"),
+        # the last piece of a list is a kind alone, maybe after "các" or a title (các cơ quan; Thủ trưởng đơn vị)
+        "bare_joining_kind": re.compile(
+            rf"(?:^|,\s+|\svà\s+)(?:(?i:{alternation(data['titles'])})\s+)?(?:[Cc]ác\s+)?"
+            rf"(?i:{alternation(data['joining_kinds'])})$"
+        ),
         "name_closer": re.compile(
             rf"\s(?P<closer>{alternation(data['name_closers'])})"
             rf"\s+(?!(?:{alternation(data['name_closer_continuations'])})\b)(?P<next>\w+)"
@@ -376,10 +381,13 @@ def _begins_body(piece: str, previous: str | None) -> bool:
 
 def _joins_kinds(piece: str, previous: str) -> bool:
     """Whether `piece` goes on with a list of kinds (``các cơ quan, tổ chức, cá nhân``; ``cơ quan, người có thẩm
-    quyền``; ``Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ``) rather than naming a subject of its own
-    (``tổ dân phố, chính quyền địa phương``)."""
-    kind = _patterns()["joining_kind"]
-    return bool(kind.match(piece) and kind.search(previous.casefold()))
+    quyền``; ``Thủ trưởng cơ quan, đơn vị thuộc Bộ``) rather than naming a subject of its own (``tổ dân phố, chính
+    quyền địa phương``): a list that a bare kind opens (``các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ``) or
+    ends before it shares what follows; after a kind with words of its own the next is a subject of its own
+    (``tổ chức niêm yết, tổ chức đăng ký giao dịch``; ``Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ``)."""
+    kind, bare = _patterns()["joining_kind"], _patterns()["bare_joining_kind"]
+    first = LIST_SEPARATOR.split(previous, maxsplit=1)[0]
+    return bool(kind.match(piece) and (bare.search(previous) or bare.fullmatch(first)))
 
 
 def _names_a_body(subject: str) -> bool:
