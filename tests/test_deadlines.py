@@ -450,3 +450,16 @@ def test_a_duty_due_at_a_meeting_is_a_limit_with_its_month_or_after_its_event() 
 def test_a_time_of_day_is_no_amount_of_hours_but_part_of_the_day_it_falls_on(text: str, expected: tuple) -> None:
     assert [row[:6] for row in typed(text)] == [expected]
     assert typed("phải thông báo trong thời hạn 24 giờ kể từ khi phát hiện")[0][4:6] == (24, "hour")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # bulk corpus: 11 documents read such spans as limits (doc_000339, doc_000313, doc_000360 …)
+        "d) Không bị xử phạt vi phạm hành chính trong lĩnh vực tiền tệ và ngân hàng trong thời hạn 12 tháng trở về "
+        "trước tính từ thời điểm đề nghị chuyển đổi",
+        "e) 02 ảnh màu cỡ 3cm x 4cm, nền trắng, chụp trong vòng 06 tháng gần nhất;",
+        "I Tổng chi phí hoạt động phát sinh trong vòng 12 tháng tính tới tháng xx năm 20xx",
+    ],
+)
+def test_a_span_looked_back_on_is_no_limit(text: str) -> None:
+    assert typed(text) == []
