@@ -413,3 +413,22 @@ def test_an_english_day_and_month_with_no_year_recurs_yearly() -> None:
     assert next_due("Before December 31 every year", date(2025, 6, 21)) == date(2025, 12, 31)
     assert next_due("before the 15th of June", date(2025, 6, 21)) == date(2026, 6, 15)
     assert typed("Enterprises licensed prior to January 1, 2021 may continue") == []  # a dated condition, no limit
+
+
+def test_a_duty_due_at_a_meeting_is_a_limit_with_its_month_or_after_its_event() -> None:
+    """The next meeting of a council (13 bulk documents: báo cáo Quốc hội tại kỳ họp gần nhất) is a relative limit;
+    a meeting named by its month (the National Assembly's legislative programmes) is due by that month's end."""
+    assert typed("Chính phủ báo cáo Quốc hội tại kỳ họp gần nhất.") == [
+        ("relative", "tại kỳ họp gần nhất", None, None, None, None, "kỳ họp gần nhất", None)
+    ]
+    resolution = dev("src-vbpl-01.txt")
+    (limit,) = [d for t in resolution.tasks for d in t.deadlines if "họp" in d.text]
+    assert (limit.text, limit.kind, limit.relative_anchor) == (
+        "tại phiên họp, kỳ họp gần nhất sau khi Nghị quyết được ban hành", "relative", "sau khi Nghị quyết được ban hành"
+    )
+    programme = structure_of(bulk_texts(["doc_000092"])["doc_000092"])  # Nghị quyết điều chỉnh Chương trình lập pháp
+    found = [(d.text, d.deadline, d.precision) for t in programme.tasks for d in t.deadlines]
+    assert found == [("tại Kỳ họp thứ 10 (tháng 10/2025)", date(2025, 10, 31), "month")] + [
+        ("Phiên họp tháng 9/2025", date(2025, 9, 30), "month")  # the table's column `Tiến độ trình UBTVQH`, a row each
+    ] * 3
+    assert typed("Nghị quyết này được thông qua tại Phiên họp thứ 49 ngày 26 tháng 9 năm 2025.") == []

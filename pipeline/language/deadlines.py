@@ -33,6 +33,7 @@ from pipeline.language.dates import WrittenDate, find_dates
 from pipeline.language.deadline_words import Deadline, Screened, after, alternatives, before, screened_phrases, words
 from pipeline.language.recurring import days_in_periods, falls_due, frequencies, next_due
 from pipeline.language.relative_limits import relative_limits
+from pipeline.language.sessions import session_limits
 
 __all__ = ["Deadline", "falls_due", "find_deadlines", "is_time_column", "is_time_value", "next_due", "read_time_value"]
 
@@ -100,11 +101,14 @@ def find_deadlines(text: str, not_before: date | None = None) -> list[Deadline]:
     g = _grammar()
     found: list[Deadline] = []
     values: list[tuple[int, int]] = []
+    meetings = [(d.start, d.end) for d in session_limits(text)]
     for match in g.label.finditer(text):
         values.append(match.span("value"))
     for match in re.finditer(r"\(([^()]{3,120})\)", text):  # (trong năm 2013), (Quý IV/2013 và thường xuyên)
         if g.amount_only.fullmatch(match[1]):
             continue  # an amount restated in another unit: 01 ngày làm việc (08 giờ), 05 năm (60 tháng)
+        if any(s < match.end() and match.start() < e for s, e in meetings):
+            continue  # the month of a meeting: tại Kỳ họp thứ 10 (tháng 10/2025), read with it
         inside = read_time_value(match[1])
         if inside and g.value_opening.fullmatch(match[1][: inside[0].start]):
             values.append(match.span(1))
@@ -140,7 +144,7 @@ def is_time_column(heading: str) -> bool:
 def _scan(text: str, bare: bool) -> list[Deadline]:
     candidates = (
         relative_limits(text, bare) + days_in_periods(text) + _dates(text, bare) + frequencies(text, bare)
-        + _ongoing(text, bare)
+        + _ongoing(text, bare) + session_limits(text)
     )
     candidates = [c for c in candidates if not _excluded(text, c)]
     chosen: list[Deadline] = []
