@@ -307,3 +307,11 @@ def test_a_level_ends_a_name_before_the_verb_cấp() -> None:
     text = "báo cáo Chủ tịch Ủy ban nhân dân cấp xã cấp trích lục cho người yêu cầu"
     assert ("report_to", "Chủ tịch Ủy ban nhân dân cấp xã") in mentions(text)
     assert names("các cơ quan có liên quan cấp tỉnh tổ chức kiểm tra") == [(0, "các cơ quan có liên quan cấp tỉnh")]
+
+
+def test_a_kind_named_by_its_verb_keeps_the_verbs_adverb() -> None:
+    # bulk doc_000133, doc_000565: the body that directly manages someone; "trực tiếp" ends no name there
+    text = "thanh tra viên có trách nhiệm báo cáo Thủ trưởng cơ quan quản lý trực tiếp để cấp lại Thẻ thanh tra."
+    assert ("report_to", "Thủ trưởng cơ quan quản lý trực tiếp") in mentions(text)
+    # after a named body it is the sentence's verb
+    assert names("Sở Y tế quản lý trực tiếp các cơ sở") == [(0, "Sở Y tế")]

@@ -26,7 +26,7 @@ BODY_NAMES = lexicon(
                 "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers",
                 "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
-                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "child_kinds", "parent_kinds",
+                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "child_kinds", "parent_kinds",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
                 "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers", "institution_kinds",
             )
@@ -121,12 +121,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"[^\W\d_]+(?:\s+[^\W\d_]+)?"
         ),
         # a kind named by what it does, maybe after its head's title (Giám đốc Ban quản lý dự án, Tổ trưởng Tổ
-        # giúp việc) or in the plural (các cơ quan quản lý nhà nước), at the start or after a list separator
+        # giúp việc) or in the plural (các cơ quan quản lý nhà nước), at the start or after a list separator, with
+        # the verb's adverb (cơ quan quản lý trực tiếp)
         "named_by_verb": re.compile(
             rf"(?:^|(?<=,\s)|(?<=\svà\s))"
             rf"(?:(?:(?:{alternation(data['title_prefixes'])})\s+)?(?:{alternation(data['titles'])})\s+)?(?:[Cc]ác\s+)?"
             rf"(?:{alternation(data['heads'] + data['bare_kinds'] + ['Tổ'])})\s+"
             rf"(?i:{alternation(data['kind_verbs'])})(?:,\s*(?:{alternation(data['kind_verbs'])}))*\b"
+            rf"(?:\s+(?:{alternation(data['kind_verb_adverbs'])})\b)?"
         ),
     }
 
