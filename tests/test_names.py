@@ -216,20 +216,29 @@ def test_compound_words_whose_part_is_a_verb_stay_in_the_name() -> None:
     assert names("Đoàn kiểm tra có trách nhiệm báo cáo") == []
 
 
-def test_a_plural_kind_opens_a_list_of_kinds() -> None:
-    # 143 bulk documents write "Các Bộ, cơ quan ngang Bộ …": one collective subject, as the tune gold writes it
+def test_the_ministerial_block_is_three_subjects() -> None:
+    # 276 bulk documents write "Bộ, cơ quan ngang bộ …": one entry per kind, as the gold README says
     text = (
         "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương "
         "chịu trách nhiệm thi hành Thông tư này."
     )
     assert [n for _, n in names(text)] == [
-        "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+        "Các Bộ",
+        "cơ quan ngang Bộ",
+        "cơ quan thuộc Chính phủ",
         "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
     ]
-    # bulk doc_000048: a heading that names the kinds with what they hold
-    assert names("các Bộ, cơ quan ngang Bộ có cơ sở giáo dục trực thuộc") == [
-        (0, "các Bộ, cơ quan ngang Bộ có cơ sở giáo dục trực thuộc")
+    # bulk doc_000401: the bare kind stands alone
+    assert [n for _, n in names("Bộ, cơ quan ngang bộ, Ủy ban nhân dân các cấp chịu trách nhiệm")] == [
+        "Bộ",
+        "cơ quan ngang bộ",
+        "Ủy ban nhân dân các cấp",
     ]
+
+
+def test_a_bare_kind_opens_a_list_of_kinds() -> None:
+    # the kinds that go on with a bare kind are one subject
+    assert [n for _, n in names("Các Bộ, ngành, địa phương có trách nhiệm thực hiện")] == ["Các Bộ, ngành, địa phương"]
 
 
 def test_kinds_named_by_what_they_do_in_the_plural() -> None:
@@ -287,3 +296,39 @@ def test_words_before_a_stop_that_no_name_ends_with() -> None:
     assert names(text) == [(0, "Ban chỉ đạo Phòng thủ dân sự quốc gia")]
     # ... nor does a suspension (bulk doc_000358)
     assert names("Cơ quan, đơn vị bị đình chỉ việc tổ chức xét tôn vinh") == [(0, "Cơ quan, đơn vị bị đình chỉ")]
+
+
+def test_a_kind_after_a_kind_with_words_of_its_own_is_a_subject_of_its_own() -> None:
+    # only a bare kind shares what follows (gold README: the title governs the first item of a comma list)
+    text = "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ chịu trách nhiệm thi hành"
+    assert [n for _, n in names(text)] == ["Thủ trưởng cơ quan ngang bộ", "cơ quan thuộc Chính phủ"]
+    text = "Thủ trưởng các cơ quan, đơn vị thuộc Bộ chịu trách nhiệm thi hành"
+    assert [n for _, n in names(text)] == ["Thủ trưởng các cơ quan, đơn vị thuộc Bộ"]
+
+
+def test_kinds_of_institution_the_law_names_are_subjects_of_their_own() -> None:
+    # bulk doc_000191, doc_000367: credit institutions and foreign bank branches are two subjects
+    text = "Các tổ chức tín dụng, chi nhánh ngân hàng nước ngoài thực hiện chế độ kế toán"
+    assert [n for _, n in names(text)] == ["Các tổ chức tín dụng", "chi nhánh ngân hàng nước ngoài"]
+    text = "Tổ chức tín dụng, chi nhánh ngân hàng nước ngoài thực hiện chuyển toàn bộ hồ sơ"
+    assert [n for _, n in names(text)] == ["Tổ chức tín dụng", "chi nhánh ngân hàng nước ngoài"]
+    # a generic subject after one is a subject of its own too; a list of bare kinds stays one
+    text = "công ty đại chúng và các tổ chức, cá nhân khác có liên quan chịu trách nhiệm thi hành"
+    assert [n for _, n in names(text)] == ["công ty đại chúng", "các tổ chức, cá nhân khác có liên quan"]
+    text = "các cơ quan, tổ chức, đơn vị sự nghiệp công lập có trách nhiệm"
+    assert [n for _, n in names(text)] == ["các cơ quan, tổ chức, đơn vị sự nghiệp công lập"]
+
+
+def test_a_level_ends_a_name_before_the_verb_cấp() -> None:
+    # bulk doc_000030: "cấp" after a level is the verb (to issue), not one more level
+    text = "báo cáo Chủ tịch Ủy ban nhân dân cấp xã cấp trích lục cho người yêu cầu"
+    assert ("report_to", "Chủ tịch Ủy ban nhân dân cấp xã") in mentions(text)
+    assert names("các cơ quan có liên quan cấp tỉnh tổ chức kiểm tra") == [(0, "các cơ quan có liên quan cấp tỉnh")]
+
+
+def test_a_kind_named_by_its_verb_keeps_the_verbs_adverb() -> None:
+    # bulk doc_000133, doc_000565: the body that directly manages someone; "trực tiếp" ends no name there
+    text = "thanh tra viên có trách nhiệm báo cáo Thủ trưởng cơ quan quản lý trực tiếp để cấp lại Thẻ thanh tra."
+    assert ("report_to", "Thủ trưởng cơ quan quản lý trực tiếp") in mentions(text)
+    # after a named body it is the sentence's verb
+    assert names("Sở Y tế quản lý trực tiếp các cơ sở") == [(0, "Sở Y tế")]
