@@ -330,6 +330,23 @@ def test_an_english_translation_reads_its_type_title_and_issuer(bulk: dict[str, 
     assert (header.issuer, header.issuer_parent) == ("THE GOVERNMENT", None)
 
 
+def test_an_english_translation_without_a_number_line_is_identified_by_its_title_line(bulk: dict[str, str]) -> None:
+    """Older English pages print no ``Số`` line: ``Joint Circular No. 43/2011/TTLT-BTC-BGTVT of March 28, 2011,
+    amending …`` under the type title, or as the first line (``Circular No. 20/2010/TT-BTP of November 30, …``)."""
+    joint = structure_of(bulk["doc_000982"]).header
+    assert (joint.doc_type, joint.number_symbol, joint.issue_date) == (
+        "Thông tư liên tịch", "43/2011/TTLT-BTC-BGTVT", "2011-03-28"
+    )
+    circular = structure_of(bulk["doc_000987"]).header
+    assert (circular.doc_type, circular.number_symbol, circular.issue_date) == ("Thông tư", "20/2010/TT-BTP", "2010-11-30")
+    assert circular.issuer is None  # no issuer block: the capitals of its chapter headings are none
+
+
+def test_a_property_sheet_label_starts_its_own_field(bulk: dict[str, str]) -> None:
+    """A wide value does not run on into the label under it (``Bộ Thông tin và Truyền thông`` / ``Chức danh``)."""
+    assert structure_of(bulk["doc_000664"]).header.issuer == "Bộ Thông tin và Truyền thông"
+
+
 def test_a_property_sheet_names_its_signer_in_its_fields(bulk: dict[str, str]) -> None:
     """vbpl.vn's property page: ``Chức danh`` / ``Thứ trưởng``, ``Người ký`` / ``Phan Chí Hiếu``, as printed."""
     sheet = structure_of(bulk["doc_000008"]).signature
