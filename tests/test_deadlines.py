@@ -432,3 +432,34 @@ def test_a_duty_due_at_a_meeting_is_a_limit_with_its_month_or_after_its_event() 
         ("Phiên họp tháng 9/2025", date(2025, 9, 30), "month")  # the table's column `Tiến độ trình UBTVQH`, a row each
     ] * 3
     assert typed("Nghị quyết này được thông qua tại Phiên họp thứ 49 ngày 26 tháng 9 năm 2025.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # bulk corpus: doc_000619 (an election's time table), doc_000315, doc_000349 (reports due by a time of day)
+        ("2. Chậm nhất là 17 giờ 00 ngày 01 tháng 02 năm 2026, người ứng cử phải hoàn thành việc nộp hồ sơ",
+         ("by_date", "Chậm nhất là 17 giờ 00 ngày 01 tháng 02 năm 2026", date(2026, 2, 1), "day", None, None)),
+        ("Các phòng gửi báo cáo về Văn phòng trước 16h00 ngày 20/11/2025.",
+         ("by_date", "trước 16h00 ngày 20/11/2025", date(2025, 11, 20), "day", None, None)),
+        ("1. Chậm nhất 17 giờ của ngày làm việc tiếp theo, Sở giao dịch chứng khoán có trách nhiệm gửi báo cáo",
+         ("relative", "Chậm nhất 17 giờ của ngày làm việc tiếp theo", None, None, 1, "working_day")),
+        ("Trước 10 giờ sáng ngày hôm sau, ngân hàng thành viên phải có văn bản gửi Cơ quan giám sát",
+         ("relative", "Trước 10 giờ sáng ngày hôm sau", None, None, 1, "day")),
+    ],
+)
+def test_a_time_of_day_is_no_amount_of_hours_but_part_of_the_day_it_falls_on(text: str, expected: tuple) -> None:
+    assert [row[:6] for row in typed(text)] == [expected]
+    assert typed("phải thông báo trong thời hạn 24 giờ kể từ khi phát hiện")[0][4:6] == (24, "hour")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # bulk corpus: 11 documents read such spans as limits (doc_000339, doc_000313, doc_000360 …)
+        "d) Không bị xử phạt vi phạm hành chính trong lĩnh vực tiền tệ và ngân hàng trong thời hạn 12 tháng trở về "
+        "trước tính từ thời điểm đề nghị chuyển đổi",
+        "e) 02 ảnh màu cỡ 3cm x 4cm, nền trắng, chụp trong vòng 06 tháng gần nhất;",
+        "I Tổng chi phí hoạt động phát sinh trong vòng 12 tháng tính tới tháng xx năm 20xx",
+    ],
+)
+def test_a_span_looked_back_on_is_no_limit(text: str) -> None:
+    assert typed(text) == []

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
-from pipeline.language.dates import WrittenDate, find_dates
+from pipeline.language.dates import TIME_OF_DAY, WrittenDate, find_dates
 from pipeline.language.deadline_words import Deadline, Screened, after, alternatives, before, screened_phrases, words
 from pipeline.language.recurring import days_in_periods, falls_due, frequencies, next_due
 from pipeline.language.relative_limits import relative_limits
@@ -43,6 +43,7 @@ YEAR = timedelta(days=365)
 @dataclass(frozen=True)
 class _Grammar:
     date_prefix: re.Pattern[str]
+    clock: re.Pattern[str]
     ongoing: Screened
     from_on: re.Pattern[str]
     label: re.Pattern[str]
@@ -69,6 +70,7 @@ def _grammar() -> _Grammar:
             rf"|(?:{alternatives(d['date_verbs'])})\s+(?P<day_word>ngày\s*)?)$",
             re.IGNORECASE,
         ),
+        clock=re.compile(rf"{TIME_OF_DAY}\s*,?\s*(?:của\s+)?$", re.IGNORECASE),  # trước 17 giờ ngày 20/11/2025
         ongoing=screened_phrases(ongoing["words"]),
         from_on=re.compile(rf"\s+(?:{alternatives(ongoing['from_on'])})\b", re.IGNORECASE),
         label=re.compile(
@@ -196,7 +198,7 @@ def _clause_before(text: str, start: int) -> str:
 
 
 def _dates(text: str, bare: bool) -> list[Deadline]:
-    """Dates and periods after a limit word (anywhere in a time value), a range read as its end (``Từ năm 2013
+    """Dates and periods after a limit word (anywhere in a time value), a day with its time of day, a range read as its end (``Từ năm 2013
     đến năm 2020``), ``và những năm tiếp theo`` kept in the phrase, ``Từ tháng 11/2013 trở đi`` ongoing."""
     g, found = _grammar(), []
     written = [w for w in find_dates(text, bare=bare) if w.year is not None]
@@ -208,6 +210,8 @@ def _dates(text: str, bare: bool) -> list[Deadline]:
         if i + 1 < len(written) and g.range_joint.fullmatch(text[end : written[i + 1].start]):
             last, end = written[i + 1], written[i + 1].end  # Từ năm 2013 đến năm 2020; 2025 - 2026
             skip.add(i + 1)
+        if date_written.precision == "day" and (clock := g.clock.search(text, max(0, start - 30), start)):
+            start = clock.start()  # the time of day is part of the limit: trước 16h00 ngày 20/11/2025
         written_before = text[max(0, start - 30) : start]
         prefix = g.date_prefix.search(written_before)
         opening = re.search(r"(?:^|\s)(từ\s*(?:ngày\s*)?)$", written_before, re.IGNORECASE)
