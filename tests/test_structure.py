@@ -347,6 +347,14 @@ def test_a_property_sheet_label_starts_its_own_field(bulk: dict[str, str]) -> No
     assert structure_of(bulk["doc_000664"]).header.issuer == "Bộ Thông tin và Truyền thông"
 
 
+def test_a_stray_closing_mark_inside_quoted_new_wording_does_not_end_it(bulk: dict[str, str]) -> None:
+    """doc_000322's Điều 11 quotes a new Điều 4a whose point g) ends ``… hồ sơ đề nghị.”`` though its clauses 2-5
+    follow, up to ``… nêu rõ lý do.”.``: none of them is a clause of the amending text's own Điều 11."""
+    sections = structure_of(bulk["doc_000322"]).sections
+    article = next(s for s in sections if s.kind == "dieu" and s.label == "Điều 11")
+    assert [s.label for s in sections if s.parent_id == article.section_id] == []
+
+
 def test_a_property_sheet_names_its_signer_in_its_fields(bulk: dict[str, str]) -> None:
     """vbpl.vn's property page: ``Chức danh`` / ``Thứ trưởng``, ``Người ký`` / ``Phan Chí Hiếu``, as printed."""
     sheet = structure_of(bulk["doc_000008"]).signature
