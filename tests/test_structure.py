@@ -355,6 +355,14 @@ def test_a_stray_closing_mark_inside_quoted_new_wording_does_not_end_it(bulk: di
     assert [s.label for s in sections if s.parent_id == article.section_id] == []
 
 
+def test_a_forms_kinh_gui_after_the_signature_is_no_recipient_of_the_document(bulk: dict[str, str]) -> None:
+    """An annex form addressed ``Kính gửi: Cục Thủy sản và Kiểm ngư …`` (doc_000298; 40 bulk texts carry one after
+    their signature) is the form's addressee: the circular's recipients are its Nơi nhận."""
+    names = [r.recipient for r in structure_of(bulk["doc_000298"]).recipients]
+    assert names[0] == "Thủ tướng, các Phó Thủ tướng Chính phủ"
+    assert "Cục Thủy sản và Kiểm ngư - Bộ Nông nghiệp và Môi trường" not in names
+
+
 def test_a_property_sheet_names_its_signer_in_its_fields(bulk: dict[str, str]) -> None:
     """vbpl.vn's property page: ``Chức danh`` / ``Thứ trưởng``, ``Người ký`` / ``Phan Chí Hiếu``, as printed."""
     sheet = structure_of(bulk["doc_000008"]).signature
