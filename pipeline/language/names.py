@@ -26,7 +26,7 @@ BODY_NAMES = lexicon(
                 "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers",
                 "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
-                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "child_kinds", "parent_kinds",
+                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
                 "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers", "institution_kinds",
             )
@@ -58,6 +58,11 @@ def alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _not_after(words: list[str]) -> str:
+    """Lookbehinds: not right after any of `words`, their first letter in either case."""
+    return "".join(f"(?<!{re.escape(w)})(?<!{re.escape(w[:1].upper() + w[1:])})" for w in words)
+
+
 def grammar() -> dict[str, Any]:
     """body_names.toml, as read and checked."""
     return BODY_NAMES.data()
@@ -68,7 +73,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     data = grammar()
     return {
         "stop": re.compile(
-            rf"{AFTER_NAME}\s(?:{alternation(data['stops_or_kinds'])})\b"
+            rf"{AFTER_NAME}{_not_after(data['titles_over_kinds'])}\s(?:{alternation(data['stops_or_kinds'])})\b"
             rf"|(?<!các)(?<!Các)\s(?:{alternation([w for w in data['stops'] if w not in data['stops_or_kinds']])})\b"
             r"|[;.:()\[\]|]|$"
         ),
@@ -111,6 +116,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:[Cc]ác\s+)?(?:"
             + "|".join(rf"[{kind[0]}{kind[0].upper()}]{re.escape(kind[1:])}\b" for kind in data["institution_kinds"])
             + ")"
+        ),
+        # a title over one kind of body that its own words qualify (Thủ trưởng cơ quan ngang bộ), neither "liên quan"
+        # nor a relation, whose list of parents may go on (Thủ trưởng đơn vị thuộc bộ, cơ quan ngang bộ)
+        "title_over_kind": re.compile(
+            rf"(?i:(?:{alternation(data['titles'] + data['titles_over_kinds'])})\s+(?:các\s+)?"
+            rf"(?:{alternation(data['joining_kinds'])})\s+(?!(?:(?:có\s+)?liên quan|{alternation(data['relations'])})\b)\w)"
         ),
         "generic_head": re.compile(
             rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:{alternation(data['generic_heads'])})\b"
@@ -382,8 +393,19 @@ def _begins_body(piece: str, previous: str | None) -> bool:
     if begins_name(piece):
         return len(piece.split()) >= 2
     return bool(_patterns()["generic_head"].match(piece)) and (
-        previous is None or not is_collective(previous) or _names_a_body(previous) or not _joins_kinds(piece, previous)
+        previous is None
+        or not is_collective(previous)
+        or _names_a_body(previous)
+        or not _joins_kinds(piece, previous)
+        or _title_over_one_kind(previous)
     )
+
+
+def _title_over_one_kind(subject: str) -> bool:
+    """Whether a subject is a title over one kind of body that its own words qualify (``Thủ trưởng cơ quan ngang
+    bộ``): the next kind of a list is then a subject of its own (``…, cơ quan thuộc Chính phủ``), where a title over
+    bare kinds goes on with them (``Thủ trưởng các cơ quan, đơn vị, tổ chức …``)."""
+    return bool(_patterns()["title_over_kind"].match(subject)) and not LIST_SEPARATOR.search(subject)
 
 
 def _joins_kinds(piece: str, previous: str) -> bool:
