@@ -99,11 +99,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "joining_kind": re.compile(rf"\b(?:{alternation(data['joining_kinds'])})\b"),
         "listed_apart": re.compile(rf"(?i:{alternation(data['listed_apart'])})\b"),
         # the last piece of a list is a kind alone, maybe after "các" or a title (các cơ quan; Thủ trưởng đơn vị), or
-        # "của" and a kind came before it, which takes the list that follows (Cơ quan, đơn vị của bộ, cơ quan ngang bộ, …)
+        # a relation and a kind came before it, which takes the list that follows (Cơ quan, đơn vị của bộ, cơ quan ngang
+        # bộ, …; Thủ trưởng đơn vị thuộc bộ, cơ quan ngang bộ)
         "bare_joining_kind": re.compile(
             rf"(?:^|,\s+|\svà\s+)(?:(?i:{alternation(data['titles'])})\s+)?(?:[Cc]ác\s+)?"
             rf"(?i:{alternation(data['joining_kinds'])})$"
-            rf"|\scủa\s+(?:các\s+)?(?i:{alternation(data['joining_kinds'])})(?:,\s+[^,]+)*$"
+            rf"|\s(?:{alternation(data['relations'])})\s+(?:các\s+)?(?i:{alternation(data['joining_kinds'])})(?:,\s+[^,]+)*$"
         ),
         "name_closer": re.compile(
             rf"\s(?P<closer>{alternation(data['name_closers'])})"
@@ -125,12 +126,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:[Cc]ác\s+)?(?:"
             + "|".join(rf"[{kind[0]}{kind[0].upper()}]{re.escape(kind[1:])}\b" for kind in data["institution_kinds"])
             + ")"
-        ),
-        # a title over one kind of body that its own words qualify (Thủ trưởng cơ quan ngang bộ), neither "liên quan"
-        # nor a relation, whose list of parents may go on (Thủ trưởng đơn vị thuộc bộ, cơ quan ngang bộ)
-        "title_over_kind": re.compile(
-            rf"(?i:(?:{alternation(data['titles'] + data['titles_over_kinds'])})\s+(?:các\s+)?"
-            rf"(?:{alternation(data['joining_kinds'])})\s+(?!(?:(?:có\s+)?liên quan|{alternation(data['relations'])})\b)\w)"
         ),
         "generic_head": re.compile(
             rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:{alternation(data['generic_heads'])})\b"
@@ -414,19 +409,8 @@ def _begins_body(piece: str, previous: str | None) -> bool:
     if begins_name(piece):
         return len(piece.split()) >= 2
     return bool(_patterns()["generic_head"].match(piece)) and (
-        previous is None
-        or not is_collective(previous)
-        or _names_a_body(previous)
-        or not _joins_kinds(piece, previous)
-        or _title_over_one_kind(previous)
+        previous is None or not is_collective(previous) or _names_a_body(previous) or not _joins_kinds(piece, previous)
     )
-
-
-def _title_over_one_kind(subject: str) -> bool:
-    """Whether a subject is a title over one kind of body that its own words qualify (``Thủ trưởng cơ quan ngang
-    bộ``): the next kind of a list is then a subject of its own (``…, cơ quan thuộc Chính phủ``), where a title over
-    bare kinds goes on with them (``Thủ trưởng các cơ quan, đơn vị, tổ chức …``)."""
-    return bool(_patterns()["title_over_kind"].match(subject)) and not LIST_SEPARATOR.search(subject)
 
 
 def _joins_kinds(piece: str, previous: str) -> bool:
