@@ -166,7 +166,8 @@ def find_amendments(lines: list[Line], body: set[int], passages: list[Passage], 
         if passage is not None and action not in ("repeal", "suspend"):
             new_start, new_end = lines[passage.first].start, lines[passage.last].end
         own_words = EARLIER.split(_unquoted(text[match.end() :]))[0]  # the place a supplement goes included
-        cited_in = ((start, start + match.end() + len(own_words)), *(_heading_span(lines, line_starts, s) for s in holders))
+        headings = (_heading_span(lines, line_starts, s) for s in holders)
+        cited_in = ((start, start + match.end() + len(own_words)), *headings)
         for target in dict.fromkeys(targets):
             found.append(
                 Amendment(f"m{len(found) + 1}", target, action, start, start + len(text), new_start, new_end, cited_in)
