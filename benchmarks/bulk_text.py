@@ -20,9 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 import psutil
-from common import CORES, CORPUS, ROOT, timer
+from common import BULK, CORES, ROOT, timer
 
-BULK = CORPUS / "bulk-vbpl.jsonl.gz"
 
 
 def write_inputs(folder: Path, limit: int | None) -> int:

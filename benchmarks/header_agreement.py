@@ -27,8 +27,7 @@ import re
 import tomllib
 from difflib import SequenceMatcher
 
-from common import CORPUS, ROOT, timer
-from legal_structure import HEAD, fold, text_agrees
+from common import BULK, CHECK, HEAD, ROOT, fold, read_slug, text_agrees, timer
 
 from pipeline.document_types import document_types
 from pipeline.model import PageText, RawDocument, TextSource
@@ -36,11 +35,7 @@ from pipeline.normalize import normalize
 from pipeline.structure.header import Header, parse_header
 from pipeline.structure.lines import join_split_labels, split_lines
 
-BULK = CORPUS / "bulk-vbpl.jsonl.gz"
-CHECK = {path.stem for path in (ROOT / "tests" / "gold" / "check").glob("*.json")}
 FIELDS = ("doc_type", "number_symbol", "issue_date", "issuer", "issuer_parent", "title")
-NUMBER_TOKEN = re.compile(r"\d+")
-YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 SLIPS = 4  # letters in which a title may differ from the slug's
 ISSUER_HEADS = {"ttg": "thu-tuong-chinh-phu"}  # a symbol code that names the body's head, not the body
 
@@ -62,36 +57,34 @@ def _type_codes() -> set[str]:
 
 
 def expected(slug: str, codes: dict[str, str], types: list[str], type_codes: set[str]) -> dict[str, str | None]:
-    """What the slug spells of each field (a field it does not spell is missing from the result). Its words: the
-    type, ``so``, the number, the year, the symbol (a type code and issuer codes, or one issuer code: ``qh15``),
-    the title; a law's name stands between its type and ``so``."""
+    """What the slug spells of each field (a field it does not spell is missing from the result). After its number
+    and year: the symbol (a type code and issuer codes, or one issuer code: ``qh15``), then the title; a law's name
+    stands between its type and ``so``."""
     found: dict[str, str | None] = {}
-    words, _, page = slug.partition("--")
-    tokens = words.split("-")
-    at = next((i for i, token in enumerate(tokens) if NUMBER_TOKEN.fullmatch(token)), None)
-    if at is None:
+    reading = read_slug(slug)
+    if reading is None:
         return found
-    before = "-".join(tokens[: at - (tokens[at - 1] == "so")])
-    at += 1
-    if at < len(tokens) and YEAR_TOKEN.fullmatch(tokens[at]):
-        found["issue_date"] = tokens[at]
-        at += 1
-    symbol = tokens[at : at + 1]
-    if symbol and symbol[0] in type_codes:
-        symbol = tokens[at : at + 2]
-        while at + len(symbol) < len(tokens) and tokens[at + len(symbol)] in codes:
-            symbol.append(tokens[at + len(symbol)])
-    elif not symbol or re.sub(r"\d+$", "", symbol[0]) not in codes:
+    if reading.year:
+        found["issue_date"] = reading.year
+    tokens = reading.after
+    symbol = tokens[:1]
+    if symbol[0] in type_codes:
+        symbol = tokens[:2]
+        while len(symbol) < len(tokens) and tokens[len(symbol)] in codes:
+            symbol.append(tokens[len(symbol)])
+    elif re.sub(r"\d+$", "", symbol[0]) not in codes:
         return {}  # no symbol where the slug should spell one: words of another shape
+    english = reading.page.startswith("vbpqta")
     issuers = [re.sub(r"\d+$", "", token) for token in symbol[-1:] if re.sub(r"\d+$", "", token) in codes]
-    if issuers and len(symbol) <= 2 and not page.startswith("vbpqta"):
+    if issuers and len(symbol) <= 2 and not english:
         found["issuer"] = ISSUER_HEADS.get(issuers[0], codes[issuers[0]])
         found["issuer_parent"] = None
+    before = reading.before
     doc_type = next((t for t in types if before == t or before.startswith(f"{t}-")), None)
     if doc_type:
         found["doc_type"] = doc_type
-        title = before[len(doc_type) + 1 :] if before != doc_type else "-".join(tokens[at + len(symbol) :])
-        if title and not page.startswith("vbpqta"):
+        title = before[len(doc_type) + 1 :] if before != doc_type else "-".join(tokens[len(symbol) :])
+        if title and not english:
             found["title"] = title
     return found
 

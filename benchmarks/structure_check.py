@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from common import CORPUS
+from common import BULK
 from legal_structure import LEVELS, found_units, score
 
 from pipeline.model import PageText, RawDocument, TextSource
@@ -32,7 +32,6 @@ from pipeline.keys import text_key
 from pipeline.structure import parse
 from pipeline.structure.header import Header
 
-BULK = CORPUS / "bulk-vbpl.jsonl.gz"
 GOLD = Path(__file__).parent / "structure_gold"
 UNIT = re.compile(r"(\d+[a-z]?)?\(([^)]*)\)|(\d+[a-z]?)")  # a clause with its points, points alone, a clause
 ARTICLE_LINE = re.compile(r"(?m)^[ \t]*(?:Điều|ĐIỀU)\s*\d")

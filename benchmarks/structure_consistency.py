@@ -27,9 +27,8 @@ import gzip
 import json
 import re
 from collections import Counter, defaultdict
-from pathlib import Path
 
-from common import CORPUS, ROOT, timer
+from common import BULK, CHECK, timer
 
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
@@ -39,8 +38,6 @@ from pipeline.structure.header import HEADER_LINES, sheet_values, type_of_title
 from pipeline.structure.lines import Line, join_split_labels, split_lines
 from pipeline.structure.sections import POINT_LETTERS, TABLE_HEADER
 
-BULK = CORPUS / "bulk-vbpl.jsonl.gz"
-CHECK = {path.stem for path in (ROOT / "tests" / "gold" / "check").glob("*.json")}
 ARTICLE_LINE = re.compile(r"^(?:Điều|ĐIỀU)\s*(?P<number>\d+)(?P<suffix>[a-z]?)\s*[.:]")
 CHAPTER_LINE = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?:[IVXLC]+|\d+)\s*(?:[.:\-–]|$)")
 CLAUSE_LINE = re.compile(r"^(?P<number>\d{1,2})\s*\.(?![\d.,])\s*\S")

@@ -76,12 +76,18 @@ def start_worker(megabytes: int, scratch: str) -> None:
 
 def limited(function: Callable[..., Any], args: tuple, seconds: float) -> Any:
     """Run a task on a Dask worker with a time limit: Dask cannot stop a running task, so past the limit the
-    task is given up (a ``timeout`` row) while its thread runs on to its end in the background."""
+    task is given up (a ``timeout`` row) while its thread runs on to its end in the background. A task that
+    returned only after its limit (the waiting thread can wake late while the task holds the GIL) is past its
+    limit all the same."""
     pool = ThreadPoolExecutor(1)
+    started = time.monotonic()
     try:
-        return pool.submit(function, *args).result(timeout=seconds)
+        result = pool.submit(function, *args).result(timeout=seconds)
     finally:
         pool.shutdown(wait=False)
+    if time.monotonic() - started > seconds:
+        raise TimeoutError
+    return result
 
 
 @dataclass

@@ -413,3 +413,53 @@ def test_an_english_day_and_month_with_no_year_recurs_yearly() -> None:
     assert next_due("Before December 31 every year", date(2025, 6, 21)) == date(2025, 12, 31)
     assert next_due("before the 15th of June", date(2025, 6, 21)) == date(2026, 6, 15)
     assert typed("Enterprises licensed prior to January 1, 2021 may continue") == []  # a dated condition, no limit
+
+
+def test_a_duty_due_at_a_meeting_is_a_limit_with_its_month_or_after_its_event() -> None:
+    """The next meeting of a council (13 bulk documents: báo cáo Quốc hội tại kỳ họp gần nhất) is a relative limit;
+    a meeting named by its month (the National Assembly's legislative programmes) is due by that month's end."""
+    assert typed("Chính phủ báo cáo Quốc hội tại kỳ họp gần nhất.") == [
+        ("relative", "tại kỳ họp gần nhất", None, None, None, None, "kỳ họp gần nhất", None)
+    ]
+    resolution = dev("src-vbpl-01.txt")
+    (limit,) = [d for t in resolution.tasks for d in t.deadlines if "họp" in d.text]
+    assert (limit.text, limit.kind, limit.relative_anchor) == (
+        "tại phiên họp, kỳ họp gần nhất sau khi Nghị quyết được ban hành", "relative", "sau khi Nghị quyết được ban hành"
+    )
+    programme = structure_of(bulk_texts(["doc_000092"])["doc_000092"])  # Nghị quyết điều chỉnh Chương trình lập pháp
+    found = [(d.text, d.deadline, d.precision) for t in programme.tasks for d in t.deadlines]
+    assert found == [("tại Kỳ họp thứ 10 (tháng 10/2025)", date(2025, 10, 31), "month")] + [
+        ("Phiên họp tháng 9/2025", date(2025, 9, 30), "month")  # the table's column `Tiến độ trình UBTVQH`, a row each
+    ] * 3
+    assert typed("Nghị quyết này được thông qua tại Phiên họp thứ 49 ngày 26 tháng 9 năm 2025.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # bulk corpus: doc_000619 (an election's time table), doc_000315, doc_000349 (reports due by a time of day)
+        ("2. Chậm nhất là 17 giờ 00 ngày 01 tháng 02 năm 2026, người ứng cử phải hoàn thành việc nộp hồ sơ",
+         ("by_date", "Chậm nhất là 17 giờ 00 ngày 01 tháng 02 năm 2026", date(2026, 2, 1), "day", None, None)),
+        ("Các phòng gửi báo cáo về Văn phòng trước 16h00 ngày 20/11/2025.",
+         ("by_date", "trước 16h00 ngày 20/11/2025", date(2025, 11, 20), "day", None, None)),
+        ("1. Chậm nhất 17 giờ của ngày làm việc tiếp theo, Sở giao dịch chứng khoán có trách nhiệm gửi báo cáo",
+         ("relative", "Chậm nhất 17 giờ của ngày làm việc tiếp theo", None, None, 1, "working_day")),
+        ("Trước 10 giờ sáng ngày hôm sau, ngân hàng thành viên phải có văn bản gửi Cơ quan giám sát",
+         ("relative", "Trước 10 giờ sáng ngày hôm sau", None, None, 1, "day")),
+    ],
+)
+def test_a_time_of_day_is_no_amount_of_hours_but_part_of_the_day_it_falls_on(text: str, expected: tuple) -> None:
+    assert [row[:6] for row in typed(text)] == [expected]
+    assert typed("phải thông báo trong thời hạn 24 giờ kể từ khi phát hiện")[0][4:6] == (24, "hour")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # bulk corpus: 11 documents read such spans as limits (doc_000339, doc_000313, doc_000360 …)
+        "d) Không bị xử phạt vi phạm hành chính trong lĩnh vực tiền tệ và ngân hàng trong thời hạn 12 tháng trở về "
+        "trước tính từ thời điểm đề nghị chuyển đổi",
+        "e) 02 ảnh màu cỡ 3cm x 4cm, nền trắng, chụp trong vòng 06 tháng gần nhất;",
+        "I Tổng chi phí hoạt động phát sinh trong vòng 12 tháng tính tới tháng xx năm 20xx",
+    ],
+)
+def test_a_span_looked_back_on_is_no_limit(text: str) -> None:
+    assert typed(text) == []

@@ -178,11 +178,11 @@ def test_a_run_killed_with_sigkill_resumes_with_no_row_lost_or_doubled(tmp_path:
 
 def test_ctrl_c_stops_with_a_message_and_the_same_command_goes_on(tmp_path: Path) -> None:
     inputs, out = tmp_path / "in", tmp_path / "out"
-    write_bulk_texts(inputs, 12)
+    write_bulk_texts(inputs, 20)  # interrupted after 2: the other 18 leave room for a late signal under load
     command = vanban_run(inputs, out)
     interrupted = subprocess.Popen(command, cwd=ROOT, start_new_session=True, stderr=subprocess.PIPE, text=True)
     store = out / STORE_DIR
-    while interrupted.poll() is None and (not store.is_dir() or len(list(store.glob("*.json"))) < 4):
+    while interrupted.poll() is None and (not store.is_dir() or len(list(store.glob("*.json"))) < 2):
         time.sleep(0.05)
     os.killpg(interrupted.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends to the run and its workers
     _, stderr = interrupted.communicate()
@@ -191,4 +191,4 @@ def test_ctrl_c_stops_with_a_message_and_the_same_command_goes_on(tmp_path: Path
 
     finished = subprocess.run(command, cwd=ROOT, check=True, stderr=subprocess.DEVNULL)
     runs = pd.read_csv(out / "runs.csv")
-    assert finished.returncode == 0 and 4 <= runs.reused[0] < 12 and runs.documents[0] == 12
+    assert finished.returncode == 0 and 2 <= runs.reused[0] < 20 and runs.documents[0] == 20

@@ -287,3 +287,31 @@ def test_words_before_a_stop_that_no_name_ends_with() -> None:
     assert names(text) == [(0, "Ban chỉ đạo Phòng thủ dân sự quốc gia")]
     # ... nor does a suspension (bulk doc_000358)
     assert names("Cơ quan, đơn vị bị đình chỉ việc tổ chức xét tôn vinh") == [(0, "Cơ quan, đơn vị bị đình chỉ")]
+
+
+def test_kinds_of_institution_the_law_names_are_subjects_of_their_own() -> None:
+    # bulk doc_000191, doc_000367: credit institutions and foreign bank branches are two subjects
+    text = "Các tổ chức tín dụng, chi nhánh ngân hàng nước ngoài thực hiện chế độ kế toán"
+    assert [n for _, n in names(text)] == ["Các tổ chức tín dụng", "chi nhánh ngân hàng nước ngoài"]
+    text = "Tổ chức tín dụng, chi nhánh ngân hàng nước ngoài thực hiện chuyển toàn bộ hồ sơ"
+    assert [n for _, n in names(text)] == ["Tổ chức tín dụng", "chi nhánh ngân hàng nước ngoài"]
+    # a generic subject after one is a subject of its own too; a list of bare kinds stays one
+    text = "công ty đại chúng và các tổ chức, cá nhân khác có liên quan chịu trách nhiệm thi hành"
+    assert [n for _, n in names(text)] == ["công ty đại chúng", "các tổ chức, cá nhân khác có liên quan"]
+    text = "các cơ quan, tổ chức, đơn vị sự nghiệp công lập có trách nhiệm"
+    assert [n for _, n in names(text)] == ["các cơ quan, tổ chức, đơn vị sự nghiệp công lập"]
+
+
+def test_a_level_ends_a_name_before_the_verb_cấp() -> None:
+    # bulk doc_000030: "cấp" after a level is the verb (to issue), not one more level
+    text = "báo cáo Chủ tịch Ủy ban nhân dân cấp xã cấp trích lục cho người yêu cầu"
+    assert ("report_to", "Chủ tịch Ủy ban nhân dân cấp xã") in mentions(text)
+    assert names("các cơ quan có liên quan cấp tỉnh tổ chức kiểm tra") == [(0, "các cơ quan có liên quan cấp tỉnh")]
+
+
+def test_a_kind_named_by_its_verb_keeps_the_verbs_adverb() -> None:
+    # bulk doc_000133, doc_000565: the body that directly manages someone; "trực tiếp" ends no name there
+    text = "thanh tra viên có trách nhiệm báo cáo Thủ trưởng cơ quan quản lý trực tiếp để cấp lại Thẻ thanh tra."
+    assert ("report_to", "Thủ trưởng cơ quan quản lý trực tiếp") in mentions(text)
+    # after a named body it is the sentence's verb
+    assert names("Sở Y tế quản lý trực tiếp các cơ sở") == [(0, "Sở Y tế")]

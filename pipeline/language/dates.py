@@ -10,6 +10,7 @@ The API:
   parts, :attr:`~WrittenDate.last_day`); a day and month that make no date (``31/02``) are skipped.
 - :func:`parse_date` — the first exact date (day precision) of a text as a :class:`datetime.date`, or None.
 - :func:`iso_date` — ``YYYY-MM-DD`` of a year, month and day, or None when they make no date.
+- :data:`TIME_OF_DAY` — regular-expression source of a time of day (``17 giờ``, ``16h00``) written before a day.
 - :data:`EXACT_DATE` — regular-expression source (no capturing groups) of an exact date with its year, to embed
   in another pattern; read what it matched with :func:`parse_date`.
 """
@@ -35,6 +36,10 @@ _YEAR_WORD = r"[,.]?\s*năm"
 
 _NUMERIC = rf"(?<![\d/.-])\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}(?:\d{{4}}|\d{{2}})(?![\d/]|\.\d)"
 _WORDS = rf"(?<!\d)(?:{_DD})\s*{_MONTH_WORD}\s*{_DD}{_YEAR_WORD}\s*{_YYYY}(?!\d)"
+
+TIME_OF_DAY = r"(?<![\d/.,])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2}(?:\s*phút)?)?(?:\s*(?:sáng|chiều|tối|trưa))?(?!\w)"
+"""A time of day as written before the day it falls on (``17 giờ``, ``16h00``, ``10 giờ 30 phút sáng``): regular-
+expression source, no capturing groups."""
 
 EXACT_DATE = rf"(?:ngày\s*)?(?:{_NUMERIC}|{_WORDS})"
 """An exact date with its year (``ngày 15/12/2022``, ``15 tháng 12 năm 2022``), to embed in a larger pattern."""

@@ -29,10 +29,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
-from pipeline.language.dates import WrittenDate, find_dates
+from pipeline.language.dates import TIME_OF_DAY, WrittenDate, find_dates
 from pipeline.language.deadline_words import Deadline, Screened, after, alternatives, before, screened_phrases, words
 from pipeline.language.recurring import days_in_periods, falls_due, frequencies, next_due
 from pipeline.language.relative_limits import relative_limits
+from pipeline.language.sessions import session_limits
 
 __all__ = ["Deadline", "falls_due", "find_deadlines", "is_time_column", "is_time_value", "next_due", "read_time_value"]
 
@@ -42,6 +43,7 @@ YEAR = timedelta(days=365)
 @dataclass(frozen=True)
 class _Grammar:
     date_prefix: re.Pattern[str]
+    clock: re.Pattern[str]
     ongoing: Screened
     from_on: re.Pattern[str]
     label: re.Pattern[str]
@@ -68,6 +70,7 @@ def _grammar() -> _Grammar:
             rf"|(?:{alternatives(d['date_verbs'])})\s+(?P<day_word>ngày\s*)?)$",
             re.IGNORECASE,
         ),
+        clock=re.compile(rf"{TIME_OF_DAY}\s*,?\s*(?:của\s+)?$", re.IGNORECASE),  # trước 17 giờ ngày 20/11/2025
         ongoing=screened_phrases(ongoing["words"]),
         from_on=re.compile(rf"\s+(?:{alternatives(ongoing['from_on'])})\b", re.IGNORECASE),
         label=re.compile(
@@ -100,11 +103,14 @@ def find_deadlines(text: str, not_before: date | None = None) -> list[Deadline]:
     g = _grammar()
     found: list[Deadline] = []
     values: list[tuple[int, int]] = []
+    meetings = [(d.start, d.end) for d in session_limits(text)]
     for match in g.label.finditer(text):
         values.append(match.span("value"))
     for match in re.finditer(r"\(([^()]{3,120})\)", text):  # (trong năm 2013), (Quý IV/2013 và thường xuyên)
         if g.amount_only.fullmatch(match[1]):
             continue  # an amount restated in another unit: 01 ngày làm việc (08 giờ), 05 năm (60 tháng)
+        if any(s < match.end() and match.start() < e for s, e in meetings):
+            continue  # the month of a meeting: tại Kỳ họp thứ 10 (tháng 10/2025), read with it
         inside = read_time_value(match[1])
         if inside and g.value_opening.fullmatch(match[1][: inside[0].start]):
             values.append(match.span(1))
@@ -140,7 +146,7 @@ def is_time_column(heading: str) -> bool:
 def _scan(text: str, bare: bool) -> list[Deadline]:
     candidates = (
         relative_limits(text, bare) + days_in_periods(text) + _dates(text, bare) + frequencies(text, bare)
-        + _ongoing(text, bare)
+        + _ongoing(text, bare) + session_limits(text)
     )
     candidates = [c for c in candidates if not _excluded(text, c)]
     chosen: list[Deadline] = []
@@ -192,7 +198,7 @@ def _clause_before(text: str, start: int) -> str:
 
 
 def _dates(text: str, bare: bool) -> list[Deadline]:
-    """Dates and periods after a limit word (anywhere in a time value), a range read as its end (``Từ năm 2013
+    """Dates and periods after a limit word (anywhere in a time value), a day with its time of day, a range read as its end (``Từ năm 2013
     đến năm 2020``), ``và những năm tiếp theo`` kept in the phrase, ``Từ tháng 11/2013 trở đi`` ongoing."""
     g, found = _grammar(), []
     written = [w for w in find_dates(text, bare=bare) if w.year is not None]
@@ -204,6 +210,8 @@ def _dates(text: str, bare: bool) -> list[Deadline]:
         if i + 1 < len(written) and g.range_joint.fullmatch(text[end : written[i + 1].start]):
             last, end = written[i + 1], written[i + 1].end  # Từ năm 2013 đến năm 2020; 2025 - 2026
             skip.add(i + 1)
+        if date_written.precision == "day" and (clock := g.clock.search(text, max(0, start - 30), start)):
+            start = clock.start()  # the time of day is part of the limit: trước 16h00 ngày 20/11/2025
         written_before = text[max(0, start - 30) : start]
         prefix = g.date_prefix.search(written_before)
         opening = re.search(r"(?:^|\s)(từ\s*(?:ngày\s*)?)$", written_before, re.IGNORECASE)

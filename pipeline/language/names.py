@@ -26,9 +26,9 @@ BODY_NAMES = lexicon(
                 "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers",
                 "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
-                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "child_kinds", "parent_kinds",
+                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "child_kinds", "parent_kinds",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
-                "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers",
+                "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers", "institution_kinds",
             )
         },
         "levels_of_heads": {str: str},
@@ -106,6 +106,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "relative_kind": re.compile(
             rf"(?:^|,\s+|\s(?:và|hoặc)\s+|\s)(?:[Cc]ác\s+)?(?i:{alternation(data['relative_kinds'])})(?:\s[^\s,;.:]+){{0,3}}$"
         ),
+        # a kind of institution the law names as a class (tổ chức tín dụng), maybe in the plural
+        "institution": re.compile(
+            r"(?:[Cc]ác\s+)?(?:"
+            + "|".join(rf"[{kind[0]}{kind[0].upper()}]{re.escape(kind[1:])}\b" for kind in data["institution_kinds"])
+            + ")"
+        ),
         "generic_head": re.compile(
             rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:{alternation(data['generic_heads'])})\b"
         ),
@@ -115,12 +121,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"[^\W\d_]+(?:\s+[^\W\d_]+)?"
         ),
         # a kind named by what it does, maybe after its head's title (Giám đốc Ban quản lý dự án, Tổ trưởng Tổ
-        # giúp việc) or in the plural (các cơ quan quản lý nhà nước), at the start or after a list separator
+        # giúp việc) or in the plural (các cơ quan quản lý nhà nước), at the start or after a list separator, with
+        # the verb's adverb (cơ quan quản lý trực tiếp)
         "named_by_verb": re.compile(
             rf"(?:^|(?<=,\s)|(?<=\svà\s))"
             rf"(?:(?:(?:{alternation(data['title_prefixes'])})\s+)?(?:{alternation(data['titles'])})\s+)?(?:[Cc]ác\s+)?"
             rf"(?:{alternation(data['heads'] + data['bare_kinds'] + ['Tổ'])})\s+"
             rf"(?i:{alternation(data['kind_verbs'])})(?:,\s*(?:{alternation(data['kind_verbs'])}))*\b"
+            rf"(?:\s+(?:{alternation(data['kind_verb_adverbs'])})\b)?"
         ),
     }
 
@@ -359,12 +367,16 @@ def _names_parent(piece: str, before: list[str]) -> bool:
 def _begins_body(piece: str, previous: str | None) -> bool:
     """Whether a piece of a list names a body of its own: a known body (``VTV``), a name of two words or more
     that begins like one (``Sở Tài chính``, not the bare ``Ban`` of ``Sở, Ban, Ngành``), or a generic subject
-    (``thủ trưởng các cơ quan liên quan``) after a body that is not itself a list of kinds. A list opened by ``Cấp
-    ủy`` (the whole political system) is one subject."""
+    (``thủ trưởng các cơ quan liên quan``) after a body that is not itself a list of kinds. A kind of institution
+    the law names (``tổ chức tín dụng``, ``chi nhánh ngân hàng nước ngoài``) is a subject of its own, and so is a
+    generic kind after one. A list opened by ``Cấp ủy`` (the whole political system) is one subject."""
     if previous is not None and previous.casefold().startswith(tuple(grammar()["kind_list_openers"])):
         return False
-    if is_known(piece):
+    if is_known(piece) or _patterns()["institution"].match(piece):
         return True
+    if previous is not None and _patterns()["institution"].match(LIST_SEPARATOR.split(previous)[-1]):
+        # tổ chức tín dụng, tổ chức kinh tế | và các tổ chức, cá nhân khác có liên quan: two subjects
+        return begins_name(piece) or bool(_patterns()["generic_head"].match(piece))
     if previous is not None and PLURAL.search(previous) and _patterns()["kind_of_relation"].match(piece):
         return False  # các Vụ, Cục thuộc Bộ Y tế: a kind that goes on with the plural before it, no body named
     if begins_name(piece):

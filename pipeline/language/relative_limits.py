@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.language.dates import TIME_OF_DAY
 from pipeline.language.deadline_words import (
     Deadline,
     Screened,
@@ -24,6 +25,8 @@ from pipeline.language.deadline_words import (
 
 NOTICE_UNITS = ("day", "working_day", "hour")  # units of a notice or a reply (months and years are terms)
 CLOCK = re.compile(r"\s*(?:sáng|chiều|tối|đêm|trưa|\d)", re.IGNORECASE)  # trước 06 giờ sáng: a time of day
+# … and hours on a day (Chậm nhất là 17 giờ 00 ngày 01/02/2026, 17 giờ của ngày làm việc tiếp theo, 16 giờ 30 phút)
+ON_A_DAY = re.compile(r"\s*(?:phút|,?\s*(?:của\s+)?ngày)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class _Grammar:
     named_limit: re.Pattern[str]
     overrun: re.Pattern[str]
     same_day: re.Pattern[str]
+    next_day: Screened
 
 
 @cache
@@ -80,6 +84,14 @@ def _grammar() -> _Grammar:
         ),
         running_on=re.compile(rf"\s+(?:{alternatives(d['running_on'])})\b", re.IGNORECASE),
         overrun=re.compile(rf"(?<!\w)(?<!không )(?:{alternatives(d['overrun'])})$", re.IGNORECASE),
+        next_day=Screened(
+            re.compile(
+                rf"(?<!\w)(?:{alternatives(d['date_prefixes'])})\s+{TIME_OF_DAY}\s*,?\s*(?:của\s+)?"
+                rf"(?P<day>{alternatives(d['next_days'])})(?!\w)",
+                re.IGNORECASE,
+            ),
+            ("giờ", "h"),
+        ),
         same_day=re.compile(
             rf"(?<!\w)(?:{alternatives(d['values']['same_day'])})(?!\s+(?:làm việc|\d))\b", re.IGNORECASE
         ),
@@ -92,6 +104,8 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
     g, found = _grammar(), []
     for match in g.relative.finditer(text):
         opener = (match["opener"] or "").lower()
+        if unit(match["unit"]) == "hour" and (CLOCK.match(text, match.end("unit")) or ON_A_DAY.match(text, match.end("unit"))):
+            continue  # a time of day, no amount of hours (Chậm nhất là 17 giờ 00 ngày 01 tháng 02 năm 2026)
         if bare and not match["anchor"] and (
             text.count("(", 0, match.start()) > text.count(")", 0, match.start())
             or unit(match["unit"]) not in ("day", "working_day", "hour")
@@ -125,6 +139,11 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
         found.append(
             Deadline(text[start:end], "relative", start, end, relative_amount=amount, relative_unit=named,
                      relative_anchor=anchor)  # fmt: skip
+        )
+    for match in g.next_day.finditer(text):  # Chậm nhất 17 giờ của ngày làm việc tiếp theo: one day on, at a time
+        found.append(
+            Deadline(match[0], "relative", match.start(), match.end(), relative_amount=1,
+                     relative_unit=words()["next_days"][" ".join(match["day"].lower().split())])  # fmt: skip
         )
     if bare:  # Trong ngày (…): the same day
         found += [Deadline(m[0], "relative", m.start(), m.end(), relative_amount=0, relative_unit="day")

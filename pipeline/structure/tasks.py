@@ -20,6 +20,7 @@ from pipeline.language.clauses import names_a_doer
 from pipeline.language.deadline_words import alternatives, opens_clause, words
 from pipeline.language.deadlines import Deadline, find_deadlines, is_time_column, is_time_value, read_time_value
 from pipeline.language.recurring import first_duty_verb
+from pipeline.language.sessions import at_a_meeting
 from pipeline.structure.lines import Line, fold_chars, vocabulary
 from pipeline.structure.sections import Section, reads_as_heading
 
@@ -161,7 +162,7 @@ def _sets_a_time_limit(text: str, deadlines: tuple[Deadline, ...], table_row: bo
     (``Trong thời hạn 10 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cơ quan …``) or a day that recurs (``…
     báo cáo trước ngày 15 hằng tháng``) binds whoever acts in it; so does any limit in a sentence that obliges
     (``Định kỳ 06 tháng phải kiểm tra …``, ``… phải hoàn thành … trước ngày 31 tháng 12 năm 2026``), and
-    ``thường xuyên`` opening a clause (``a) Thường xuyên kiểm tra, nạo vét …``), a frequency before the verb of a duty
+    ``thường xuyên`` opening a clause, a meeting it is due at (``tại kỳ họp gần nhất``), (``a) Thường xuyên kiểm tra, nạo vét …``), a frequency before the verb of a duty
     (``Ngân hàng xây dựng và định kỳ rà soát, cập nhật kế hoạch …``), and a frequency opening a sentence
     (``Hằng tuần, Cục Thủy sản và Kiểm ngư rà soát …``, ``c) Định kỳ rà soát tài khoản …``) unless what follows is
     granted or a target (``Hằng năm, được hưởng 07 ngày nghỉ``, ``Hàng năm, có ít nhất 01 xuất bản phẩm``); a row
@@ -173,6 +174,8 @@ def _sets_a_time_limit(text: str, deadlines: tuple[Deadline, ...], table_row: bo
             return True
         if d.kind == "ongoing" and opens_clause(text, d.start):
             return True
+        if at_a_meeting(d):
+            return True  # what is due at a meeting (trình Quốc hội … tại Kỳ họp thứ 10 (tháng 10/2025))
         if d.kind == "recurring" and first_duty_verb(text[d.end : d.end + DUTY_VERB_REACH]) == 0:
             return True  # … xây dựng và định kỳ rà soát, cập nhật kế hoạch; Doanh nghiệp … hằng năm báo cáo về …
         if d.kind == "recurring" and SENTENCE_OPENING.fullmatch(text[: d.start]):
