@@ -216,20 +216,29 @@ def test_compound_words_whose_part_is_a_verb_stay_in_the_name() -> None:
     assert names("Đoàn kiểm tra có trách nhiệm báo cáo") == []
 
 
-def test_a_plural_kind_opens_a_list_of_kinds() -> None:
-    # 143 bulk documents write "Các Bộ, cơ quan ngang Bộ …": one collective subject, as the tune gold writes it
+def test_the_ministerial_block_is_three_subjects() -> None:
+    # 276 bulk documents write "Bộ, cơ quan ngang bộ …": one entry per kind, as the gold README says
     text = (
         "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương "
         "chịu trách nhiệm thi hành Thông tư này."
     )
     assert [n for _, n in names(text)] == [
-        "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+        "Các Bộ",
+        "cơ quan ngang Bộ",
+        "cơ quan thuộc Chính phủ",
         "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
     ]
-    # bulk doc_000048: a heading that names the kinds with what they hold
-    assert names("các Bộ, cơ quan ngang Bộ có cơ sở giáo dục trực thuộc") == [
-        (0, "các Bộ, cơ quan ngang Bộ có cơ sở giáo dục trực thuộc")
+    # bulk doc_000401: the bare kind stands alone
+    assert [n for _, n in names("Bộ, cơ quan ngang bộ, Ủy ban nhân dân các cấp chịu trách nhiệm")] == [
+        "Bộ",
+        "cơ quan ngang bộ",
+        "Ủy ban nhân dân các cấp",
     ]
+
+
+def test_a_bare_kind_opens_a_list_of_kinds() -> None:
+    # the kinds that go on with a bare kind are one subject
+    assert [n for _, n in names("Các Bộ, ngành, địa phương có trách nhiệm thực hiện")] == ["Các Bộ, ngành, địa phương"]
 
 
 def test_kinds_named_by_what_they_do_in_the_plural() -> None:
@@ -287,6 +296,14 @@ def test_words_before_a_stop_that_no_name_ends_with() -> None:
     assert names(text) == [(0, "Ban chỉ đạo Phòng thủ dân sự quốc gia")]
     # ... nor does a suspension (bulk doc_000358)
     assert names("Cơ quan, đơn vị bị đình chỉ việc tổ chức xét tôn vinh") == [(0, "Cơ quan, đơn vị bị đình chỉ")]
+
+
+def test_a_kind_after_a_kind_with_words_of_its_own_is_a_subject_of_its_own() -> None:
+    # only a bare kind shares what follows (gold README: the title governs the first item of a comma list)
+    text = "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ chịu trách nhiệm thi hành"
+    assert [n for _, n in names(text)] == ["Thủ trưởng cơ quan ngang bộ", "cơ quan thuộc Chính phủ"]
+    text = "Thủ trưởng các cơ quan, đơn vị thuộc Bộ chịu trách nhiệm thi hành"
+    assert [n for _, n in names(text)] == ["Thủ trưởng các cơ quan, đơn vị thuộc Bộ"]
 
 
 def test_kinds_of_institution_the_law_names_are_subjects_of_their_own() -> None:

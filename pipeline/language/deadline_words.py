@@ -21,7 +21,7 @@ Kind = Literal["by_date", "relative", "recurring", "ongoing"]
 SECTIONS = (
     "date_prefixes", "relative_openers", "anchor_openers", "anchor_stops", "units", "frequencies", "every_n_months",
     "ongoing", "recurring", "values", "exclusions", "number_words", "back_to", "from_then", "running_on",
-    "periods", "overrun", "event_anchors", "event_words", "least", "amount_limits", "compared_to", "alone", "next_days",
+    "periods", "overrun", "event_anchors", "event_words", "least", "amount_limits", "compared_to", "alone", "next_days", "span_ends",
 )  # fmt: skip
 
 

@@ -28,7 +28,8 @@ BODY_NAMES = lexicon(
                 "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "child_kinds", "parent_kinds",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
-                "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers", "institution_kinds",
+                "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers",
+                "institution_kinds", "listed_apart", "listed_apart_after",
             )
         },
         "levels_of_heads": {str: str},
@@ -91,6 +92,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(data['name_continuations'] + data['name_closers'] + data['name_closer_continuations'] + data['relations'] + ['cấp'])})\b"
         ),
         "joining_kind": re.compile(rf"\b(?:{alternation(data['joining_kinds'])})\b"),
+        "listed_apart": re.compile(rf"(?i:{alternation(data['listed_apart'])})\b"),
+        # the last piece of a list is a kind alone, maybe after "các" or a title (các cơ quan; Thủ trưởng đơn vị), or
+        # "của" and a kind came before it, which takes the list that follows (Cơ quan, đơn vị của bộ, cơ quan ngang bộ, …)
+        "bare_joining_kind": re.compile(
+            rf"(?:^|,\s+|\svà\s+)(?:(?i:{alternation(data['titles'])})\s+)?(?:[Cc]ác\s+)?"
+            rf"(?i:{alternation(data['joining_kinds'])})$"
+            rf"|\scủa\s+(?:các\s+)?(?i:{alternation(data['joining_kinds'])})(?:,\s+[^,]+)*$"
+        ),
         "name_closer": re.compile(
             rf"\s(?P<closer>{alternation(data['name_closers'])})"
             rf"\s+(?!(?:{alternation(data['name_closer_continuations'])})\b)(?P<next>\w+)"
@@ -238,7 +247,7 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     bounding = [(s, e) for s, e in known if text[s].isupper() and not any(ds <= s < de for ds, de in defined)]
     span = without_trailers(_bounded_by_known_names(text[:end], bounding))
     found: list[tuple[int, str]] = []
-    position, separator, kinds_only = 0, "", False
+    position, separator, kinds_only, opener = 0, "", False, -1
     for part in _list_parts(span, [(s, e) for s, e in known if e <= len(span)] + defined):
         if part.strip(" ,") in ("", "và"):  # a separator or nothing
             position, separator = position + len(part), part
@@ -246,7 +255,9 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
         piece = part.strip()
         if not found and _bare_kind(piece) and span[position + len(part) :].startswith(", "):
             found.append((position + (len(part) - len(part.lstrip())), piece))  # Bộ, cơ quan ngang bộ, …
-            kinds_only = True
+            kinds_only, opener = True, found[-1][0]
+        elif found and _listed_apart(piece, found[-1][1]):  # Bộ, | cơ quan ngang bộ, | cơ quan thuộc Chính phủ
+            found.append((position + (len(part) - len(part.lstrip())), piece))
         elif kinds_only and not is_known(piece) and not (begins_name(piece) and len(piece.split()) >= 2):
             first = found[-1][0]  # … the kinds that go on with a bare kind are one subject (Bộ, ngành, địa phương)
             found[-1] = (first, span[first : position + len(part)].strip())
@@ -269,7 +280,7 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     return [
         (s, n)
         for s, n in found
-        if (len(n.split()) > 1 or is_known(n)) and n not in bare
+        if (len(n.split()) > 1 or is_known(n) or s == opener) and n not in bare
         and len(n.split()) <= MAX_NAME_WORDS * (2 if is_collective(n) else 1)  # lists of kinds run longer
     ]
 
@@ -341,6 +352,16 @@ def _bounded_by_known_names(span: str, known: list[tuple[int, int]]) -> str:
     return span
 
 
+def _listed_apart(piece: str, previous: str) -> bool:
+    """Whether a piece of a list is a kind that stands beside the ministries as a subject of its own (``Các Bộ, |
+    cơ quan ngang Bộ, | cơ quan thuộc Chính phủ``): after the ministries named by their kind alone or another such
+    kind, not after a name the ministries qualify (``Vụ Pháp chế Bộ, cơ quan ngang Bộ``; ``Cơ quan, đơn vị của bộ,
+    cơ quan ngang bộ``: one subject, whose words are shared)."""
+    apart = _patterns()["listed_apart"]
+    kind = re.sub(r"^[Cc]ác\s+", "", previous).casefold()
+    return bool(apart.match(piece)) and (apart.match(previous) is not None or kind in grammar()["listed_apart_after"])
+
+
 def _bare_kind(piece: str) -> bool:
     """Whether a list piece is a kind of body alone, capitalised or in the plural, that stands for every body of its
     kind when a list of kinds follows it (``Bộ``, ``Các Bộ`` in ``Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính
@@ -388,10 +409,11 @@ def _begins_body(piece: str, previous: str | None) -> bool:
 
 def _joins_kinds(piece: str, previous: str) -> bool:
     """Whether `piece` goes on with a list of kinds (``các cơ quan, tổ chức, cá nhân``; ``cơ quan, người có thẩm
-    quyền``; ``Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ``) rather than naming a subject of its own
-    (``tổ dân phố, chính quyền địa phương``)."""
-    kind = _patterns()["joining_kind"]
-    return bool(kind.match(piece) and kind.search(previous.casefold()))
+    quyền``; ``Thủ trưởng cơ quan, đơn vị thuộc Bộ``) rather than naming a subject of its own (``tổ dân phố, chính
+    quyền địa phương``): only a bare kind before it shares what follows; after a kind with words of its own the
+    next is a subject of its own (``tổ chức niêm yết, tổ chức đăng ký giao dịch``; ``Thủ trưởng cơ quan ngang bộ,
+    cơ quan thuộc Chính phủ``)."""
+    return bool(_patterns()["joining_kind"].match(piece) and _patterns()["bare_joining_kind"].search(previous))
 
 
 def _names_a_body(subject: str) -> bool:

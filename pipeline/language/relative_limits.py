@@ -36,6 +36,7 @@ class _Grammar:
     anchor_first: re.Pattern[str]
     anchor_stop: re.Pattern[str]
     running_on: re.Pattern[str]
+    span_end: re.Pattern[str]
     named_limit: re.Pattern[str]
     overrun: re.Pattern[str]
     same_day: re.Pattern[str]
@@ -83,6 +84,7 @@ def _grammar() -> _Grammar:
             re.IGNORECASE,
         ),
         running_on=re.compile(rf"\s+(?:{alternatives(d['running_on'])})\b", re.IGNORECASE),
+        span_end=re.compile(rf"\s(?:cho\s+)?(?:{alternatives(d['span_ends'])})\b", re.IGNORECASE),
         overrun=re.compile(rf"(?<!\w)(?<!không )(?:{alternatives(d['overrun'])})$", re.IGNORECASE),
         next_day=Screened(
             re.compile(
@@ -122,6 +124,8 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             continue  # an overrun measured against a limit (chậm dưới 30 ngày so với thời hạn quy định)
         if not opener and match["anchor"] and match["anchor"].lower().startswith(tuple(words()["back_to"])):
             continue  # a span looked back on (trong thời gian 12 tháng tính đến thời điểm chất vấn)
+        if g.running_on.match(text, match.end("unit")):
+            continue  # a span that runs on or is looked back on (trong vòng hai năm trước đó; 03 năm liên tục)
         if unit(match["unit"]) == "year" and not opener:
             continue  # years counted from an event with no limit word are a term (50 năm tính từ ngày giao đất)
         end = match.start() + len(match[0].rstrip(" ,"))
@@ -131,6 +135,8 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             end = min(_anchor_end(text, match.end("anchor")), _word_limit(text, anchor_start, 25))
             anchor = text[anchor_start:end].rstrip(" ,")
             end = anchor_start + len(anchor)
+            if g.span_end.search(anchor) and not anchor.lower().startswith(tuple(words()["back_to"])):
+                continue  # measured from one point to another (… 03 năm kể từ ngày sản xuất đến ngày mở tờ khai)
         if opener in words()["from_then"] and limit not in words()["amount_limits"] and not _closes_a_duty(text, match, end):
             continue  # when something starts or may happen (Sau 12 tháng kể từ thời điểm ký hợp đồng, nếu …)
         amount, named = number(match["amount"]), unit(match["unit"])
@@ -160,10 +166,10 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
 def _limit_alone(text: str, match: re.Match[str]) -> bool:
     """Whether an amount with no event counted from is a limit: after a limit word (``trong thời hạn 10 ngày``,
     ``chậm nhất 03 ngày``), or working days after ``trong`` (``báo cáo Bộ Tài chính trong 03 ngày làm việc``: an
-    office's days are a time to act); years never are, nor days that run on (``trong vòng 06 tháng liên tiếp``)."""
+    office's days are a time to act); years never are (days that run on are a span: read before)."""
     opener, named = (match["opener"] or "").lower(), unit(match["unit"])
-    if named == "year" or _grammar().running_on.match(text, match.end("unit")):
-        return False  # trong vòng 06 tháng liên tiếp: a span
+    if named == "year":
+        return False
     if opener.startswith(tuple(words()["alone"])):
         return True
     if named in NOTICE_UNITS and _named_limit(text, match):
