@@ -9,23 +9,22 @@ A failure to write is an :class:`ExportError` (stage ``export``) naming the file
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
-from pathlib import Path
-from typing import IO
-
-import json
 from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline import spreadsheet
+from pipeline import spreadsheet, table_rows
 from pipeline.model import Stage, VanbanError
 
 DUCKDB_FILE = "vanban.duckdb"
@@ -201,28 +200,28 @@ def replace_runs(out_dir: Path, runs: pd.DataFrame, excel_csv: bool = False) -> 
 
 
 def write_beside_tables(out_dir: Path) -> None:
-    """Write what is made from the finished tables of `out_dir`: `documents.jsonl` and the review report."""
-    from pipeline import load, report
+    """Write what is made from the finished tables of `out_dir`: `documents.jsonl` and the review report, each
+    reading the tables a document at a time (:mod:`pipeline.table_rows`), so that memory does not grow with the batch."""
+    from pipeline import report
 
-    tables = load(out_dir)
-    write_documents_jsonl(out_dir, tables)
+    write_documents_jsonl(out_dir)
     with writing(out_dir / "report"):
-        report.write(out_dir, tables)
+        report.write(out_dir)
 
 
-def write_documents_jsonl(out_dir: Path, tables: Mapping[str, pd.DataFrame]) -> None:
+def write_documents_jsonl(out_dir: Path) -> None:
     """One JSON object a line per document: its `documents` columns, and its rows of each NESTED table as a list
     under the table's name (without `doc_id`). Dates are ISO text, missing values null."""
-    nested: dict[str, dict[str, list[dict]]] = {}
-    for name in NESTED:
-        grouped = nested[name] = {}
-        if name in tables and not tables[name].empty:
-            for row in pa.Table.from_pandas(tables[name], preserve_index=False).to_pylist():
-                grouped.setdefault(row.pop("doc_id"), []).append(row)
+    documents = pq.read_table(out_dir / "documents.parquet").to_pylist()
+    own_rows = table_rows.rows_by_document(out_dir, NESTED, [document["doc_id"] for document in documents])
     with atomic_path(out_dir / JSONL_FILE) as path, path.open("w", encoding="utf-8", newline="\n") as lines:
-        for document in pa.Table.from_pandas(tables["documents"], preserve_index=False).to_pylist():
-            document |= {name: nested[name].get(document["doc_id"], []) for name in NESTED}
-            lines.write(json.dumps(document, ensure_ascii=False, default=_iso) + "\n")
+        for document, own in zip(documents, own_rows, strict=True):
+            nested = {name: [_without_doc_id(row) for row in own[name]] for name in NESTED}  # freed line by line
+            lines.write(json.dumps(document | nested, ensure_ascii=False, default=_iso) + "\n")
+
+
+def _without_doc_id(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in row.items() if key != "doc_id"}
 
 
 def _iso(value: object) -> str:

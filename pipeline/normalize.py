@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipeline.language.dates import EXACT_DATE
 from pipeline.model import Document, RawDocument
+from pipeline.structure.lines import vocabulary
 from pipeline.vietnamese import is_capitals, is_syllable, splits_a_syllable
 
 PAGE_SEPARATOR = "\n\n"
@@ -272,7 +273,16 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
         and len(previous) >= 0.7 * width
         and not BLOCK_START.match(line)
         and not PLACE_DATE_LINE.search(previous)
+        and line not in _sheet_labels()
     )
+
+
+@cache
+def _sheet_labels() -> frozenset[str]:
+    """The labels of a legal database's property sheet (``Cơ quan ban hành``, ``Chức danh`` …): a line that is one
+    starts a field of its own, however wide the value above it."""
+    words = vocabulary()
+    return frozenset(words["property_sheet"]) | frozenset(words["property_sheet_more"]["labels"])
 
 
 

@@ -47,6 +47,7 @@ DATE_STYLE, TIME_STYLE = ' s="2"', ' s="3"'  # cellXfs above: date, date and tim
 MIN_WIDTH, MAX_WIDTH = 8, 60  # column widths, in characters
 WIDTH_QUANTILE = 0.9  # a column is as wide as 90 % of its values (a few very long texts do not widen it)
 DATE_WIDTH, TIME_WIDTH = 11, 19
+ROWS_AT_A_TIME = 20_000  # rows of a sheet built at once
 
 
 def write(path: Path, sheets: Sequence[tuple[str, Path]]) -> None:
@@ -58,7 +59,7 @@ def write(path: Path, sheets: Sequence[tuple[str, Path]]) -> None:
         for number, (_, parquet) in enumerate(sheets, 1):
             with archive.open(_entry(f"xl/worksheets/sheet{number}.xml"), "w") as sheet:
                 for chunk in _sheet(parquet):
-                    sheet.write(chunk.encode("utf-8"))
+                    sheet.write(chunk)
 
 
 def _entry(name: str) -> zipfile.ZipInfo:
@@ -125,50 +126,80 @@ def _column_letters(index: int) -> str:
     return letters
 
 
-def _sheet(parquet: Path) -> Iterator[str]:
-    """The sheet's XML in pieces: the view (header row frozen), the column widths, a bold header row, a row per
-    table row 20 000 rows at a time, and the header's filter."""
-    table = pq.read_table(parquet).slice(0, MAX_ROWS - 1)
-    letters = [_column_letters(i) for i in range(table.num_columns)]
+def _sheet(parquet: Path) -> Iterator[bytes]:
+    """The sheet's XML (UTF-8) in pieces: the view (header row frozen), the column widths, a bold header row, a row per
+    table row, ROWS_AT_A_TIME rows at a time as read from the Parquet file (a first reading measures the column
+    widths), and the header's filter."""
+    file = pq.ParquetFile(parquet)
+    rows_in_sheet = min(file.metadata.num_rows, MAX_ROWS - 1)
+    names = file.schema_arrow.names
+    letters = [_column_letters(i) for i in range(len(names))]
     header = "".join(
         f'<c r="{letter}1" t="inlineStr" s="1"><is><t>{name}</t></is></c>'
-        for letter, name in zip(letters, table.column_names, strict=True)
+        for letter, name in zip(letters, names, strict=True)
     )
     view = (
         '<sheetViews><sheetView workbookViewId="0">'
         '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
     )
     widths = "".join(
-        f'<col min="{n}" max="{n}" width="{_width(name, table.column(name))}" customWidth="1"/>'
-        for n, name in enumerate(table.column_names, 1)
+        f'<col min="{n}" max="{n}" width="{width}" customWidth="1"/>' for n, width in enumerate(_widths(file), 1)
     )
-    yield f'<worksheet xmlns="{MAIN}">{view}' + (f"<cols>{widths}</cols>" if widths else "")
-    yield f'<sheetData><row r="1">{header}</row>'
-    for start in range(0, table.num_rows, 20_000):
-        rows = table.slice(start, 20_000)
+    yield (f'<worksheet xmlns="{MAIN}">{view}' + (f"<cols>{widths}</cols>" if widths else "")).encode()
+    yield f'<sheetData><row r="1">{header}</row>'.encode()
+    for start, rows in _batches(file, rows_in_sheet):
         numbers = pa.array(range(start + 2, start + 2 + rows.num_rows)).cast(pa.string())
-        cells = [
-            _cells(column.combine_chunks(), letter, numbers)
-            for column, letter in zip(rows.columns, letters, strict=True)
-        ]
+        cells = [_cells(column, letter, numbers) for column, letter in zip(rows.columns, letters, strict=True)]
         xml = pc.binary_join_element_wise('<row r="', numbers, '">', *cells, "</row>", "", null_handling="skip")
-        yield "".join(xml.to_pylist())
-    last = f"{letters[-1]}{table.num_rows + 1}" if letters else "A1"
-    yield f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'
+        yield _joined(xml)
+    last = f"{letters[-1]}{rows_in_sheet + 1}" if letters else "A1"
+    yield f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'.encode()
 
 
-def _width(name: str, values: pa.ChunkedArray) -> int:
-    """A column's width in characters: its name's, or most of its values' when longer, within bounds."""
-    if pa.types.is_date32(values.type):
+def _joined(texts: pa.Array) -> bytes:
+    """The texts of an array with no nulls, one after the other, as UTF-8: the span of its data buffer they fill
+    (not a Python string per row, which takes up to four bytes a character)."""
+    _, offsets, data = texts.cast(pa.string()).buffers()
+    bounds = pa.Array.from_buffers(pa.int32(), len(texts) + 1, [None, offsets], offset=texts.offset)
+    start, end = bounds[0].as_py(), bounds[len(texts)].as_py()
+    return data[start:end].to_pybytes() if end > start else b""
+
+
+def _batches(file: pq.ParquetFile, rows: int) -> Iterator[tuple[int, pa.RecordBatch]]:
+    """The first `rows` rows of the file, ROWS_AT_A_TIME at a time, each with the number of rows before it."""
+    start = 0
+    for batch in file.iter_batches(ROWS_AT_A_TIME):
+        if start >= rows:
+            return
+        yield start, batch.slice(0, rows - start)
+        start += batch.num_rows
+
+
+def _widths(file: pq.ParquetFile) -> list[int]:
+    """Each column's width in characters: its name's, or most of its values' when longer, within bounds."""
+    schema = file.schema_arrow
+    rows = min(file.metadata.num_rows, MAX_ROWS - 1)
+    lengths: list[list[pa.Array]] = [[] for _ in schema.names]
+    for _, batch in _batches(file, rows):
+        for number, field in enumerate(schema):
+            if not (pa.types.is_date32(field.type) or pa.types.is_timestamp(field.type)):
+                values = batch.column(number)
+                text = values if pa.types.is_string(values.type) else values.cast(pa.string())
+                lengths[number].append(pc.utf8_length(text).cast(pa.int64()))
+    return [_width(field, pa.chunked_array(measured, pa.int64())) for field, measured in zip(schema, lengths, strict=True)]
+
+
+def _width(field: pa.Field, lengths: pa.ChunkedArray) -> int:
+    """A column's width from its values' lengths (nulls where missing)."""
+    if pa.types.is_date32(field.type):
         usual = DATE_WIDTH
-    elif pa.types.is_timestamp(values.type):
+    elif pa.types.is_timestamp(field.type):
         usual = TIME_WIDTH
-    elif len(values) == values.null_count:
+    elif len(lengths) == lengths.null_count:
         usual = 0
     else:
-        text = values if pa.types.is_string(values.type) else values.cast(pa.string())
-        usual = int(pc.quantile(pc.utf8_length(text), q=WIDTH_QUANTILE, interpolation="higher")[0].as_py() or 0)
-    return max(MIN_WIDTH, min(MAX_WIDTH, max(len(name), usual) + 2))
+        usual = int(pc.quantile(lengths, q=WIDTH_QUANTILE, interpolation="higher")[0].as_py() or 0)
+    return max(MIN_WIDTH, min(MAX_WIDTH, max(len(field.name), usual) + 2))
 
 
 def _cells(values: pa.Array, letter: str, numbers: pa.Array) -> pa.Array:

@@ -149,6 +149,16 @@ def test_a_type_with_a_quantity_or_a_label_is_no_reference(text) -> None:
     assert refs(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["vào diện đầu tư Chương trình 135 giai đoạn II",  # doc_000612
+     "hoàn thành mục tiêu Dự án 2 (Chương trình 135) thuộc Chương trình mục tiêu quốc gia"],  # doc_000612
+)  # fmt: skip
+def test_a_programme_or_project_named_by_a_bare_number_is_no_reference(text) -> None:
+    """``Chương trình 135``, ``Dự án 2``: a programme and one of its projects, not documents (3 bulk texts)."""
+    assert refs(text) == []
+
+
 # ---------------------------------------------------------------------------------------------- dates and issuers
 
 

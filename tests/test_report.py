@@ -148,6 +148,6 @@ def test_the_batch_page_says_what_each_body_has_due_in_the_next_30_days(out: Pat
     assert [(b["body"], b["first"]) for b in earlier["bodies"]] == [("no body named", date(2024, 12, 20))]
     copy = tmp_path / "batch"
     shutil.copytree(out, copy)
-    page = (report.write(copy, tables, today=date(2025, 12, 10)) / "index.html").read_text(encoding="utf-8")
+    page = (report.write(copy, today=date(2025, 12, 10)) / "index.html").read_text(encoding="utf-8")
     section = page[page.index('<section id="due">') : page.index('<section id="workload"')]
     assert body in section and "2025-12-31" in section and "3260-KH/ĐĐQH15" in section

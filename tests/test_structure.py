@@ -330,6 +330,39 @@ def test_an_english_translation_reads_its_type_title_and_issuer(bulk: dict[str, 
     assert (header.issuer, header.issuer_parent) == ("THE GOVERNMENT", None)
 
 
+def test_an_english_translation_without_a_number_line_is_identified_by_its_title_line(bulk: dict[str, str]) -> None:
+    """Older English pages print no ``Số`` line: ``Joint Circular No. 43/2011/TTLT-BTC-BGTVT of March 28, 2011,
+    amending …`` under the type title, or as the first line (``Circular No. 20/2010/TT-BTP of November 30, …``)."""
+    joint = structure_of(bulk["doc_000982"]).header
+    assert (joint.doc_type, joint.number_symbol, joint.issue_date) == (
+        "Thông tư liên tịch", "43/2011/TTLT-BTC-BGTVT", "2011-03-28"
+    )
+    circular = structure_of(bulk["doc_000987"]).header
+    assert (circular.doc_type, circular.number_symbol, circular.issue_date) == ("Thông tư", "20/2010/TT-BTP", "2010-11-30")
+    assert circular.issuer is None  # no issuer block: the capitals of its chapter headings are none
+
+
+def test_a_property_sheet_label_starts_its_own_field(bulk: dict[str, str]) -> None:
+    """A wide value does not run on into the label under it (``Bộ Thông tin và Truyền thông`` / ``Chức danh``)."""
+    assert structure_of(bulk["doc_000664"]).header.issuer == "Bộ Thông tin và Truyền thông"
+
+
+def test_a_stray_closing_mark_inside_quoted_new_wording_does_not_end_it(bulk: dict[str, str]) -> None:
+    """doc_000322's Điều 11 quotes a new Điều 4a whose point g) ends ``… hồ sơ đề nghị.”`` though its clauses 2-5
+    follow, up to ``… nêu rõ lý do.”.``: none of them is a clause of the amending text's own Điều 11."""
+    sections = structure_of(bulk["doc_000322"]).sections
+    article = next(s for s in sections if s.kind == "dieu" and s.label == "Điều 11")
+    assert [s.label for s in sections if s.parent_id == article.section_id] == []
+
+
+def test_a_forms_kinh_gui_after_the_signature_is_no_recipient_of_the_document(bulk: dict[str, str]) -> None:
+    """An annex form addressed ``Kính gửi: Cục Thủy sản và Kiểm ngư …`` (doc_000298; 40 bulk texts carry one after
+    their signature) is the form's addressee: the circular's recipients are its Nơi nhận."""
+    names = [r.recipient for r in structure_of(bulk["doc_000298"]).recipients]
+    assert names[0] == "Thủ tướng, các Phó Thủ tướng Chính phủ"
+    assert "Cục Thủy sản và Kiểm ngư - Bộ Nông nghiệp và Môi trường" not in names
+
+
 def test_a_property_sheet_names_its_signer_in_its_fields(bulk: dict[str, str]) -> None:
     """vbpl.vn's property page: ``Chức danh`` / ``Thứ trưởng``, ``Người ký`` / ``Phan Chí Hiếu``, as printed."""
     sheet = structure_of(bulk["doc_000008"]).signature

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -19,8 +19,8 @@ from typing import Any
 
 import jinja2
 import pandas as pd
-import pyarrow as pa
 
+from pipeline import table_rows
 from pipeline.report import batch_view
 from pipeline.report.document_view import document_context
 
@@ -43,8 +43,9 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-def write(out_dir: Path, tables: Mapping[str, pd.DataFrame], today: date | None = None) -> Path:
-    """Write the report of the tables of `out_dir` (their texts in ``texts/``) into ``out_dir/report``."""
+def write(out_dir: Path, today: date | None = None) -> Path:
+    """Write the report of the tables of `out_dir` (their texts in ``texts/``) into ``out_dir/report``: the batch
+    page from the columns it shows, then the document pages, reading each document's rows in turn."""
     today = today or datetime.now(timezone.utc).date()
     target = out_dir / REPORT_DIR
     building = out_dir / ".vanban" / "report"
@@ -54,7 +55,11 @@ def write(out_dir: Path, tables: Mapping[str, pd.DataFrame], today: date | None 
     for name in ASSETS:
         (building / "assets" / name).write_bytes(static.joinpath(name).read_bytes())
     environment = _environment()
-    documents = tables["documents"]
+    tables = {
+        name: pd.read_parquet(out_dir / f"{name}.parquet", columns=None if columns is None else list(columns))
+        for name, columns in batch_view.INDEX_COLUMNS.items()
+        if (out_dir / f"{name}.parquet").exists()
+    }
     rows = batch_view.document_rows(tables)
     in_batch = {row["doc_id"]: row["label"] for row in rows if row["page"]}
     run = tables["runs"].iloc[-1].to_dict() if "runs" in tables and len(tables["runs"]) else {}
@@ -69,23 +74,32 @@ def write(out_dir: Path, tables: Mapping[str, pd.DataFrame], today: date | None 
         today=today,
     )
     (building / "index.html").write_text(index, encoding="utf-8")
-    grouped = {name: _by_document(tables.get(name)) for name in PER_DOCUMENT}
+    documents = tables["documents"].to_dict("records")
+    del tables, rows  # the document pages need none of it
+    shown = [
+        isinstance(document.get("doc_id"), str) and isinstance(document.get("text_path"), str)
+        and document["doc_id"] in in_batch
+        for document in documents
+    ]  # fmt: skip
     template = environment.get_template("document.html")
 
-    def write_page(document: dict[str, Any]) -> None:
-        doc_id = document["doc_id"]
-        text = (out_dir / document["text_path"]).read_text(encoding="utf-8")
-        own = {name: grouped[name].get(doc_id) for name in PER_DOCUMENT}
-        context = document_context(document, text, own, in_batch)
-        page = template.render(**context, label=in_batch[doc_id], file=Path(document["source_file"]).name)
-        (building / f"{doc_id}.html").write_text(page, encoding="utf-8")
+    def write_pages(share: int, shares: int) -> None:
+        """The pages of every `shares`-th document shown, from the `share`-th on."""
+        own_rows = table_rows.rows_by_document(out_dir, PER_DOCUMENT, [document["doc_id"] for document in documents])
+        number = 0
+        for document, own, page in zip(documents, own_rows, shown, strict=True):
+            if not page:
+                continue
+            number += 1
+            if (number - 1) % shares != share:
+                continue
+            doc_id = document["doc_id"]
+            text = (out_dir / document["text_path"]).read_text(encoding="utf-8")
+            context = document_context(document, text, own, in_batch)
+            html = template.render(**context, label=in_batch[doc_id], file=Path(document["source_file"]).name)
+            (building / f"{doc_id}.html").write_text(html, encoding="utf-8")
 
-    shown = [
-        document for document in documents.to_dict("records")
-        if isinstance(document.get("doc_id"), str) and isinstance(document.get("text_path"), str)
-        and document["doc_id"] in in_batch
-    ]  # fmt: skip
-    _on_two_cores(shown, write_page)
+    _on_two_cores(write_pages, sum(shown))
     _swap(building, target)
     return target
 
@@ -105,41 +119,27 @@ def write_catalogue(out_dir: Path, catalogue_file: Path, today: date | None = No
     return target
 
 
-def _on_two_cores(items: list[Any], work: Callable[[Any], None]) -> None:
-    """Do `work` on every item, every other one in a forked child when there is a second core (the document
-    pages are files of their own: a third of the end of a batch of 767 texts). What a child fails to do is done
-    here."""
-    if len(items) < 2 or len(os.sched_getaffinity(0)) < 2:
-        for item in items:
-            work(item)
+def _on_two_cores(work: Callable[[int, int], None], items: int) -> None:
+    """Do `work` on `items` items: ``work(share, shares)`` does every `shares`-th item from the `share`-th, every
+    other one in a forked child when there is a second core (the document pages are files of their own: a third of
+    the end of a batch of 767 texts). What a child fails to do is done here."""
+    if items < 2 or len(os.sched_getaffinity(0)) < 2:
+        work(0, 1)
         return
     child = os.fork()
     if child == 0:  # pragma: no cover - the child leaves by os._exit
         code = 1
         try:
-            for item in items[1::2]:
-                work(item)
+            work(1, 2)
             code = 0
         finally:
             os._exit(code)
     try:
-        for item in items[::2]:
-            work(item)
+        work(0, 2)
     finally:
         _, status = os.waitpid(child, 0)
     if os.waitstatus_to_exitcode(status) != 0:
-        for item in items[1::2]:
-            work(item)
-
-
-def _by_document(table: pd.DataFrame | None) -> dict[str, list[dict[str, Any]]]:
-    """The rows of a table as dicts (missing values None), by document."""
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    if table is None or table.empty or "doc_id" not in table:
-        return grouped
-    for row in pa.Table.from_pandas(table, preserve_index=False).to_pylist():
-        grouped.setdefault(row["doc_id"], []).append(row)
-    return grouped
+        work(1, 2)
 
 
 def _swap(built: Path, target: Path) -> None:

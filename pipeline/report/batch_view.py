@@ -20,6 +20,17 @@ MAX_BODIES = 30  # rows of the workload table
 MAX_MONTHS = 18  # month columns of the workload table (the months with most deadlines, in order)
 MONTHS_BEFORE, MONTHS_AFTER = 12, 24  # the months shown one by one around today; the others as earlier, later
 DUE_DAYS = 30  # what is due "soon": from today to this many days later
+# The columns of each table the batch page reads (None: all of them), so that a report reads no more of the tables
+INDEX_COLUMNS: dict[str, tuple[str, ...] | None] = {
+    "documents": None,
+    "runs": None,
+    "pages": ("text_source",),
+    "tasks": ("doc_id", "task_id", "deadline", "text"),
+    "assignments": ("doc_id", "task_id", "assignee_canonical", "assignee", "role"),
+    "citations": ("doc_id", "number_symbol", "name", "doc_type", "relation", "resolved_doc_id"),
+    "deadlines": ("doc_id", "task_id", "deadline", "deadline_kind", "deadline_text"),
+    "errors": ("source_file",),
+}
 
 
 def _column(tables: Mapping[str, pd.DataFrame], table: str, *columns: str) -> pd.DataFrame:
@@ -179,19 +190,29 @@ def workload(tables: Mapping[str, pd.DataFrame], today: date) -> dict[str, Any]:
     first, last = _window(today)
     month_counts = Counter(m for m in rows["acting_month"] if isinstance(m, str) and first <= m <= last)
     months = sorted(m for m, _ in month_counts.most_common(MAX_MONTHS))
+    # per body in one pass over the rows (a pandas group per body cost seconds for thousands of bodies)
+    roles: dict[str, Counter[str]] = {}
+    by_month: dict[str, Counter[str]] = {}
+    documents: dict[str, set[str]] = {}
+    for body, role, doc_id, month in zip(rows["body"], rows["role"], rows["doc_id"], rows["acting_month"], strict=True):
+        if not isinstance(body, str):
+            continue  # no name at all: not a body (a pandas group leaves it out too)
+        roles.setdefault(body, Counter())[role] += 1
+        documents.setdefault(body, set()).add(doc_id)
+        if isinstance(month, str):
+            by_month.setdefault(body, Counter())[month] += 1
     bodies = []
-    for body, group in rows.groupby("body", sort=False):
-        roles = Counter(group["role"])
-        by_month = Counter(m for m in group["acting_month"] if isinstance(m, str))
+    for body, counted in roles.items():
+        months_of = by_month.get(body, Counter())
         bodies.append(
             {
                 "body": body,
-                "lead": roles.get("lead", 0),
-                "support": roles.get("support", 0),
-                "report_to": roles.get("report_to", 0),
-                "documents": group["doc_id"].nunique(),
-                "months": [by_month.get(m, 0) for m in months],
-                "other_months": sum(n for m, n in by_month.items() if m not in months),
+                "lead": counted.get("lead", 0),
+                "support": counted.get("support", 0),
+                "report_to": counted.get("report_to", 0),
+                "documents": len(documents[body]),
+                "months": [months_of.get(m, 0) for m in months],
+                "other_months": sum(n for m, n in months_of.items() if m not in months),
             }
         )
     bodies.sort(key=lambda b: (-b["lead"], -b["support"], -b["report_to"], b["body"]))

@@ -25,6 +25,7 @@ INSTRUCTION_ARTICLE = re.compile(
     r"^Điều\s+(?P<number>\d+)\s*[.:]\s*(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Thay đổi|Đình chỉ|Hủy bỏ|Huỷ bỏ|Bỏ)\b"
 )
 OWN_ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+)\s*[.:]")
+CLOSED_AGAIN = re.compile(r"[.;:!?]\s*”\W*$")  # a sentence closed by a quotation mark at the line's end
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,15 @@ class Passage:
 def quoted_passages(lines: list[Line]) -> list[Passage]:
     """Runs of lines that are quoted text: from a line that opens with a quotation mark to the line where the
     marks opened are closed again (or, when a closing mark is missing, to the line before the next instruction
-    of the amending text: an instruction that ends with a colon, or its next article titled by an instruction)."""
+    of the amending text: an instruction that ends with a colon, or its next article titled by an instruction).
+    A closing mark that came early (a stray one inside the new wording) is not the end: a line further on that
+    closes a sentence with a mark it never opened (``… nêu rõ lý do.”.``), before the amending text's next
+    instruction or article, ends the passage instead."""
     passages: list[Passage] = []
     first: int | None = None
     depth, mark = 0, OPENING
     own_article = 0  # the number of the amending text's last article outside quotations
+    reopen = False  # the last passage may go on to a line that closes it again
     for line in lines:
         text = line.stripped
         article = INSTRUCTION_ARTICLE.match(text)
@@ -52,16 +57,22 @@ def quoted_passages(lines: list[Line]) -> list[Passage]:
         if first is None and (own := OWN_ARTICLE.match(text)):
             own_article = int(own["number"])
         if first is None:
+            if reopen and (INSTRUCTION.match(text) or OWN_ARTICLE.match(text)):
+                reopen = False
+            if reopen and CLOSED_AGAIN.search(text) and text.count(CLOSING) > text.count(OPENING):
+                passages[-1] = Passage(passages[-1].first, line.index)
+                reopen = False
+                continue
             if not text.startswith((OPENING, '"')):
                 continue
-            first, mark = line.index, text[0]
+            first, mark, reopen = line.index, text[0], False
         if mark == '"':  # straight quotes: open while their count is odd, or until a curly mark closes them
             depth = 0 if text.rstrip(" .;,").endswith(CLOSING) else (depth + text.count('"')) % 2
         else:
             depth = max(0, depth + text.count(OPENING) - text.count(CLOSING))
         if depth == 0:
             passages.append(Passage(first, line.index))
-            first = None
+            first, reopen = None, mark == OPENING
     if first is not None:
         passages.append(Passage(first, len(lines) - 1))
     return passages

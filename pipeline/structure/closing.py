@@ -67,12 +67,13 @@ def recipients(lines: list[Line], start_index: int = 0, near: int | None = None)
     """Items of ``Kính gửi`` and of one ``Nơi nhận`` block (from `start_index` on), and the lines they take.
 
     Of several ``Nơi nhận`` blocks (an annex may hold a form with its own), the one nearest the signature line
-    `near` is taken, else the first."""
+    `near` is taken, else the first; a ``Kính gửi`` after that line opens a form of an annex, whose addressee is
+    the form's."""
     found: list[Recipient] = []
     taken: set[int] = set()
     for label in (ADDRESSEES_LABEL, RECIPIENTS_LABEL):
         labelled = [(p, label.match(line.stripped)) for p, line in enumerate(lines[start_index:], start_index)]
-        labelled = [(p, m) for p, m in labelled if m]
+        labelled = [(p, m) for p, m in labelled if m and not (label is ADDRESSEES_LABEL and near is not None and p > near)]
         if not labelled:
             continue
         if near is not None and label is RECIPIENTS_LABEL:

@@ -7,6 +7,7 @@ national lines are cut out wherever they stand, and each remaining line is class
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -61,6 +62,11 @@ FULL_CITATION_TITLE = re.compile(
     r"(?:\s+của\s+(?P<issuer>.+?))?\s+(?P<title>về\s.+)$"
 )
 
+ENGLISH_MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
+ENGLISH_IDENTIFICATION = re.compile(
+    rf"^(?P<type>(?:Joint\s+)?[A-Z][a-z]+)\s+No\.?\s*(?P<number_symbol>\d[\w./-]*\w)\s+of\s+"
+    rf"(?P<month>{'|'.join(ENGLISH_MONTHS)})\s+(?P<day>\d{{1,2}}),\s*(?P<year>\d{{4}})\b"
+)  # an English translation's title line: Circular No. 20/2010/TT-BTP of November 30, 2010, detailing …
 
 @dataclass
 class Header:
@@ -241,6 +247,8 @@ class _HeaderReader:
         header.body_start = body_start if body_start is not None else (self.last.end + 1 if self.last else 0)
         if self.title and header.title is None:
             header.title = " ".join(" ".join(self.title).split()).strip(ORNAMENT) or None
+        if header.number_symbol is None and header.title:
+            _from_english_identification(header, header.title)
         _set_issuer(header, self.issuer_lines or ([self.authority] if self.authority else []))
         if header.doc_type is None and header.number_symbol:
             header.doc_type = _type_from_symbol(header.symbol or "")
@@ -289,6 +297,9 @@ class _HeaderReader:
             citation = FULL_CITATION_TITLE.match(text)
             if citation and not header.doc_type and type_of_title(citation["type"]):
                 _from_citation_title(header, citation)
+                return line.end + 1
+            if not begun and _from_english_identification(header, text):
+                header.title = text
                 return line.end + 1
             if begun:
                 return line.start
@@ -531,6 +542,22 @@ def _from_citation_title(header: Header, citation: re.Match[str]) -> None:
         header.issue_date = iso_date(int(citation["year"]), int(citation["month"]), int(citation["day"]))
     header.issuer = citation["issuer"]
     header.title = citation["title"]
+
+
+def _from_english_identification(header: Header, text: str) -> bool:
+    """The type, number-symbol and date of an English translation that prints no number line, from its title line
+    (``Joint Circular No. 43/2011/TTLT-BTC-BGTVT of March 28, 2011, amending …``); whether it is one."""
+    match = ENGLISH_IDENTIFICATION.match(text)
+    doc_type = type_of_title(match["type"]) if match else None
+    if match is None or doc_type is None:
+        return False
+    header.doc_type = header.doc_type or doc_type
+    header.number_symbol = match["number_symbol"]
+    header.number, header.year, header.symbol = split_number_symbol(header.number_symbol)
+    header.issue_date = header.issue_date or iso_date(
+        int(match["year"]), ENGLISH_MONTHS[match["month"]], int(match["day"])
+    )
+    return True
 
 
 def _read_stamps(zone: list[Line], header: Header) -> None:

@@ -67,6 +67,7 @@ class Grammar:
     type_phrases: dict[int, frozenset[tuple[str, ...]]]
     short_types: frozenset[str]  # one-word type words: a stop only when capitalised ("Luật", not "pháp luật")
     partial: re.Pattern[str]
+    partial_after_so: frozenset[str]  # lower-case types a bare number cites only after "số"
     law_name: re.Pattern[str]
     name_only_types: dict[str, str]
     type_names: dict[str, str]  # lower-case type word → its name
@@ -176,6 +177,7 @@ def grammar() -> Grammar:
             rf"(?P<num>\d{{1,4}}(?:\.\d{{1,2}})?)"
             rf"(?![\w/%]|[.,-]\d|-[A-ZĐ]|\s*[:–—]|\s+-\s|\s+(?:{_alternation(refuse['after_number'])})(?!\w))"
         ),
+        partial_after_so=frozenset(t.lower() for t in words["partial_after_so"]),
         law_name=re.compile(rf"(?P<type>{_alternation(law_words)})\s+(?=\w)"),
         name_only_types={t.lower(): t for t in words["name_only"]},
         type_names={t.lower(): t for t in full_types},

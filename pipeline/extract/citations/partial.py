@@ -10,7 +10,8 @@ from pipeline.extract.citations.numbered import type_of
 
 
 def partial_mentions(text: str, skip_before: int, taken: Index) -> list[Cite]:
-    """``Nghị quyết 57``, ``Kết luận số 12``: a type word with a bare number."""
+    """``Nghị quyết 57``, ``Kết luận số 12``: a type word with a bare number (a year is none, nor ``Chương trình
+    135``)."""
     g = grammar()
     found = []
     for match in g.partial.finditer(text, skip_before):
@@ -18,7 +19,8 @@ def partial_mentions(text: str, skip_before: int, taken: Index) -> list[Cite]:
         number = match.group("num")
         if not starts_word(text, match.start()) or taken.overlaps(*match.span()):
             continue
-        if len(number) == 4 and 1945 <= int(number.split(".")[0]) <= 2050 and "số" not in match.group().lower():
+        year = len(number) == 4 and 1945 <= int(number.split(".")[0]) <= 2050
+        if "số" not in match.group().lower() and (year or spelled.lower() in g.partial_after_so):
             continue
         cite = Cite(
             start=match.start(), end=match.end(), number=number, number_symbol=number, partial=True, form="partial"
