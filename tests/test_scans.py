@@ -17,8 +17,7 @@ from pipeline.ocr.language_model import follows
 from pipeline.ocr.tokens import syllable_runs
 from pipeline.settings import Settings
 from pipeline.structure import parse
-from pipeline.structure.header import mended_date
-from pipeline.structure.place_names import spelt_as_place
+from pipeline.structure.place_date import mended_date, spelt_as_place
 from tests.conftest import DEV, ROOT, SCANS
 from tests.test_structure import structure_of
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from pipeline.document_types import document_types, symbol_types
 from pipeline.language.dates import EXACT_DATE, iso_date, parse_date
-from pipeline.structure.place_names import spelt_as_place
+from pipeline.structure.place_date import mended_date, spelt_as_place
 from pipeline.structure.lines import (
     PHRASE_SEPARATORS,
     Line,
@@ -40,13 +40,6 @@ PLACE_DATE = re.compile(
     rf"(?P<place>(?:[^\W\d_][\w.]*\s+){{0,5}}?[^\W\d_][\w.]*)\s*,\s*(?P<date>{WRITTEN}{EXACT_DATE})"
 )  # Hà Nội, ngày 15 tháng 12 năm 2025 (and the spellings of the one date grammar: tháng 0 6, 15/12/2025)
 DATE_LINE = re.compile(rf"^(?P<date>{WRITTEN}{EXACT_DATE})[\s.]*$", re.IGNORECASE)  # a date line without a place
-_LOOKALIKE = "OoDIl|ZzSB"  # what OCR reads for a digit in a scan's date line: O for 0, l for 1, Z for 2, S for 5
-SCANNED_DATE = re.compile(
-    rf"(?P<place>[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){{0,5}}?)?\s*(?P<sep>[,/.;:]?)\s*ngày\s*"
-    rf"(?P<day>[\d{_LOOKALIKE}]{{1,2}})\s*tháng\s*(?P<month>[\d{_LOOKALIKE}]{{1,2}})[,.]?\s*năm\s*(?P<year>[\d{_LOOKALIKE}]{{4}})(?!\w)"
-)  # Thành phố Hồ Chí Minh/ ngày 26 tháng 4 năm Z013
-DIGITS = str.maketrans(_LOOKALIKE, "0000112255")
-DATE_PARTS = ("day", "month", "year")
 INCOMING = re.compile(r"\bĐ[ẾEÉÊ]N\b\s*[:.]?\s*(?:[Ss][ốôo]\s*[:.]?\s*(?P<number>\d+))?")
 INCOMING_NUMBER = re.compile(r"^\W{0,2}[Ss][ốôo]\s*[:.]?\s*(?P<number>\d+)")
 INCOMING_DATE = re.compile(r"Ngày\s*[:.]?\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{2,4})")
@@ -457,19 +450,6 @@ def _title_goes_on(text: str) -> bool:
 
 def _is_authority(text: str) -> bool:
     return is_capitals(text) and text.startswith(tuple(vocabulary()["authority_openings"])) and len(text) < 90
-
-
-def mended_date(text: str) -> str:
-    """A place-date line as printed where OCR misread it (a seal across it, a blurred scan): a letter read for a
-    digit of the day, month or year (``năm Z013``, ``ngày l5``) and a slash or stop read for the comma after the
-    place (``Thành phố Hồ Chí Minh/ ngày``); any other line as it is."""
-    match = SCANNED_DATE.search(text)
-    misread = match and (match["sep"] not in ("", ",") or any(not c.isdigit() for k in DATE_PARTS for c in match[k]))
-    if not match or not misread or not any(c.isdigit() for c in match["year"]):
-        return text
-    day, month, year = (match[k].translate(DIGITS) for k in DATE_PARTS)
-    place = f"{match['place']}{', ' if match['sep'] else ' '}" if match["place"] else ""
-    return f"{text[: match.start()]}{place}ngày {day} tháng {month} năm {year}{text[match.end() :]}"
 
 
 def _place(text: str) -> str:
