@@ -467,3 +467,18 @@ def test_a_time_of_day_is_no_amount_of_hours_but_part_of_the_day_it_falls_on(tex
 )
 def test_a_span_looked_back_on_or_between_two_points_is_no_limit(text: str) -> None:
     assert typed(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # bulk corpus: doc_000013, doc_000148, doc_000142
+        "1. Căn cứ chương trình, kế hoạch công tác (định kỳ, chuyên đề, đột xuất hoặc kế hoạch soạn thảo chi tiết)",
+        "cơ chế ra quyết định, cơ chế họp (định kỳ, đột xuất).",
+        "đặt lệnh vừa mua vừa bán cùng một mã chứng khoán trong từng đợt khớp lệnh (định kỳ hoặc liên tục)",
+    ],
+)
+def test_a_frequency_among_other_words_in_brackets_is_a_kind_not_a_limit(text: str) -> None:
+    assert typed(text) == []
+    assert [d.text for d in find_deadlines("Hoàn thành các nhiệm vụ (Quý IV/2013 và thường xuyên).")] == [
+        "Quý IV/2013", "thường xuyên"
+    ]
