@@ -10,16 +10,16 @@ import re
 import tomllib
 from functools import cache
 from importlib import resources
-from typing import Any
-
-import spacy
-from spacy.matcher import PhraseMatcher
+from typing import TYPE_CHECKING, Any
 
 from pipeline.language.folding import fold
 from pipeline.language.lexicon import DATA_PACKAGE, agreement, lexicon
 
 BODIES = lexicon("organisations.toml", {"bodies": [{"name": str, "aliases?": [str]}]})
 ABBREVIATIONS = lexicon("abbreviations.toml", {"expansions": {str: str}})
+
+if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher
 
 
 @cache
@@ -71,7 +71,12 @@ def _issuer_codes() -> dict[str, dict[str, str]]:
 
 @cache
 def _matcher() -> tuple[Any, PhraseMatcher, dict[str, str]]:
-    """A spaCy PhraseMatcher over every alias of the known bodies, matching case-insensitively."""
+    """A spaCy PhraseMatcher over every alias of the known bodies, matching case-insensitively. spaCy is imported
+    here, not with the module: the batch's own process reads abbreviations (number-symbol keys, to resolve
+    citations across the batch) and never matches a name, and importing spaCy took it 2.4 s."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
     nlp = spacy.blank("xx")
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     canonical: dict[str, str] = {}
