@@ -105,9 +105,9 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
         ("Việc kiểm tra được thực hiện hằng năm. Trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình, các thành viên Ủy "
          "ban nhân dân cấp tỉnh có trách nhiệm tổ chức công tác kiểm tra.",
          [("lead", "các thành viên Ủy ban nhân dân cấp tỉnh")]),
-        # … but "X phối hợp với Y làm" is X's own work, and a body that asks others is not their supporter
+        # … "X phối hợp với Y làm" with no lead cue: X and Y both support (gold README)
         ("Đảng đoàn Quốc hội phối hợp với Đảng ủy cơ quan Văn phòng Quốc hội tổ chức phổ biến, quán triệt.",
-         [("lead", "Đảng đoàn Quốc hội"), ("support", "Đảng ủy cơ quan Văn phòng Quốc hội")]),
+         [("support", "Đảng đoàn Quốc hội"), ("support", "Đảng ủy cơ quan Văn phòng Quốc hội")]),
         # a subject after an opening phrase, right before its verb
         ("3. Căn cứ báo cáo của Ủy ban nhân dân các tỉnh, thành phố, Bộ trưởng Bộ Tài chính ban hành Quyết định.",
          [("lead", "Bộ trưởng Bộ Tài chính")]),
@@ -154,10 +154,10 @@ def test_lead_cues(text: str, expected: list[tuple[str, str]]) -> None:
           ("lead", "toàn thể nhân dân")]),
         ("Thủ trưởng các cơ quan, đơn vị thuộc và trực thuộc Bộ Công Thương chịu trách nhiệm thi hành.",
          [("lead", "Thủ trưởng các cơ quan, đơn vị thuộc và trực thuộc Bộ Công Thương")]),
-        # a duty to work with others is a support duty
+        # a duty to work with others is a support duty, and the partner supports too (gold README)
         ("2. Các đơn vị thuộc Bộ Công Thương theo phạm vi quản lý có trách nhiệm phối hợp với Cục Công nghiệp thực "
          "hiện Thông tư này.",
-         [("support", "Các đơn vị thuộc Bộ Công Thương")]),
+         [("support", "Các đơn vị thuộc Bộ Công Thương"), ("support", "Cục Công nghiệp")]),
         # what is reported may hold commas and numbers before the body it goes to
         ("Ủy ban nhân dân cấp tỉnh gửi kết quả việc tiếp nhận, sử dụng gạo đến Bộ Tài chính, Bộ Giáo dục và Đào "
          "tạo.",

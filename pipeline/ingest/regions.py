@@ -6,10 +6,10 @@ line of words from both (the number line of the left block with the underlined m
 across the date line), with two baselines: those words come out as garbage (``POIDp TỊUU HU DUỤC`` for ``Độc lập -
 Tự do - Hạnh phúc``) or on the wrong line. Each column found from the word boxes (:mod:`.layout`) that holds a word
 read unsure, or crossed by a stamp's lighter ink (a grey seal across the date line or the signer's lines, which
-leaves words misread with confidence), is cut out and read again as one block of text, as it is and with its
-lighter ink whitened; the more confident reading of the column's own words replaces the page's words in that
-column when it is read with more confidence (a stamped column's with at most STAMP_MARGIN less) and makes likelier
-Vietnamese (and no line of it is read twice).
+leaves words misread with confidence), is cut out and read again as one block of text, as it is and (where it
+holds light ink) with its lighter ink whitened; the more confident reading of the column's own words replaces the
+page's words in that column when it is read with more confidence (a stamped column's with at most STAMP_MARGIN
+less) and makes likelier Vietnamese (and no line of it is read twice).
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ from pipeline.ocr.language_model import plausibility
 UNSURE = 60.0  # a column holding a word read with less confidence than this is read again …
 STAMPED = 0.15  # … and so is one where this share of the ink is a stamp's (prepare.stray_ink_share): a seal's ring
 # across ``TM. CHÍNH PHỦ`` / ``PHÓ THỦ TƯỚNG`` leaves ``M. CHÍNH PHỦ`` / ``HÓ THỦ TƯỚNG``, read with confidence 92-96
+LIGHT_INK = 0.02  # a cut-out with a smaller share of stray light ink (plain print: about 0.002; a phone photo's
+# uneven light 0.03-0.10) is not read again whitened: the whitened reading is the same text at the cost of one more
+# tesseract run (a quarter of the CPU a scanned page took, ocr_throughput)
 STAMP_MARGIN = 5.0  # the reading of a stamped column with the stamp whitened may be this much less confident
 MARGIN_HEIGHTS = 0.6  # the cut-out reaches this many line heights beyond the column's words
 MIN_CUT = 20  # px: a cut-out narrower or lower than this is no column (tesseract's thresholding refuses it)
@@ -55,7 +58,8 @@ def read_columns_apart(
         if min(x1 - x0, bottom - top) < MIN_CUT:  # a speck, not a column
             continue
         cut = image[top:bottom, x0:x1]
-        stamped = cut.ndim == 2 and stray_ink_share(cut) >= STAMPED
+        light_ink = stray_ink_share(cut) if cut.ndim == 2 else 0.0
+        stamped = light_ink >= STAMPED
         if min(w.confidence for w in inside) >= UNSURE and not stamped:
             continue
         block = LINE_BASE * (number + 1)
@@ -64,7 +68,7 @@ def read_columns_apart(
                 Word(w.text, w.left + x0, w.top + top, w.width, w.height, w.confidence, (block + w.line[0], *w.line[1:]))
                 for w in reading
             ]
-            for reading in _readings(cut, read)
+            for reading in _readings(cut, read, whiten=light_ink >= LIGHT_INK)
         ]
         # the margin may hold pieces of the lines around: only the column's own words are weighed and kept
         moved = max(([w for w in r if _within(w, column)] for r in readings), key=_mean_or_nothing, default=[])
@@ -77,11 +81,11 @@ def read_columns_apart(
     return words, replaced
 
 
-def _readings(cut: np.ndarray, read: Callable[[Path], list[Word]]) -> list[list[Word]]:
-    """The readings of a cut-out as it is and with its lighter ink (a grey seal) whitened."""
+def _readings(cut: np.ndarray, read: Callable[[Path], list[Word]], whiten: bool) -> list[list[Word]]:
+    """The readings of a cut-out as it is and, with `whiten`, with its lighter ink (a grey seal) whitened."""
     readings = []
     with tempfile.TemporaryDirectory(prefix="vanban-column-") as folder:
-        for n, pixels in enumerate((cut, without_light_ink(cut) if cut.ndim == 2 else None)):
+        for n, pixels in enumerate((cut, without_light_ink(cut) if whiten else None)):
             if pixels is not None:
                 try:
                     readings.append(read(engine_file(pixels, Path(folder), f"column-{n}")))

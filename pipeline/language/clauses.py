@@ -342,7 +342,7 @@ def _mentions(clause: str) -> list[Mention]:
         for match, following in zip(matches, [*matches[1:], None]):
             if role == "lead" and paper and not mentions:
                 continue  # a paper that asks (an application, a form) directs no body
-            if role == "support" and not _has_lead(clause[: match.start()], mentions):
+            if role == "support" and not _works_with_partner(clause[: match.start()], mentions):
                 continue  # Phối hợp với Bộ Nội vụ …: the task's own body supports; its partner is no assignee
             # báo cáo Thủ tướng Chính phủ, | đồng gửi Bộ Tài chính: a list of bodies reports go to ends at the next
             end = following.start() if following and role == "report_to" else len(clause)
@@ -420,7 +420,9 @@ def _defined_names(subject: str) -> list[tuple[int, str]]:
     return found or ([(0, name)] if 2 <= len(name.split()) <= MAX_NAME_WORDS else [])
 
 
-def _has_lead(before: str, mentions: list[Mention]) -> bool:
-    """Whether a clause names a lead before its ``phối hợp với``: a subject or a directed body that leads, or a
-    leading verb (``Chủ trì, phối hợp với …``) whose subject is the heading's body."""
-    return any(role == "lead" for role, _, _ in mentions) or bool(cue("leading").search(before))
+def _works_with_partner(before: str, mentions: list[Mention]) -> bool:
+    """Whether a clause names who works with the partner after its ``phối hợp với`` (then the partner supports too):
+    a subject before it (``Sở Y tế chủ trì, phối hợp với …`` leads; ``Cơ quan đăng ký hộ tịch phối hợp với các cơ
+    quan có liên quan …`` supports) or a directed body, or a leading verb (``Chủ trì, phối hợp với …``) whose subject
+    is the heading's body."""
+    return any(start < len(before) for _, start, _ in mentions) or bool(cue("leading").search(before))

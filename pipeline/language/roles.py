@@ -49,10 +49,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
         # … chịu trách nhiệm trước pháp luật: answerable, given no task
         "lead_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['lead_after'])})\b{answerable}"),
         "lead_next": re.compile(rf"\s(?:{alternation(data['lead_next'])})\b"),  # matched where a name ends
-        # "X phối hợp với Y làm …": X works with Y, it leads; only a bare "X phối hợp …" supports
-        "support_after": re.compile(
-            rf"{AFTER_NAME}\s(?:{alternation(data['support_after'])})\b(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)"
-        ),
+        # "X phối hợp (với) Y …" with no lead cue before it: X supports, as Y does (gold README)
+        "support_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['support_after'])})\b"),
         "powers_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['powers_after'])})\b"),
         "agent": re.compile(rf"\s+(?:{alternation(data['agent_markers'])})\s"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
