@@ -381,3 +381,13 @@ def test_all_tasks_a_body_leads_or_supports_across_a_batch(tmp_path: Path) -> No
     assert list(office["role"]) == ["support"]
     assert assignments_for(tables, "Ban Thường vụ Tỉnh ủy").empty  # reported to, neither leads nor supports
     assert len(assignments_for(tables, "Ban Thường vụ Tỉnh ủy", roles=["report_to"])) >= 1
+
+
+def test_a_duty_heading_over_a_list_of_kinds_names_each_kind() -> None:
+    # bulk doc_000595: "Điều 21. Trách nhiệm của ngân hàng thương mại, chi nhánh ngân hàng nước ngoài" (83 bulk
+    # documents head duties with a lower-case list); a list of bare kinds stays one subject
+    heading = "Trách nhiệm của ngân hàng thương mại, chi nhánh ngân hàng nước ngoài"
+    assert [n for _, n in heading_subjects(heading)] == ["ngân hàng thương mại", "chi nhánh ngân hàng nước ngoài"]
+    assert [(heading[s : s + len(n)]) for s, n in heading_subjects(heading)] == [n for _, n in heading_subjects(heading)]
+    heading = "Trách nhiệm của cơ quan, tổ chức, cá nhân sử dụng không gian mạng"
+    assert [n for _, n in heading_subjects(heading)] == ["cơ quan, tổ chức, cá nhân sử dụng không gian mạng"]

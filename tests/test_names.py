@@ -332,3 +332,25 @@ def test_a_kind_named_by_its_verb_keeps_the_verbs_adverb() -> None:
     assert ("report_to", "Thủ trưởng cơ quan quản lý trực tiếp") in mentions(text)
     # after a named body it is the sentence's verb
     assert names("Sở Y tế quản lý trực tiếp các cơ sở") == [(0, "Sở Y tế")]
+
+
+def test_a_title_over_one_qualified_kind_leaves_the_next_kind_its_own_subject() -> None:
+    # bulk doc_000217 (the gold of doc_000240 and doc_000744 lists the two apart)
+    text = "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ chịu trách nhiệm thi hành Quyết định này"
+    assert [n for _, n in names(text)] == ["Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "cơ quan thuộc Chính phủ"]
+    # a title over bare kinds goes on with them (tests/gold/README.md: one entry)
+    text = "Thủ trưởng các cơ quan, đơn vị, tổ chức và cá nhân liên quan chịu trách nhiệm thi hành Quyết định này"
+    assert [n for _, n in names(text)] == ["Thủ trưởng các cơ quan, đơn vị, tổ chức và cá nhân liên quan"]
+    # bulk doc_000366: the parents of a relation are one list (a unit of a ministry or ministry-level agency)
+    text = "Thủ trưởng đơn vị thuộc bộ, cơ quan ngang bộ được phân công làm đầu mối có trách nhiệm"
+    assert len(names(text)) == 1
+
+
+def test_tổ_chức_after_a_heads_title_is_the_kind_not_the_verb() -> None:
+    # bulk doc_000159: the list goes on past "người đứng đầu tổ chức …"
+    text = (
+        "Các Bộ trưởng, Thủ trưởng cơ quan thuộc Chính phủ, người đứng đầu tổ chức chính trị - xã hội, Chủ tịch Ủy ban "
+        "nhân dân tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Nghị định này"
+    )
+    assert ("lead", "người đứng đầu tổ chức chính trị - xã hội") in mentions(text)
+    assert ("lead", "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương") in mentions(text)

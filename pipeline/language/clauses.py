@@ -135,7 +135,10 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
         if begins_name(part) and not part.endswith(",") and first_stop(part) == len(part):
             found += [(position + start, name) for start, name in names(part, whole=True)]
         elif match["before"] and (kind := _generic_subject(part)):
-            found.append((position, kind))
+            # a list of kinds, each with words of its own (Trách nhiệm của tổ chức tín dụng, chi nhánh ngân hàng nước
+            # ngoài; … của chủ đầu tư, tổ chức vận hành): one subject each, as the names grammar splits it
+            listed = names(kind, whole=True)
+            found += [(position + start, name) for start, name in listed] if len(listed) > 1 else [(position, kind)]
         else:
             return []
         position += len(part) + 2

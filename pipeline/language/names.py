@@ -26,7 +26,7 @@ BODY_NAMES = lexicon(
                 "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers",
                 "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
-                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "child_kinds", "parent_kinds",
+                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
                 "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "listed_apart", "listed_apart_after",
@@ -59,6 +59,11 @@ def alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _not_after(words: list[str]) -> str:
+    """Lookbehinds: not right after any of `words`, their first letter in either case."""
+    return "".join(f"(?<!{re.escape(w)})(?<!{re.escape(w[:1].upper() + w[1:])})" for w in words)
+
+
 def grammar() -> dict[str, Any]:
     """body_names.toml, as read and checked."""
     return BODY_NAMES.data()
@@ -69,7 +74,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     data = grammar()
     return {
         "stop": re.compile(
-            rf"{AFTER_NAME}\s(?:{alternation(data['stops_or_kinds'])})\b"
+            rf"{AFTER_NAME}{_not_after(data['titles_over_kinds'])}\s(?:{alternation(data['stops_or_kinds'])})\b"
             rf"|(?<!các)(?<!Các)\s(?:{alternation([w for w in data['stops'] if w not in data['stops_or_kinds']])})\b"
             r"|[;.:()\[\]|]|$"
         ),
@@ -94,11 +99,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "joining_kind": re.compile(rf"\b(?:{alternation(data['joining_kinds'])})\b"),
         "listed_apart": re.compile(rf"(?i:{alternation(data['listed_apart'])})\b"),
         # the last piece of a list is a kind alone, maybe after "các" or a title (các cơ quan; Thủ trưởng đơn vị), or
-        # "của" and a kind came before it, which takes the list that follows (Cơ quan, đơn vị của bộ, cơ quan ngang bộ, …)
+        # a relation and a kind came before it, which takes the list that follows (Cơ quan, đơn vị của bộ, cơ quan ngang
+        # bộ, …; Thủ trưởng đơn vị thuộc bộ, cơ quan ngang bộ)
         "bare_joining_kind": re.compile(
             rf"(?:^|,\s+|\svà\s+)(?:(?i:{alternation(data['titles'])})\s+)?(?:[Cc]ác\s+)?"
             rf"(?i:{alternation(data['joining_kinds'])})$"
-            rf"|\scủa\s+(?:các\s+)?(?i:{alternation(data['joining_kinds'])})(?:,\s+[^,]+)*$"
+            rf"|\s(?:{alternation(data['relations'])})\s+(?:các\s+)?(?i:{alternation(data['joining_kinds'])})(?:,\s+[^,]+)*$"
         ),
         "name_closer": re.compile(
             rf"\s(?P<closer>{alternation(data['name_closers'])})"
