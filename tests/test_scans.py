@@ -17,7 +17,8 @@ from pipeline.ocr.language_model import follows
 from pipeline.ocr.tokens import syllable_runs
 from pipeline.settings import Settings
 from pipeline.structure import parse
-from tests.conftest import ROOT, SCANS
+from pipeline.structure.place_date import mended_date, spelt_as_place
+from tests.conftest import DEV, ROOT, SCANS
 from tests.test_structure import structure_of
 
 RENDERED = ROOT / "data" / "rendered"
@@ -153,3 +154,79 @@ def test_a_real_scanned_continuation_page_read_alone_parses_its_body() -> None:
     assert (structure.signature.signer_title, structure.signature.signer_name) == ("PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH", "Ngô Văn Công")
     assert [r.recipient for r in structure.recipients][:1] == ["Như trên"] and structure.recipients[-1].is_archive
 
+
+
+# What OCR made of fresh rendered captures (benchmarks/rendered_scans.py), as the structure reader gets it.
+SEALED_DATE_HEADER = """ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH
+Số: 3210/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+:
+Độc lập - Tự do - Hạnh phúc
+Thành phố Hồ Chí Minh/ ngày 26 tháng 4 năm Z013
+QUYẾT ĐỊNH
+VỀ BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN
+THÔNG TƯ SỐ 09/2013/TT-BXD NGÀY 01 THÁNG 7 NĂM 2013
+Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;
+"""
+MISREAD_CAPITALS_HEADER = """UỶ BAN NHÂN DÂN TỈNH TUYEN QUANG
+Số: 12/2012/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tuyên Quang, ngày 25 tháng 6 năm 2012
+QUYẾT ĐỊNH
+VỀ VIỆC BAN HÀNH QUY ĐỊNH TẶNG QUÀ ĐỐI VỚI
+NGƯỜI CÓ CÔNG VỚI CÁCH MẠNG TRÊN ĐỊA BÀN TỈNH
+TUYỂN QUANG
+Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;
+"""
+
+
+def test_a_date_line_a_seal_crossed_gives_its_place_and_date_and_the_title_under_it() -> None:
+    """A grey seal across the place-date line: the comma read as a slash, the year's 2 as Z. Before, the line ended
+    the header there: no date, no place, no title."""
+    header = structure_of(SEALED_DATE_HEADER).header
+    assert (header.issue_date, header.issue_place) == ("2013-04-26", "Thành phố Hồ Chí Minh")
+    assert header.title == "VỀ BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN THÔNG TƯ SỐ 09/2013/TT-BXD NGÀY 01 THÁNG 7 NĂM 2013"
+
+
+def test_a_place_date_line_without_a_misread_is_left_as_it_is() -> None:
+    assert mended_date("Căn cứ Luật ngày 19 tháng 6 năm 2015; Luật Sửa đổi") == "Căn cứ Luật ngày 19 tháng 6 năm 2015; Luật Sửa đổi"
+    assert mended_date("Hà Nội, ngày 0 5 tháng 0 6 năm 2022") == "Hà Nội, ngày 0 5 tháng 0 6 năm 2022"
+    assert mended_date("ngày l5 tháng O6 năm 2O21") == "ngày 15 tháng 06 năm 2021"
+
+
+def test_the_header_capitals_spell_the_place_as_the_date_line_does() -> None:
+    """Capitals misread with confidence (TUYEN, TUYỂN for TUYÊN; SƠNIA for SƠN LA) are the place the date line names."""
+    header = structure_of(MISREAD_CAPITALS_HEADER).header
+    assert header.issuer == "UỶ BAN NHÂN DÂN TỈNH TUYÊN QUANG"
+    assert header.title.endswith("TRÊN ĐỊA BÀN TỈNH TUYÊN QUANG")
+    assert spelt_as_place("ỦY BAN NHÂN DÂN TỈNH SƠNIA", "Sơn La") == "ỦY BAN NHÂN DÂN TỈNH SƠN LA"
+    assert spelt_as_place("ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Hà Nội") == "ỦY BAN NHÂN DÂN TỈNH HÀ NAM"  # another place
+    assert spelt_as_place("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Hà Nội") == "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+
+
+@pytest.mark.parametrize(
+    ("closing", "signature"),
+    [  # a signature's scribble read between title and name; a seal's ring before the title, across the authority
+        ("TM. UỶ BAN NHÂN DÂN TỈNH\nCHỦ TỊCH\n€ {SINH do,\nChẩu Văn Lâm", ("TM. UỶ BAN NHÂN DÂN TỈNH", "CHỦ TỊCH", "Chẩu Văn Lâm")),
+        ("® _): |kr. cHủ TịcH\nTƯ G PHÓ CHỦ TỊCH\nị\nZ\n~\n,\nNguyễn Hữu Tín", (None, "PHÓ CHỦ TỊCH", "Nguyễn Hữu Tín")),
+        ("KT. BỘ TRƯỞNG\n3C\n:\nTHỨ TRƯỞNG\n^\n.._Y Thông", ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Y Thông")),
+    ],
+)
+def test_marks_a_scan_reads_in_the_signature_block_are_passed_over(closing, signature) -> None:
+    found = structure_of(f"Điều 3. Các cơ quan thi hành Quyết định này./.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n{closing}\n").signature
+    assert (found.signing_authority, found.signer_title, found.signer_name) == signature
+
+
+def test_a_recipient_whose_dash_a_seal_took_stays_in_the_list() -> None:
+    closing = "Nơi nhận:\n- Thường trực Thành ủy;\n1IỤB:CI,CE6PCT:\n- Các Sở - ngành Thành phố;\n- Lưu: VT.\nCHỦ TỊCH\nLê Văn A\n"
+    recipients = [r.recipient for r in structure_of(f"Điều 3. Thi hành./.\n{closing}").recipients]
+    assert recipients == ["Thường trực Thành ủy", "1IỤB:CI,CE6PCT", "Các Sở - ngành Thành phố", "Lưu: VT"]
+
+
+def test_an_item_wrapped_inside_its_brackets_goes_on_after_the_semicolon_there() -> None:
+    """dev/src-vbpl-28: ``- Văn phòng Chính phủ (Phòng Công báo;`` / ``Cổng thông tin điện tử Chính phủ, Vụ CN,
+    KGVX);`` is one item; before, the list ended at the wrapped line and lost its 11 items below."""
+    recipients = [r.recipient for r in structure_of((DEV / "src-vbpl-28.txt").read_text(encoding="utf-8")).recipients]
+    assert len(recipients) == 16 and recipients[4].startswith("Văn phòng Chính phủ (Phòng Công báo")
+    assert recipients[-1] == "Lưu: VT, CN"

@@ -22,6 +22,10 @@ NOTE_AFTER_ITEM = re.compile(r";\s*\((?P<note>[^()]*)\)\s*$")  # Bộ Y tế; (�
 PURPOSE = re.compile(r"^(?:để|Để)\s+\w")  # (để phối hợp chỉ đạo), (để kiểm tra)
 NOTE_WORDS = {"b/c": "báo cáo", "báo cáo": "báo cáo", "thực hiện": "để thực hiện", "t/h": "để thực hiện"}
 SIGNATURE_NOTE = re.compile(r"\((?:đã ký|Đã ký|ký|đã ký và đóng dấu)\)|\[đã ký\]", re.IGNORECASE)
+SCRIBBLE = re.compile(r"[^\w\s.,:;()/'’&-]|_")  # a sign no title or name holds
+NAME_MARKS = "._-~,:;'`^*|/\\ "  # marks a signature's scribble leaves before the name on its line
+NAME_GAP = 6  # lines of a scribble's marks (``ị``, ``Z``, ``~``) read between a signer's title and name
+SEAL_MARKS = 4  # letters a seal's ring may leave before a signer's title on its line
 SIGNATURE_SEARCH = 40  # lines around the recipients block, or at the end, where a signature is looked for
 
 
@@ -91,7 +95,8 @@ def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Rec
     if rest.strip():
         items.extend(_inline_items(rest, line.start + after_label))
     above = ""  # the last item line under the label: an item wraps only from a dash line
-    for following in lines[position + 1 :]:
+    rest_lines = lines[position + 1 :]
+    for k, following in enumerate(rest_lines):
         text = following.stripped
         if not text:
             if items:
@@ -110,11 +115,22 @@ def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Rec
         elif ITEM.match(text) or ITEM.fullmatch(above) or (not items and _unmarked_items(text)):
             items.extend(_inline_items(following.text, following.start))
             text = f"{above} {text}" if ITEM.fullmatch(above) else text  # the item of a dash alone on its line
+        elif items and _dash_lost(above, text, rest_lines[k + 1 : k + 2]):
+            items.append(_recipient(text.rstrip(";,.:").strip(), following.start + following.text.index(text)))
         else:
             break
         used.add(following.index)
         above = text
     return items, used
+
+
+def _dash_lost(above: str, text: str, below: list[Line]) -> bool:
+    """Is `text` an item whose dash a scan lost (a seal across it), between a finished dash item and the next one?
+    No signature line (an authority, a title, a name) read between the items of a text."""
+    finished = bool(ITEM.match(above)) and above.endswith(ITEM_END)
+    between = bool(below) and bool(ITEM.match(below[0].stripped))
+    signature = _prefix_pattern().match(text) or _title_line(text) or _looks_like_name(text.rstrip(";."))
+    return finished and between and len(text) < 120 and not signature
 
 
 def _unmarked_items(text: str) -> bool:
@@ -126,7 +142,8 @@ def _wraps(above: str, text: str) -> bool:
     """Is `text` the rest of the item on the line `above`, wrapped by its column (``- Ủy ban Trung ương Mặt trận Tổ
     quốc`` / ``Việt Nam;``)? The dash item above is unfinished (no ``;`` or ``.``, not a bare dash) and the line is
     no signature line: in capitals, or a name that ends no item."""
-    unfinished = bool(ITEM.match(above)) and not above.endswith(ITEM_END) and not ITEM.fullmatch(above)
+    open_bracket = above.count("(") > above.count(")")  # ``- Văn phòng Chính phủ (Phòng Công báo;`` goes on
+    unfinished = bool(ITEM.match(above)) and (not above.endswith(ITEM_END) or open_bracket) and not ITEM.fullmatch(above)
     signature = is_capitals(text) or _prefix_pattern().match(text) or _looks_like_name(text.rstrip(";."))
     fresh = LIST_LABEL.match(text)  # the body going on after Kính gửi: ``1. Thông tin …``
     return unfinished and len(text) < 120 and not fresh and not (signature and not text.endswith(ITEM_END))
@@ -209,7 +226,7 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
     found.signer_name = name
     for line in rest[:6] if name is None else []:
         text = line.stripped
-        if _is_note(text):
+        if _is_note(text) and not _name_line(text):
             continue
         if found.signer_title is None and is_capitals(text) and len(text) < 60:
             title_caps, name = _split_name(text)
@@ -241,13 +258,23 @@ def _without_prefix(candidates: list[Line]) -> Signature:
         if title and name:  # TRƯỞNG BAN PHÓ THỦ TƯỚNG Nguyễn Thiện Nhân: one who holds two positions
             return Signature(None, caps, name, {candidates[position].index})
         if name := _name_line(text):
-            for above in reversed(candidates[max(0, position - 3) : position]):
+            for above in reversed(candidates[max(0, position - NAME_GAP) : position]):
                 if _is_note(above.stripped):
                     continue
-                if is_capitals(above.stripped) and above.stripped.startswith(tuple(_titles())):
-                    return Signature(None, above.stripped, name, {above.index, candidates[position].index})
+                if is_capitals(above.stripped) and (title := _title_line(above.stripped)):
+                    return Signature(None, title, name, {above.index, candidates[position].index})
                 break
     return Signature()
+
+
+def _title_line(text: str) -> str | None:
+    """The signer's title a capitals line holds: the line when it opens with a title, else the title it ends with
+    after a few letters a seal's ring left before it (``TƯ G PHÓ CHỦ TỊCH``)."""
+    if text.startswith(tuple(_titles())):
+        return text
+    title = _title_suffix(text)
+    marks = text[: -len(title)] if title else ""
+    return title if title and sum(c.isalpha() for c in marks) <= SEAL_MARKS and not _prefix_anywhere().search(marks) else None
 
 
 def _split_name(text: str) -> tuple[str, str | None]:
@@ -282,7 +309,7 @@ def _is_name_word(word: str) -> bool:
 
 def _name_line(text: str) -> str | None:
     """The signer's name a line holds, after the military rank that may open it (``Đại tướng Lương Tam Quang``)."""
-    name = _rank().sub("", text)
+    name = _rank().sub("", text.lstrip(NAME_MARKS))  # ``.._Y Thông``: a scribble's marks read before the name
     return name if _looks_like_name(name) else None
 
 
@@ -305,9 +332,12 @@ def _looks_like_name(text: str) -> bool:
 
 def _is_note(text: str) -> bool:
     """A line between a signer's title and name that belongs to neither: a note (``(Đã ký)``) or the marks OCR
-    reads in a handwritten signature (three characters or fewer: ``l``, ``/~``; or no capital letter: ``j. nng``,
-    where a title is in capitals and a name capitalised)."""
+    reads in a handwritten signature (three characters or fewer: ``l``, ``/~``; no capital letter: ``j. nng``,
+    where a title is in capitals and a name capitalised; a sign no title or name holds, or a capital after a small
+    letter inside a word: ``€ {SINH do,``, ``_):|kr.cHỦTịcn``)."""
     text = text.strip()
-    if len(text.replace(" ", "")) <= 3 or not any(c.isupper() for c in text):
+    if len(text.replace(" ", "")) <= 3 or not any(c.isupper() for c in text) or SCRIBBLE.search(text):
+        return True
+    if any(a.islower() and b.isupper() for a, b in zip(text, text[1:])):
         return True
     return text.lower() in vocabulary()["signature_notes"] or (text.startswith("(") and text.endswith(")"))

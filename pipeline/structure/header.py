@@ -15,6 +15,7 @@ from functools import cache
 
 from pipeline.document_types import document_types, symbol_types
 from pipeline.language.dates import EXACT_DATE, iso_date, parse_date
+from pipeline.structure.place_date import mended_date, spelt_as_place
 from pipeline.structure.lines import (
     PHRASE_SEPARATORS,
     Line,
@@ -246,6 +247,8 @@ class _HeaderReader:
             header.doc_type = _type_from_symbol(header.symbol or "")
         if header.issue_date is None:
             self._late_place_date()
+        for name in ("issuer", "issuer_parent", "title"):  # a scan's capitals, spelt as the date line spells the place
+            setattr(header, name, spelt_as_place(getattr(header, name), header.issue_place))
 
     def _walk(self) -> int | None:
         """Classify lines until the body; returns where the body begins (None: at the end of the header)."""
@@ -297,6 +300,7 @@ class _HeaderReader:
 
     def _take_place_date(self, text: str, line: Line) -> str:
         """``Hà Nội, ngày 15 tháng 12 năm 2025``, or a date line without its place; returns what else it holds."""
+        text = mended_date(text)
         place_date = PLACE_DATE.search(text) or DATE_LINE.match(text)
         if not place_date or self.header.issue_date is not None:
             return text

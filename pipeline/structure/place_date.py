@@ -1,0 +1,78 @@
+"""The place-date line as a scan reads it, and the place's name in the header's capitals spelt as that line spells it.
+
+A seal across the place-date line leaves a slash or stop read for the comma after the place and letters read for
+digits (``Thành phố Hồ Chí Minh/ ngày 26 tháng 4 năm Z013``): :func:`mended_date` writes them as printed.
+On a scan the issuer block and the title are set in capitals, where OCR misreads marks and letters with confidence
+(``TỈNH TUYEN QUANG``, ``TỈNH TUYỂN QUANG``, ``TỈNH SƠNIA``), while the place-date line (``Tuyên Quang, ngày …``), in
+lower case, reads right: a provincial or local body names the place it issues from. The words after an
+administrative unit's word (``TỈNH``, ``THÀNH PHỐ``, ``HUYỆN`` …) that are the place's name but for its marks,
+spaces or one letter are written as the place's name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rapidfuzz.distance import Levenshtein
+
+from pipeline.language.folding import fold
+from pipeline.structure.lines import vocabulary
+
+_LOOKALIKE = "OoDIl|ZzSB"  # what OCR reads for a digit in a scan's date line: O for 0, l for 1, Z for 2, S for 5
+SCANNED_DATE = re.compile(
+    rf"(?P<place>[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){{0,5}}?)?\s*(?P<sep>[,/.;:]?)\s*ngày\s*"
+    rf"(?P<day>[\d{_LOOKALIKE}]{{1,2}})\s*tháng\s*(?P<month>[\d{_LOOKALIKE}]{{1,2}})[,.]?\s*năm\s*(?P<year>[\d{_LOOKALIKE}]{{4}})(?!\w)"
+)  # Thành phố Hồ Chí Minh/ ngày 26 tháng 4 năm Z013
+DIGITS = str.maketrans(_LOOKALIKE, "0000112255")
+DATE_PARTS = ("day", "month", "year")
+MIN_KEY = 5  # letters a place's name needs before one letter's difference is taken for a misread (not Hà Nam / Hà Nội)
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    """The last word of each administrative unit's name, folded (``tinh``, ``pho``, ``huyen`` …)."""
+    return frozenset(fold(unit).split()[-1] for unit in vocabulary()["place_openings"])
+
+
+def _name(place: str) -> str:
+    """The place's name without its unit (``Thành phố Hồ Chí Minh`` → ``Hồ Chí Minh``)."""
+    words = place.split()
+    units = [i for i, word in enumerate(words[:3]) if fold(word) in _unit_words()]
+    return " ".join(words[units[-1] + 1 :] if units and units[-1] + 1 < len(words) else words)
+
+
+def spelt_as_place(text: str | None, place: str | None) -> str | None:
+    """`text` (a header line in capitals) with the place's name after a unit's word spelt as `place` spells it."""
+    if not text or not place:
+        return text
+    name = _name(place).upper()
+    key = fold(name).replace(" ", "")
+    size = len(name.split())
+    words = text.split(" ")
+    i = 0
+    while i < len(words):
+        if fold(words[i]) in _unit_words():
+            for width in (size, size - 1, size + 1):
+                window = words[i + 1 : i + 1 + width]
+                found = fold(" ".join(window)).replace(" ", "")
+                if width < 1 or len(window) < width or " ".join(window) == name or not found:
+                    continue
+                if found == key or (len(key) >= MIN_KEY and Levenshtein.distance(found, key) <= 1):
+                    words[i + 1 : i + 1 + width] = name.split()
+                    break
+        i += 1
+    return " ".join(words)
+
+
+def mended_date(text: str) -> str:
+    """A place-date line as printed where OCR misread it (a seal across it, a blurred scan): a letter read for a
+    digit of the day, month or year (``năm Z013``, ``ngày l5``) and a slash or stop read for the comma after the
+    place (``Thành phố Hồ Chí Minh/ ngày``); any other line as it is."""
+    match = SCANNED_DATE.search(text)
+    misread = match and (match["sep"] not in ("", ",") or any(not c.isdigit() for k in DATE_PARTS for c in match[k]))
+    if not match or not misread or not any(c.isdigit() for c in match["year"]):
+        return text
+    day, month, year = (match[k].translate(DIGITS) for k in DATE_PARTS)
+    place = f"{match['place']}{', ' if match['sep'] else ' '}" if match["place"] else ""
+    return f"{text[: match.start()]}{place}ngày {day} tháng {month} năm {year}{text[match.end() :]}"
