@@ -201,7 +201,7 @@ def replace_runs(out_dir: Path, runs: pd.DataFrame, excel_csv: bool = False) -> 
 
 def write_beside_tables(out_dir: Path) -> None:
     """Write what is made from the finished tables of `out_dir`: `documents.jsonl` and the review report, each
-    reading the tables a document at a time (:mod:`pipeline.table_rows`), so that memory does not grow with the batch."""
+    reading the tables a document at a time (:mod:`pipeline.table_rows`): memory does not grow with the batch."""
     from pipeline import report
 
     write_documents_jsonl(out_dir)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -22,6 +23,7 @@ from pipeline.normalize import normalize
 from pipeline.results import DocumentResult, describe, error_row
 from pipeline.settings import Settings
 from pipeline.structure import Structure, parse
+from pipeline.structure.holding import Holders
 from pipeline.structure.tasks import Task
 
 
@@ -185,10 +187,14 @@ def _reference_rows(
     if document is None:
         return []
     sections = sorted(structure.sections if structure else [], key=lambda s: s.char_start)
+    holders = Holders(sections, from_start=True)
+    innermost = {  # asked in the order of the text: one sweep over the sections
+        id(reference): max(holding, key=lambda s: s.level).section_id if (holding := holders.at(start)) else None
+        for start, reference in sorted(((r.mentions[0].char_start, r) for r in references), key=lambda pair: pair[0])
+    }
     rows = []
     for reference in references:
         first = reference.mentions[0]
-        holding = [s for s in sections if s.char_start <= first.char_start < s.char_end]
         rows.append(
             {
                 "doc_id": document.doc_id,
@@ -205,7 +211,7 @@ def _reference_rows(
                 "name_only": reference.name_only,
                 "name": reference.name,
                 "raw": first.raw,
-                "section_id": max(holding, key=lambda s: s.level).section_id if holding else None,
+                "section_id": innermost[id(reference)],
                 "char_start": first.char_start,
                 "char_end": first.char_end,
                 "page": document.page_at(first.char_start),
@@ -223,14 +229,13 @@ def _amendment_rows(
     if document is None or structure is None:
         return []
     mentions = sorted((m.char_start, m.char_end, r.ref_id) for r in references for m in r.mentions)
+    starts = [start for start, _, _ in mentions]
     amended = next((r.ref_id for r in references if r.relation == "amends"), None)
     rows = []
     for amendment in structure.amendments:
-        ref_id = next(
-            (ref for start, end in amendment.cited_in for m_start, m_end, ref in mentions
-             if start <= m_start < end),  # a mention that opens in the instruction (it may run past its line)
-            amended,
-        )  # fmt: skip
+        # the first mention that opens in the instruction (it may run past its line), else in a heading over it
+        opening = ((bisect_left(starts, start), end) for start, end in amendment.cited_in)
+        ref_id = next((mentions[at][2] for at, end in opening if at < len(starts) and starts[at] < end), amended)
         rows.append(
             {
                 "doc_id": document.doc_id,

@@ -186,7 +186,8 @@ def _widths(file: pq.ParquetFile) -> list[int]:
                 values = batch.column(number)
                 text = values if pa.types.is_string(values.type) else values.cast(pa.string())
                 lengths[number].append(pc.utf8_length(text).cast(pa.int64()))
-    return [_width(field, pa.chunked_array(measured, pa.int64())) for field, measured in zip(schema, lengths, strict=True)]
+    measured = [pa.chunked_array(column, pa.int64()) for column in lengths]
+    return [_width(field, column) for field, column in zip(schema, measured, strict=True)]
 
 
 def _width(field: pa.Field, lengths: pa.ChunkedArray) -> int:

@@ -460,6 +460,7 @@ def test_a_time_of_day_is_no_amount_of_hours_but_part_of_the_day_it_falls_on(tex
         "e) 02 ảnh màu cỡ 3cm x 4cm, nền trắng, chụp trong vòng 06 tháng gần nhất;",
         "I Tổng chi phí hoạt động phát sinh trong vòng 12 tháng tính tới tháng xx năm 20xx",
         "tổ chức hoạt động hợp pháp trong vòng hai năm trước đó",  # doc_000373
+        "các danh hiệu thi đua đã được tặng trong vòng 05 năm trước thời điểm nghỉ hưu.",  # doc_000066, 216, 514
         # from one point to another (10 bulk documents: doc_000256, doc_000286, doc_000509 …)
         "thông tin về thời hạn sử dụng hàng hóa không quá 03 (ba) năm kể từ ngày sản xuất đến ngày mở tờ khai nhập khẩu;",
         "a) Có thời gian hoạt động tối thiểu 12 tháng tính từ ngày khai trương hoạt động đến thời điểm đề nghị;",
@@ -467,3 +468,18 @@ def test_a_time_of_day_is_no_amount_of_hours_but_part_of_the_day_it_falls_on(tex
 )
 def test_a_span_looked_back_on_or_between_two_points_is_no_limit(text: str) -> None:
     assert typed(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # bulk corpus: doc_000013, doc_000148, doc_000142
+        "1. Căn cứ chương trình, kế hoạch công tác (định kỳ, chuyên đề, đột xuất hoặc kế hoạch soạn thảo chi tiết)",
+        "cơ chế ra quyết định, cơ chế họp (định kỳ, đột xuất).",
+        "đặt lệnh vừa mua vừa bán cùng một mã chứng khoán trong từng đợt khớp lệnh (định kỳ hoặc liên tục)",
+    ],
+)
+def test_a_frequency_among_other_words_in_brackets_is_a_kind_not_a_limit(text: str) -> None:
+    assert typed(text) == []
+    assert [d.text for d in find_deadlines("Hoàn thành các nhiệm vụ (Quý IV/2013 và thường xuyên).")] == [
+        "Quý IV/2013", "thường xuyên"
+    ]

@@ -354,3 +354,10 @@ def test_tổ_chức_after_a_heads_title_is_the_kind_not_the_verb() -> None:
     )
     assert ("lead", "người đứng đầu tổ chức chính trị - xã hội") in mentions(text)
     assert ("lead", "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương") in mentions(text)
+
+
+def test_a_named_force_is_a_body() -> None:
+    # bulk doc_000045, doc_000212: "Lực lượng" before a capital heads a body's name
+    text = "Lực lượng Công an các cấp chủ trì, phối hợp với lực lượng chức năng có liên quan tham mưu."
+    assert mentions(text)[0] == ("lead", "Lực lượng Công an các cấp")
+    assert names("Lực lượng lao động có trách nhiệm") == []

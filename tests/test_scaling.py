@@ -48,3 +48,22 @@ def test_work_grows_in_proportion_to_the_text(shape: str) -> None:
     double, eightfold = joint.join([text] * 2), joint.join([text] * 8)
     work(double)  # patterns compiled and words cached once, as after a batch's first documents
     assert work(eightfold) < 4.4 * work(double)
+
+
+def test_the_sections_holding_an_offset_are_found_by_one_sweep_as_by_a_scan_of_all() -> None:
+    """Holders answers what scanning every section would (the sections of a real plan, nested and in a row),
+    for offsets in the order of the text and, starting over, for an offset before the last one asked."""
+    from pipeline.normalize import normalize
+    from pipeline.structure import parse
+    from pipeline.structure.holding import Holders
+
+    raw = RawDocument(source_file="x.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(page=1, text=PLAN, text_source=TextSource.PLAIN_TEXT)]
+    sections = parse(normalize(raw)).sections
+    assert len(sections) > 10
+    offsets = sorted({s.char_start for s in sections} | {s.char_end - 1 for s in sections}) + [0, 500]
+    for from_start in (False, True):
+        holders = Holders(sections, from_start)
+        for offset in offsets:
+            started = [s for s in sections if (s.char_start <= offset if from_start else s.char_start < offset)]
+            assert holders.at(offset) == [s for s in started if offset < s.char_end]

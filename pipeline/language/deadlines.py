@@ -112,7 +112,9 @@ def find_deadlines(text: str, not_before: date | None = None) -> list[Deadline]:
         if any(s < match.end() and match.start() < e for s, e in meetings):
             continue  # the month of a meeting: tại Kỳ họp thứ 10 (tháng 10/2025), read with it
         inside = read_time_value(match[1])
-        if inside and g.value_opening.fullmatch(match[1][: inside[0].start]):
+        if inside and g.value_opening.fullmatch(match[1][: inside[0].start]) and (
+            inside[0].kind != "recurring" or inside[0].precision or is_time_value(match[1])
+        ):  # a bare frequency among other words is a kind of thing: (định kỳ hoặc liên tục), (định kỳ hoặc cuối kỳ)
             values.append(match.span(1))
     for start, end in values:
         found += [d.shifted(start) for d in read_time_value(text[start:end])]

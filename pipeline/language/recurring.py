@@ -196,7 +196,8 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
         follows = (following[1] or "") if following else ""
         duty = match[0].lower().startswith("theo") or (
             follows[:1].islower() and follows not in NOT_A_DUTY_AFTER
-        ) or (follows == "," and opens_clause(text, match.start()))
+        ) or (follows == "," and opens_clause(text, match.start()) and not written_before.endswith("("))
+        # … a bracket opening a list of kinds is no clause: kế hoạch công tác (định kỳ, chuyên đề, đột xuất)
         if bare or (duty and not written_before.endswith(tuple(not_after))):
             found.append(Deadline(match[0], "recurring", match.start(), match.end()))
     found += _adverbs(text, bare)

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from pipeline.structure.holding import Holders
 from pipeline.structure.lines import Line
 from pipeline.structure.sections import Section
 
@@ -136,6 +137,8 @@ def find_amendments(lines: list[Line], body: set[int], passages: list[Passage], 
     """The instructions among the body lines outside quoted passages, one row per target they name."""
     quoted = {i for p in passages for i in range(p.first, p.last + 1)}
     following = {p.first: p for p in passages}
+    line_starts = [line.start for line in lines]
+    holding = Holders(sections)  # asked line by line, in the order of the text
     found: list[Amendment] = []
     for line in lines:
         text = line.stripped
@@ -146,7 +149,7 @@ def find_amendments(lines: list[Line], body: set[int], passages: list[Passage], 
             continue
         start = line.start + line.text.index(text)
         action = ACTION_VERBS[match["verb"].lower()]
-        holders = _holders(sections, start)
+        holders = sorted(holding.at(start), key=lambda s: s.level, reverse=True)  # innermost first
         wording = ASIDE.split(_unquoted(text[match.end() :]))[0]
         if wording.startswith(("một số ", "các nội dung")):
             continue  # a heading over instructions: Sửa đổi, bổ sung một số điểm, khoản của Điều 12
@@ -163,7 +166,8 @@ def find_amendments(lines: list[Line], body: set[int], passages: list[Passage], 
         if passage is not None and action not in ("repeal", "suspend"):
             new_start, new_end = lines[passage.first].start, lines[passage.last].end
         own_words = EARLIER.split(_unquoted(text[match.end() :]))[0]  # the place a supplement goes included
-        cited_in = ((start, start + match.end() + len(own_words)), *(_heading_span(lines, s) for s in holders))
+        headings = (_heading_span(lines, line_starts, s) for s in holders)
+        cited_in = ((start, start + match.end() + len(own_words)), *headings)
         for target in dict.fromkeys(targets):
             found.append(
                 Amendment(f"m{len(found) + 1}", target, action, start, start + len(text), new_start, new_end, cited_in)
@@ -176,22 +180,16 @@ def _instructs(lines: list[Line], index: int, body: set[int], quoted: set[int]) 
     return index < len(lines) and index in body and index not in quoted and bool(INSTRUCTION_LINE.match(lines[index].stripped))
 
 
-def _heading_span(lines: list[Line], section: Section) -> tuple[int, int]:
+def _heading_span(lines: list[Line], line_starts: list[int], section: Section) -> tuple[int, int]:
     """Where a section's label and heading are printed: on its first line, or on the lines below it that its
-    heading took (a chapter title cut into many lines)."""
-    first = bisect_right([line.start for line in lines], section.char_start) - 1
+    heading took (a chapter title cut into many lines). `line_starts`: where each line starts."""
+    first = bisect_right(line_starts, section.char_start) - 1
     wanted, taken = len(section.label) + len(section.heading), 0
     for line in lines[first:]:
         taken += len(line.stripped) + 1
         if taken >= wanted:
             return section.char_start, line.end
     return section.char_start, section.char_end
-
-
-def _holders(sections: list[Section], offset: int) -> list[Section]:
-    """Sections that hold `offset` and start before it, innermost first."""
-    holding = [s for s in sections if s.char_start < offset < s.char_end]
-    return sorted(holding, key=lambda s: s.level, reverse=True)
 
 
 def _listed(wording: str) -> list[str]:

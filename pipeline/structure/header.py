@@ -105,17 +105,29 @@ def _symbol_types() -> dict[str, str]:
 def without_national_lines(text: str) -> str:
     """The line with the national block's phrases cut out (OCR-tolerant: matched without diacritics)."""
     folded = fold_chars(text)
-    spans = [m.span() for p in _national_patterns() for m in p.finditer(folded) if not _in_a_sentence(text, m.start())]
-    for start, end in sorted(spans, reverse=True):
-        text = text[:start] + " " + text[end:]
+    found = (m.span() for p in _national_patterns() for m in p.finditer(folded))
+    spans = sorted(span for span in found if not _in_a_sentence(text, span[0]))
+    if all(end <= start for (_, end), (start, _) in zip(spans, spans[1:])):  # apart: cut in one pass
+        cuts = [0, *(bound for span in spans for bound in span), len(text)]
+        text = " ".join(text[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2))
+    else:
+        for start, end in reversed(spans):
+            text = text[:start] + " " + text[end:]
     return " ".join(text.split()).strip(ORNAMENT)
 
 
 def _in_a_sentence(text: str, start: int) -> bool:
     """Is the national phrase at `start` part of a sentence (``Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và
-    …`` in a title), not a national line: the word before it is in lower case."""
-    before = text[:start].split()
-    return bool(before) and before[-1].isalpha() and before[-1].islower()
+    …`` in a title), not a national line: the word before it is in lower case. The word is found by looking back
+    from `start`, not by splitting all the text before it (a text on one line has thousands of phrases)."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    word = text[begin:end]
+    return bool(word) and word.isalpha() and word.islower()
 
 
 def _is_noise(text: str) -> bool:

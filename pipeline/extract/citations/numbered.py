@@ -5,6 +5,7 @@ before it, the lists it heads (``Nghị định số 48/2013/NĐ-CP và 92/2017/
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from pipeline.extract.citations.context import iso, issuer_at, issuer_before
 from pipeline.extract.citations.grammar import (
@@ -238,6 +239,25 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
+class _LineBreaks:
+    """Where the line around an offset starts and ends, by bisection over the text's line breaks found once (a
+    search from each citation to the break before it or after it makes a text on one line quadratic)."""
+
+    def __init__(self, text: str):
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.length = len(text)
+
+    def start(self, pos: int) -> int:
+        """As ``text.rfind("\\n", 0, pos) + 1``."""
+        before = bisect_left(self.breaks, pos)
+        return self.breaks[before - 1] + 1 if before else 0
+
+    def end(self, pos: int) -> int:
+        """As :func:`_line_end`."""
+        after = bisect_left(self.breaks, pos)
+        return self.breaks[after] if after < len(self.breaks) else self.length
+
+
 def numbered_mentions(text: str, skip_before: int, own: set[str]) -> tuple[list[Cite], list[Cite]]:
     """Every number-symbol citation after `skip_before`, and apart the mentions of the document's own number."""
     g = grammar()
@@ -245,6 +265,7 @@ def numbered_mentions(text: str, skip_before: int, own: set[str]) -> tuple[list[
     own_mentions: list[Cite] = []
     floor = skip_before
     form_end = -1  # forms and annexes are listed too: "biểu 01/TCD, 02/XLD, 03/GQKN"
+    lines = _LineBreaks(text)
     for match in g.symbol.finditer(text, skip_before):
         at = match.start()
         decimal = text[at - 1 : at] == "." and text[at - 2 : at - 1].isdigit()
@@ -259,8 +280,7 @@ def numbered_mentions(text: str, skip_before: int, own: set[str]) -> tuple[list[
         cite = _read_citation(text, match, floor, listed.start(1) if listed else match.start())
         if cite is None or cite.number_symbol is None:
             continue
-        line_start = text.rfind("\n", 0, cite.start) + 1
-        if cite.start == match.start() and ALONE.fullmatch(text, line_start, _line_end(text, cite.end)):
+        if cite.start == match.start() and ALONE.fullmatch(text, lines.start(cite.start), lines.end(cite.end)):
             form_end = match.end()  # a bare code alone on its line labels a form: "01/TCD"
             continue
         if number_symbol_key(cite.number_symbol) in own:
