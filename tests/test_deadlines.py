@@ -460,6 +460,7 @@ def test_a_time_of_day_is_no_amount_of_hours_but_part_of_the_day_it_falls_on(tex
         "e) 02 ảnh màu cỡ 3cm x 4cm, nền trắng, chụp trong vòng 06 tháng gần nhất;",
         "I Tổng chi phí hoạt động phát sinh trong vòng 12 tháng tính tới tháng xx năm 20xx",
         "tổ chức hoạt động hợp pháp trong vòng hai năm trước đó",  # doc_000373
+        "các danh hiệu thi đua đã được tặng trong vòng 05 năm trước thời điểm nghỉ hưu.",  # doc_000066, 216, 514
         # from one point to another (10 bulk documents: doc_000256, doc_000286, doc_000509 …)
         "thông tin về thời hạn sử dụng hàng hóa không quá 03 (ba) năm kể từ ngày sản xuất đến ngày mở tờ khai nhập khẩu;",
         "a) Có thời gian hoạt động tối thiểu 12 tháng tính từ ngày khai trương hoạt động đến thời điểm đề nghị;",

@@ -363,6 +363,15 @@ def test_a_forms_kinh_gui_after_the_signature_is_no_recipient_of_the_document(bu
     assert "Cục Thủy sản và Kiểm ngư - Bộ Nông nghiệp và Môi trường" not in names
 
 
+def test_a_dash_alone_on_its_line_marks_the_recipient_on_the_next(bulk: dict[str, str]) -> None:
+    """Web text puts an item's dash on a line of its own (``-`` / ``Công báo điện tử`` / ``;``, 11 bulk texts): the
+    list goes on, and a comma cut onto the next line closes up with the item (``HĐND`` / ``, UBND các tỉnh``)."""
+    police = [r.recipient for r in structure_of(bulk["doc_000018"]).recipients]
+    assert police[3:5] == ["Công báo điện tử", "Cổng TTĐT Bộ Công an"]
+    inspectorate = [r.recipient for r in structure_of(bulk["doc_000213"]).recipients]
+    assert "HĐND, UBND các tỉnh, thành phố trực thuộc TW" in inspectorate
+
+
 def test_a_property_sheet_names_its_signer_in_its_fields(bulk: dict[str, str]) -> None:
     """vbpl.vn's property page: ``Chức danh`` / ``Thứ trưởng``, ``Người ký`` / ``Phan Chí Hiếu``, as printed."""
     sheet = structure_of(bulk["doc_000008"]).signature

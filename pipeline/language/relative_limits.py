@@ -128,6 +128,8 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             continue  # a span that runs on or is looked back on (trong vòng hai năm trước đó; 03 năm liên tục)
         if unit(match["unit"]) == "year" and not opener:
             continue  # years counted from an event with no limit word are a term (50 năm tính từ ngày giao đất)
+        if unit(match["unit"]) == "year" and opener in ("trong", "trong vòng") and (match["anchor"] or "").lower().startswith("trước"):
+            continue  # years before an event are looked back on (đã được tặng trong vòng 05 năm trước thời điểm nghỉ hưu)
         end = match.start() + len(match[0].rstrip(" ,"))
         anchor = None
         if match["anchor"]:

@@ -105,12 +105,16 @@ def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Rec
             continue
         if len(text) <= SPECK and not any(c.isalpha() for c in text):
             used.add(following.index)
+            above = text if ITEM.fullmatch(text) else above  # a dash alone: its item is on the next line
             continue
         if items and not ITEM.match(text) and _wraps(above, text):
-            items[-1] = _recipient(f"{items[-1].recipient} {text.rstrip(';,.').strip()}", items[-1].char_start)
+            rest = text.rstrip(";,.").strip()
+            glue = "" if rest[:1] in ",)" else " "  # web text's node break before a comma: ``HĐND`` / ``, UBND …``
+            items[-1] = _recipient(f"{items[-1].recipient}{glue}{rest}", items[-1].char_start)
             text = f"{above} {text}"  # the item's lines so far, still a dash item
         elif ITEM.match(text) or ITEM.fullmatch(above) or (not items and _unmarked_items(text)):
             items.extend(_inline_items(following.text, following.start))
+            text = f"{above} {text}" if ITEM.fullmatch(above) else text  # the item of a dash alone on its line
         elif items and _dash_lost(above, text, rest_lines[k + 1 : k + 2]):
             items.append(_recipient(text.rstrip(";,.:").strip(), following.start + following.text.index(text)))
         else:
