@@ -102,7 +102,7 @@ def property_sheet(lines: list[Line]) -> Header | None:
     issued = parse_date(values.get("issue_date", ""))
     header.issue_date = issued.isoformat() if issued else None
     named = re.compile(  # Thông tư số 01/2021/TT-BXD ban hành …, THÔNG TƯ SỐ 59/2018/TT-BGTVT HƯỚNG DẪN …, Thông tư 32/2022/TT-BCT …
-        rf"^{re.escape(values['doc_type'])}\s+(?:số\s+)?{_spaced(header.number_symbol)}\s+(?P<title>\S.*)$", re.IGNORECASE
+        rf"^{re.escape(values['doc_type'])}\s+(?:số\s+)?{_spaced(header.number_symbol)}(?:[/-]\s*|\s+)(?P<title>\S.*)$", re.IGNORECASE
     )
     header.title = next((m["title"] for m in map(named.match, texts) if m), None)
     header.body_start = lines[-1].end + 1 if lines else 0

@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from rapidfuzz.distance import Levenshtein
+
 from pipeline.structure.lines import PHRASE_SEPARATORS, Line, fold_chars, folded_pattern, vocabulary
 
 NATIONAL_PIECES = 6  # the most lines a national line is found cut into
+SLIPS = 2  # the most letters a national line is found misprinted in
 ORNAMENT = "-–—_=*~|•· "  # what a line of the header may lose at its ends
 DECORATION = ORNAMENT + ".,:;"  # and a field of it, its punctuation too
 
@@ -48,11 +51,15 @@ def _in_a_sentence(text: str, start: int) -> bool:
 
 
 def is_noise(text: str) -> bool:
-    """Nothing, OCR specks, or what is left of a national line that a stamp or a fold cut short."""
+    """Nothing, OCR specks, or what is left of a national line that a stamp or a fold cut short, or one printed
+    with a slip (``CỘNG HOÀ XÃ HỘI CHỦ NCHĨA VIỆT NAM``)."""
     folded = fold_chars(text).strip()
     if sum(c.isalnum() for c in folded) <= 1:
         return True
-    return len(folded) >= 10 and any(fold_chars(n).startswith(folded) for n in vocabulary()["national_lines"])
+    nationals = [fold_chars(n) for n in vocabulary()["national_lines"]]
+    if len(folded) >= 10 and any(n.startswith(folded) for n in nationals):
+        return True
+    return len(folded) >= 15 and any(Levenshtein.distance(folded, n, score_cutoff=SLIPS) <= SLIPS for n in nationals)
 
 
 @cache
