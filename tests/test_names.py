@@ -387,3 +387,18 @@ def test_a_verb_joined_to_the_duty_cue_is_the_sentences_own() -> None:
         "nhiệm tổ chức thực hiện các kiến nghị."
     )
     assert ("lead", "các ngành") in mentions(text)
+
+
+def test_a_closing_catch_all_after_và_các_is_a_subject_of_its_own() -> None:
+    # bulk doc_000259: the official and the catch-all are two entries (tests/gold/README.md)
+    text = "Chủ tịch Ủy ban nhân dân cấp xã và các cá nhân, tổ chức có liên quan chịu trách nhiệm thi hành Thông tư này."
+    assert mentions(text) == [("lead", "Chủ tịch Ủy ban nhân dân cấp xã"), ("lead", "các cá nhân, tổ chức có liên quan")]
+    # bulk doc_000606: after a list of kinds it goes on with them, under the one title
+    text = "Thủ trưởng các cơ quan, đơn vị và các cá nhân có liên quan chịu trách nhiệm thi hành Thông tư này."
+    assert mentions(text) == [("lead", "Thủ trưởng các cơ quan, đơn vị và các cá nhân có liên quan")]
+
+
+def test_a_budget_unit_is_named_whole() -> None:
+    # bulk doc_000531: "dự toán" in "đơn vị dự toán" is no verb
+    text = "Trong trường hợp đó, các cơ quan, đơn vị dự toán cấp I chủ động sắp xếp trong dự toán kinh phí được giao."
+    assert mentions(text) == [("lead", "các cơ quan, đơn vị dự toán cấp I")]
