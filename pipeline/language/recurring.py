@@ -291,7 +291,7 @@ def _last_day(year: int, month: int) -> int:
 
 
 def _recurrence(written: str | None) -> str | None:
-    return words()["frequencies"].get(written.lower()) if written else None
+    return (words()["frequencies"].get(written.lower()) or None) if written else None
 
 
 def _period(match: re.Match[str]) -> str | None:

@@ -35,6 +35,7 @@ class _Grammar:
     relative_after: Screened
     anchor_first: re.Pattern[str]
     anchor_stop: re.Pattern[str]
+    open_end: re.Pattern[str]
     running_on: re.Pattern[str]
     span_end: re.Pattern[str]
     named_limit: re.Pattern[str]
@@ -73,6 +74,7 @@ def _grammar() -> _Grammar:
             rf"(?:{alternatives(d['least'])})(?:\s+là)?\s+{amount}\s*{unit_words}\b",
             re.IGNORECASE,
         ),
+        open_end=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_open_ends'])})\s+$", re.IGNORECASE),
         anchor_stop=re.compile(rf"[.,;:()\n]|(?<=\s)(?:{alternatives(d['anchor_stops'])})\b", re.IGNORECASE),
         # A sentence or clause whose subject is a time limit (Thời hạn trả lời văn bản không quá 05 ngày làm việc; b) Thời
         # hạn giải quyết: 10 ngày; trường hợp phức tạp, thời hạn xử lý không quá 45 ngày), or the time of a duty (Thời gian
@@ -159,8 +161,7 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
     for match in [*g.relative_after.finditer(text), *g.anchor_first.finditer(text)]:
         found.append(
             Deadline(match[0], "relative", match.start(), match.end(), relative_amount=number(match["amount"]),
-                     relative_unit=unit(match["unit"]), relative_anchor=match["anchor"],
-                     recurrence="quarterly" if "quý" in match["anchor"].lower() else None)  # fmt: skip
+                     relative_unit=unit(match["unit"]), relative_anchor=match["anchor"])  # fmt: skip
         )
     return found
 
@@ -215,9 +216,14 @@ def _least_only() -> frozenset[str]:
 def _anchor_end(text: str, start: int) -> int:
     """Where an anchor event as written ends: punctuation (a comma too: what follows is as often the doer, ``…,
     Ủy ban nhân dân tỉnh ký``, as more of the event) or a word that opens what is to be done (``có trách
-    nhiệm``, ``về việc``)."""
-    stop = _grammar().anchor_stop.search(text, start)
-    return stop.start() if stop else len(text)
+    nhiệm``, ``về việc``), unless it stands after a word no event ends with (``kể từ khi cơ quan có thẩm quyền yêu
+    cầu``)."""
+    g = _grammar()
+    for stop in g.anchor_stop.finditer(text, start):
+        if stop[0][0].isalpha() and g.open_end.search(text, max(0, stop.start() - 20), stop.start()):
+            continue  # the event's own noun: kể từ ngày nhận được thông báo của cơ quan chuyên môn …
+        return stop.start()
+    return len(text)
 
 
 def _word_limit(text: str, start: int, count: int) -> int:
