@@ -69,6 +69,19 @@ def test_a_recurring_day_has_no_written_precision_and_a_limit_from_an_event_no_r
     assert quarter[0] == "relative" and quarter[7] is None
 
 
+def test_a_term_a_range_or_a_period_run_out_is_no_limit() -> None:
+    # bulk: a licence's term (doc_000155), a record kept (doc_000215), a sanction's range (doc_000167), a period
+    # that runs out before something happens (doc_000468: 45 in 24 bulk documents)
+    texts = bulk_texts(["doc_000155", "doc_000215", "doc_000167", "doc_000468"])
+    found = {i: [d.text for d in find_deadlines(t) if d.kind == "relative"] for i, t in texts.items()}
+    assert "06 tháng kể từ ngày cấp" not in found["doc_000155"]
+    assert not [d for d in found["doc_000215"] if "30 năm" in d]
+    assert "trong thời hạn 03 tháng" not in found["doc_000167"]
+    assert "15 ngày kể từ ngày được thông báo" not in found["doc_000468"]  # Hết thời hạn 15 ngày … mà …
+    (notice,) = typed("a) Trước thời gian đi công tác ít nhất 20 (hai mươi) ngày làm việc, đơn vị gửi hồ sơ")
+    assert notice[4:7] == (20, "working_day", "Trước thời gian đi công tác")
+
+
 def test_working_days_after_trong_are_a_time_to_act_unless_they_run_on() -> None:
     (days,) = typed("dự án sử dụng vốn ngân sách trung ương đã được quyết định, báo cáo Bộ Tài chính trong 03 ngày làm việc.")
     assert days[:2] == ("relative", "trong 03 ngày làm việc") and days[4:6] == (3, "working_day")

@@ -37,6 +37,7 @@ class _Grammar:
     anchor_stop: re.Pattern[str]
     open_end: re.Pattern[str]
     running_on: re.Pattern[str]
+    term: re.Pattern[str]
     span_end: re.Pattern[str]
     named_limit: re.Pattern[str]
     overrun: re.Pattern[str]
@@ -85,7 +86,11 @@ def _grammar() -> _Grammar:
             rf"(?:thời hạn|thời gian\s+(?:{alternatives(d['recurring']['duty_verbs'])}))(?:\s[^.;\n\d]*)?:?$",
             re.IGNORECASE,
         ),
-        running_on=re.compile(rf"\s+(?:{alternatives(d['running_on'])})\b", re.IGNORECASE),
+        running_on=re.compile(
+            rf"\s+(?:{alternatives(d['running_on'])})\b|\s*(?:{alternatives(d['amount_ranges'])})\s*(?:\d|(?:{alternatives(d['number_words'])})\b)",
+            re.IGNORECASE,
+        ),
+        term=re.compile(rf"(?<!\w)(?:{alternatives(d['terms'])})(?:\s+(?:{alternatives(d['least'])}))?$", re.IGNORECASE),
         span_end=re.compile(rf"\s(?:cho\s+)?(?:{alternatives(d['span_ends'])})\b", re.IGNORECASE),
         overrun=re.compile(rf"(?<!\w)(?<!không )(?:{alternatives(d['overrun'])})$", re.IGNORECASE),
         next_day=Screened(
@@ -127,7 +132,9 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
         if not opener and match["anchor"] and match["anchor"].lower().startswith(tuple(words()["back_to"])):
             continue  # a span looked back on (trong thời gian 12 tháng tính đến thời điểm chất vấn)
         if g.running_on.match(text, match.end("unit")):
-            continue  # a span that runs on or is looked back on (trong vòng hai năm trước đó; 03 năm liên tục)
+            continue  # a span that runs on, is looked back on or opens a range (03 năm liên tục; 03 tháng đến 06 tháng)
+        if g.term.search(before(text, match.start())):
+            continue  # how long a licence holds or a record is kept (có thời hạn 06 tháng kể từ ngày cấp)
         if unit(match["unit"]) == "year" and not opener:
             continue  # years counted from an event with no limit word are a term (50 năm tính từ ngày giao đất)
         if unit(match["unit"]) == "year" and opener in ("trong", "trong vòng") and (match["anchor"] or "").lower().startswith("trước"):
