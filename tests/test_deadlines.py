@@ -71,7 +71,7 @@ def test_a_recurring_day_has_no_written_precision_and_a_limit_from_an_event_no_r
 
 def test_a_term_a_range_or_a_period_run_out_is_no_limit() -> None:
     # bulk: a licence's term (doc_000155), a record kept (doc_000215), a sanction's range (doc_000167), a period
-    # that runs out before something happens (doc_000468: 45 in 24 bulk documents)
+    # that runs out before something happens (doc_000468: 32 in 10 bulk documents)
     texts = bulk_texts(["doc_000155", "doc_000215", "doc_000167", "doc_000468"])
     found = {i: [d.text for d in find_deadlines(t) if d.kind == "relative"] for i, t in texts.items()}
     assert "06 tháng kể từ ngày cấp" not in found["doc_000155"]
