@@ -345,3 +345,10 @@ def test_an_english_heading_of_duties_names_the_body_of_the_tasks_under_it() -> 
     assert [n for _, n in heading_subjects("Responsibilities of security service enterprises")] == [
         "security service enterprises"
     ]
+
+
+def test_a_steering_board_is_named_not_directed() -> None:
+    """bulk doc_000267: ``Ban chỉ đạo`` opens a body's name; its ``chỉ đạo`` directs no one."""
+    text = "đ) Kịp thời báo cáo Ban chỉ đạo Phòng thủ dân sự quốc gia, Bộ Khoa học và Công nghệ về sự cố xảy ra."
+    assert ("lead", "Phòng thủ dân sự quốc gia") not in mentions(text)
+    assert ("report_to", "Bộ Khoa học và Công nghệ") in mentions(text)
