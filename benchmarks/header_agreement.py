@@ -32,7 +32,8 @@ from common import BULK, CHECK, HEAD, ROOT, fold, read_slug, text_agrees, timer
 from pipeline.document_types import document_types
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
-from pipeline.structure.header import Header, parse_header
+from pipeline.structure.header import parse_header
+from pipeline.structure.identification import Header
 from pipeline.structure.lines import join_split_labels, split_lines
 
 FIELDS = ("doc_type", "number_symbol", "issue_date", "issuer", "issuer_parent", "title")

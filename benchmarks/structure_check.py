@@ -30,7 +30,7 @@ from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
 from pipeline.keys import text_key
 from pipeline.structure import parse
-from pipeline.structure.header import Header
+from pipeline.structure.identification import Header
 
 GOLD = Path(__file__).parent / "structure_gold"
 UNIT = re.compile(r"(\d+[a-z]?)?\(([^)]*)\)|(\d+[a-z]?)")  # a clause with its points, points alone, a clause

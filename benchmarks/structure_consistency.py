@@ -34,7 +34,7 @@ from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
 from pipeline.structure import Structure, parse
 from pipeline.structure.amendments import quoted_passages
-from pipeline.structure.header import HEADER_LINES, sheet_values, type_of_title
+from pipeline.structure.identification import HEADER_LINES, sheet_values, type_of_title
 from pipeline.structure.lines import Line, join_split_labels, split_lines
 from pipeline.structure.sections import POINT_LETTERS, TABLE_HEADER
 

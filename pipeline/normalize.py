@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from pipeline.language.dates import EXACT_DATE
 from pipeline.model import Document, RawDocument
 from pipeline.structure.lines import vocabulary
-from pipeline.vietnamese import is_capitals, is_syllable, splits_a_syllable
+from pipeline.vietnamese import goes_on_with_a_syllable, is_capitals, is_syllable, splits_a_syllable
 
 PAGE_SEPARATOR = "\n\n"
 
@@ -39,8 +39,9 @@ SYMBOL_SPACING = (
     (re.compile(r"(/[A-ZĐ][A-Za-zĐđ&]{0,9}) ?- ?(?=[A-ZĐ])"), r"\1-"),  # 1351/QĐ - UBND → 1351/QĐ-UBND
 )
 PAGE_NUMBER = re.compile(r"(?:Trang )?[-–]? ?# ?[-–]?(?:/#)?")
-HYPHENATED = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-\n([^\W\d_]+)")  # from a word's start: one try a word
+HYPHENATED = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-\n([^\W\d_]+)(?=([^\n]*))")  # from a word's start: one try a word
 SENTENCE_END = tuple(".:;!?")
+CLOSING_PUNCTUATION = (",", ";")  # marks no line begins with: one that does was cut from the line above
 TABLE_CELL = " | "  # how a Markdown table row reads once its cells are joined on one line
 NUMBER_BEFORE_BREAK = re.compile(r"\b(?:năm|số|ngày|tháng|Số)$")
 BLOCK_START = re.compile(
@@ -227,10 +228,13 @@ def _syllable_end(tokens: list[str], start: int, max_pieces: int = 5) -> int | N
 
 def join_hyphenation(text: str) -> str:
     """Undo a line-end hyphen: a cut syllable is closed up, two whole syllables (Vietnamese writes compounds
-    with a space) get a space, anything else (a loan word, a code) keeps its hyphen without the break."""
+    with a space) get a space, anything else (a loan word, a code) keeps its hyphen without the break. A property
+    sheet's label is no word's end: the value above it (``10/VBHN-`` / ``Loại văn bản``) keeps its line."""
 
     def join(match: re.Match[str]) -> str:
-        left, right = match.groups()
+        left, right, rest = match.groups()
+        if right + rest in _sheet_labels():
+            return match[0]
         if is_syllable(left + right) and not is_syllable(left):
             return left + right
         if is_syllable(left) and is_syllable(right):
@@ -249,11 +253,19 @@ def join_broken_lines(text: str, wrapped: bool = False) -> str:
     last_raw = ""
     for line in lines:
         if joined and joined[-1] and line and _continues(last_raw, line, width if wrapped else None):
-            joined[-1] += ("" if splits_a_syllable(last_raw, line) else " ") + line  # Căn c / ứ: Căn cứ
+            closed_up = line.startswith(CLOSING_PUNCTUATION) or splits_a_syllable(last_raw, line) or _ends_a_word(last_raw, line)
+            joined[-1] += ("" if closed_up else " ") + line  # Căn c / ứ: Căn cứ; Văn hóa / , Thể thao; phú / c
         else:
             joined.append(line)
         last_raw = line
     return "\n".join(joined)
+
+
+def _ends_a_word(previous: str, line: str) -> bool:
+    """Does `line` open with the last letters of the word `previous` ends with (``Hạnh phú`` / ``c``): a piece that is
+    no syllable, with which that word makes one?"""
+    piece = line.split(" ", 1)[0].rstrip(TRAILING_PUNCTUATION)
+    return piece.isalpha() and not is_syllable(piece) and goes_on_with_a_syllable(previous, piece)
 
 
 def _continues(previous: str, line: str, width: int | None) -> bool:
@@ -261,6 +273,8 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
     nor is one continued: each row of a Markdown table is one line, whatever its last cell ends with."""
     if TABLE_CELL in previous or TABLE_CELL in line:
         return False
+    if line.startswith(CLOSING_PUNCTUATION) and not previous.endswith(SENTENCE_END + CLOSING_PUNCTUATION):
+        return True  # a comma or semicolon web text gave a line of its own ends the phrase above it
     if previous.endswith(SENTENCE_END) or is_capitals(previous) or LIST_START.match(line) or is_capitals(line):
         return False
     first = line[0]

@@ -111,10 +111,13 @@ _LEADING_LETTERS = re.compile(r"^[^\W\d_]+")
 
 def splits_a_syllable(line: str, following: str) -> bool:
     """Does a line break cut a syllable: `line` ends in a few consonants that are no syllable, which with the
-    letters `following` begins with make one (``CHÍNH PH`` + ``Ủ``, ``S`` + ``ố:``)?"""
+    letters `following` begins with make one (``CHÍNH PH`` + ``Ủ``, ``S`` + ``ố:``)? A small letter goes on with no
+    capital (``Hạnh phú c`` / ``Hà Nội``: the next line's first word)."""
     consonants = _TRAILING_CONSONANTS.search(line, max(0, len(line) - 5))  # a match is at most 4 characters
     letters = _LEADING_LETTERS.match(following)
-    return bool(consonants and letters) and is_syllable(consonants[1] + letters[0])
+    if not (consonants and letters) or (consonants[1][-1].islower() and letters[0][0].isupper()):
+        return False
+    return is_syllable(consonants[1] + letters[0])
 
 
 def goes_on_with_a_syllable(line: str, following: str) -> bool:

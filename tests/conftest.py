@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,13 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.fail(f"the shared corpus is missing: expected it at {CORPUS}")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def bulk() -> dict[str, str]:
+    """The texts of the bulk corpus (the national legal database's web pages), by id."""
+    with gzip.open(CORPUS / "bulk-vbpl.jsonl.gz", "rt", encoding="utf-8") as lines:
+        return {record["id"]: record["text"] for record in map(json.loads, lines)}
 
 
 def written_for(assignee: str, span_text: str) -> bool:

@@ -3,8 +3,6 @@ signed it), read from real documents of the corpus."""
 
 from __future__ import annotations
 
-import gzip
-import json
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from pipeline.normalize import normalize
 from pipeline.process import finish
 from pipeline.settings import Settings
 from pipeline.structure import Structure, parse
-from tests.conftest import CORPUS, DEV, RAW
+from tests.conftest import DEV, RAW
 
 
 def structure_of(text: str) -> Structure:
@@ -196,13 +194,6 @@ def test_every_dev_document_parses_with_little_text_left_unplaced(path: Path) ->
     structure = dev(path.name)
     assert structure.sections, path.name
     assert structure.unplaced_chars < 4000
-
-
-@pytest.fixture(scope="module")
-def bulk() -> dict[str, str]:
-    """The texts of the bulk corpus (the national legal database's web pages), by id."""
-    with gzip.open(CORPUS / "bulk-vbpl.jsonl.gz", "rt", encoding="utf-8") as lines:
-        return {record["id"]: record["text"] for record in map(json.loads, lines)}
 
 
 def articles_of(structure: Structure) -> list[tuple[str, str]]:
@@ -522,3 +513,26 @@ def test_an_english_translation_has_chapters_and_articles(bulk: dict[str, str]) 
     structure = structure_of(bulk["doc_000901"])
     assert ("Article 5", "Responsibilities of security service enterprises") in articles_of(structure)
     assert any(s.kind == "chuong" and s.label == "Chapter II" for s in structure.sections)
+
+
+def test_a_recipients_list_printed_without_dashes_goes_on_without_them(bulk: dict[str, str]) -> None:
+    """doc_000374's page lost the bullets of its Nơi nhận: each item is a line ending in ``;``, a long one wrapped
+    (``HĐND, UBND các tỉnh, thành phố trực thuộc`` / ``Trung ượng;``); the list ends at the signature."""
+    items = [r.recipient for r in structure_of(bulk["doc_000374"]).recipients]
+    assert len(items) == 25 and items[0] == "Ban Bí thư Trung ương Đảng" and items[-1] == "Lưu: VT, UBCK (300b)"
+    assert "HĐND, UBND các tỉnh, thành phố trực thuộc Trung ượng" in items
+
+
+def test_a_wrapped_recipient_keeps_the_mark_its_first_line_ends_with(bulk: dict[str, str]) -> None:
+    """A semicolon inside brackets and a comma are inside the item, not its end: ``(Phòng Công báo;`` / ``Cổng
+    thông tin …)``, ``Trợ lý TTg,`` / ``Các Vụ: …``."""
+    government = [r.recipient for r in dev("src-vbpl-28.txt").recipients]
+    assert "Văn phòng Chính phủ (Phòng Công báo; Cổng thông tin điện tử Chính phủ, Vụ CN, KGVX)" in government
+    office = [r.recipient for r in structure_of(bulk["doc_000212"]).recipients]
+    assert "VPCP: BTCN, PCN Đỗ Ngọc Huỳnh, Trợ lý TTg, Các Vụ: NC, KTTH, PL, TH, TGĐ Cổng TTĐT, Công báo" in office
+
+
+def test_a_forms_recipients_block_left_to_be_filled_in_is_no_recipient_list() -> None:
+    """src-vbpl-26 prints no Nơi nhận of its own; its annex form's (``- Như Điều ....;`` / ``- ..............;``) is
+    the form's (25 bulk documents carry such blocks)."""
+    assert dev("src-vbpl-26.txt").recipients == []

@@ -13,7 +13,8 @@ from datetime import date
 from pipeline.model import Document
 from pipeline.structure.amendments import Amendment, find_amendments, quoted_passages
 from pipeline.structure.closing import Recipient, Signature, recipients, signature
-from pipeline.structure.header import Header, parse_header, sheet_values, starts_attached_document
+from pipeline.structure.header import parse_header, starts_attached_document
+from pipeline.structure.identification import Header, sheet_values
 from pipeline.structure.lines import Line, join_split_labels, split_lines
 from pipeline.structure.sections import Section, find_sections
 from pipeline.structure.tasks import Task, find_tasks

@@ -17,6 +17,8 @@ ITEM_END = (";", ".")  # an item line ending otherwise (a comma, a word) wraps o
 LIST_LABEL = re.compile(r"^(?:\d+|[a-zđ]|[IVX]+)[.)]\s")
 SPECK = 3  # a line of this many characters or fewer without a letter is a speck read in a scan, no item
 ARCHIVE = re.compile(r"^Lưu\b")
+PLACEHOLDER = re.compile(r"\.{4,}|…{2,}")  # what a form leaves to be filled in
+FORM_ITEMS = 5  # the lines of a recipients block (its label's and the first items) looked at for a placeholder
 NOTE = re.compile(r"\((?P<note>[^()]*)\)\s*$")
 NOTE_AFTER_ITEM = re.compile(r";\s*\((?P<note>[^()]*)\)\s*$")  # Bộ Y tế; (để phối hợp)
 PURPOSE = re.compile(r"^(?:để|Để)\s+\w")  # (để phối hợp chỉ đạo), (để kiểm tra)
@@ -74,6 +76,7 @@ def recipients(lines: list[Line], start_index: int = 0, near: int | None = None)
     for label in (ADDRESSEES_LABEL, RECIPIENTS_LABEL):
         labelled = [(p, label.match(line.stripped)) for p, line in enumerate(lines[start_index:], start_index)]
         labelled = [(p, m) for p, m in labelled if m and not (label is ADDRESSEES_LABEL and near is not None and p > near)]
+        labelled = [(p, m) for p, m in labelled if not _is_form(lines[p : p + FORM_ITEMS])]
         if not labelled:
             continue
         if near is not None and label is RECIPIENTS_LABEL:
@@ -86,6 +89,12 @@ def recipients(lines: list[Line], start_index: int = 0, near: int | None = None)
     return found, taken
 
 
+def _is_form(block: list[Line]) -> bool:
+    """Is a recipients block an annex form's, to be filled in: an item of it is dots (``- Như Điều ....;``,
+    ``- ..............;``)?"""
+    return any(PLACEHOLDER.search(line.text) for line in block)
+
+
 def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Recipient], set[int]]:
     """The items after a label: on the label's line (one, or ``- a; - b`` inline) and on the ``-`` lines below."""
     line = lines[position]
@@ -95,6 +104,7 @@ def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Rec
     if rest.strip():
         items.extend(_inline_items(rest, line.start + after_label))
     above = ""  # the last item line under the label: an item wraps only from a dash line
+    undashed = False  # the list began without dashes (its bullets lost with the page's formatting): it goes on so
     rest_lines = lines[position + 1 :]
     for k, following in enumerate(rest_lines):
         text = following.stripped
@@ -109,12 +119,18 @@ def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Rec
             continue
         if items and not ITEM.match(text) and _wraps(above, text):
             rest = text.rstrip(";,.").strip()
-            glue = "" if rest[:1] in ",)" else " "  # web text's node break before a comma: ``HĐND`` / ``, UBND …``
+            glue = _kept_mark(above) + ("" if rest[:1] in ",)" else " ")  # ``HĐND`` / ``, UBND …``: no space
             items[-1] = _recipient(f"{items[-1].recipient}{glue}{rest}", items[-1].char_start)
             text = f"{above} {text}"  # the item's lines so far, still a dash item
         elif ITEM.match(text) or ITEM.fullmatch(above) or (not items and _unmarked_items(text)):
             items.extend(_inline_items(following.text, following.start))
             text = f"{above} {text}" if ITEM.fullmatch(above) else text  # the item of a dash alone on its line
+            undashed = not items[:-1] and not ITEM.match(text) and not ITEM.fullmatch(above)
+        elif undashed and _undashed_item(text, rest_lines[k + 1 : k + 2]):
+            if above.endswith(ITEM_END):
+                items.extend(_inline_items(following.text, following.start))
+            else:  # the item above wrapped onto this line
+                items[-1] = _recipient(f"{items[-1].recipient} {text.rstrip(';,.').strip()}", items[-1].char_start)
         elif items and _dash_lost(above, text, rest_lines[k + 1 : k + 2]):
             items.append(_recipient(text.rstrip(";,.:").strip(), following.start + following.text.index(text)))
         else:
@@ -131,6 +147,21 @@ def _dash_lost(above: str, text: str, below: list[Line]) -> bool:
     between = bool(below) and bool(ITEM.match(below[0].stripped))
     signature = _prefix_pattern().match(text) or _title_line(text) or _looks_like_name(text.rstrip(";."))
     return finished and between and len(text) < 120 and not signature
+
+
+def _kept_mark(above: str) -> str:
+    """The mark an item line ends with that its wrap keeps inside the item: a comma (``Trợ lý TTg,`` / ``Các Vụ:
+    …``), a semicolon inside brackets (``(Phòng Công báo;`` / ``Cổng thông tin …)``)."""
+    inside = above.count("(") > above.count(")")
+    return above[-1] if above.endswith(",") or (inside and above.endswith(";")) else ""
+
+
+def _undashed_item(text: str, below: list[Line]) -> bool:
+    """In a list without dashes, is `text` an item, or the first line of one its column wrapped: it ends as an item
+    does (``;``), or the line below does; the archive item ends the list. No signature line is one."""
+    signature = is_capitals(text) or _prefix_pattern().match(text) or _looks_like_name(text.rstrip(";."))
+    ends = text.endswith(";") or bool(ARCHIVE.match(text)) or (bool(below) and below[0].stripped.endswith(";"))
+    return ends and len(text) < 120 and not signature and not LIST_LABEL.match(text)
 
 
 def _unmarked_items(text: str) -> bool:

@@ -1,0 +1,57 @@
+"""Headers of every layout the corpus prints: what the issue lists (a number or a date cut over lines, an
+issuer's head named under the title, a third party's title line above the header, a national line misprinted, a
+property sheet's value cut at its hyphen), each read from a real document."""
+
+from __future__ import annotations
+
+from tests.test_structure import dev, structure_of
+
+
+def test_a_number_web_text_cut_over_lines_gives_its_type_and_number(bulk: dict[str, str]) -> None:
+    """``Số:`` / ``70`` / ``/2025/TT-NHNN`` (6 bulk documents cut the number so), and one cut inside its year too
+    (``18`` / ``/202`` / ``5`` / ``/TT-BVHTTDL``)."""
+    bank = structure_of(bulk["doc_000306"]).header
+    assert (bank.doc_type, bank.number_symbol, bank.issuer) == ("Thông tư", "70/2025/TT-NHNN", "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM")
+    culture = structure_of(bulk["doc_000561"]).header
+    assert (culture.number_symbol, culture.year, culture.issue_date) == ("18/2025/TT-BVHTTDL", 2025, "2025-12-11")
+
+
+def test_a_comma_web_text_gave_a_line_of_its_own_ends_the_phrase_above_it(bulk: dict[str, str]) -> None:
+    """``Bộ Văn hóa`` / ``, Thể thao và Du lịch`` is one title without a space before the comma; ``Hà Nội`` / ``,``
+    / ``ngày`` / ``10`` … is one place-date line (143 bulk documents start lines with a comma or semicolon)."""
+    culture = structure_of(bulk["doc_000561"]).header
+    assert culture.title.endswith("thuộc thẩm quyền của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch")
+    foreign = structure_of(bulk["doc_000274"]).header
+    assert (foreign.issue_place, foreign.issue_date) == ("Hà Nội", "2025-12-10")
+    assert foreign.title.startswith("Bãi bỏ Thông tư liên tịch số 01/2001/")
+
+
+def test_the_head_of_the_issuer_named_under_the_title_is_neither_issuer_nor_title() -> None:
+    """A chairman's decision prints ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN`` under its title: the issuer is the
+    body of the issuer block, the title ends above that line."""
+    header = dev("src-congbot-14.txt").header
+    assert header.issuer == "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN"
+    assert header.title.endswith("CỦA NGÀNH TƯ PHÁP TRÊN ĐỊA BÀN TỈNH")
+    assert dev("src-congbot-02.txt").header.title == "BAN HÀNH KẾ HOẠCH THỰC HIỆN CÔNG TÁC BẢO VỆ BÍ MẬT NHÀ NƯỚC NĂM 2023"
+
+
+def test_a_title_line_a_third_party_put_above_the_header_is_not_the_title() -> None:
+    """src-congbot-14 opens with ``# Thực hiện chế độ bảo hiểm y tế …`` (another document's title, added by the
+    transcriber) above the header: the title is the line under the type."""
+    header = dev("src-congbot-14.txt").header
+    assert (header.doc_type, header.number_symbol) == ("Quyết định", "1766/QĐ-UBND")
+    assert header.title.startswith("VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH")
+
+
+def test_a_national_line_printed_with_a_slip_is_no_issuer(bulk: dict[str, str]) -> None:
+    """``CỘNG HOÀ XÃ HỘI CHỦ NCHĨA VIỆT NAM`` (doc_000133) is the national line: the issuer is the body above it."""
+    header = structure_of(bulk["doc_000133"]).header
+    assert (header.issuer, header.issuer_parent) == ("THANH TRA CHÍNH PHỦ", None)
+
+
+def test_a_property_sheet_value_cut_at_its_hyphen_keeps_its_own_line(bulk: dict[str, str]) -> None:
+    """``Số hiệu`` / ``10/VBHN-`` / ``Loại văn bản``: the label after the hyphen starts its own field, and the page
+    heading ``Văn bản hợp nhất số 10/VBHN-Quy định …`` gives the title."""
+    header = structure_of(bulk["doc_000667"]).header
+    assert (header.doc_type, header.number_symbol, header.issuer) == ("Văn bản hợp nhất", "10/VBHN", "Bộ Tài chính")
+    assert header.title.startswith("Quy định thủ tục hải quan và quản lý xe ô tô")
