@@ -80,7 +80,7 @@ def test_floors_are_never_lowered() -> None:
 
 LEGAL = ("nghi", "thong", "quyet")  # the first word of the slug of a decree or resolution, a circular, a decision
 FIRST_CHECK = 30  # the check documents of the first draw (wave 1); the bulk tune draw was made without them
-CHECK_DRAWN = 68  # how far the draw of the check set has gone: the first 30, 15 more (gold-b, wave 3), 15 more (gold-a, the generalising wave), 8 more (gold, the next wave)
+CHECK_DRAWN = 75  # how far the draw of the check set has gone: the first 30, 15 more (gold-b, wave 3), 15 more (gold-a, the generalising wave), 15 more (gold, the next wave): the whole draw, tune documents skipped
 
 
 @functools.cache
@@ -149,6 +149,31 @@ def bulk_tune_sample(n: int = 16) -> list[str]:
     drawn = [i for i in random.Random(2027).sample(bulk_tune_candidates(), TUNE_DRAW) if i not in check]
     assert n <= len(drawn), f"the draw holds {len(drawn)} ids"
     return drawn[:n]
+
+
+SECOND_TUNE_DRAWN = 21  # how far the second bulk tune draw has gone (gold, the wave after the generalising one): the whole draw
+SECOND_TUNE_DRAW = 21  # Python's sample takes its 175 candidates one id after the other up to 21 ids (beyond, it changes method)
+
+
+def second_bulk_tune_sample(n: int = SECOND_TUNE_DRAWN) -> list[str]:
+    """The first ``n`` documents of the second bulk tune draw (seed 2028, tests/gold/bulk2/), made when the first one
+    (seed 2027) was exhausted: the same candidates, without the first draw's ids and without every id of the check
+    draw (``legal_draw``), so that it meets no check document however far the check set goes."""
+    taken = set(bulk_tune_sample(BULK_TUNE_DRAWN)) | set(legal_draw())
+    candidates = [i for i in bulk_tune_candidates() if i not in taken]
+    return random.Random(2028).sample(candidates, SECOND_TUNE_DRAW)[:n]
+
+
+def test_the_second_bulk_tune_gold_annotates_its_drawn_sample() -> None:
+    """Every file of tests/gold/bulk2/ annotates one document of the second draw under its own id, the files are exactly
+    its first SECOND_TUNE_DRAWN ids, and the draw shares no id with the first draw nor with the check set."""
+    sample = second_bulk_tune_sample()
+    assert sample[:2] == ["doc_000395", "doc_000223"] and second_bulk_tune_sample(5) == sample[:5]
+    assert not set(sample) & (set(bulk_tune_sample(BULK_TUNE_DRAWN)) | set(check_sample()))
+    golds = load_gold(GOLD / "bulk2")
+    ids = [g.bulk_id for g in golds]
+    assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
+    assert sorted(ids) == sorted(sample), f"not drawn: {sorted(set(ids) - set(sample))}, no gold: {sorted(set(sample) - set(ids))}"
 
 
 def test_a_wider_bulk_tune_draw_continues_the_first_one() -> None:

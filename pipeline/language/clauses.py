@@ -296,7 +296,8 @@ def _bullet_subject(clause: str, rest: str) -> list[Mention]:
     return []
 
 
-def _mentions(clause: str) -> list[Mention]:
+@lru_cache(maxsize=16_384)  # a clause is read again as a paragraph's subject (names_a_doer) and by its task
+def _mentions(clause: str) -> tuple[Mention, ...]:
     """(role, start in the clause, name as written) of every body the clause assigns: the subject before a lead
     cue (``Sở Y tế chủ trì``; also after an opening phrase: ``Căn cứ báo cáo …, Bộ trưởng Bộ Tài chính ban
     hành``, ``Trường hợp … thì Bộ trưởng Bộ Quốc phòng gửi``), the bodies after a directing cue (``Giao``,
@@ -304,7 +305,7 @@ def _mentions(clause: str) -> list[Mention]:
     patterns = _patterns()
     body_start = body_start_of(clause)
     if is_english(clause):  # an English translation: Ministry of Finance shall guide …
-        return english_mentions(clause, body_start)
+        return tuple(english_mentions(clause, body_start))
     mentions: list[Mention] = []
     starts = [body_start]
     if patterns["opener"].match(clause, body_start):
@@ -350,7 +351,7 @@ def _mentions(clause: str) -> list[Mention]:
             # báo cáo Thủ tướng Chính phủ, | đồng gửi Bộ Tài chính: a list of bodies reports go to ends at the next
             end = following.start() if following and role == "report_to" else len(clause)
             mentions += [(role, match.end() + s, n) for s, n in names(clause[match.end() : end].rstrip(" ,"))]
-    return mentions
+    return tuple(mentions)
 
 
 def _directs_a_body(clause: str, start: int, end: int) -> bool:
