@@ -361,3 +361,44 @@ def test_a_named_force_is_a_body() -> None:
     text = "Lực lượng Công an các cấp chủ trì, phối hợp với lực lượng chức năng có liên quan tham mưu."
     assert mentions(text)[0] == ("lead", "Lực lượng Công an các cấp")
     assert names("Lực lượng lao động có trách nhiệm") == []
+
+
+def test_a_plural_kind_defined_by_what_it_does_keeps_its_definition_up_to_its_duty() -> None:
+    # bulk doc_000424, doc_000509: the verbs between the kinds and their duty cue are the name's own
+    text = "3. Các tổ chức cung cấp dịch vụ hàng không có trách nhiệm xây dựng chuẩn mực văn hóa an toàn hàng không."
+    assert mentions(text) == [("lead", "Các tổ chức cung cấp dịch vụ hàng không")]
+    text = "Các cơ quan, tổ chức, cá nhân được yêu cầu có trách nhiệm cung cấp thông tin cho cơ quan hải quan."
+    assert mentions(text) == [("lead", "Các cơ quan, tổ chức, cá nhân được yêu cầu")]
+    # bulk doc_000752: after a head's title too
+    text = "Thủ trưởng cơ quan tổ chức lập quy hoạch chịu trách nhiệm thực hiện kiểm soát việc tạm ứng."
+    assert mentions(text) == [("lead", "Thủ trưởng cơ quan tổ chức lập quy hoạch")]
+    # bulk doc_000311: a duty to work with others is a support, however the subject is named
+    text = "6. Các tổ chức cung ứng dịch vụ Tiền di động có trách nhiệm phối hợp để xử lý kịp thời các yêu cầu tra soát."
+    assert mentions(text) == [("support", "Các tổ chức cung ứng dịch vụ Tiền di động")]
+
+
+def test_a_verb_joined_to_the_duty_cue_is_the_sentences_own() -> None:
+    # bulk doc_000753: "… trực tiếp chỉ đạo và chịu trách nhiệm": two verbs of the subject, no definition
+    text = "Thủ trưởng các cơ quan, đơn vị thuộc Bộ trực tiếp chỉ đạo và chịu trách nhiệm về công tác thi đua."
+    assert mentions(text) == [("lead", "Thủ trưởng các cơ quan, đơn vị thuộc Bộ")]
+    # bulk doc_000075: an opening phrase after the subject ends it
+    text = (
+        "Thủ trưởng cơ quan quản lý nhà nước các cấp, các ngành trong phạm vi nhiệm vụ, quyền hạn của mình chịu trách "
+        "nhiệm tổ chức thực hiện các kiến nghị."
+    )
+    assert ("lead", "các ngành") in mentions(text)
+
+
+def test_a_closing_catch_all_after_và_các_is_a_subject_of_its_own() -> None:
+    # bulk doc_000259: the official and the catch-all are two entries (tests/gold/README.md)
+    text = "Chủ tịch Ủy ban nhân dân cấp xã và các cá nhân, tổ chức có liên quan chịu trách nhiệm thi hành Thông tư này."
+    assert mentions(text) == [("lead", "Chủ tịch Ủy ban nhân dân cấp xã"), ("lead", "các cá nhân, tổ chức có liên quan")]
+    # bulk doc_000606: after a list of kinds it goes on with them, under the one title
+    text = "Thủ trưởng các cơ quan, đơn vị và các cá nhân có liên quan chịu trách nhiệm thi hành Thông tư này."
+    assert mentions(text) == [("lead", "Thủ trưởng các cơ quan, đơn vị và các cá nhân có liên quan")]
+
+
+def test_a_budget_unit_is_named_whole() -> None:
+    # bulk doc_000531: "dự toán" in "đơn vị dự toán" is no verb
+    text = "Trong trường hợp đó, các cơ quan, đơn vị dự toán cấp I chủ động sắp xếp trong dự toán kinh phí được giao."
+    assert mentions(text) == [("lead", "các cơ quan, đơn vị dự toán cấp I")]

@@ -232,8 +232,9 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
         (cue("defined_kind").match(subject) or cue("public_kind").match(subject))
         and duty
         and not cue("definition_break").search(subject, 0, duty.start())
-    ):
-        return "lead", duty.start(), True
+        and not LIST_END.search(subject, 0, duty.start())  # … trực tiếp chỉ đạo và chịu trách nhiệm: a verb before
+    ):  # … có trách nhiệm phối hợp: a support duty
+        return "support" if cue("duty_to_support").match(subject, duty.start()) else "lead", duty.start(), True
     if verb := _competent_verb(subject):  # Cơ quan có thẩm quyền thẩm định …: a kind named by its competence
         return "lead", verb, True
     if not begins_name(subject):

@@ -96,7 +96,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "lexicon_word": re.compile(
             rf"(?:{alternation(data['name_continuations'] + data['name_closers'] + data['name_closer_continuations'] + data['relations'] + ['cấp'])})\b"
         ),
-        "joining_kind": re.compile(rf"\b(?:{alternation(data['joining_kinds'])})\b"),
+        "joining_kind": re.compile(rf"\b(?:các\s+)?(?:{alternation(data['joining_kinds'])})\b"),
         "listed_apart": re.compile(rf"(?i:{alternation(data['listed_apart'])})\b"),
         # the last piece of a list is a kind alone, maybe after "các" or a title (các cơ quan; Thủ trưởng đơn vị), or
         # a relation and a kind came before it, which takes the list that follows (Cơ quan, đơn vị của bộ, cơ quan ngang
@@ -128,7 +128,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             + ")"
         ),
         "generic_head": re.compile(
-            rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:{alternation(data['generic_heads'])})\b"
+            rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:các\s+)?(?:{alternation(data['generic_heads'])})\b"
         ),
         # a kind named by the field it serves: "về" and the field's first words (… về xây dựng thuộc bộ …)
         "field": re.compile(

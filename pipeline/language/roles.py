@@ -63,13 +63,19 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"|(?<!\w)(?:{alternation(data['report_before'])})\s+",
             re.IGNORECASE,
         ),
-        "defined_kind": re.compile(rf"(?:{alternation(data['defined_kinds'])})\b"),
+        # … or its plural (Các cơ quan, tổ chức sử dụng vốn ngân sách nhà nước … có trách nhiệm)
+        "defined_kind": re.compile(
+            rf"(?:(?:Các|Thủ trưởng(?:\s+các)?)\s+(?i:{alternation(data['defined_kinds'])})"
+            rf"|{alternation(data['defined_kinds'])})\b"
+        ),
         "definition_break": re.compile(rf"\s(?:{alternation(data['definition_breaks'])})\s"),
         "duty_to_support": re.compile(
             rf"\s(?:{alternation(data['duty_cues'])})\s+(?:{alternation(data['support_after'])})\b"
         ),
         "duty": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['duty_cues'])})\b{answerable}"),
-        "public_kind": re.compile(rf"(?:{alternation(data['public_kinds'])})\b"),
+        "public_kind": re.compile(
+            rf"(?:Các\s+(?i:{alternation(data['public_kinds'])})|{alternation(data['public_kinds'])})\b"
+        ),
         "public_duty": re.compile(
             rf"{AFTER_NAME}(?<!không)(?<!chưa)\s(?:{alternation(data['public_duty_cues'])})\b(?!\s+được\b)"
         ),
