@@ -36,6 +36,8 @@ LIGHT_INK = 0.02  # a cut-out with a smaller share of stray light ink (plain pri
 STAMP_MARGIN = 5.0  # the reading of a stamped column with the stamp whitened may be this much less confident
 MARGIN_HEIGHTS = 0.6  # the cut-out reaches this many line heights beyond the column's words
 MIN_CUT = 20  # px: a cut-out narrower or lower than this is no column (tesseract's thresholding refuses it)
+WIDE = 0.6  # a "column" wider than this share of the page is a run of body lines the layout paired, not a block
+# beside another: tesseract read it in the page's own layout already, and reading it again costs a run per page
 LINE_BASE = 1000  # block numbers of words read again start here, apart from the page's own
 
 
@@ -52,6 +54,8 @@ def read_columns_apart(
             continue
         if image is None:
             image = cv2.imread(str(image_path), cv2.IMREAD_UNCHANGED)
+        if column.x1 - column.x0 > WIDE * image.shape[1]:
+            continue
         margin = round(MARGIN_HEIGHTS * median(w.height for w in inside))
         x0, top = max(0, round(column.x0) - margin), max(0, round(column.top) - margin)
         x1, bottom = round(column.x1) + margin, round(column.bottom) + margin
