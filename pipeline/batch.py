@@ -109,6 +109,9 @@ def _executor(scheduler: str, jobs: int | None, settings: Settings) -> Iterator[
     if scheduler == LOCAL:
         import pebble
 
+        from pipeline import process
+
+        process.warm_up(settings)  # the workers are forked from this process: they start with what it loaded
         workers = jobs or _cpu_count()
         scratch = tempfile.mkdtemp(prefix="vanban-run-")
         pool = pebble.ProcessPool(workers, initializer=start_worker, initargs=(settings.worker_memory_mb, scratch))

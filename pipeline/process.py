@@ -12,6 +12,7 @@ import time
 from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib import resources
 from typing import Any
 
 from pipeline import export
@@ -76,6 +77,18 @@ def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Doc
         "recipients": _located_rows(document, structure.recipients if structure else []),
     }
     return DocumentResult(raw.source_file, raw.doc_id, rows, document.text if document else None)
+
+
+def warm_up(settings: Settings) -> None:
+    """Load what reading documents needs (the ingest modules, the lexicons and their compiled patterns, the
+    gazetteer's matcher, the part-of-speech model) by reading a short directive of our own (``data/warm_up.txt``)
+    here: worker processes forked after this start with all of it, where each loaded its own copy on its first
+    document (about 3 s CPU a worker) and held it in pages of its own."""
+    from pipeline import ingest
+
+    with resources.as_file(resources.files("pipeline.data").joinpath("warm_up.txt")) as path:
+        read = ingest.read(path, path.name, ingest.sha256_of(path), settings)
+    finish(ingest.assemble(read, []), [], settings)
 
 
 def _document_row(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract.assignments import find_assignments
 from pipeline.language.clauses import clause_mentions, heading_subjects
 
 
@@ -345,3 +346,38 @@ def test_an_english_heading_of_duties_names_the_body_of_the_tasks_under_it() -> 
     assert [n for _, n in heading_subjects("Responsibilities of security service enterprises")] == [
         "security service enterprises"
     ]
+
+
+def test_a_steering_board_is_named_not_directed() -> None:
+    """bulk doc_000267: ``Ban chỉ đạo`` opens a body's name; its ``chỉ đạo`` directs no one."""
+    text = "đ) Kịp thời báo cáo Ban chỉ đạo Phòng thủ dân sự quốc gia, Bộ Khoa học và Công nghệ về sự cố xảy ra."
+    assert ("lead", "Phòng thủ dân sự quốc gia") not in mentions(text)
+    assert ("report_to", "Bộ Khoa học và Công nghệ") in mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (  # bulk doc_000002: the opening phrase is read as blanks; the subject after it is in lower case
+            "2. Trong phạm vi nhiệm vụ, quyền hạn của mình, cơ quan, tổ chức, cá nhân có liên quan có trách nhiệm đáp "
+            "ứng yêu cầu phục vụ hoạt động giám sát.",
+            "cơ quan, tổ chức, cá nhân có liên quan",
+        ),
+        (  # bulk doc_000098: the provision that says which body it is breaks no name
+            "5. Cơ quan tiếp nhận hồ sơ quy định tại khoản 3 Điều này có trách nhiệm xác nhận bằng văn bản thời điểm "
+            "tiếp nhận hồ sơ đầy đủ, hợp lệ.",
+            "Cơ quan tiếp nhận hồ sơ",
+        ),
+        (  # bulk doc_000064: an official given a duty as a person
+            "1. Đại biểu Hội đồng nhân dân có trách nhiệm giám sát việc giải quyết, trả lời kiến nghị của cử tri.",
+            "Đại biểu Hội đồng nhân dân",
+        ),
+    ],
+)
+def test_a_duty_names_its_subject(text: str, subject: str) -> None:
+    assert [name for role, _, name in find_subjects(text) if role == "lead"] == [subject]
+
+
+def find_subjects(text: str) -> list[tuple[str, int, str]]:
+    """Mentions as a task's text is read: its inserted phrases as blanks."""
+    return [(m.role, m.char_start, m.assignee) for m in find_assignments("t1", text, 0, None)]

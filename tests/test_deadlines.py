@@ -53,6 +53,35 @@ def test_a_limit_counted_from_an_event_keeps_amount_unit_and_anchor() -> None:
     assert cited[6] == "kể từ ngày nhận đầy đủ hồ sơ"
 
 
+def test_an_anchor_reads_on_past_a_doers_noun_that_is_the_events_own() -> None:
+    # bulk doc_000010: 143 anchors in 59 bulk documents stopped at the word after khi, của, ngày …
+    text = bulk_texts(["doc_000010"])["doc_000010"]
+    anchors = [d.relative_anchor for d in find_deadlines(text) if d.relative_amount == 24]
+    assert "kể từ khi cơ quan có thẩm quyền yêu cầu" in anchors
+    (found,) = typed("Trong thời hạn 05 ngày làm việc kể từ ngày nhận được thông báo của cơ quan chuyên môn, Sở Tài chính trình")
+    assert found[6] == "kể từ ngày nhận được thông báo của cơ quan chuyên môn"
+
+
+def test_a_recurring_day_has_no_written_precision_and_a_limit_from_an_event_no_recurrence() -> None:
+    (day,) = find_deadlines("Sở Nội vụ báo cáo trước ngày 15 tháng 12 hằng năm.")
+    assert day.columns()["deadline_precision"] is None and day.columns()["recurrence"] == "yearly"
+    (quarter,) = typed("Hàng quý, năm lập báo cáo gửi Bộ chậm nhất sau khi kết thúc quý 15 ngày.")
+    assert quarter[0] == "relative" and quarter[7] is None
+
+
+def test_a_term_a_range_or_a_period_run_out_is_no_limit() -> None:
+    # bulk: a licence's term (doc_000155), a record kept (doc_000215), a sanction's range (doc_000167), a period
+    # that runs out before something happens (doc_000468: 32 in 10 bulk documents)
+    texts = bulk_texts(["doc_000155", "doc_000215", "doc_000167", "doc_000468"])
+    found = {i: [d.text for d in find_deadlines(t) if d.kind == "relative"] for i, t in texts.items()}
+    assert "06 tháng kể từ ngày cấp" not in found["doc_000155"]
+    assert not [d for d in found["doc_000215"] if "30 năm" in d]
+    assert "trong thời hạn 03 tháng" not in found["doc_000167"]
+    assert "15 ngày kể từ ngày được thông báo" not in found["doc_000468"]  # Hết thời hạn 15 ngày … mà …
+    (notice,) = typed("a) Trước thời gian đi công tác ít nhất 20 (hai mươi) ngày làm việc, đơn vị gửi hồ sơ")
+    assert notice[4:7] == (20, "working_day", "Trước thời gian đi công tác")
+
+
 def test_working_days_after_trong_are_a_time_to_act_unless_they_run_on() -> None:
     (days,) = typed("dự án sử dụng vốn ngân sách trung ương đã được quyết định, báo cáo Bộ Tài chính trong 03 ngày làm việc.")
     assert days[:2] == ("relative", "trong 03 ngày làm việc") and days[4:6] == (3, "working_day")
@@ -292,6 +321,8 @@ def test_a_frequency_opening_a_sentence_makes_a_duty_unless_it_grants() -> None:
     texts = bulk_texts(["doc_000434", "doc_000001"])
     weekly = [t for t in structure_of(texts["doc_000434"]).tasks if t.text.startswith("b) Hằng tuần, Cục Thủy sản")]
     assert weekly and weekly[0].deadlines[0].text == "Hằng tuần"
+    # recurring, with no recurrence: the contract names monthly, quarterly, half-yearly and yearly ones alone
+    assert weekly[0].deadlines[0].kind == "recurring" and weekly[0].deadlines[0].recurrence is None
     assert not [t for t in structure_of(texts["doc_000001"]).tasks if t.text.startswith("b) Hằng năm, được hưởng")]
     # 'được' after the duty's verb is no grant (… thực hiện quyết toán số tiền phí thu được: doc_000044)
     fees = structure_of(bulk_texts(["doc_000044"])["doc_000044"]).tasks

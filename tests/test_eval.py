@@ -11,9 +11,21 @@ import random
 import unicodedata
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from pipeline.evaluate.gold import CHECK, TUNE, Gold, Score, _same_role_and_name, gold_sets, load_gold
+from pipeline.evaluate.gold import (
+    CHECK,
+    TUNE,
+    Evaluation,
+    Gold,
+    Score,
+    _same_role_and_name,
+    _score_deadlines,
+    gold_sets,
+    load_gold,
+)
+from pipeline.language.deadlines import find_deadlines
 from pipeline.evaluate.run import (
     BULK_CORPUS,
     DEFAULT_SEARCH,
@@ -71,6 +83,28 @@ def test_score_pairs_the_most_alike_names_first() -> None:
     found = ["lead: Bộ Lao động - Thương binh và Xã hội", "lead: Sở Lao động - Thương binh và Xã hội tỉnh"]
     score.add("f", gold, found, _same_role_and_name)
     assert (score.true_positives, score.false_positives, score.false_negatives) == (2, 0, 0)
+
+
+def test_a_matched_deadlines_typed_fields_are_scored_where_gold_or_row_gives_them() -> None:
+    text = (
+        "Trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản của cơ quan thẩm định, Sở Tài chính trình; "
+        "Sở Nội vụ báo cáo trước ngày 15 tháng 12 hằng năm; hoàn thành trong quý I/2026."
+    )
+    rows = pd.DataFrame([{"doc_id": "d", **d.columns()} for d in find_deadlines(text)])
+    gold = Gold(Path("g.json"), "g.txt", None, {}, [], [], [], [], deadlines=[
+        {"text": "Trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản của cơ quan thẩm định", "kind": "relative",
+         "relative_amount": 5, "relative_unit": "working_day", "relative_anchor": "kể từ ngày nhận được văn bản của cơ quan thẩm định"},
+        {"text": "trước ngày 15 tháng 12 hằng năm", "kind": "recurring", "recurrence": "yearly"},
+        {"text": "trong quý I/2026", "kind": "by_date", "deadline": "2026-03-31", "precision": "month"},  # a wrong precision
+    ])  # fmt: skip
+    result = Evaluation()
+    _score_deadlines(result, gold, rows)
+    fields = {name: (acc.correct, acc.total) for name, acc in result.deadline_fields.items()}
+    assert fields == {
+        "kind": (3, 3), "date": (1, 1), "precision": (0, 1), "amount": (1, 1), "unit": (1, 1), "anchor": (1, 1),
+        "recurrence": (1, 1), "typed": (2, 3),  # a recurring day's precision is not written: it has no date
+    }  # fmt: skip
+    assert result.scores()["deadlines.typed"] == round(2 / 3, 4)
 
 
 def test_floors_are_never_lowered() -> None:

@@ -55,3 +55,13 @@ def test_a_property_sheet_value_cut_at_its_hyphen_keeps_its_own_line(bulk: dict[
     header = structure_of(bulk["doc_000667"]).header
     assert (header.doc_type, header.number_symbol, header.issuer) == ("Văn bản hợp nhất", "10/VBHN", "Bộ Tài chính")
     assert header.title.startswith("Quy định thủ tục hải quan và quản lý xe ô tô")
+
+
+def test_a_drafts_number_and_date_left_blank_end_no_header(bulk: dict[str, str]) -> None:
+    """A draft prints ``Số:     /2024/TT-BGDĐT`` and ``Hà Nội, ngày   tháng  năm  2024`` (doc_000590, doc_000357):
+    the number line is no issuer line and the blank date no body; type, title and place are read."""
+    draft = structure_of(bulk["doc_000590"]).header
+    assert (draft.issuer, draft.doc_type, draft.number_symbol, draft.issue_place) == (
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Thông tư", None, "Hà Nội",
+    )  # fmt: skip
+    assert draft.title == "Ban hành Quy chế thi tốt nghiệp trung học phổ thông"

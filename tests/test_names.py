@@ -402,3 +402,14 @@ def test_a_budget_unit_is_named_whole() -> None:
     # bulk doc_000531: "dự toán" in "đơn vị dự toán" is no verb
     text = "Trong trường hợp đó, các cơ quan, đơn vị dự toán cấp I chủ động sắp xếp trong dự toán kinh phí được giao."
     assert mentions(text) == [("lead", "các cơ quan, đơn vị dự toán cấp I")]
+
+
+def test_the_kinds_of_an_alternative_go_on_past_its_comma() -> None:
+    # bulk doc_000468: "hoặc cơ quan, tổ chức có thẩm quyền" is one alternative, not a subject of its own
+    text = "Chấp hành viên đề nghị Ủy ban nhân dân cấp xã hoặc cơ quan, tổ chức có thẩm quyền"
+    assert [name for _, name in names(text[len("Chấp hành viên đề nghị ") :])] == [
+        "Ủy ban nhân dân cấp xã hoặc cơ quan, tổ chức có thẩm quyền"
+    ]
+    # bulk doc_000600: through a list of kinds
+    text = "Chủ tịch Ủy ban nhân dân cấp xã hoặc cơ quan, tổ chức, đơn vị phụ trách"
+    assert len(names(text)) == 1

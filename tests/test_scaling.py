@@ -8,7 +8,9 @@ does not. Seconds and memory per MB are in ``benchmarks/text_size.py``.
 
 from __future__ import annotations
 
+import subprocess
 import sys
+from importlib import resources
 from types import FrameType
 from typing import Any
 
@@ -17,7 +19,7 @@ import pytest
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.process import finish
 from pipeline.settings import Settings
-from tests.conftest import DEV
+from tests.conftest import DEV, ROOT
 
 PLAN = (DEV / "seed-binhdinh-kh-ct12.txt").read_text(encoding="utf-8")
 
@@ -67,3 +69,22 @@ def test_the_sections_holding_an_offset_are_found_by_one_sweep_as_by_a_scan_of_a
         for offset in offsets:
             started = [s for s in sections if (s.char_start <= offset if from_start else s.char_start < offset)]
             assert holders.at(offset) == [s for s in started if offset < s.char_end]
+
+
+def test_the_batch_process_loads_what_reading_needs_once_before_its_workers_fork() -> None:
+    """Each worker loaded the lexicons, the gazetteer's matcher and the part-of-speech model on its first document
+    (about 3 s CPU a worker, #19); `warm_up` loads them in the batch's process, whose forked workers start with
+    them. Its directive goes through every stage: tasks, assignments and deadlines are read from it."""
+    probe = (
+        "from pipeline import process; from pipeline.settings import Settings;"
+        "from pipeline.language import gazetteer, tagging; process.warm_up(Settings());"
+        "print(gazetteer._matcher.cache_info().currsize, tagging._model.cache_info().currsize)"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert loaded.stdout.split() == ["1", "1"]
+    text = (resources.files("pipeline.data") / "warm_up.txt").read_text(encoding="utf-8")
+    raw = RawDocument(source_file="warm_up.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(page=1, text=text, text_source=TextSource.PLAIN_TEXT)]
+    rows = finish(raw, [], Settings()).rows
+    assert not rows["errors"]
+    assert all(len(rows[table]) >= 3 for table in ("tasks", "assignments", "deadlines"))

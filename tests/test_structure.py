@@ -513,6 +513,8 @@ def test_an_english_translation_has_chapters_and_articles(bulk: dict[str, str]) 
     structure = structure_of(bulk["doc_000901"])
     assert ("Article 5", "Responsibilities of security service enterprises") in articles_of(structure)
     assert any(s.kind == "chuong" and s.label == "Chapter II" for s in structure.sections)
+    split = articles_of(structure_of(bulk["doc_000911"]))  # ``Article 7`` / ``.`` / ``Development …`` (21 documents)
+    assert ("Article 7", "Development and exploitation of law databases in service of operation of enterprises") in split
 
 
 def test_a_recipients_list_printed_without_dashes_goes_on_without_them(bulk: dict[str, str]) -> None:

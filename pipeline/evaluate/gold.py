@@ -22,6 +22,12 @@ METADATA_FIELDS = (
     "doc_type", "number_symbol", "issue_date", "issue_place", "issuer", "issuer_parent", "title",
     "signer_name", "signer_title", "signing_authority",
 )  # fmt: skip
+# A matched deadline's typed fields: the name of the figure → (the gold's key, the deadlines table's column).
+DEADLINE_FIELDS = {
+    "kind": ("kind", "deadline_kind"), "date": ("deadline", "deadline"), "precision": ("precision", "deadline_precision"),
+    "amount": ("relative_amount", "relative_amount"), "unit": ("relative_unit", "relative_unit"),
+    "anchor": ("relative_anchor", "relative_anchor"), "recurrence": ("recurrence", "recurrence"),
+}  # fmt: skip
 NAME_MATCH = 85  # rapidfuzz token-sort ratio, 0–100, above which two folded names are the same body
 HEADING_MATCH = 90
 TUNE, CHECK = "tune", "check"  # the two gold sets; CHECK is also the check set's folder name
@@ -97,10 +103,13 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, file: str, expected: list[str], predicted: list[str], same: Callable[[str, str], bool]) -> None:
-        """Match `predicted` to `expected` one to one, counting and recording the differences. Of the pairs that
-        are `same`, the most alike are matched first: ``Bộ Lao động …`` finds ``Bộ Lao động …`` even where ``Sở Lao
-        động …`` is alike enough to pass for it."""
+    def add(
+        self, file: str, expected: list[str], predicted: list[str], same: Callable[[str, str], bool]
+    ) -> dict[int, int]:
+        """Match `predicted` to `expected` one to one, counting and recording the differences; returns the
+        matches (index in `expected` → index in `predicted`). Of the pairs that are `same`, the most alike are
+        matched first: ``Bộ Lao động …`` finds ``Bộ Lao động …`` even where ``Sở Lao động …`` is alike enough to
+        pass for it."""
         pairs = sorted(
             ((fuzz.ratio(e, p), i, j) for i, e in enumerate(expected) for j, p in enumerate(predicted) if same(e, p)),
             reverse=True,
@@ -115,6 +124,7 @@ class Score:
         self.misses.extend(f"{file}: missed {e!r}" for i, e in enumerate(expected) if i not in matched)
         taken = set(matched.values())
         self.misses.extend(f"{file}: extra {p!r}" for j, p in enumerate(predicted) if j not in taken)
+        return matched
 
     def summary(self) -> dict[str, float | int]:
         return {
@@ -193,8 +203,10 @@ class Evaluation:
     recipients: Score = field(default_factory=Score)
     top_sections: Score = field(default_factory=Score)
     deadlines: Score = field(default_factory=Score)
-    deadline_kinds: FieldAccuracy = field(default_factory=FieldAccuracy)
-    deadline_dates: FieldAccuracy = field(default_factory=FieldAccuracy)
+    # on matched deadlines: each typed field, and all of them at once (``typed``)
+    deadline_fields: dict[str, FieldAccuracy] = field(
+        default_factory=lambda: {f: FieldAccuracy() for f in [*DEADLINE_FIELDS, "typed"]}
+    )
 
     def scores(self) -> dict[str, float]:
         """The headline figures, flat, as recorded in the floors file."""
@@ -208,8 +220,7 @@ class Evaluation:
             figures[f"{name}.f1"] = score.summary()["f1"]
         figures["references.issuer_and_date"] = round(self.reference_details.accuracy, 4)
         figures |= {f"deadlines.{k}": v for k, v in self.deadlines.summary().items() if k in ("precision", "recall", "f1")}
-        figures["deadlines.kind"] = round(self.deadline_kinds.accuracy, 4)
-        figures["deadlines.date"] = round(self.deadline_dates.accuracy, 4)
+        figures |= {f"deadlines.{name}": round(acc.accuracy, 4) for name, acc in self.deadline_fields.items()}
         return figures
 
     def report(self) -> dict[str, Any]:
@@ -230,7 +241,7 @@ class Evaluation:
                 "recipients": self.recipients.misses,
                 "top_sections": self.top_sections.misses,
                 "deadlines": self.deadlines.misses,
-                "deadline_details": self.deadline_kinds.misses + self.deadline_dates.misses,
+                "deadline_details": [m for name in DEADLINE_FIELDS for m in self.deadline_fields[name].misses],
             },
         }
 
@@ -341,33 +352,33 @@ def _same_phrase(expected: str, predicted: str) -> bool:
 
 def _score_deadlines(result: Evaluation, gold: Gold, rows: pd.DataFrame) -> None:
     """Deadline phrases matched one to one (a shorter phrase inside the gold one counts), then on each match
-    whether the kind and the date (the exact date or the period's last day, or none) are right."""
+    whether each typed field is right: the kind always; every other field (the date, its precision, the amount,
+    unit and anchor of a relative limit, the recurrence) where the gold or the row gives it; ``typed`` when all
+    of them are right."""
     expected = gold.deadlines or []
     predicted = list(rows.itertuples()) if len(rows) else []
-    score = Score()
-    score.add(gold.file, [e["text"] for e in expected], [str(p.deadline_text) for p in predicted], _within)
-    result.deadlines.true_positives += score.true_positives
-    result.deadlines.false_positives += score.false_positives
-    result.deadlines.false_negatives += score.false_negatives
-    result.deadlines.misses += score.misses
-    taken: set[int] = set()
-    pairs: list[tuple[dict[str, Any], Any]] = []
-    for same in (_same_phrase, _within):  # each gold item with its prediction: the same phrase first
-        for item in expected:
-            if any(item is paired for paired, _ in pairs):
+    matched = result.deadlines.add(gold.file, [e["text"] for e in expected], [str(p.deadline_text) for p in predicted], _within)
+    fields = result.deadline_fields
+    for i, j in matched.items():
+        item, row, right = expected[i], predicted[j], True
+        for name, (key, column) in DEADLINE_FIELDS.items():
+            want, got = item.get(key), _field_value(getattr(row, column))
+            if name != "kind" and want is None and got is None:
                 continue
-            match = next((j for j, p in enumerate(predicted) if j not in taken and same(item["text"], str(p.deadline_text))), None)
-            if match is not None:
-                taken.add(match)
-                pairs.append((item, predicted[match]))
-    for item, row in pairs:
-        got_date = str(row.deadline) if _present(row.deadline) else None
-        for accuracy, want, got, name in (
-            (result.deadline_kinds, item.get("kind"), row.deadline_kind, "kind"),
-            (result.deadline_dates, item.get("deadline"), got_date, "deadline"),
-        ):
-            accuracy.total += 1
-            if want == got:
-                accuracy.correct += 1
-            else:
-                accuracy.misses.append(f"{gold.file}: {item['text']!r} {name} expected {want!r}, got {got!r}")
+            fields[name].total += 1
+            same = _phrase_key(str(want)) == _phrase_key(str(got)) if name == "anchor" else want == got
+            fields[name].correct += same
+            right = right and same
+            if not same:
+                fields[name].misses.append(f"{gold.file}: {item['text']!r} {name} expected {want!r}, got {got!r}")
+        fields["typed"].total += 1
+        fields["typed"].correct += right
+
+
+def _field_value(value: Any) -> Any:
+    """A deadlines table cell as the gold writes it: None when empty, a date as ``YYYY-MM-DD``, an amount as int."""
+    if not _present(value):
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return int(value) if isinstance(value, float) or type(value).__name__.startswith("int") else value

@@ -136,8 +136,10 @@ def _format_set(name: str, evaluation: Evaluation, verbose: bool) -> list[str]:
             f"{table:<20}{s['precision']:>10.3f}{s['recall']:>10.3f}{s['f1']:>10.3f}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
         )
     lines.append(f"{'reference issuer+date':<40}{evaluation.reference_details.accuracy:>10.3f}")
-    lines.append(f"{'deadline kind / date on matches':<40}{evaluation.deadline_kinds.accuracy:>10.3f}"
-                 f"{evaluation.deadline_dates.accuracy:>10.3f}")  # fmt: skip
+    fields = evaluation.deadline_fields
+    lines.append("deadline fields on matches: " + ", ".join(
+        f"{name} {acc.accuracy:.3f} ({acc.correct}/{acc.total})" for name, acc in fields.items()
+    ))  # fmt: skip
     with_scans = any(scans.total for scans in evaluation.metadata_scans.values())
     lines.append(f"{'metadata field':<20}{'all':>10}" + (f"{'':12}{'scans':>8}" if with_scans else ""))
     for field_name, accuracy in evaluation.metadata.items():

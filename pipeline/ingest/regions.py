@@ -42,6 +42,8 @@ HIDDEN_LINE = 0.75 * UNREADABLE  # a line a stamp hid is taken when likelier tha
 # the ring's letters ``LÍ (CC II, UHICCHIIL``: -15.4)
 MARGIN_HEIGHTS = 0.6  # the cut-out reaches this many line heights beyond the column's words
 MIN_CUT = 20  # px: a cut-out narrower or lower than this is no column (tesseract's thresholding refuses it)
+WIDE = 0.6  # a "column" wider than this share of the page is a run of body lines the layout paired, not a block
+# beside another: tesseract read it in the page's own layout already, and reading it again costs a run per page
 LINE_BASE = 1000  # block numbers of words read again start here, apart from the page's own
 
 
@@ -58,6 +60,8 @@ def read_columns_apart(
             continue
         if image is None:
             image = cv2.imread(str(image_path), cv2.IMREAD_UNCHANGED)
+        if column.x1 - column.x0 > WIDE * image.shape[1]:
+            continue
         margin = round(MARGIN_HEIGHTS * median(w.height for w in inside))
         x0, top = max(0, round(column.x0) - margin), max(0, round(column.top) - margin)
         x1, bottom = round(column.x1) + margin, round(column.bottom) + margin

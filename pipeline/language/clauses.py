@@ -36,6 +36,7 @@ CLAUSE_END = re.compile(r"[;.](?:\s|$)|:\s(?=\S)")
 LIST_MARKER = re.compile(r"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\s*[.\-–]|Điều\s+\d+[a-z]?\s*[.:])\s*")
 OPENING_QUOTE = re.compile(r"\s*[“\"]")  # an amending text quotes the paragraphs it puts in: “3. … .”.
 TABLE_CELL = " | "
+BLANKED = "  "  # what an opening phrase read as blanks leaves before a sentence's subject
 LIST_JOIN = re.compile(r",?\s+và\s+|,\s+")  # between the last two bodies of a list
 LIST_END = re.compile(r"(?:,|\svà)\s*$")  # … a list that goes on
 MAX_QUALIFIER_WORDS = 6
@@ -76,6 +77,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # có thẩm quyền …), no subject opens
         "kind_before": re.compile(rf"\b(?i:{alternation(role_cues()['defined_kinds'] + data['competent_kinds'])})$"),
         "competence_reference": re.compile(rf"\s+(?:{alternation(data['competence_references'])})\s"),
+        "provision": re.compile(rf"\s+(?:{alternation(data['competence_references'])})\s[^;.:]{{0,80}}?\snày(?=\s|$)"),
         "taking": re.compile(rf"\s(?:{alternation(data['list_takers'])})\s+"),
         "matter": re.compile(rf"\s(?:{alternation(data['matter_openings'])})\s"),
         "subject_heading": re.compile(
@@ -231,7 +233,7 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     if (
         (cue("defined_kind").match(subject) or cue("public_kind").match(subject))
         and duty
-        and not cue("definition_break").search(subject, 0, duty.start())
+        and not cue("definition_break").search(subject, 0, _provision_before(subject, duty.start()))
         and not LIST_END.search(subject, 0, duty.start())  # … trực tiếp chỉ đạo và chịu trách nhiệm: a verb before
     ):  # … có trách nhiệm phối hợp: a support duty
         return "support" if cue("duty_to_support").match(subject, duty.start()) else "lead", duty.start(), True
@@ -262,6 +264,15 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     if cue("duty_to_support").match(subject, start):  # … có trách nhiệm phối hợp thực hiện: a support duty
         role = "support"
     return role, start, False
+
+
+def _provision_before(subject: str, verb: int) -> int:
+    """Where the provision that says which body a kind is begins, when it ends right before the kind's verb (``Cơ
+    quan tiếp nhận hồ sơ | quy định tại khoản 3 Điều này | có trách nhiệm``); else `verb`."""
+    for reference in _patterns()["provision"].finditer(subject, 0, verb):
+        if not subject[reference.end() : verb].strip():
+            return reference.start()
+    return verb
 
 
 def _competent_verb(subject: str) -> int | None:
@@ -330,8 +341,10 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
         if then := [start for start in starts[1:] if clause[:start].rstrip().endswith(" thì")]:
             starts = [body_start] + [start for start in starts[1:] if start >= then[0]]  # … thì X: X, not before
     for start in starts:  # the clause's subject, or one after an opening phrase (Trường hợp … thì Bộ trưởng …)
+        # … kể từ ngày nhận được hồ sơ, cơ quan tiếp nhận có trách nhiệm; (Trong phạm vi nhiệm vụ, quyền hạn của mình,)
+        # cơ quan, tổ chức, cá nhân có liên quan có trách nhiệm …: read as opening a sentence
         subject = clause[start:]
-        if start != body_start:  # … kể từ ngày nhận được hồ sơ, cơ quan tiếp nhận có trách nhiệm: read as opening
+        if start != body_start or clause[:body_start].endswith(BLANKED):
             subject = subject[:1].upper() + subject[1:]
         if not cue("lead_before").match(subject) and (doer := _doer(subject)):
             role, verb, whole = doer

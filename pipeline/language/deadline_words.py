@@ -22,6 +22,7 @@ SECTIONS = (
     "date_prefixes", "relative_openers", "anchor_openers", "anchor_stops", "units", "frequencies", "every_n_months",
     "ongoing", "recurring", "values", "exclusions", "number_words", "back_to", "from_then", "running_on",
     "periods", "overrun", "event_anchors", "event_words", "least", "amount_limits", "compared_to", "alone", "next_days", "span_ends",
+    "anchor_open_ends", "terms", "amount_ranges",
 )  # fmt: skip
 
 
@@ -41,10 +42,11 @@ class Deadline:
     recurrence: str | None = None
 
     def columns(self) -> dict[str, Any]:
-        """The deadline columns of the ``tasks`` and ``deadlines`` tables."""
+        """The deadline columns of the ``tasks`` and ``deadlines`` tables. A precision is that of a date
+        (``by_date``): a recurring day's (``trước ngày 15 hằng tháng``) is read, not written, as it has no date."""
         return {
             "deadline": self.deadline.isoformat() if self.deadline else None,
-            "deadline_precision": self.precision,
+            "deadline_precision": self.precision if self.kind == "by_date" else None,
             "deadline_kind": self.kind,
             "deadline_text": self.text,
             "relative_amount": self.relative_amount,

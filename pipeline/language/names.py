@@ -97,6 +97,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(data['name_continuations'] + data['name_closers'] + data['name_closer_continuations'] + data['relations'] + ['cấp'])})\b"
         ),
         "joining_kind": re.compile(rf"\b(?:các\s+)?(?:{alternation(data['joining_kinds'])})\b"),
+        # an alternative that a bare kind ends (Ủy ban nhân dân cấp xã hoặc cơ quan, | tổ chức có thẩm quyền)
+        "alternative_kind": re.compile(
+            rf"\shoặc\s+(?:các\s+)?(?:{alternation(data['joining_kinds'])})(?:,\s+(?:{alternation(data['joining_kinds'])}))*$"
+        ),
         "listed_apart": re.compile(rf"(?i:{alternation(data['listed_apart'])})\b"),
         # the last piece of a list is a kind alone, maybe after "các" or a title (các cơ quan; Thủ trưởng đơn vị), or
         # a relation and a kind came before it, which takes the list that follows (Cơ quan, đơn vị của bộ, cơ quan ngang
@@ -401,6 +405,9 @@ def _begins_body(piece: str, previous: str | None) -> bool:
         return False
     if is_known(piece) or _patterns()["institution"].match(piece):
         return True
+    alternative = previous is not None and _patterns()["alternative_kind"].search(previous)
+    if alternative and _patterns()["joining_kind"].match(piece):
+        return False  # … hoặc cơ quan, tổ chức có thẩm quyền: the kinds of an alternative go on
     if previous is not None and _patterns()["institution"].match(LIST_SEPARATOR.split(previous)[-1]):
         # tổ chức tín dụng, tổ chức kinh tế | và các tổ chức, cá nhân khác có liên quan: two subjects
         return begins_name(piece) or bool(_patterns()["generic_head"].match(piece))

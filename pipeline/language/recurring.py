@@ -40,6 +40,7 @@ class _Grammar:
     day_in_period: Screened
     month_in_year: Screened
     english_day: Screened
+    english_months: dict[str, int]  # january → 1
     frequency: Screened
     every_n_months: Screened
     periodic: Screened
@@ -87,6 +88,7 @@ def _grammar() -> _Grammar:
             ),
             first_words(d["recurring"]["english_days"]["prefixes"]),
         ),
+        english_months=d["recurring"]["english_days"]["months"],
         frequency=Screened(
             re.compile(
                 rf"(?:(?:theo\s+)?định kỳ\s*,?\s*|thường xuyên\s+)?(?:{every})\s+(?P<freq>{frequency_words})\b"
@@ -122,8 +124,7 @@ def _month_names(d: dict[str, Any]) -> str:
 
 def _english_day(match: re.Match[str]) -> tuple[int, int] | None:
     """(month, day) of an English day and month (``December 31``, ``15th of June``); None when no such day."""
-    months = words()["recurring"]["english_days"]["months"]
-    month, day = months[(match["name"] or match["name2"]).lower()], int(match["day"] or match["day2"])
+    month, day = _grammar().english_months[(match["name"] or match["name2"]).lower()], int(match["day"] or match["day2"])
     return (month, day) if 1 <= day <= calendar.monthrange(2024, month)[1] else None
 
 
@@ -291,7 +292,7 @@ def _last_day(year: int, month: int) -> int:
 
 
 def _recurrence(written: str | None) -> str | None:
-    return words()["frequencies"].get(written.lower()) if written else None
+    return (words()["frequencies"].get(written.lower()) or None) if written else None
 
 
 def _period(match: re.Match[str]) -> str | None:

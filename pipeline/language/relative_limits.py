@@ -35,7 +35,9 @@ class _Grammar:
     relative_after: Screened
     anchor_first: re.Pattern[str]
     anchor_stop: re.Pattern[str]
+    open_end: re.Pattern[str]
     running_on: re.Pattern[str]
+    term: re.Pattern[str]
     span_end: re.Pattern[str]
     named_limit: re.Pattern[str]
     overrun: re.Pattern[str]
@@ -73,6 +75,7 @@ def _grammar() -> _Grammar:
             rf"(?:{alternatives(d['least'])})(?:\s+là)?\s+{amount}\s*{unit_words}\b",
             re.IGNORECASE,
         ),
+        open_end=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_open_ends'])})\s+$", re.IGNORECASE),
         anchor_stop=re.compile(rf"[.,;:()\n]|(?<=\s)(?:{alternatives(d['anchor_stops'])})\b", re.IGNORECASE),
         # A sentence or clause whose subject is a time limit (Thời hạn trả lời văn bản không quá 05 ngày làm việc; b) Thời
         # hạn giải quyết: 10 ngày; trường hợp phức tạp, thời hạn xử lý không quá 45 ngày), or the time of a duty (Thời gian
@@ -83,7 +86,11 @@ def _grammar() -> _Grammar:
             rf"(?:thời hạn|thời gian\s+(?:{alternatives(d['recurring']['duty_verbs'])}))(?:\s[^.;\n\d]*)?:?$",
             re.IGNORECASE,
         ),
-        running_on=re.compile(rf"\s+(?:{alternatives(d['running_on'])})\b", re.IGNORECASE),
+        running_on=re.compile(
+            rf"\s+(?:{alternatives(d['running_on'])})\b|\s*(?:{alternatives(d['amount_ranges'])})\s*(?:\d|(?:{alternatives(d['number_words'])})\b)",
+            re.IGNORECASE,
+        ),
+        term=re.compile(rf"(?<!\w)(?:{alternatives(d['terms'])})(?:\s+(?:{alternatives(d['least'])}))?$", re.IGNORECASE),
         span_end=re.compile(rf"\s(?:cho\s+)?(?:{alternatives(d['span_ends'])})\b", re.IGNORECASE),
         overrun=re.compile(rf"(?<!\w)(?<!không )(?:{alternatives(d['overrun'])})$", re.IGNORECASE),
         next_day=Screened(
@@ -125,7 +132,9 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
         if not opener and match["anchor"] and match["anchor"].lower().startswith(tuple(words()["back_to"])):
             continue  # a span looked back on (trong thời gian 12 tháng tính đến thời điểm chất vấn)
         if g.running_on.match(text, match.end("unit")):
-            continue  # a span that runs on or is looked back on (trong vòng hai năm trước đó; 03 năm liên tục)
+            continue  # a span that runs on, is looked back on or opens a range (03 năm liên tục; 03 tháng đến 06 tháng)
+        if g.term.search(before(text, match.start())):
+            continue  # how long a licence holds or a record is kept (có thời hạn 06 tháng kể từ ngày cấp)
         if unit(match["unit"]) == "year" and not opener:
             continue  # years counted from an event with no limit word are a term (50 năm tính từ ngày giao đất)
         if unit(match["unit"]) == "year" and opener in ("trong", "trong vòng") and (match["anchor"] or "").lower().startswith("trước"):
@@ -159,8 +168,7 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
     for match in [*g.relative_after.finditer(text), *g.anchor_first.finditer(text)]:
         found.append(
             Deadline(match[0], "relative", match.start(), match.end(), relative_amount=number(match["amount"]),
-                     relative_unit=unit(match["unit"]), relative_anchor=match["anchor"],
-                     recurrence="quarterly" if "quý" in match["anchor"].lower() else None)  # fmt: skip
+                     relative_unit=unit(match["unit"]), relative_anchor=match["anchor"])  # fmt: skip
         )
     return found
 
@@ -215,9 +223,14 @@ def _least_only() -> frozenset[str]:
 def _anchor_end(text: str, start: int) -> int:
     """Where an anchor event as written ends: punctuation (a comma too: what follows is as often the doer, ``…,
     Ủy ban nhân dân tỉnh ký``, as more of the event) or a word that opens what is to be done (``có trách
-    nhiệm``, ``về việc``)."""
-    stop = _grammar().anchor_stop.search(text, start)
-    return stop.start() if stop else len(text)
+    nhiệm``, ``về việc``), unless it stands after a word no event ends with (``kể từ khi cơ quan có thẩm quyền yêu
+    cầu``)."""
+    g = _grammar()
+    for stop in g.anchor_stop.finditer(text, start):
+        if stop[0][0].isalpha() and g.open_end.search(text, max(0, stop.start() - 20), stop.start()):
+            continue  # the event's own noun: kể từ ngày nhận được thông báo của cơ quan chuyên môn …
+        return stop.start()
+    return len(text)
 
 
 def _word_limit(text: str, start: int, count: int) -> int:

@@ -45,7 +45,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
     data = role_cues()
     answerable = rf"(?!\s+(?:{alternation(data['answerable_to'])})\b)"
     return {
-        "lead_before": re.compile(rf"(?<!\w)(?:{alternation(data['lead_before'])})\s+"),
+        # … not the name of a steering board (Ban Chỉ đạo Phòng thủ dân sự quốc gia chủ trì …)
+        "lead_before": re.compile(rf"(?<!\w)(?<![Bb]an )(?:{alternation(data['lead_before'])})\s+"),
         # … chịu trách nhiệm trước pháp luật: answerable, given no task
         "lead_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['lead_after'])})\b{answerable}"),
         "lead_next": re.compile(rf"\s(?:{alternation(data['lead_next'])})\b"),  # matched where a name ends

@@ -32,12 +32,15 @@ from pipeline.vietnamese import is_capitals
 
 NAME_GOES_ON = re.compile(r"(?:\sVÀ|,|\s-)$")  # an issuer line that breaks its name after a connective
 NUMBER_LINE = re.compile(
-    r"(?:(?:^|[\s|])(?<!ĐẾN )(?:S[ốô]|SỐ)\s*[:.]?|^[^\W\d_][^\d:]{0,20}\ssố\s*:)\s*(?P<rest>\d.*|$)"
+    r"(?:(?:^|[\s|])(?<!ĐẾN )(?:S[ốô]|SỐ)\s*[:.]?|^[^\W\d_][^\d:]{0,20}\ssố\s*:)\s*(?P<rest>\d.*|/.*|$)"
 )
 WRITTEN = r"(?=ngày\s*\d(?:\s?\d)?\s*tháng)"  # a date in words: ngày 15 tháng 12 năm 2025, ngày 0 5 tháng 0 6 …
 PLACE_DATE = re.compile(
     rf"(?P<place>(?:[^\W\d_][\w.]*\s+){{0,5}}?[^\W\d_][\w.]*)\s*,\s*(?P<date>{WRITTEN}{EXACT_DATE})"
 )  # Hà Nội, ngày 15 tháng 12 năm 2025 (and the spellings of the one date grammar: tháng 0 6, 15/12/2025)
+BLANK_DATE = re.compile(  # a draft's date line, its figures left to be filled in: Hà Nội, ngày    tháng    năm 2024
+    r"(?P<place>(?:[^\W\d_][\w.]*\s+){0,5}?[^\W\d_][\w.]*)\s*,\s*ngày[\s.…]*tháng[\s.…]*năm\b[\s.…]*(?:\d{4})?"
+)
 DATE_LINE = re.compile(rf"^(?P<date>{WRITTEN}{EXACT_DATE})[\s.]*$", re.IGNORECASE)  # a date line without a place
 SUBJECT = re.compile(r"^\W?(?:V\s*/\s*[vV%]|Về việc)\s*:?\s*")
 PLACE_UNIT_WORDS = {"phố", "xã", "trấn"}  # the lower-case half of Thành phố, Thị xã, Thị trấn
@@ -159,6 +162,10 @@ class _HeaderReader:
         """``Hà Nội, ngày 15 tháng 12 năm 2025``, or a date line without its place; returns what else it holds."""
         text = mended_date(text)
         place_date = PLACE_DATE.search(text) or DATE_LINE.match(text)
+        blank = BLANK_DATE.search(text) if place_date is None and self.header.issue_place is None else None
+        if blank:
+            self.header.issue_place, self.last = _place(blank["place"]), line
+            return (text[: blank.start()] + " " + text[blank.end() :]).strip(DECORATION)
         if not place_date or self.header.issue_date is not None:
             return text
         issued = parse_date(place_date["date"])  # None for a date that is none (ngày 32 tháng 12)
