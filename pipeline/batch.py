@@ -20,6 +20,7 @@ import resource
 import shutil
 import signal
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -126,8 +127,7 @@ def _executor(scheduler: str, jobs: int | None, settings: Settings) -> Iterator[
                 for pid in children:  # a tesseract outlives its stopped worker: stop it too
                     with suppress(ProcessLookupError, PermissionError):
                         os.kill(pid, signal.SIGKILL)
-                with suppress(TimeoutError):  # a worker killed while it held the pool's channel cannot hang the stop
-                    pool.join(timeout=STOP_SECONDS)
+                _join_briefly(pool)
                 raise
             pool.close()
             pool.join()
@@ -152,6 +152,16 @@ def _executor(scheduler: str, jobs: int | None, settings: Settings) -> Iterator[
     finally:
         if cluster is not None:
             cluster.close()
+
+
+def _join_briefly(pool: Any) -> None:
+    """Wait at most STOP_SECONDS for a stopped pebble pool's threads. Its ``join(timeout)`` keeps the limit only for
+    a closed pool: a stopped one joins its manager threads without any, and a worker killed while it held the pool's
+    channel leaves them waiting for ever (an interrupted run then never exits). They are daemon threads, so the run
+    exits without them."""
+    joiner = threading.Thread(target=pool.join, name="vanban-stop", daemon=True)
+    joiner.start()
+    joiner.join(STOP_SECONDS)
 
 
 def _problem(
