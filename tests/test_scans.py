@@ -8,11 +8,13 @@ import json
 import pytest
 
 from pipeline import ingest
-from pipeline.ingest.layout import join_wrapped_issuer, split_merged_columns
+from pipeline.ingest.layout import join_wrapped_issuer, reading_order, split_merged_columns
 from pipeline.ingest.ocr import recognize
+from pipeline.ingest.regions import _hidden_lines
 from pipeline.model import LayoutLine
 from pipeline.normalize import normalize
 from pipeline.ocr.correction import correct_words
+from pipeline.ocr.engine import Word
 from pipeline.ocr.language_model import follows
 from pipeline.ocr.tokens import syllable_runs
 from pipeline.settings import Settings
@@ -230,3 +232,50 @@ def test_an_item_wrapped_inside_its_brackets_goes_on_after_the_semicolon_there()
     recipients = [r.recipient for r in structure_of((DEV / "src-vbpl-28.txt").read_text(encoding="utf-8")).recipients]
     assert len(recipients) == 16 and recipients[4].startswith("Văn phòng Chính phủ (Phòng Công báo")
     assert recipients[-1] == "Lưu: VT, CN"
+
+
+def test_a_one_a_seal_crossed_in_the_day_or_month_reads_as_a_digit_and_the_date_words_get_their_marks() -> None:
+    """A grey seal across ``ngày 11 tháng 12``: the ring's bar over each 1 reads T, and with no number around them
+    the correction leaves ``thang``; no day or month of two digits starts with 7."""
+    assert mended_date("Hà Nội, ngày T1 thang T2 năm 2025") == "Hà Nội, ngày 11 tháng 12 năm 2025"
+    assert mended_date("ngày T tháng 7 năm 2020") == "ngày T tháng 7 năm 2020"  # a lone T: 1 or 7
+
+
+@pytest.mark.parametrize(
+    ("closing", "signature"),
+    [  # the surname's marks misread; a table row of an annex after a signature whose authority a seal hid
+        ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyên Danh Huy", ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Danh Huy")),
+        ("Nguyễn Xuân Sang\nPHỤ LỤC\nTL - ĐĐ: 10°08'06,0”N; 108°33'57,0”E.", (None, None, None)),
+    ],
+)
+def test_a_signer_is_read_as_printed_where_a_scan_misread_or_hid_part_of_it(closing, signature) -> None:
+    found = structure_of(f"Điều 3. Các cơ quan thi hành Quyết định này./.\n{closing}\n").signature
+    assert (found.signing_authority, found.signer_title, found.signer_name) == signature
+
+
+def test_a_signature_block_alone_on_its_page_or_a_name_alone_at_its_foot_is_a_column_to_read_again() -> None:
+    """doc_000105's last page holds only ``TM. CHÍNH PHỦ`` / ``KT. THỦ TƯỚNG`` / ``PHÓ THỦ TƯỚNG`` / the name, on the
+    right of an A4 page 2480 px wide; on doc_000326's a grey seal hid the authority and title from the page's
+    reading, which keeps only the name under the body: the block above it is read again."""
+    alone = [[line("~ÌM. CHÍNH PHỦ", 1442, 2000, 267)], [line("HÓ THỦ TƯỚNG", 1515, 1950, 415)],
+             [line("Phạm Thị Thanh Trà", 1431, 2014, 887)]]  # fmt: skip
+    assert [(c.x0, c.top) for c in reading_order(alone, page_width=2480).columns] == [(1431, 267)]
+    assert reading_order(alone).columns == []  # without the page's width, nothing tells the block is on the right
+    foot = [[line("vận tải công bố Danh mục khu vực hàng hải thuộc phạm vi quản lý của", 345, 2200, 2243)],
+            [line("Cảng vụ hàng hải./.", 347, 800, 2309)], [line("Nguyễn Xuân Sang", 1429, 1900, 2973)]]  # fmt: skip
+    (block,) = reading_order(foot, page_width=2480).columns
+    assert (block.top, block.bottom, block.x1) == (2349, 3013, 2200) and block.x0 < 1429
+
+
+def test_lines_a_grey_seal_hid_from_the_page_are_taken_from_the_column_read_again() -> None:
+    """The column's reading of doc_000326's signature block: the ring's marks before ``KT.`` and before the title
+    are dropped, the name the page read already is not read twice, a line of the ring alone is no line."""
+    def word(text: str, confidence: float, top: int, line: int, left: int) -> Word:
+        return Word(text, left, top, 80, 40, confidence, (1001, 1, line))
+
+    reading = [word("SA", 35, 2444, 3, 1000), word(">=", 41, 2418, 3, 1100), word("=KT.", 52, 2448, 3, 1200),
+               word("BỘ", 96, 2449, 3, 1300), word("TRƯỞNG", 96, 2448, 3, 1400), word("©`_", 53, 2515, 4, 1100),
+               word("Ý", 25, 2491, 4, 1150), word("THỨ", 52, 2507, 4, 1200), word("TRƯỞNG", 73, 2487, 4, 1300),
+               word("xá", 83, 2386, 2, 1100), word("Nguyễn", 96, 2973, 6, 1400), word("Xuân", 96, 2981, 6, 1500)]  # fmt: skip
+    inside = [word("Nguyễn", 96, 2973, 9, 1400), word("Xuân", 96, 2981, 9, 1500)]
+    assert [w.text for w in _hidden_lines(reading, inside)] == ["KT.", "BỘ", "TRƯỞNG", "THỨ", "TRƯỞNG"]

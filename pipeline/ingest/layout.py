@@ -109,15 +109,19 @@ class Reading:
     columns: list[LayoutLine]
 
 
-def reading_order(lines: list[list[LayoutLine]]) -> Reading:
+def reading_order(lines: list[list[LayoutLine]], page_width: float | None = None) -> Reading:
     """Lines (each a list of its segments) in reading order: within a run of two-column lines, the left
-    column's segments first, then the right column's."""
+    column's segments first, then the right column's. A block on the right is told from the page's width where
+    known (a page holding only a signature block has no text on its left to tell it by)."""
     if not lines:
         return Reading([], [])
     boxes: list[LayoutLine] = []
     left_edge = min(s.x0 for line in lines for s in line)
     right_edge = max(s.x1 for line in lines for s in line)
     width = max(1.0, right_edge - left_edge)
+    on_the_right = bool(page_width) and left_edge > RIGHT_BLOCK * page_width  # all the page holds is a block on its
+    # right (a signature whose page ends there): no line of it is body text
+    right_start = RIGHT_BLOCK * page_width if on_the_right else left_edge + RIGHT_BLOCK * width
     ordered: list[LayoutLine] = []
     run: list[list[LayoutLine]] = []
 
@@ -141,17 +145,23 @@ def reading_order(lines: list[list[LayoutLine]]) -> Reading:
             ordered.extend(s for line in after for s in line)
         else:
             ordered.extend(s for line in run for s in line)
-            boxes.extend(_right_blocks(run, left_edge + RIGHT_BLOCK * width))
+            boxes.extend(_right_blocks(run, right_start))
         run.clear()
 
     for line in lines:
-        wide = len(line) == 1 and (line[0].x1 - line[0].x0) > WIDE_LINE * width
+        wide = len(line) == 1 and (line[0].x1 - line[0].x0) > WIDE_LINE * width and not on_the_right
         if wide:
             flush()
             ordered.append(line[0])
         else:
             run.append(line)
     flush()
+    foot = lines[-1]
+    alone = len(lines) == 1 or any(s.x0 <= right_start for s in lines[-2])
+    boxed = any(box.top <= s.top and s.bottom <= box.bottom and box.x0 <= s.x0 for box in boxes for s in foot)
+    if all(s.x0 > right_start for s in foot) and alone and not boxed:
+        ceiling = max(s.bottom for s in lines[-2]) if len(lines) > 1 else min(s.top for s in foot)
+        boxes.append(_below(merge(foot), ceiling, right_start, right_edge))
     return Reading(ordered, boxes)
 
 
@@ -164,6 +174,13 @@ def _right_blocks(run: list[list[LayoutLine]], start: float) -> list[LayoutLine]
         elif blocks[-1]:
             blocks.append([])
     return [merge([s for line in block for s in line]) for block in blocks if len(block) >= 2]
+
+
+def _below(line: LayoutLine, ceiling: float, start: float, right_edge: float) -> LayoutLine:
+    """The box of a line alone on the right at the foot of a page (a signer's name whose title lines a seal hid)
+    reaching up to the line above (`ceiling`) and across the right of the page: the signature block as printed."""
+    return LayoutLine(line.text, min(start, line.x0), max(right_edge, line.x1), min(ceiling, line.top), line.bottom,
+                      line.confidences)  # fmt: skip
 
 
 def _continues_left(line: list[LayoutLine], above: list[LayoutLine], is_left: Callable[[LayoutLine], bool]) -> bool:

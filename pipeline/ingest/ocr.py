@@ -88,12 +88,13 @@ def recognize(job: OcrJob, settings: Settings) -> PageText:
                 if _mean_confidence(again) > _mean_confidence(words) - TURNED_MARGIN:
                     words, image_path = again, path
                     steps = (*steps, f"turned {angle}° (orientation detected)")
-        reading = layout(words)
+        width = _width(image_path)
+        reading = layout(words, width)
         if settings.ocr_preparation and reading.columns:
             block = lambda cut: _read(reader, cut, dpi, job, settings, block=True)  # noqa: E731
             words, apart = read_columns_apart(words, reading.columns, image_path, block)
             if apart:
-                reading, steps = layout(words), (*steps, f"{apart} columns read apart")
+                reading, steps = layout(words, width), (*steps, f"{apart} columns read apart")
     lines, changed = corrected(reading.lines) if settings.ocr_correction else (reading.lines, 0)
     lines = join_wrapped_issuer(lines, follows)
     confidences = [w.confidence for w in words if w.confidence >= 0]
@@ -128,6 +129,12 @@ def _read(
         raise Timeout(str(e), stage=Stage.OCR, page=job.page) from e
     except EngineFailure as e:
         raise OcrFailure(str(e), stage=Stage.OCR, page=job.page) from e
+
+
+def _width(image_path: Path) -> int:
+    """The page image's width in pixels (its header read, not its pixels)."""
+    with Image.open(image_path) as image:
+        return image.width
 
 
 def _needs_orientation(words: list[Word], settings: Settings) -> bool:
@@ -249,9 +256,9 @@ def decision(reason: str, steps: tuple[str, ...], corrected: int) -> str:
     return f"{done}; {corrected} words corrected" if corrected else done
 
 
-def layout(words: list[Word]) -> Reading:
+def layout(words: list[Word], page_width: float | None = None) -> Reading:
     """The engine's words as lines in reading order, side-by-side columns read one after the other, and the boxes
-    of those columns."""
+    of those columns (and of blocks on the right of a page `page_width` wide)."""
     grouped: dict[tuple[int, int, int], list[Word]] = {}
     for word in words:
         grouped.setdefault(word.line, []).append(word)
@@ -262,7 +269,7 @@ def layout(words: list[Word]) -> Reading:
     placed = [w for line in printed for w in line]
     width = max((w.x1 for w in placed), default=0) - min((w.x0 for w in placed), default=0)
     parts = split_merged_columns([segments(sorted(line, key=lambda w: w.x0), width) for line in printed], width)
-    return reading_order([[merge(segment) for segment in line] for line in parts])
+    return reading_order([[merge(segment) for segment in line] for line in parts], page_width)
 
 
 def corrected(ordered: list[LayoutLine]) -> tuple[list[LayoutLine], int]:

@@ -9,13 +9,15 @@ read unsure, or crossed by a stamp's lighter ink (a grey seal across the date li
 leaves words misread with confidence), is cut out and read again as one block of text, as it is and (where it
 holds light ink) with its lighter ink whitened; the more confident reading of the column's own words replaces the
 page's words in that column when it is read with more confidence (a stamped column's with at most STAMP_MARGIN
-less) and makes likelier Vietnamese (and no line of it is read twice).
+less) and makes likelier Vietnamese (and no line of it is read twice). Where a stamped column's reading loses
+so, the lines it reads surely where the page's reading has none (lines a grey seal hid) are added to the page's.
 """
 
 from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from statistics import median
 
@@ -25,7 +27,7 @@ import numpy as np
 from pipeline.ingest.prepare import engine_file, stray_ink_share, without_light_ink
 from pipeline.model import LayoutLine, OcrFailure
 from pipeline.ocr.engine import Word
-from pipeline.ocr.language_model import plausibility
+from pipeline.ocr.language_model import UNREADABLE, plausibility
 
 UNSURE = 60.0  # a column holding a word read with less confidence than this is read again …
 STAMPED = 0.15  # … and so is one where this share of the ink is a stamp's (prepare.stray_ink_share): a seal's ring
@@ -34,6 +36,10 @@ LIGHT_INK = 0.02  # a cut-out with a smaller share of stray light ink (plain pri
 # uneven light 0.03-0.10) is not read again whitened: the whitened reading is the same text at the cost of one more
 # tesseract run (a quarter of the CPU a scanned page took, ocr_throughput)
 STAMP_MARGIN = 5.0  # the reading of a stamped column with the stamp whitened may be this much less confident
+LEGIBLE = 50.0  # a hidden line's words read with less confidence are the seal's ring
+RING_MARKS = "=©`_'\"~^*<>|/\\⁄()[]{}:;,.-+ "  # marks a seal's ring leaves before a word
+HIDDEN_LINE = 0.75 * UNREADABLE  # a line a stamp hid is taken when likelier than this (``PHO THU TƯƠNG``: -10.1,
+# the ring's letters ``LÍ (CC II, UHICCHIIL``: -15.4)
 MARGIN_HEIGHTS = 0.6  # the cut-out reaches this many line heights beyond the column's words
 MIN_CUT = 20  # px: a cut-out narrower or lower than this is no column (tesseract's thresholding refuses it)
 WIDE = 0.6  # a "column" wider than this share of the page is a run of body lines the layout paired, not a block
@@ -75,14 +81,36 @@ def read_columns_apart(
             for reading in _readings(cut, read, whiten=light_ink >= LIGHT_INK)
         ]
         # the margin may hold pieces of the lines around: only the column's own words are weighed and kept
-        moved = max(([w for w in r if _within(w, column)] for r in readings), key=_mean_or_nothing, default=[])
-        if not moved or _stacked(moved) or not _more_plausible(moved, inside):
-            continue
-        if _mean(moved) <= _mean(inside) - (STAMP_MARGIN if stamped else 0.0):
-            continue
-        kept = [w for w in words if not _within(w, column)]
-        words, replaced = kept + moved, replaced + 1
+        own = [[w for w in r if _within(w, column)] for r in readings]
+        moved = max(own, key=_mean_or_nothing, default=[])
+        better = moved and not _stacked(moved) and _more_plausible(moved, inside)
+        if better and _mean(moved) > _mean(inside) - (STAMP_MARGIN if stamped else 0.0):
+            kept = [w for w in words if not _within(w, column)]
+            words, replaced = kept + moved, replaced + 1
+        elif stamped and (hidden := max((_hidden_lines(r, inside) for r in own), key=len, default=[])):
+            words, replaced = words + hidden, replaced + 1
     return words, replaced
+
+
+def _hidden_lines(reading: list[Word], inside: list[Word]) -> list[Word]:
+    """Lines of a stamped column's reading where the page's reading has none, read surely and likely (a grey seal
+    across ``KT. THỦ TƯỚNG`` / ``PHÓ THỦ TƯỚNG`` hides both lines from the page's reading, while its ring read as
+    letters makes the column's reading as a whole the less confident one): of each, its words of letters read with
+    some confidence, the ring's marks before them dropped (``=KT.``, ``©`_``)."""
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for word in reading:
+        lines.setdefault(word.line, []).append(word)
+    hidden = []
+    for line in lines.values():
+        top, bottom = min(w.top for w in line), max(w.top + w.height for w in line)
+        if any(min(bottom, w.top + w.height) - max(top, w.top) > 0 for w in inside):
+            continue
+        kept = [replace(w, text=w.text.lstrip(RING_MARKS)) for w in _in_order(line) if w.confidence >= LEGIBLE]
+        kept = [w for w in kept if len(w.text) >= 2 and w.text.rstrip(".,").isalpha()]
+        likelihood = plausibility([w.text for w in kept])
+        if len(kept) >= 2 and _mean(kept) >= UNSURE and HIDDEN_LINE < likelihood:
+            hidden.extend(kept)
+    return hidden
 
 
 def _readings(cut: np.ndarray, read: Callable[[Path], list[Word]], whiten: bool) -> list[list[Word]]:

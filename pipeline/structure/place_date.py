@@ -20,11 +20,15 @@ from pipeline.language.folding import fold
 from pipeline.structure.lines import vocabulary
 
 _LOOKALIKE = "OoDIl|ZzSB"  # what OCR reads for a digit in a scan's date line: O for 0, l for 1, Z for 2, S for 5
+_DAY_OR_MONTH = rf"(?:[\d{_LOOKALIKE}]{{1,2}}|T\d)"  # a seal's ring across the top of a 1 reads T (T1, T2): a
+# day or month of two digits starting with 7 is none
 SCANNED_DATE = re.compile(
     rf"(?P<place>[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){{0,5}}?)?\s*(?P<sep>[,/.;:]?)\s*ngày\s*"
-    rf"(?P<day>[\d{_LOOKALIKE}]{{1,2}})\s*tháng\s*(?P<month>[\d{_LOOKALIKE}]{{1,2}})[,.]?\s*năm\s*(?P<year>[\d{_LOOKALIKE}]{{4}})(?!\w)"
-)  # Thành phố Hồ Chí Minh/ ngày 26 tháng 4 năm Z013
-DIGITS = str.maketrans(_LOOKALIKE, "0000112255")
+    rf"(?P<day>{_DAY_OR_MONTH})\s*(?P<tháng>th[áa]ng)\s*(?P<month>{_DAY_OR_MONTH})[,.]?\s*(?P<năm>n[ăa]m)\s*"
+    rf"(?P<year>[\d{_LOOKALIKE}]{{4}})(?!\w)"
+)  # Thành phố Hồ Chí Minh/ ngày 26 tháng 4 năm Z013; Hà Nội, ngày T1 thang T2 năm 2025 (the date words unmended
+# where a misread digit left the correction no number around them)
+DIGITS = str.maketrans(_LOOKALIKE + "T", "0000112255" + "1")
 DATE_PARTS = ("day", "month", "year")
 MIN_KEY = 5  # letters a place's name needs before one letter's difference is taken for a misread (not Hà Nam / Hà Nội)
 
@@ -67,10 +71,15 @@ def spelt_as_place(text: str | None, place: str | None) -> str | None:
 
 def mended_date(text: str) -> str:
     """A place-date line as printed where OCR misread it (a seal across it, a blurred scan): a letter read for a
-    digit of the day, month or year (``năm Z013``, ``ngày l5``) and a slash or stop read for the comma after the
+    digit of the day, month or year (``năm Z013``, ``ngày l5``, ``tháng T2``), the date words without their marks,
+    and a slash or stop read for the comma after the
     place (``Thành phố Hồ Chí Minh/ ngày``); any other line as it is."""
     match = SCANNED_DATE.search(text)
-    misread = match and (match["sep"] not in ("", ",") or any(not c.isdigit() for k in DATE_PARTS for c in match[k]))
+    misread = match and (
+        match["sep"] not in ("", ",")
+        or any(not c.isdigit() for k in DATE_PARTS for c in match[k])
+        or (match["tháng"], match["năm"]) != ("tháng", "năm")
+    )
     if not match or not misread or not any(c.isdigit() for c in match["year"]):
         return text
     day, month, year = (match[k].translate(DIGITS) for k in DATE_PARTS)
