@@ -101,7 +101,7 @@ def test_a_matched_deadlines_typed_fields_are_scored_where_gold_or_row_gives_the
     _score_deadlines(result, gold, rows)
     fields = {name: (acc.correct, acc.total) for name, acc in result.deadline_fields.items()}
     assert fields == {
-        "kind": (3, 3), "date": (1, 1), "precision": (0, 1), "amount": (1, 1), "unit": (1, 1), "anchor": (1, 1),
+        "kind": (3, 3), "date": (1, 1), "date_precision": (0, 1), "amount": (1, 1), "unit": (1, 1), "anchor": (1, 1),
         "recurrence": (1, 1), "typed": (2, 3),  # a recurring day's precision is not written: it has no date
     }  # fmt: skip
     assert result.scores()["deadlines.typed"] == round(2 / 3, 4)

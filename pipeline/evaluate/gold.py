@@ -24,7 +24,7 @@ METADATA_FIELDS = (
 )  # fmt: skip
 # A matched deadline's typed fields: the name of the figure → (the gold's key, the deadlines table's column).
 DEADLINE_FIELDS = {
-    "kind": ("kind", "deadline_kind"), "date": ("deadline", "deadline"), "precision": ("precision", "deadline_precision"),
+    "kind": ("kind", "deadline_kind"), "date": ("deadline", "deadline"), "date_precision": ("precision", "deadline_precision"),
     "amount": ("relative_amount", "relative_amount"), "unit": ("relative_unit", "relative_unit"),
     "anchor": ("relative_anchor", "relative_anchor"), "recurrence": ("recurrence", "recurrence"),
 }  # fmt: skip
