@@ -381,3 +381,12 @@ def test_a_duty_names_its_subject(text: str, subject: str) -> None:
 def find_subjects(text: str) -> list[tuple[str, int, str]]:
     """Mentions as a task's text is read: its inserted phrases as blanks."""
     return [(m.role, m.char_start, m.assignee) for m in find_assignments("t1", text, 0, None)]
+
+
+def test_a_kind_defined_by_what_it_does_keeps_its_definition_before_a_colon() -> None:
+    # bulk doc_000427, doc_000047 (the duty cue ends the line and the duties follow as items): the whole definition
+    text = "2. Cơ sở đăng kiểm cung cấp dịch vụ kiểm định có trách nhiệm: kê khai, niêm yết giá dịch vụ kiểm định."
+    assert mentions(text) == [("lead", "Cơ sở đăng kiểm cung cấp dịch vụ kiểm định")]
+    # bulk doc_000015: and what the clause says after its cue
+    text = "1. Tổ chức bảo hiểm tiền gửi có trách nhiệm báo cáo Ngân hàng Nhà nước Việt Nam các thông tin sau đây: a) x"
+    assert mentions(text) == [("lead", "Tổ chức bảo hiểm tiền gửi"), ("report_to", "Ngân hàng Nhà nước Việt Nam")]

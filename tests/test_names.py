@@ -413,3 +413,28 @@ def test_the_kinds_of_an_alternative_go_on_past_its_comma() -> None:
     # bulk doc_000600: through a list of kinds
     text = "Chủ tịch Ủy ban nhân dân cấp xã hoặc cơ quan, tổ chức, đơn vị phụ trách"
     assert len(names(text)) == 1
+
+
+def test_a_title_with_the_other_title_of_its_post_in_brackets_is_one_title() -> None:
+    # bulk doc_000524 (14 bulk documents write "Tổng Giám đốc (Giám đốc)"): the brackets end no name, and the kind
+    # the title heads follows it
+    text = (
+        "Chủ tịch Hội đồng thành viên, Tổng Giám đốc (Giám đốc) tổ chức tín dụng chịu trách nhiệm tổ chức thực hiện "
+        "Thông tư này."
+    )
+    assert mentions(text) == [
+        ("lead", "Chủ tịch Hội đồng thành viên"),
+        ("lead", "Tổng Giám đốc (Giám đốc) tổ chức tín dụng"),
+    ]
+
+
+def test_the_ministerial_block_after_a_relation_is_what_the_body_belongs_to() -> None:
+    # bulk doc_000610, doc_000578 (23 bulk documents write "thuộc bộ, cơ quan ngang bộ"): one body of each ministry
+    text = "c) Cục thuộc bộ, cơ quan ngang bộ đề nghị thành lập các đơn vị quy định tại điểm b khoản 1 Điều 2 Nghị định này;"
+    assert mentions(text) == [("lead", "Cục thuộc bộ, cơ quan ngang bộ")]
+    text = "3. Cơ quan, đơn vị trực thuộc Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ có trách nhiệm báo cáo."
+    assert [n for _, n in mentions(text)] == ["Cơ quan, đơn vị trực thuộc Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"]
+    # after the bare kinds, each kind of the block is a subject of its own (the gold README)
+    assert [n for _, n in names("Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ có trách nhiệm")] == [
+        "Bộ", "cơ quan ngang bộ", "cơ quan thuộc Chính phủ",
+    ]  # fmt: skip

@@ -300,6 +300,8 @@ def _bullet_subject(clause: str, rest: str) -> list[Mention]:
     start = body_start_of(clause)
     subject = clause[start:]
     doer = _doer(subject)
+    if doer and doer[2]:  # Cơ sở đăng kiểm cung cấp dịch vụ kiểm định có trách nhiệm: …: a kind its words define,
+        return []  # read as the clause's subject (_defined_names), with what the clause says after its verb
     if doer:  # Chủ tịch UBND các huyện có trách nhiệm: …
         subject = subject[: doer[1]]
     found = names(subject, whole=doer is None)

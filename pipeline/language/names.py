@@ -90,6 +90,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "kind_of_relation": re.compile(
             rf"(?:{alternation(data['shared_kinds'] + data['child_kinds'])})\s+(?:{alternation(data['relations'])})\b"
         ),
+        # a title and the other title of the same post in brackets (Tổng Giám đốc (Giám đốc) tổ chức tín dụng): one
+        # title, whose brackets end nothing
+        "bracketed_title": re.compile(
+            rf"(?:{alternation(data['titles'])})\s*\((?i:(?:{alternation(data['title_prefixes'])})\s+)?"
+            rf"(?i:{alternation(data['titles'])})\)"
+        ),
         # words that may go on with a known name, whole words (vào is no và)
         "continuation": re.compile(rf"(?:{alternation(data['name_continuations'])})\b"),
         # words the grammar knows after a name (thuộc, cấp, có liên quan …): a tagger's verb there ends nothing
@@ -108,7 +114,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "bare_joining_kind": re.compile(
             rf"(?:^|,\s+|\svà\s+)(?:(?i:{alternation(data['titles'])})\s+)?(?:[Cc]ác\s+)?"
             rf"(?i:{alternation(data['joining_kinds'])})$"
-            rf"|\s(?:{alternation(data['relations'])})\s+(?:các\s+)?(?i:{alternation(data['joining_kinds'])})(?:,\s+[^,]+)*$"
+            rf"|(?P<related>\s(?:{alternation(data['relations'])})\s+(?:các\s+)?(?i:{alternation(data['joining_kinds'])})(?:,\s+[^,]+)*$)"
         ),
         "name_closer": re.compile(
             rf"\s(?P<closer>{alternation(data['name_closers'])})"
@@ -175,7 +181,8 @@ def _stops(text: str) -> Iterator[re.Match[str]]:
     # at the start, or a later piece of a list (Hội đồng quản trị, Ban kiểm soát); a field after a kind (Cơ quan
     # chuyên môn về xây dựng)
     named = [m.span() for m in _patterns()["field"].finditer(text)]
-    for match in _patterns()["named_by_verb"].finditer(text):
+    titled = list(_patterns()["bracketed_title"].finditer(text))  # … (Giám đốc) tổ chức tín dụng: the kind it heads
+    for match in titled + list(_patterns()["named_by_verb"].finditer(text)):
         end = match.end()
         if kind := re.match(rf"\s+(?:{alternation(grammar()['stops_or_kinds'])})\b", text[end:]):
             end += kind.end()  # … giám sát tổ chức tín dụng: a kind of body, what the verb is about
@@ -413,6 +420,9 @@ def _begins_body(piece: str, previous: str | None) -> bool:
         return begins_name(piece) or bool(_patterns()["generic_head"].match(piece))
     if previous is not None and PLURAL.search(previous) and _patterns()["kind_of_relation"].match(piece):
         return False  # các Vụ, Cục thuộc Bộ Y tế: a kind that goes on with the plural before it, no body named
+    related = previous is not None and (kinds := _patterns()["bare_joining_kind"].search(previous)) and kinds["related"]
+    if related and _patterns()["listed_apart"].match(piece):
+        return False  # Cục thuộc bộ, | cơ quan ngang bộ: the ministerial block a relation takes goes on
     if begins_name(piece):
         return len(piece.split()) >= 2
     return bool(_patterns()["generic_head"].match(piece)) and (
