@@ -390,3 +390,14 @@ def test_a_kind_defined_by_what_it_does_keeps_its_definition_before_a_colon() ->
     # bulk doc_000015: and what the clause says after its cue
     text = "1. Tổ chức bảo hiểm tiền gửi có trách nhiệm báo cáo Ngân hàng Nhà nước Việt Nam các thông tin sau đây: a) x"
     assert mentions(text) == [("lead", "Tổ chức bảo hiểm tiền gửi"), ("report_to", "Ngân hàng Nhà nước Việt Nam")]
+
+
+def test_a_purpose_is_part_of_a_defined_kinds_name() -> None:
+    # bulk doc_000490, doc_000536, doc_000057: "để" is the definition's own, no word that breaks it
+    text = (
+        "3. Các cơ quan, tổ chức sử dụng vốn ngân sách nhà nước để thuê, mua sắm sản phẩm, dịch vụ công nghệ số có "
+        "trách nhiệm theo dõi, giám sát việc cập nhật thông tin."
+    )
+    assert mentions(text) == [
+        ("lead", "Các cơ quan, tổ chức sử dụng vốn ngân sách nhà nước để thuê, mua sắm sản phẩm, dịch vụ công nghệ số")
+    ]
