@@ -343,10 +343,10 @@ def test_a_limit_inside_a_condition_sets_no_duty() -> None:
 
 
 def test_a_date_its_clause_goes_on_from_with_thi_is_what_happened_by_then() -> None:
-    # bulk: 11 dates in 10 documents, each the condition of a transitional rule with no opener (doc_000063, doc_000485)
-    texts = bulk_texts(["doc_000063", "doc_000485"])
+    # bulk: 11 dates in 10 documents, each the condition of a transitional rule with no opener (doc_000063, doc_000308)
+    texts = bulk_texts(["doc_000063", "doc_000308"])
     assert not [d for d in find_deadlines(texts["doc_000063"]) if d.kind == "by_date"]
-    assert "trước ngày 31 tháng 12 năm 2028" not in [d.text for d in find_deadlines(texts["doc_000485"])]
+    assert "trước ngày 01 tháng 01 năm 2026" not in [d.text for d in find_deadlines(texts["doc_000308"])]
     # a day a duty is due by, then a condition of its own, stays (thì after a comma opens another clause)
     assert typed("Các đơn vị báo cáo trước ngày 15/12/2025, nếu quá hạn thì Sở Nội vụ tổng hợp.")[0][1] == "trước ngày 15/12/2025"
 
