@@ -28,7 +28,6 @@ CLAUSES = lexicon(
             "openers", "subject_after", "inserted_phrases", "subject_heading_prefixes", "subject_heading_suffixes",
             "support_openings", "duty_nouns", "power_nouns", "document_nouns", "qualifiers", "matter_openings",
             "lower_case_subjects", "competent_kinds", "competence_words", "competence_references", "list_takers",
-            "name_matter_words",
         )
     },
 )  # fmt: skip
@@ -81,10 +80,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "provision": re.compile(rf"\s+(?:{alternation(data['competence_references'])})\s[^;.:]{{0,80}}?\snày(?=\s|$)"),
         "taking": re.compile(rf"\s(?:{alternation(data['list_takers'])})\s+"),
         "matter": re.compile(rf"\s(?:{alternation(data['matter_openings'])})\s"),
-        # … after a name: not a field or a place, which may be the name's (Cục Giám định nhà nước về chất lượng …)
-        "named_matter": re.compile(
-            rf"\s(?:{alternation([w for w in data['matter_openings'] if w not in data['name_matter_words']])})\s"
-        ),
         "subject_heading": re.compile(
             rf"^(?:(?:{alternation(data['subject_heading_prefixes'])}"
             rf"|(?P<before>(?i:{duties})(?:(?:,\s*|\s+và\s+)(?i:{duties}))*)\s+của)\s+)?(?P<names>.+?)"
@@ -139,11 +134,6 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     position = match.start("names")
     for part in match["names"].split("; "):  # Trách nhiệm của các bộ, …; Ủy ban nhân dân các tỉnh …
-        # … của Bộ Khoa học và Công nghệ | trong việc thực hiện thanh sát hạt nhân: the matter the heading adds
-        matter = next((m for m in _patterns()["named_matter"].finditer(part) if part[m.end() : m.end() + 1].islower()), None)
-        if matter and begins_name(part) and first_stop(part) < len(part) and first_stop(part) >= matter.start():
-            named = part[: matter.start()]  # (a field named after "về" is a name's own: Cơ quan quản lý … về thủy sản)
-            return found + [(position + start, name) for start, name in names(named, whole=True)]  # to its end
         if begins_name(part) and not part.endswith(",") and first_stop(part) == len(part):
             found += [(position + start, name) for start, name in names(part, whole=True)]
         elif match["before"] and (kind := _generic_subject(part)):
