@@ -66,6 +66,7 @@ AUTHORITY = re.compile(r"\s+(?=(?:KT|TM|TL|TUQ|Q)\.\s)")
 SIGNING = re.compile(r"^(?:KT|TM|TL|TUQ|Q)\.(?:\s|$)")
 DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 RULE = re.compile(r"^[-_=*\s]+$")
+CHUNK_ANCHOR = re.compile(r"^#\s+\S+$")  # ``# 62_2011_QD_TTg_art3_4``: a third party's chunk marker, never printed
 BULK_ID = re.compile(r"^doc_\d+$")
 ITEM_BREAK = re.compile(r"(?<=;)\s+-\s+|(?<=\))\s+-\s+(?=\w)")  # ``a; - b``, ``a; (note) - b``
 LIST_ITEM = re.compile(r"^[a-zđ]\)\s")  # ``a) Chủ trì …``: an item of its own, whatever the line above
@@ -193,7 +194,8 @@ def body_lines(text: str, metadata: dict, named: list[str] = ()) -> tuple[list[s
     letter-spacing that PDF conversion left and the office never printed)."""
     lines = [clean(line) for line in text.splitlines()]
     lines = [line for i, line in enumerate(lines) if line and not (i == 0 and line.startswith("#"))]
-    lines = [line for line in lines if not RULE.match(line) and not line.startswith("|---") and line != "(Đã ký)"]
+    lines = [line for line in lines if not (RULE.match(line) or CHUNK_ANCHOR.match(line) or line.startswith("|---"))]
+    lines = [line for line in lines if line != "(Đã ký)"]
     title = fold(metadata.get("title") or "")
     signer = {metadata.get("signer_title"), metadata.get("signer_name")}
 
