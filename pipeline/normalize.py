@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from pipeline.language.dates import EXACT_DATE
 from pipeline.model import Document, RawDocument
 from pipeline.structure.lines import vocabulary
-from pipeline.vietnamese import goes_on_with_a_syllable, is_capitals, is_syllable, splits_a_syllable
+from pipeline.vietnamese import goes_on_with_a_syllable, has_diacritic, is_capitals, is_syllable, splits_a_syllable
 
 PAGE_SEPARATOR = "\n\n"
 
@@ -92,8 +92,10 @@ def repair_page(text: str) -> str:
 
 
 def reflow_page(text: str, wrapped: bool) -> str:
-    """Line repairs: hyphens at line ends, sentences broken across lines, and in `wrapped` text (lines cut at
-    the page width, as OCR and PDF extraction give them) whole paragraphs put back on one line."""
+    """Line repairs: syllables cut around a lone vowel, hyphens at line ends, sentences broken across lines, and in
+    `wrapped` text (lines cut at the page width, as OCR and PDF extraction give them) whole paragraphs put back on
+    one line."""
+    text = join_lone_vowels(text)
     text = join_hyphenation(text)
     text = join_broken_lines(text, wrapped)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
@@ -224,6 +226,34 @@ def _syllable_end(tokens: list[str], start: int, max_pieces: int = 5) -> int | N
                 word, core, end = longer, longer.rstrip(TRAILING_PUNCTUATION), end + 1
             return end
     return None
+
+
+# Web text gives a marked vowel a line of its own inside a word (``CHÍNH PH`` / ``Ủ``, ``Tr`` / ``ầ`` / ``n Thanh``,
+# ``phát tri`` / ``ể`` / ``n``): a line of one letter between the letters before and after it.
+LONE_LETTER = re.compile(r"(?<=[^\W\d_])\n([^\W\d_])\n(?=([^\W\d_]*))")
+_WORD_END = re.compile(r"[^\W\d_]+$")
+
+
+def join_lone_vowels(text: str) -> str:
+    """Close up a syllable a web page cut around a lone letter: with the letters on both sides when the three make
+    a syllable (``Tr`` / ``ầ`` / ``n`` → ``Trần``), else with the letters before it when those are no syllable and
+    the two make one (``Căn c`` / ``ứ`` → ``Căn cứ``). A letter that is a word (``ở``, ``ý``) keeps its breaks."""
+
+    def join(match: re.Match[str]) -> str:
+        letter, after = match[1], match[2]
+        if not has_diacritic(letter):
+            return match[0]  # an unmarked letter is as often a formula's subscript (V / i)
+        before = _WORD_END.search(text, max(0, match.start() - 8), match.start())
+        if before is None or before.end() != match.start():
+            return match[0]
+        word = before[0]
+        if after and (after.islower() or letter.isupper()) and is_syllable(word + letter + after):  # vị / T / ổng
+            return letter
+        if not is_syllable(word) and is_syllable(word + letter):
+            return letter + "\n"
+        return match[0]
+
+    return LONE_LETTER.sub(join, text) if "\n" in text else text
 
 
 def join_hyphenation(text: str) -> str:

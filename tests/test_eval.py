@@ -8,6 +8,7 @@ import functools
 import gzip
 import json
 import random
+import re
 import unicodedata
 from pathlib import Path
 
@@ -114,7 +115,7 @@ def test_floors_are_never_lowered() -> None:
 
 LEGAL = ("nghi", "thong", "quyet")  # the first word of the slug of a decree or resolution, a circular, a decision
 FIRST_CHECK = 30  # the check documents of the first draw (wave 1); the bulk tune draw was made without them
-CHECK_DRAWN = 75  # how far the draw of the check set has gone: the first 30, 15 more (gold-b, wave 3), 15 more (gold-a, the generalising wave), 15 more (gold, the next wave): the whole draw, tune documents skipped
+CHECK_DRAWN = 75  # how far the first draw of the check set (seed 2026) has gone: the first 30, 15 more (gold-b, wave 3), 15 more (gold-a, the generalising wave), 15 more (gold, the next wave): the whole draw, tune documents skipped
 
 
 @functools.cache
@@ -152,7 +153,8 @@ def test_the_check_set_is_the_drawn_sample() -> None:
     dev = {path.read_text(encoding="utf-8") for path in (CORPUS / "dev").glob("*.txt")}
     assert not set(bulk_texts(ids).values()) & dev, "a check document is a dev text"
     assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
-    assert sorted(ids) == sorted(sample), f"not drawn: {sorted(set(ids) - set(sample))}, no gold: {sorted(set(sample) - set(ids))}"
+    drawn = sample + third_check_sample()
+    assert sorted(ids) == sorted(drawn), f"not drawn: {sorted(set(ids) - set(drawn))}, no gold: {sorted(set(drawn) - set(ids))}"
 
 
 BULK_TUNE_DRAWN = 83  # how far the draw of the bulk tune gold has gone: the first 16, then 24 more (gold-a, waves 2-3), then 4 at a time (gold-a, wave 4), then 19 more (gold-a, the generalising wave): the whole draw, check documents skipped
@@ -208,6 +210,53 @@ def test_the_second_bulk_tune_gold_annotates_its_drawn_sample() -> None:
     ids = [g.bulk_id for g in golds]
     assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
     assert sorted(ids) == sorted(sample), f"not drawn: {sorted(set(ids) - set(sample))}, no gold: {sorted(set(sample) - set(ids))}"
+
+
+THIRD_CHECK_DRAWN = 30  # how far the third check draw (seed 2029, the blind group of the wave after the 75) has gone: 20, then 10 more
+DUTY_CUE = re.compile(r"có trách nhiệm|chủ trì|Trách nhiệm của", re.IGNORECASE)  # the text gives a body a task
+TIME_LIMIT_CUE = re.compile(
+    r"trong thời hạn|chậm nhất|trước ngày|định kỳ|h[ằà]ng (năm|quý|tháng)|ngày làm việc", re.IGNORECASE
+)  # the text sets a time limit or a frequency
+
+
+@functools.cache
+def third_check_candidates() -> tuple[str, ...]:
+    """The ids the third check draw is made from, in id order: any kind of text of 3,000 to 25,000 characters that no
+    earlier draw holds (the check draw ``legal_draw``, both bulk tune draws) and that is no dev text, and that carries a
+    duty cue and a time-limit cue (the independent evaluation scores assignments and deadlines on Party resolutions,
+    provincial decisions, công văn and Government decrees: a text that gives nobody a task is no proxy for them; the
+    English translations and the repealing and standard-only circulars fall out here)."""
+    taken = set(legal_draw()) | set(bulk_tune_sample(BULK_TUNE_DRAWN)) | set(second_bulk_tune_sample())
+    dev = {path.read_text(encoding="utf-8") for path in (CORPUS / "dev").glob("*.txt")}
+    with gzip.open(BULK_CORPUS, "rt", encoding="utf-8") as lines:
+        texts = {d["id"]: d["text"] for d in map(json.loads, lines)}
+    return tuple(
+        sorted(
+            i
+            for i, text in texts.items()
+            if 3_000 <= len(text) <= 25_000 and i not in taken and text not in dev
+            and DUTY_CUE.search(text) and TIME_LIMIT_CUE.search(text)
+        )
+    )
+
+
+def third_check_sample(n: int = THIRD_CHECK_DRAWN) -> list[str]:
+    """The first ``n`` documents of the third check draw (seed 2029), a blind group added to tests/gold/check/ when
+    the 75 of the first draw had been measured too often to stay a blind proxy. The draw is one whole shuffle of the
+    71 candidates cut at ``n``, so a longer draw continues a shorter one."""
+    candidates = third_check_candidates()
+    return random.Random(2029).sample(candidates, len(candidates))[:n]
+
+
+def test_the_third_check_draw_is_blind_to_every_earlier_gold_document() -> None:
+    """The third draw starts where the seed says, continues itself, and meets no document of an earlier draw, no dev
+    text and no tune file."""
+    sample = third_check_sample()
+    assert sample[:3] == ["doc_000588", "doc_000569", "doc_000217"] and third_check_sample(5) == sample[:5]
+    assert len(set(sample)) == THIRD_CHECK_DRAWN == len(sample) and len(third_check_candidates()) == 71
+    tune = {g.bulk_id for folder in ("bulk", "bulk2") for g in load_gold(GOLD / folder)}
+    assert not set(sample) & (set(check_sample()) | tune | set(bulk_tune_sample(BULK_TUNE_DRAWN)))
+    assert not set(sample) & set(second_bulk_tune_sample())
 
 
 def test_a_wider_bulk_tune_draw_continues_the_first_one() -> None:

@@ -80,3 +80,32 @@ def test_markdown_table_rows_stay_one_line_each() -> None:
     rows = [line for line in text.split("\n") if line.startswith(("1 | 2.000815", "2 | 2.000843", "3 | 2.000884"))]
     assert len(rows) == 3
     assert all(len(re.findall(r"\| \d\.\d{6} \|", row)) == 1 for row in rows)  # one procedure code a row
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "cut", "whole"),
+    [
+        ("doc_000116", "Tr\nầ\nn Thanh M\nẫ\nn", "Trần Thanh Mẫn"),  # the signer, cut on both sides of a vowel
+        ("doc_000545", "TỔ CHỨC THỰC HI\nỆ\nN", "TỔ CHỨC THỰC HIỆN"),  # a chapter title in capitals
+        ("doc_000099", "Căn c\nứ\n", "Căn cứ"),  # the letters before it need the vowel to be a syllable
+        ("doc_000328", "phát tri\nể\nn năng lư\nợ\nng", "phát triển năng lượng"),
+    ],
+)
+def test_a_vowel_a_web_page_put_on_its_own_line_joins_its_syllable(
+    bulk: dict[str, str], doc_id: str, cut: str, whole: str
+) -> None:
+    assert cut in unicodedata.normalize("NFC", bulk[doc_id])
+    assert whole in clean_page(bulk[doc_id])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("thép không gỉ ở dạng thỏi\nKẽm\nở\ndạng tấm", "Kẽm ở dạng tấm"),  # ở is a word: a space, not a join
+        ("Trong đó:\n- V\ni\n: Lượng nước", "- V\ni\n: Lượng nước"),  # a formula's subscript is no syllable's end
+        ("Đơn v\nị\nT\nổng số", "Đơn vị"),  # vị / T: a capital begins the next word (vịt is no join)
+    ],
+)
+def test_a_lone_letter_that_is_a_word_or_a_subscript_is_not_glued(text: str, kept: str) -> None:
+    repaired = clean_page(text)
+    assert kept in repaired and "vịT" not in repaired
