@@ -549,3 +549,19 @@ def test_a_frequency_among_other_words_in_brackets_is_a_kind_not_a_limit(text: s
     assert [d.text for d in find_deadlines("Hoàn thành các nhiệm vụ (Quý IV/2013 và thường xuyên).")] == [
         "Quý IV/2013", "thường xuyên"
     ]
+
+
+def test_the_time_limit_an_english_sentence_names_is_its_amount() -> None:
+    # English translations (6 bulk documents): the time limit for … is 30 working days, as Thời hạn … là 30 ngày làm việc
+    found = typed("4. In case the inquiries are complicated, the time limit for answering is 30 working days.")
+    assert [d[:2] + d[4:6] for d in found] == [("relative", "30 working days", 30, "working_day")]
+    (event,) = typed("2. The time limit for verification of the damage is 20 days after the compensation claim is accepted.")
+    assert event[4:7] == (20, "day", "after the compensation claim is accepted")
+    assert typed("This report is 30 days late.") == []
+
+
+def test_a_frequency_among_a_plans_horizons_is_a_kind_of_plan() -> None:
+    # bulk: 4 documents list horizons of a plan (dài hạn, trung hạn, 05 năm, hằng năm): no duty's time
+    assert typed("a) Xây dựng Chương trình, Kế hoạch công tác dài hạn, hằng năm hoặc đột xuất hoặc các văn bản khác") == []
+    assert typed("trình Chính phủ kế hoạch phát triển dài hạn, 05 năm, hàng năm và các dự án quan trọng quốc gia") == []
+    assert [d[1] for d in typed("Hằng năm, Sở Nội vụ tổng hợp, báo cáo.")] == ["Hằng năm"]

@@ -27,6 +27,7 @@ from pipeline.language.roles import role_cues
 
 LIST_ITEM_WORDS = 6  # the most syllables of one more item of a list in an event (tiếp thu ý kiến thẩm định)
 ANCHOR_WORDS = 40  # the most words of an anchor event (a text with no stop after it runs on)
+COPULAS = ("là", "is")  # between a limit named as a sentence's subject and its amount (Thời hạn thẩm định là …; the time limit … is …)
 WORD = re.compile(r"\S+")
 DUTY_WORDS = ("phải", "có trách nhiệm", "chịu trách nhiệm", "shall", "must")
 NOTICE_UNITS = ("day", "working_day", "hour")  # units of a notice or a reply (months and years are terms)
@@ -64,9 +65,9 @@ def _grammar() -> _Grammar:
     return _Grammar(
         relative=Screened(
             re.compile(
-                opening(d["relative_openers"], d["amount_limits"], d["least"], ["là"], d["number_words"]) +
+                opening(d["relative_openers"], d["amount_limits"], d["least"], COPULAS, d["number_words"]) +
                 rf"(?:(?P<opener>{alternatives(d['relative_openers'])})\s+)?(?:(?P<limit>{alternatives(d['amount_limits'] + d['least'])})"
-                rf"\s+)?(?:là\s+)?{amount}\s*{unit_words}\b\s*,?\s*(?P<anchor>(?:(?:{event_only})\s+(?!ngày\s+\d)|(?:{counted_from})\s+)\S)?",
+                rf"\s+)?(?:(?:{'|'.join(COPULAS)})\s+)?{amount}\s*{unit_words}\b\s*,?\s*(?P<anchor>(?:(?:{event_only})\s+(?!ngày\s+\d)|(?:{counted_from})\s+)\S)?",
                 re.IGNORECASE,
             ),
             units,
@@ -91,7 +92,7 @@ def _grammar() -> _Grammar:
         # before its amount, no other amount among them (được gia hạn một lần không quá 05 ngày is an extension).
         named_limit=re.compile(
             r"(?:^|[.;,\n])\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[-+•])?\s*"
-            rf"(?:thời hạn|thời gian\s+(?:{alternatives(d['recurring']['duty_verbs'])}))(?:\s[^.;\n\d]*)?:?$",
+            rf"(?:thời hạn|(?:the\s+)?time\s+limit|thời gian\s+(?:{alternatives(d['recurring']['duty_verbs'])}))(?:\s[^.;\n\d]*)?:?$",
             re.IGNORECASE,
         ),
         running_on=re.compile(
@@ -207,7 +208,7 @@ def _named_limit(text: str, match: re.Match[str]) -> bool:
     verb (``Thời hạn trả lời văn bản không quá 05 ngày làm việc``, ``Thời hạn thẩm định là 10 ngày làm việc``,
     ``Thời hạn giải quyết: 10 ngày``)."""
     written = before(text, match.start(), 160)
-    direct = (match["opener"] or "").lower() in ("không quá", "tối đa") or match[0].lower().startswith("là")
+    direct = (match["opener"] or "").lower() in ("không quá", "tối đa") or match[0].lower().startswith(COPULAS)
     return (direct or written.endswith(":")) and _grammar().named_limit.search(written) is not None
 
 
