@@ -444,13 +444,12 @@ def _write(
         seconds = round(time.perf_counter() - clock, 3)
         summary = RunSummary(run_id, **counts, seconds=seconds, out_dir=out_dir, reused=reused)
         writer.append("runs", schema.frame("runs", [_runs_row(summary, started_at, settings)]))
-        writer.commit(schema.VIEWS)
+        writer.commit(schema.VIEWS, beside=True)
     except BaseException:
         writer.discard()
         raise
     store.prune({entry for entry in entries.values() if isinstance(entry, Path)})
     export.remove_texts_except(out_dir, doc_ids)
-    export.write_beside_tables(out_dir)
     with export.atomic_path(manifest) as path:
         path.write_text(json.dumps({"digest": digest.hexdigest(), "counts": counts}), encoding="utf-8")
     summary.seconds = round(time.perf_counter() - clock, 3)  # `runs` was written before the last files

@@ -1,5 +1,6 @@
 """Export: the tables as CSV, Parquet, one DuckDB file and a spreadsheet, each document's normalised text, and
-beside the tables `documents.jsonl` (each document with its rows nested) and the review report (:mod:`pipeline.report`).
+beside the tables `documents.jsonl` (each document with its rows nested) and the review report (:mod:`pipeline.report`),
+made from the finished tables on two cores.
 
 Every file is written to a temporary name and renamed into place, the tables all together at the end, so a reader
 (or a run that is stopped half-way, or that runs out of disk) never sees a half-written file or a mix of two runs.
@@ -24,7 +25,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline import spreadsheet, table_rows
+from pipeline import spreadsheet, table_rows, two_cores
 from pipeline.model import Stage, VanbanError
 
 DUCKDB_FILE = "vanban.duckdb"
@@ -141,23 +142,67 @@ class TableWriter:
             arrow = pa.Table.from_pandas(data, self._parquet[name].schema, preserve_index=False)
             self._parquet[name].write_table(arrow)
 
-    def commit(self, views: Mapping[str, str], spreadsheet_skips: tuple[str, ...] = ("runs",)) -> None:
-        """Finish every file and rename them all into the output folder."""
+    def commit(
+        self, views: Mapping[str, str], spreadsheet_skips: tuple[str, ...] = ("runs",), beside: bool = False
+    ) -> None:
+        """Finish every file and rename them all into the output folder. `beside`: with `documents.jsonl` and the
+        review report, made from the finished tables while the database and the workbook are built, on two cores."""
         self._close()
         files = [f"{name}.{suffix}" for name in self.names for suffix in ("csv", "parquet")]
+        if beside:
+            report = self._made_beside(views, spreadsheet_skips)
+            files.append(JSONL_FILE)
+        else:
+            self._database(views)
+            self._workbook(spreadsheet_skips)
+        with writing(self.out_dir):
+            for name in [*files, DUCKDB_FILE, XLSX_FILE]:
+                os.replace(self.staging / name, self.out_dir / name)
+            if beside:
+                report.put_in_place()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _made_beside(self, views: Mapping[str, str], spreadsheet_skips: tuple[str, ...]) -> Any:
+        """The database and the workbook here, `documents.jsonl` in a child on the second core, and the report's
+        pages by whichever of the two comes to them first; what the child fails to do is done here. Returns the
+        report, built, to be put in place."""
+        from pipeline import report as review_report
+
+        with writing(self.out_dir / review_report.REPORT_DIR):
+            report = review_report.Report(self.out_dir, self.staging)
+        claims = two_cores.Claims()
+        here, there = claims.taker(), claims.taker()
+
+        def in_this_process() -> None:
+            self._database(views)
+            self._workbook(spreadsheet_skips)
+            with writing(self.out_dir / review_report.REPORT_DIR):
+                report.write_index()
+                report.write_pages(here)
+
+        def in_the_child() -> None:
+            write_documents_jsonl(self.staging, self.staging / JSONL_FILE)
+            report.write_pages(there)
+
+        if not two_cores.run(in_this_process, in_the_child):
+            write_documents_jsonl(self.staging, self.staging / JSONL_FILE)
+            with writing(self.out_dir / review_report.REPORT_DIR):
+                report.write_pages(two_cores.Others(here.taken))
+        return report
+
+    def _database(self, views: Mapping[str, str]) -> None:
+        """``vanban.duckdb``: every table and the views."""
         with writing(self.staging / DUCKDB_FILE), duckdb.connect(str(self.staging / DUCKDB_FILE)) as connection:
             for name in self.names:
                 parquet = str(self.staging / f"{name}.parquet")
                 connection.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(?)', [parquet])
             for name, query in views.items():
                 connection.execute(f'CREATE VIEW "{name}" AS {query}')
+
+    def _workbook(self, spreadsheet_skips: tuple[str, ...]) -> None:
         with writing(self.staging / XLSX_FILE):
             sheets = [(name, self.staging / f"{name}.parquet") for name in self.names if name not in spreadsheet_skips]
             spreadsheet.write(self.staging / XLSX_FILE, sheets)
-        with writing(self.out_dir):
-            for name in [*files, DUCKDB_FILE, XLSX_FILE]:
-                os.replace(self.staging / name, self.out_dir / name)
-        shutil.rmtree(self.staging, ignore_errors=True)
 
     def discard(self) -> None:
         """Drop the staged files (after a failure: closing them may fail too)."""
@@ -199,22 +244,13 @@ def replace_runs(out_dir: Path, runs: pd.DataFrame, excel_csv: bool = False) -> 
             connection.execute('CREATE OR REPLACE TABLE "runs" AS SELECT * FROM incoming')
 
 
-def write_beside_tables(out_dir: Path) -> None:
-    """Write what is made from the finished tables of `out_dir`: `documents.jsonl` and the review report, each
-    reading the tables a document at a time (:mod:`pipeline.table_rows`): memory does not grow with the batch."""
-    from pipeline import report
-
-    write_documents_jsonl(out_dir)
-    with writing(out_dir / "report"):
-        report.write(out_dir)
-
-
-def write_documents_jsonl(out_dir: Path) -> None:
-    """One JSON object a line per document: its `documents` columns, and its rows of each NESTED table as a list
-    under the table's name (without `doc_id`). Dates are ISO text, missing values null."""
-    documents = pq.read_table(out_dir / "documents.parquet").to_pylist()
-    own_rows = table_rows.rows_by_document(out_dir, NESTED, [document["doc_id"] for document in documents])
-    with atomic_path(out_dir / JSONL_FILE) as path, path.open("w", encoding="utf-8", newline="\n") as lines:
+def write_documents_jsonl(tables_dir: Path, target: Path) -> None:
+    """One JSON object a line per document of the tables in `tables_dir`: its `documents` columns, and its rows of
+    each NESTED table as a list under the table's name (without `doc_id`), read a document at a time
+    (:mod:`pipeline.table_rows`): memory does not grow with the batch. Dates are ISO text, missing values null."""
+    documents = pq.read_table(tables_dir / "documents.parquet").to_pylist()
+    own_rows = table_rows.rows_by_document(tables_dir, NESTED, [document["doc_id"] for document in documents])
+    with writing(target), target.open("w", encoding="utf-8", newline="\n") as lines:
         for document, own in zip(documents, own_rows, strict=True):
             nested = {name: [_without_doc_id(row) for row in own[name]] for name in NESTED}  # freed line by line
             lines.write(json.dumps(document | nested, ensure_ascii=False, default=_iso) + "\n")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -14,11 +16,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from tqdm import tqdm
 
 import pipeline
 from pipeline import batch
 from pipeline.cli import main
 from pipeline.model import PageText, TextSource
+from pipeline.progress import PageProgress
 from pipeline.results import Store
 from pipeline.settings import Settings
 from tests import bad_inputs
@@ -172,6 +176,32 @@ def test_verbose_names_every_document_and_quiet_only_those_with_problems(tmp_pat
     assert any("plan.txt" in line and line.startswith("ok") for line in outputs["-v"])
     assert any("empty.txt" in line and "empty_input" in line for line in outputs["-v"])
     assert outputs["-q"] == [line for line in outputs["-v"] if "empty.txt" in line]
+
+
+def test_the_progress_bar_counts_pages_and_names_the_file_being_read(tmp_path: Path, monkeypatch) -> None:
+    """A document of three pages (form feeds) moves the bar three steps, not one; a file being read is named."""
+    bars: list[PageProgress] = []
+
+    class Shown(PageProgress):  # the run's own bar, drawn into a buffer as it would be on a terminal
+        def __init__(self, documents: int, enabled: bool = True):
+            super().__init__(documents, enabled)
+            self._bar = tqdm(total=documents, unit="page", file=io.StringIO(), mininterval=0)
+            bars.append(self)
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(batch, "PageProgress", Shown)
+    lines = PLAN.read_text(encoding="utf-8").splitlines(keepends=True)
+    third = len(lines) // 3
+    pages = ["".join(lines[:third]), "".join(lines[third : 2 * third]), "".join(lines[2 * third :])]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ba trang.txt").write_text("\f".join(pages), encoding="utf-8")
+    shutil.copy(PLAN, tmp_path / "in" / "plan.txt")
+    batch.run(tmp_path / "in", tmp_path / "out", jobs=1)
+    bar = bars[0]._bar
+    assert (bar.total, bar.n) == (4, 4)
+    assert re.search(r"/4 \[.*page/?s?, (ba trang|plan)\.txt\]", bar.fp.getvalue())
 
 
 def _alive(pid: int) -> bool:

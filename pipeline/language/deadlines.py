@@ -54,6 +54,7 @@ class _Grammar:
     amount_only: re.Pattern[str]
     excluded_before: re.Pattern[str]
     goal: re.Pattern[str]
+    condition_after: re.Pattern[str]
     past: re.Pattern[str]
     duty: re.Pattern[str]
     condition: re.Pattern[str]
@@ -87,6 +88,9 @@ def _grammar() -> _Grammar:
         ),
         excluded_before=re.compile(rf"(?:{alternatives(d['exclusions']['before'])})", re.IGNORECASE),
         goal=re.compile(rf"(?<!\w)(?:{alternatives(d['exclusions']['goals'])})(?!\w)", re.IGNORECASE),
+        condition_after=re.compile(
+            rf"[^.;,:\n]{{0,60}}?(?<!\w)(?:{alternatives(d['exclusions']['stated_after'])})(?!\w)", re.IGNORECASE
+        ),
         past=re.compile(rf"(?<!\w)(?:{alternatives(d['exclusions']['past'])})(?!\w)", re.IGNORECASE),
         duty=re.compile(rf"(?<!\w)(?:{alternatives(d['exclusions']['duty_words'])})(?!\w)", re.IGNORECASE),
         condition=re.compile(
@@ -169,6 +173,8 @@ def _excluded(text: str, candidate: Deadline) -> bool:
         return True  # … a frequency too (Trường hợp cơ quan … quy định … định kỳ hằng ngày hoặc hằng tuần thì …)
     if candidate.kind != "by_date":
         return False
+    if g.condition_after.match(text, candidate.end):
+        return True  # what happened by a date, a transitional rule's condition (… nghiệm thu trước ngày … được tiếp tục …)
     exclusions = words()["exclusions"]
     last = clause.lower().split()[-exclusions["condition_words"] :]
     condition = any(w in exclusions["conditions"] for w in last) and not any(w in exclusions["obliged"] for w in last)

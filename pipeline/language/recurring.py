@@ -48,6 +48,7 @@ class _Grammar:
     adverb: Screened
     obliged: re.Pattern[str]
     duty_verb: re.Pattern[str]
+    horizon: re.Pattern[str]
 
 
 @cache
@@ -115,6 +116,7 @@ def _grammar() -> _Grammar:
         ),
         obliged=re.compile(rf"(?<!\w)(?:{alternatives(d['exclusions']['obliged'])})(?!\w)", re.IGNORECASE),
         duty_verb=re.compile(rf"\s+(?:{alternatives(d['recurring']['duty_verbs'])})\b"),
+        horizon=re.compile(rf"(?<!\w)(?:{alternatives(d['recurring']['horizons'])})\s*,$", re.IGNORECASE),
     )
 
 
@@ -178,6 +180,8 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
             0 <= match.start() - d.end <= LIST_REACH for d in found
         )  # one of a list the first of which opens the duty (Hàng tháng, hàng quý …), not nhiệm kỳ và hằng năm
         duty = g.duty_verb.match(text, match.end())
+        if not bare and g.horizon.search(before(text, match.start())):
+            continue  # one of a plan's horizons (kế hoạch đầu tư công trung hạn, hằng năm …): a kind of plan
         if bare or periodic or listed or duty or opens_clause(text, match.start()):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(),
                                   recurrence=_recurrence(match["freq"])))  # fmt: skip

@@ -21,8 +21,15 @@ from pipeline.language.deadline_words import (
     unit,
     words,
 )
+from pipeline.language.english import is_english
+from pipeline.language.roles import role_cues
 
 
+LIST_ITEM_WORDS = 6  # the most syllables of one more item of a list in an event (tiếp thu ý kiến thẩm định)
+ANCHOR_WORDS = 40  # the most words of an anchor event (a text with no stop after it runs on)
+COPULAS = ("là", "is")  # between a limit named as a sentence's subject and its amount (Thời hạn thẩm định là …; the time limit … is …)
+WORD = re.compile(r"\S+")
+DUTY_WORDS = ("phải", "có trách nhiệm", "chịu trách nhiệm", "shall", "must")
 NOTICE_UNITS = ("day", "working_day", "hour")  # units of a notice or a reply (months and years are terms)
 CLOCK = re.compile(r"\s*(?:sáng|chiều|tối|đêm|trưa|\d)", re.IGNORECASE)  # trước 06 giờ sáng: a time of day
 # … and hours on a day (Chậm nhất là 17 giờ 00 ngày 01/02/2026, 17 giờ của ngày làm việc tiếp theo, 16 giờ 30 phút)
@@ -43,6 +50,8 @@ class _Grammar:
     overrun: re.Pattern[str]
     same_day: re.Pattern[str]
     next_day: Screened
+    clause_start: re.Pattern[str]
+    body_kind: re.Pattern[str]
 
 
 @cache
@@ -56,9 +65,9 @@ def _grammar() -> _Grammar:
     return _Grammar(
         relative=Screened(
             re.compile(
-                opening(d["relative_openers"], d["amount_limits"], d["least"], ["là"], d["number_words"]) +
+                opening(d["relative_openers"], d["amount_limits"], d["least"], COPULAS, d["number_words"]) +
                 rf"(?:(?P<opener>{alternatives(d['relative_openers'])})\s+)?(?:(?P<limit>{alternatives(d['amount_limits'] + d['least'])})"
-                rf"\s+)?(?:là\s+)?{amount}\s*{unit_words}\b\s*,?\s*(?P<anchor>(?:(?:{event_only})\s+(?!ngày\s+\d)|(?:{counted_from})\s+)\S)?",
+                rf"\s+)?(?:(?:{'|'.join(COPULAS)})\s+)?{amount}\s*{unit_words}\b\s*,?\s*(?P<anchor>(?:(?:{event_only})\s+(?!ngày\s+\d)|(?:{counted_from})\s+)\S)?",
                 re.IGNORECASE,
             ),
             units,
@@ -83,7 +92,7 @@ def _grammar() -> _Grammar:
         # before its amount, no other amount among them (được gia hạn một lần không quá 05 ngày is an extension).
         named_limit=re.compile(
             r"(?:^|[.;,\n])\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[-+•])?\s*"
-            rf"(?:thời hạn|thời gian\s+(?:{alternatives(d['recurring']['duty_verbs'])}))(?:\s[^.;\n\d]*)?:?$",
+            rf"(?:thời hạn|(?:the\s+)?time\s+limit|thời gian\s+(?:{alternatives(d['recurring']['duty_verbs'])}))(?:\s[^.;\n\d]*)?:?$",
             re.IGNORECASE,
         ),
         running_on=re.compile(
@@ -101,6 +110,11 @@ def _grammar() -> _Grammar:
             ),
             ("giờ", "h"),
         ),
+        clause_start=re.compile(
+            rf"(?:{alternatives(d['anchor_clause_starts'] + role_cues()['leading_verbs'] + role_cues()['support_after'])})(?!\w)",
+            re.IGNORECASE,
+        ),
+        body_kind=re.compile(rf"(?:{alternatives(d['anchor_governing_kinds'])})(?!\w)", re.IGNORECASE),
         same_day=re.compile(
             rf"(?<!\w)(?:{alternatives(d['values']['same_day'])})(?!\s+(?:làm việc|\d))\b", re.IGNORECASE
         ),
@@ -143,7 +157,7 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
         anchor = None
         if match["anchor"]:
             anchor_start = match.start("anchor")
-            end = min(_anchor_end(text, match.end("anchor")), _word_limit(text, anchor_start, 25))
+            end = min(_anchor_end(text, match.end("anchor")), _word_limit(text, anchor_start, ANCHOR_WORDS))
             anchor = text[anchor_start:end].rstrip(" ,")
             end = anchor_start + len(anchor)
             if g.span_end.search(anchor) and not anchor.lower().startswith(tuple(words()["back_to"])):
@@ -194,7 +208,7 @@ def _named_limit(text: str, match: re.Match[str]) -> bool:
     verb (``Thời hạn trả lời văn bản không quá 05 ngày làm việc``, ``Thời hạn thẩm định là 10 ngày làm việc``,
     ``Thời hạn giải quyết: 10 ngày``)."""
     written = before(text, match.start(), 160)
-    direct = (match["opener"] or "").lower() in ("không quá", "tối đa") or match[0].lower().startswith("là")
+    direct = (match["opener"] or "").lower() in ("không quá", "tối đa") or match[0].lower().startswith(COPULAS)
     return (direct or written.endswith(":")) and _grammar().named_limit.search(written) is not None
 
 
@@ -221,18 +235,45 @@ def _least_only() -> frozenset[str]:
 
 
 def _anchor_end(text: str, start: int) -> int:
-    """Where an anchor event as written ends: punctuation (a comma too: what follows is as often the doer, ``…,
-    Ủy ban nhân dân tỉnh ký``, as more of the event) or a word that opens what is to be done (``có trách
-    nhiệm``, ``về việc``), unless it stands after a word no event ends with (``kể từ khi cơ quan có thẩm quyền yêu
-    cầu``)."""
+    """Where an anchor event as written ends: the event's noun phrase runs to its clause's end. That is
+    punctuation (``.;:()``, a line break) or a word that opens what is to be done (``có
+    trách nhiệm``, ``thì``), unless it stands after a word no event ends with (``kể từ khi cơ quan có thẩm quyền
+    yêu cầu``). A comma ends it before a new clause but not inside a list of the event (:func:`_lists_on`).
+    ``hoặc`` and a bracket end it: what follows is as often another anchor of the limit (``… hoặc 10 ngày kể từ ngày
+    …``, ``hoặc tại thời điểm …``) or a note as more of the event."""
     g = _grammar()
-    for stop in g.anchor_stop.finditer(text, start):
+    position = start
+    while stop := g.anchor_stop.search(text, position):
+        position = stop.end()
         if stop[0][0].isalpha() and g.open_end.search(text, max(0, stop.start() - 20), stop.start()):
             continue  # the event's own noun: kể từ ngày nhận được thông báo của cơ quan chuyên môn …
+        if stop[0] == "," and _lists_on(text, stop.end(), text[start : stop.start()]):
+            continue
         return stop.start()
     return len(text)
 
 
+def _lists_on(text: str, start: int, event: str) -> bool:
+    """Whether the words after a comma of an `event` are one more item of a list in it (``của Ủy ban nhân dân xã,
+    phường, thị trấn``; ``hồ sơ lấy ý kiến, đề nghị kiểm tra, thẩm định``): a few words up to the next comma,
+    ``hoặc`` or a word that ends an event, that open no new clause (a capital, a kind of body, a lead verb: ``…, Sở
+    Tư pháp ra quyết định``, ``…, cơ quan tiếp nhận phải …``; ``…, căn cứ …``) and are no subject of a duty. A kind
+    of body is an item only where the event names a body (``ý kiến của bộ, ngành chủ quản``), else it is a doer
+    (``… hồ sơ đề xuất hợp lệ, bộ, cơ quan ngang bộ … có trách nhiệm``)."""
+    g = _grammar()
+    stop = g.anchor_stop.search(text, start)
+    words = text[start : stop.start() if stop else len(text)].split()
+    if not words or len(words) > LIST_ITEM_WORDS or (stop and " ".join(stop[0].lower().split()) in DUTY_WORDS):
+        return False  # … the subject of a duty (…, người nộp hồ sơ phải …)
+    item = " ".join(words)
+    if words[0][0].isupper() or words[0][0].isdigit() or g.clause_start.match(item) or is_english(event):
+        return False
+    return not g.body_kind.match(item) or re.search(r"(?<!\w)của\s", event) is not None
+
+
 def _word_limit(text: str, start: int, count: int) -> int:
-    spans = list(re.finditer(r"\S+", text[start:]))
-    return start + spans[count - 1].end() if len(spans) >= count else len(text)
+    """Where the `count`-th word from `start` ends (the text's end when it has fewer), read no further."""
+    for number_of, word in enumerate(WORD.finditer(text, start), 1):
+        if number_of == count:
+            return word.end()
+    return len(text)

@@ -9,18 +9,16 @@ and no server is needed. The folder is built beside the old one and swapped in w
 
 from __future__ import annotations
 
-import os
+import itertools
 import shutil
-from collections.abc import Callable
 from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import jinja2
 import pandas as pd
 
-from pipeline import table_rows
+from pipeline import table_rows, two_cores
 from pipeline.report import batch_view
 from pipeline.report.document_view import document_context
 
@@ -45,63 +43,88 @@ def _environment() -> jinja2.Environment:
 
 def write(out_dir: Path, today: date | None = None) -> Path:
     """Write the report of the tables of `out_dir` (their texts in ``texts/``) into ``out_dir/report``: the batch
-    page from the columns it shows, then the document pages, reading each document's rows in turn."""
-    today = today or datetime.now(timezone.utc).date()
-    target = out_dir / REPORT_DIR
-    building = out_dir / ".vanban" / "report"
-    shutil.rmtree(building, ignore_errors=True)
-    (building / "assets").mkdir(parents=True)
-    static = resources.files("pipeline.report").joinpath("static")
-    for name in ASSETS:
-        (building / "assets" / name).write_bytes(static.joinpath(name).read_bytes())
-    environment = _environment()
-    tables = {
-        name: pd.read_parquet(out_dir / f"{name}.parquet", columns=None if columns is None else list(columns))
-        for name, columns in batch_view.INDEX_COLUMNS.items()
-        if (out_dir / f"{name}.parquet").exists()
-    }
-    rows = batch_view.document_rows(tables)
-    in_batch = {row["doc_id"]: row["label"] for row in rows if row["page"]}
-    run = tables["runs"].iloc[-1].to_dict() if "runs" in tables and len(tables["runs"]) else {}
-    index = environment.get_template("index.html").render(
-        run=run,
-        counts=batch_view.counts(tables),
-        documents=rows,
-        graph=batch_view.citation_graph(tables),
-        deadlines=batch_view.deadlines_by_month(tables, today),
-        workload=batch_view.workload(tables, today),
-        due=batch_view.due_soon(tables, today),
-        today=today,
-    )
-    (building / "index.html").write_text(index, encoding="utf-8")
-    documents = tables["documents"].to_dict("records")
-    del tables, rows  # the document pages need none of it
-    shown = [
-        isinstance(document.get("doc_id"), str) and isinstance(document.get("text_path"), str)
-        and document["doc_id"] in in_batch
-        for document in documents
-    ]  # fmt: skip
-    template = environment.get_template("document.html")
+    page, and the document pages on two cores."""
+    report = Report(out_dir, out_dir, today)
+    claims = two_cores.Claims()
+    here, there = claims.taker(), claims.taker()
+    if not two_cores.run(lambda: (report.write_index(), report.write_pages(here)), lambda: report.write_pages(there)):
+        report.write_pages(two_cores.Others(here.taken))
+    return report.put_in_place()
 
-    def write_pages(share: int, shares: int) -> None:
-        """The pages of every `shares`-th document shown, from the `share`-th on."""
-        own_rows = table_rows.rows_by_document(out_dir, PER_DOCUMENT, [document["doc_id"] for document in documents])
-        number = 0
-        for document, own, page in zip(documents, own_rows, shown, strict=True):
-            if not page:
-                continue
-            number += 1
-            if (number - 1) % shares != share:
+
+class Report:
+    """The report of the tables in `tables_dir` (the output folder, or the staging folder of a run that is
+    writing them; texts in ``out_dir/texts``), built beside the old one: the batch page from the columns it shows,
+    the document pages from each document's rows in turn, by whichever process takes them."""
+
+    def __init__(self, out_dir: Path, tables_dir: Path, today: date | None = None):
+        self.out_dir, self.tables_dir = out_dir, tables_dir
+        self.today = today or datetime.now(timezone.utc).date()
+        self.building = out_dir / ".vanban" / "report"
+        shutil.rmtree(self.building, ignore_errors=True)
+        (self.building / "assets").mkdir(parents=True)
+        static = resources.files("pipeline.report").joinpath("static")
+        for name in ASSETS:
+            (self.building / "assets" / name).write_bytes(static.joinpath(name).read_bytes())
+        self.environment = _environment()
+        self._tables: dict[str, pd.DataFrame] | None = {
+            name: pd.read_parquet(tables_dir / f"{name}.parquet", columns=None if columns is None else list(columns))
+            for name, columns in batch_view.INDEX_COLUMNS.items()
+            if (tables_dir / f"{name}.parquet").exists()
+        }
+        self._rows = batch_view.document_rows(self._tables)
+        self.in_batch = {row["doc_id"]: row["label"] for row in self._rows if row["page"]}
+        self.documents = self._tables["documents"].to_dict("records")
+        self.shown = [
+            isinstance(document.get("doc_id"), str) and isinstance(document.get("text_path"), str)
+            and document["doc_id"] in self.in_batch
+            for document in self.documents
+        ]  # fmt: skip
+
+    def write_index(self) -> None:
+        """The batch page; the tables it is made from are let go."""
+        tables, today = self._tables, self.today
+        assert tables is not None, "the batch page is written once"
+        run = tables["runs"].iloc[-1].to_dict() if "runs" in tables and len(tables["runs"]) else {}
+        index = self.environment.get_template("index.html").render(
+            run=run,
+            counts=batch_view.counts(tables),
+            documents=self._rows,
+            graph=batch_view.citation_graph(tables),
+            deadlines=batch_view.deadlines_by_month(tables, today),
+            workload=batch_view.workload(tables, today),
+            due=batch_view.due_soon(tables, today),
+            today=today,
+        )
+        (self.building / "index.html").write_text(index, encoding="utf-8")
+        self._tables = self._rows = None  # the document pages need none of it
+
+    def write_pages(self, taker: two_cores.Taker | two_cores.Others) -> None:
+        """The pages of the documents shown that `taker` takes (they are numbered from 0 in the documents' order);
+        only their rows are read."""
+        numbers = list(itertools.accumulate(self.shown, initial=-1))[1:]  # a shown document's page number
+        template = self.environment.get_template("document.html")
+
+        def wanted(at: int) -> bool:
+            return self.shown[at] and taker.take(numbers[at])
+
+        doc_ids = [document["doc_id"] for document in self.documents]
+        for document, own in zip(
+            self.documents, table_rows.rows_by_document(self.tables_dir, PER_DOCUMENT, doc_ids, wanted), strict=True
+        ):
+            if own is None:
                 continue
             doc_id = document["doc_id"]
-            text = (out_dir / document["text_path"]).read_text(encoding="utf-8")
-            context = document_context(document, text, own, in_batch)
-            html = template.render(**context, label=in_batch[doc_id], file=Path(document["source_file"]).name)
-            (building / f"{doc_id}.html").write_text(html, encoding="utf-8")
+            text = (self.out_dir / document["text_path"]).read_text(encoding="utf-8")
+            context = document_context(document, text, own, self.in_batch)
+            html = template.render(**context, label=self.in_batch[doc_id], file=Path(document["source_file"]).name)
+            (self.building / f"{doc_id}.html").write_text(html, encoding="utf-8")
 
-    _on_two_cores(write_pages, sum(shown))
-    _swap(building, target)
-    return target
+    def put_in_place(self) -> Path:
+        """Swap the built report in for the old one (a reader sees the old or the new report, never a mix)."""
+        target = self.out_dir / REPORT_DIR
+        _swap(self.building, target)
+        return target
 
 
 def write_catalogue(out_dir: Path, catalogue_file: Path, today: date | None = None) -> Path:
@@ -117,29 +140,6 @@ def write_catalogue(out_dir: Path, catalogue_file: Path, today: date | None = No
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page, encoding="utf-8")
     return target
-
-
-def _on_two_cores(work: Callable[[int, int], None], items: int) -> None:
-    """Do `work` on `items` items: ``work(share, shares)`` does every `shares`-th item from the `share`-th, every
-    other one in a forked child when there is a second core (the document pages are files of their own: a third of
-    the end of a batch of 767 texts). What a child fails to do is done here."""
-    if items < 2 or len(os.sched_getaffinity(0)) < 2:
-        work(0, 1)
-        return
-    child = os.fork()
-    if child == 0:  # pragma: no cover - the child leaves by os._exit
-        code = 1
-        try:
-            work(1, 2)
-            code = 0
-        finally:
-            os._exit(code)
-    try:
-        work(0, 2)
-    finally:
-        _, status = os.waitpid(child, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        work(1, 2)
 
 
 def _swap(built: Path, target: Path) -> None:
