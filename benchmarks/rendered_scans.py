@@ -51,6 +51,7 @@ GROUPS = {
     "fresh": "fresh captures (rendered after those rules; the next rules were written on their misses)",
     "held out": "held-out captures (texts drawn at random, measured only: never read page by page nor tuned on)",
     "held out 2": "second held-out captures (other texts drawn at random, other seeds and seal, blur and skew mix)",
+    "held out 3": "third held-out captures (other texts drawn at random, the second bulk draw among them)",
 }
 
 

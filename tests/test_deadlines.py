@@ -565,3 +565,13 @@ def test_a_frequency_among_a_plans_horizons_is_a_kind_of_plan() -> None:
     assert typed("a) Xây dựng Chương trình, Kế hoạch công tác dài hạn, hằng năm hoặc đột xuất hoặc các văn bản khác") == []
     assert typed("trình Chính phủ kế hoạch phát triển dài hạn, 05 năm, hàng năm và các dự án quan trọng quốc gia") == []
     assert [d[1] for d in typed("Hằng năm, Sở Nội vụ tổng hợp, báo cáo.")] == ["Hằng năm"]
+
+
+def test_a_periodic_report_named_as_a_thing_has_no_frequency_of_a_duty() -> None:
+    # bulk: 7 rows in 6 documents name a kind of report or check (a title, a heading, trong/ngoài/đối với báo cáo …)
+    assert typed("Thông tư số 29/2019/TT-BTNMT quy định chế độ báo cáo định kỳ hàng năm thuộc phạm vi quản lý") == []
+    assert typed("1. Báo cáo định kỳ hằng năm về kết quả thực hiện cho vay:") == []
+    assert typed("a) Căn cứ vào kế hoạch kiểm tra định kỳ hằng năm, chỉ đạo của cơ quan") == []
+    # after a duty's verb the frequency is the duty's
+    found = typed("(i) Tổ chức tín dụng thực hiện báo cáo định kỳ hằng năm hoặc đột xuất theo quy định nội bộ")
+    assert [(d[0], d[1]) for d in found] == [("recurring", "định kỳ hằng năm")]

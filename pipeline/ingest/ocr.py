@@ -29,6 +29,7 @@ from pipeline.ingest.layout import (
     split_merged_columns,
 )
 from pipeline.ingest.prepare import engine_file, prepare
+from pipeline.ingest.lost_lines import read_lost_lines
 from pipeline.ingest.regions import read_columns_apart
 from pipeline.model import LayoutLine, OcrFailure, PageText, Stage, TextSource, Timeout
 from pipeline.ocr.correction import correct_words
@@ -89,9 +90,12 @@ def recognize(job: OcrJob, settings: Settings) -> PageText:
                     words, image_path = again, path
                     steps = (*steps, f"turned {angle}° (orientation detected)")
         width = _width(image_path)
+        block = lambda cut: _read(reader, cut, dpi, job, settings, block=True)  # noqa: E731
+        if settings.ocr_preparation:
+            words, lost = read_lost_lines(words, image_path, block)
+            steps = (*steps, f"{lost} lost lines read again") if lost else steps
         reading = layout(words, width)
         if settings.ocr_preparation and reading.columns:
-            block = lambda cut: _read(reader, cut, dpi, job, settings, block=True)  # noqa: E731
             words, apart = read_columns_apart(words, reading.columns, image_path, block)
             if apart:
                 reading, steps = layout(words, width), (*steps, f"{apart} columns read apart")

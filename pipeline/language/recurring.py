@@ -182,6 +182,8 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
         duty = g.duty_verb.match(text, match.end())
         if not bare and g.horizon.search(before(text, match.start())):
             continue  # one of a plan's horizons (kế hoạch đầu tư công trung hạn, hằng năm …): a kind of plan
+        if not bare and periodic and _names_a_kind(text, match):
+            continue  # a kind of report or check (chế độ báo cáo định kỳ hằng năm; Báo cáo định kỳ hằng năm về …:)
         if bare or periodic or listed or duty or opens_clause(text, match.start()):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(),
                                   recurrence=_recurrence(match["freq"])))  # fmt: skip
@@ -210,6 +212,23 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
         if bare or opens_clause(text, match.start()):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence="monthly"))
     return found
+
+
+def _names_a_kind(text: str, match: re.Match[str]) -> bool:
+    """Whether ``định kỳ`` and a frequency after a word that is a verb as often as a noun (``báo cáo``, ``kiểm tra``,
+    ``họp``) name a kind of thing, not the time of a duty: after a word that makes it a noun (``chế độ báo cáo định kỳ
+    hằng năm`` in a title, ``trong báo cáo định kỳ hàng năm``, ``kế hoạch kiểm tra định kỳ``), or in a heading that a
+    colon ends (``1. Báo cáo định kỳ hằng năm về kết quả thực hiện cho vay:``). ``thực hiện chế độ báo cáo định kỳ
+    hằng năm``, ``Hội đồng quản trị họp định kỳ hàng quý`` keep their frequency."""
+    recurring = words()["recurring"]
+    written = before(text, match.start()).lower()
+    kind = next((k for k in recurring["periodic_not_after"] if written.endswith(k)), None)
+    if kind is None:
+        return False
+    if written[: -len(kind)].rstrip().endswith(tuple(recurring["noun_markers"])):
+        return True
+    rest = re.match(r"[^.;\n]*", text[match.end() :])[0]
+    return rest.rstrip().endswith(":")
 
 
 def _adverbs(text: str, bare: bool) -> list[Deadline]:
