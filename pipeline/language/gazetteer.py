@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +28,17 @@ def _expansions() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(rf"(?<![\w&]){re.escape(short)}(?![\w&])"), full) for short, full in items]
 
 
+@cache
+def _any_abbreviation() -> re.Pattern[str]:
+    """Where any abbreviation is written: a name with none (most) is left as it is at once."""
+    shorts = sorted(ABBREVIATIONS.data()["expansions"], key=len, reverse=True)
+    return re.compile(rf"(?<![\w&])(?:{'|'.join(map(re.escape, shorts))})(?![\w&])")
+
+
 def expand_abbreviations(name: str) -> str:
     """`name` with every abbreviation written out (``UBND tỉnh`` → ``Ủy ban nhân dân tỉnh``)."""
+    if not _any_abbreviation().search(name):
+        return name
     for pattern, full in _expansions():
         name = pattern.sub(full, name)
     return name
@@ -87,6 +96,7 @@ def _matcher() -> tuple[Any, PhraseMatcher, dict[str, str]]:
     return nlp, matcher, canonical
 
 
+@lru_cache(maxsize=8192)  # a name is looked up again by each reading of its clause
 def known_canonical(name: str) -> str | None:
     """The canonical name of a known body written as `name` (the whole of it), else None."""
     nlp, matcher, names = _matcher()
@@ -97,11 +107,16 @@ def known_canonical(name: str) -> str | None:
 
 def known_spans(span: str) -> list[tuple[int, int]]:
     """Character spans of the known bodies in `span`, none inside a longer one."""
+    return list(_known_spans(span))
+
+
+@lru_cache(maxsize=8192)  # a third of the spans are asked again, by each reading of their clause
+def _known_spans(span: str) -> tuple[tuple[int, int], ...]:
     nlp, matcher, _ = _matcher()
     doc = nlp.make_doc(span)
     matches = [(start, end) for _, start, end in matcher(doc)]
     longest = [(s, e) for s, e in matches if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in matches)]
-    return sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in longest)
+    return tuple(sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in longest))
 
 
 def is_known(name: str) -> bool:
