@@ -401,3 +401,30 @@ def test_a_purpose_is_part_of_a_defined_kinds_name() -> None:
     assert mentions(text) == [
         ("lead", "Các cơ quan, tổ chức sử dụng vốn ngân sách nhà nước để thuê, mua sắm sản phẩm, dịch vụ công nghệ số")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [  # bulk doc_000328, doc_000600, doc_000209, src-vbpl-11 (no head of a body opens these subjects)
+        ("Bên mua điện có trách nhiệm đàm phán và giao kết hợp đồng mua bán điện.", "Bên mua điện"),
+        ("b) Văn phòng có trách nhiệm chuẩn bị tài liệu, gửi giấy mời và tài liệu họp.", "Văn phòng"),
+        ("2. Trường giáo dưỡng có trách nhiệm tổ chức cho học sinh thi học kỳ.", "Trường giáo dưỡng"),
+        ("Khách hàng vay vốn có trách nhiệm sử dụng vốn vay đúng mục đích.", "Khách hàng vay vốn"),
+    ],
+)
+def test_a_short_noun_phrase_before_a_duty_cue_is_its_subject(text: str, subject: str) -> None:
+    assert mentions(text) == [("lead", subject)]
+    assert find_assignments("t1", text, 0, None)[0].collective is (subject != "Văn phòng")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a writer's pledge, a form's field, a verb that opens a list item, a noun phrase that ends at the cue
+        "Tôi xin cam kết chịu trách nhiệm về tính chính xác và tính hợp pháp của hồ sơ.",
+        "e) Xác nhận của cá nhân chịu trách nhiệm quản lý và kiểm tra, kiểm kê.",
+        "3. Xây dựng và tự chịu trách nhiệm về nội dung của quy định nội bộ theo quy định.",
+        "e) Cách giải quyết của người có trách nhiệm.",
+    ],
+)
+def test_words_before_a_duty_cue_that_name_no_party_are_no_subject(text: str) -> None:
+    assert mentions(text) == []

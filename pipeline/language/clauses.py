@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from pipeline.language.folding import fold
+from pipeline.language.gazetteer import known_spans
 from pipeline.language.english import english_heading_subjects, english_mentions, is_english
 from pipeline.language.lexicon import agreement, lexicon
 from pipeline.language.names import (
@@ -28,6 +29,7 @@ CLAUSES = lexicon(
             "openers", "subject_after", "inserted_phrases", "subject_heading_prefixes", "subject_heading_suffixes",
             "support_openings", "duty_nouns", "power_nouns", "document_nouns", "qualifiers", "matter_openings",
             "lower_case_subjects", "competent_kinds", "competence_words", "competence_references", "list_takers",
+            "not_subjects",
         )
     },
 )  # fmt: skip
@@ -40,6 +42,7 @@ BLANKED = "  "  # what an opening phrase read as blanks leaves before a sentence
 LIST_JOIN = re.compile(r",?\s+và\s+|,\s+")  # between the last two bodies of a list
 LIST_END = re.compile(r"(?:,|\svà)\s*$")  # … a list that goes on
 MAX_QUALIFIER_WORDS = 6
+MAX_BARE_SUBJECT_WORDS = 8  # a subject that no head opens, before its duty cue (Bên mua điện có trách nhiệm …)
 
 Mention = tuple[str, int, str]  # (role, start, name as written)
 
@@ -67,6 +70,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "opener": re.compile(rf"(?:{alternation(data['openers'])})(?=[\s,])", re.IGNORECASE),
         "inner_subject": re.compile(rf"(?:,|\s(?:{alternation(data['subject_after'])}))\s+(?=\w)"),
         "lower_case_subject": re.compile(rf"(?:{alternation(data['lower_case_subjects'])})\b"),
+        "not_subject": re.compile(rf"(?:{alternation(data['not_subjects'])})\b"),
         "document_noun": re.compile(rf"(?:{alternation(data['document_nouns'])})\b"),
         "support_opening": re.compile(rf"(?:{alternation(data['support_openings'])})\b", re.IGNORECASE),
         "competent": re.compile(  # Cơ quan có thẩm quyền | quy định tại khoản 2 Điều này
@@ -239,6 +243,10 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
         return "support" if cue("duty_to_support").match(subject, duty.start()) else "lead", duty.start(), True
     if verb := _competent_verb(subject):  # Cơ quan có thẩm quyền thẩm định …: a kind named by its competence
         return "lead", verb, True
+    # Khách hàng vay vốn có trách nhiệm …; Văn phòng có trách nhiệm … (a bare kind, that names() leaves out)
+    if duty and (not begins_name(subject) or not names(subject[: duty.start()], whole=True)):
+        if _bare_subject(subject, duty.start()):
+            return "support" if cue("duty_to_support").match(subject, duty.start()) else "lead", duty.start(), True
     if not begins_name(subject):
         return None
     powers = cue("powers_after").search(subject)
@@ -264,6 +272,28 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     if cue("duty_to_support").match(subject, start):  # … có trách nhiệm phối hợp thực hiện: a support duty
         role = "support"
     return role, start, False
+
+
+def _bare_subject(subject: str, duty: int) -> bool:
+    """Whether the words before a duty cue are a subject no head opens (``Khách hàng vay vốn | có trách
+    nhiệm``, ``Văn phòng | có trách nhiệm``, ``Bên mua điện | có trách nhiệm``) and the cue is followed by what
+    the subject must do: a short noun phrase in one piece, with no verb cue, no list that goes on, no break of a
+    definition, no agent and no genitive in it (``Xác nhận của cá nhân chịu trách nhiệm …``: a form's field), and
+    not opened by an opening phrase, a paper, or a word that opens no subject (``Tôi xin cam kết chịu trách
+    nhiệm …``)."""
+    words = subject[:duty]
+    verb_case = f" {words[:1].lower()}{words[1:]}"  # its first word, compared as a verb inside a clause
+    if not words[:1].isupper() or not 1 <= len(words.split()) <= MAX_BARE_SUBJECT_WORDS or re.search(r"[,;:()“\"]", words):
+        return False
+    patterns = _patterns()
+    return not (
+        any(patterns[p].match(words) for p in ("not_subject", "opener", "document_noun"))
+        or LIST_END.search(words)
+        or any(cue(c).search(f" {words} ") for c in ("definition_break", "agent"))
+        or any(cue(c).search(verb_case) for c in ("lead_after", "support_after", "powers_after", "lead_before", "lead_next"))
+        or re.search(r"\scủa\s", words)
+        or not re.match(r"\s*(?:\S+\s+)+\w", subject[duty:])  # … có trách nhiệm.: a noun, no duty (Cách giải quyết …)
+    )
 
 
 def _provision_before(subject: str, verb: int) -> int:
@@ -327,6 +357,7 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
             m.end()
             for m in patterns["inner_subject"].finditer(clause, body_start)
             if (clause[m.end()].isupper() or patterns["lower_case_subject"].match(clause, m.end()))
+            and not any(s < m.end() < e for s, e in known_spans(clause))  # Bộ Văn hóa, | Thể thao và Du lịch
             # … nếu có vấn đề phát sinh, chủ trì, phối hợp với các bộ, …: past a verb, a list goes on, no subject
             and not any(cue(c).search(clause, body_start, m.start()) for c in ("leading", "support"))
             and not _directs_a_body(clause, body_start, m.start())

@@ -229,7 +229,8 @@ def canonical_name(assignee: str, place: Place | None) -> str:
 
 def is_collective(assignee: str, place: Place | None = None) -> bool:
     """A plural or generic subject: ``các sở, ban, ngành``, ``Ủy ban nhân dân các huyện``, ``cấp ủy``,
-    ``Ủy ban nhân dân cấp tỉnh``, ``cơ quan có thẩm quyền``, ``Bộ trưởng``; and one that ends with a level below
+    ``Ủy ban nhân dân cấp tỉnh``, ``cơ quan có thẩm quyền``, ``Bộ trưởng``, a party named by its kind that no head
+    opens and no gazetteer knows (``Khách hàng vay vốn``, ``Bên mua điện``); and one that ends with a level below
     the issuer's without naming its place (``Ủy ban nhân dân xã`` in a provincial document: every commune's;
     ``Công an tỉnh`` in a decision of the Prime Minister), or whose kind stands at such a level (``Phòng …``, a
     district's office). Where the issuer's place is unknown, only the commune level counts (``… tỉnh`` may be the
@@ -237,6 +238,7 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
     data = grammar()
     if (
         assignee[:1].islower()
+        or not (begins_name(assignee) or is_known(assignee))  # a party named by its kind (Khách hàng vay vốn)
         or assignee in data["collective_names"]
         or assignee.startswith(tuple(data["collective_markers"]))
         or any(word in assignee for word in data["collective_words"])
