@@ -496,3 +496,21 @@ def test_a_known_name_that_holds_a_verb_and_a_list_is_read_whole_however_long() 
     # but the words an amendment replaces are no name, however known its pieces (doc_000406)
     text = "Bộ Nông nghiệp và Phát triển nông thôn” bằng cụm từ “Bộ Nông nghiệp và Môi trường phối hợp"
     assert all("”" not in n for _, n in names(text))
+
+
+def test_a_level_the_last_body_of_a_list_names_is_every_listed_bodys() -> None:
+    # bulk doc_000192 (the bulk3 gold: Công an cấp tỉnh, Tòa án nhân dân cấp tỉnh), doc_000468; the gold README: a
+    # shared qualifier is spelled out on each item
+    text = "Hàng năm, Sở Tài chính, Công an, Tòa án nhân dân, Viện kiểm sát nhân dân cấp tỉnh gửi báo cáo."
+    assert [a.assignee for a in find_assignments("t1", text, 0, None)] == [
+        "Sở Tài chính", "Công an cấp tỉnh", "Tòa án nhân dân cấp tỉnh", "Viện kiểm sát nhân dân cấp tỉnh",
+    ]  # fmt: skip
+    text = "Hội đồng nhân dân, Ủy ban nhân dân cấp xã có trách nhiệm kiểm tra."
+    assert [a.assignee for a in find_assignments("t1", text, 0, None)] == [
+        "Hội đồng nhân dân cấp xã", "Ủy ban nhân dân cấp xã",
+    ]  # fmt: skip
+    # a list that belongs to a name before it shares nothing (a ministry; one office of two councils)
+    text = "Bộ Công an, Công an cấp tỉnh có trách nhiệm kiểm tra."
+    assert [a.assignee for a in find_assignments("t1", text, 0, None)] == ["Bộ Công an", "Công an cấp tỉnh"]
+    text = "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp xã có trách nhiệm tổ chức phục vụ."
+    assert "Văn phòng Hội đồng nhân dân cấp xã" not in [a.assignee for a in find_assignments("t1", text, 0, None)]

@@ -33,6 +33,21 @@ def _shared_body() -> re.Pattern[str]:
     )
 
 
+@cache
+def _shared_level() -> re.Pattern[str]:
+    """Hội đồng nhân dân, Ủy ban nhân dân cấp xã; Công an, Chánh án Tòa án nhân dân cấp tỉnh: bodies every level has,
+    maybe after their head's title, listed before the last, which names the level."""
+    data = grammar()
+    item = (
+        rf"(?:(?:{alternation(data['title_prefixes'])})\s+)?(?:(?:{alternation(data['titles'])})\s+)?"
+        rf"(?:{alternation(data['levelled_kinds'])})"
+    )
+    return re.compile(
+        rf"(?<![\w-])(?P<items>{item}(?:(?:,\s*|\s+và\s+){item})*)(?:,\s*|\s+và\s+){item}"
+        rf"\s+(?P<level>{alternation(data['shared_levels'])})\b"
+    )
+
+
 @dataclass(frozen=True)
 class _Piece:
     """A stretch of spelled-out text and the stretch of the written text it stands for."""
@@ -55,7 +70,7 @@ def spell_out_shared_kinds(text: str) -> tuple[str, Callable[[int], int]]:
     and each title that shares its deputy's body given that body (``Chủ tịch, Phó Chủ tịch Ủy ban nhân dân`` →
     ``Chủ tịch Ủy ban nhân dân, Phó Chủ tịch Ủy ban nhân dân``); with a map from offsets in it to offsets in
     `text`: a name that was put together points at the words written."""
-    rewrites = sorted(_shared_kind_rewrites(text) + _shared_body_rewrites(text))
+    rewrites = sorted(_shared_kind_rewrites(text) + _shared_body_rewrites(text) + _shared_level_rewrites(text))
     pieces: list[_Piece] = []
     out: list[str] = []
     position = written = 0
@@ -113,6 +128,23 @@ def _shared_body_rewrites(text: str) -> list[_Rewrite]:
         if found and found[0][0] == 0:
             title_end = match.end("title")
             rewrites.append((title_end, title_end, [(f" {found[0][1]}", title_end, False)]))
+    return rewrites
+
+
+def _shared_level_rewrites(text: str) -> list[_Rewrite]:
+    """``Hội đồng nhân dân, Ủy ban nhân dân cấp xã`` spelled out as ``Hội đồng nhân dân cấp xã, Ủy ban nhân dân cấp
+    xã``: the level the last body names put after each body before it, where the list is no part of a name before
+    it (``Bộ Công an, Công an cấp tỉnh`` lists a ministry; ``Văn phòng Hội đồng nhân dân và Ủy ban nhân dân`` is one
+    office)."""
+    rewrites: list[_Rewrite] = []
+    for match in _shared_level().finditer(text):
+        before = text[: match.start()].split()[-2:]
+        heads = (" ".join(before[k:]) for k in range(len(before)) if not before[-1].endswith(","))
+        if any(begins_name(f"{words} {match[0]}") for words in heads):
+            continue  # a head of a name the list belongs to (Bộ | Công an; Văn phòng | Hội đồng nhân dân và …)
+        for separator in re.finditer(r",\s*|\s+và\s+", match["items"] + ", "):
+            end = match.start("items") + separator.start()
+            rewrites.append((end, end, [(f" {match['level']}", end, False)]))
     return rewrites
 
 

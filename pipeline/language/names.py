@@ -30,6 +30,7 @@ BODY_NAMES = lexicon(
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
                 "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "listed_apart", "listed_apart_after", "located_places",
+                "levelled_kinds", "shared_levels",
             )
         },
         "levels_of_heads": {str: str},
