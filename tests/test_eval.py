@@ -219,6 +219,22 @@ TIME_LIMIT_CUE = re.compile(
 )  # the text sets a time limit or a frequency
 
 
+def cued_candidates(longest: int, taken: set[str]) -> tuple[str, ...]:
+    """The bulk ids, in id order, of texts of 3,000 to ``longest`` characters that are not ``taken`` and no dev text,
+    and that carry a duty cue and a time-limit cue."""
+    dev = {path.read_text(encoding="utf-8") for path in (CORPUS / "dev").glob("*.txt")}
+    with gzip.open(BULK_CORPUS, "rt", encoding="utf-8") as lines:
+        texts = {d["id"]: d["text"] for d in map(json.loads, lines)}
+    return tuple(
+        sorted(
+            i
+            for i, text in texts.items()
+            if 3_000 <= len(text) <= longest and i not in taken and text not in dev
+            and DUTY_CUE.search(text) and TIME_LIMIT_CUE.search(text)
+        )
+    )
+
+
 @functools.cache
 def third_check_candidates() -> tuple[str, ...]:
     """The ids the third check draw is made from, in id order: any kind of text of 3,000 to 25,000 characters that no
@@ -227,17 +243,7 @@ def third_check_candidates() -> tuple[str, ...]:
     provincial decisions, công văn and Government decrees: a text that gives nobody a task is no proxy for them; the
     English translations and the repealing and standard-only circulars fall out here)."""
     taken = set(legal_draw()) | set(bulk_tune_sample(BULK_TUNE_DRAWN)) | set(second_bulk_tune_sample())
-    dev = {path.read_text(encoding="utf-8") for path in (CORPUS / "dev").glob("*.txt")}
-    with gzip.open(BULK_CORPUS, "rt", encoding="utf-8") as lines:
-        texts = {d["id"]: d["text"] for d in map(json.loads, lines)}
-    return tuple(
-        sorted(
-            i
-            for i, text in texts.items()
-            if 3_000 <= len(text) <= 25_000 and i not in taken and text not in dev
-            and DUTY_CUE.search(text) and TIME_LIMIT_CUE.search(text)
-        )
-    )
+    return cued_candidates(25_000, taken)
 
 
 def third_check_sample(n: int = THIRD_CHECK_DRAWN) -> list[str]:
@@ -254,9 +260,45 @@ def test_the_third_check_draw_is_blind_to_every_earlier_gold_document() -> None:
     sample = third_check_sample()
     assert sample[:3] == ["doc_000588", "doc_000569", "doc_000217"] and third_check_sample(5) == sample[:5]
     assert len(set(sample)) == THIRD_CHECK_DRAWN == len(sample) and len(third_check_candidates()) == 71
-    tune = {g.bulk_id for folder in ("bulk", "bulk2") for g in load_gold(GOLD / folder)}
+    tune = {g.bulk_id for folder in ("bulk", "bulk2", "bulk3") for g in load_gold(GOLD / folder)}
     assert not set(sample) & (set(check_sample()) | tune | set(bulk_tune_sample(BULK_TUNE_DRAWN)))
     assert not set(sample) & set(second_bulk_tune_sample())
+
+
+THIRD_TUNE_DRAWN = 25  # how far the third bulk tune draw (seed 2030, tests/gold/bulk3/) has gone: 7, 6 more, 7 more, 5 more
+
+
+@functools.cache
+def third_tune_candidates() -> tuple[str, ...]:
+    """The ids the third bulk tune draw is made from, in id order: texts with a duty cue and a time-limit cue, like the
+    third check draw's (tune material of the kind the check set was drawn for), of 3,000 to 40,000 characters, that
+    no earlier draw holds (the check draw ``legal_draw``, both bulk tune draws) and that are none of the third check
+    draw's 71 candidates (its un-annotated rest stays reserved and unseen), no dev text. All 57 are of 25,000 to
+    40,000 characters: the shorter ones are the third check draw's."""
+    taken = set(legal_draw()) | set(bulk_tune_sample(BULK_TUNE_DRAWN)) | set(second_bulk_tune_sample())
+    return cued_candidates(40_000, taken | set(third_check_candidates()))
+
+
+def third_tune_sample(n: int = THIRD_TUNE_DRAWN) -> list[str]:
+    """The first ``n`` documents of the third bulk tune draw: one whole shuffle of its candidates with seed 2030, cut
+    at ``n``, so a longer draw continues a shorter one."""
+    candidates = third_tune_candidates()
+    return random.Random(2030).sample(candidates, len(candidates))[:n]
+
+
+def test_the_third_bulk_tune_gold_annotates_its_drawn_sample() -> None:
+    """tests/gold/bulk3/ holds exactly the first THIRD_TUNE_DRAWN ids of the third tune draw, each under its own id,
+    and the draw meets no check candidate, no earlier tune document."""
+    sample = third_tune_sample(len(third_tune_candidates()))
+    assert sample[:3] == ["doc_000279", "doc_000347", "doc_000338"] and len(sample) == 57
+    check = set(legal_draw()) | set(third_check_candidates()) | {g.bulk_id for g in load_gold(GOLD / CHECK)}
+    tune = {g.bulk_id for folder in ("bulk", "bulk2") for g in load_gold(GOLD / folder)}
+    assert not set(sample) & (check | tune | set(bulk_tune_sample(BULK_TUNE_DRAWN)) | set(second_bulk_tune_sample()))
+    golds = load_gold(GOLD / "bulk3")
+    ids = [g.bulk_id for g in golds]
+    assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
+    drawn = third_tune_sample()
+    assert sorted(ids) == sorted(drawn), f"not drawn: {sorted(set(ids) - set(drawn))}, no gold: {sorted(set(drawn) - set(ids))}"
 
 
 def test_a_wider_bulk_tune_draw_continues_the_first_one() -> None:
