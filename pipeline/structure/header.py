@@ -24,7 +24,7 @@ from pipeline.structure.identification import (
     type_names,
     type_of_title,
 )
-from pipeline.structure.lines import Line, fold_chars, vocabulary
+from pipeline.structure.lines import Line, fold_chars, title_goes_on, vocabulary
 from pipeline.structure.national import DECORATION, ORNAMENT, is_noise, national_pieces, without_national_lines
 from pipeline.structure.place_date import mended_date, spelt_as_place
 from pipeline.structure.stamps import is_copy, read_stamps
@@ -122,7 +122,7 @@ class _HeaderReader:
                     return line.start
                 continue
             begun = bool(header.doc_type or self.seen_number or self.title)
-            goes_on = self.in_title and bool(self.title) and _title_goes_on(self.title[-1])
+            goes_on = self.in_title and bool(self.title) and title_goes_on(self.title[-1])
             if begun and _opens_body(raw) and not goes_on:
                 return line.start
             if self.title and HEADING_START.match(raw):
@@ -269,11 +269,6 @@ def adoption_date(lines: list[Line]) -> str | None:
 
 def _opens_body(text: str) -> bool:
     return text.startswith(tuple(vocabulary()["body_openings"]))
-
-
-def _title_goes_on(text: str) -> bool:
-    """Does a title line end on a word no title ends with (``… thuộc thẩm quyền của``)?"""
-    return text.rstrip().lower().endswith(tuple(f" {word}" for word in vocabulary()["title_goes_on"]))
 
 
 def _is_authority(text: str) -> bool:
