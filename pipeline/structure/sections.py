@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.structure.lines import Line
+from pipeline.structure.lines import Line, title_goes_on
 from pipeline.vietnamese import is_capitals
 
 ROMAN = r"[IVXLC]+"
@@ -213,7 +213,8 @@ def _article_title_goes_on(lines: list[Line], position: int, skip: set[int], hea
         taken = 1 if heading else 0
     for line in lines[position + 1 + taken : position + TITLE_LINES]:
         text = line.stripped
-        goes_on = (text[:1].isdigit() or text[:1].islower()) and NO_ITEM_LABEL.match(text)
+        cut = title_goes_on(heading) and not heading_of(text)  # ``… một số điều của`` / ``Thông tư liên tịch số …``
+        goes_on = (text[:1].isdigit() or text[:1].islower() or cut) and NO_ITEM_LABEL.match(text)
         ended = not heading or heading.endswith(SENTENCE_ENDS) or len(heading) + len(text) > TITLE_CHARS
         if line.index in skip or ended or not goes_on:
             break
@@ -225,13 +226,30 @@ def _article_title_below(lines: list[Line], position: int, skip: set[int]) -> st
     """The title of a bare ``Điều 3.`` printed on the next line (``Mục đích của bảo hiểm tiền gửi``): a whole line
     that is no sentence (no closing punctuation, the line after it does not go on with it) and no label; an
     article opening with its first sentence (``Ban hành kèm theo …`` / ``.``) has no title."""
-    following = [line for line in lines[position + 1 : position + 3] if line.index not in skip]
-    if not following or not (text := following[0].stripped) or len(text) > 150:
+    following = [line for line in lines[position + 1 : position + TITLE_LINES] if line.index not in skip]
+    if not following or not (text := following[0].stripped):
         return ""
+    if heading_of(text) or ANNEX.match(text) or text.startswith(("“", '"')):
+        return ""
+    if _first_clause_below(text, following[1:]):
+        return text
     after = following[1].stripped if len(following) > 1 else ""
     sentence = text.endswith(SENTENCE_ENDS) or after[:1] in SENTENCE_ENDS + (")",) or after[:1].islower()
-    label = heading_of(text) or ANNEX.match(text) or text.startswith(("“", '"'))
-    return "" if sentence or label else text
+    return "" if sentence or len(text) > 150 else text
+
+
+def _first_clause_below(title: str, below: list[Line]) -> bool:
+    """Is the article's first clause (``1.``) under its title and the lines that go on with it (in lower case or
+    from a figure: ``Sửa đổi … Nghị định số 118/2025/NĐ-CP`` / ``ngày 09 tháng 6 năm 2025 …`` / ``1. Sửa đổi …``)?
+    Then they are its title, however long, unless they end a sentence."""
+    for line in below:
+        text = line.stripped
+        if found := heading_of(text):
+            return found[0] == "arabic" and found[2] == "1" and len(title) <= TITLE_CHARS and not title.endswith(SENTENCE_ENDS)
+        if not (text[:1].islower() or text[:1].isdigit()):
+            return False
+        title = f"{title} {text}"
+    return False
 
 
 def _short(text: str) -> str:

@@ -1,0 +1,32 @@
+"""The body's parts as the national legal database prints them: article titles that web text broke over lines, read
+from real texts of the bulk corpus."""
+
+from __future__ import annotations
+
+from tests.test_structure import structure_of
+
+
+def article_titles(text: str) -> dict[str, str]:
+    return {s.label: s.heading for s in structure_of(text).sections if s.kind == "dieu" and s.level == 1}
+
+
+def test_an_article_title_ending_on_a_word_no_title_ends_with_goes_on_over_its_lines(bulk: dict[str, str]) -> None:
+    """``Điều 1. Sửa đổi, bổ sung một số điều của`` / ``Thông tư liên tịch số 10/2018/…`` / ``ngày 29`` / ``tháng 6
+    năm 2018 …`` (doc_000192); ``… một số khoản của`` / `` Điều 13; bổ sung Phụ lục 5 …`` (doc_000395)."""
+    joint = article_titles(bulk["doc_000192"])
+    assert joint["Điều 1"].startswith("Sửa đổi, bổ sung một số điều của Thông tư liên tịch số 10/2018/TTLT-")
+    assert joint["Điều 1"].endswith("thực hiện trợ giúp pháp lý trong hoạt động tố tụng")
+    assert article_titles(bulk["doc_000395"])["Điều 1"].endswith("của Điều 13; bổ sung Phụ lục 5 vào trước Phụ lục 6")
+
+
+def test_a_long_title_under_a_bare_label_and_over_the_first_clause_is_the_articles(bulk: dict[str, str]) -> None:
+    """``Điều 1.`` / a title of 230 characters / ``1. Sửa đổi, bổ sung khoản 3 Điều 3 như sau:`` (doc_000621), and a
+    title whose second line goes on in lower case (`` ngày 09 tháng 6 năm 2025 của Chính phủ …``, doc_000105)."""
+    assert article_titles(bulk["doc_000621"])["Điều 1"].endswith("Hiệp định Đối tác Toàn diện và Tiến bộ xuyên Thái Bình Dương")
+    decree = article_titles(bulk["doc_000105"])["Điều 1"]
+    assert decree.startswith("Sửa đổi, bổ sung một số điều của Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025")
+
+
+def test_an_article_opening_with_its_sentence_has_no_title() -> None:
+    text = "QUYẾT ĐỊNH\nvề việc thử\nĐiều 1.\nBan hành kèm theo Quyết định này Quy chế thử\n.\nĐiều 2.\nHiệu lực\n1. Từ nay.\n"
+    assert article_titles(text) == {"Điều 1": "", "Điều 2": "Hiệu lực"}
