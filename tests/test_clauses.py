@@ -52,6 +52,18 @@ def test_a_paper_that_asks_directs_no_body() -> None:
         ("Quyền, nghĩa vụ và trách nhiệm của chủ đầu tư trong việc giám sát thi công xây dựng", ["chủ đầu tư"]),
         ("Trách nhiệm của chủ dự án đầu tư sau khi được xác nhận dự án đầu tư", ["chủ dự án đầu tư"]),
         ("Quyền của đăng kiểm viên", []),
+        # a named body, up to the matter the heading adds in lower case (bulk doc_000267, doc_000468, doc_000106)
+        ("Trách nhiệm của Bộ Khoa học và Công nghệ trong việc thực hiện thanh sát", ["Bộ Khoa học và Công nghệ"]),
+        ("Nhiệm vụ, quyền hạn của Tòa án nhân dân trong thi hành án dân sự", ["Tòa án nhân dân"]),
+        ("Nhiệm vụ, quyền hạn của Viện kiểm sát khi kiểm sát quản lý, thi hành tạm giữ, tạm giam", ["Viện kiểm sát"]),
+        # … and the matter goes on past a semicolon (doc_000451); each "của" names a body (doc_000075)
+        ("Trách nhiệm của Hội đồng quản lý quỹ trong việc hợp nhất, sáp nhập; đổi tên quỹ", ["Hội đồng quản lý quỹ"]),
+        (
+            "Trách nhiệm của Bộ trưởng Bộ Công an, của Thủ trưởng công an các đơn vị, địa phương trong tổ chức",
+            ["Bộ trưởng Bộ Công an", "Thủ trưởng công an các đơn vị, địa phương"],
+        ),
+        # no duty nouns: a heading whose name a stop word breaks is a topic (doc_000345)
+        ("Đơn vị tính giá dịch vụ đăng kiểm theo thời gian thực hiện công việc", []),
     ],
 )
 def test_a_heading_of_duty_nouns_names_the_body_of_the_tasks_under_it(heading: str, subjects: list[str]) -> None:

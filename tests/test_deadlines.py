@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -86,6 +87,15 @@ def test_an_anchor_reads_on_past_a_doers_noun_that_is_the_events_own() -> None:
     assert "kể từ khi cơ quan có thẩm quyền yêu cầu" in anchors
     (found,) = typed("Trong thời hạn 05 ngày làm việc kể từ ngày nhận được thông báo của cơ quan chuyên môn, Sở Tài chính trình")
     assert found[6] == "kể từ ngày nhận được thông báo của cơ quan chuyên môn"
+
+
+def test_an_anchor_reads_on_past_a_determiner_and_leaves_out_what_joins_it_to_the_duty() -> None:
+    # bulk doc_000035, doc_000365: 23 anchors in 11 bulk documents ended on các, 9 in 7 on và / hoặc
+    texts = bulk_texts(["doc_000035", "doc_000365"])
+    anchors = {d.relative_anchor for text in texts.values() for d in find_deadlines(text) if d.relative_anchor}
+    assert "kể từ ngày nhận đủ ý kiến của các cơ quan liên quan" in anchors
+    assert "kể từ ngày kết thúc năm tài chính" in anchors
+    assert not any(a.split()[-1] in ("các", "và", "hoặc") for a in anchors)
 
 
 def test_a_recurring_day_has_no_written_precision_and_a_limit_from_an_event_no_recurrence() -> None:
@@ -433,6 +443,18 @@ def test_a_sentence_whose_subject_is_a_time_limit_names_one() -> None:
                                 "gia hạn một lần không quá 05 ngày làm việc;")] == [  # fmt: skip
         "không quá 10 ngày làm việc kể từ ngày công bố quyết định kiểm tra"
     ]
+
+
+def test_a_time_limit_named_after_a_conditions_thi_names_one() -> None:
+    # bulk doc_000083 (Luật chuyển giao người đang chấp hành án phạt tù): 'Nếu thuộc trường hợp đặc biệt … thì thời hạn
+    # <act> là N ngày', 18 times; 'thì thời hạn' before an amount names one in 8 bulk documents
+    text = bulk_texts(["doc_000083"])["doc_000083"]
+    special = [d for d in find_deadlines(text) if re.search(r"thì thời hạn [^.;]* là $", text[d.start - 120 : d.start])]
+    assert len(special) >= 16 and {(d.kind, d.relative_unit) for d in special} == {("relative", "day")}
+    (found,) = typed("Nếu thuộc trường hợp đặc biệt quy định tại điểm c khoản 1 Điều 15 của Luật này thì thời hạn kiểm tra hồ sơ là 07 ngày.")
+    assert found[1] == "07 ngày" and found[4:6] == (7, "day")
+    # a condition that names no limit gives none (… thì thời gian thử thách là 14 ngày is how long a test runs)
+    assert typed("đối với hình thức phê bình thì thời gian thử thách là 14 ngày.") == []
 
 
 def test_a_frequency_inside_a_condition_sets_no_duty() -> None:

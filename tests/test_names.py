@@ -4,7 +4,7 @@ the bulk corpus (never a check-set document)."""
 from __future__ import annotations
 
 from pipeline.extract.assignments import find_assignments
-from pipeline.language.clauses import clause_mentions
+from pipeline.language.clauses import clause_mentions, heading_subjects
 from pipeline.language.names import names
 
 
@@ -438,3 +438,25 @@ def test_the_ministerial_block_after_a_relation_is_what_the_body_belongs_to() ->
     assert [n for _, n in names("Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ có trách nhiệm")] == [
         "Bộ", "cơ quan ngang bộ", "cơ quan thuộc Chính phủ",
     ]  # fmt: skip
+
+
+def test_a_body_and_the_place_it_sits_in_are_one_body() -> None:
+    # bulk doc_000571, doc_000580, doc_000586, doc_000202 (35 rows of 20 bulk documents; the gold README: "a body
+    # followed by the places it belongs to is one entry as written"): "tại" and a place end no name
+    text = "3. Trách nhiệm của Cơ quan điều hành tại các thành phố:"
+    assert [n for _, n in heading_subjects(text[3:])] == ["Cơ quan điều hành tại các thành phố"]
+    text = (
+        "a) Ngân hàng thương mại, chi nhánh ngân hàng nước ngoài tại Việt Nam có trách nhiệm báo cáo Ngân hàng Nhà "
+        "nước."
+    )
+    assert mentions(text) == [
+        ("lead", "Ngân hàng thương mại"),
+        ("lead", "chi nhánh ngân hàng nước ngoài tại Việt Nam"),
+        ("report_to", "Ngân hàng Nhà nước"),
+    ]
+    # a lower-case word after the place that no name goes on with is the verb (doc_000586: … cấp Giấy phép)
+    assert [n for _, n in names("Cơ quan điều hành tại thành phố cấp Giấy phép hoặc từ chối cấp Giấy phép")] == [
+        "Cơ quan điều hành tại thành phố"
+    ]
+    # "tại" before anything but a place still ends the name
+    assert [n for _, n in names("Sở Tài chính tại Tờ trình số 12 có trách nhiệm báo cáo.")] == ["Sở Tài chính"]

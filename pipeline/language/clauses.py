@@ -42,6 +42,7 @@ BLANKED = "  "  # what an opening phrase read as blanks leaves before a sentence
 LIST_JOIN = re.compile(r",?\s+và\s+|,\s+")  # between the last two bodies of a list
 LIST_END = re.compile(r"(?:,|\svà)\s*$")  # … a list that goes on
 MAX_QUALIFIER_WORDS = 6
+HEADING_PARTS = re.compile(r"(;\s+|,\s+của\s+)")  # between the parts of a heading's names
 MAX_BARE_SUBJECT_WORDS = 8  # a subject that no head opens, before its duty cue (Bên mua điện có trách nhiệm …)
 
 Mention = tuple[str, int, str]  # (role, start, name as written)
@@ -137,9 +138,12 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
         return []
     found: list[tuple[int, str]] = []
     position = match.start("names")
-    for part in match["names"].split("; "):  # Trách nhiệm của các bộ, …; Ủy ban nhân dân các tỉnh …
-        if begins_name(part) and not part.endswith(",") and first_stop(part) == len(part):
-            found += [(position + start, name) for start, name in names(part, whole=True)]
+    # Trách nhiệm của các bộ, …; Ủy ban nhân dân các tỉnh …; … của Bộ trưởng Bộ Công an, của Thủ trưởng …
+    for part, separator in _heading_parts(match["names"]):
+        if begins_name(part) and not part.endswith(",") and (name := _heading_name(part, bool(match["before"]))):
+            found += [(position + start, name) for start, name in names(name, whole=True)]
+            if name != part:
+                break  # what follows is the matter the heading adds (… trong việc hợp nhất, …; đổi tên quỹ)
         elif match["before"] and (kind := _generic_subject(part)):
             # a list of kinds, each with words of its own (Trách nhiệm của tổ chức tín dụng, chi nhánh ngân hàng nước
             # ngoài; … của chủ đầu tư, tổ chức vận hành): one subject each, as the names grammar splits it
@@ -147,8 +151,29 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
             found += [(position + start, name) for start, name in listed] if len(listed) > 1 else [(position, kind)]
         else:
             return []
-        position += len(part) + 2
+        position += len(part) + len(separator)
     return found
+
+
+def _heading_parts(words: str) -> list[tuple[str, str]]:
+    """The parts of a heading's names, each with the separator after it: ``;`` or a comma and another ``của``."""
+    pieces = HEADING_PARTS.split(words)
+    return list(zip(pieces[::2], [*pieces[1::2], ""]))
+
+
+def _heading_name(words: str, after_duties: bool) -> str | None:
+    """The name a duty heading's words give, whole, or, after its duty nouns, up to the matter or time the heading
+    adds in lower case (``Trách nhiệm của Bộ Khoa học và Công nghệ trong việc thực hiện …``; ``… của Viện kiểm sát
+    khi kiểm sát …``); none where a verb or function word breaks the name before it (``Điều 2. Đơn vị tính giá …
+    theo thời gian …`` is a topic)."""
+    if first_stop(words) == len(words):
+        return words
+    if not after_duties:
+        return None
+    matters = _patterns()["matter"].finditer(words)  # … tại các thành phố: a place, the name's own
+    matter = next((m for m in matters if words[m.end() : m.end() + 1].islower() and m[0].strip() != "tại"), None)
+    name = words[: matter.start()].rstrip(" ,") if matter else ""
+    return name if name and first_stop(name) == len(name) else None
 
 
 def _generic_subject(words: str) -> str | None:

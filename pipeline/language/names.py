@@ -29,7 +29,7 @@ BODY_NAMES = lexicon(
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
                 "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers",
-                "institution_kinds", "listed_apart", "listed_apart_after",
+                "institution_kinds", "listed_apart", "listed_apart_after", "located_places",
             )
         },
         "levels_of_heads": {str: str},
@@ -145,6 +145,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?i:{alternation(data['field_kinds'])})\s+về\s+(?!(?:{alternation(data['matter_words'])})\b)"
             r"[^\W\d_]+(?:\s+[^\W\d_]+)?"
         ),
+        # the place a body sits in (… tại các thành phố, … tại Việt Nam)
+        "located": re.compile(rf"\stại\s+(?:{alternation(data['located_places'])})\b"),
         # a kind named by what it does, maybe after its head's title (Giám đốc Ban quản lý dự án, Tổ trưởng Tổ
         # giúp việc) or in the plural (các cơ quan quản lý nhà nước), at the start or after a list separator, with
         # the verb's adverb (cơ quan quản lý trực tiếp)
@@ -176,11 +178,13 @@ def first_stop(text: str) -> int:
 def _stops(text: str) -> Iterator[re.Match[str]]:
     """The words that end a name in `text`, in order; verbs right after a kind of body that name what the body
     does (``Cơ quan quản lý thuế``, ``Hội đồng thẩm định``, ``Cục Quản lý, giám sát tổ chức tín dụng``) are part of
-    the name, not its end, and so is a kind of body right after them (``tổ chức``: their object, not a verb), and
-    the field a kind serves (``Cơ quan chuyên môn về xây dựng``)."""
+    the name, not its end, and so is a kind of body right after them (``tổ chức``: their object, not a verb), the
+    field a kind serves (``Cơ quan chuyên môn về xây dựng``) and the place a body sits in (``… tại Việt Nam``)."""
     # at the start, or a later piece of a list (Hội đồng quản trị, Ban kiểm soát); a field after a kind (Cơ quan
     # chuyên môn về xây dựng)
-    named = [m.span() for m in _patterns()["field"].finditer(text)]
+    named = [m.span() for m in _patterns()["field"].finditer(text)] + [
+        m.span() for m in _patterns()["located"].finditer(text)
+    ]  # … tại các thành phố: where the body sits
     titled = list(_patterns()["bracketed_title"].finditer(text))  # … (Giám đốc) tổ chức tín dụng: the kind it heads
     for match in titled + list(_patterns()["named_by_verb"].finditer(text)):
         end = match.end()
@@ -264,6 +268,8 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     defined = _relative_clauses(text[:end])  # Cơ quan được Chính phủ giao …: a known name in a definition ends nothing
     # a known name in lower case is a phrase's words, no body (tổ chức phi chính phủ nước ngoài)
     bounding = [(s, e) for s, e in known if text[s].isupper() and not any(ds <= s < de for ds, de in defined)]
+    # a place a body sits in ends the name as a known body does (… tại các thành phố | tạm đình chỉ …)
+    bounding = sorted(bounding + [m.span() for m in _patterns()["located"].finditer(text, 0, end)])
     span = without_trailers(_bounded_by_known_names(text[:end], bounding))
     found: list[tuple[int, str]] = []
     position, separator, kinds_only, opener = 0, "", False, -1

@@ -29,6 +29,8 @@ LIST_ITEM_WORDS = 6  # the most syllables of one more item of a list in an event
 ANCHOR_WORDS = 40  # the most words of an anchor event (a text with no stop after it runs on)
 COPULAS = ("là", "is")  # between a limit named as a sentence's subject and its amount (Thời hạn thẩm định là …; the time limit … is …)
 WORD = re.compile(r"\S+")
+# What joins an anchor event to the duty after it (kể từ ngày kết thúc năm tài chính và phải thông báo …): no part of it.
+TRAILING_JOINT = re.compile(r"(?:[\s,]+(?:và|hoặc|and|or))*[\s,]*$", re.IGNORECASE)
 DUTY_WORDS = ("phải", "có trách nhiệm", "chịu trách nhiệm", "shall", "must")
 NOTICE_UNITS = ("day", "working_day", "hour")  # units of a notice or a reply (months and years are terms)
 CLOCK = re.compile(r"\s*(?:sáng|chiều|tối|đêm|trưa|\d)", re.IGNORECASE)  # trước 06 giờ sáng: a time of day
@@ -87,11 +89,12 @@ def _grammar() -> _Grammar:
         open_end=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_open_ends'])})\s+$", re.IGNORECASE),
         anchor_stop=re.compile(rf"[.,;:()\n]|(?<=\s)(?:{alternatives(d['anchor_stops'])})\b", re.IGNORECASE),
         # A sentence or clause whose subject is a time limit (Thời hạn trả lời văn bản không quá 05 ngày làm việc; b) Thời
-        # hạn giải quyết: 10 ngày; trường hợp phức tạp, thời hạn xử lý không quá 45 ngày), or the time of a duty (Thời gian
+        # hạn giải quyết: 10 ngày; trường hợp phức tạp, thời hạn xử lý không quá 45 ngày; Nếu thuộc trường hợp đặc biệt …
+        # thì thời hạn thụ lý hồ sơ là 05 ngày: 9 bulk documents), or the time of a duty (Thời gian
         # xây dựng báo cáo kết quả thanh tra không quá 20 ngày; not Thời gian vắng mặt …, Thời gian hỗ trợ …): the words
         # before its amount, no other amount among them (được gia hạn một lần không quá 05 ngày is an extension).
         named_limit=re.compile(
-            r"(?:^|[.;,\n])\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[-+•])?\s*"
+            r"(?:^|[.;,\n]|(?<!\w)thì)\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[-+•])?\s*"
             rf"(?:thời hạn|(?:the\s+)?time\s+limit|thời gian\s+(?:{alternatives(d['recurring']['duty_verbs'])}))(?:\s[^.;\n\d]*)?:?$",
             re.IGNORECASE,
         ),
@@ -158,7 +161,7 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
         if match["anchor"]:
             anchor_start = match.start("anchor")
             end = min(_anchor_end(text, match.end("anchor")), _word_limit(text, anchor_start, ANCHOR_WORDS))
-            anchor = text[anchor_start:end].rstrip(" ,")
+            anchor = TRAILING_JOINT.sub("", text[anchor_start:end])  # … kể từ ngày kết thúc năm tài chính và phải …
             end = anchor_start + len(anchor)
             if g.span_end.search(anchor) and not anchor.lower().startswith(tuple(words()["back_to"])):
                 continue  # measured from one point to another (… 03 năm kể từ ngày sản xuất đến ngày mở tờ khai)
@@ -240,7 +243,8 @@ def _anchor_end(text: str, start: int) -> int:
     trách nhiệm``, ``thì``), unless it stands after a word no event ends with (``kể từ khi cơ quan có thẩm quyền
     yêu cầu``). A comma ends it before a new clause but not inside a list of the event (:func:`_lists_on`).
     ``hoặc`` and a bracket end it: what follows is as often another anchor of the limit (``… hoặc 10 ngày kể từ ngày
-    …``, ``hoặc tại thời điểm …``) or a note as more of the event."""
+    …``, ``hoặc tại thời điểm …``) or a note as more of the event. What joins the event to the duty after it (``kể từ
+    ngày kết thúc năm tài chính và phải thông báo …``) is no part of it."""
     g = _grammar()
     position = start
     while stop := g.anchor_stop.search(text, position):
