@@ -31,7 +31,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__, export, review, schema
+from pipeline import __version__, export, review, schema, two_cores
 from pipeline.discovery import Input, discover
 from pipeline.model import (
     ChangedInput, EmptyInput, NotFollowed, PageText, Problem, Stage, TextSource, VanbanError, doc_id_for,
@@ -115,22 +115,25 @@ def _executor(scheduler: str, jobs: int | None, settings: Settings) -> Iterator[
         process.warm_up(settings)  # the workers are forked from this process: they start with what it loaded
         workers = jobs or _cpu_count()
         scratch = tempfile.mkdtemp(prefix="vanban-run-")
-        pool = pebble.ProcessPool(workers, initializer=start_worker, initargs=(settings.worker_memory_mb, scratch))
         try:
-            try:
-                yield _Executor(
-                    lambda f, args, limit: pool.schedule(f, args=args, timeout=limit), workers, (pebble.ProcessExpired,)
-                )
-            except BaseException:
-                children = descendants()  # the workers and the tesseract each may be running
-                pool.stop()  # running tasks are not waited for
-                for pid in children:  # a tesseract outlives its stopped worker: stop it too
-                    with suppress(ProcessLookupError, PermissionError):
-                        os.kill(pid, signal.SIGKILL)
-                _join_briefly(pool)
-                raise
-            pool.close()
-            pool.join()
+            with two_cores.frozen():  # what the workers start with stays shared with them
+                ceiling = settings.worker_memory_mb
+                pool = pebble.ProcessPool(workers, initializer=start_worker, initargs=(ceiling, scratch))
+                try:
+                    yield _Executor(
+                        lambda f, args, limit: pool.schedule(f, args=args, timeout=limit), workers,
+                        (pebble.ProcessExpired,),
+                    )
+                except BaseException:
+                    children = descendants()  # the workers and the tesseract each may be running
+                    pool.stop()  # running tasks are not waited for
+                    for pid in children:  # a tesseract outlives its stopped worker: stop it too
+                        with suppress(ProcessLookupError, PermissionError):
+                            os.kill(pid, signal.SIGKILL)
+                    _join_briefly(pool)
+                    raise
+                pool.close()
+                pool.join()
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         return

@@ -7,11 +7,12 @@ time, so that the two finish together however the rest of their work and the mac
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 
 CHUNK = 4  # items claimed at a time
 
@@ -72,6 +73,24 @@ def run(here: Callable[[], None], there: Callable[[], None]) -> bool:
         here()
         there()
         return True
+    with frozen():
+        return _run_forked(here, there)
+
+
+@contextmanager
+def frozen() -> Iterator[None]:
+    """Keep the objects there are now out of the garbage collector's passes while the block runs, so that
+    processes forked in it share their pages with this one: a pass writes to every object it visits, and a forked
+    child's first passes would copy most of the heap it was forked with (about 60 % of it, measured)."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _run_forked(here: Callable[[], None], there: Callable[[], None]) -> bool:
     child = os.fork()
     if child == 0:  # pragma: no cover - the child leaves by os._exit
         code = 1

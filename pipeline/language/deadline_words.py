@@ -104,7 +104,13 @@ def opening(*phrases: list[str] | Any) -> str:
 
 
 def first_words(phrases: list[str] | Any) -> tuple[str, ...]:
-    return tuple({phrase.split()[0].lower() for phrase in phrases})
+    """Words one of which a text holding one of `phrases` holds (lower case), as few as will do: the phrases' first
+    words, but none of a phrase that holds another (``theo định kỳ`` holds ``định kỳ``: ``theo`` would let most
+    texts through a screen) and no word that holds another (``days`` holds ``day``)."""
+    spaced = {f" {' '.join(phrase.lower().split())} " for phrase in phrases}
+    least = {phrase for phrase in spaced if not any(other != phrase and other in phrase for other in spaced)}
+    firsts = {phrase.split()[0] for phrase in least}
+    return tuple(word for word in firsts if not any(other != word and other in word for other in firsts))
 
 
 def screened_phrases(phrases: list[str]) -> Screened:
