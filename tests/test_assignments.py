@@ -391,3 +391,19 @@ def test_a_duty_heading_over_a_list_of_kinds_names_each_kind() -> None:
     assert [(heading[s : s + len(n)]) for s, n in heading_subjects(heading)] == [n for _, n in heading_subjects(heading)]
     heading = "Trách nhiệm của cơ quan, tổ chức, cá nhân sử dụng không gian mạng"
     assert [n for _, n in heading_subjects(heading)] == ["cơ quan, tổ chức, cá nhân sử dụng không gian mạng"]
+
+
+def test_an_item_that_grants_a_right_takes_no_body_from_its_heading() -> None:
+    """bulk doc_000468 (a law on civil judgment enforcement): ``Điều 20. Nhiệm vụ, quyền hạn của cơ quan thi hành án
+    dân sự tỉnh, thành phố`` lists the body's duties and one right, ``9. Được truy cập, truy xuất dữ liệu …``, which
+    gives it no task (as ``Được yêu cầu …`` in the lists of rights of parties to a complaint)."""
+    raw = RawDocument(source_file="doc_000468.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(1, bulk_texts(["doc_000468"])["doc_000468"], TextSource.PLAIN_TEXT)]
+    document = normalize(raw)
+    structure = parse(document)
+    rows = assignments_of(document, structure)
+    by_task = {t.task_id: {(a.role, a.assignee) for a in rows if a.task_id == t.task_id} for t in structure.tasks}
+    duties = [by_task[t.task_id] for t in structure.tasks if t.text.startswith("8. Tạo lập, cập nhật cơ sở dữ liệu")]
+    rights = [by_task[t.task_id] for t in structure.tasks if t.text.startswith(("8. Được truy cập", "9. Được truy cập"))]
+    assert duties[0] == {("lead", "cơ quan thi hành án dân sự tỉnh, thành phố")}
+    assert len(rights) == 2 and rights == [set(), set()]  # Điều 20's item 9, Điều 21's item 8

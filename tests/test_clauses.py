@@ -440,3 +440,50 @@ def test_a_short_noun_phrase_before_a_duty_cue_is_its_subject(text: str, subject
 )
 def test_words_before_a_duty_cue_that_name_no_party_are_no_subject(text: str) -> None:
     assert mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a right or a passive right after the name (bulk doc_000322, doc_000064, doc_000468, doc_000536): no task
+        ("1. Ngân hàng Phát triển Việt Nam được thực hiện các hoạt động ngoại hối cơ bản trên thị trường trong nước sau:", []),
+        ("4. Tổ đại biểu Hội đồng nhân dân được sử dụng con dấu của Hội đồng nhân dân cùng cấp khi tiến hành các hoạt "
+         "động giám sát.", []),
+        ("2. Văn phòng thi hành án dân sự được tổ chức, hoạt động theo quy định của Luật này và quy định của pháp luật "
+         "có liên quan đối với loại hình doanh nghiệp tương ứng; có trụ sở, con dấu, tài khoản riêng.", []),
+        ("1. Bộ Văn hóa, Thể thao và Du lịch; các Hội quần chúng do Đảng, Nhà nước giao nhiệm vụ ở trung ương thuộc Mặt "
+         "trận Tổ quốc Việt Nam; Ủy ban nhân dân cấp tỉnh được tổ chức Giải thưởng văn học.", []),
+        # a condition the body must meet (doc_000106, doc_000348)
+        ("1. Cơ sở giam giữ phải được canh gác, bảo vệ, quản lý, kiểm tra, giám sát 24/24 giờ trong ngày.", []),
+        ("“3. Trưởng đoàn tham dự hội nghị quốc tế phải được Thủ tướng Chính phủ ủy nhiệm bằng văn bản, trừ trường hợp "
+         "hội nghị quốc tế không có nội dung liên quan đến việc đàm phán", []),
+        # a task given in the passive (doc_000060, doc_000130)
+        ("Ban Tôn giáo Chính phủ được phân cấp thực hiện tiếp nhận thông báo đối với các nội dung sau đây:",
+         [("lead", "Ban Tôn giáo Chính phủ")]),
+        ("4. Công an cấp xã được giao quản lý, kiểm soát, giáo dục người chấp hành án phạt quản chế phải thông báo cho "
+         "cơ quan thi hành án hình sự Công an cấp tỉnh về việc giải quyết cho người chấp hành án phạt quản chế ra khỏi "
+         "nơi quản chế để làm việc, học tập.", [("lead", "Công an cấp xã")]),
+        # the right defines whom a duty after it binds (doc_000170; src-vbpl-09's gold)
+        ("b) Nhà đầu tư được tiếp tục thực hiện dự án phải thực hiện đầy đủ nghĩa vụ tài chính theo đúng quy định của "
+         "pháp luật;", [("lead", "Nhà đầu tư")]),
+    ],
+)  # fmt: skip
+def test_a_body_given_a_right_or_a_passive_is_given_no_task(text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bulk doc_000468, doc_000390, doc_000027: a right of the subject to ask a body, no task of that body
+        "1. Chấp hành viên có quyền yêu cầu tổ chức hành nghề đấu giá tài sản, Hội đồng đấu giá tài sản tạm dừng việc "
+        "tổ chức đấu giá",
+        "3. Bệnh viện được quyền yêu cầu các cơ quan, đơn vị có liên quan cung cấp các thông tin, tài liệu phục vụ công "
+        "tác",
+        "3. Cơ quan quản lý và sử dụng cán bộ, công chức, viên chức không được yêu cầu cán bộ, công chức, viên chức cung "
+        "cấp lại thông tin, thành phần hồ sơ đã có trong cơ sở dữ liệu",
+    ],
+)
+def test_a_body_a_right_lets_the_subject_ask_is_given_no_task(text: str) -> None:
+    assert mentions(text) == []
+    assert mentions("2. Sở Nội vụ đề nghị các cơ quan, đơn vị báo cáo kết quả.") == [("lead", "các cơ quan, đơn vị")]

@@ -69,10 +69,11 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
         hint, subjects = _part_role(by_id, task.section_id, task.char_start), []
         hint = cells.pop(task.char_start, hint)  # a cell of a lead or partner column, a task of its own
         section = by_id.get(task.section_id or "")
-        while section is not None and not subjects:
+        role = inherited_role(task.text)  # none for a right (Được yêu cầu …): no body of a heading takes it
+        while section is not None and not subjects and role:
             offset = text.find(section.heading, section.char_start, section.char_end)
             if section.char_start < task.char_start and offset >= 0 and (names := heading_subjects(section.heading)):
-                role = inherited_role(task.text)  # a heading not as printed (joined from two lines) names no one
+                # (a heading not as printed, joined from two lines, names no one)
                 subjects = [_assignment(task.task_id, name, offset + start, role, place) for start, name in names]
             section = by_id.get(section.parent_id or "")
         columns = next((roles for start, roles in reversed(headers) if start < task.char_start), None)

@@ -194,10 +194,14 @@ def _names_duties(nouns: str | None) -> bool:
     return any(fold(noun) not in powers for noun in re.split(r",\s*|\s+và\s+", nouns))
 
 
-def inherited_role(task_text: str) -> str:
-    """The role of a heading's body in a task under it: ``Phối hợp với …`` makes it a support, else it leads."""
+def inherited_role(task_text: str) -> str | None:
+    """The role of a heading's body in a task under it: ``Phối hợp với …`` makes it a support, else it leads; none
+    in an item that grants a right (``Được yêu cầu …``, ``Được cung cấp thông tin …``: a list of the body's rights)."""
     marker = LIST_MARKER.match(task_text)
-    return "support" if _patterns()["support_opening"].match(task_text[marker.end() if marker else 0 :]) else "lead"
+    opening = task_text[marker.end() if marker else 0 :]
+    if _granted_a_right(f" {opening[:1].lower()}{opening[1:]}", 0):
+        return None
+    return "support" if _patterns()["support_opening"].match(opening) else "lead"
 
 
 def clauses(text: str) -> list[tuple[int, str, str]]:
@@ -294,9 +298,26 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
         return None
     if (powers and powers.start() < start) or (negation and negation.start() < start):
         return None
+    if _granted_a_right(subject, verbs_from):
+        return None
     if cue("duty_to_support").match(subject, start):  # … có trách nhiệm phối hợp thực hiện: a support duty
         role = "support"
     return role, start, False
+
+
+def _granted_a_right(subject: str, name_end: int) -> bool:
+    """Whether the name ending at `name_end` is given a right or is the object of a passive (``Ngân hàng Phát triển
+    Việt Nam | được thực hiện các hoạt động …``), not a task: ``được`` and a verb in lower case (``… được Bộ trưởng
+    phân công``: an agent gives it a task) that assigns nothing (``được giao``), or a condition (``phải được``), and
+    no duty after it (``Nhà đầu tư được tiếp tục thực hiện dự án | phải thực hiện …``: the right defines whom the
+    duty binds)."""
+    permission = cue("permission").match(subject, name_end)
+    if not permission or not (permission["condition"] or subject[permission.end()].islower()):
+        return False
+    named = names(subject[:name_end])  # … right after a name (not: Cơ quan X đăng tải thông tin Chứng chỉ | được cấp)
+    if name_end and (not named or named[-1][0] + len(named[-1][1]) < len(subject[:name_end].rstrip())):
+        return False
+    return not any(cue(c).search(subject, permission.end()) for c in ("duty", "public_duty"))
 
 
 def _bare_subject(subject: str, duty: int) -> bool:
@@ -360,8 +381,8 @@ def _bullet_subject(clause: str, rest: str) -> list[Mention]:
     if doer:  # Chủ tịch UBND các huyện có trách nhiệm: …
         subject = subject[: doer[1]]
     found = names(subject, whole=doer is None)
-    if found and len(subject.split()) <= 2 * MAX_NAME_WORDS:
-        return [(inherited_role(rest), start + offset, name) for offset, name in found]
+    if found and len(subject.split()) <= 2 * MAX_NAME_WORDS and (role := inherited_role(rest)):
+        return [(role, start + offset, name) for offset, name in found]
     return []
 
 
@@ -418,6 +439,8 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
         for match, following in zip(matches, [*matches[1:], None]):
             if role == "lead" and paper and not mentions:
                 continue  # a paper that asks (an application, a form) directs no body
+            if role == "lead" and cue("right_before").search(clause, max(0, match.start() - 20), match.end()):
+                continue  # … có quyền yêu cầu X …: a right of the subject, no task of X
             if role == "support" and not _works_with_partner(clause[: match.start()], mentions):
                 continue  # Phối hợp với Bộ Nội vụ …: the task's own body supports; its partner is no assignee
             # báo cáo Thủ tướng Chính phủ, | đồng gửi Bộ Tài chính: a list of bodies reports go to ends at the next

@@ -18,7 +18,9 @@ ROLE_CUES = lexicon(
             key: [str]
             for key in (
                 "lead_before", "lead_after", "lead_next", "support_after", "support_before", "leading_verbs",
-                "powers_after", "defined_kinds", "public_kinds", "duty_cues", "public_duty_cues", "answerable_to", "agent_markers", "definition_breaks",
+                "powers_after", "permission_markers", "right_words", "requesting_verbs", "condition_markers",
+                "assigned_passives", "defined_kinds", "public_kinds", "duty_cues", "public_duty_cues", "answerable_to",
+                "agent_markers", "definition_breaks",
                 "report_verbs", "report_prepositions", "report_before", "role_heading_kinds",
             )
         },
@@ -36,7 +38,7 @@ def role_cues() -> dict[str, Any]:
 @cache
 def cue(name: str) -> re.Pattern[str]:
     """The compiled cue `name`: lead_before, lead_after, lead_next, support_after, powers_after, support, leading,
-    report, defined_kind, definition_break, duty_to_support, duty, public_kind, public_duty."""
+    report, defined_kind, definition_break, permission, right_before, duty_to_support, duty, public_kind, public_duty."""
     return _cues()[name]
 
 
@@ -53,6 +55,15 @@ def _cues() -> dict[str, re.Pattern[str]]:
         # "X phối hợp (với) Y …" with no lead cue before it: X supports, as Y does (gold README)
         "support_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['support_after'])})\b"),
         "powers_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['powers_after'])})\b"),
+        # … được thực hiện / được sử dụng: a right or a passive, not … được giao; … phải được …: a condition
+        "permission": re.compile(
+            rf"\s+(?:(?P<condition>{alternation(data['condition_markers'])})|(?:{alternation(data['permission_markers'])})"
+            rf"(?!\s+(?:{alternation(data['assigned_passives'])})\b))\s+(?=\w)"
+        ),
+        "right_before": re.compile(
+            rf"(?<!\w)(?:{alternation(data['right_words'] + data['permission_markers'])})\s+"
+            rf"(?:{alternation(data['requesting_verbs'])})\s+\Z"
+        ),
         "agent": re.compile(rf"\s+(?:{alternation(data['agent_markers'])})\s"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
         "leading": re.compile(rf"\b(?:{alternation(data['leading_verbs'])})\b", re.IGNORECASE),
