@@ -460,3 +460,39 @@ def test_a_body_and_the_place_it_sits_in_are_one_body() -> None:
     ]
     # "tại" before anything but a place still ends the name
     assert [n for _, n in names("Sở Tài chính tại Tờ trình số 12 có trách nhiệm báo cáo.")] == ["Sở Tài chính"]
+
+
+def test_a_department_named_by_its_own_name_drops_the_body_it_belongs_to() -> None:
+    # bulk doc_000444, doc_000390, doc_000267, doc_000245, doc_000151 (the gold README: "a named body followed by
+    # thuộc <its parent body> is named without it")
+    text = "Cục Thông tin, Thống kê thuộc Bộ Khoa học và Công nghệ chủ trì, phối hợp với các đơn vị có liên quan."
+    assert mentions(text)[0] == ("lead", "Cục Thông tin, Thống kê")
+    text = "Cục trưởng Cục Nghiệp vụ và Pháp luật thuộc Cảnh sát biển Việt Nam có trách nhiệm báo cáo."
+    assert [n for _, n in names(text)] == ["Cục trưởng Cục Nghiệp vụ và Pháp luật"]
+    # a kind that is no name keeps what it belongs to, and so does a body of every province
+    assert [n for _, n in names("các Vụ, Cục thuộc Bộ Y tế phối hợp")] == ["các Vụ, Cục thuộc Bộ Y tế"]
+    assert [n for _, n in names("Vụ Tổ chức cán bộ thuộc Bộ, cơ quan ngang Bộ có trách nhiệm")] == [
+        "Vụ Tổ chức cán bộ thuộc Bộ, cơ quan ngang Bộ"
+    ]
+
+
+def test_a_known_name_that_holds_a_verb_and_a_list_is_read_whole_however_long() -> None:
+    # bulk doc_000189, doc_000075, doc_000209 (8 bulk documents name C10 so): quản lý and the commas are the name's
+    text = (
+        "Cục trưởng Cục Cảnh sát quản lý trại giam, cơ sở giáo dục bắt buộc, trường giáo dưỡng có trách nhiệm báo cáo."
+    )
+    assert mentions(text) == [
+        ("lead", "Cục trưởng Cục Cảnh sát quản lý trại giam, cơ sở giáo dục bắt buộc, trường giáo dưỡng")
+    ]
+    # doc_000022: "bảo đảm" is a stop word elsewhere
+    text = (
+        "2. Cục trưởng Cục Đăng ký giao dịch bảo đảm và Bồi thường nhà nước và các tổ chức, cá nhân có liên quan chịu "
+        "trách nhiệm thi hành Thông tư này."
+    )
+    assert [n for _, n in mentions(text)] == [
+        "Cục trưởng Cục Đăng ký giao dịch bảo đảm và Bồi thường nhà nước",
+        "các tổ chức, cá nhân có liên quan",
+    ]
+    # but the words an amendment replaces are no name, however known its pieces (doc_000406)
+    text = "Bộ Nông nghiệp và Phát triển nông thôn” bằng cụm từ “Bộ Nông nghiệp và Môi trường phối hợp"
+    assert all("”" not in n for _, n in names(text))

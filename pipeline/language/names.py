@@ -37,6 +37,11 @@ BODY_NAMES = lexicon(
 )  # fmt: skip
 
 MAX_NAME_WORDS = 16
+# How far past a stop word a known name that holds it is looked for (Cục Cảnh sát | quản lý trại giam, cơ sở giáo dục
+# bắt buộc, trường giáo dưỡng: 74 characters)
+KNOWN_NAME_REACH = 100
+KNOWN_NAME_TITLE_WORDS = 3  # a title before a known name (Phó Cục trưởng …)
+QUOTE = re.compile(r"[“”\"]")
 # Characters after a name that the part-of-speech tagger reads with it (a verb is told by what follows it).
 TAGGED_CONTEXT = 40
 # underthesea's tags of the words that end a name where the lexicon is silent: verbs and adverbs.
@@ -144,6 +149,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "field": re.compile(
             rf"(?i:{alternation(data['field_kinds'])})\s+về\s+(?!(?:{alternation(data['matter_words'])})\b)"
             r"[^\W\d_]+(?:\s+[^\W\d_]+)?"
+        ),
+        # a department named by its own name, then what it belongs to (Cục Thống kê thuộc Bộ Tài chính)
+        "named_child": re.compile(
+            rf"^(?:(?:{alternation(data['title_prefixes'])}\s+)?(?:{alternation(data['titles'])})\s+)?"
+            rf"(?:{alternation(data['child_kinds'])})\s+[A-ZĐ][^;]*?(?P<relation>\s+(?:trực thuộc|thuộc))\s+"
         ),
         # the place a body sits in (… tại các thành phố, … tại Việt Nam)
         "located": re.compile(rf"\stại\s+(?:{alternation(data['located_places'])})\b"),
@@ -300,14 +310,38 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
             return []
         kinds_only = kinds_only and len(found) == 1
         position += len(part)
+    found = [(s, _without_named_parent(n)) for s, n in found]
     found = [(s, _before_tagged_verb(n, text[s : s + len(n) + TAGGED_CONTEXT])) for s, n in found]
     bare = grammar()["bare_kinds"]
     return [
         (s, n)
         for s, n in found
         if (len(n.split()) > 1 or is_known(n) or s == opener) and n not in bare
-        and len(n.split()) <= MAX_NAME_WORDS * (2 if is_collective(n) else 1)  # lists of kinds run longer
-    ]
+        and (len(n.split()) <= MAX_NAME_WORDS * (2 if is_collective(n) else 1) or _titles_a_known_name(n))
+    ]  # lists of kinds run longer
+
+
+def _titles_a_known_name(name: str) -> bool:
+    """Whether `name` is a known name, maybe after a title, however long (Cục trưởng Cục Cảnh sát quản lý trại giam,
+    cơ sở giáo dục bắt buộc, trường giáo dưỡng): no more than KNOWN_NAME_TITLE_WORDS words outside known names."""
+    if QUOTE.search(name):
+        return False  # … Phát triển nông thôn” bằng cụm từ “Bộ …: the words an amendment replaces, no name
+    outside = len(name.split()) - sum(len(name[s:e].split()) for s, e in known_spans(name))
+    return outside <= KNOWN_NAME_TITLE_WORDS
+
+
+def _without_named_parent(name: str) -> str:
+    """`name` without the parent body a named department is said to belong to (``Cục Thông tin, Thống kê | thuộc Bộ
+    Khoa học và Công nghệ``; ``Cục trưởng Cục Nghiệp vụ và Pháp luật | thuộc Cảnh sát biển Việt Nam``): one body,
+    named by its own name. A kind that is no name keeps it (``các Vụ, Cục thuộc Bộ Y tế``, ``Thủ trưởng các đơn vị
+    thuộc Bộ Tư pháp``), and so does a body that belongs to every body of a level (``Sở Ngoại vụ thuộc Ủy ban nhân
+    dân cấp tỉnh``)."""
+    match = _patterns()["named_child"].match(name)
+    if not match:
+        return name
+    parent = name[match.end() :]
+    named = parent[:1].isupper() and (begins_name(parent) or is_known(parent))
+    return name[: match.start("relation")] if named and not is_collective(parent) else name
 
 
 def without_trailers(span: str) -> str:
@@ -333,7 +367,7 @@ def _name_end(text: str) -> tuple[int, list[tuple[int, int]]]:
     known name runs across a stop word that ends the names, so those of a longer stretch serve)."""
     stops = _stops(text)
     first = next(stops)
-    known = known_spans(text[: first.start() + 60])
+    known = known_spans(text[: first.start() + KNOWN_NAME_REACH])
     holding = [(s, e) for s, e in known if s < first.start() < e]
     if not holding:
         return first.start(), known
