@@ -81,7 +81,7 @@ def run(here: Callable[[], None], there: Callable[[], None]) -> bool:
 def frozen() -> Iterator[None]:
     """Keep the objects there are now out of the garbage collector's passes while the block runs, so that
     processes forked in it share their pages with this one: a pass writes to every object it visits, and a forked
-    child's first passes would copy most of the heap it was forked with (about 60 % of it, measured)."""
+    child's first passes would copy much of the heap it was forked with (a third of it, measured)."""
     gc.collect()
     gc.freeze()
     try:
