@@ -10,7 +10,7 @@ import pytest
 from pipeline import ingest
 from pipeline.ingest.layout import join_wrapped_issuer, reading_order, split_merged_columns
 from pipeline.ingest.ocr import recognize
-from pipeline.ingest.regions import _hidden_lines
+from pipeline.ingest.regions import _hidden_lines, _line_by_line, _more_plausible
 from pipeline.model import LayoutLine
 from pipeline.normalize import normalize
 from pipeline.ocr.correction import correct_words
@@ -77,6 +77,9 @@ def test_a_subject_line_run_into_the_date_line_is_split_where_the_right_column_i
         ("Số 1351/QĐ-UBND ngày 2O/11/2024", 30, "Số 1351/QĐ-UBND ngày 20/11/2024"),  # numbers only as digits
         ("KT. BỘ TRƯỞNG THƯ TRƯƠNG Lê Tấn Dũng", 90, "KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Tấn Dũng"),  # a deputy signs
         ("chất liệu Acrylic không ngậm nước", 96, "chất liệu Acrylic không ngậm nước"),  # a rare word read surely
+        ("đối tượng ma túy lẩn trốn trên địa bàn", 92, "đối tượng ma túy lẩn trốn trên địa bàn"),  # rare, its marks too
+        ("họp toản thể cán bộ", 96, "họp toàn thể cán bộ"),  # a rare spelling of a pair seen often
+        ("LÀM NHIỆM VỤ QUOC TẾ Ở CĂM-PU-CHI-A", 90, "LÀM NHIỆM VỤ QUỐC TẾ Ở CĂM-PU-CHI-A"),  # a stop without its tone
         ("các đơn vị khắn trương thực hiện", 88, "các đơn vị khẩn trương thực hiện"),  # a sure slip of a mark
         ("liệt sĩ từ nay đến năm 2020", 96, "liệt sĩ từ nay đến năm 2020"),  # a pair the corpus is too small to show
         ("Từ nay đến năm 2025", 96, "Từ nay đến năm 2025"),  # từ is no thông tư at a phrase's start either
@@ -241,11 +244,24 @@ def test_a_one_a_seal_crossed_in_the_day_or_month_reads_as_a_digit_and_the_date_
     assert mended_date("ngày T tháng 7 năm 2020") == "ngày T tháng 7 năm 2020"  # a lone T: 1 or 7
 
 
+def test_a_date_word_read_a_letter_off_between_the_dates_numbers_is_that_word() -> None:
+    """doc_000325 (held out 2): a blurred ``tháng`` read ``thành``, a word the correction keeps; between ``ngày``, a
+    day, a month, ``năm`` and a year it can only be ``tháng``. Other words between numbers stay."""
+    assert mended_date("Hà Nội, ngày 24 thành 11 năm 2025") == "Hà Nội, ngày 24 tháng 11 năm 2025"
+    assert mended_date("Hà Nội, ngày 24 tháng 11 nằm 2025") == "Hà Nội, ngày 24 tháng 11 năm 2025"
+    assert mended_date("chia ngày 2 thành 3 phần năm 2025") == "chia ngày 2 thành 3 phần năm 2025"
+
+
 @pytest.mark.parametrize(
     ("closing", "signature"),
     [  # the surname's marks misread; a table row of an annex after a signature whose authority a seal hid
         ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyên Danh Huy", ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Danh Huy")),
         ("Nguyễn Xuân Sang\nPHỤ LỤC\nTL - ĐĐ: 10°08'06,0”N; 108°33'57,0”E.", (None, None, None)),
+        # a grey seal across the signer's lines took ``KT`` and left its stop (doc_000325, held out 2)
+        ("S7 có XÍ\n. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nPhùng Đức Tiến", ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Phùng Đức Tiến")),
+        ("· CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Hùng", ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Hùng")),
+        ("BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Văn Hùng", (None, "THỨ TRƯỞNG", "Lê Văn Hùng")),  # no mark: no prefix lost
+        (". BỘ TRƯỞNG\nPHÓ CHỦ TỊCH\nLê Văn Hùng", (None, "PHÓ CHỦ TỊCH", "Lê Văn Hùng")),  # no deputy of that head
     ],
 )
 def test_a_signer_is_read_as_printed_where_a_scan_misread_or_hid_part_of_it(closing, signature) -> None:
@@ -279,3 +295,34 @@ def test_lines_a_grey_seal_hid_from_the_page_are_taken_from_the_column_read_agai
                word("xá", 83, 2386, 2, 1100), word("Nguyễn", 96, 2973, 6, 1400), word("Xuân", 96, 2981, 6, 1500)]  # fmt: skip
     inside = [word("Nguyễn", 96, 2973, 9, 1400), word("Xuân", 96, 2981, 9, 1500)]
     assert [w.text for w in _hidden_lines(reading, inside)] == ["KT.", "BỘ", "TRƯỞNG", "THỨ", "TRƯỞNG"]
+
+
+def _read(line: int, top: int, *words: tuple[str, float]) -> list[Word]:
+    """One line of a reading: words with their confidences, left to right."""
+    return [Word(text, 400 + 100 * i, top, 80, 40, sure, (1, 1, line)) for i, (text, sure) in enumerate(words)]
+
+
+def test_a_column_read_again_keeps_the_lines_the_page_read_more_surely() -> None:
+    """doc_000390's Nơi nhận read alone mends ``sử quan`` (``- Cơ quan``) but reads its last line, which the page
+    read surely, as a seal's ring: each line comes from the reading that read it more surely and as plausibly."""
+    page = [*_read(1, 1000, ("sử", 24), ("quan", 96), ("Trung", 96), ("ương", 96), ("của", 96), ("các", 97)),
+            *_read(2, 1060, ("-", 92), ("Lưu:", 93), ("VT,", 92), ("PC,", 93), ("YDCT.", 90))]  # fmt: skip
+    again = [*_read(1001, 1002, ("-", 93), ("Cơ", 96), ("quan", 96), ("Trung", 96), ("ương", 96), ("của", 97),
+                    ("các", 97)),
+             *_read(1002, 1058, ("š10uU:VI,FC,", 12), ("LÓCI.", 1))]  # fmt: skip
+    kept = _line_by_line(again, page)
+    assert " ".join(w.text for w in kept) == "- Cơ quan Trung ương của các - Lưu: VT, PC, YDCT."
+
+
+def test_a_line_read_as_low_confidence_marks_makes_a_reading_less_plausible() -> None:
+    """doc_000278's page read its underlined motto as ``j1. 11.1.`` (confidence 8 and 38), which no form tells from a
+    number: the column read alone, with the motto in words, is the more plausible reading."""
+    page = [*_read(1, 200, ("CỘNG", 96), ("HÒA", 96), ("XÃ", 96), ("HỘI", 96), ("CHỦ", 96), ("NGHĨA", 96),
+                   ("VIỆT", 96), ("NAM", 96)),
+            *_read(2, 260, ("j1.", 8), ("11.1.", 38)),
+            *_read(3, 330, ("Hà", 96), ("Nội,", 96), ("ngày", 96), ("15", 96), ("tháng", 96), ("10", 96), ("năm", 96),
+                   ("2025", 96))]  # fmt: skip
+    motto = _read(2, 260, ("Độc", 96), ("lập", 93), ("-", 93), ("Tự", 96), ("do", 93), ("-", 92), ("Hạnh", 96),
+                  ("phúc", 96))  # fmt: skip
+    again = [w for w in page if w.line != (1, 1, 2)] + motto
+    assert _more_plausible(again, page) and not _more_plausible(page, again)

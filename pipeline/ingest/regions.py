@@ -86,10 +86,54 @@ def read_columns_apart(
         better = moved and not _stacked(moved) and _more_plausible(moved, inside)
         if better and _mean(moved) > _mean(inside) - (STAMP_MARGIN if stamped else 0.0):
             kept = [w for w in words if not _within(w, column)]
-            words, replaced = kept + moved, replaced + 1
+            words, replaced = kept + _line_by_line(moved, inside), replaced + 1
         elif stamped and (hidden := max((_hidden_lines(r, inside) for r in own), key=len, default=[])):
             words, replaced = words + hidden, replaced + 1
     return words, replaced
+
+
+def _line_by_line(moved: list[Word], inside: list[Word]) -> list[Word]:
+    """The column's better reading with each of its lines taken back from the page's reading where the page read
+    that line (the lines lying across it) more surely and as plausibly: a reading better as a whole may lose one
+    line (the last Nơi nhận line ``- Lưu: VT, PC, YDCT.``, read at 90-93 by the page, read ``š10uU:VI,FC, LÓCI.``
+    at 12 and 1 in the column read alone)."""
+    kept: list[Word] = []
+    for ours, theirs in _facing_lines(moved, inside):
+        page_better = theirs and _mean(theirs) > _mean(ours) and _plausibility(theirs) >= _plausibility(ours)
+        kept.extend(theirs if page_better else ours)
+    return kept
+
+
+def _facing_lines(reading: list[Word], other: list[Word]) -> list[tuple[list[Word], list[Word]]]:
+    """The lines of `reading`, in stretches of lines that lie across one another, each with the words of the
+    lines of `other` across them (two readings of one column, which may split or join lines differently)."""
+    spans = {**_spans(reading), **_spans(other)}
+    mine = set(_spans(reading))
+    groups: list[set[tuple[int, int, int]]] = []
+    for line in sorted(spans, key=lambda ln: spans[ln]):
+        top, bottom = spans[line]
+        touching = [g for g in groups if any(_across(spans[ln], (top, bottom)) for ln in g)]
+        merged = {line}.union(*touching)
+        groups = [g for g in groups if g not in touching] + [merged]
+    pairs = []
+    for group in groups:
+        ours = [w for w in reading if w.line in group and w.line in mine]
+        if ours:
+            pairs.append((ours, [w for w in other if w.line in group and w.line not in mine]))
+    return pairs
+
+
+def _spans(words: list[Word]) -> dict[tuple[int, int, int], tuple[int, int]]:
+    spans: dict[tuple[int, int, int], tuple[int, int]] = {}
+    for w in words:
+        top, bottom = spans.get(w.line, (w.top, w.top + w.height))
+        spans[w.line] = (min(top, w.top), max(bottom, w.top + w.height))
+    return spans
+
+
+def _across(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two lines' spans (top, bottom) overlapping by half the lower one's height."""
+    return min(a[1], b[1]) - max(a[0], b[0]) > 0.5 * min(a[1] - a[0], b[1] - b[0])
 
 
 def _hidden_lines(reading: list[Word], inside: list[Word]) -> list[Word]:
@@ -129,7 +173,12 @@ def _readings(cut: np.ndarray, read: Callable[[Path], list[Word]], whiten: bool)
 def _more_plausible(words: list[Word], than: list[Word]) -> bool:
     """The words, in reading order, make likelier Vietnamese than the others (``TĨNH UY`` is less likely than
     ``TỈNH ỦY`` read with a little less confidence)."""
-    return plausibility([w.text for w in _in_order(words)]) >= plausibility([w.text for w in _in_order(than)])
+    return _plausibility(words) >= _plausibility(than)
+
+
+def _plausibility(words: list[Word]) -> float:
+    ordered = _in_order(words)
+    return plausibility([w.text for w in ordered], [w.confidence for w in ordered])
 
 
 def _in_order(words: list[Word]) -> list[Word]:
@@ -138,14 +187,8 @@ def _in_order(words: list[Word]) -> list[Word]:
 
 def _stacked(words: list[Word]) -> bool:
     """Two lines of a reading at the same height: a line read twice (a rule under it taken for a second one)."""
-    spans: dict[tuple[int, int, int], tuple[int, int]] = {}
-    for w in words:
-        top, bottom = spans.get(w.line, (w.top, w.top + w.height))
-        spans[w.line] = (min(top, w.top), max(bottom, w.top + w.height))
-    ordered = sorted(spans.values())
-    return any(
-        min(b1, b2) - max(t1, t2) > 0.5 * min(b1 - t1, b2 - t2) for (t1, b1), (t2, b2) in zip(ordered, ordered[1:])
-    )
+    ordered = sorted(_spans(words).values())
+    return any(_across(a, b) for a, b in zip(ordered, ordered[1:]))
 
 
 def _within(word: Word, box: LayoutLine) -> bool:

@@ -10,11 +10,12 @@ where tesseract was unsure.
 
 What is never changed: numbers, document symbols (``12-CT/TW``, ``COVID-19``), abbreviations and words in mixed
 case (they cut the context); the letters of a well-formed syllable tesseract read with confidence (``SURE``), only
-its marks (its sure slips are marks: ``khắn trương``; a rare word keeps its letters: ``ngậm nước``); and a known
-syllable read with confidence, unless the model
-has evidence against it: another spelling of it pairs with a neighbour (or another spelling of one) far more often,
-and its own pair would have been seen were it as good a partner, or the other pair is a collocation (``sốt, ho, khó
-thở`` and ``từ nay`` stay, ``ỦY BAN NHÂN DÂN TÍNH`` becomes ``TỈNH``, ``chống địch COVID-19`` ``chống dịch``).
+its marks (its sure slips are marks: ``khắn trương``; a rare word keeps its letters: ``ngậm nước``); and a
+well-formed syllable read with confidence, unless the model has evidence against it: another spelling of it pairs
+with a neighbour (or another spelling of one) far more often, and its own pair would have been seen were it as good
+a partner, or the other pair is a collocation (``sốt, ho, khó thở`` and ``từ nay`` stay, ``ỦY BAN NHÂN DÂN TÍNH``
+becomes ``TỈNH``, ``chống địch COVID-19`` ``chống dịch``). A syllable too rare for its pairs to tell (``lẩn trốn``,
+seen once) is so changed only where the other pair is well seen.
 Before the model, three slips are mended by rule: letters read for digits among digits, a single quote that opens
 a word and none closes (a speck), and the words of a date between its numbers (``13 thang 02 nam 2026``).
 """
@@ -67,21 +68,26 @@ def _one_letter_off(letters: str) -> Iterator[str]:
             yield letters[:i] + c + letters[i + 1 :]
 
 
-def _is_settled(lm: Model, keys: list[Key], i: int, lattice: list[list[Key]], confidences: list[float]) -> bool:
-    """A word read surely as a syllable the model knows (seen MIN_EVIDENCE times: ``họi``, a typing slip seen twice,
-    is none) stays unless the model has evidence against it: another spelling of it pairs with a neighbour far more
-    often than it does, and either the word's own pairs would have been seen were it as good a partner (``để
-    nghị``, expected some 6 800 times after ``đề nghị``, is never seen) or the pair is a collocation (``chống
-    dịch``, ``để kịp``: 10 and 35 times chance; ``địch`` and ``đê`` are too rare for their absence to tell). A pair
-    the corpus is too small to show and the neighbour no collocation is no evidence: ``từ nay`` stays (``nay`` is
-    seen 121 times; ``này đến``, 2.8 times chance, would expect ``nay đến`` 0.8 times). The neighbour counts as
-    read, or in its other spellings where it was read unsure or read surely between two pairs never seen (both
-    misread: ``BỌ TRƯƠNG THƯ TRƯƠNG`` → ``THỨ TRƯỞNG``), and where its pair with its own other neighbour is seen, in
-    those other spellings that pair more often with that one (``tắt cá các`` → ``tất cả``; ``sĩ từ nay`` is no
-    ``thông tư này``); at a phrase's end, as read (``Từ nay đến``)."""
+def _is_settled(lm: Model, words: list[str], i: int, lattice: list[list[Key]], confidences: list[float]) -> bool:
+    """A word read surely as a well-formed syllable stays unless the model has evidence against it (one seen less
+    than MIN_EVIDENCE times, ``lẩn`` or ``họi``, a typing slip seen twice, whose pairs tell nothing, only where
+    another spelling's pair is seen MIN_EVIDENCE times: ``Quốc họi``, ``toản thể``; ``lận trốn`` is seen 3 times):
+    another spelling of it pairs with a neighbour far more often than it does, and either the word's own pairs would
+    have been seen were it as good a partner (``để nghị``, expected some 6 800 times after ``đề nghị``, is never
+    seen) or the pair is a collocation (``chống dịch``, ``để kịp``: 10 and 35 times chance; ``địch`` and ``đê`` are
+    too rare for their absence to tell). A pair the corpus is too small to show and the neighbour no collocation is
+    no evidence: ``từ nay`` stays (``nay`` is seen 121 times; ``này đến``, 2.8 times chance, would expect ``nay
+    đến`` 0.8 times). The neighbour counts as read, or in its other spellings where it was read unsure or read
+    surely between two pairs never seen (both misread: ``BỌ TRƯƠNG THƯ TRƯƠNG`` → ``THỨ TRƯỞNG``), and where its
+    pair with its own other neighbour is seen, in those other spellings that pair more often with that one (``tắt cá
+    các`` → ``tất cả``; ``sĩ từ nay`` is no ``thông tư này``); at a phrase's end, as read (``Từ nay đến``)."""
+    keys = [options[0] for options in lattice]
     own = keys[i]
-    if confidences[i] < SURE or lm.unigrams.get(own, 0) < MIN_EVIDENCE or len(lattice[i]) == 1:
+    if len(lattice[i]) == 1 or confidences[i] < SURE:
         return len(lattice[i]) == 1
+    rare = lm.unigrams.get(own, 0) < MIN_EVIDENCE
+    if rare and not is_syllable(words[i]):
+        return False
 
     def pair(a: Key, b: Key, after: bool) -> int:
         return lm.bigrams.get((a, b) if after else (b, a), 0)
@@ -111,6 +117,8 @@ def _is_settled(lm: Model, keys: list[Key], i: int, lattice: list[list[Key]], co
             count = pair(other, key, after)
             if count < MIN_EVIDENCE or seen >= PLAUSIBLE_SHARE * count:
                 continue
+            if rare:  # its pairs tell nothing, the other's tells enough
+                return False
             expected = lm.unigrams[own] * count / lm.unigrams[other]  # own's pairs, were it as good a partner
             association = count * lm.total / (lm.unigrams[other] * lm.unigrams.get(key, 1))  # against chance
             if (expected >= MIN_EXPECTED and seen < PLAUSIBLE_SHARE * expected) or association >= COLLOCATION:
@@ -161,7 +169,8 @@ def correct_phrase(words: list[str], confidences: list[float]) -> list[str]:
     lm = model()
     keys = [key_of(w) for w in words]
     lattice = [candidates(lm, w, c) for w, c in zip(words, confidences, strict=True)]
-    lattice = [[keys[i]] if _is_settled(lm, keys, i, lattice, confidences) else lattice[i] for i in range(len(words))]
+    settled = [_is_settled(lm, words, i, lattice, confidences) for i in range(len(words))]
+    lattice = [[keys[i]] if settled[i] else lattice[i] for i in range(len(words))]
     # best[i][key] = (score, back-pointer) of the best path ending in candidate `key` of word i
     best: list[dict[Key, tuple[float, Key | None]]] = []
     for i, (word, options) in enumerate(zip(words, lattice, strict=True)):

@@ -27,6 +27,7 @@ from pipeline.vietnamese import is_syllable
 
 COUNTS = "syllable_bigrams.tsv"
 UNREADABLE = math.log(1e-7)  # log-probability of a word no syllable and no abbreviation (garbage read)
+DOUBTFUL = 50.0  # a word tesseract reads with less confidence is garbage to the plausibility of a reading
 ABBREVIATION = 4  # letters at most of an abbreviation written with a full stop (``TUQ.``, ``TM.``)
 VOCABULARY_COUNT = 20  # counts added for each syllable and bigram of a phrase of the fixed vocabulary
 VOCABULARY_FILES = (
@@ -157,23 +158,27 @@ def bigram_share(words: list[str]) -> float | None:
     return sum(pair in known for pair in pairs) / len(pairs) if pairs else None
 
 
-def plausibility(words: list[str]) -> float:
+def plausibility(words: list[str], confidences: list[float] | None = None) -> float:
     """Mean log-probability per word of a reading (words as OCR splits them): the model's probability in context
     for each syllable of a phrase, UNREADABLE for any other word of letters that is no symbol (``POIDp``, ``ĐIIU``;
-    abbreviations too, which two readings of one column share); numbers and symbols do not count. Of two readings
-    of one column, the one with the more plausible words."""
+    abbreviations too, which two readings of one column share); numbers and symbols do not count. With the words'
+    `confidences`, a word of letters or digits read with less than DOUBTFUL is UNREADABLE whatever its form: the
+    engine's own word that it is garbage (an underlined motto read ``j1. 11.1.``, a seal's ring read ``LÓCI.``,
+    which the forms above let pass as a number and an abbreviation). Of two readings of one column, the one with
+    the more plausible words."""
     lm = model()
     tokens = [Token.of(w) for w in words]
+    doubtful = {i for i, c in enumerate(confidences or ()) if c < DOUBTFUL and any(ch.isalnum() for ch in words[i])}
     scores: list[float] = []
     placed: set[int] = set()
     for run in phrases(tokens):
         previous = None
         for i in run:
             key = key_of(tokens[i].core)
-            scores.append(lm.log_probability(previous, key))
+            scores.append(UNREADABLE if i in doubtful else lm.log_probability(previous, key))
             previous = key
             placed.add(i)
-    scores += [UNREADABLE for i, token in enumerate(tokens) if i not in placed and _garbled(token)]
+    scores += [UNREADABLE for i, token in enumerate(tokens) if i not in placed and (i in doubtful or _garbled(token))]
     return sum(scores) / len(scores) if scores else 0.0
 
 

@@ -46,7 +46,7 @@ class Token:
         if not set(fold(core)) & _VOWELS:
             return False
         abbreviation = core.isupper() and not is_syllable(core) and not _marked(core)  # UBND, TW, KH, HĐND
-        return not abbreviation  # TRỤỰC, with marks, is a misread syllable
+        return not abbreviation or _toneless(core)  # TRỤỰC, with marks, is a misread syllable; QUOC one without
 
     def __str__(self) -> str:
         return f"{self.lead}{self.core}{self.trail}"
@@ -102,6 +102,12 @@ def syllable_runs(text: str) -> Iterator[list[str]]:
                 current = []
         if current:
             yield current
+
+
+def _toneless(word: str) -> bool:
+    """A syllable but for its tone: one ending in a stop read without its sắc or nặng (``QUOC``, ``VIET``, ``TRUC``;
+    no abbreviation is one)."""
+    return any(is_syllable(unicodedata.normalize("NFC", word[: i + 1] + "\u0301" + word[i + 1 :])) for i in range(len(word)))
 
 
 def _marked(word: str) -> bool:

@@ -24,12 +24,14 @@ _DAY_OR_MONTH = rf"(?:[\d{_LOOKALIKE}]{{1,2}}|T\d)"  # a seal's ring across the 
 # day or month of two digits starting with 7 is none
 SCANNED_DATE = re.compile(
     rf"(?P<place>[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){{0,5}}?)?\s*(?P<sep>[,/.;:]?)\s*ngày\s*"
-    rf"(?P<day>{_DAY_OR_MONTH})\s*(?P<tháng>th[áa]ng)\s*(?P<month>{_DAY_OR_MONTH})[,.]?\s*(?P<năm>n[ăa]m)\s*"
+    rf"(?P<day>{_DAY_OR_MONTH})\s*(?P<tháng>[^\W\d_]{{4,6}})\s*(?P<month>{_DAY_OR_MONTH})[,.]?\s*"
+    rf"(?P<năm>[^\W\d_]{{2,4}})\s*"
     rf"(?P<year>[\d{_LOOKALIKE}]{{4}})(?!\w)"
 )  # Thành phố Hồ Chí Minh/ ngày 26 tháng 4 năm Z013; Hà Nội, ngày T1 thang T2 năm 2025 (the date words unmended
 # where a misread digit left the correction no number around them)
 DIGITS = str.maketrans(_LOOKALIKE + "T", "0000112255" + "1")
 DATE_PARTS = ("day", "month", "year")
+DATE_WORDS = ("tháng", "năm")  # between a date's numbers, a word a letter off is one of these (``ngày 24 thành 11``)
 MIN_KEY = 5  # letters a place's name needs before one letter's difference is taken for a misread (not Hà Nam / Hà Nội)
 
 
@@ -71,10 +73,12 @@ def spelt_as_place(text: str | None, place: str | None) -> str | None:
 
 def mended_date(text: str) -> str:
     """A place-date line as printed where OCR misread it (a seal across it, a blurred scan): a letter read for a
-    digit of the day, month or year (``năm Z013``, ``ngày l5``, ``tháng T2``), the date words without their marks,
-    and a slash or stop read for the comma after the
+    digit of the day, month or year (``năm Z013``, ``ngày l5``, ``tháng T2``), the date words without their marks
+    or with a letter off (``ngày 24 thành 11 năm 2025``), and a slash or stop read for the comma after the
     place (``Thành phố Hồ Chí Minh/ ngày``); any other line as it is."""
     match = SCANNED_DATE.search(text)
+    if match and not all(Levenshtein.distance(fold(match[w]), fold(w)) <= 1 for w in DATE_WORDS):
+        return text
     misread = match and (
         match["sep"] not in ("", ",")
         or any(not c.isdigit() for k in DATE_PARTS for c in match[k])
