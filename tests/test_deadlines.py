@@ -49,9 +49,12 @@ def test_a_limit_counted_from_an_event_keeps_amount_unit_and_anchor() -> None:
     assert before[4:7] == (3, "day", "trước thời điểm tổ chức hội nghị")
     (later,) = typed("phải có thông báo yêu cầu bổ sung hồ sơ không muộn hơn 08 giờ làm việc hoặc theo thời hạn")
     assert later[1] == "không muộn hơn 08 giờ làm việc" and later[4:6] == (8, "hour")
-    # the anchor stops where the text cites where the event is defined
+    # the anchor stops where the text cites where the event's thing is defined, and keeps the rule it happens under
     (cited,) = typed("Trong thời hạn 10 ngày làm việc kể từ ngày nhận đầy đủ hồ sơ quy định tại khoản 1 Điều này, Bộ")
     assert cited[6] == "kể từ ngày nhận đầy đủ hồ sơ"
+    (law,) = typed("Bộ Ngoại giao có trách nhiệm kiểm tra điều ước quốc tế trong thời hạn 10 ngày kể từ ngày nhận đủ hồ sơ "
+                   "theo quy định tại Điều 21 của Luật này.")  # bulk2 doc_000348
+    assert law[6] == "kể từ ngày nhận đủ hồ sơ theo quy định tại Điều 21 của Luật này"
 
 
 @pytest.mark.parametrize(

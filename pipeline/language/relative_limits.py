@@ -29,6 +29,9 @@ LIST_ITEM_WORDS = 6  # the most syllables of one more item of a list in an event
 ANCHOR_WORDS = 40  # the most words of an anchor event (a text with no stop after it runs on)
 COPULAS = ("là", "is")  # between a limit named as a sentence's subject and its amount (Thời hạn thẩm định là …; the time limit … is …)
 WORD = re.compile(r"\S+")
+# `theo` before `quy định tại`: the rule an anchor event happens under (kể từ ngày nhận đủ hồ sơ theo quy định tại Điều 21
+# của Luật này), written as part of the event; `quy định tại` alone (hồ sơ quy định tại khoản 1 Điều này) ends it.
+THE_RULE = re.compile(r"(?<!\w)theo\s+$", re.IGNORECASE)
 # What joins an anchor event to the duty after it (kể từ ngày kết thúc năm tài chính và phải thông báo …): no part of it.
 TRAILING_JOINT = re.compile(r"(?:[\s,]+(?:và|hoặc|and|or))*[\s,]*$", re.IGNORECASE)
 DUTY_WORDS = ("phải", "có trách nhiệm", "chịu trách nhiệm", "shall", "must")
@@ -240,8 +243,8 @@ def _least_only() -> frozenset[str]:
 def _anchor_end(text: str, start: int) -> int:
     """Where an anchor event as written ends: the event's noun phrase runs to its clause's end. That is
     punctuation (``.;:()``, a line break) or a word that opens what is to be done (``có
-    trách nhiệm``, ``thì``), unless it stands after a word no event ends with (``kể từ khi cơ quan có thẩm quyền
-    yêu cầu``). A comma ends it before a new clause but not inside a list of the event (:func:`_lists_on`).
+    trách nhiệm``, ``thì``, ``quy định tại``), unless it stands after a word no event ends with (``kể từ khi cơ quan có
+    thẩm quyền yêu cầu``, ``… hồ sơ theo quy định tại …``). A comma ends it before a new clause but not inside a list of the event (:func:`_lists_on`).
     ``hoặc`` and a bracket end it: what follows is as often another anchor of the limit (``… hoặc 10 ngày kể từ ngày
     …``, ``hoặc tại thời điểm …``) or a note as more of the event. What joins the event to the duty after it (``kể từ
     ngày kết thúc năm tài chính và phải thông báo …``) is no part of it."""
@@ -251,6 +254,8 @@ def _anchor_end(text: str, start: int) -> int:
         position = stop.end()
         if stop[0][0].isalpha() and g.open_end.search(text, max(0, stop.start() - 20), stop.start()):
             continue  # the event's own noun: kể từ ngày nhận được thông báo của cơ quan chuyên môn …
+        if stop[0].lower().startswith("quy") and THE_RULE.search(text, max(0, stop.start() - 8), stop.start()):
+            continue  # the rule the event happens under is part of it: … hồ sơ theo quy định tại Điều 21 của Luật này
         if stop[0] == "," and _lists_on(text, stop.end(), text[start : stop.start()]):
             continue
         return stop.start()
