@@ -1,5 +1,5 @@
-"""The body's parts as the national legal database prints them: article titles that web text broke over lines, read
-from real texts of the bulk corpus."""
+"""The body's parts as the national legal database prints them: article titles that web text broke over lines, and
+the forms printed after the signature, read from real texts of the bulk corpus."""
 
 from __future__ import annotations
 
@@ -30,3 +30,17 @@ def test_a_long_title_under_a_bare_label_and_over_the_first_clause_is_the_articl
 def test_an_article_opening_with_its_sentence_has_no_title() -> None:
     text = "QUYẾT ĐỊNH\nvề việc thử\nĐiều 1.\nBan hành kèm theo Quyết định này Quy chế thử\n.\nĐiều 2.\nHiệu lực\n1. Từ nay.\n"
     assert article_titles(text) == {"Điều 1": "", "Điều 2": "Hiệu lực"}
+
+
+def test_forms_after_the_signature_are_parts_of_their_own_not_the_documents_articles(bulk: dict[str, str]) -> None:
+    """The model decisions of a customs circular's forms (``Mẫu 03-SHTT`` … ``Điều 1.``, doc_000101) and the
+    questionnaire of a joint circular's ``Mẫu số 02`` (``1. Hỏi:``, doc_000192) hang under their form; a form is no
+    heading of the document, so its top-level headings are the circular's own."""
+    structure = structure_of(bulk["doc_000101"])
+    forms = [s for s in structure.sections if s.kind == "form"]
+    assert [s.label for s in forms[:3]] == ["Mẫu 01-SHTT", "Mẫu 02-SHTT", "Mẫu 03-SHTT"]
+    assert all(s.level == 1 and not s.is_heading for s in forms)
+    top = [s.label for s in structure.sections if s.level == 1 and s.is_heading]
+    assert top.count("Điều 1") == 1
+    joint = [s.label for s in structure_of(bulk["doc_000192"]).sections if s.level == 1 and s.is_heading]
+    assert joint[:3] == ["Điều 1", "Điều 2", "Điều 3"] and "1" not in joint and "I" not in joint

@@ -34,6 +34,13 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
 ]
 CLAUSE_RANK = next(rank for kind, rank, _ in MARKERS if kind == "arabic")
 ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b\s*(?P<label>[\w.]*)\s*[.:\-–]?\s*(?P<heading>.*)$")
+# A form printed after the signature (``Mẫu số 01. (Ban hành kèm theo …)``, ``Mẫu số 02: Quyết định …``, ``Mẫu
+# 01-SHTT``): a part of
+# its own under the annex that holds it, if any; its headings (``Điều 1.`` of a model decision) are the form's, and
+# the form is no heading of the document (``is_heading`` false: not in HEADING_KINDS).
+FORM = re.compile(r"^(?:Mẫu|MẪU)(?:\s+(?:số|SỐ))?\s*(?P<label>\d+[A-Z]?(?:-[A-ZĐ]+)?)\b\s*[.:\-–]?\s*(?P<heading>.*)$")
+ANNEX_RANK, FORM_RANK = -2, -1  # an annex above a form above a Phần (0)
+PART_KINDS = {"annex", "form"}
 ISSUED_WITH_NOTE = re.compile(r"\s*\((?:Ban hành )?[Kk]èm theo")  # (Kèm theo Quyết định …) under an annex title
 # A table flattened one cell per line opens with its number column's header alone on a line: its rows (1. / name /
 # symbol …) and numbered cases in its cells are no clauses.
@@ -111,8 +118,8 @@ def find_sections(
     last_items: dict[tuple[str | None, str], Section] = {}  # (parent, kind) → its last clause or point
     table_rows: int | None = None  # the rows numbered so far in a flattened table, while the text is in one
     for position, line in enumerate(lines):
-        if line.index in new_parts:
-            stack = stack[:1] if stack and stack[0][1].kind == "annex" else []  # a form inside an annex stays there
+        if line.index in new_parts:  # a document printed inside an annex or a form stays there
+            stack = [(held_rank, held) for held_rank, held in stack if held.kind in PART_KINDS]
             last_items = {}
         if line.index in skip or line.index in new_parts:
             continue
@@ -122,7 +129,13 @@ def find_sections(
             continue
         after_main = end_of_main is not None and line.index > end_of_main
         annex = ANNEX.match(text) if is_capitals(text[:8]) or after_main else None
-        found = ("annex", -1, annex["label"] or "", annex["heading"]) if annex else heading_of(text)
+        form = FORM.match(text) if after_main and not annex else None
+        if annex:
+            found = ("annex", ANNEX_RANK, annex["label"] or "", annex["heading"])
+        elif form:
+            found = ("form", FORM_RANK, text[: form.end("label")], form["heading"])
+        else:
+            found = heading_of(text)
         if found is None:
             continue
         kind, rank, label, heading = found
@@ -145,6 +158,8 @@ def find_sections(
             stack.pop()
         if kind == "annex":
             stack, last_items = [], {}
+        elif kind == "form":
+            last_items, table_rows = {}, None
         parent = stack[-1][1] if stack else None
         section = Section(
             section_id=f"s{len(sections) + 1}",
