@@ -319,12 +319,18 @@ def _whole_words_joined(lines: list[str]) -> list[str]:
 
 def _wraps_a_name(upper: str, lower: str) -> bool:
     """Whether `lower` ends the body name begun on `upper`: a place after a generic body (ỦY BAN NHÂN DÂN / TỈNH
-    BẮC LÂM), the rest of a name around its connective (BỘ NÔNG NGHIỆP VÀ / MÔI TRƯỜNG), or the country that ends a
-    name (NGÂN HÀNG NHÀ NƯỚC / VIỆT NAM)."""
+    BẮC LÂM, and a head's office over it: CHỦ TỊCH ỦY BAN NHÂN DÂN / TỈNH BẮC LÂM), the rest of a name around its
+    connective (BỘ NÔNG NGHIỆP VÀ / MÔI TRƯỜNG), the country that ends a name (NGÂN HÀNG NHÀ NƯỚC / VIỆT NAM), or
+    the body a head's title alone names (CHỦ TỊCH / ỦY BAN NHÂN DÂN TỈNH BẮC LÂM: the issuer is the head's office)."""
     vocab = vocabulary()
     place_openings = tuple(fold_chars(p) for p in vocab["place_openings"])
-    after_generic = fold_chars(lower).startswith(place_openings) and fold_chars(upper) in {
-        fold_chars(b) for b in vocab["generic_bodies"]
-    }
+    generic = tuple(fold_chars(b) for b in vocab["generic_bodies"])
+    head = upper in vocab["signer_titles"]
+    generic_upper = fold_chars(upper) in generic or (fold_chars(upper).endswith(generic) and _opens_with_a_title(upper))
+    after_generic = fold_chars(lower).startswith(place_openings) and generic_upper
     goes_on = bool(NAME_GOES_ON.search(upper)) or lower.startswith("VÀ ")
-    return after_generic or goes_on or lower in vocab["name_endings"]
+    return after_generic or goes_on or head or lower in vocab["name_endings"]
+
+
+def _opens_with_a_title(text: str) -> bool:
+    return any(text.startswith(f"{title} ") for title in vocabulary()["signer_titles"])
