@@ -487,3 +487,11 @@ def test_a_body_given_a_right_or_a_passive_is_given_no_task(text: str, expected:
 def test_a_body_a_right_lets_the_subject_ask_is_given_no_task(text: str) -> None:
     assert mentions(text) == []
     assert mentions("2. Sở Nội vụ đề nghị các cơ quan, đơn vị báo cáo kết quả.") == [("lead", "các cơ quan, đơn vị")]
+
+
+
+def test_a_body_answerable_to_another_is_given_no_task() -> None:
+    # bulk doc_000111: "chịu trách nhiệm (toàn diện / cá nhân / tập thể) trước …" says to whom it answers
+    text = "2. Nhà thầu khảo sát chịu trách nhiệm toàn diện trước pháp luật về chất lượng khảo sát xây dựng."
+    assert mentions(text) == []
+    assert mentions("2. Nhà thầu khảo sát chịu trách nhiệm lập báo cáo khảo sát.") == [("lead", "Nhà thầu khảo sát")]

@@ -20,7 +20,7 @@ ROLE_CUES = lexicon(
                 "lead_before", "lead_after", "lead_next", "support_after", "support_before", "leading_verbs",
                 "powers_after", "permission_markers", "right_words", "requesting_verbs", "condition_markers",
                 "assigned_passives", "defined_kinds", "public_kinds", "duty_cues", "public_duty_cues", "answerable_to",
-                "agent_markers", "definition_breaks",
+                "answerable_qualifiers", "agent_markers", "definition_breaks",
                 "report_verbs", "report_prepositions", "report_before", "role_heading_kinds",
             )
         },
@@ -45,7 +45,9 @@ def cue(name: str) -> re.Pattern[str]:
 @cache
 def _cues() -> dict[str, re.Pattern[str]]:
     data = role_cues()
-    answerable = rf"(?!\s+(?:{alternation(data['answerable_to'])})\b)"
+    answerable = (
+        rf"(?!(?:\s+(?:{alternation(data['answerable_qualifiers'])}))?\s+(?:{alternation(data['answerable_to'])})\b)"
+    )
     return {
         # … not the name of a steering board (Ban Chỉ đạo Phòng thủ dân sự quốc gia chủ trì …)
         "lead_before": re.compile(rf"(?<!\w)(?<![Bb]an )(?:{alternation(data['lead_before'])})\s+"),
