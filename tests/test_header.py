@@ -65,3 +65,15 @@ def test_a_drafts_number_and_date_left_blank_end_no_header(bulk: dict[str, str])
         "BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Thông tư", None, "Hà Nội",
     )  # fmt: skip
     assert draft.title == "Ban hành Quy chế thi tốt nghiệp trung học phổ thông"
+
+
+def test_an_issuer_that_is_a_heads_office_is_one_issuer_over_its_lines() -> None:
+    """A chairman's own directive heads its page ``CHỦ TỊCH`` / ``ỦY BAN NHÂN DÂN TỈNH …`` or ``CHỦ TỊCH ỦY BAN NHÂN
+    DÂN`` / ``TỈNH …`` (the independent evaluation's provincial texts; no corpus text prints it): the issuer is the
+    office, with no parent; a body under its ministry keeps the ministry as parent."""
+    tail = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/CT-CT\nBắc Ninh, ngày 05 tháng 3 năm 2025\nCHỈ THỊ\nVề việc thử\nCăn cứ Luật.\n"
+    for issuer_block in ("CHỦ TỊCH\nỦY BAN NHÂN DÂN TỈNH BẮC NINH\n", "CHỦ TỊCH ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n"):
+        header = structure_of(issuer_block + tail).header
+        assert (header.issuer, header.issuer_parent) == ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH", None)
+    header = structure_of("BỘ TÀI CHÍNH\nCỤC THUẾ\n" + tail).header
+    assert (header.issuer, header.issuer_parent) == ("CỤC THUẾ", "BỘ TÀI CHÍNH")

@@ -152,8 +152,11 @@ def test_state_decree_header_and_articles_from_html_text() -> None:
     )  # fmt: skip
     chapters = [s for s in decree.sections if s.kind == "chuong"]
     assert chapters[0].label == "Chương I" and chapters[0].heading == "QUY ĐỊNH CHUNG"
-    articles = [s for s in decree.sections if s.kind == "dieu"]
+    annex = next(s for s in decree.sections if s.kind == "annex")
+    articles = [s for s in decree.sections if s.kind == "dieu" and s.char_start < annex.char_start]
     assert all(a.level == 2 and a.parent_id for a in articles)  # Điều nest under their Chương
+    model = next(s for s in decree.sections if s.kind == "dieu" and s.char_start > annex.char_start)
+    assert next(s for s in decree.sections if s.section_id == model.parent_id).kind == "form"  # a form's model decision
     assert (decree.signature.signing_authority, decree.signature.signer_title) == (
         "TM. CHÍNH PHỦ KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG",
     )  # fmt: skip

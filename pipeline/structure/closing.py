@@ -29,6 +29,8 @@ SCRIBBLE = re.compile(r"[^\w\s.,:;()/'’&-]|_")  # a sign no title or name hold
 NAME_MARKS = "._-~,:;'`^*|/\\ "  # marks a signature's scribble leaves before the name on its line
 NAME_GAP = 6  # lines of a scribble's marks (``ị``, ``Z``, ``~``) read between a signer's title and name
 SEAL_MARKS = 4  # letters a seal's ring may leave before a signer's title on its line
+ANNEX_TITLE = re.compile(r"^PHỤ LỤC\b")  # an annex's title line, in capitals: the main document ended above it
+SIGNATURE_BETWEEN = 6  # lines of a signature block printed between a Nơi nhận label and its items
 STRIPPED_AUTHORITY = re.compile(r"^[^\w\s]{1,3}\s*(?P<head>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,6})$")  # ``. BỘ TRƯỞNG``
 SIGNATURE_SEARCH = 40  # lines around the recipients block, or at the end, where a signature is looked for
 
@@ -133,6 +135,8 @@ def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Rec
                 items.extend(_inline_items(following.text, following.start))
             else:  # the item above wrapped onto this line
                 items[-1] = _recipient(f"{items[-1].recipient} {text.rstrip(';,.').strip()}", items[-1].char_start)
+        elif not items and k < SIGNATURE_BETWEEN and _in_signature_block(text):
+            continue  # a two-column closing read column by column: the signature between the label and its list
         elif items and _dash_lost(above, text, rest_lines[k + 1 : k + 2]):
             items.append(_recipient(text.rstrip(";,.:").strip(), following.start + following.text.index(text)))
         else:
@@ -140,6 +144,12 @@ def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Rec
         used.add(following.index)
         above = text
     return items, used
+
+
+def _in_signature_block(text: str) -> bool:
+    """A line of a signature block: an authority or a title in capitals, a note (``(Đã ký)``), the signer's name."""
+    titled = is_capitals(text) and (_prefix_pattern().match(text) or _title_line(text))
+    return bool(titled) or text.lower() in vocabulary()["signature_notes"] or bool(_name_line(text))
 
 
 def _dash_lost(above: str, text: str, below: list[Line]) -> bool:
@@ -249,12 +259,24 @@ def _signature(lines: list[Line], start_index: int, anchor: int | None) -> Signa
         for cell in cells:
             opened = prefix.match(cell)
             if opened and _opens_authority(cell, opened.end()) and is_capitals(cell[:12]) and len(cell) < 120:
+                if opened.end() == len(cell) and not _signed_below(candidates[position + 1 : position + 1 + NAME_GAP]):
+                    continue  # ``TL`` alone over ``qđ``, ``CN`` / ``= 1,0 X DM``: a table's cell, a formula's term
                 return _from_prefix(candidates, position, cell)
-    if anchor is None:
-        region = lines[-SIGNATURE_SEARCH:]
-    else:
+    if anchor is not None:
         region = lines[max(0, anchor - SIGNATURE_SEARCH // 2) : anchor + SIGNATURE_SEARCH]
-    return _without_prefix([line for line in region if line.stripped])
+        return _without_prefix([line for line in region if line.stripped])
+    annex = next((line.index for line in candidates if ANNEX_TITLE.match(line.stripped)), None)
+    if annex is not None:  # the annexes a text without recipients prints after its signature
+        found = _without_prefix([line for line in lines[max(start_index, annex - SIGNATURE_SEARCH) : annex] if line.stripped])
+        if found.lines:
+            return found
+    return _without_prefix([line for line in lines[-SIGNATURE_SEARCH:] if line.stripped])
+
+
+def _signed_below(lines: list[Line]) -> bool:
+    """Is a signer's name or a signature note (``(Đã ký)``) among these lines, as under a prefix printed alone on its
+    line (``KT.`` / ``BỘ TRƯỞNG`` / ``THỨ TRƯỞNG`` / name)?"""
+    return any(_name_line(line.stripped) or line.stripped.lower() in vocabulary()["signature_notes"] for line in lines)
 
 
 def _opens_authority(cell: str, after_prefix: int) -> bool:
@@ -297,6 +319,10 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
                 found.signer_name = name
                 break
             continue
+        if found.signer_title and text in vocabulary()["title_qualifiers"]:  # THỨ TRƯỞNG / THƯỜNG TRỰC
+            found.signer_title = f"{found.signer_title} {text}"
+            found.lines.add(line.index)
+            continue
         if name := _name_line(text):
             found.signer_name = name
             found.lines.add(line.index)
@@ -325,7 +351,7 @@ def _without_prefix(candidates: list[Line]) -> Signature:
                     continue
                 if is_capitals(above.stripped) and (title := _title_line(above.stripped)):
                     found = Signature(None, title, name, {above.index, candidates[position].index})
-                    if offset and (head := _stripped_authority(candidates[offset - 1].stripped, title)):
+                    if offset and (head := _authority_over_deputy(candidates[offset - 1].stripped, title)):
                         found.signing_authority = head
                         found.lines.add(candidates[offset - 1].index)
                     return found
@@ -333,17 +359,17 @@ def _without_prefix(candidates: list[Line]) -> Signature:
     return Signature()
 
 
-def _stripped_authority(text: str, title: str) -> str | None:
-    """``KT. BỘ TRƯỞNG`` where a seal across the signer's lines left of the authority line only its head's title
-    after a stop or a mark (``. BỘ TRƯỞNG``) above a deputy's title (``THỨ TRƯỞNG``, ``PHÓ …``): a deputy signs for
-    the head (``KT.``: 369 of the 379 bulk texts with a deputy's title under the head's; the rest print no prefix
-    and no mark before it)."""
-    match = STRIPPED_AUTHORITY.match(text)
-    if not match:
+def _authority_over_deputy(text: str, title: str) -> str | None:
+    """The head's title over a deputy's (``PHÓ …``, ``THỨ TRƯỞNG`` under ``BỘ TRƯỞNG``: ``deputy_titles``) without
+    its ``KT.``: printed so (``THỐNG ĐỐC`` / ``PHÓ THỐNG ĐỐC``, 5 bulk texts), it is the authority as printed (README);
+    after a stop or a mark a seal across the signer's lines left of it (``. BỘ TRƯỞNG``), it is ``KT.`` + the head
+    (a deputy signs for the head: 369 of the 379 bulk texts with a deputy's title under the head's print ``KT.``)."""
+    stripped = STRIPPED_AUTHORITY.match(text)
+    head = stripped["head"] if stripped else text
+    deputies = (f"PHÓ {head}", vocabulary()["deputy_titles"].get(head, f"PHÓ {head}"))
+    if not title.startswith(deputies) or not (stripped or head in _titles()):
         return None
-    head = match["head"]
-    deputy = f"PHÓ {head}" if not head.startswith("BỘ ") else f"THỨ {head.removeprefix('BỘ ')}"
-    return f"KT. {head}" if title == deputy else None
+    return f"KT. {head}" if stripped else head
 
 
 def _title_line(text: str) -> str | None:

@@ -24,7 +24,7 @@ from pipeline.structure.identification import (
     type_names,
     type_of_title,
 )
-from pipeline.structure.lines import Line, fold_chars, vocabulary
+from pipeline.structure.lines import Line, fold_chars, title_goes_on, vocabulary
 from pipeline.structure.national import DECORATION, ORNAMENT, is_noise, national_pieces, without_national_lines
 from pipeline.structure.place_date import mended_date, spelt_as_place
 from pipeline.structure.stamps import is_copy, read_stamps
@@ -122,7 +122,7 @@ class _HeaderReader:
                     return line.start
                 continue
             begun = bool(header.doc_type or self.seen_number or self.title)
-            goes_on = self.in_title and bool(self.title) and _title_goes_on(self.title[-1])
+            goes_on = self.in_title and bool(self.title) and title_goes_on(self.title[-1])
             if begun and _opens_body(raw) and not goes_on:
                 return line.start
             if self.title and HEADING_START.match(raw):
@@ -271,11 +271,6 @@ def _opens_body(text: str) -> bool:
     return text.startswith(tuple(vocabulary()["body_openings"]))
 
 
-def _title_goes_on(text: str) -> bool:
-    """Does a title line end on a word no title ends with (``… thuộc thẩm quyền của``)?"""
-    return text.rstrip().lower().endswith(tuple(f" {word}" for word in vocabulary()["title_goes_on"]))
-
-
 def _is_authority(text: str) -> bool:
     return is_capitals(text) and text.startswith(tuple(vocabulary()["authority_openings"])) and len(text) < 90
 
@@ -324,12 +319,18 @@ def _whole_words_joined(lines: list[str]) -> list[str]:
 
 def _wraps_a_name(upper: str, lower: str) -> bool:
     """Whether `lower` ends the body name begun on `upper`: a place after a generic body (ỦY BAN NHÂN DÂN / TỈNH
-    BẮC LÂM), the rest of a name around its connective (BỘ NÔNG NGHIỆP VÀ / MÔI TRƯỜNG), or the country that ends a
-    name (NGÂN HÀNG NHÀ NƯỚC / VIỆT NAM)."""
+    BẮC LÂM, and a head's office over it: CHỦ TỊCH ỦY BAN NHÂN DÂN / TỈNH BẮC LÂM), the rest of a name around its
+    connective (BỘ NÔNG NGHIỆP VÀ / MÔI TRƯỜNG), the country that ends a name (NGÂN HÀNG NHÀ NƯỚC / VIỆT NAM), or
+    the body a head's title alone names (CHỦ TỊCH / ỦY BAN NHÂN DÂN TỈNH BẮC LÂM: the issuer is the head's office)."""
     vocab = vocabulary()
     place_openings = tuple(fold_chars(p) for p in vocab["place_openings"])
-    after_generic = fold_chars(lower).startswith(place_openings) and fold_chars(upper) in {
-        fold_chars(b) for b in vocab["generic_bodies"]
-    }
+    generic = tuple(fold_chars(b) for b in vocab["generic_bodies"])
+    head = upper in vocab["signer_titles"]
+    generic_upper = fold_chars(upper) in generic or (fold_chars(upper).endswith(generic) and _opens_with_a_title(upper))
+    after_generic = fold_chars(lower).startswith(place_openings) and generic_upper
     goes_on = bool(NAME_GOES_ON.search(upper)) or lower.startswith("VÀ ")
-    return after_generic or goes_on or lower in vocab["name_endings"]
+    return after_generic or goes_on or head or lower in vocab["name_endings"]
+
+
+def _opens_with_a_title(text: str) -> bool:
+    return any(text.startswith(f"{title} ") for title in vocabulary()["signer_titles"])

@@ -113,6 +113,12 @@ def vocabulary() -> dict[str, Any]:
     return tomllib.loads(resources.files("pipeline.data").joinpath("structure.toml").read_text("utf-8"))
 
 
+def title_goes_on(text: str) -> bool:
+    """Does a title line end on a word no title ends with (``… thuộc thẩm quyền của``): the next line goes on with it,
+    whatever it begins with (a document title's, an article's: ``… một số điều của`` / ``Thông tư liên tịch số …``)?"""
+    return text.rstrip().lower().endswith(tuple(f" {word}" for word in vocabulary()["title_goes_on"]))
+
+
 def fold_chars(text: str) -> str:
     """Lower case without diacritics, one character for one (so offsets in the result are offsets in `text`)."""
     return text.translate(_FOLDED)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.structure.lines import Line
+from pipeline.structure.lines import Line, title_goes_on
 from pipeline.vietnamese import is_capitals
 
 ROMAN = r"[IVXLC]+"
@@ -34,6 +34,13 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
 ]
 CLAUSE_RANK = next(rank for kind, rank, _ in MARKERS if kind == "arabic")
 ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b\s*(?P<label>[\w.]*)\s*[.:\-–]?\s*(?P<heading>.*)$")
+# A form printed after the signature (``Mẫu số 01. (Ban hành kèm theo …)``, ``Mẫu số 02: Quyết định …``, ``Mẫu
+# 01-SHTT``): a part of
+# its own under the annex that holds it, if any; its headings (``Điều 1.`` of a model decision) are the form's, and
+# the form is no heading of the document (``is_heading`` false: not in HEADING_KINDS).
+FORM = re.compile(r"^(?:Mẫu|MẪU)(?:\s+(?:số|SỐ))?\s*(?P<label>\d+[A-Z]?(?:-[A-ZĐ]+)?)\b\s*[.:\-–]?\s*(?P<heading>.*)$")
+ANNEX_RANK, FORM_RANK = -2, -1  # an annex above a form above a Phần (0)
+PART_KINDS = {"annex", "form"}
 ISSUED_WITH_NOTE = re.compile(r"\s*\((?:Ban hành )?[Kk]èm theo")  # (Kèm theo Quyết định …) under an annex title
 # A table flattened one cell per line opens with its number column's header alone on a line: its rows (1. / name /
 # symbol …) and numbered cases in its cells are no clauses.
@@ -111,8 +118,8 @@ def find_sections(
     last_items: dict[tuple[str | None, str], Section] = {}  # (parent, kind) → its last clause or point
     table_rows: int | None = None  # the rows numbered so far in a flattened table, while the text is in one
     for position, line in enumerate(lines):
-        if line.index in new_parts:
-            stack = stack[:1] if stack and stack[0][1].kind == "annex" else []  # a form inside an annex stays there
+        if line.index in new_parts:  # a document printed inside an annex or a form stays there
+            stack = [(held_rank, held) for held_rank, held in stack if held.kind in PART_KINDS]
             last_items = {}
         if line.index in skip or line.index in new_parts:
             continue
@@ -122,7 +129,13 @@ def find_sections(
             continue
         after_main = end_of_main is not None and line.index > end_of_main
         annex = ANNEX.match(text) if is_capitals(text[:8]) or after_main else None
-        found = ("annex", -1, annex["label"] or "", annex["heading"]) if annex else heading_of(text)
+        form = FORM.match(text) if after_main and not annex else None
+        if annex:
+            found = ("annex", ANNEX_RANK, annex["label"] or "", annex["heading"])
+        elif form:
+            found = ("form", FORM_RANK, text[: form.end("label")], form["heading"])
+        else:
+            found = heading_of(text)
         if found is None:
             continue
         kind, rank, label, heading = found
@@ -145,6 +158,8 @@ def find_sections(
             stack.pop()
         if kind == "annex":
             stack, last_items = [], {}
+        elif kind == "form":
+            last_items, table_rows = {}, None
         parent = stack[-1][1] if stack else None
         section = Section(
             section_id=f"s{len(sections) + 1}",
@@ -213,7 +228,8 @@ def _article_title_goes_on(lines: list[Line], position: int, skip: set[int], hea
         taken = 1 if heading else 0
     for line in lines[position + 1 + taken : position + TITLE_LINES]:
         text = line.stripped
-        goes_on = (text[:1].isdigit() or text[:1].islower()) and NO_ITEM_LABEL.match(text)
+        cut = title_goes_on(heading) and not heading_of(text)  # ``… một số điều của`` / ``Thông tư liên tịch số …``
+        goes_on = (text[:1].isdigit() or text[:1].islower() or cut) and NO_ITEM_LABEL.match(text)
         ended = not heading or heading.endswith(SENTENCE_ENDS) or len(heading) + len(text) > TITLE_CHARS
         if line.index in skip or ended or not goes_on:
             break
@@ -225,13 +241,30 @@ def _article_title_below(lines: list[Line], position: int, skip: set[int]) -> st
     """The title of a bare ``Điều 3.`` printed on the next line (``Mục đích của bảo hiểm tiền gửi``): a whole line
     that is no sentence (no closing punctuation, the line after it does not go on with it) and no label; an
     article opening with its first sentence (``Ban hành kèm theo …`` / ``.``) has no title."""
-    following = [line for line in lines[position + 1 : position + 3] if line.index not in skip]
-    if not following or not (text := following[0].stripped) or len(text) > 150:
+    following = [line for line in lines[position + 1 : position + TITLE_LINES] if line.index not in skip]
+    if not following or not (text := following[0].stripped):
         return ""
+    if heading_of(text) or ANNEX.match(text) or text.startswith(("“", '"')):
+        return ""
+    if _first_clause_below(text, following[1:]):
+        return text
     after = following[1].stripped if len(following) > 1 else ""
     sentence = text.endswith(SENTENCE_ENDS) or after[:1] in SENTENCE_ENDS + (")",) or after[:1].islower()
-    label = heading_of(text) or ANNEX.match(text) or text.startswith(("“", '"'))
-    return "" if sentence or label else text
+    return "" if sentence or len(text) > 150 else text
+
+
+def _first_clause_below(title: str, below: list[Line]) -> bool:
+    """Is the article's first clause (``1.``) under its title and the lines that go on with it (in lower case or
+    from a figure: ``Sửa đổi … Nghị định số 118/2025/NĐ-CP`` / ``ngày 09 tháng 6 năm 2025 …`` / ``1. Sửa đổi …``)?
+    Then they are its title, however long, unless they end a sentence."""
+    for line in below:
+        text = line.stripped
+        if found := heading_of(text):
+            return found[0] == "arabic" and found[2] == "1" and len(title) <= TITLE_CHARS and not title.endswith(SENTENCE_ENDS)
+        if not (text[:1].islower() or text[:1].isdigit()):
+            return False
+        title = f"{title} {text}"
+    return False
 
 
 def _short(text: str) -> str:

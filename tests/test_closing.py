@@ -1,0 +1,52 @@
+"""Closing blocks as the national legal database prints them: who signed, on whose authority, and whom the text is
+sent to, read from real texts of the bulk corpus."""
+
+from __future__ import annotations
+
+from pipeline.structure import Structure
+from tests.test_structure import structure_of
+
+
+def signed(structure: Structure) -> tuple[str | None, str | None, str | None]:
+    signature = structure.signature
+    return signature.signing_authority, signature.signer_title, signature.signer_name
+
+
+def test_a_heads_title_over_a_deputys_is_the_authority_though_its_kt_was_lost(bulk: dict[str, str]) -> None:
+    """``THỐNG ĐỐC`` / ``PHÓ THỐNG ĐỐC`` / ``(Đã ký)`` / name at the end of a State Bank circular (5 bulk texts)."""
+    assert signed(structure_of(bulk["doc_000290"])) == ("THỐNG ĐỐC", "PHÓ THỐNG ĐỐC", "Phạm Thanh Hà")
+    assert signed(structure_of(bulk["doc_000087"])) == ("THỐNG ĐỐC", "PHÓ THỐNG ĐỐC", "Đoàn Thái Sơn")
+
+
+def test_a_minister_signing_alone_has_no_authority() -> None:
+    """The line over a title is the authority only when the title is its deputy's."""
+    text = "THÔNG TƯ\nvề việc thử\nĐiều 1. Phạm vi\nThông tư này áp dụng.\nCỤC KIỂM TRA\nBỘ TRƯỞNG\n(Đã ký)\nNguyễn Văn An\n"
+    assert signed(structure_of(text)) == (None, "BỘ TRƯỞNG", "Nguyễn Văn An")
+
+
+def test_a_title_qualified_on_the_next_line_keeps_its_signer(bulk: dict[str, str]) -> None:
+    """``KT. BỘ TRƯỞNG`` / ``THỨ TRƯỞNG`` / ``THƯỜNG TRỰC`` / ``(Đã ký)`` / name (doc_000164, doc_000578)."""
+    assert signed(structure_of(bulk["doc_000164"])) == ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG THƯỜNG TRỰC", "Vũ Mạnh Hà")
+
+
+def test_a_prefix_alone_on_a_line_of_a_formula_opens_no_signature(bulk: dict[str, str]) -> None:
+    """``TL`` / ``CN`` / ``= 1,0 X DM`` (a formula's term), ``TL`` / ``qđ`` (a table's cell) in the body: no
+    authority; the signature is the one at the end of the text (doc_000316, doc_000098, doc_000609)."""
+    assert signed(structure_of(bulk["doc_000316"])) == (None, "BỘ TRƯỞNG", "Nguyễn Mạnh Hùng")
+    assert signed(structure_of(bulk["doc_000098"])) == ("TM. CHÍNH PHỦ KT.THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Trần Hồng Hà")
+    assert signed(structure_of(bulk["doc_000461"])) == ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Thị Phương Hoa")
+
+
+def test_a_signature_printed_before_the_annexes_is_found_without_recipients(bulk: dict[str, str]) -> None:
+    """A resolution of the National Assembly (no Nơi nhận) signed before its annexes (doc_000347, doc_000585)."""
+    assert signed(structure_of(bulk["doc_000347"])) == (None, "CHỦ TỊCH QUỐC HỘI", "Trần Thanh Mẫn")
+    assert signed(structure_of(bulk["doc_000585"])) == (None, "BỘ TRƯỞNG", "Nguyễn Văn Hùng")
+
+
+def test_a_recipients_list_printed_after_the_signature_beside_its_label_is_read(bulk: dict[str, str]) -> None:
+    """``Nơi nhận:`` / ``BỘ TRƯỞNG`` / ``(Đã ký)`` / name / ``- Văn phòng Tổng bí thư;`` …: the two columns of the
+    closing table read one after the other (doc_000415, doc_000337)."""
+    structure = structure_of(bulk["doc_000415"])
+    names = [r.recipient for r in structure.recipients]
+    assert names[0] == "Văn phòng Tổng bí thư" and names[-1] == "Lưu: VT, TTTK" and len(names) == 12
+    assert signed(structure) == (None, "BỘ TRƯỞNG", "Nguyễn Mạnh Hùng")

@@ -1,0 +1,46 @@
+"""The body's parts as the national legal database prints them: article titles that web text broke over lines, and
+the forms printed after the signature, read from real texts of the bulk corpus."""
+
+from __future__ import annotations
+
+from tests.test_structure import structure_of
+
+
+def article_titles(text: str) -> dict[str, str]:
+    return {s.label: s.heading for s in structure_of(text).sections if s.kind == "dieu" and s.level == 1}
+
+
+def test_an_article_title_ending_on_a_word_no_title_ends_with_goes_on_over_its_lines(bulk: dict[str, str]) -> None:
+    """``Điều 1. Sửa đổi, bổ sung một số điều của`` / ``Thông tư liên tịch số 10/2018/…`` / ``ngày 29`` / ``tháng 6
+    năm 2018 …`` (doc_000192); ``… một số khoản của`` / `` Điều 13; bổ sung Phụ lục 5 …`` (doc_000395)."""
+    joint = article_titles(bulk["doc_000192"])
+    assert joint["Điều 1"].startswith("Sửa đổi, bổ sung một số điều của Thông tư liên tịch số 10/2018/TTLT-")
+    assert joint["Điều 1"].endswith("thực hiện trợ giúp pháp lý trong hoạt động tố tụng")
+    assert article_titles(bulk["doc_000395"])["Điều 1"].endswith("của Điều 13; bổ sung Phụ lục 5 vào trước Phụ lục 6")
+
+
+def test_a_long_title_under_a_bare_label_and_over_the_first_clause_is_the_articles(bulk: dict[str, str]) -> None:
+    """``Điều 1.`` / a title of 230 characters / ``1. Sửa đổi, bổ sung khoản 3 Điều 3 như sau:`` (doc_000621), and a
+    title whose second line goes on in lower case (`` ngày 09 tháng 6 năm 2025 của Chính phủ …``, doc_000105)."""
+    assert article_titles(bulk["doc_000621"])["Điều 1"].endswith("Hiệp định Đối tác Toàn diện và Tiến bộ xuyên Thái Bình Dương")
+    decree = article_titles(bulk["doc_000105"])["Điều 1"]
+    assert decree.startswith("Sửa đổi, bổ sung một số điều của Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025")
+
+
+def test_an_article_opening_with_its_sentence_has_no_title() -> None:
+    text = "QUYẾT ĐỊNH\nvề việc thử\nĐiều 1.\nBan hành kèm theo Quyết định này Quy chế thử\n.\nĐiều 2.\nHiệu lực\n1. Từ nay.\n"
+    assert article_titles(text) == {"Điều 1": "", "Điều 2": "Hiệu lực"}
+
+
+def test_forms_after_the_signature_are_parts_of_their_own_not_the_documents_articles(bulk: dict[str, str]) -> None:
+    """The model decisions of a customs circular's forms (``Mẫu 03-SHTT`` … ``Điều 1.``, doc_000101) and the
+    questionnaire of a joint circular's ``Mẫu số 02`` (``1. Hỏi:``, doc_000192) hang under their form; a form is no
+    heading of the document, so its top-level headings are the circular's own."""
+    structure = structure_of(bulk["doc_000101"])
+    forms = [s for s in structure.sections if s.kind == "form"]
+    assert [s.label for s in forms[:3]] == ["Mẫu 01-SHTT", "Mẫu 02-SHTT", "Mẫu 03-SHTT"]
+    assert all(s.level == 1 and not s.is_heading for s in forms)
+    top = [s for s in structure.sections if s.level == 1 and s.is_heading]
+    assert top and all(s.char_start < forms[0].char_start for s in top)
+    joint = [s.label for s in structure_of(bulk["doc_000192"]).sections if s.level == 1 and s.is_heading]
+    assert joint[:3] == ["Điều 1", "Điều 2", "Điều 3"] and "1" not in joint and "I" not in joint
