@@ -16,7 +16,7 @@ from pipeline.normalize import normalize
 from pipeline.ocr.correction import correct_words
 from pipeline.ocr.engine import Word
 from pipeline.ocr.language_model import follows
-from pipeline.ocr.tokens import syllable_runs
+from pipeline.ocr.tokens import Token, syllable_runs
 from pipeline.settings import Settings
 from pipeline.structure import parse
 from pipeline.structure.place_date import mended_date, spelt_as_place
@@ -97,6 +97,13 @@ def test_correction_weighs_each_syllable_by_its_neighbours_and_the_confidence_it
     read: str, confidence: float, meant: str
 ) -> None:
     assert " ".join(correct_words(read.split(), [confidence] * len(read.split()))) == meant
+
+
+@pytest.mark.parametrize(("core", "is_word"), [("QUOC", True), ("TRUC", True), ("HUYT", True), ("SYT", False), ("BYT", False), ("UBND", False)])
+def test_a_capitals_stop_syllable_without_its_tone_is_a_word_and_an_abbreviation_is_not(core: str, is_word: bool) -> None:
+    """QUOC is quốc read without its sắc, and the correction may mend it; a lone ``y`` closes no syllable, so the
+    Sở / Bộ Y tế of a Nơi nhận list (SYT, BYT) stay as printed."""
+    assert Token.of(core).is_word is is_word
 
 
 def test_the_model_counts_pairs_across_line_breaks_as_the_correction_reads_them() -> None:

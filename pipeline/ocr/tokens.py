@@ -105,8 +105,11 @@ def syllable_runs(text: str) -> Iterator[list[str]]:
 
 
 def _toneless(word: str) -> bool:
-    """A syllable but for its tone: one ending in a stop read without its sắc or nặng (``QUOC``, ``VIET``, ``TRUC``;
-    no abbreviation is one)."""
+    """A syllable but for its tone: one ending in a stop read without its sắc or nặng (``QUOC``, ``TRUC``). A ``y``
+    alone closes no syllable (only after the glide ``u``: ``huýt``), so ``SYT``, ``BYT`` (Sở, Bộ Y tế) stay
+    abbreviations."""
+    if set(fold(word)) & _VOWELS <= {"y"}:
+        return False
     return any(is_syllable(unicodedata.normalize("NFC", word[: i + 1] + "\u0301" + word[i + 1 :])) for i in range(len(word)))
 
 
