@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.evaluate.run import bulk_texts
+from pipeline.language.deadline_words import words
 from pipeline.language.deadlines import find_deadlines, is_time_column, next_due, read_time_value
+from pipeline.language.relative_limits import NEXT_DAY_WORDS
 from tests.test_structure import dev, structure_of
 
 
@@ -600,3 +602,10 @@ def test_a_periodic_report_named_as_a_thing_has_no_frequency_of_a_duty() -> None
     # after a duty's verb the frequency is the duty's
     found = typed("(i) Tổ chức tín dụng thực hiện báo cáo định kỳ hằng năm hoặc đột xuất theo quy định nội bộ")
     assert [(d[0], d[1]) for d in found] == [("recurring", "định kỳ hằng năm")]
+
+
+def test_every_next_day_phrase_holds_a_word_its_screen_looks_for() -> None:
+    """A line is tried for `… 17 giờ của ngày làm việc tiếp theo` only when it holds one of the screen's words: a
+    phrase added to the data without one would never be found."""
+    for phrase in words()["next_days"]:
+        assert any(word in phrase.lower() for word in NEXT_DAY_WORDS), phrase

@@ -34,6 +34,7 @@ WORD = re.compile(r"\S+")
 THE_RULE = re.compile(r"(?<!\w)theo\s+$", re.IGNORECASE)
 # What joins an anchor event to the duty after it (kể từ ngày kết thúc năm tài chính và phải thông báo …): no part of it.
 TRAILING_JOINT = re.compile(r"(?:[\s,]+(?:và|hoặc|and|or))*[\s,]*$", re.IGNORECASE)
+NEXT_DAY_WORDS = ("tiếp", "liền", "hôm")  # one of them in every next day (ngày làm việc tiếp theo, liền kề, ngày hôm sau)
 DUTY_WORDS = ("phải", "có trách nhiệm", "chịu trách nhiệm", "shall", "must")
 NOTICE_UNITS = ("day", "working_day", "hour")  # units of a notice or a reply (months and years are terms)
 CLOCK = re.compile(r"\s*(?:sáng|chiều|tối|đêm|trưa|\d)", re.IGNORECASE)  # trước 06 giờ sáng: a time of day
@@ -114,7 +115,7 @@ def _grammar() -> _Grammar:
                 rf"(?P<day>{alternatives(d['next_days'])})(?!\w)",
                 re.IGNORECASE,
             ),
-            ("giờ", "h"),
+            NEXT_DAY_WORDS,
         ),
         clause_start=re.compile(
             rf"(?:{alternatives(d['anchor_clause_starts'] + role_cues()['leading_verbs'] + role_cues()['support_after'])})(?!\w)",
