@@ -235,6 +235,11 @@ def cued_candidates(longest: int, taken: set[str]) -> tuple[str, ...]:
     )
 
 
+def earlier_draws() -> set[str]:
+    """The ids of the draws made before the cued ones: the check draw ``legal_draw`` and both bulk tune draws."""
+    return set(legal_draw()) | set(bulk_tune_sample(BULK_TUNE_DRAWN)) | set(second_bulk_tune_sample())
+
+
 @functools.cache
 def third_check_candidates() -> tuple[str, ...]:
     """The ids the third check draw is made from, in id order: any kind of text of 3,000 to 25,000 characters that no
@@ -242,8 +247,7 @@ def third_check_candidates() -> tuple[str, ...]:
     duty cue and a time-limit cue (the independent evaluation scores assignments and deadlines on Party resolutions,
     provincial decisions, công văn and Government decrees: a text that gives nobody a task is no proxy for them; the
     English translations and the repealing and standard-only circulars fall out here)."""
-    taken = set(legal_draw()) | set(bulk_tune_sample(BULK_TUNE_DRAWN)) | set(second_bulk_tune_sample())
-    return cued_candidates(25_000, taken)
+    return cued_candidates(25_000, earlier_draws())
 
 
 def third_check_sample(n: int = THIRD_CHECK_DRAWN) -> list[str]:
@@ -275,8 +279,7 @@ def third_tune_candidates() -> tuple[str, ...]:
     no earlier draw holds (the check draw ``legal_draw``, both bulk tune draws) and that are none of the third check
     draw's 71 candidates (its un-annotated rest stays reserved and unseen), no dev text. All 57 are of 25,000 to
     40,000 characters: the shorter ones are the third check draw's."""
-    taken = set(legal_draw()) | set(bulk_tune_sample(BULK_TUNE_DRAWN)) | set(second_bulk_tune_sample())
-    return cued_candidates(40_000, taken | set(third_check_candidates()))
+    return cued_candidates(40_000, earlier_draws() | set(third_check_candidates()))
 
 
 def third_tune_sample(n: int = THIRD_TUNE_DRAWN) -> list[str]:

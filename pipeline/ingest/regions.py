@@ -107,8 +107,8 @@ def _line_by_line(moved: list[Word], inside: list[Word]) -> list[Word]:
 def _facing_lines(reading: list[Word], other: list[Word]) -> list[tuple[list[Word], list[Word]]]:
     """The lines of `reading`, in stretches of lines that lie across one another, each with the words of the
     lines of `other` across them (two readings of one column, which may split or join lines differently)."""
-    spans = {**_spans(reading), **_spans(other)}
-    mine = set(_spans(reading))
+    mine = _spans(reading)
+    spans = {**mine, **_spans(other)}
     groups: list[set[tuple[int, int, int]]] = []
     for line in sorted(spans, key=lambda ln: spans[ln]):
         top, bottom = spans[line]

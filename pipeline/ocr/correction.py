@@ -68,7 +68,9 @@ def _one_letter_off(letters: str) -> Iterator[str]:
             yield letters[:i] + c + letters[i + 1 :]
 
 
-def _is_settled(lm: Model, words: list[str], i: int, lattice: list[list[Key]], confidences: list[float]) -> bool:
+def _is_settled(
+    lm: Model, words: list[str], keys: list[Key], i: int, lattice: list[list[Key]], confidences: list[float]
+) -> bool:
     """A word read surely as a well-formed syllable stays unless the model has evidence against it (one seen less
     than MIN_EVIDENCE times, ``lẩn`` or ``họi``, a typing slip seen twice, whose pairs tell nothing, only where
     another spelling's pair is seen MIN_EVIDENCE times: ``Quốc họi``, ``toản thể``; ``lận trốn`` is seen 3 times):
@@ -81,7 +83,6 @@ def _is_settled(lm: Model, words: list[str], i: int, lattice: list[list[Key]], c
     surely between two pairs never seen (both misread: ``BỌ TRƯƠNG THƯ TRƯƠNG`` → ``THỨ TRƯỞNG``), and where its
     pair with its own other neighbour is seen, in those other spellings that pair more often with that one (``tắt cá
     các`` → ``tất cả``; ``sĩ từ nay`` is no ``thông tư này``); at a phrase's end, as read (``Từ nay đến``)."""
-    keys = [options[0] for options in lattice]
     own = keys[i]
     if len(lattice[i]) == 1 or confidences[i] < SURE:
         return len(lattice[i]) == 1
@@ -169,7 +170,7 @@ def correct_phrase(words: list[str], confidences: list[float]) -> list[str]:
     lm = model()
     keys = [key_of(w) for w in words]
     lattice = [candidates(lm, w, c) for w, c in zip(words, confidences, strict=True)]
-    settled = [_is_settled(lm, words, i, lattice, confidences) for i in range(len(words))]
+    settled = [_is_settled(lm, words, keys, i, lattice, confidences) for i in range(len(words))]
     lattice = [[keys[i]] if settled[i] else lattice[i] for i in range(len(words))]
     # best[i][key] = (score, back-pointer) of the best path ending in candidate `key` of word i
     best: list[dict[Key, tuple[float, Key | None]]] = []

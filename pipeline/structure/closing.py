@@ -149,7 +149,7 @@ def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Rec
 def _in_signature_block(text: str) -> bool:
     """A line of a signature block: an authority or a title in capitals, a note (``(Đã ký)``), the signer's name."""
     titled = is_capitals(text) and (_prefix_pattern().match(text) or _title_line(text))
-    return bool(titled) or text.lower() in vocabulary()["signature_notes"] or bool(_name_line(text))
+    return bool(titled) or _signs(text)
 
 
 def _dash_lost(above: str, text: str, below: list[Line]) -> bool:
@@ -276,7 +276,12 @@ def _signature(lines: list[Line], start_index: int, anchor: int | None) -> Signa
 def _signed_below(lines: list[Line]) -> bool:
     """Is a signer's name or a signature note (``(Đã ký)``) among these lines, as under a prefix printed alone on its
     line (``KT.`` / ``BỘ TRƯỞNG`` / ``THỨ TRƯỞNG`` / name)?"""
-    return any(_name_line(line.stripped) or line.stripped.lower() in vocabulary()["signature_notes"] for line in lines)
+    return any(_signs(line.stripped) for line in lines)
+
+
+def _signs(text: str) -> bool:
+    """Is `text` a signer's name or a signature note (``(Đã ký)``)?"""
+    return text.lower() in vocabulary()["signature_notes"] or bool(_name_line(text))
 
 
 def _opens_authority(cell: str, after_prefix: int) -> bool:

@@ -35,8 +35,7 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
 CLAUSE_RANK = next(rank for kind, rank, _ in MARKERS if kind == "arabic")
 ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b\s*(?P<label>[\w.]*)\s*[.:\-–]?\s*(?P<heading>.*)$")
 # A form printed after the signature (``Mẫu số 01. (Ban hành kèm theo …)``, ``Mẫu số 02: Quyết định …``, ``Mẫu
-# 01-SHTT``): a part of
-# its own under the annex that holds it, if any; its headings (``Điều 1.`` of a model decision) are the form's, and
+# 01-SHTT``): a part of its own under the annex that holds it, if any; its headings (``Điều 1.`` of a model decision) are the form's, and
 # the form is no heading of the document (``is_heading`` false: not in HEADING_KINDS).
 FORM = re.compile(r"^(?:Mẫu|MẪU)(?:\s+(?:số|SỐ))?\s*(?P<label>\d+[A-Z]?(?:-[A-ZĐ]+)?)\b\s*[.:\-–]?\s*(?P<heading>.*)$")
 ANNEX_RANK, FORM_RANK = -2, -1  # an annex above a form above a Phần (0)
