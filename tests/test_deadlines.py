@@ -103,6 +103,19 @@ def test_an_anchor_reads_on_past_a_determiner_and_leaves_out_what_joins_it_to_th
     assert not any(a.split()[-1] in ("các", "và", "hoặc") for a in anchors)
 
 
+def test_an_anchor_ends_before_the_case_its_limit_is_set_for_but_not_before_a_nouns_complement() -> None:
+    # `đối với` after the event names the case or party (58 anchors in 23 bulk documents): bulk doc_000246, doc_000167
+    texts = bulk_texts(["doc_000246", "doc_000167"])
+    anchors = {d.relative_anchor for text in texts.values() for d in find_deadlines(text) if d.relative_anchor}
+    assert "kể từ ngày nhận được hồ sơ" in anchors
+    assert "kể từ ngày quyết định xử phạt vi phạm hành chính có hiệu lực" in anchors
+    assert not any("đối với" in a for a in anchors)
+    (case,) = typed("trong thời hạn 10 ngày làm việc kể từ ngày nhận được hồ sơ đối với trường hợp tổ chức, Sở Tư pháp cấp")
+    assert case[1] == "trong thời hạn 10 ngày làm việc kể từ ngày nhận được hồ sơ"
+    (complement,) = typed("Trong thời hạn 05 ngày kể từ ngày nhận được văn bản tham gia ý kiến đối với dự án, Bộ Tài chính gửi")
+    assert complement[6] == "kể từ ngày nhận được văn bản tham gia ý kiến đối với dự án"
+
+
 def test_a_recurring_day_has_no_written_precision_and_a_limit_from_an_event_no_recurrence() -> None:
     (day,) = find_deadlines("Sở Nội vụ báo cáo trước ngày 15 tháng 12 hằng năm.")
     assert day.columns()["deadline_precision"] is None and day.columns()["recurrence"] == "yearly"

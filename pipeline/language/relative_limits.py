@@ -58,6 +58,7 @@ class _Grammar:
     next_day: Screened
     clause_start: re.Pattern[str]
     body_kind: re.Pattern[str]
+    case_governor: re.Pattern[str]
 
 
 @cache
@@ -122,6 +123,7 @@ def _grammar() -> _Grammar:
             re.IGNORECASE,
         ),
         body_kind=re.compile(rf"(?:{alternatives(d['anchor_governing_kinds'])})(?!\w)", re.IGNORECASE),
+        case_governor=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_case_governors'])})(?!\w)", re.IGNORECASE),
         same_day=re.compile(
             rf"(?<!\w)(?:{alternatives(d['values']['same_day'])})(?!\s+(?:làm việc|\d))\b", re.IGNORECASE
         ),
@@ -259,6 +261,8 @@ def _anchor_end(text: str, start: int) -> int:
             continue  # the rule the event happens under is part of it: … hồ sơ theo quy định tại Điều 21 của Luật này
         if stop[0] == "," and _lists_on(text, stop.end(), text[start : stop.start()]):
             continue
+        if stop[0].lower().startswith("đối") and g.case_governor.search(text, start, stop.start()):
+            continue  # a noun of the event takes it: … tham gia ý kiến đối với khoản cho vay ra nước ngoài
         return stop.start()
     return len(text)
 
