@@ -116,6 +116,17 @@ def test_an_anchor_ends_before_the_case_its_limit_is_set_for_but_not_before_a_no
     assert complement[6] == "kể từ ngày nhận được văn bản tham gia ý kiến đối với dự án"
 
 
+def test_days_after_an_event_that_open_a_duty_are_its_time_but_not_when_they_open_a_condition() -> None:
+    # bulk doc_000346 (3 such limits), doc_000109 (1); doc_000290, doc_000542: the same opening before `nếu`
+    texts = bulk_texts(["doc_000346", "doc_000109", "doc_000290", "doc_000542"])
+    found = {i: [d for d in find_deadlines(t) if d.text.lower().startswith("sau ")] for i, t in texts.items()}
+    assert [(d.relative_amount, d.relative_unit, d.relative_anchor) for d in found["doc_000346"]] == [
+        (10, "working_day", "kể từ ngày có quyết định thu hồi giấy phép")
+    ] * 3
+    assert [d.text for d in found["doc_000109"]] == ["Sau 30 ngày, kể từ khi khởi công dự án"]
+    assert found["doc_000290"] == found["doc_000542"] == []
+
+
 def test_a_recurring_day_has_no_written_precision_and_a_limit_from_an_event_no_recurrence() -> None:
     (day,) = find_deadlines("Sở Nội vụ báo cáo trước ngày 15 tháng 12 hằng năm.")
     assert day.columns()["deadline_precision"] is None and day.columns()["recurrence"] == "yearly"

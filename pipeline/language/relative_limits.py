@@ -58,6 +58,7 @@ class _Grammar:
     next_day: Screened
     clause_start: re.Pattern[str]
     body_kind: re.Pattern[str]
+    condition: re.Pattern[str]
     case_governor: re.Pattern[str]
 
 
@@ -123,6 +124,7 @@ def _grammar() -> _Grammar:
             re.IGNORECASE,
         ),
         body_kind=re.compile(rf"(?:{alternatives(d['anchor_governing_kinds'])})(?!\w)", re.IGNORECASE),
+        condition=re.compile(rf"(?<!\w)(?:{alternatives(d['from_then_conditions'])})(?!\w)", re.IGNORECASE),
         case_governor=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_case_governors'])})(?!\w)", re.IGNORECASE),
         same_day=re.compile(
             rf"(?<!\w)(?:{alternatives(d['values']['same_day'])})(?!\s+(?:làm việc|\d))\b", re.IGNORECASE
@@ -229,11 +231,16 @@ def _before_an_event(match: re.Match[str]) -> bool:
 
 
 def _closes_a_duty(text: str, match: re.Match[str], end: int) -> bool:
-    """Whether days counted after an event end the clause of a duty (``ý kiến … được gửi tới tập đoàn sau 03 ngày
-    làm việc kể từ ngày nhận được hồ sơ.``): not when they open it or a condition goes on after them (``Sau 60
-    ngày kể từ khi thông báo, nếu …``; ``… sau 30 ngày kể từ ngày gửi thông báo mà …``), nor months (a term)."""
-    if not match["anchor"] or unit(match["unit"]) not in NOTICE_UNITS or opens_clause(text, match.start()):
+    """Whether days counted after an event are the time of a duty: they end its clause (``ý kiến … được gửi tới tập
+    đoàn sau 03 ngày làm việc kể từ ngày nhận được hồ sơ.``) or open it, the event ending at a comma before its doer
+    (``2. Sau 10 ngày làm việc, kể từ ngày có quyết định thu hồi giấy phép, cơ quan cấp giấy phép thông báo …``);
+    not when a condition goes on after them (``Sau 60 ngày kể từ khi thông báo, nếu …``; ``… sau 30 ngày kể từ ngày
+    gửi thông báo mà …``; ``Sau 30 ngày kể từ ngày … nhưng … thì …``), nor months (a term)."""
+    if not match["anchor"] or unit(match["unit"]) not in NOTICE_UNITS:
         return False
+    if opens_clause(text, match.start()):
+        sentence = re.match(r"[^.;\n]*", text[end:])[0]
+        return sentence.startswith(",") and not _grammar().condition.search(sentence)
     return re.match(r"\s*(?:[.;]|$)", text[end:]) is not None
 
 
