@@ -46,7 +46,7 @@ ON_A_DAY = re.compile(r"\s*(?:phút|,?\s*(?:của\s+)?ngày)", re.IGNORECASE)
 class _Grammar:
     relative: Screened
     relative_after: Screened
-    anchor_first: re.Pattern[str]
+    anchor_first: Screened
     anchor_stop: re.Pattern[str]
     open_end: re.Pattern[str]
     running_on: re.Pattern[str]
@@ -85,12 +85,15 @@ def _grammar() -> _Grammar:
                 rf"(?:chậm nhất|trong vòng|không quá)\s+(?P<anchor>sau khi [^,.;()]{{3,60}}?)\s+{amount}\s*{unit_words}\b",
                 re.IGNORECASE,
             ),
-            units,
+            ("sau khi",),  # written with one space in the pattern
         ),
-        anchor_first=re.compile(
-            rf"(?P<anchor>(?:trước|sau)\s+(?:{alternatives(d['event_words'])})\s+[^,.;:()\d]{{3,80}}?)\s+"
-            rf"(?:{alternatives(d['least'])})(?:\s+là)?\s+{amount}\s*{unit_words}\b",
-            re.IGNORECASE,
+        anchor_first=Screened(
+            re.compile(
+                rf"(?P<anchor>(?:trước|sau)\s+(?:{alternatives(d['event_words'])})\s+[^,.;:()\d]{{3,80}}?)\s+"
+                rf"(?:{alternatives(d['least'])})(?:\s+là)?\s+{amount}\s*{unit_words}\b",
+                re.IGNORECASE,
+            ),
+            first_words(d["least"]),
         ),
         open_end=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_open_ends'])})\s+$", re.IGNORECASE),
         anchor_stop=re.compile(rf"[.,;:()\n]|(?<=\s)(?:{alternatives(d['anchor_stops'])})\b", re.IGNORECASE),
