@@ -123,7 +123,7 @@ def test_a_body_named_with_its_parent_is_one_body() -> None:
     # bulk doc_000016, doc_000395: a department, then its ministry
     text = "3. Vụ Tổ chức cán bộ, Bộ Giáo dục và Đào tạo thẩm định hồ sơ."
     assert mentions(text) == [("lead", "Vụ Tổ chức cán bộ, Bộ Giáo dục và Đào tạo")]
-    text = "Đề nghị Cục Biến đổi khí hậu, Bộ Nông nghiệp và Môi trường xem xét điều chỉnh nội dung."
+    text = "Đề nghị Cục Biến đổi khí hậu, Bộ Nông nghiệp và Môi trường hướng dẫn điều chỉnh nội dung."
     assert mentions(text) == [("lead", "Cục Biến đổi khí hậu, Bộ Nông nghiệp và Môi trường")]
     # a list of departments and a ministry, and a list of heads, are bodies each
     text = "Vụ Pháp chế, Vụ Tài chính, Bộ Tư pháp phối hợp thực hiện."
@@ -495,3 +495,38 @@ def test_a_body_answerable_to_another_is_given_no_task() -> None:
     text = "2. Nhà thầu khảo sát chịu trách nhiệm toàn diện trước pháp luật về chất lượng khảo sát xây dựng."
     assert mentions(text) == []
     assert mentions("2. Nhà thầu khảo sát chịu trách nhiệm lập báo cáo khảo sát.") == [("lead", "Nhà thầu khảo sát")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # bulk doc_000016, doc_000121, doc_000184: the step of a procedure asks a decider, who holds a power
+        ("Trường hợp đủ điều kiện, tiêu chuẩn khen thưởng theo quy định, Vụ Tổ chức cán bộ thực hiện quy trình đề nghị "
+         "Bộ trưởng xem xét, quyết định khen thưởng trong thời gian 25 ngày làm việc.", [("lead", "Vụ Tổ chức cán bộ")]),
+        ("Hội đồng thẩm định có trách nhiệm thẩm định, đánh giá hồ sơ đề án, chấm điểm và đề nghị Chủ tịch Ủy ban nhân "
+         "dân cấp tỉnh xem xét, quyết định công nhận loại đô thị nếu đủ điều kiện theo quy định.",
+         [("lead", "Hội đồng thẩm định")]),
+        # bulk doc_000023: asked to consider a matter
+        ("b) Kiến nghị, yêu cầu cơ quan, người có thẩm quyền xem xét trách nhiệm, xử lý người vi phạm.", []),
+        # a body asked to act is given the task (src-vbpl-07)
+        ("Đề nghị Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội tiếp tục đẩy mạnh tuyên truyền.",
+         [("lead", "Mặt trận Tổ quốc Việt Nam"), ("lead", "các tổ chức chính trị - xã hội")]),
+    ],
+)  # fmt: skip
+def test_a_body_asked_to_decide_is_given_no_task(text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # bulk doc_000111, doc_000060, doc_000328: "tổ chức" is the verb of what is directed
+        ("c) Chỉ đạo tổ chức thu thập thông tin, dữ liệu chi phí phục vụ việc công bố suất vốn đầu tư.", []),
+        ("5. Đề nghị tổ chức hội nghị liên tôn giáo của tổ chức tôn giáo, tổ chức tôn giáo trực thuộc.", []),
+        # … and a body where what follows names a kind of body (doc_000352)
+        ("Ngân hàng Nhà nước đề nghị tổ chức tín dụng bổ sung hồ sơ.",
+         [("lead", "Ngân hàng Nhà nước"), ("lead", "tổ chức tín dụng")]),
+    ],
+)  # fmt: skip
+def test_organising_after_a_directing_cue_is_a_verb(text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text) == expected

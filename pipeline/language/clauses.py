@@ -443,10 +443,29 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
                 continue  # … có quyền yêu cầu X …: a right of the subject, no task of X
             if role == "support" and not _works_with_partner(clause[: match.start()], mentions):
                 continue  # Phối hợp với Bộ Nội vụ …: the task's own body supports; its partner is no assignee
+            if role == "lead" and cue("organising").match(clause, match.end()):
+                continue  # chỉ đạo | tổ chức thu thập thông tin …: the verb the directed are told, no body
             # báo cáo Thủ tướng Chính phủ, | đồng gửi Bộ Tài chính: a list of bodies reports go to ends at the next
             end = following.start() if following and role == "report_to" else len(clause)
-            mentions += [(role, match.end() + s, n) for s, n in names(clause[match.end() : end].rstrip(" ,"))]
+            found = names(clause[match.end() : end].rstrip(" ,"))
+            if role == "lead" and cue("requesting").search(match[0]):
+                found = _not_deciders(clause, match.end(), found)
+            mentions += [(role, match.end() + s, n) for s, n in found]
     return tuple(mentions)
+
+
+def _not_deciders(clause: str, start: int, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The bodies named after a request (`start`: where they begin in `clause`) but the list that opens it when the
+    list is asked to consider or decide (``đề nghị | Bộ trưởng | xem xét, quyết định khen thưởng``): a decider holds a
+    power, no task (gold README)."""
+    end = 0
+    for offset, name in found:
+        if offset != end and not LIST_JOIN.fullmatch(clause, start + end, start + offset):
+            break
+        end = offset + len(name)
+    if not end or not cue("decision").match(clause, start + end):
+        return found
+    return [(offset, name) for offset, name in found if offset >= end]
 
 
 def _directs_a_body(clause: str, start: int, end: int) -> bool:
