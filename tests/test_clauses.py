@@ -83,7 +83,7 @@ def test_a_subject_after_an_opening_phrase_may_carry_a_qualifier_before_its_verb
         "2. Khi người sử dụng trái phép chất ma túy thay đổi nơi cư trú thì Công an cấp xã nơi chuyển đi có trách "
         "nhiệm thông báo cho Công an cấp xã nơi chuyển đến."
     )
-    assert mentions(text) == [("lead", "Công an cấp xã")]
+    assert mentions(text) == [("lead", "Công an cấp xã nơi chuyển đi")]  # the qualifier is the name's (gold README)
 
 
 @pytest.mark.parametrize(
@@ -530,3 +530,41 @@ def test_a_body_asked_to_decide_is_given_no_task(text: str, expected: list[tuple
 )  # fmt: skip
 def test_organising_after_a_directing_cue_is_a_verb(text: str, expected: list[tuple[str, str]]) -> None:
     assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bulk doc_000583, doc_000336, doc_000587, doc_000075: a body placed under another is given no task
+        "1. Ủy ban nhân dân đặc khu chịu sự giám sát của Hội đồng nhân dân cấp tỉnh trong hoạt động.",
+        "10. Hội đồng Thi đua - Khen thưởng cấp cơ sở chịu sự chỉ đạo, hướng dẫn, kiểm tra, giám sát của Hội đồng Thi "
+        "đua - Khen thưởng Bộ.",
+        "2. Ủy ban nhân dân cấp tỉnh chịu sự lãnh đạo, chỉ đạo của Tỉnh ủy (Thành ủy) trong thực hiện nhiệm vụ chính trị.",
+        "1. Cơ quan thanh tra Công an nhân dân, cán bộ thanh tra chuyên trách hoạt động dưới sự quản lý, chỉ đạo trực "
+        "tiếp của Thủ trưởng.",
+    ],
+)
+def test_a_body_placed_under_another_is_given_no_task(text: str) -> None:
+    assert mentions(text) == []
+    assert mentions("Cục Quản lý thi hành án dân sự chỉ đạo các cơ quan thi hành án.") == [
+        ("lead", "Cục Quản lý thi hành án dân sự"), ("lead", "các cơ quan thi hành án"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # bulk doc_000030, doc_000367, doc_000630, doc_000559: "nơi …" says which body of a kind is meant (gold README)
+        ("1. Ủy ban nhân dân cấp xã nơi cư trú của người được giám hộ thực hiện đăng ký giám sát việc giám hộ.",
+         [("lead", "Ủy ban nhân dân cấp xã nơi cư trú của người được giám hộ")]),
+        ("Tổ chức tín dụng phi ngân hàng có văn bản báo cáo Ngân hàng Nhà nước chi nhánh Khu vực nơi đặt trụ sở chi "
+         "nhánh về việc đáp ứng yêu cầu.",
+         [("report_to", "Ngân hàng Nhà nước chi nhánh Khu vực nơi đặt trụ sở chi nhánh")]),
+        ("6. Cơ quan bảo hiểm xã hội nơi người lao động chuyển đến hưởng trợ cấp thất nghiệp thực hiện chi trả trợ cấp.",
+         [("lead", "Cơ quan bảo hiểm xã hội nơi người lao động chuyển đến hưởng trợ cấp thất nghiệp")]),
+        ("Trường hợp này thì Công an cấp xã nơi chuyển đi có trách nhiệm thông báo.",
+         [("lead", "Công an cấp xã nơi chuyển đi")]),
+    ],
+)  # fmt: skip
+def test_a_body_keeps_the_place_clause_that_says_which_one_it_is(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(role, name) for role, name in mentions(text) if role != "lead" or "Tổ chức tín dụng" not in name] == expected

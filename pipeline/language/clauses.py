@@ -43,6 +43,9 @@ LIST_JOIN = re.compile(r",?\s+và\s+|,\s+")  # between the last two bodies of a 
 LIST_END = re.compile(r"(?:,|\svà)\s*$")  # … a list that goes on
 MAX_QUALIFIER_WORDS = 6
 HEADING_PARTS = re.compile(r"(;\s+|,\s+của\s+)")  # between the parts of a heading's names
+PLACE_END = re.compile(r"[,;:.(]|\s(?:để|và|hoặc|về)\s")  # … nơi đặt trụ sở chi nhánh | (hoặc nơi …)
+PLACE_VERBS = ("lead_after", "lead_next", "duty", "support_after", "powers_after", "report")  # … nơi cư trú | thực hiện
+MAX_PLACE_WORDS = 12
 MAX_BARE_SUBJECT_WORDS = 8  # a subject that no head opens, before its duty cue (Bên mua điện có trách nhiệm …)
 
 Mention = tuple[str, int, str]  # (role, start, name as written)
@@ -84,6 +87,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "competence_reference": re.compile(rf"\s+(?:{alternation(data['competence_references'])})\s"),
         "provision": re.compile(rf"\s+(?:{alternation(data['competence_references'])})\s[^;.:]{{0,80}}?\snày(?=\s|$)"),
         "taking": re.compile(rf"\s(?:{alternation(data['list_takers'])})\s+"),
+        "place": re.compile(rf"\s+(?:{alternation(data['qualifiers'])})\s+"),
         "matter": re.compile(rf"\s(?:{alternation(data['matter_openings'])})\s"),
         "subject_heading": re.compile(
             rf"^(?:(?:{alternation(data['subject_heading_prefixes'])}"
@@ -296,6 +300,8 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     start, role = min(cues)
     if cue("agent").match(subject, verbs_from):  # … do lãnh đạo Bộ làm chủ tịch: the verb of who leads it
         return None
+    if cue("subordinate").search(f" {subject[: start + 1]}") and not cue("duty").search(subject):
+        return None  # … chịu sự chỉ đạo của …: placed under another, no task
     if (powers and powers.start() < start) or (negation and negation.start() < start):
         return None
     if _granted_a_right(subject, verbs_from):
@@ -451,7 +457,22 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
             if role == "lead" and cue("requesting").search(match[0]):
                 found = _not_deciders(clause, match.end(), found)
             mentions += [(role, match.end() + s, n) for s, n in found]
-    return tuple(mentions)
+    return tuple((role, start, _with_its_place(clause, start, name)) for role, start, name in mentions)
+
+
+def _with_its_place(clause: str, start: int, name: str) -> str:
+    """A body's name with the ``nơi …`` clause that says which one of its kind is meant (``Ủy ban nhân dân cấp xã |
+    nơi cư trú của người được giám hộ | thực hiện …``, ``báo cáo Ngân hàng Nhà nước chi nhánh Khu vực | nơi đặt trụ
+    sở chi nhánh``), up to the verb, the punctuation or ``để`` that ends it, when that is near (gold README)."""
+    end = start + len(name)
+    place = _patterns()["place"].match(clause, end)
+    if not place:
+        return name
+    stops = [m.start() for m in (PLACE_END.search(clause, place.end()),) if m]
+    stops += [m.start() for c in PLACE_VERBS if (m := cue(c).search(clause, place.end()))]
+    stop = min(stops, default=len(clause))
+    words = clause[place.end() : stop].split()
+    return clause[start:stop].rstrip() if 1 <= len(words) <= MAX_PLACE_WORDS else name
 
 
 def _not_deciders(clause: str, start: int, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
