@@ -41,11 +41,11 @@ TABLE_CELL = " | "
 BLANKED = "  "  # what an opening phrase read as blanks leaves before a sentence's subject
 LIST_JOIN = re.compile(r",?\s+và\s+|,\s+")  # between the last two bodies of a list
 LIST_END = re.compile(r"(?:,|\svà)\s*$")  # … a list that goes on
-MAX_QUALIFIER_WORDS = 6
+MAX_QUALIFIER_WORDS = 12  # … Sở Tư pháp | nơi đặt trụ sở của Chi nhánh | có trách nhiệm
 HEADING_PARTS = re.compile(r"(;\s+|,\s+của\s+)")  # between the parts of a heading's names
-PLACE_END = re.compile(r"[,;:.(]|\s(?:để|và|hoặc|về)\s")  # … nơi đặt trụ sở chi nhánh | (hoặc nơi …)
+PLACE_END = re.compile(r"[,;:.()]|\s(?:để|và|hoặc|về|làm)\s")  # … nơi đặt trụ sở chi nhánh | (hoặc nơi …)
+NOT_BEFORE_PLACE = {"tới", "đến", "tại", "ở", "từ", "về"}  # … tới | nơi …: "nơi" is the place gone to, no qualifier
 PLACE_VERBS = ("lead_after", "lead_next", "duty", "support_after", "powers_after", "report")  # … nơi cư trú | thực hiện
-MAX_PLACE_WORDS = 12
 MAX_BARE_SUBJECT_WORDS = 8  # a subject that no head opens, before its duty cue (Bên mua điện có trách nhiệm …)
 
 Mention = tuple[str, int, str]  # (role, start, name as written)
@@ -466,13 +466,14 @@ def _with_its_place(clause: str, start: int, name: str) -> str:
     sở chi nhánh``), up to the verb, the punctuation or ``để`` that ends it, when that is near (gold README)."""
     end = start + len(name)
     place = _patterns()["place"].match(clause, end)
-    if not place:
+    if not place or name.split()[-1] in NOT_BEFORE_PLACE:  # Đoàn xe tới | nơi an táng: a place it goes to
         return name
+    verb_from = clause.find(" ", place.end())  # its own verb may open it (nơi | tổ chức lễ tang | làm đại diện …)
     stops = [m.start() for m in (PLACE_END.search(clause, place.end()),) if m]
-    stops += [m.start() for c in PLACE_VERBS if (m := cue(c).search(clause, place.end()))]
+    stops += [m.start() for c in PLACE_VERBS if verb_from > 0 and (m := cue(c).search(clause, verb_from))]
     stop = min(stops, default=len(clause))
     words = clause[place.end() : stop].split()
-    return clause[start:stop].rstrip() if 1 <= len(words) <= MAX_PLACE_WORDS else name
+    return clause[start:stop].rstrip() if 1 <= len(words) <= MAX_QUALIFIER_WORDS else name
 
 
 def _not_deciders(clause: str, start: int, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
