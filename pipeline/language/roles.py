@@ -21,7 +21,7 @@ ROLE_CUES = lexicon(
                 "powers_after", "permission_markers", "right_words", "requesting_verbs", "condition_markers",
                 "assigned_passives", "defined_kinds", "public_kinds", "duty_cues", "public_duty_cues", "answerable_to",
                 "answerable_qualifiers", "agent_markers", "definition_breaks",
-                "report_verbs", "report_prepositions", "report_before", "report_purposes", "role_heading_kinds",
+                "report_verbs", "report_prepositions", "report_before", "role_heading_kinds",
             )
         },
         "role_headings": {str: str},
@@ -75,9 +75,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)(?:{alternation(data['report_verbs'])})\s+(?-i:[^\sA-ZĐÂĂÊÔƠƯỦỶ;:()])[^\s;:()]*(?:\s+[^\s;:()]+){{0,19}}?"
             rf"\s+(?:{alternation(data['report_prepositions'])})\s+(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ]))"
             # … or straight after the cue (báo cáo Ban Thường vụ Tỉnh ủy)
-            rf"|(?<!\w)(?:{alternation(data['report_before'])})\s+"
-            # … or sent to a body that gathers it (gửi Văn phòng Quốc hội để tổng hợp)
-            rf"|(?<!\w)gửi\s+(?:về\s+)?(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ])[^;:.]{{3,120}}?\s(?:{alternation(data['report_purposes'])})\b)",
+            rf"|(?<!\w)(?:{alternation(data['report_before'])})\s+",
             re.IGNORECASE,
         ),
         # … or its plural (Các cơ quan, tổ chức sử dụng vốn ngân sách nhà nước … có trách nhiệm)
