@@ -568,3 +568,19 @@ def test_a_body_placed_under_another_is_given_no_task(text: str) -> None:
 )  # fmt: skip
 def test_a_body_keeps_the_place_clause_that_says_which_one_it_is(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(role, name) for role, name in mentions(text) if role != "lead" or "Tổ chức tín dụng" not in name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # bulk doc_000753, doc_000075, doc_000148: who holds a post is no task
+        ("a) Chủ tịch Hội đồng là Thứ trưởng phụ trách công tác thi đua, khen thưởng;", []),
+        ("b) Phó Chủ tịch Hội đồng là cấp phó của người đứng đầu phụ trách lĩnh vực chuyên môn của cơ quan, đơn vị;", []),
+        ("1. Thanh tra viên Công an nhân dân là sĩ quan nghiệp vụ làm công tác thanh tra chuyên trách.", []),
+        # … unless a duty follows (doc_000233)
+        ("a) Kế toán trưởng là người đứng đầu bộ máy kế toán của Ngân hàng Chính sách xã hội, có nhiệm vụ tổ chức thực "
+         "hiện công tác kế toán.", [("lead", "Kế toán trưởng")]),
+    ],
+)  # fmt: skip
+def test_a_post_said_to_be_held_by_a_person_is_no_task(text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text) == expected

@@ -302,8 +302,10 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     start, role = min(cues)
     if cue("agent").match(subject, verbs_from):  # … do lãnh đạo Bộ làm chủ tịch: the verb of who leads it
         return None
-    if cue("subordinate").search(f" {subject[: start + 1]}") and not cue("duty").search(subject):
+    if cue("subordinate").search(f" {subject[: start + 1]}") and not cue("duty_words").search(subject):
         return None  # … chịu sự chỉ đạo của …: placed under another, no task
+    if cue("a_person").match(subject, verbs_from) and not cue("duty_words").search(subject):
+        return None  # Chủ tịch Hội đồng là Thứ trưởng phụ trách …: who holds the post, no task
     if (powers and powers.start() < start) or (negation and negation.start() < start):
         return None
     if _granted_a_right(subject, verbs_from):
