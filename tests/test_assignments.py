@@ -324,9 +324,9 @@ def test_seed_plan_acceptance_example() -> None:
 
 
 def test_an_article_of_responsibilities_names_the_body_that_leads_or_supports_its_tasks() -> None:
-    """A task that opens ``Phối hợp với Bộ Nội vụ`` is the article's body's support duty; Bộ Nội vụ is its partner,
-    not an assignee (the text gives Bộ Nội vụ no work). Where the article's body leads (``Chủ trì, phối hợp với Bộ
-    Tài chính``), its partner supports."""
+    """A task that opens ``Phối hợp với Bộ Nội vụ`` is the article's body's support duty, and Bộ Nội vụ, its partner,
+    supports too (the gold README, doc_000545). Where the article's body leads (``Chủ trì, phối hợp với Bộ Tài
+    chính``), its partner supports."""
     text = (
         "Điều 28. Trách nhiệm của Bộ Khoa học và Công nghệ\n"
         "1. Chủ trì xây dựng cơ sở dữ liệu quốc gia về khoa học, công nghệ.\n"
@@ -340,6 +340,7 @@ def test_an_article_of_responsibilities_names_the_body_that_leads_or_supports_it
     assert found == {
         ("t1", "lead", "Bộ Khoa học và Công nghệ"),
         ("t2", "support", "Bộ Khoa học và Công nghệ"),
+        ("t2", "support", "Bộ Nội vụ"),
         ("t3", "lead", "Bộ Khoa học và Công nghệ"),
         ("t3", "support", "Bộ Tài chính"),
     }

@@ -50,3 +50,18 @@ def test_a_recipients_list_printed_after_the_signature_beside_its_label_is_read(
     names = [r.recipient for r in structure.recipients]
     assert names[0] == "Văn phòng Tổng bí thư" and names[-1] == "Lưu: VT, TTTK" and len(names) == 12
     assert signed(structure) == (None, "BỘ TRƯỞNG", "Nguyễn Mạnh Hùng")
+
+
+def test_an_authority_printed_one_word_a_line_is_one_authority(bulk: dict[str, str]) -> None:
+    """``KT.`` / ``BỘ`` / ``TRƯỞNG`` / ``THỨ TRƯỞNG`` / ``(Đã ký)`` / name (doc_000498): the words join as the issuer
+    block's do (``BỘ`` / ``TÀI`` / ``CHÍNH``); a word under a complete title is not the authority's (``KT. CHỦ TỊCH``
+    / ``TƯ`` a seal left)."""
+    assert signed(structure_of(bulk["doc_000498"])) == ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Hoàng Hiệp")
+    text = "QUYẾT ĐỊNH\nvề việc thử\nĐiều 1. Phạm vi\nQuyết định này áp dụng.\nKT. CHỦ TỊCH\nTƯ\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
+    assert signed(structure_of(text))[0] == "KT. CHỦ TỊCH"
+
+
+def test_the_body_printed_under_a_joint_blocks_authority_is_the_authoritys(bulk: dict[str, str]) -> None:
+    """``KT. BỘ TRƯỞNG`` / ``BỘ CÔNG AN`` / ``THỨ TRƯỞNG`` / ``(Đã ký)`` / name, the first of a joint circular's six
+    blocks (doc_000192: the first block printed is the document's, README)."""
+    assert signed(structure_of(bulk["doc_000192"])) == ("KT. BỘ TRƯỞNG BỘ CÔNG AN", "THỨ TRƯỞNG", "Lê Quốc Hùng")

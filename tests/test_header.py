@@ -77,3 +77,16 @@ def test_an_issuer_that_is_a_heads_office_is_one_issuer_over_its_lines() -> None
         assert (header.issuer, header.issuer_parent) == ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH", None)
     header = structure_of("BỘ TÀI CHÍNH\nCỤC THUẾ\n" + tail).header
     assert (header.issuer, header.issuer_parent) == ("CỤC THUẾ", "BỘ TÀI CHÍNH")
+
+
+def test_a_joint_documents_issuer_is_each_body_its_symbol_names(bulk: dict[str, str]) -> None:
+    """A joint resolution whose three columns web text cut into four lines (``ỦY BAN THƯỜNG VỤ QUỐC HỘI`` / ``CHÍNH
+    PHỦ - ĐOÀN CHỦ TỊCH`` / ``ỦY BAN TRUNG ƯƠNG`` / ``MẶT TRẬN TỔ QUỐC VIỆT NAM``, symbol ``NQLT-UBTVQH15-CP-
+    ĐCTUBTWMTQVN``: doc_000619) and a joint circular printing its six bodies on one line (doc_000192)."""
+    resolution = structure_of(bulk["doc_000619"]).header
+    assert resolution.issuer == (
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI - CHÍNH PHỦ - ĐOÀN CHỦ TỊCH ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM"
+    )
+    assert resolution.issuer_parent is None
+    circular = structure_of(bulk["doc_000192"]).header
+    assert circular.issuer.split(" - ")[:2] == ["BỘ TƯ PHÁP", "BỘ CÔNG AN"] and circular.issuer_parent is None

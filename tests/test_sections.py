@@ -19,6 +19,35 @@ def test_an_article_title_ending_on_a_word_no_title_ends_with_goes_on_over_its_l
     assert article_titles(bulk["doc_000395"])["Điều 1"].endswith("của Điều 13; bổ sung Phụ lục 5 vào trước Phụ lục 6")
 
 
+def test_an_article_title_goes_on_over_the_unit_it_names_on_a_line_of_its_own(bulk: dict[str, str]) -> None:
+    """``Điều 5. Bổ sung khoản 4`` / `` Điều 6 của Thông tư số 05/2025/TT-BTP …`` (doc_000366), ``Điều 19.`` /
+    ``Sửa đổi`` / ``, bổ sung`` / `` Điều 49`` / ``“Điều 49. …`` (doc_000548: the quoted article is no title); an
+    article's first sentence naming a unit (``Điều 5 được sửa đổi như sau:``) goes on with no title."""
+    assert article_titles(bulk["doc_000366"])["Điều 5"].startswith("Bổ sung khoản 4 Điều 6 của Thông tư số 05/2025/TT-BTP")
+    assert article_titles(bulk["doc_000548"])["Điều 19"] == "Sửa đổi, bổ sung Điều 49"
+    text = "QUYẾT ĐỊNH\nvề việc thử\nĐiều 1. Sửa đổi Quyết định số 5/QĐ-UBND\nĐiều 5 được sửa đổi như sau:\n"
+    assert article_titles(text)["Điều 1"] == "Sửa đổi Quyết định số 5/QĐ-UBND"
+
+
+def test_an_article_sentence_whose_bracket_web_text_cut_is_no_title(bulk: dict[str, str]) -> None:
+    """``Điều 1.`` / ``Ban hành kèm theo Thông tư này Quy chuẩn … (`` / ``QCVN 41:2025/BNNMT`` / ``).`` (doc_000530)."""
+    assert article_titles(bulk["doc_000530"])["Điều 1"] == ""
+
+
+def test_an_annex_title_is_read_under_its_issued_with_note(bulk: dict[str, str]) -> None:
+    """``PHỤ LỤC I`` / ``(Ban hành kèm theo Thông tư số …)`` / ``KIỂM TRA TÀI LIỆU KHÍ TƯỢNG BỀ MẶT`` (doc_000394), the
+    note over two lines (doc_000148's ``Phụ lục V``); a form under the note is no title of the annex (``Mẫu số 01``,
+    doc_000216; ``TÊN NGÂN HÀNG`` over the national line, doc_000148's ``Phụ lục I``)."""
+    def annexes(text: str) -> dict[str, str]:
+        return {s.label: s.heading for s in structure_of(text).sections if s.kind == "annex"}
+
+    assert annexes(bulk["doc_000394"])["Phụ lục I"] == "KIỂM TRA TÀI LIỆU KHÍ TƯỢNG BỀ MẶT"
+    rules = annexes(bulk["doc_000148"])
+    assert rules["Phụ lục V"] == "HƯỚNG DẪN ĐO LƯỜNG RỦI RO LÃI SUẤT TRÊN SỔ NGÂN HÀNG"
+    assert rules["Phụ lục I"] == ""
+    assert annexes(bulk["doc_000216"])["Phụ lục I"] == ""
+
+
 def test_a_long_title_under_a_bare_label_and_over_the_first_clause_is_the_articles(bulk: dict[str, str]) -> None:
     """``Điều 1.`` / a title of 230 characters / ``1. Sửa đổi, bổ sung khoản 3 Điều 3 như sau:`` (doc_000621), and a
     title whose second line goes on in lower case (`` ngày 09 tháng 6 năm 2025 của Chính phủ …``, doc_000105)."""

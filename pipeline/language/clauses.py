@@ -240,6 +240,8 @@ def names_a_doer(text: str) -> bool:
     ``Trưởng các điểm thi có trách nhiệm …``, also after an opening phrase: ``Trong thời hạn 10 ngày …, Sở Nội vụ
     tổ chức thẩm định``): it assigns work even outside a part that holds tasks."""
     body = text[body_start_of(text) :]  # past a list label, whose dot (2.) is no clause end
+    if _patterns()["support_opening"].match(body):
+        return False  # Phối hợp với Bộ Nội vụ …: a partner, no doer; the heading's body does the work
     subject = next((c for _, c, _ in clauses(body)), "")
     return any(role != "report_to" for role, _, _ in _mentions(subject))
 
@@ -442,7 +444,7 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
             if role == "lead" and cue("right_before").search(clause, max(0, match.start() - 20), match.end()):
                 continue  # … có quyền yêu cầu X …: a right of the subject, no task of X
             if role == "support" and not _works_with_partner(clause[: match.start()], mentions):
-                continue  # Phối hợp với Bộ Nội vụ …: the task's own body supports; its partner is no assignee
+                continue  # … nếu phối hợp với X: no one named works with the partner
             # báo cáo Thủ tướng Chính phủ, | đồng gửi Bộ Tài chính: a list of bodies reports go to ends at the next
             end = following.start() if following and role == "report_to" else len(clause)
             mentions += [(role, match.end() + s, n) for s, n in names(clause[match.end() : end].rstrip(" ,"))]
@@ -523,5 +525,10 @@ def _works_with_partner(before: str, mentions: list[Mention]) -> bool:
     """Whether a clause names who works with the partner after its ``phối hợp với`` (then the partner supports too):
     a subject before it (``Sở Y tế chủ trì, phối hợp với …`` leads; ``Cơ quan đăng ký hộ tịch phối hợp với các cơ
     quan có liên quan …`` supports) or a directed body, or a leading verb (``Chủ trì, phối hợp với …``) whose subject
-    is the heading's body."""
-    return any(start < len(before) for _, start, _ in mentions) or bool(cue("leading").search(before))
+    is the heading's body, or nothing: a task that opens ``Phối hợp với Y …`` is a duty of the heading's body, which Y
+    shares (the gold README, doc_000545)."""
+    return (
+        any(start < len(before) for _, start, _ in mentions)
+        or bool(cue("leading").search(before))
+        or not before[body_start_of(before) :].strip()
+    )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.language.folding import fold
-from pipeline.structure.lines import Line, vocabulary
+from pipeline.structure.lines import PLACEHOLDER, Line, is_a_lone_word, vocabulary
 from pipeline.vietnamese import is_capitals
 
 RECIPIENTS_LABEL = re.compile(r"^(?:Nơi nhận|Noi nhan)\s*:?\s*", re.IGNORECASE)
@@ -18,7 +18,6 @@ ITEM_END = (";", ".")  # an item line ending otherwise (a comma, a word) wraps o
 LIST_LABEL = re.compile(r"^(?:\d+|[a-zđ]|[IVX]+)[.)]\s")
 SPECK = 3  # a line of this many characters or fewer without a letter is a speck read in a scan, no item
 ARCHIVE = re.compile(r"^Lưu\b")
-PLACEHOLDER = re.compile(r"\.{4,}|…{2,}")  # what a form leaves to be filled in
 FORM_ITEMS = 5  # the lines of a recipients block (its label's and the first items) looked at for a placeholder
 NOTE = re.compile(r"\((?P<note>[^()]*)\)\s*$")
 NOTE_AFTER_ITEM = re.compile(r";\s*\((?P<note>[^()]*)\)\s*$")  # Bộ Y tế; (để phối hợp)
@@ -297,7 +296,11 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
     found = Signature(lines={candidates[position].index})
     authority = [first]
     rest = candidates[position + 1 :]
-    while rest and (prefix.match(rest[0].stripped) or not prefix.sub("", authority[-1]).strip()):
+    while rest and (
+        prefix.match(rest[0].stripped)
+        or not prefix.sub("", authority[-1]).strip()
+        or _title_goes_on(authority, rest[0].stripped)
+    ):
         authority.append(rest[0].stripped)
         found.lines.add(rest[0].index)
         rest = rest[1:]
@@ -312,9 +315,13 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
         return found
     found.signing_authority = caps
     found.signer_name = name
-    for line in rest[:6] if name is None else []:
+    for offset, line in enumerate(rest[:6] if name is None else []):
         text = line.stripped
         if _is_note(text) and not _name_line(text):
+            continue
+        if found.signer_title is None and _names_the_authoritys_body(text, rest[offset + 1 : offset + 3]):
+            found.signing_authority = f"{found.signing_authority} {text}"  # KT. BỘ TRƯỞNG / BỘ CÔNG AN / THỨ TRƯỞNG
+            found.lines.add(line.index)
             continue
         if found.signer_title is None and is_capitals(text) and len(text) < 60:
             title_caps, name = _split_name(text)
@@ -333,6 +340,28 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
             found.lines.add(line.index)
         break
     return found
+
+
+def _names_the_authoritys_body(text: str, below: list[Line]) -> bool:
+    """Is `text` the body whose head the authority names, printed between it and the signer's title, as each block of
+    a joint document prints it (``KT. BỘ TRƯỞNG`` / ``BỘ CÔNG AN`` / ``THỨ TRƯỞNG``): capitals that open with no title,
+    over a line that opens with one."""
+    following = next((line.stripped for line in below if not _is_note(line.stripped)), "")
+    titles = tuple(_titles())
+    body = not text.startswith(titles) and _title_suffix(text) is None and not _is_deputy(text)
+    return is_capitals(text) and body and following.startswith(titles) and len(text) < 60
+
+
+def _is_deputy(text: str) -> bool:
+    """A deputy's title (``PHÓ TỔNG THANH TRA``, ``THỨ TRƯỞNG``), whether or not the vocabulary lists it."""
+    return text.startswith(("PHÓ ", *vocabulary()["deputy_titles"].values()))
+
+
+def _title_goes_on(authority: list[str], text: str) -> bool:
+    """Is `text` a word of the authority's title that web text put on a line of its own (``KT.`` / ``BỘ`` /
+    ``TRƯỞNG``): one word in capitals under an authority that names no title yet."""
+    named = _prefix_pattern().sub("", " ".join(authority)).strip()
+    return is_a_lone_word(text) and is_capitals(text) and named not in _titles()
 
 
 def _last_segment(caps: str) -> str:

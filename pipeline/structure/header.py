@@ -8,7 +8,11 @@ national lines are cut out wherever they stand, and each remaining line is class
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
+from functools import cache
+from itertools import combinations
 
+from pipeline.document_types import document_types
 from pipeline.language.dates import EXACT_DATE, parse_date
 from pipeline.structure.identification import (
     FULL_CITATION_TITLE,
@@ -24,7 +28,7 @@ from pipeline.structure.identification import (
     type_names,
     type_of_title,
 )
-from pipeline.structure.lines import Line, fold_chars, title_goes_on, vocabulary
+from pipeline.structure.lines import Line, fold_chars, is_a_lone_word, title_goes_on, vocabulary
 from pipeline.structure.national import DECORATION, ORNAMENT, is_noise, national_pieces, without_national_lines
 from pipeline.structure.place_date import mended_date, spelt_as_place
 from pipeline.structure.stamps import is_copy, read_stamps
@@ -47,6 +51,7 @@ PLACE_UNIT_WORDS = {"phố", "xã", "trấn"}  # the lower-case half of Thành p
 HEADING_START = re.compile(r"^(?:[IVXLC]+\s*[.\-–/)]\s|\d+\.\s|Điều\s+\d|Chương\s+[IVXLC\d]|PHẦN\s|Phần\s+[IVXLC\d])")
 ADOPTED = re.compile(rf"\bthông qua\b[^.;]{{0,80}}?(?P<date>{WRITTEN}{EXACT_DATE})")
 ISSUED_WITH = re.compile(r"\((?:Ban hành )?[Kk]èm theo")
+CO_ISSUER = re.compile(r"\s+[-–]\s+")  # between the bodies of a joint issuer block: BỘ TƯ PHÁP - BỘ CÔNG AN
 
 
 def starts_attached_document(lines: list[Line], position: int) -> bool:
@@ -297,10 +302,51 @@ def _set_issuer(header: Header, lines: list[str]) -> None:
     if not lines:
         return
     lines = list(dict.fromkeys(lines))  # the Công báo prints the issuer twice
+    if co_issuers := _co_issuers(lines, header.symbol or ""):
+        header.issuer, header.issuer_parent = co_issuers, None
+        return
     if len(lines) >= 2 and _wraps_a_name(lines[-2], lines[-1]):
         lines = [*lines[:-2], f"{lines[-2]} {lines[-1]}"]
     header.issuer = lines[-1]
     header.issuer_parent = lines[-2] if len(lines) >= 2 else None
+
+
+def _co_issuers(lines: list[str], symbol: str) -> str | None:
+    """A joint document's issuers (a ``joint`` type: ``TTLT``, ``NQLT``), one for each issuer code its symbol lists,
+    as printed, joined by `` - `` (``BỘ TƯ PHÁP - BỘ CÔNG AN - …``). Web text cuts the block's columns into lines
+    anywhere (``ỦY BAN THƯỜNG VỤ QUỐC HỘI`` / ``CHÍNH PHỦ - ĐOÀN CHỦ TỊCH`` / ``ỦY BAN TRUNG ƯƠNG`` / ``MẶT TRẬN …``):
+    of the line breaks, those that part two bodies are the ones whose bodies' initials read most like the codes
+    (``UBTVQH``, ``CP``, ``ĐCTUBTWMTQVN``). None for a document of one issuer, or a block that names too few."""
+    type_code, *codes = [code.strip() for code in re.split(r"[-–]", symbol)]
+    if not codes or type_code not in _joint_codes():
+        return None
+    pieces = [(piece.strip(), index > 0) for line in lines for index, piece in enumerate(CO_ISSUER.split(line))]
+    breaks = [index for index, (_, in_line) in enumerate(pieces) if index and not in_line]
+    parted = {index for index, (_, in_line) in enumerate(pieces) if in_line}
+    wanted = len(codes) - 1 - len(parted)
+    if wanted < 0 or wanted > len(breaks):
+        return None
+
+    def bodies(cuts: set[int]) -> list[str]:
+        cut_at = sorted(cuts | {0, len(pieces)})
+        return [" ".join(p for p, _ in pieces[start:end]) for start, end in zip(cut_at, cut_at[1:])]
+
+    best = max(
+        (bodies(parted | set(chosen)) for chosen in combinations(breaks, wanted)),
+        key=lambda found: sum(_initials_like(body, code) for body, code in zip(found, codes)),
+    )
+    return " - ".join(best)
+
+
+def _initials_like(body: str, code: str) -> float:
+    """How much a body's initials read like an issuer code (``ỦY BAN THƯỜNG VỤ QUỐC HỘI``, ``UBTVQH15``)."""
+    initials = "".join(fold_chars(word[0]) for word in body.split() if word[0].isalpha())
+    return SequenceMatcher(None, initials, fold_chars(code.rstrip("0123456789"))).ratio()
+
+
+@cache
+def _joint_codes() -> frozenset[str]:
+    return frozenset(code for kind in document_types() if kind.get("joint") for code in kind.get("state", []))
 
 
 def _whole_words_joined(lines: list[str]) -> list[str]:
@@ -309,8 +355,8 @@ def _whole_words_joined(lines: list[str]) -> list[str]:
     the block's first line of one word (``BỘ`` / ``NÔNG NGHIỆP VÀ MÔI TRƯỜNG``) is no name, the line below ends it."""
     joined: list[str] = []
     for line in map(str.strip, lines):
-        lone_head = len(joined) == 1 and len(joined[0].split()) == 1 and joined[0].strip(DECORATION)
-        if (joined and len(line.split()) == 1 and line.strip(DECORATION)) or lone_head:
+        lone_head = len(joined) == 1 and is_a_lone_word(joined[0])
+        if (joined and is_a_lone_word(line)) or lone_head:
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)

@@ -73,6 +73,7 @@ LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"\bnăm\s*\d{1,3}$"), re.compile(rf"^\d{{1,3}}{_NO_LABEL}"), ""),
     (re.compile(r"\b(?:ngày|tháng)\s*\d{1,2}$"), re.compile(r"^(?:tháng|năm)\b"), " "),
 ]
+PLACEHOLDER = re.compile(r"\.{4,}|…{2,}")  # what a form leaves to be filled in
 SPLIT_LABEL_WORD = re.compile(r"^(\s*)Đ\s+(iều\b)")  # ``Đ iều 7.``: the pieces of a word a line break split
 
 
@@ -111,6 +112,13 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
 def vocabulary() -> dict[str, Any]:
     """structure.toml, as read."""
     return tomllib.loads(resources.files("pipeline.data").joinpath("structure.toml").read_text("utf-8"))
+
+
+def is_a_lone_word(text: str) -> bool:
+    """A line of one word, which goes on with the name or title above it: web text that gives each word its own line
+    (``BỘ`` / ``TÀI`` / ``CHÍNH`` in an issuer block, ``KT.`` / ``BỘ`` / ``TRƯỞNG`` in a signature)."""
+    words = text.split()
+    return len(words) == 1 and any(char.isalpha() for char in words[0])
 
 
 def title_goes_on(text: str) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.structure.lines import Line, title_goes_on
+from pipeline.structure.lines import PLACEHOLDER, Line, title_goes_on
+from pipeline.structure.national import ORNAMENT, without_national_lines
 from pipeline.vietnamese import is_capitals
 
 ROMAN = r"[IVXLC]+"
@@ -33,7 +34,7 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("bullet", 12, re.compile(r"^(?P<label>[*•·])\s*(?P<heading>\S.*)$")),
 ]
 CLAUSE_RANK = next(rank for kind, rank, _ in MARKERS if kind == "arabic")
-ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b\s*(?P<label>[\w.]*)\s*[.:\-–]?\s*(?P<heading>.*)$")
+ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ [lL]ục)\b\s*(?P<label>[\w.]*)\s*[.:\-–]?\s*(?P<heading>.*)$")  # Phụ Lục too
 # A form printed after the signature (``Mẫu số 01. (Ban hành kèm theo …)``, ``Mẫu số 02: Quyết định …``, ``Mẫu
 # 01-SHTT``): a part of its own under the annex that holds it, if any; its headings (``Điều 1.`` of a model decision) are the form's, and
 # the form is no heading of the document (``is_heading`` false: not in HEADING_KINDS).
@@ -41,6 +42,7 @@ FORM = re.compile(r"^(?:Mẫu|MẪU)(?:\s+(?:số|SỐ))?\s*(?P<label>\d+[A-Z]?(
 ANNEX_RANK, FORM_RANK = -2, -1  # an annex above a form above a Phần (0)
 PART_KINDS = {"annex", "form"}
 ISSUED_WITH_NOTE = re.compile(r"\s*\((?:Ban hành )?[Kk]èm theo")  # (Kèm theo Quyết định …) under an annex title
+FORM_HEAD_LINES = 3  # the lines under an annex's note where a form's header shows
 # A table flattened one cell per line opens with its number column's header alone on a line: its rows (1. / name /
 # symbol …) and numbered cases in its cells are no clauses.
 TABLE_HEADER = re.compile(r"^(?:STT|Stt|TT|Số TT|SỐ TT|Số thứ tự|SỐ THỨ TỰ)\.?$")
@@ -196,7 +198,11 @@ def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: b
     ``, BỔ SUNG`` / … / ``22/2013/TT-NHNN`` / ``HƯỚNG DẪN …``) or ``PHỤ LỤC II`` (its first line, in any case, unless
     it is the ``(Kèm theo …)`` line)."""
     title: list[str] = []
-    for line in lines[position + 1 : position + 1 + TITLE_LINES]:
+    below = lines[position + 1 : position + 1 + TITLE_LINES]
+    noted = _past_issued_with_note(below) if any_case else 0
+    if noted and _opens_a_form_or_table(below[noted:]):
+        return ""
+    for line in below[noted:]:
         if sum(map(len, title)) > TITLE_CHARS:
             break
         text = line.stripped
@@ -204,7 +210,7 @@ def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: b
             if title:
                 break
             continue
-        first_of_annex = any_case and not title and not text.startswith("(") and len(text) < 200
+        first_of_annex = any_case and not noted and not title and not text.startswith("(") and len(text) < 200
         if not (is_capitals(text) or first_of_annex) or heading_of(text) or ANNEX.match(text):
             break
         title.append(ISSUED_WITH_NOTE.split(text)[0])
@@ -213,9 +219,39 @@ def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: b
     return " ".join(title).strip()
 
 
+def _past_issued_with_note(below: list[Line]) -> int:
+    """How many lines the ``(Ban hành kèm theo …)`` note under an annex label takes (0: none), up to the line that
+    closes its bracket (``PHỤ LỤC I`` / ``(Ban hành kèm theo Thông tư số …`` / ``của Thống đốc …)`` / its title)."""
+    if not below or not ISSUED_WITH_NOTE.match(below[0].stripped):
+        return 0
+    depth = 0
+    for taken, line in enumerate(below, 1):
+        depth += line.stripped.count("(") - line.stripped.count(")")
+        if depth <= 0:
+            return taken
+    return 0
+
+
+def _opens_a_form_or_table(below: list[Line]) -> bool:
+    """Does a form's own header or a table follow an annex's note, no title of the annex: a form's label (``Mẫu số
+    01``), a table's number column (``STT``), a blank to fill in (``ỦY BAN NHÂN DÂN TỈNH ……``), or a national line
+    within the first lines (``TÊN NGÂN HÀNG`` / ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``)."""
+    first = [line.stripped for line in below if line.stripped][:FORM_HEAD_LINES]
+    opening = bool(first) and bool(FORM.match(first[0]) or TABLE_HEADER.match(first[0]))
+    return opening or any(PLACEHOLDER.search(text) or _is_national(text) for text in first)
+
+
+def _is_national(text: str) -> bool:
+    return bool(text.strip(ORNAMENT)) and not without_national_lines(text)
+
+
 # A line that goes on with the article title above it: it begins in lower case or with a figure (``43/2025/TT-BCT``,
 # ``07 văn bản …``) and is no clause or point label.
 NO_ITEM_LABEL = re.compile(r"^(?!\d{1,3}\s*[.)](?!\d)|[a-zđ]\s*\))")
+# Or it opens with the unit the title names, which web text put on a line of its own (``Điều 5. Bổ sung khoản 4`` /
+# ``Điều 6 của Thông tư số …``, ``Điều 19.`` / ``Sửa đổi, bổ sung`` / ``Điều 49``): no label (no stop after the
+# number) and no sentence of the article (``Điều 5 được sửa đổi như sau:``).
+UNIT_NAMED = re.compile(r"^(?:Điều|khoản|điểm)\s+\d+[a-zđ]?(?![\d.:])(?!.*[.:;]$)")
 
 
 def _article_title_goes_on(lines: list[Line], position: int, skip: set[int], heading: str) -> str:
@@ -228,7 +264,8 @@ def _article_title_goes_on(lines: list[Line], position: int, skip: set[int], hea
     for line in lines[position + 1 + taken : position + TITLE_LINES]:
         text = line.stripped
         cut = title_goes_on(heading) and not heading_of(text)  # ``… một số điều của`` / ``Thông tư liên tịch số …``
-        goes_on = (text[:1].isdigit() or text[:1].islower() or cut) and NO_ITEM_LABEL.match(text)
+        opens_on = text[:1].isdigit() or text[:1].islower() or cut or UNIT_NAMED.match(text)
+        goes_on = opens_on and NO_ITEM_LABEL.match(text)
         ended = not heading or heading.endswith(SENTENCE_ENDS) or len(heading) + len(text) > TITLE_CHARS
         if line.index in skip or ended or not goes_on:
             break
@@ -247,9 +284,19 @@ def _article_title_below(lines: list[Line], position: int, skip: set[int]) -> st
         return ""
     if _first_clause_below(text, following[1:]):
         return text
+    bracketed = _bracket_closed(text, following[1:])  # ``… Quy chuẩn … (`` / ``QCVN 41:2025/BNNMT`` / ``).``
     after = following[1].stripped if len(following) > 1 else ""
-    sentence = text.endswith(SENTENCE_ENDS) or after[:1] in SENTENCE_ENDS + (")",) or after[:1].islower()
+    sentence = bracketed.endswith(SENTENCE_ENDS) or after[:1] in SENTENCE_ENDS + (")",) or after[:1].islower()
     return "" if sentence or len(text) > 150 else text
+
+
+def _bracket_closed(text: str, below: list[Line]) -> str:
+    """A line that leaves a bracket open, with the lines web text cut the bracket into, up to the one closing it."""
+    for line in below[: TITLE_LINES - 2]:
+        if text.count("(") <= text.count(")"):
+            break
+        text = f"{text} {line.stripped}"
+    return text
 
 
 def _first_clause_below(title: str, below: list[Line]) -> bool:
