@@ -54,12 +54,13 @@ def test_an_issuer_wrapped_by_its_column_is_joined_and_a_parent_kept_apart(upper
 
 def test_a_speck_read_as_a_digit_is_no_line_of_the_page_but_a_page_number_is() -> None:
     """A scanner's dot under a title read ``7`` (doc_000325, held out 2: 14 px high where the page's lines stand 87)
-    would be joined into the title; a page number or a list label stands as tall as the text."""
+    or a tick after it (doc_000273) would be joined into the title; a page number or a list label stands as tall as
+    the text."""
 
     def printed(text: str, top: int, number: int, height: int = 40, left: int = 300) -> list[Word]:
         return [Word(w, left + 120 * i, top, 100, height, 96.0, (number, 1, 1)) for i, w in enumerate(text.split())]
 
-    page = printed("2", 50, 0) + printed("QUY ĐỊNH KỸ THUẬT VỀ NUÔI TRỒNG", 200, 1) + printed("THỦY SẢN", 260, 2)
+    page = printed("2", 50, 0) + printed("QUY ĐỊNH KỸ THUẬT VỀ NUÔI TRỒNG", 200, 1) + printed("THỦY SẢN '", 260, 2)
     page += printed("7", 320, 3, height=8) + printed("Căn cứ Luật Thủy sản ngày 21/11/2017;", 400, 4, left=100)
     page += printed("4.", 480, 5, left=100) + printed("Các cơ quan có liên quan chịu trách nhiệm", 480, 5, left=300)
     lines = [x.text for x in layout(page, 2480).lines]
