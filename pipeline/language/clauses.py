@@ -41,8 +41,11 @@ TABLE_CELL = " | "
 BLANKED = "  "  # what an opening phrase read as blanks leaves before a sentence's subject
 LIST_JOIN = re.compile(r",?\s+và\s+|,\s+")  # between the last two bodies of a list
 LIST_END = re.compile(r"(?:,|\svà)\s*$")  # … a list that goes on
-MAX_QUALIFIER_WORDS = 6
+MAX_QUALIFIER_WORDS = 12  # … Sở Tư pháp | nơi đặt trụ sở của Chi nhánh | có trách nhiệm
 HEADING_PARTS = re.compile(r"(;\s+|,\s+của\s+)")  # between the parts of a heading's names
+PLACE_END = re.compile(r"[,;:.()]|\s(?:để|và|hoặc|về|làm)\s")  # … nơi đặt trụ sở chi nhánh | (hoặc nơi …)
+NOT_BEFORE_PLACE = {"tới", "đến", "tại", "ở", "từ", "về"}  # … tới | nơi …: "nơi" is the place gone to, no qualifier
+PLACE_VERBS = ("lead_after", "lead_next", "duty", "support_after", "powers_after", "report")  # … nơi cư trú | thực hiện
 MAX_BARE_SUBJECT_WORDS = 8  # a subject that no head opens, before its duty cue (Bên mua điện có trách nhiệm …)
 
 Mention = tuple[str, int, str]  # (role, start, name as written)
@@ -84,6 +87,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "competence_reference": re.compile(rf"\s+(?:{alternation(data['competence_references'])})\s"),
         "provision": re.compile(rf"\s+(?:{alternation(data['competence_references'])})\s[^;.:]{{0,80}}?\snày(?=\s|$)"),
         "taking": re.compile(rf"\s(?:{alternation(data['list_takers'])})\s+"),
+        "place": re.compile(rf"\s+(?:{alternation(data['qualifiers'])})\s+"),
         "matter": re.compile(rf"\s(?:{alternation(data['matter_openings'])})\s"),
         "subject_heading": re.compile(
             rf"^(?:(?:{alternation(data['subject_heading_prefixes'])}"
@@ -298,6 +302,8 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     start, role = min(cues)
     if cue("agent").match(subject, verbs_from):  # … do lãnh đạo Bộ làm chủ tịch: the verb of who leads it
         return None
+    if cue("subordinate").search(f" {subject[: start + 1]}") and not cue("duty").search(subject):
+        return None  # … chịu sự chỉ đạo của …: placed under another, no task
     if (powers and powers.start() < start) or (negation and negation.start() < start):
         return None
     if _granted_a_right(subject, verbs_from):
@@ -445,10 +451,45 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
                 continue  # … có quyền yêu cầu X …: a right of the subject, no task of X
             if role == "support" and not _works_with_partner(clause[: match.start()], mentions):
                 continue  # … nếu phối hợp với X: no one named works with the partner
+            if role == "lead" and cue("organising").match(clause, match.end()):
+                continue  # chỉ đạo | tổ chức thu thập thông tin …: the verb the directed are told, no body
             # báo cáo Thủ tướng Chính phủ, | đồng gửi Bộ Tài chính: a list of bodies reports go to ends at the next
             end = following.start() if following and role == "report_to" else len(clause)
-            mentions += [(role, match.end() + s, n) for s, n in names(clause[match.end() : end].rstrip(" ,"))]
-    return tuple(mentions)
+            found = names(clause[match.end() : end].rstrip(" ,"))
+            if role == "lead" and cue("requesting").search(match[0]):
+                found = _not_deciders(clause, match.end(), found)
+            mentions += [(role, match.end() + s, n) for s, n in found]
+    return tuple((role, start, _with_its_place(clause, start, name)) for role, start, name in mentions)
+
+
+def _with_its_place(clause: str, start: int, name: str) -> str:
+    """A body's name with the ``nơi …`` clause that says which one of its kind is meant (``Ủy ban nhân dân cấp xã |
+    nơi cư trú của người được giám hộ | thực hiện …``, ``báo cáo Ngân hàng Nhà nước chi nhánh Khu vực | nơi đặt trụ
+    sở chi nhánh``), up to the verb, the punctuation or ``để`` that ends it, when that is near (gold README)."""
+    end = start + len(name)
+    place = _patterns()["place"].match(clause, end)
+    if not place or name.split()[-1] in NOT_BEFORE_PLACE:  # Đoàn xe tới | nơi an táng: a place it goes to
+        return name
+    verb_from = clause.find(" ", place.end())  # its own verb may open it (nơi | tổ chức lễ tang | làm đại diện …)
+    stops = [m.start() for m in (PLACE_END.search(clause, place.end()),) if m]
+    stops += [m.start() for c in PLACE_VERBS if verb_from > 0 and (m := cue(c).search(clause, verb_from))]
+    stop = min(stops, default=len(clause))
+    words = clause[place.end() : stop].split()
+    return clause[start:stop].rstrip() if 1 <= len(words) <= MAX_QUALIFIER_WORDS else name
+
+
+def _not_deciders(clause: str, start: int, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The bodies named after a request (`start`: where they begin in `clause`) but the list that opens it when the
+    list is asked to consider or decide (``đề nghị | Bộ trưởng | xem xét, quyết định khen thưởng``): a decider holds a
+    power, no task (gold README)."""
+    end = 0
+    for offset, name in found:
+        if offset != end and not LIST_JOIN.fullmatch(clause, start + end, start + offset):
+            break
+        end = offset + len(name)
+    if not end or not cue("decision").match(clause, start + end):
+        return found
+    return [(offset, name) for offset, name in found if offset >= end]
 
 
 def _directs_a_body(clause: str, start: int, end: int) -> bool:

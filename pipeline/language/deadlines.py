@@ -30,7 +30,16 @@ from datetime import date, timedelta
 from functools import cache
 
 from pipeline.language.dates import TIME_OF_DAY, WrittenDate, find_dates
-from pipeline.language.deadline_words import Deadline, Screened, after, alternatives, before, screened_phrases, words
+from pipeline.language.deadline_words import (
+    Deadline,
+    Screened,
+    after,
+    alternatives,
+    before,
+    first_words,
+    screened_phrases,
+    words,
+)
 from pipeline.language.recurring import days_in_periods, falls_due, frequencies, next_due
 from pipeline.language.relative_limits import relative_limits
 from pipeline.language.sessions import session_limits
@@ -46,7 +55,7 @@ class _Grammar:
     clock: re.Pattern[str]
     ongoing: Screened
     from_on: re.Pattern[str]
-    label: re.Pattern[str]
+    label: Screened
     continuing: re.Pattern[str]
     range_joint: re.Pattern[str]
     next_year: re.Pattern[str]
@@ -74,8 +83,9 @@ def _grammar() -> _Grammar:
         clock=re.compile(rf"{TIME_OF_DAY}\s*,?\s*(?:của\s+)?$", re.IGNORECASE),  # trước 17 giờ ngày 20/11/2025
         ongoing=screened_phrases(ongoing["words"]),
         from_on=re.compile(rf"\s+(?:{alternatives(ongoing['from_on'])})\b", re.IGNORECASE),
-        label=re.compile(
-            rf"(?<![\w])(?:{alternatives(d['values']['labels'])})\s*:\s*(?P<value>[^.;\n]+)", re.IGNORECASE
+        label=Screened(
+            re.compile(rf"(?<![\w])(?:{alternatives(d['values']['labels'])})\s*:\s*(?P<value>[^.;\n]+)", re.IGNORECASE),
+            first_words(d["values"]["labels"]),
         ),
         continuing=re.compile(rf"\s*(?:{alternatives(d['values']['continuing'])})", re.IGNORECASE),
         range_joint=re.compile(rf"\s*(?:{alternatives(d['values']['ranges'])})\s*$", re.IGNORECASE),
@@ -274,6 +284,8 @@ def _subsume(found: list[Deadline], text: str) -> list[Deadline]:
     """In a sentence that gives a precise limit (a day in a period, an amount from an event), a bare frequency
     of the same duty (``Hàng quý, năm lập báo cáo … trước ngày 30 tháng 4 hàng năm``) says nothing more: it is
     dropped, and a day it governs takes its recurrence (``định kỳ 6 tháng … trước ngày 15 tháng 6``)."""
+    if len(found) < 2:
+        return found  # a frequency is dropped only beside a more precise limit
     kept: list[Deadline] = []
     sentences = _sentences(text)
     starts = [start for start, _ in sentences]

@@ -106,7 +106,7 @@ def _grammar() -> _Grammar:
                 r"|(?P<n4>\d{1,2})\s+(?P<unit4>tháng|năm)\s*/\s*(?:(?:một|01|1)\s*)?lần)",
                 re.IGNORECASE,
             ),
-            ("tháng", "lần", "năm"),
+            ("lần", "định kỳ"),  # `định kỳ` is written with one space in the pattern
         ),
         periodic=screened_phrases(d["recurring"]["periodic"]),
         month_end=screened_phrases(d["recurring"]["month_end"]),
@@ -187,7 +187,8 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
         if bare or periodic or listed or duty or opens_clause(text, match.start()):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(),
                                   recurrence=_recurrence(match["freq"])))  # fmt: skip
-    for match in g.every_n_months.finditer(text):
+    # every way of writing it holds `lần` or `định kỳ` but a month count alone, which counts only in a time value
+    for match in g.every_n_months.pattern.finditer(text) if bare else g.every_n_months.finditer(text):
         months = match["n3"] if bare else None
         for amount, unit in (("n", "unit1"), ("n2", "unit2"), ("n4", "unit4")):
             if match[amount]:  # định kỳ 06 tháng, ba (03) năm một lần, 12 tháng/lần, 1 năm/lần

@@ -46,7 +46,7 @@ ON_A_DAY = re.compile(r"\s*(?:phút|,?\s*(?:của\s+)?ngày)", re.IGNORECASE)
 class _Grammar:
     relative: Screened
     relative_after: Screened
-    anchor_first: re.Pattern[str]
+    anchor_first: Screened
     anchor_stop: re.Pattern[str]
     open_end: re.Pattern[str]
     running_on: re.Pattern[str]
@@ -58,6 +58,8 @@ class _Grammar:
     next_day: Screened
     clause_start: re.Pattern[str]
     body_kind: re.Pattern[str]
+    condition: re.Pattern[str]
+    case_governor: re.Pattern[str]
 
 
 @cache
@@ -83,12 +85,15 @@ def _grammar() -> _Grammar:
                 rf"(?:chậm nhất|trong vòng|không quá)\s+(?P<anchor>sau khi [^,.;()]{{3,60}}?)\s+{amount}\s*{unit_words}\b",
                 re.IGNORECASE,
             ),
-            units,
+            ("sau khi",),  # written with one space in the pattern
         ),
-        anchor_first=re.compile(
-            rf"(?P<anchor>(?:trước|sau)\s+(?:{alternatives(d['event_words'])})\s+[^,.;:()\d]{{3,80}}?)\s+"
-            rf"(?:{alternatives(d['least'])})(?:\s+là)?\s+{amount}\s*{unit_words}\b",
-            re.IGNORECASE,
+        anchor_first=Screened(
+            re.compile(
+                rf"(?P<anchor>(?:trước|sau)\s+(?:{alternatives(d['event_words'])})\s+[^,.;:()\d]{{3,80}}?)\s+"
+                rf"(?:{alternatives(d['least'])})(?:\s+là)?\s+{amount}\s*{unit_words}\b",
+                re.IGNORECASE,
+            ),
+            first_words(d["least"]),
         ),
         open_end=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_open_ends'])})\s+$", re.IGNORECASE),
         anchor_stop=re.compile(rf"[.,;:()\n]|(?<=\s)(?:{alternatives(d['anchor_stops'])})\b", re.IGNORECASE),
@@ -122,6 +127,8 @@ def _grammar() -> _Grammar:
             re.IGNORECASE,
         ),
         body_kind=re.compile(rf"(?:{alternatives(d['anchor_governing_kinds'])})(?!\w)", re.IGNORECASE),
+        condition=re.compile(rf"(?<!\w)(?:{alternatives(d['from_then_conditions'])})(?!\w)", re.IGNORECASE),
+        case_governor=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_case_governors'])})(?!\w)", re.IGNORECASE),
         same_day=re.compile(
             rf"(?<!\w)(?:{alternatives(d['values']['same_day'])})(?!\s+(?:làm việc|\d))\b", re.IGNORECASE
         ),
@@ -227,11 +234,16 @@ def _before_an_event(match: re.Match[str]) -> bool:
 
 
 def _closes_a_duty(text: str, match: re.Match[str], end: int) -> bool:
-    """Whether days counted after an event end the clause of a duty (``ý kiến … được gửi tới tập đoàn sau 03 ngày
-    làm việc kể từ ngày nhận được hồ sơ.``): not when they open it or a condition goes on after them (``Sau 60
-    ngày kể từ khi thông báo, nếu …``; ``… sau 30 ngày kể từ ngày gửi thông báo mà …``), nor months (a term)."""
-    if not match["anchor"] or unit(match["unit"]) not in NOTICE_UNITS or opens_clause(text, match.start()):
+    """Whether days counted after an event are the time of a duty: they end its clause (``ý kiến … được gửi tới tập
+    đoàn sau 03 ngày làm việc kể từ ngày nhận được hồ sơ.``) or open it, the event ending at a comma before its doer
+    (``2. Sau 10 ngày làm việc, kể từ ngày có quyết định thu hồi giấy phép, cơ quan cấp giấy phép thông báo …``);
+    not when a condition goes on after them (``Sau 60 ngày kể từ khi thông báo, nếu …``; ``… sau 30 ngày kể từ ngày
+    gửi thông báo mà …``; ``Sau 30 ngày kể từ ngày … nhưng … thì …``), nor months (a term)."""
+    if not match["anchor"] or unit(match["unit"]) not in NOTICE_UNITS:
         return False
+    if opens_clause(text, match.start()):
+        sentence = re.match(r"[^.;\n]*", text[end:])[0]
+        return sentence.startswith(",") and not _grammar().condition.search(sentence)
     return re.match(r"\s*(?:[.;]|$)", text[end:]) is not None
 
 
@@ -259,6 +271,8 @@ def _anchor_end(text: str, start: int) -> int:
             continue  # the rule the event happens under is part of it: … hồ sơ theo quy định tại Điều 21 của Luật này
         if stop[0] == "," and _lists_on(text, stop.end(), text[start : stop.start()]):
             continue
+        if stop[0].lower().startswith("đối") and g.case_governor.search(text, start, stop.start()):
+            continue  # a noun of the event takes it: … tham gia ý kiến đối với khoản cho vay ra nước ngoài
         return stop.start()
     return len(text)
 

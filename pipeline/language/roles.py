@@ -20,7 +20,8 @@ ROLE_CUES = lexicon(
                 "lead_before", "lead_after", "lead_next", "support_after", "support_before", "leading_verbs",
                 "powers_after", "permission_markers", "right_words", "requesting_verbs", "condition_markers",
                 "assigned_passives", "defined_kinds", "public_kinds", "duty_cues", "public_duty_cues", "answerable_to",
-                "answerable_qualifiers", "agent_markers", "definition_breaks",
+                "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "organised_things",
+                "subordinate_verbs",
                 "report_verbs", "report_prepositions", "report_before", "role_heading_kinds",
             )
         },
@@ -38,7 +39,8 @@ def role_cues() -> dict[str, Any]:
 @cache
 def cue(name: str) -> re.Pattern[str]:
     """The compiled cue `name`: lead_before, lead_after, lead_next, support_after, powers_after, support, leading,
-    report, defined_kind, definition_break, permission, right_before, duty_to_support, duty, public_kind, public_duty."""
+    report, defined_kind, definition_break, permission, right_before, duty_to_support, duty, public_kind, public_duty,
+    requesting, decision, organising, subordinate."""
     return _cues()[name]
 
 
@@ -67,6 +69,12 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(data['requesting_verbs'])})\s+\Z"
         ),
         "agent": re.compile(rf"\s+(?:{alternation(data['agent_markers'])})\s"),
+        "subordinate": re.compile(rf"\s+(?:{alternation(data['subordinate_verbs'])})\s"),
+        # … đề nghị | Bộ trưởng | xem xét, quyết định: the body asked decides (matched where the asked bodies end)
+        "requesting": re.compile(rf"(?i:{alternation(data['requesting_verbs'])})\s+\Z"),
+        "decision": re.compile(rf"\s*(?:{alternation(data['decision_verbs'])})\b"),
+        # chỉ đạo | tổ chức thu thập …: the verb the directed are told, no body
+        "organising": re.compile(rf"tổ chức\s+(?:{alternation(data['organised_things'])})\b"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
         "leading": re.compile(rf"\b(?:{alternation(data['leading_verbs'])})\b", re.IGNORECASE),
         "report": re.compile(
