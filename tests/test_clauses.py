@@ -130,6 +130,16 @@ def test_a_body_named_with_its_parent_is_one_body() -> None:
     assert mentions(text) == [("support", "Vụ Pháp chế"), ("support", "Vụ Tài chính"), ("support", "Bộ Tư pháp")]
     text = "Vụ trưởng Vụ Pháp chế, Bộ trưởng Bộ Tư pháp chịu trách nhiệm thi hành."
     assert mentions(text) == [("lead", "Vụ trưởng Vụ Pháp chế"), ("lead", "Bộ trưởng Bộ Tư pháp")]
+    # the procuracy belongs to no ministry, and a department has one parent (bulk doc_000077, doc_000130)
+    text = "1. Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Bộ Tư pháp, Bộ Quốc phòng có trách nhiệm phối hợp."
+    assert mentions(text) == [
+        ("support", "Tòa án nhân dân tối cao"),
+        ("support", "Viện kiểm sát nhân dân tối cao"),
+        ("support", "Bộ Tư pháp"),
+        ("support", "Bộ Quốc phòng"),
+    ]
+    text = "Cục Biến đổi khí hậu, Bộ Nông nghiệp và Môi trường, Bộ Tài chính chủ trì thực hiện."
+    assert mentions(text) == [("lead", "Cục Biến đổi khí hậu, Bộ Nông nghiệp và Môi trường"), ("lead", "Bộ Tài chính")]
 
 
 def test_a_kind_of_body_defined_by_what_it_is_given_to_do_keeps_its_definition() -> None:
@@ -313,6 +323,9 @@ def test_a_copy_of_what_a_task_sends_goes_to_a_body_as_a_report() -> None:
         ("report_to", "Thủ tướng Chính phủ"),
         ("report_to", "Bộ Tài chính"),
     ]
+    # a report sent to a body (bulk doc_000192, doc_000340)
+    text = "Sở Tư pháp tổng hợp, báo cáo kết quả triển khai Thông tư liên tịch này gửi Bộ Tư pháp."
+    assert mentions(text) == [("lead", "Sở Tư pháp"), ("report_to", "Bộ Tư pháp")]
     # a dossier a party files is an application, not a report
     text = "Người có công lập 03 bộ hồ sơ gửi Ủy ban nhân dân xã nơi có đất."
     assert ("report_to", "Ủy ban nhân dân xã") not in mentions(text)

@@ -65,3 +65,8 @@ def test_the_body_printed_under_a_joint_blocks_authority_is_the_authoritys(bulk:
     """``KT. BỘ TRƯỞNG`` / ``BỘ CÔNG AN`` / ``THỨ TRƯỞNG`` / ``(Đã ký)`` / name, the first of a joint circular's six
     blocks (doc_000192: the first block printed is the document's, README)."""
     assert signed(structure_of(bulk["doc_000192"])) == ("KT. BỘ TRƯỞNG BỘ CÔNG AN", "THỨ TRƯỞNG", "Lê Quốc Hùng")
+
+
+def test_a_signers_name_cut_after_its_surname_is_one_name(bulk: dict[str, str]) -> None:
+    """``KT. BỘ TRƯỞNG`` / ``THỨ TRƯỞNG`` / ``(Đã ký)`` / ``Trần`` / ``Quốc Phương`` (doc_000213)."""
+    assert signed(structure_of(bulk["doc_000213"])) == ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Trần Quốc Phương")

@@ -29,7 +29,7 @@ BODY_NAMES = lexicon(
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
                 "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers",
-                "institution_kinds", "listed_apart", "listed_apart_after", "located_places",
+                "institution_kinds", "listed_apart", "listed_apart_after", "located_places", "not_children",
                 "levelled_kinds", "shared_levels",
             )
         },
@@ -441,6 +441,8 @@ def _names_parent(piece: str, before: list[str]) -> bool:
         and not piece.startswith(tuple(f"{title} " for title in data["titles"]))  # Bộ trưởng …: a head, no parent
         and bool(before)
         and before[-1].startswith(child)
+        and not before[-1].startswith(tuple(data["not_children"]))  # Viện kiểm sát nhân dân tối cao, | Bộ Công an
+        and not any(f", {kind}" in before[-1] for kind in parent)  # …, Bộ Tư pháp, | Bộ Quốc phòng: one parent
         and not any(name.startswith(child) for name in before[:-1])
     )
 

@@ -79,7 +79,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "leading": re.compile(rf"\b(?:{alternation(data['leading_verbs'])})\b", re.IGNORECASE),
         "report": re.compile(
             # báo cáo tình hình thực hiện với Ủy ban nhân dân tỉnh: what is reported (up to 20 words), then to whom …
-            rf"(?<!\w)(?:{alternation(data['report_verbs'])})(?:\s+[^\s;:()]+){{1,20}}?"
+            # (what is reported opens in lower case: báo cáo Thủ tướng Chính phủ, đồng gửi … names whom first)
+            rf"(?<!\w)(?:{alternation(data['report_verbs'])})\s+(?-i:[^\sA-ZĐÂĂÊÔƠƯỦỶ;:()])[^\s;:()]*(?:\s+[^\s;:()]+){{0,19}}?"
             rf"\s+(?:{alternation(data['report_prepositions'])})\s+(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ]))"
             # … or straight after the cue (báo cáo Ban Thường vụ Tỉnh ủy)
             rf"|(?<!\w)(?:{alternation(data['report_before'])})\s+",

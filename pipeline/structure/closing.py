@@ -338,8 +338,18 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
         if name := _name_line(text):
             found.signer_name = name
             found.lines.add(line.index)
+        elif following := _name_cut_after_its_surname(text, rest[offset + 1 : offset + 2]):
+            found.signer_name = _name_line(f"{text} {following.stripped}")
+            found.lines |= {line.index, following.index}
         break
     return found
+
+
+def _name_cut_after_its_surname(text: str, below: list[Line]) -> Line | None:
+    """The line that ends a signer's name web text cut after its first word (``Trần`` / ``Quốc Phương``)."""
+    if below and _is_name_word(text) and _name_line(f"{text} {below[0].stripped}"):
+        return below[0]
+    return None
 
 
 def _names_the_authoritys_body(text: str, below: list[Line]) -> bool:
