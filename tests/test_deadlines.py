@@ -85,6 +85,16 @@ def test_an_anchor_reads_on_through_a_list_of_its_event_to_the_clauses_doer(text
     assert found[6] == anchor
 
 
+def test_an_anchor_reads_on_through_a_longer_item_that_repeats_the_head_of_the_one_before() -> None:
+    # 12 anchors in 10 bulk documents: bulk3 doc_000536 (cuộc thi viết, cuộc thi sáng tác …), doc_000290
+    texts = bulk_texts(["doc_000536", "doc_000290"])
+    anchors = {d.relative_anchor for text in texts.values() for d in find_deadlines(text) if d.relative_anchor}
+    assert "kể từ ngày kết thúc cuộc thi viết, cuộc thi sáng tác tác phẩm văn học" in anchors
+    assert "kể từ ngày ký thỏa thuận cho vay, thỏa thuận gia hạn khoản cho vay" in anchors
+    # … but not through a doer and its verb (…, tác giả hoàn thành tác phẩm và gửi trực tiếp …)
+    assert "kể từ ngày thông báo được hỗ trợ đề cương tác phẩm" in anchors
+
+
 def test_an_anchor_reads_on_past_a_doers_noun_that_is_the_events_own() -> None:
     # bulk doc_000010: 143 anchors in 59 bulk documents stopped at the word after khi, của, ngày …
     text = bulk_texts(["doc_000010"])["doc_000010"]

@@ -22,10 +22,13 @@ from pipeline.language.deadline_words import (
     words,
 )
 from pipeline.language.english import is_english
+from pipeline.language.recurring import first_duty_verb
 from pipeline.language.roles import role_cues
 
 
 LIST_ITEM_WORDS = 6  # the most syllables of one more item of a list in an event (tiếp thu ý kiến thẩm định)
+# … and of one that opens with the head word of the item before it (cuộc thi viết, cuộc thi sáng tác tác phẩm văn học)
+PARALLEL_ITEM_WORDS = 12
 ANCHOR_WORDS = 40  # the most words of an anchor event (a text with no stop after it runs on)
 COPULAS = ("là", "is")  # between a limit named as a sentence's subject and its amount (Thời hạn thẩm định là …; the time limit … is …)
 WORD = re.compile(r"\S+")
@@ -287,7 +290,12 @@ def _lists_on(text: str, start: int, event: str) -> bool:
     g = _grammar()
     stop = g.anchor_stop.search(text, start)
     words = text[start : stop.start() if stop else len(text)].split()
-    if not words or len(words) > LIST_ITEM_WORDS or (stop and " ".join(stop[0].lower().split()) in DUTY_WORDS):
+    parallel = (
+        bool(words) and words[0].lower() in {w.lower() for w in event.split()[-LIST_ITEM_WORDS:]}
+        and first_duty_verb(" " + " ".join(words)) is None
+    )  # … no doer with its verb (…, tác giả hoàn thành tác phẩm và gửi …; …, hải quan nơi đăng ký … kiểm tra)
+    most = PARALLEL_ITEM_WORDS if parallel else LIST_ITEM_WORDS
+    if not words or len(words) > most or (stop and " ".join(stop[0].lower().split()) in DUTY_WORDS):
         return False  # … the subject of a duty (…, người nộp hồ sơ phải …)
     item = " ".join(words)
     if words[0][0].isupper() or words[0][0].isdigit() or g.clause_start.match(item) or is_english(event):
