@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from markupsafe import Markup, escape
 from playwright.sync_api import Page, sync_playwright
 
 from pipeline.cli import main
-from pipeline.report.document_view import Mark, segments
+from pipeline.report.document_view import Mark, article, field_marks, segments
 from tests.conftest import DEV, RAW
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -151,3 +152,39 @@ def test_the_batch_page_says_what_each_body_has_due_in_the_next_30_days(out: Pat
     page = (report.write(copy, today=date(2025, 12, 10)) / "index.html").read_text(encoding="utf-8")
     section = page[page.index('<section id="due">') : page.index('<section id="workload"')]
     assert body in section and "2025-12-31" in section and "3260-KH/ĐĐQH15" in section
+
+
+def test_header_fields_are_marked_where_their_words_stand_in_either_case_and_any_spacing() -> None:
+    """A field is marked at the first place its words stand (any run of spaces or line breaks between them, in
+    either case; the place where the date follows it), the signature's at the last, as a pattern of its words
+    finds them: also where a letter of the text matches another in either case only (ı and i)."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BẮC LÂM\nBắc Lâm,  ngày 05 tháng 3 năm 2024\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH\nKẾ HOẠCH"
+        " & KẾ HOẠCH <2024>\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nAn An An\nKT. CHỦ TỊCH\nCHỦ TỊCH\n"
+    )
+    document = {
+        "doc_type": "Quyết định", "issuer": "Ủy ban nhân dân tỉnh Bắc Lâm", "issue_place": "Bắc Lâm",
+        "issue_date": date(2024, 3, 5), "title": "Về việc ban hành kế hoạch & Kế hoạch <2024>",
+        "signer_title": "Chủ tịch", "signer_name": "An An", "number_symbol": None,
+    }  # fmt: skip
+    marks = {m.key: text[m.start : m.end] for m in field_marks(text, document)}
+    assert marks == {
+        "f-doc_type": "QUYẾT ĐỊNH", "f-issuer": "ỦY BAN NHÂN DÂN\nTỈNH BẮC LÂM", "f-issue_place": "Bắc Lâm",
+        "f-issue_date": "ngày 05 tháng 3 năm 2024", "f-title": "VỀ VIỆC BAN HÀNH\nKẾ HOẠCH & KẾ HOẠCH <2024>",
+        "f-signer_title": "CHỦ TỊCH", "f-signer_name": "An An",
+    }  # fmt: skip
+    place = next(m for m in field_marks(text, document) if m.key == "f-issue_place")
+    assert text[place.end :].startswith(",  ngày")  # not the place in the issuer's name
+    signer = {m.key: m.start for m in field_marks(text, document)}
+    assert signer["f-signer_title"] == text.rindex("CHỦ TỊCH") and signer["f-signer_name"] == text.index("An An An")
+    for other_i in ("ı", "İ"):  # a letter that matches i in either case, not in lower case (İ lowers to two letters)
+        signed = f"Ông Kim\nK{other_i}M\n"
+        assert [signed[m.start : m.end] for m in field_marks(signed, {"signer_name": "Kim"})] == [f"K{other_i}M"]
+
+
+def test_the_text_of_a_page_is_escaped_as_markupsafe_escapes_it() -> None:
+    text = "Điều 1. A & B <b>\"quoted\"</b> it's"
+    task = Mark(0, 9, "task", "task <1>", "t1")
+    assert article(segments(text, [task])) == Markup(f'<span class="m task" title="task &lt;1&gt;" id="t1">') + escape(
+        text[:9]
+    ) + Markup("</span>") + escape(text[9:])

@@ -19,7 +19,7 @@ from pipeline.language.lexicon import agreement, lexicon
 from pipeline.language.names import (
     MAX_NAME_WORDS, alternation, begins_name, first_stop, name_end, names, without_trailers,
 )  # fmt: skip
-from pipeline.language.roles import ROLES, cue, role_cues, role_headings
+from pipeline.language.roles import ROLES, cue, role_cues, role_headings, screened_cue
 
 CLAUSES = lexicon(
     "clauses.toml",
@@ -443,7 +443,7 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
             break
     paper = bool(patterns["document_noun"].match(clause, body_start))  # Văn bản … đề nghị Ngân hàng Nhà nước …
     for role, name in (("lead", "lead_before"), ("support", "support"), ("report_to", "report")):
-        matches = list(cue(name).finditer(clause))
+        matches = list(screened_cue(name).finditer(clause))
         for match, following in zip(matches, [*matches[1:], None]):
             if role == "lead" and paper and not mentions:
                 continue  # a paper that asks (an application, a form) directs no body

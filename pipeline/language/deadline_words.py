@@ -86,8 +86,8 @@ class Screened:
     words: tuple[str, ...]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        lowered = _lowered(text)
-        return self.pattern.finditer(text) if any(word in lowered for word in self.words) else iter(())
+        held = _lowered(text).__contains__  # mapped over the words in C: the screen is asked a million times a corpus
+        return self.pattern.finditer(text) if any(map(held, self.words)) else iter(())
 
 
 @lru_cache(maxsize=1)
