@@ -302,8 +302,10 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     start, role = min(cues)
     if cue("agent").match(subject, verbs_from):  # … do lãnh đạo Bộ làm chủ tịch: the verb of who leads it
         return None
-    if cue("subordinate").search(f" {subject[: start + 1]}") and not cue("duty").search(subject):
+    if cue("subordinate").search(f" {subject[: start + 1]}") and not cue("duty_words").search(subject):
         return None  # … chịu sự chỉ đạo của …: placed under another, no task
+    if cue("a_person").match(subject, verbs_from) and not cue("duty_words").search(subject):
+        return None  # Chủ tịch Hội đồng là Thứ trưởng phụ trách …: who holds the post, no task
     if (powers and powers.start() < start) or (negation and negation.start() < start):
         return None
     if _granted_a_right(subject, verbs_from):
@@ -317,15 +319,17 @@ def _granted_a_right(subject: str, name_end: int) -> bool:
     """Whether the name ending at `name_end` is given a right or is the object of a passive (``Ngân hàng Phát triển
     Việt Nam | được thực hiện các hoạt động …``), not a task: ``được`` and a verb in lower case (``… được Bộ trưởng
     phân công``: an agent gives it a task) that assigns nothing (``được giao``), or a condition (``phải được``), and
-    no duty after it (``Nhà đầu tư được tiếp tục thực hiện dự án | phải thực hiện …``: the right defines whom the
-    duty binds)."""
+    no duty after it (``Cơ sở lưu giữ chất thải phóng xạ được đầu tư từ ngân sách nhà nước | phải tiếp nhận …``: the
+    passive defines whom the duty binds; a regulated party's ``phải`` is a rule of conduct, no duty: ``Nhà đầu tư
+    được tiếp tục … phải …``)."""
     permission = cue("permission").match(subject, name_end)
     if not permission or not (permission["condition"] or subject[permission.end()].islower()):
         return False
     named = names(subject[:name_end])  # … right after a name (not: Cơ quan X đăng tải thông tin Chứng chỉ | được cấp)
     if name_end and (not named or named[-1][0] + len(named[-1][1]) < len(subject[:name_end].rstrip())):
         return False
-    return not any(cue(c).search(subject, permission.end()) for c in ("duty", "public_duty"))
+    duties = ("duty",) if cue("regulated_kind").match(subject) else ("duty", "public_duty")  # a party's phải: conduct
+    return not any(cue(c).search(subject, permission.end()) for c in duties)
 
 
 def _bare_subject(subject: str, duty: int) -> bool:
