@@ -1,12 +1,13 @@
-"""Count syllables and syllable bigrams into pipeline/data/syllable_bigrams.tsv, the OCR correction's language model
-(pipeline/ocr/language_model.py).
+"""Count syllables, syllable bigrams and trigrams into pipeline/data/syllable_bigrams.tsv and syllable_trigrams.tsv,
+the OCR correction's language model (pipeline/ocr/language_model.py).
 
 Texts: the bulk corpus and the dev texts, leaving out what the OCR is measured on: the dev and bulk texts rendered
 as scans (scripts/render_scans.py), the hand-typed ground truth of ailab_4_1 (dev/src-ailabocr-01.txt), and bulk
 documents that are one of the rendered documents (their number in the first lines). A bigram is two well-formed
 syllables next to each other within a phrase (pipeline.ocr.tokens). Each syllable is written in its most frequent
 spelling (``hòa`` or ``hoà``). Continuation counts and the Kneser-Ney discount are taken from all pairs; pairs and
-syllables seen once are then left out of the file to keep it small.
+syllables seen once are then left out of the file to keep it small. The trigram file keeps the trigrams seen twice
+or more that the correction may ask about: those whose two pairs the model would expect to meet BOUND times or more.
 
 Usage: python scripts/build_language_model.py
 """
@@ -22,14 +23,16 @@ from pathlib import Path
 
 from render_scans import RENDERED, gold_path
 
-from pipeline.ocr.language_model import COUNTS
+from pipeline.ocr.language_model import BOUND, COUNTS, TRIGRAM_COUNTS, model
 from pipeline.ocr.tokens import Key, key_of, syllable_runs
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 TARGET = ROOT / "pipeline" / "data" / COUNTS
+TRIGRAM_TARGET = ROOT / "pipeline" / "data" / TRIGRAM_COUNTS
 MEASURED_DEV = {"src-ailabocr-01", *(r.stem for r in RENDERED)}
 MIN_COUNT = 2
+MIN_TRIGRAM = 2  # a trigram seen once is not told from one never seen (and would double the file)
 HEAD_CHARS = 600  # a bulk document is one of the measured ones when its number stands in these first characters
 
 
@@ -56,10 +59,12 @@ def texts() -> Iterator[str]:
 def main() -> None:
     spellings: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
+    triples: Counter[tuple[str, str, str]] = Counter()
     for text in texts():
         for run in syllable_runs(text):
             spellings.update(run)
             pairs.update(zip(run, run[1:]))
+            triples.update(zip(run, run[1:], run[2:]))
     counts: Counter[Key] = Counter()
     usual: dict[Key, str] = {}
     for spelling, n in spellings.most_common():
@@ -72,20 +77,40 @@ def main() -> None:
     following: Counter[Key] = Counter(a for a, _ in bigrams)
     of_count = Counter(bigrams.values())
     discount = of_count[1] / (of_count[1] + 2 * of_count[2])
-    kept = {k for k, n in counts.items() if n >= MIN_COUNT}
+    kept = sorted((k for k, n in counts.items() if n >= MIN_COUNT), key=lambda k: (-counts[k], usual[k]))
+    rank = {key: n for n, key in enumerate(kept)}
     with TARGET.open("w", encoding="utf-8") as out:
         out.write(f"# syllable and syllable-bigram counts, by scripts/{Path(__file__).name}\n")
         out.write("# syllable<TAB>count<TAB>distinct syllables before it<TAB>distinct after it; pair<TAB>count\n")
         out.write(f"# discount = {discount:.4f}\n# bigram_types = {len(bigrams)}\n")
-        for key in sorted(kept, key=lambda k: (-counts[k], usual[k])):
+        for key in kept:
             out.write(f"{usual[key]}\t{counts[key]}\t{preceding[key]}\t{following[key]}\n")
         pruned = sorted(
-            ((a, b) for (a, b), n in bigrams.items() if n >= MIN_COUNT and a in kept and b in kept),
+            ((a, b) for (a, b), n in bigrams.items() if n >= MIN_COUNT and a in rank and b in rank),
             key=lambda ab: (-bigrams[ab], usual[ab[0]], usual[ab[1]]),
         )
         for a, b in pruned:
             out.write(f"{usual[a]} {usual[b]}\t{bigrams[(a, b)]}\n")
     print(f"{TARGET}: {len(kept)} syllables, {len(pruned)} of {len(bigrams)} bigrams, discount {discount:.3f}")
+    write_trigrams(triples, rank, usual)
+
+
+def write_trigrams(triples: Counter[tuple[str, str, str]], rank: dict[Key, int], usual: dict[Key, str]) -> None:
+    """The trigrams seen MIN_TRIGRAM times or more that the correction may ask about (the model, just written, would
+    expect BOUND of them or more from their two pairs), in the order of their syllables' `rank` in the bigram file
+    (the order the model numbers them in)."""
+    lm = model()
+    trigrams: Counter[tuple[Key, Key, Key]] = Counter()
+    for (a, b, c), n in triples.items():
+        trigrams[(key_of(a), key_of(b), key_of(c))] += n
+    known = (t for t, n in trigrams.items() if n >= MIN_TRIGRAM and all(k in rank for k in t))
+    asked = sorted((t for t in known if lm.expected_trigram(*t) >= BOUND), key=lambda t: [rank[k] for k in t])
+    with TRIGRAM_TARGET.open("w", encoding="utf-8") as out:
+        out.write(f"# syllable-trigram counts, by scripts/{Path(__file__).name}\n")
+        out.write(f"# trigram<TAB>count: seen {MIN_TRIGRAM} times or more, expected {BOUND} times or more\n")
+        for abc in asked:
+            out.write(f"{' '.join(usual[k] for k in abc)}\t{trigrams[abc]}\n")
+    print(f"{TRIGRAM_TARGET}: {len(asked)} of {len(trigrams)} trigrams")
 
 
 if __name__ == "__main__":

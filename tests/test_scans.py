@@ -9,7 +9,7 @@ import pytest
 
 from pipeline import ingest
 from pipeline.ingest.layout import join_wrapped_issuer, reading_order, split_merged_columns
-from pipeline.ingest.ocr import recognize
+from pipeline.ingest.ocr import layout, recognize
 from pipeline.ingest.regions import _hidden_lines, _line_by_line, _more_plausible
 from pipeline.model import LayoutLine
 from pipeline.normalize import normalize
@@ -52,6 +52,24 @@ def test_an_issuer_wrapped_by_its_column_is_joined_and_a_parent_kept_apart(upper
     assert lines == ([f"{upper} {lower}"] if joined else [upper, lower]) + ["Số: 12/QĐ-UBND"]
 
 
+def test_a_speck_read_as_a_digit_is_no_line_of_the_page_but_a_page_number_is() -> None:
+    """A scanner's dot under a title read ``7`` (doc_000325, held out 2: 14 px high where the page's lines stand 87)
+    or a tick after it (doc_000273) would be joined into the title; a page number or a list label stands as tall as
+    the text."""
+
+    def printed(text: str, top: int, number: int, height: int = 40, left: int = 300) -> list[Word]:
+        return [Word(w, left + 120 * i, top, 100, height, 96.0, (number, 1, 1)) for i, w in enumerate(text.split())]
+
+    page = printed("2", 50, 0) + printed("QUY ĐỊNH KỸ THUẬT VỀ NUÔI TRỒNG", 200, 1) + printed("THỦY SẢN '", 260, 2)
+    page += printed("7", 320, 3, height=8) + printed("Căn cứ Luật Thủy sản ngày 21/11/2017;", 400, 4, left=100)
+    page += printed("4.", 480, 5, left=100) + printed("Các cơ quan có liên quan chịu trách nhiệm", 480, 5, left=300)
+    lines = [x.text for x in layout(page, 2480).lines]
+    assert lines == [
+        "2", "QUY ĐỊNH KỸ THUẬT VỀ NUÔI TRỒNG", "THỦY SẢN", "Căn cứ Luật Thủy sản ngày 21/11/2017;",
+        "4. Các cơ quan có liên quan chịu trách nhiệm",
+    ]  # fmt: skip
+
+
 def test_capitals_below_the_number_line_are_never_joined() -> None:
     page = [line("Số: 12/KH-UBND", 300, 700, 100), line("KẾ HOẠCH", 900, 1200, 300), line("THÀNH", 900, 1200, 350)]
     assert join_wrapped_issuer(page, follows) == page
@@ -91,6 +109,9 @@ def test_a_subject_line_run_into_the_date_line_is_split_where_the_right_column_i
         ("nội dung 'Sở Tư pháp' được sửa", 96, "nội dung 'Sở Tư pháp' được sửa"),  # a quote that closes stays
         ("Hà Nội, ngày 13 thang 02 nam 2026", 96, "Hà Nội, ngày 13 tháng 02 năm 2026"),  # a seal across a date line
         ("tổ gồm 3 nam 2 nữ", 96, "tổ gồm 3 nam 2 nữ"),  # between numbers that make no date, a word stays
+        ("Hội đồng nghiệm thu gồm 05 thành viên", 95, "Hội đồng nghiệm thu gồm 05 thành viên"),  # thu is bound to
+        # nghiệm (nghiệm thu: 351 times, never before gom), so the pair thu gom is no evidence here
+        ("tổ chức thu gồm rác thải", 95, "tổ chức thu gom rác thải"),  # where thu stands alone, it is
     ],
 )
 def test_correction_weighs_each_syllable_by_its_neighbours_and_the_confidence_it_was_read_with(

@@ -27,6 +27,7 @@ from pipeline.ingest.layout import (
     reading_order,
     segments,
     split_merged_columns,
+    without_specks,
 )
 from pipeline.ingest.prepare import engine_file, prepare
 from pipeline.ingest.lost_lines import read_lost_lines
@@ -266,7 +267,7 @@ def layout(words: list[Word], page_width: float | None = None) -> Reading:
     grouped: dict[tuple[int, int, int], list[Word]] = {}
     for word in words:
         grouped.setdefault(word.line, []).append(word)
-    boxes = [[_box(w) for w in line] for line in grouped.values()]
+    boxes = without_specks([[_box(w) for w in line] for line in grouped.values()])
     if _sideways(boxes):  # a page turned by a quarter, not turned back (no preparation): tesseract's order stands
         return Reading([merge(line) for line in boxes], [])
     printed = _printed_lines(boxes)

@@ -14,8 +14,10 @@ its marks (its sure slips are marks: ``khắn trương``; a rare word keeps its 
 well-formed syllable read with confidence, unless the model has evidence against it: another spelling of it pairs
 with a neighbour (or another spelling of one) far more often, and its own pair would have been seen were it as good
 a partner, or the other pair is a collocation (``sốt, ho, khó thở`` and ``từ nay`` stay, ``ỦY BAN NHÂN DÂN TÍNH``
-becomes ``TỈNH``, ``chống địch COVID-19`` ``chống dịch``). A syllable too rare for its pairs to tell (``lẩn trốn``,
-seen once) is so changed only where the other pair is well seen.
+becomes ``TỈNH``, ``chống địch COVID-19`` ``chống dịch``), and the other pair holds where it would stand: a neighbour
+bound to its own other neighbour lends it no evidence (the trigram counts: ``nghiệm thu`` is never seen before
+``gom``, so ``Hội đồng nghiệm thu gồm`` stays). A syllable too rare for its pairs to tell (``lẩn trốn``, seen once)
+is so changed only where the other pair is well seen.
 Before the model, three slips are mended by rule: letters read for digits among digits, a single quote that opens
 a word and none closes (a speck), and the words of a date between its numbers (``13 thang 02 nam 2026``).
 """
@@ -27,7 +29,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from pipeline.keys import fold
-from pipeline.ocr.language_model import Model, model
+from pipeline.ocr.language_model import BOUND, Model, model, trigrams
 from pipeline.ocr.tokens import Key, Token, key_of, phrases
 from pipeline.vietnamese import is_syllable
 
@@ -118,6 +120,8 @@ def _is_settled(
             count = pair(other, key, after)
             if count < MIN_EVIDENCE or seen >= PLAUSIBLE_SHARE * count:
                 continue
+            if _bound_elsewhere(lm, keys, i, other, key, after):  # the neighbour's pair holds elsewhere
+                continue
             if rare:  # its pairs tell nothing, the other's tells enough
                 return False
             expected = lm.unigrams[own] * count / lm.unigrams[other]  # own's pairs, were it as good a partner
@@ -125,6 +129,19 @@ def _is_settled(
             if (expected >= MIN_EXPECTED and seen < PLAUSIBLE_SHARE * expected) or association >= COLLOCATION:
                 return False
     return True
+
+
+def _bound_elsewhere(lm: Model, keys: list[Key], i: int, other: Key, neighbour: Key, after: bool) -> bool:
+    """The `neighbour` as read (after word i or before it) is bound to its own other neighbour against `other`:
+    their pair would meet `other` at least BOUND times were the two pairs independent, and does at most once (a
+    trigram seen once is not kept). ``thu gom`` is seen 142 times, ``nghiệm thu`` 351 times and never before
+    ``gom`` (5.8 expected): in ``nghiệm thu gồm`` the pair ``thu gom`` is no evidence against ``gồm``."""
+    near, far = (i + 1, i + 2) if after else (i - 1, i - 2)
+    if not 0 <= far < len(keys) or keys[near] != neighbour:
+        return False
+    trio = (other, keys[near], keys[far]) if after else (keys[far], keys[near], other)
+    expected = lm.expected_trigram(*trio)
+    return expected >= BOUND and trigrams().seen(*trio) < max(2, PLAUSIBLE_SHARE * expected)
 
 
 def _marks(syllable: str) -> list[str]:
