@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any, Literal
+
+from pipeline.language.screens import Screened
 
 Kind = Literal["by_date", "relative", "recurring", "ongoing"]
 SECTIONS = (
@@ -73,27 +74,6 @@ def words() -> dict[str, Any]:
 def alternatives(phrases: list[str] | Any) -> str:
     """A regex alternation of phrases, longest first, any spacing between words."""
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(phrases, key=len, reverse=True))
-
-
-@dataclass(frozen=True)
-class Screened:
-    """A pattern that matches only where one of `words` (lower case) is written, as its unit or its ``ngày``
-    must be: a text holding none of them is passed over by a substring test instead of trying the pattern at
-    each of its positions. Most lines hold no deadline, and patterns that open with optional words were most of
-    the time spent on deadlines (the bulk corpus: 87 % of the texts read have no unit word)."""
-
-    pattern: re.Pattern[str]
-    words: tuple[str, ...]
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        held = _lowered(text).__contains__  # mapped over the words in C: the screen is asked a million times a corpus
-        return self.pattern.finditer(text) if any(map(held, self.words)) else iter(())
-
-
-@lru_cache(maxsize=1)
-def _lowered(text: str) -> str:
-    """`text` in lower case, once for the patterns that screen the same text in turn."""
-    return text.lower()
 
 
 def opening(*phrases: list[str] | Any) -> str:

@@ -32,7 +32,6 @@ from functools import cache
 from pipeline.language.dates import TIME_OF_DAY, WrittenDate, find_dates
 from pipeline.language.deadline_words import (
     Deadline,
-    Screened,
     after,
     alternatives,
     before,
@@ -42,6 +41,7 @@ from pipeline.language.deadline_words import (
 )
 from pipeline.language.recurring import days_in_periods, falls_due, frequencies, next_due
 from pipeline.language.relative_limits import relative_limits
+from pipeline.language.screens import Screened
 from pipeline.language.sessions import session_limits
 
 __all__ = ["Deadline", "falls_due", "find_deadlines", "is_time_column", "is_time_value", "next_due", "read_time_value"]

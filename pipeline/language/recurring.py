@@ -15,7 +15,6 @@ from typing import Any
 
 from pipeline.language.deadline_words import (
     Deadline,
-    Screened,
     alternatives,
     before,
     first_words,
@@ -25,6 +24,7 @@ from pipeline.language.deadline_words import (
     screened_phrases,
     words,
 )
+from pipeline.language.screens import Screened
 
 LISTED = re.compile(r"(?:tháng|năm|quý|kỳ)\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)  # Hàng tháng, hàng quý: one of a list
 LIST_REACH = 40  # characters between two frequencies of one list (hằng tháng, quý, 06 tháng, hằng năm)

@@ -11,7 +11,6 @@ from functools import cache
 from pipeline.language.dates import TIME_OF_DAY
 from pipeline.language.deadline_words import (
     Deadline,
-    Screened,
     alternatives,
     before,
     first_words,
@@ -24,6 +23,7 @@ from pipeline.language.deadline_words import (
 from pipeline.language.english import is_english
 from pipeline.language.recurring import first_duty_verb
 from pipeline.language.roles import role_cues
+from pipeline.language.screens import Screened
 
 
 LIST_ITEM_WORDS = 6  # the most syllables of one more item of a list in an event (tiếp thu ý kiến thẩm định)

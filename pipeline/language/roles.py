@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from pipeline.language.folding import fold
 from pipeline.language.lexicon import lexicon
 from pipeline.language.names import AFTER_NAME, alternation
+from pipeline.language.screens import Screened
 
 ROLE_CUES = lexicon(
     "role_cues.toml",
@@ -46,37 +45,24 @@ def cue(name: str) -> re.Pattern[str]:
     return _cues()[name]
 
 
-@dataclass(frozen=True)
-class ScreenedCue:
-    """A cue every match of which holds one of `words` (lower case), read only in a text that holds one: a
-    substring test passes over the rest. Most clauses direct no body, name no partner and send no report, and
-    trying these cues at each position of each clause was a twentieth of the time of a document."""
-
-    pattern: re.Pattern[str]
-    words: tuple[str, ...]
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        lowered = text.lower()
-        return self.pattern.finditer(text) if not self.words or any(map(lowered.__contains__, self.words)) else iter(())
-
-
 # Letters that re.IGNORECASE matches to a letter of another lower case (i to ı, s to ſ): a screen's word stops at them
 CASE_VARIANT_LETTERS = re.compile("[is]")
 SCREENED_CUES = {"lead_before": ("lead_before",), "support": ("support_before",), "report": ("report_verbs", "report_before")}
 
 
 @cache
-def screened_cue(name: str) -> ScreenedCue:
-    """The cue `name` (lead_before, support, report) with the words one of which each of its matches holds: the
-    first word of each of its phrases, in a cue read in either case only its longest piece between letters that
-    another letter matches so (i: ı, s: ſ). No words (no screen) when a phrase has no such piece."""
+def screened_cue(name: str) -> Screened | re.Pattern[str]:
+    """The cue `name` (lead_before, support, report) screened by the words one of which each of its matches holds
+    (most clauses direct no body, name no partner and send no report): the first word of each of its phrases, in a
+    cue read in either case only its longest piece between letters that another letter matches so (i: ı, s: ſ).
+    The cue itself, unscreened, when a phrase has no such piece."""
     pattern = cue(name)
     variants = CASE_VARIANT_LETTERS if pattern.flags & re.IGNORECASE else re.compile("(?!)")
     pieces = [
         max(variants.split(phrase.lower().split()[0]), key=len)
         for key in SCREENED_CUES[name] for phrase in role_cues()[key]
     ]  # fmt: skip
-    return ScreenedCue(pattern, tuple(sorted(set(pieces))) if all(pieces) else ())
+    return Screened(pattern, tuple(sorted(set(pieces)))) if all(pieces) else pattern
 
 
 @cache

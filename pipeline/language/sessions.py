@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.language.dates import find_dates
-from pipeline.language.deadline_words import Deadline, Screened, alternatives, first_words, words
+from pipeline.language.deadline_words import Deadline, alternatives, first_words, words
+from pipeline.language.screens import Screened
 
 REACH = 80  # characters after the meeting's name where its month or ``gần nhất`` is looked for
 ANCHOR_WORDS = 15  # the event after which the next meeting is due, at most so many words
