@@ -342,10 +342,11 @@ def test_a_clause_that_sets_a_limit_and_lists_what_is_due_is_a_task() -> None:
 
 
 def test_a_procedure_table_continued_after_a_heading_keeps_its_time_column() -> None:
-    # Quyết định 1766/QĐ-UBND: the annex's table of procedures goes on under new headings without its heading row
+    # Quyết định 1766/QĐ-UBND: the annex's table of procedures goes on under new headings without its heading row,
+    # whose `Thời hạn giải quyết (Ngày làm việc)` still gives its days' unit
     decision = dev("src-congbot-14.txt")
     (row,) = [t for t in decision.tasks if "| 2.002039 | Thủ tục nhập quốc tịch Việt Nam |" in t.text]
-    assert [(d.text, d.relative_amount, d.relative_unit) for d in row.deadlines] == [("115 ngày", 115, "day")]
+    assert [(d.text, d.relative_amount, d.relative_unit) for d in row.deadlines] == [("115 ngày", 115, "working_day")]
 
 
 def test_a_limit_in_a_sentence_that_obliges_or_thuong_xuyen_opening_a_clause_makes_a_task() -> None:

@@ -44,7 +44,9 @@ from pipeline.language.relative_limits import relative_limits
 from pipeline.language.screens import Screened
 from pipeline.language.sessions import session_limits
 
-__all__ = ["Deadline", "falls_due", "find_deadlines", "is_time_column", "is_time_value", "next_due", "read_time_value"]
+__all__ = [
+    "Deadline", "column_unit", "falls_due", "find_deadlines", "is_time_column", "is_time_value", "next_due", "read_time_value",
+]
 
 YEAR = timedelta(days=365)
 
@@ -139,10 +141,27 @@ def find_deadlines(text: str, not_before: date | None = None) -> list[Deadline]:
     return _subsume(sorted(found, key=lambda d: d.start), text)
 
 
-def read_time_value(value: str) -> list[Deadline]:
+def read_time_value(value: str, unit: str | None = None) -> list[Deadline]:
     """The time limits of a value that is one by its place (a task table's time column): ``6/2025``, ``2025 và
-    những năm tiếp theo``, ``Thường xuyên``, ``Quý II/2025``; each of a list its own (``6 tháng, hằng năm``)."""
-    return _subsume(_scan(value, bare=True), value)
+    những năm tiếp theo``, ``Thường xuyên``, ``Quý II/2025``; each of a list its own (``6 tháng, hằng năm``).
+    `unit`: the unit its column's heading gives (:func:`column_unit`): an amount alone (``15``) is a limit in it,
+    and days written plainly (``07 ngày``) are working days under a heading that says so."""
+    found = _subsume(_scan(value, bare=True), value)
+    if unit is None:
+        return found
+    if not found and (amount := re.fullmatch(r"\s*(\d{1,3})\s*", value)):
+        return [Deadline(amount[1], "relative", amount.start(1), amount.end(1), relative_amount=int(amount[1]), relative_unit=unit)]
+    return [
+        replace(d, relative_unit=unit) if d.relative_unit == "day" and d.relative_amount and unit == "working_day" else d
+        for d in found
+    ]
+
+
+def column_unit(heading: str) -> str | None:
+    """The unit a time column's heading gives its amounts in brackets (``Thời hạn giải quyết (Ngày làm việc)`` →
+    ``working_day``, ``Thời hạn giải quyết (ngày)`` → ``day``), or None."""
+    written = re.search(r"\(\s*([^()]+?)\s*\)\s*$", heading)
+    return words()["units"].get(" ".join(written[1].lower().split())) if written else None
 
 
 def is_time_value(text: str) -> bool:

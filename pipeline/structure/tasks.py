@@ -15,10 +15,18 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from pipeline.language.clauses import names_a_doer
 from pipeline.language.deadline_words import alternatives, opens_clause, words
-from pipeline.language.deadlines import Deadline, find_deadlines, is_time_column, is_time_value, read_time_value
+from pipeline.language.deadlines import (
+    Deadline,
+    column_unit,
+    find_deadlines,
+    is_time_column,
+    is_time_value,
+    read_time_value,
+)
 from pipeline.language.recurring import first_duty_verb
 from pipeline.language.sessions import at_a_meeting
 from pipeline.structure.lines import Line, fold_chars, vocabulary
@@ -63,23 +71,34 @@ TIME_CELL_REACH = 3  # lines after a task where a time cell on a line of its own
 TIME_CELL_MAX_CHARS = 80  # a cell of time limits alone is short (18 characters at most in the bulk corpus)
 
 
-def deadlines_of(text: str, time_column: int | None = None, issued: date | None = None) -> list[Deadline]:
-    """The deadlines of a task's text, offsets in it; `time_column`: in a table row, the index of the cell that
-    gives the row's time (``6/2025``, ``Thường xuyên``), read as a time value, the other cells as text."""
+class TimeColumn(NamedTuple):
+    """A task table's time column: its index among the row's cells and the unit its heading gives amounts in."""
+
+    index: int
+    unit: str | None = None
+
+
+def deadlines_of(text: str, time_column: TimeColumn | None = None, issued: date | None = None) -> list[Deadline]:
+    """The deadlines of a task's text, offsets in it; `time_column`: in a table row, the cell that gives the row's
+    time (``6/2025``, ``Thường xuyên``), read as a time value in its heading's unit, the other cells as text."""
     cells = text.split(TABLE_CELL) if time_column is not None else []
-    if time_column is None or time_column >= len(cells):
+    if time_column is None or time_column.index >= len(cells):
         return find_deadlines(text, issued)
-    offset = sum(len(cell) + len(TABLE_CELL) for cell in cells[:time_column])
-    prose = TABLE_CELL.join(cells[:time_column] + [" " * len(cells[time_column])] + cells[time_column + 1 :])
-    in_cell = [d.shifted(offset) for d in read_time_value(cells[time_column])]
+    index = time_column.index
+    offset = sum(len(cell) + len(TABLE_CELL) for cell in cells[:index])
+    prose = TABLE_CELL.join(cells[:index] + [" " * len(cells[index])] + cells[index + 1 :])
+    in_cell = [d.shifted(offset) for d in read_time_value(cells[index], time_column.unit)]
     return sorted(find_deadlines(prose, issued) + in_cell, key=lambda d: d.start)
 
 
-def time_column(text: str) -> int | None:
-    """The index of a task table heading row's time column (``TT | Tên nhiệm vụ | … | Thời gian hoàn thành``)."""
+def time_column(text: str) -> TimeColumn | None:
+    """A task table heading row's time column (``TT | Tên nhiệm vụ | … | Thời gian hoàn thành``), with the unit
+    its heading names (``Thời hạn giải quyết (Ngày làm việc)``)."""
     if TABLE_CELL not in text:
         return None
-    return next((i for i, cell in enumerate(text.split(TABLE_CELL)) if is_time_column(cell)), None)
+    cells = text.split(TABLE_CELL)
+    index = next((i for i, cell in enumerate(cells) if is_time_column(cell)), None)
+    return None if index is None else TimeColumn(index, column_unit(cells[index]))
 
 
 @cache
@@ -106,7 +125,7 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
     task_parts = {s.section_id for s in sections if _holds_tasks(s)}
     scope_parts = {s.section_id for s in sections if s.is_heading and _holds_no_tasks(s)}
     tasks: list[Task] = []
-    column: int | None = None  # the time column of the task table being read …
+    column: TimeColumn | None = None  # the time column of the task table being read …
     width, broken = 0, False  # … how many cells its heading row has; whether other lines came since its last row
     last_line = -TIME_CELL_REACH - 1  # the line of the last task
     for line in lines:
