@@ -11,6 +11,7 @@ The API:
 - :func:`parse_date` — the first exact date (day precision) of a text as a :class:`datetime.date`, or None.
 - :func:`iso_date` — ``YYYY-MM-DD`` of a year, month and day, or None when they make no date.
 - :data:`TIME_OF_DAY` — regular-expression source of a time of day (``17 giờ``, ``16h00``) written before a day.
+- :data:`WEEKDAY` — regular-expression source of a day of the week (``thứ Sáu``) written before its date.
 - :data:`EXACT_DATE` — regular-expression source (no capturing groups) of an exact date with its year, to embed
   in another pattern; read what it matched with :func:`parse_date`.
 """
@@ -34,12 +35,20 @@ _YYYY = r"[12]\s?\d\s?\d\s?\d"
 _MONTH_WORD = r"tháng"
 _YEAR_WORD = r"[,.]?\s*năm"
 
+_QUARTER_WORD = r"(?:quý|qúy|quí|qúi)"  # and the spellings typists and OCR leave (Qúy II/2025, quí 1/2025)
+_QUARTER = r"(?:IV|I{1,3}|[1-4])(?![\w])"
+_LIST_JOINT = r"\s*(?:,|và|hoặc|-|–)\s*"
+
 _NUMERIC = rf"(?<![\d/.-])\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}(?:\d{{4}}|\d{{2}})(?![\d/]|\.\d)"
 _WORDS = rf"(?<!\d)(?:{_DD})\s*{_MONTH_WORD}\s*{_DD}{_YEAR_WORD}\s*{_YYYY}(?!\d)"
 
 TIME_OF_DAY = r"(?<![\d/.,])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2}(?:\s*phút)?)?(?:\s*(?:sáng|chiều|tối|trưa))?(?!\w)"
 """A time of day as written before the day it falls on (``17 giờ``, ``16h00``, ``10 giờ 30 phút sáng``): regular-
 expression source, no capturing groups."""
+
+WEEKDAY = r"(?:ngày\s+)?(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)(?!\w)"
+"""A day of the week as written before the date it names (``thứ Sáu, ngày 15/8/2025``, ``ngày thứ 2, 18/8/2025``):
+regular-expression source, no capturing groups."""
 
 EXACT_DATE = rf"(?:ngày\s*)?(?:{_NUMERIC}|{_WORDS})"
 """An exact date with its year (``ngày 15/12/2022``, ``15 tháng 12 năm 2022``), to embed in a larger pattern."""
@@ -54,13 +63,20 @@ _GRAMMAR = re.compile(
     r"(?!\s?\d))"
     rf"|(?P<day_month>ngày\s*(?<!\d)(?P<dd>\d{{1,2}}){_SEP}(?P<dm>\d{{1,2}})(?![\d/]|\.\d|\s*-\s*\d))"
     rf"|(?P<month>{_MONTH_WORD}\s+(?:{_DD}\s*(?:,|và|-|–)\s*)*(?P<mm>{_DD})(?:\s*[/-]\s*|{_YEAR_WORD}\s+)(?P<my>{_YYYY})(?!\d))"
-    rf"|(?P<quarter>quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:\s*[/-]\s*|{_YEAR_WORD}\s+)(?P<qy>{_YYYY})(?!\d))"
+    rf"|(?P<quarter>{_QUARTER_WORD}\s+(?P<q>{_QUARTER})(?:\s*[/-]\s*|{_YEAR_WORD}\s+)(?P<qy>{_YYYY})(?!\d))"
     rf"|(?P<half>(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)(?:\s+năm)?\s+(?P<hy>{_YYYY})(?!\d)"
     rf"|nửa\s+(?P<h2>đầu|cuối)\s+năm\s+(?P<hy2>{_YYYY})(?!\d))"
     rf"|(?P<year>năm\s+(?P<yy>{_YYYY})(?!\d|\s*[/-]\s*\d)))",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+# Quarters that share the year written after the last (Quý III và Quý IV/2025, quý III, IV năm 2025): each its own.
+_SHARED_YEAR = re.compile(
+    rf"{_QUARTER_WORD}\s+{_QUARTER}(?:{_LIST_JOINT}(?:{_QUARTER_WORD}\s+)?{_QUARTER})+"
+    rf"(?:\s*[/-]\s*|{_YEAR_WORD}\s+)(?P<year>{_YYYY})(?!\d)",
+    re.IGNORECASE,
+)
+_ONE_QUARTER = re.compile(rf"(?:{_QUARTER_WORD}\s+)?(?P<q>{_QUARTER})", re.IGNORECASE)
 # What a cell of a time column or a ``Thời gian thực hiện:`` line may hold besides: ``6/2025``, ``2025``.
 _BARE = re.compile(
     r"(?P<month>(?<![\d/.-])(?P<mm>\d{1,2})\s*/\s*(?P<my>[12]\d{3})(?![\d/]))"
@@ -150,6 +166,9 @@ def find_dates(text: str, bare: bool = False) -> list[WrittenDate]:
     if not _DIGIT.search(text):
         return []  # every date has digits: the grammar, tried at each position, is not tried on a text with none
     found = [w for w in (_read(match, text) for match in _GRAMMAR.finditer(text)) if w is not None]
+    if shared := _quarters_sharing_a_year(text):
+        found = sorted(shared + [w for w in found if not any(q.start < w.end and w.start < q.end for q in shared)],
+                       key=lambda w: w.start)  # fmt: skip
     if bare:
         taken = [(w.start, w.end) for w in found]
         for match in _BARE.finditer(text):
@@ -157,6 +176,20 @@ def find_dates(text: str, bare: bool = False) -> list[WrittenDate]:
                 written = _read(match, text)
                 found += [written] if written is not None else []
         found.sort(key=lambda w: w.start)
+    return found
+
+
+def _quarters_sharing_a_year(text: str) -> list[WrittenDate]:
+    """Each quarter of a list whose year is written once, after the last (``Quý III và Quý IV/2025``): the last
+    with the year, the others alone, all in that year."""
+    found = []
+    for match in _SHARED_YEAR.finditer(text):
+        year = _number(match["year"])
+        quarters = list(_ONE_QUARTER.finditer(text, match.start(), match.start("year")))
+        for i, quarter in enumerate(quarters):
+            end = match.end() if i == len(quarters) - 1 else quarter.end()
+            part = ROMAN.get(quarter["q"].upper()) or int(quarter["q"])
+            found.append(WrittenDate(quarter.start(), end, text[quarter.start() : end], "quarter", year, part=part))
     return found
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
-from pipeline.language.dates import TIME_OF_DAY, WrittenDate, find_dates
+from pipeline.language.dates import TIME_OF_DAY, WEEKDAY, WrittenDate, find_dates
 from pipeline.language.deadline_words import (
     Deadline,
     after,
@@ -45,19 +45,25 @@ from pipeline.language.screens import Screened
 from pipeline.language.sessions import session_limits
 
 __all__ = [
-    "Deadline", "column_unit", "falls_due", "find_deadlines", "is_time_column", "is_time_value", "next_due", "read_time_value",
+    "Deadline", "column_unit", "falls_due", "find_deadlines", "is_time_column", "is_time_line", "is_time_value", "next_due",
+    "read_time_value",
 ]
 
 YEAR = timedelta(days=365)
+LISTED_AFTER = re.compile(r"\s*(?:,|và|hoặc)\s*", re.IGNORECASE)  # between two dates a limit word governs
 
 
 @dataclass(frozen=True)
 class _Grammar:
     date_prefix: re.Pattern[str]
     clock: re.Pattern[str]
+    weekday: re.Pattern[str]
     ongoing: Screened
     from_on: re.Pattern[str]
+    period_opening: re.Pattern[str]
+    period_clause: re.Pattern[str]
     label: Screened
+    line_label: Screened
     continuing: re.Pattern[str]
     range_joint: re.Pattern[str]
     next_year: re.Pattern[str]
@@ -79,15 +85,27 @@ def _grammar() -> _Grammar:
     return _Grammar(
         date_prefix=re.compile(
             rf"(?:(?P<word>(?:{alternatives(d['date_prefixes'])})\s*(?:là\s*)?(?:ngày\s*)?)"
-            rf"|(?:{alternatives(d['date_verbs'])})\s+(?P<day_word>ngày\s*)?)$",
+            rf"|(?:{alternatives(d['date_verbs'])})\s+(?P<day_word>(?:(?:{alternatives(d['date_verb_prefixes'])})\s+)?(?:ngày\s*)?))$",
             re.IGNORECASE,
         ),
         clock=re.compile(rf"{TIME_OF_DAY}\s*,?\s*(?:của\s+)?$", re.IGNORECASE),  # trước 17 giờ ngày 20/11/2025
+        weekday=re.compile(rf"(?<!\w){WEEKDAY}\s*,?\s*$", re.IGNORECASE),  # trước thứ Sáu, ngày 15/8/2025
         ongoing=screened_phrases(ongoing["words"]),
         from_on=re.compile(rf"\s+(?:{alternatives(ongoing['from_on'])})\b", re.IGNORECASE),
         label=Screened(
             re.compile(rf"(?<![\w])(?:{alternatives(d['values']['labels'])})\s*:\s*(?P<value>[^.;\n]+)", re.IGNORECASE),
             first_words(d["values"]["labels"]),
+        ),
+        # at a line's or sentence's start, after a list mark: Tháng 10/2025, …; - Quý IV/2025: …; **Năm 2026:** …
+        period_opening=re.compile(r"(?:^|\n|[.;]\s)[ \t]*(?:[-+•*]|[a-zđ]\)|\d+(?:\.\d+)*\.)?[ \t]*(?:\*\*)?$", re.IGNORECASE),
+        period_clause=re.compile(r"(?:\*\*)?\s*[,:]\s*(?:\*\*)?\s*(?P<rest>[^.;\n]*\w[^.;\n]*)"),
+        line_label=Screened(
+            re.compile(
+                rf"^[ \t]*(?:[-+•*][ \t]*)?(?:\*\*)?(?:{alternatives(d['values']['labels'] + d['values']['line_labels'])})"
+                rf"(?:\*\*)?[ \t]*:[ \t]*(?:\*\*)?(?P<value>[^.;\n]+)",
+                re.IGNORECASE | re.MULTILINE,
+            ),
+            first_words(d["values"]["labels"] + d["values"]["line_labels"]),
         ),
         continuing=re.compile(rf"\s*(?:{alternatives(d['values']['continuing'])})", re.IGNORECASE),
         range_joint=re.compile(rf"\s*(?:{alternatives(d['values']['ranges'])})\s*$", re.IGNORECASE),
@@ -122,6 +140,9 @@ def find_deadlines(text: str, not_before: date | None = None) -> list[Deadline]:
     meetings = [(d.start, d.end) for d in session_limits(text)]
     for match in g.label.finditer(text):
         values.append(match.span("value"))
+    for match in g.line_label.finditer(text):  # - Thời gian: Quý III/2025, under a plan's item
+        if not any(s < match.end("value") and match.start("value") < e for s, e in values):
+            values.append(match.span("value"))
     for match in re.finditer(r"\(([^()]{3,120})\)", text):  # (trong năm 2013), (Quý IV/2013 và thường xuyên)
         if g.amount_only.fullmatch(match[1]):
             continue  # an amount restated in another unit: 01 ngày làm việc (08 giờ), 05 năm (60 tháng)
@@ -135,7 +156,7 @@ def find_deadlines(text: str, not_before: date | None = None) -> list[Deadline]:
     for start, end in values:
         found += [d.shifted(start) for d in read_time_value(text[start:end])]
     taken = [(d.start, d.end) for d in found]
-    found += [d for d in _scan(text, bare=False) if not any(s < d.end and d.start < e for s, e in taken)]
+    found += [d for d in _scan(text, False, not_before) if not any(s < d.end and d.start < e for s, e in taken)]
     if not_before is not None:  # a year's grace: a plan may be issued a day after its first step was due
         found = [d for d in found if not (d.kind == "by_date" and d.deadline and d.deadline < not_before - YEAR)]
     return _subsume(sorted(found, key=lambda d: d.start), text)
@@ -172,15 +193,22 @@ def is_time_value(text: str) -> bool:
     return rest != text and not re.search(r"\w", rest.replace("và", ""))
 
 
+def is_time_line(line: str) -> bool:
+    """Whether a line gives a time and nothing else under a label (``Thời gian: Quý III/2025``, ``- Thời gian thực
+    hiện: Tháng 12/2013 và thường xuyên.``): the time of the task above it."""
+    match = _grammar().line_label.pattern.match(line)
+    return match is not None and not line[match.end() :].strip(" .;*") and is_time_value(match["value"])
+
+
 def is_time_column(heading: str) -> bool:
     """Whether a task table's column heading names the time of its rows' tasks (``Thời gian hoàn thành``)."""
     heading = " ".join(heading.lower().split()).strip(" *:")
     return any(heading == c or heading.startswith(c + " ") for c in words()["values"]["columns"])
 
 
-def _scan(text: str, bare: bool) -> list[Deadline]:
+def _scan(text: str, bare: bool, issued: date | None = None) -> list[Deadline]:
     candidates = (
-        relative_limits(text, bare) + days_in_periods(text) + _dates(text, bare) + frequencies(text, bare)
+        relative_limits(text, bare) + days_in_periods(text) + _dates(text, bare, issued) + frequencies(text, bare)
         + _ongoing(text, bare) + session_limits(text)
     )
     candidates = [c for c in candidates if not _excluded(text, c)]
@@ -234,9 +262,10 @@ def _clause_before(text: str, start: int) -> str:
         window *= 2
 
 
-def _dates(text: str, bare: bool) -> list[Deadline]:
-    """Dates and periods after a limit word (anywhere in a time value), a day with its time of day, a range read as its end (``Từ năm 2013
-    đến năm 2020``), ``và những năm tiếp theo`` kept in the phrase, ``Từ tháng 11/2013 trở đi`` ongoing."""
+def _dates(text: str, bare: bool, issued: date | None = None) -> list[Deadline]:
+    """Dates and periods after a limit word (anywhere in a time value), a day with its day of the week and time of day,
+    a range read as its end (``Từ năm 2013 đến năm 2020``), ``và những năm tiếp theo`` kept in the phrase, ``Từ tháng
+    11/2013 trở đi`` ongoing, a period that opens a duty's clause (:func:`_opens_a_duty`; `issued`: the document's date)."""
     g, found = _grammar(), []
     written = [w for w in find_dates(text, bare=bare) if w.year is not None]
     skip: set[int] = set()
@@ -247,8 +276,10 @@ def _dates(text: str, bare: bool) -> list[Deadline]:
         if i + 1 < len(written) and g.range_joint.fullmatch(text[end : written[i + 1].start]):
             last, end = written[i + 1], written[i + 1].end  # Từ năm 2013 đến năm 2020; 2025 - 2026
             skip.add(i + 1)
+        if date_written.precision == "day" and (weekday := g.weekday.search(text, max(0, start - 20), start)):
+            start = weekday.start()  # the day of the week is part of the date: trước thứ Sáu, ngày 15/8/2025
         if date_written.precision == "day" and (clock := g.clock.search(text, max(0, start - 30), start)):
-            start = clock.start()  # the time of day is part of the limit: trước 16h00 ngày 20/11/2025
+            start = clock.start()  # the time of day is part of the limit: trước 16h00 ngày 20/11/2025; trước 10 giờ, thứ Hai, ngày …
         written_before = text[max(0, start - 30) : start]
         prefix = g.date_prefix.search(written_before)
         opening = re.search(r"(?:^|\s)(từ\s*(?:ngày\s*)?)$", written_before, re.IGNORECASE)
@@ -256,8 +287,9 @@ def _dates(text: str, bare: bool) -> list[Deadline]:
             start -= len(opening[1])
         elif prefix:
             start -= len(prefix["word"] or prefix["day_word"] or "")
-        elif not bare:
-            continue
+        elif not bare and not (found and found[-1].kind == "by_date" and LISTED_AFTER.fullmatch(text, found[-1].end, start)):
+            if not _opens_a_duty(text, last, end, issued):
+                continue  # … unless listed after a limit taken (trong Quý III và Quý IV/2025): the same limit word's
         from_on = g.from_on.match(text, end)
         if opening and from_on:
             found.append(Deadline(text[start : from_on.end()], "ongoing", start, from_on.end()))
@@ -270,6 +302,20 @@ def _dates(text: str, bare: bool) -> list[Deadline]:
     if bare:
         found += [Deadline(m[0], "by_date", m.start(), m.end(), precision="year") for m in g.next_year.finditer(text)]
     return found
+
+
+def _opens_a_duty(text: str, written: WrittenDate, end: int, issued: date | None) -> bool:
+    """Whether a period with no limit word before it is the time of the duty its clause sets: it opens a line or a
+    sentence, a comma or colon after it (``Tháng 10/2025, Sở Nội vụ tổ chức sơ kết …``; ``- Quý IV/2025: Sở Tư pháp
+    tổng kết …``), and the clause states no past (``đã``) nor goal (``đạt``), nor does the period end before the
+    document's date (``Tháng 10/2024, Ủy ban nhân dân tỉnh ban hành …`` in a report of 2025 is what was done)."""
+    g = _grammar()
+    if written.precision == "day" or not g.period_opening.search(text, max(0, written.start - 12), written.start):
+        return False
+    clause = g.period_clause.match(text, end)
+    if clause is None or g.past.search(clause["rest"]) or g.goal.search(clause["rest"]):
+        return False
+    return issued is None or (written.last_day is not None and written.last_day >= issued)
 
 
 def _by_date(phrase: str, start: int, end: int, written: WrittenDate) -> Deadline:

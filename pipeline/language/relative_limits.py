@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.language.dates import TIME_OF_DAY
+from pipeline.language.dates import TIME_OF_DAY, WEEKDAY
 from pipeline.language.deadline_words import (
     Deadline,
     alternatives,
@@ -41,8 +41,9 @@ NEXT_DAY_WORDS = ("tiếp", "liền", "hôm")  # one of them in every next day (
 DUTY_WORDS = ("phải", "có trách nhiệm", "chịu trách nhiệm", "shall", "must")
 NOTICE_UNITS = ("day", "working_day", "hour")  # units of a notice or a reply (months and years are terms)
 CLOCK = re.compile(r"\s*(?:sáng|chiều|tối|đêm|trưa|\d)", re.IGNORECASE)  # trước 06 giờ sáng: a time of day
-# … and hours on a day (Chậm nhất là 17 giờ 00 ngày 01/02/2026, 17 giờ của ngày làm việc tiếp theo, 16 giờ 30 phút)
-ON_A_DAY = re.compile(r"\s*(?:phút|,?\s*(?:của\s+)?ngày)", re.IGNORECASE)
+# … and hours on a day (Chậm nhất là 17 giờ 00 ngày 01/02/2026, 17 giờ của ngày làm việc tiếp theo, 16 giờ 30 phút,
+# trước 10 giờ, thứ Hai, ngày 18/8/2025)
+ON_A_DAY = re.compile(rf"\s*(?:phút|,?\s*(?:của\s+)?(?:ngày|{WEEKDAY}))", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

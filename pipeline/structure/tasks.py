@@ -24,6 +24,7 @@ from pipeline.language.deadlines import (
     column_unit,
     find_deadlines,
     is_time_column,
+    is_time_line,
     is_time_value,
     read_time_value,
 )
@@ -138,11 +139,12 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
         broken = not row
         if (
             tasks and line.index in body and line.index - last_line <= TIME_CELL_REACH
-            and len(text) <= TIME_CELL_MAX_CHARS and is_time_value(text)
+            and len(text) <= TIME_CELL_MAX_CHARS and (is_time_value(text) or is_time_line(text))
         ):  # fmt: skip
-            # a task table read one cell a line: the time cell after a row's task (… | Tháng 03/2026)
+            # a task table read one cell a line: the time cell after a row's task (… | Tháng 03/2026); a plan's time
+            # line under its item (Thời gian: Quý III/2025)
             offset = line.start + line.text.index(text)
-            cell = tuple(d.shifted(offset) for d in read_time_value(text))
+            cell = tuple(d.shifted(offset) for d in (read_time_value(text) if is_time_value(text) else find_deadlines(text)))
             tasks[-1] = replace(tasks[-1], deadlines=tasks[-1].deadlines + cell)
             continue
         if line.index not in body or len(text) < MIN_TASK_CHARS or not _reads_as_prose(text):
