@@ -82,6 +82,10 @@ def test_a_period_opening_a_duty_s_clause_is_its_deadline_but_not_a_past_step_or
     assert typed("Năm 2025, toàn tỉnh đã hoàn thành xóa nhà tạm.", issued) == []  # what was done
     assert typed("Năm 2026: đạt 50% hộ dân sử dụng dịch vụ công trực tuyến.", issued) == []  # a goal
     assert typed("Báo cáo tình hình tháng 10/2025, Sở Nội vụ tổng hợp.", issued) == []  # inside a sentence: a date named
+    # … or the verb of its duty right after it (Nghị định on the poverty line, src-vbpl-27 = bulk doc_000389)
+    duty = "tại các địa phương; năm 2030 tổ chức tổng kết việc thực hiện chuẩn nghèo đa chiều quốc gia giai đoạn 2027 - 2030."
+    assert typed(duty, date(2025, 10, 1)) == [("by_date", "năm 2030", date(2030, 12, 31), "year")]
+    assert typed("Năm 2025 toàn tỉnh có 300 hộ nghèo.", issued) == []  # no duty's verb
 
 
 def test_a_labelled_time_line_under_a_plan_s_item_is_that_item_s_deadline() -> None:

@@ -98,7 +98,11 @@ def _grammar() -> _Grammar:
         ),
         # at a line's or sentence's start, after a list mark: Tháng 10/2025, …; - Quý IV/2025: …; **Năm 2026:** …
         period_opening=re.compile(r"(?:^|\n|[.;]\s)[ \t]*(?:[-+•*]|[a-zđ]\)|\d+(?:\.\d+)*\.)?[ \t]*(?:\*\*)?$", re.IGNORECASE),
-        period_clause=re.compile(r"(?:\*\*)?\s*[,:]\s*(?:\*\*)?\s*(?P<rest>[^.;\n]*\w[^.;\n]*)"),
+        period_clause=re.compile(  # … a comma or colon after it, or the verb of a duty (; năm 2030 tổ chức tổng kết …)
+            rf"(?:\*\*)?\s*(?:[,:]\s*(?:\*\*)?\s*|(?=(?:{alternatives(d['recurring']['duty_verbs'])})(?!\w)))"
+            r"(?P<rest>[^.;\n]*\w[^.;\n]*)",
+            re.IGNORECASE,
+        ),
         line_label=Screened(
             re.compile(
                 rf"^[ \t]*(?:[-+•*][ \t]*)?(?:\*\*)?(?:{alternatives(d['values']['labels'] + d['values']['line_labels'])})"
@@ -306,8 +310,8 @@ def _dates(text: str, bare: bool, issued: date | None = None) -> list[Deadline]:
 
 def _opens_a_duty(text: str, written: WrittenDate, end: int, issued: date | None) -> bool:
     """Whether a period with no limit word before it is the time of the duty its clause sets: it opens a line or a
-    sentence, a comma or colon after it (``Tháng 10/2025, Sở Nội vụ tổ chức sơ kết …``; ``- Quý IV/2025: Sở Tư pháp
-    tổng kết …``), and the clause states no past (``đã``) nor goal (``đạt``), nor does the period end before the
+    sentence, a comma, a colon or the verb of a duty after it (``Tháng 10/2025, Sở Nội vụ tổ chức sơ kết …``; ``-
+    Quý IV/2025: Sở Tư pháp tổng kết …``; ``…; năm 2030 tổ chức tổng kết …``), and the clause states no past (``đã``) nor goal (``đạt``), nor does the period end before the
     document's date (``Tháng 10/2024, Ủy ban nhân dân tỉnh ban hành …`` in a report of 2025 is what was done)."""
     g = _grammar()
     if written.precision == "day" or not g.period_opening.search(text, max(0, written.start - 12), written.start):
