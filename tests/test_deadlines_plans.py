@@ -1,12 +1,11 @@
 """The deadline grammar on the ways plans, công văn and procedure lists write a time: a table column's heading that
 gives the unit of its amounts, a weekday inside a date, a clock time before it, periods that share a year, a period
-opening a clause, a labelled time line under a task, the spellings OCR leaves in a quarter, and an event named before a limit."""
+opening a clause, a labelled time line under a task, and the spellings OCR leaves in a quarter."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from pipeline.evaluate.run import bulk_texts
 from pipeline.language.deadlines import column_unit, find_deadlines, is_time_line, read_time_value
 from tests.test_structure import dev, structure_of
 
@@ -99,18 +98,3 @@ def test_a_labelled_time_line_under_a_plan_s_item_is_that_item_s_deadline() -> N
     )
     (task,) = [t for t in plan.tasks if t.text.startswith("1. Sở Xây dựng")]
     assert [(d.text, d.deadline) for d in task.deadlines] == [("Quý III/2025", date(2025, 9, 30))]
-
-
-def test_an_event_named_in_the_clause_before_a_limit_is_its_anchor() -> None:
-    # bulk doc_000392 (foreign NGOs) and doc_000177 (supervision): 11 limits in 7 bulk documents read so
-    sentences = bulk_texts(["doc_000392", "doc_000177"])
-    anchors = [
-        (d.text, d.relative_anchor) for text in sentences.values() for d in find_deadlines(text)
-        if d.relative_anchor and d.relative_anchor.startswith(("Sau khi", "Khi"))
-    ]  # fmt: skip
-    assert ("trong thời hạn 02 ngày làm việc", "Sau khi tiếp nhận đầy đủ hồ sơ") in anchors
-    assert ("trong thời hạn 03 ngày làm việc", "Khi có căn cứ theo quy định tại khoản 3 Điều này") in anchors
-    assert ("trong thời hạn 03 ngày làm việc", "Khi nhận được đề xuất của Công an cấp xã") in anchors
-    # a limit that names its own event keeps it
-    (own,) = find_deadlines("3. Sau khi nhận được văn bản chấp thuận, chậm nhất là 07 ngày làm việc trước ngày tạm ngừng giao dịch,")
-    assert own.relative_anchor == "trước ngày tạm ngừng giao dịch"

@@ -64,7 +64,6 @@ class _Grammar:
     body_kind: re.Pattern[str]
     condition: re.Pattern[str]
     case_governor: re.Pattern[str]
-    earlier_event: re.Pattern[str]
 
 
 @cache
@@ -133,11 +132,6 @@ def _grammar() -> _Grammar:
         ),
         body_kind=re.compile(rf"(?:{alternatives(d['anchor_governing_kinds'])})(?!\w)", re.IGNORECASE),
         condition=re.compile(rf"(?<!\w)(?:{alternatives(d['from_then_conditions'])})(?!\w)", re.IGNORECASE),
-        earlier_event=re.compile(
-            r"(?:^|[\n.;:]|(?<!\w)[a-zđ]\)|(?<![\d.])\d+(?:\.\d+)*\.)\s*"
-            rf"(?P<event>(?:{alternatives(d['earlier_events'])})\s[^.;:\n]{{3,250}}?)\s*,\s*$",
-            re.IGNORECASE,
-        ),
         case_governor=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_case_governors'])})(?!\w)", re.IGNORECASE),
         same_day=re.compile(
             rf"(?<!\w)(?:{alternatives(d['values']['same_day'])})(?!\s+(?:làm việc|\d))\b", re.IGNORECASE
@@ -186,8 +180,6 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             end = anchor_start + len(anchor)
             if g.span_end.search(anchor) and not anchor.lower().startswith(tuple(words()["back_to"])):
                 continue  # measured from one point to another (… 03 năm kể từ ngày sản xuất đến ngày mở tờ khai)
-        elif event := g.earlier_event.search(text, max(0, match.start() - 300), match.start()):
-            anchor = event["event"]  # named before: Sau khi tiếp nhận đầy đủ hồ sơ, trong thời hạn 02 ngày làm việc
         if opener in words()["from_then"] and limit not in words()["amount_limits"] and not _closes_a_duty(text, match, end):
             continue  # when something starts or may happen (Sau 12 tháng kể từ thời điểm ký hợp đồng, nếu …)
         amount, named = number(match["amount"]), unit(match["unit"])
