@@ -98,3 +98,8 @@ def test_a_labelled_time_line_under_a_plan_s_item_is_that_item_s_deadline() -> N
     )
     (task,) = [t for t in plan.tasks if t.text.startswith("1. Sở Xây dựng")]
     assert [(d.text, d.deadline) for d in task.deadlines] == [("Quý III/2025", date(2025, 9, 30))]
+
+
+def test_a_list_of_periods_opening_a_line_is_no_duty_s_time() -> None:
+    # a line of months alone (a long time cell of a legislative programme, src-vbpl-07) sets no duty
+    assert typed("Tháng 03/2026, tháng 04/2026, tháng 05/2026", date(2025, 12, 1)) == []

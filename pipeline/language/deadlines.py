@@ -311,14 +311,15 @@ def _dates(text: str, bare: bool, issued: date | None = None) -> list[Deadline]:
 def _opens_a_duty(text: str, written: WrittenDate, end: int, issued: date | None) -> bool:
     """Whether a period with no limit word before it is the time of the duty its clause sets: it opens a line or a
     sentence, a comma, a colon or the verb of a duty after it (``Tháng 10/2025, Sở Nội vụ tổ chức sơ kết …``; ``-
-    Quý IV/2025: Sở Tư pháp tổng kết …``; ``…; năm 2030 tổ chức tổng kết …``), and the clause states no past (``đã``) nor goal (``đạt``), nor does the period end before the
-    document's date (``Tháng 10/2024, Ủy ban nhân dân tỉnh ban hành …`` in a report of 2025 is what was done)."""
+    Quý IV/2025: Sở Tư pháp tổng kết …``; ``…; năm 2030 tổ chức tổng kết …``), the clause states no past (``đã``),
+    goal (``đạt``) or only more times, and the period does not end before the document's date (``Tháng 10/2024, Ủy
+    ban nhân dân tỉnh ban hành …`` in a report of 2025 is what was done)."""
     g = _grammar()
     if written.precision == "day" or not g.period_opening.search(text, max(0, written.start - 12), written.start):
         return False
     clause = g.period_clause.match(text, end)
-    if clause is None or g.past.search(clause["rest"]) or g.goal.search(clause["rest"]):
-        return False
+    if clause is None or g.past.search(clause["rest"]) or g.goal.search(clause["rest"]) or is_time_value(clause["rest"]):
+        return False  # … nor a list of more times (Tháng 03/2026, tháng 04/2026, …): a time value, no duty
     return issued is None or (written.last_day is not None and written.last_day >= issued)
 
 
