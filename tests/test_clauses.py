@@ -76,12 +76,17 @@ def test_a_paper_that_asks_directs_no_body() -> None:
             "Trách nhiệm của Ủy ban nhân dân cấp tỉnh nơi có nhà máy điện hạt nhân, lò phản ứng hạt nhân nghiên cứu",
             ["Ủy ban nhân dân cấp tỉnh nơi có nhà máy điện hạt nhân"],
         ),
-        # X có trách nhiệm: the subject the clause reader finds before the cue, past an opening phrase (doc_000130,
-        # doc_000407, doc_000608)
+        # a lead-in whose body a second duty cue follows (doc_000130)
         ("Công an cấp xã có nhiệm vụ trực tiếp giúp Ủy ban nhân dân cấp xã quản lý và có nhiệm vụ, quyền hạn sau đây:",
          ["Công an cấp xã"]),
+        # a lead-in naming its body by what it does, read as a clause's subject (doc_000545, doc_000298, doc_000538)
         ("Cơ quan, tổ chức thực hiện chế độ báo cáo có trách nhiệm:", ["Cơ quan, tổ chức thực hiện chế độ báo cáo"]),
-        ("Khi tiến hành thăm dò địa vật lý, tổ chức, cá nhân có trách nhiệm:", ["tổ chức, cá nhân"]),
+        (
+            "Tổ chức, cá nhân kinh doanh đối tượng thủy sản nuôi chủ lực có trách nhiệm:",
+            ["Tổ chức, cá nhân kinh doanh đối tượng thủy sản nuôi chủ lực"],
+        ),
+        ("Các cơ quan, đơn vị được quy định tại điểm a, b, c khoản 1 Điều 3 Thông tư này có trách nhiệm:", ["Các cơ quan, đơn vị"]),
+        ("Doanh nghiệp kinh doanh dịch vụ có quyền và nghĩa vụ sau:", []),  # rights and conduct, no duties of a lead-in
     ],
 )
 def test_a_heading_of_duty_nouns_names_the_body_of_the_tasks_under_it(heading: str, subjects: list[str]) -> None:
