@@ -310,7 +310,8 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
         for role, name in (("lead", "lead_after"), ("support", "support_after"))
         if (verb := cue(name).search(subject, verbs_from))
     ]
-    if next_verb := cue("lead_next").match(subject, verbs_from):  # Bộ trưởng Bộ Y tế quyết định …
+    # Bộ trưởng Bộ Y tế quyết định …; Thanh tra Bộ trình Bộ trưởng …
+    if next_verb := cue("lead_next").match(subject, verbs_from) or cue("submitting").match(subject, verbs_from):
         cues.append((next_verb.start(), "lead"))
     directing = cue("lead_before").search(subject)  # Sở Nội vụ đề nghị các cơ quan … phối hợp: not its own
     cues = [(start, role) for start, role in cues if role == "lead" or not directing or start < directing.start()]
@@ -320,8 +321,9 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     if cue("agent").match(subject, verbs_from):  # … do lãnh đạo Bộ làm chủ tịch: the verb of who leads it
         return None
     placed = cue("subordinate").search(f" {subject[: start + 1]}")  # … chịu sự chỉ đạo của …: placed under another
-    a_person = cue("a_person").match(subject, verbs_from)  # Chủ tịch Hội đồng là Thứ trưởng phụ trách …: who holds it
-    if (placed or a_person) and not cue("duty_words").search(subject):
+    # Ngân hàng lưu ký là ngân hàng thực hiện …; Chủ tịch Hội đồng là Thứ trưởng phụ trách …: what it is, who holds it
+    defined = cue("defined_as").match(subject, verbs_from)
+    if (placed or defined) and not cue("duty_words").search(subject):
         return None  # no task, unless a duty cue follows (… và có trách nhiệm …)
     if (powers and powers.start() < start) or (negation and negation.start() < start):
         return None
