@@ -64,6 +64,14 @@ def test_a_paper_that_asks_directs_no_body() -> None:
         ),
         # no duty nouns: a heading whose name a stop word breaks is a topic (doc_000345)
         ("Đơn vị tính giá dịch vụ đăng kiểm theo thời gian thực hiện công việc", []),
+        # a lead-in naming its body by what it does, read as a clause's subject (doc_000545, doc_000298, doc_000538)
+        ("Cơ quan, tổ chức thực hiện chế độ báo cáo có trách nhiệm:", ["Cơ quan, tổ chức thực hiện chế độ báo cáo"]),
+        (
+            "Tổ chức, cá nhân kinh doanh đối tượng thủy sản nuôi chủ lực có trách nhiệm:",
+            ["Tổ chức, cá nhân kinh doanh đối tượng thủy sản nuôi chủ lực"],
+        ),
+        ("Các cơ quan, đơn vị được quy định tại điểm a, b, c khoản 1 Điều 3 Thông tư này có trách nhiệm:", ["Các cơ quan, đơn vị"]),
+        ("Doanh nghiệp kinh doanh dịch vụ có quyền và nghĩa vụ sau:", []),  # rights and conduct, no duties of a lead-in
     ],
 )
 def test_a_heading_of_duty_nouns_names_the_body_of_the_tasks_under_it(heading: str, subjects: list[str]) -> None:

@@ -154,9 +154,20 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
             listed = names(kind, whole=True)
             found += [(position + start, name) for start, name in listed] if len(listed) > 1 else [(position, kind)]
         else:
-            return []
+            # … có trách nhiệm: after a subject that no name reads, one its clause reads
+            return _lead_in_subjects(heading) if heading[match.end("names") :].strip(" :.") else []
         position += len(part) + len(separator)
     return found
+
+
+def _lead_in_subjects(heading: str) -> list[tuple[int, str]]:
+    """The subject of a heading that leads in a list of duties and names its body by what it does (``Cơ quan, tổ
+    chức thực hiện chế độ báo cáo có trách nhiệm:``; ``Tổ chức, cá nhân kinh doanh đối tượng thủy sản nuôi chủ lực
+    có trách nhiệm:``), read as a clause's subject is: the bodies before its duty verb."""
+    doer = _doer(heading)
+    if doer is None or doer[0] != "lead":
+        return []
+    return [(start, name) for role, start, name in _mentions(heading) if role == "lead" and start < doer[1]]
 
 
 def _heading_parts(words: str) -> list[tuple[str, str]]:
@@ -302,10 +313,10 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     start, role = min(cues)
     if cue("agent").match(subject, verbs_from):  # … do lãnh đạo Bộ làm chủ tịch: the verb of who leads it
         return None
-    if cue("subordinate").search(f" {subject[: start + 1]}") and not cue("duty_words").search(subject):
-        return None  # … chịu sự chỉ đạo của …: placed under another, no task
-    if cue("a_person").match(subject, verbs_from) and not cue("duty_words").search(subject):
-        return None  # Chủ tịch Hội đồng là Thứ trưởng phụ trách …: who holds the post, no task
+    placed = cue("subordinate").search(f" {subject[: start + 1]}")  # … chịu sự chỉ đạo của …: placed under another
+    a_person = cue("a_person").match(subject, verbs_from)  # Chủ tịch Hội đồng là Thứ trưởng phụ trách …: who holds it
+    if (placed or a_person) and not cue("duty_words").search(subject):
+        return None  # no task, unless a duty cue follows (… và có trách nhiệm …)
     if (powers and powers.start() < start) or (negation and negation.start() < start):
         return None
     if _granted_a_right(subject, verbs_from):
