@@ -64,6 +64,21 @@ def test_a_paper_that_asks_directs_no_body() -> None:
         ),
         # no duty nouns: a heading whose name a stop word breaks is a topic (doc_000345)
         ("Đơn vị tính giá dịch vụ đăng kiểm theo thời gian thực hiện công việc", []),
+        # a party no head opens, capitalised: an acronym, a person's post, a fund (doc_000124, 538, 468, 751)
+        ("Nhiệm vụ, quyền hạn của KBNN", ["KBNN"]),
+        ("Trách nhiệm của VNNIC trong quản lý, thúc đẩy tài nguyên Internet", ["VNNIC"]),
+        ("Nhiệm vụ, quyền hạn của Chấp hành viên", ["Chấp hành viên"]),
+        ("Trách nhiệm của Quỹ", ["Quỹ"]),
+        # a known name holds its stop words (doc_000117); a "nơi" clause says which body of its kind (gold README)
+        ("Trách nhiệm của Tổng cục Hậu cần - Kỹ thuật", ["Tổng cục Hậu cần - Kỹ thuật"]),
+        ("Trách nhiệm của Hải quan nơi đăng ký tờ khai:", ["Hải quan nơi đăng ký tờ khai"]),
+        (
+            "Trách nhiệm của Ủy ban nhân dân cấp tỉnh nơi có nhà máy điện hạt nhân, lò phản ứng hạt nhân nghiên cứu",
+            ["Ủy ban nhân dân cấp tỉnh nơi có nhà máy điện hạt nhân"],
+        ),
+        # a lead-in whose body a second duty cue follows (doc_000130)
+        ("Công an cấp xã có nhiệm vụ trực tiếp giúp Ủy ban nhân dân cấp xã quản lý và có nhiệm vụ, quyền hạn sau đây:",
+         ["Công an cấp xã"]),
         # a lead-in naming its body by what it does, read as a clause's subject (doc_000545, doc_000298, doc_000538)
         ("Cơ quan, tổ chức thực hiện chế độ báo cáo có trách nhiệm:", ["Cơ quan, tổ chức thực hiện chế độ báo cáo"]),
         (

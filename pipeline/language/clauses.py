@@ -145,12 +145,14 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
     # Trách nhiệm của các bộ, …; Ủy ban nhân dân các tỉnh …; … của Bộ trưởng Bộ Công an, của Thủ trưởng …
     for part, separator in _heading_parts(match["names"]):
         if begins_name(part) and not part.endswith(",") and (name := _heading_name(part, bool(match["before"]))):
-            found += [(position + start, name) for start, name in names(name, whole=True)]
+            listed = names(name, whole=True)
+            found += [(position + start, _with_its_place(name, start, body)) for start, body in listed]
             if name != part:
                 break  # what follows is the matter the heading adds (… trong việc hợp nhất, …; đổi tên quỹ)
         elif match["before"] and (kind := _generic_subject(part)):
             # a list of kinds, each with words of its own (Trách nhiệm của tổ chức tín dụng, chi nhánh ngân hàng nước
-            # ngoài; … của chủ đầu tư, tổ chức vận hành): one subject each, as the names grammar splits it
+            # ngoài; … của chủ đầu tư, tổ chức vận hành): one subject each, as the names grammar splits it; a party
+            # no head opens, capitalised (Nhiệm vụ, quyền hạn của KBNN; … của Chấp hành viên; … của Hải quan cửa khẩu)
             listed = names(kind, whole=True)
             found += [(position + start, name) for start, name in listed] if len(listed) > 1 else [(position, kind)]
         else:
@@ -181,8 +183,11 @@ def _heading_name(words: str, after_duties: bool) -> str | None:
     adds in lower case (``Trách nhiệm của Bộ Khoa học và Công nghệ trong việc thực hiện …``; ``… của Viện kiểm sát
     khi kiểm sát …``); none where a verb or function word breaks the name before it (``Điều 2. Đơn vị tính giá …
     theo thời gian …`` is a topic)."""
-    if first_stop(words) == len(words):
+    end = name_end(words)  # a known name holds its stop words (Tổng cục Hậu cần - Kỹ thuật)
+    if end == len(words):
         return words
+    if (qualified := _with_its_place(words, 0, words[:end].rstrip())) != words[:end].rstrip():
+        return qualified  # … của Hải quan nơi đăng ký tờ khai; Ủy ban nhân dân cấp xã nơi bị can … cư trú có trách nhiệm
     if not after_duties:
         return None
     matters = _patterns()["matter"].finditer(words)  # … tại các thành phố: a place, the name's own
@@ -194,10 +199,10 @@ def _heading_name(words: str, after_duties: bool) -> str | None:
 def _generic_subject(words: str) -> str | None:
     """The subject of a duty heading named by its kind (``Trách nhiệm của người sử dụng lao động``, ``Nghĩa vụ
     của chủ dự án đầu tư sau khi được xác nhận …``): the words up to the matter or time the heading adds, when
-    they are few enough to be a name and open in lower case."""
+    they are few enough to be a name: a kind in lower case, or a party no head opens (``Chấp hành viên``, ``KBNN``)."""
     matter = _patterns()["matter"].search(words)
     kind = words[: matter.start() if matter else len(words)].rstrip(" ,")
-    return kind if kind[:1].islower() and 1 <= len(kind.split()) <= MAX_NAME_WORDS else None
+    return kind if 1 <= len(kind.split()) <= MAX_NAME_WORDS else None
 
 
 def _names_duties(nouns: str | None) -> bool:
