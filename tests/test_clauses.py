@@ -621,3 +621,27 @@ def test_a_body_keeps_the_place_clause_that_says_which_one_it_is(text: str, expe
 )  # fmt: skip
 def test_a_post_said_to_be_held_by_a_person_is_no_task(text: str, expected: list[tuple[str, str]]) -> None:
     assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bulk doc_000379, doc_000268, doc_000754: who submits or proposes is a step of a procedure, a lead (gold README)
+        ("c) Trong thời hạn 15 ngày kể từ ngày nhận đầy đủ hồ sơ, Vụ Tổ chức cán bộ trình Bộ trưởng xem xét, quyết định "
+         "khen thưởng.", [("lead", "Vụ Tổ chức cán bộ")]),
+        ("Trường hợp đủ điều kiện gia hạn, điều chỉnh giấy phép thì cơ quan thẩm định hồ sơ trình cấp có thẩm quyền cấp "
+         "phép.", [("lead", "cơ quan thẩm định hồ sơ")]),
+        ("Đối với các tỉnh, thành phố trực thuộc trung ương có khả năng cân đối ngân sách cao hơn mức chính sách quy định "
+         "tại Nghị định này, Ủy ban nhân dân cấp tỉnh đề xuất, trình hội đồng nhân dân cùng cấp xem xét, quyết định.",
+         [("lead", "Ủy ban nhân dân cấp tỉnh")]),
+        # … "trình" ending a noun is no verb: the place of a body goes on past "công trình" (bulk doc_000518)
+        ("Trường hợp công trình khai thác nước để cấp cho sinh hoạt thuộc thẩm quyền cấp giấy phép của Bộ trưởng Bộ Nông "
+         "nghiệp và Môi trường, sau khi cấp giấy phép khai thác tài nguyên nước, cơ quan được giao thẩm định hồ sơ có "
+         "trách nhiệm gửi Đề án, báo cáo khai thác nước đến Sở Nông nghiệp và Môi trường nơi có công trình khai thác "
+         "nước để xem xét, thẩm định phạm vi vùng bảo hộ.",
+         [("lead", "cơ quan được giao thẩm định hồ sơ"),
+          ("report_to", "Sở Nông nghiệp và Môi trường nơi có công trình khai thác nước")]),
+    ],
+)  # fmt: skip
+def test_a_body_that_submits_or_proposes_leads(text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text) == expected

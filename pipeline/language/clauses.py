@@ -309,7 +309,8 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
         for role, name in (("lead", "lead_after"), ("support", "support_after"))
         if (verb := cue(name).search(subject, verbs_from))
     ]
-    if next_verb := cue("lead_next").match(subject, verbs_from):  # Bộ trưởng Bộ Y tế quyết định …
+    # Bộ trưởng Bộ Y tế quyết định …; Thanh tra Bộ trình Bộ trưởng …
+    if next_verb := cue("lead_next").match(subject, verbs_from) or cue("submitting").match(subject, verbs_from):
         cues.append((next_verb.start(), "lead"))
     directing = cue("lead_before").search(subject)  # Sở Nội vụ đề nghị các cơ quan … phối hợp: not its own
     cues = [(start, role) for start, role in cues if role == "lead" or not directing or start < directing.start()]
