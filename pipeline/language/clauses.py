@@ -320,8 +320,9 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     if cue("agent").match(subject, verbs_from):  # … do lãnh đạo Bộ làm chủ tịch: the verb of who leads it
         return None
     placed = cue("subordinate").search(f" {subject[: start + 1]}")  # … chịu sự chỉ đạo của …: placed under another
-    a_person = cue("a_person").match(subject, verbs_from)  # Chủ tịch Hội đồng là Thứ trưởng phụ trách …: who holds it
-    if (placed or a_person) and not cue("duty_words").search(subject):
+    # Ngân hàng lưu ký là ngân hàng thực hiện …; Chủ tịch Hội đồng là Thứ trưởng phụ trách …: what it is, who holds it
+    defined = cue("defined_as").match(subject, verbs_from)
+    if (placed or defined) and not cue("duty_words").search(subject):
         return None  # no task, unless a duty cue follows (… và có trách nhiệm …)
     if (powers and powers.start() < start) or (negation and negation.start() < start):
         return None
