@@ -69,6 +69,17 @@ def test_a_paper_that_asks_directs_no_body() -> None:
         ("Trách nhiệm của VNNIC trong quản lý, thúc đẩy tài nguyên Internet", ["VNNIC"]),
         ("Nhiệm vụ, quyền hạn của Chấp hành viên", ["Chấp hành viên"]),
         ("Trách nhiệm của Quỹ", ["Quỹ"]),
+        # a list of kinds in lower case runs longer than a name (doc_000215); a long capitalised one is a sentence
+        # (doc_000087)
+        (
+            "Trách nhiệm của tổ chức, cá nhân tham gia chuẩn bị ứng phó và hoạt động ứng phó sự cố",
+            ["tổ chức, cá nhân tham gia chuẩn bị ứng phó và hoạt động ứng phó sự cố"],
+        ),
+        (
+            "Nhiệm vụ, quyền hạn của Bộ phận tuân thủ do Tổng giám đốc (Giám đốc) của tổ chức tín dụng quyết định, đảm"
+            " bảo Bộ phận tuân thủ có tối thiểu các nhiệm vụ sau đây",
+            [],
+        ),
         # a known name holds its stop words (doc_000117); a "nơi" clause says which body of its kind (gold README)
         ("Trách nhiệm của Tổng cục Hậu cần - Kỹ thuật", ["Tổng cục Hậu cần - Kỹ thuật"]),
         ("Trách nhiệm của Hải quan nơi đăng ký tờ khai:", ["Hải quan nơi đăng ký tờ khai"]),

@@ -199,10 +199,11 @@ def _heading_name(words: str, after_duties: bool) -> str | None:
 def _generic_subject(words: str) -> str | None:
     """The subject of a duty heading named by its kind (``Trách nhiệm của người sử dụng lao động``, ``Nghĩa vụ
     của chủ dự án đầu tư sau khi được xác nhận …``): the words up to the matter or time the heading adds, when
-    they are few enough to be a name: a kind in lower case, or a party no head opens (``Chấp hành viên``, ``KBNN``)."""
+    they are few enough to be a name: a party no head opens (``Chấp hành viên``, ``KBNN``), or a kind in lower case,
+    whose lists run longer (``tổ chức, cá nhân tham gia chuẩn bị ứng phó và hoạt động ứng phó sự cố``)."""
     matter = _patterns()["matter"].search(words)
     kind = words[: matter.start() if matter else len(words)].rstrip(" ,")
-    return kind if 1 <= len(kind.split()) <= MAX_NAME_WORDS else None
+    return kind if 1 <= len(kind.split()) <= MAX_NAME_WORDS * (2 if kind[:1].islower() else 1) else None
 
 
 def _names_duties(nouns: str | None) -> bool:
