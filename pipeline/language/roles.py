@@ -10,7 +10,7 @@ from typing import Any
 from pipeline.language.folding import fold
 from pipeline.language.lexicon import lexicon
 from pipeline.language.names import AFTER_NAME, alternation
-from pipeline.language.screens import Screened
+from pipeline.language.screens import CASE_VARIANT_LETTERS, Screened, letters_class
 
 ROLE_CUES = lexicon(
     "role_cues.toml",
@@ -45,8 +45,7 @@ def cue(name: str) -> re.Pattern[str]:
     return _cues()[name]
 
 
-# Letters that re.IGNORECASE matches to a letter of another lower case (i to ı, s to ſ): a screen's word stops at them
-CASE_VARIANT_LETTERS = re.compile("[is]")
+_CASE_VARIANTS = letters_class(CASE_VARIANT_LETTERS)  # a screen's word stops at them (i: ı, s: ſ)
 SCREENED_CUES = {"lead_before": ("lead_before",), "support": ("support_before",), "report": ("report_verbs", "report_before")}
 
 
@@ -57,7 +56,7 @@ def screened_cue(name: str) -> Screened | re.Pattern[str]:
     cue read in either case only its longest piece between letters that another letter matches so (i: ı, s: ſ).
     The cue itself, unscreened, when a phrase has no such piece."""
     pattern = cue(name)
-    variants = CASE_VARIANT_LETTERS if pattern.flags & re.IGNORECASE else re.compile("(?!)")
+    variants = _CASE_VARIANTS if pattern.flags & re.IGNORECASE else letters_class(frozenset())
     pieces = [
         max(variants.split(phrase.lower().split()[0]), key=len)
         for key in SCREENED_CUES[name] for phrase in role_cues()[key]
