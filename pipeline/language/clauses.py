@@ -200,10 +200,11 @@ def _heading_name(words: str, after_duties: bool) -> str | None:
 def _generic_subject(words: str) -> str | None:
     """The subject of a duty heading named by its kind (``Trách nhiệm của người sử dụng lao động``, ``Nghĩa vụ
     của chủ dự án đầu tư sau khi được xác nhận …``): the words up to the matter or time the heading adds, when
-    they are few enough to be a name: a kind in lower case, or a party no head opens (``Chấp hành viên``, ``KBNN``)."""
+    they are few enough to be a name: a party no head opens (``Chấp hành viên``, ``KBNN``), or a kind in lower case,
+    whose lists run longer (``tổ chức, cá nhân tham gia chuẩn bị ứng phó và hoạt động ứng phó sự cố``)."""
     matter = _patterns()["matter"].search(words)
     kind = words[: matter.start() if matter else len(words)].rstrip(" ,")
-    return kind if 1 <= len(kind.split()) <= MAX_NAME_WORDS else None
+    return kind if 1 <= len(kind.split()) <= MAX_NAME_WORDS * (2 if kind[:1].islower() else 1) else None
 
 
 def _names_duties(nouns: str | None) -> bool:
@@ -321,8 +322,9 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     if cue("agent").match(subject, verbs_from):  # … do lãnh đạo Bộ làm chủ tịch: the verb of who leads it
         return None
     placed = cue("subordinate").search(f" {subject[: start + 1]}")  # … chịu sự chỉ đạo của …: placed under another
-    a_person = cue("a_person").match(subject, verbs_from)  # Chủ tịch Hội đồng là Thứ trưởng phụ trách …: who holds it
-    if (placed or a_person) and not cue("duty_words").search(subject):
+    # Ngân hàng lưu ký là ngân hàng thực hiện …; Chủ tịch Hội đồng là Thứ trưởng phụ trách …: what it is, who holds it
+    defined = cue("defined_as").match(subject, verbs_from)
+    if (placed or defined) and not cue("duty_words").search(subject):
         return None  # no task, unless a duty cue follows (… và có trách nhiệm …)
     if (powers and powers.start() < start) or (negation and negation.start() < start):
         return None

@@ -22,7 +22,7 @@ ROLE_CUES = lexicon(
                 "powers_after", "permission_markers", "right_words", "requesting_verbs", "condition_markers",
                 "assigned_passives", "defined_kinds", "public_kinds", "duty_cues", "public_duty_cues", "answerable_to",
                 "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "organised_things",
-                "subordinate_verbs", "person_nouns", "regulated_kinds",
+                "subordinate_verbs", "role_nouns", "role_kinds", "regulated_kinds",
                 "report_verbs", "report_prepositions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
             )
         },
@@ -41,7 +41,7 @@ def role_cues() -> dict[str, Any]:
 def cue(name: str) -> re.Pattern[str]:
     """The compiled cue `name`: lead_before, lead_after, lead_next, submitting, support_after, powers_after, support, leading,
     report, defined_kind, definition_break, permission, right_before, duty_to_support, duty, public_kind, public_duty,
-    requesting, decision, organising, subordinate, a_person, duty_words, regulated_kind."""
+    requesting, decision, organising, subordinate, defined_as, duty_words, regulated_kind."""
     return _cues()[name]
 
 
@@ -97,7 +97,12 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "subordinate": re.compile(rf"\s+(?:{alternation(data['subordinate_verbs'])})\s"),
         "regulated_kind": re.compile(rf"(?:{alternation(data['regulated_kinds'])})\b"),
         "duty_words": re.compile(rf"(?<!\w)(?:{alternation(data['duty_cues'])})\b"),  # anywhere, after a comma too
-        "a_person": re.compile(rf"\s+là\s+(?:một\s+)?(?:{alternation(data['person_nouns'])})\b"),
+        # … là ngân hàng thực hiện việc lưu ký, … là Thứ trưởng phụ trách: what it is, who holds it; not … là cơ quan đầu
+        # mối, … là cơ quan tiếp nhận hồ sơ: a role it is given
+        "defined_as": re.compile(
+            rf"\s+là\s+(?!(?:\S+\s+){{0,3}}?(?:{alternation(data['role_nouns'])})\b"
+            rf"|(?:{alternation(data['role_kinds'])})\s+(?:{alternation(data['lead_after'])})\b)"
+        ),
         # … đề nghị | Bộ trưởng | xem xét, quyết định: the body asked decides (matched where the asked bodies end)
         "requesting": re.compile(rf"(?i:{alternation(data['requesting_verbs'])})\s+\Z"),
         "decision": re.compile(rf"\s*(?:{alternation(data['decision_verbs'])})\b"),
