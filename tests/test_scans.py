@@ -281,6 +281,30 @@ def test_a_date_word_read_a_letter_off_between_the_dates_numbers_is_that_word() 
 
 
 @pytest.mark.parametrize(
+    ("read", "printed"),
+    [  # held out 3: a seal's or scanner's mark between ``ngày`` and the day; a seal's ring across ``tháng``'s g
+        ("Hà Nội, ngày'12 tháng 12 năm 2025", "Hà Nội, ngày 12 tháng 12 năm 2025"),  # doc_000285
+        ("Hà Nội, ngày.26 tháng 12 năm 2025", "Hà Nội, ngày 26 tháng 12 năm 2025"),  # doc_000443
+        ("Hà Nội, ngày 31 thán4 12 năm 2025.", "Hà Nội, ngày 31 tháng 12 năm 2025."),  # doc_000533
+        ("theo ngày. 12 tháng làm việc", "theo ngày. 12 tháng làm việc"),  # no date
+    ],
+)
+def test_a_mark_between_the_date_line_words_and_numbers_is_a_speck(read, printed) -> None:
+    assert mended_date(read) == printed
+
+
+def test_the_header_reads_on_past_a_date_line_a_speck_cut() -> None:
+    """The date line read with a speck after ``ngày`` (doc_000285, held out 3) gave no date, no place and no title."""
+    header = structure_of(
+        "BỘ XÂY DỰNG\nSố: 47/2025/TT-BXD\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày'12 tháng 12 năm 2025\nTHÔNG TƯ\nCông bố vùng nước cảng biển thuộc địa phận tỉnh Gia Lai\n"
+        "Căn cứ Bộ luật Hàng hải Việt Nam ngày 25 tháng 11 năm 2015;\n"
+    ).header
+    assert (header.issue_date, header.issue_place) == ("2025-12-12", "Hà Nội")
+    assert header.title == "Công bố vùng nước cảng biển thuộc địa phận tỉnh Gia Lai"
+
+
+@pytest.mark.parametrize(
     ("closing", "signature"),
     [  # the surname's marks misread; a table row of an annex after a signature whose authority a seal hid
         ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyên Danh Huy", ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Danh Huy")),
