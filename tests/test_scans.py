@@ -11,7 +11,7 @@ from pipeline import ingest
 from pipeline.ingest.layout import join_wrapped_issuer, reading_order, split_merged_columns
 from pipeline.ingest.ocr import layout, recognize
 from pipeline.ingest.regions import _hidden_lines, _line_by_line, _more_plausible
-from pipeline.model import LayoutLine
+from pipeline.model import LayoutLine, PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
 from pipeline.ocr.correction import correct_words
 from pipeline.ocr.engine import Word
@@ -386,3 +386,57 @@ def test_a_line_read_as_low_confidence_marks_makes_a_reading_less_plausible() ->
                   ("phúc", 96))  # fmt: skip
     again = [w for w in page if w.line != (1, 1, 2)] + motto
     assert _more_plausible(again, page) and not _more_plausible(page, again)
+
+
+def scanned(text: str):
+    """The structure of `text` as the OCR of a one-page scan gives it."""
+    raw = RawDocument(source_file="scan.pdf", sha256="1" * 64, kind="pdf")
+    raw.pages = [PageText(page=1, text=text, text_source=TextSource.OCR)]
+    return parse(normalize(raw))
+
+
+ENACTED_HEADER = (
+    "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 78/2025/TT-BNNMT\nHà Nội, ngày 30 tháng 12 năm 2025\nTHÔNG TƯ\n{title}\n"
+    "Căn cứ Luật Bảo vệ môi trường số 72/2020/QH14;\n{formula}\nĐiều 1. Sửa đổi, bổ sung Điều 13\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "formula", "expected"),
+    [  # held out 3: doc_000395's capitals (TT read TI, an I inside BTNMT) and src-vbpl-25's ``chỉ phí``
+        (
+            "SỬA ĐỔI THÔNG TƯ SỐ\n11/2022/TI-BTNMT NGÀY 20 THÁNG 10 NĂM 2022, THÔNG TƯ SỐ 19/2023/TT-BTINMT",
+            "Bộ trưởng Bộ Nông nghiệp và Môi trường ban hành Thông tư sửa đổi Thông tư số 11/2022/TT-BTNMT ngày 20\n"
+            "tháng 10 năm 2022, Thông tư số 19/2023/TT-BTNMT.",
+            "SỬA ĐỔI THÔNG TƯ SỐ 11/2022/TT-BTNMT NGÀY 20 THÁNG 10 NĂM 2022, THÔNG TƯ SỐ 19/2023/TT-BTNMT",
+        ),
+        (
+            "Quy định về bồi hoàn học bổng và chỉ phí đào tạo",
+            "Bộ trưởng ban hành Thông tư quy định về bồi hoàn học bổng và chi phí đào tạo.",
+            "Quy định về bồi hoàn học bổng và chi phí đào tạo",
+        ),
+        (  # a figure the two readings differ on: neither tells which is right
+            "Sửa đổi Thông tư số 12/2024/TT-BTC",
+            "Bộ trưởng ban hành Thông tư sửa đổi Thông tư số 13/2024/TT-BTC.",
+            "Sửa đổi Thông tư số 12/2024/TT-BTC",
+        ),
+        (  # the formula words another title: no witness
+            "Quy định về bồi hoàn học bổng",
+            "Bộ trưởng ban hành Thông tư hướng dẫn thi hành Luật Đất đai về giá đất.",
+            "Quy định về bồi hoàn học bổng",
+        ),
+    ],
+)
+def test_a_scanned_title_is_read_again_in_the_enacting_formula(title, formula, expected) -> None:
+    header = scanned(ENACTED_HEADER.format(title=title, formula=formula)).header
+    assert header.title == expected
+
+
+def test_a_text_layers_title_stands_as_printed() -> None:
+    """A bulk text prints ``phận cấp`` in its title and ``phân cấp`` in its formula: the gold is the title as printed,
+    and a text layer is no reading to doubt."""
+    text = ENACTED_HEADER.format(
+        title="Hướng dẫn mức chi theo quy định về phận cấp, phân quyền",
+        formula="Bộ trưởng ban hành Thông tư hướng dẫn mức chi theo quy định về phân cấp, phân quyền.",
+    )
+    assert structure_of(text).header.title == "Hướng dẫn mức chi theo quy định về phận cấp, phân quyền"

@@ -221,6 +221,8 @@ class _HeaderReader:
         if self.in_title:
             if residue:
                 return True  # what is left of a number or date line read inside the title block
+            if self.title and all(map(is_capitals, self.title)) and _in_lower_case(text):
+                return False  # a title set in capitals goes on in capitals: a scan lost the preamble's first lines
             self.title.append(text)
             self.last = line
             return True
@@ -270,6 +272,12 @@ def adoption_date(lines: list[Line]) -> str | None:
         if adopted:
             return adopted.isoformat()
     return None
+
+
+def _in_lower_case(text: str) -> bool:
+    """Are most of the line's letters small (``của Quốc hội phê duyệt …``; not ``ĐIỂM đ, h, i, k KHOẢN 1``)?"""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.islower() for c in letters) > len(letters) / 2
 
 
 def _opens_body(text: str) -> bool:
