@@ -415,6 +415,12 @@ ENACTED_HEADER = (
             "Bộ trưởng ban hành Thông tư quy định về bồi hoàn học bổng và chi phí đào tạo.",
             "Quy định về bồi hoàn học bổng và chi phí đào tạo",
         ),
+        (  # fresh group: src-congbot-02's speck, src-congbot-04's capitals; a Quyết định enacts what it attaches
+            "VỀ BAN HÀNH KẾ HOẠCH BẢO VỆ BÍ MẬT N NHÀ NƯỚC CA THỦ TƯỚNG VỀ QUYET ĐỊNH SỐ 22, ĐIỂM ¡, k",
+            "Ủy ban ban hành Thông tư này.\nBan hành kèm theo Thông tư này Kế hoạch bảo vệ bí mật nhà nước của Thủ\n"
+            "tướng về Quyết định số 22, điểm i, k.",
+            "VỀ BAN HÀNH KẾ HOẠCH BẢO VỆ BÍ MẬT NHÀ NƯỚC CỦA THỦ TƯỚNG VỀ QUYẾT ĐỊNH SỐ 22, ĐIỂM i, k",
+        ),
         (  # a figure the two readings differ on: neither tells which is right
             "Sửa đổi Thông tư số 12/2024/TT-BTC",
             "Bộ trưởng ban hành Thông tư sửa đổi Thông tư số 13/2024/TT-BTC.",

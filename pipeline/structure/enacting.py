@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 
 from rapidfuzz.distance import Levenshtein
 
@@ -22,6 +23,7 @@ from pipeline.vietnamese import is_capitals
 
 FORMULA_LINES = 25  # the first body lines where the enacting formula is looked for
 AGREEMENT = 0.85  # share of the title's words the formula must repeat (as letters, marks aside) to stand witness
+OPENING_WORDS = 3  # title words before the formula's first that its opening may stand for
 MAX_EDITS = 2  # letters by which a title's words and the formula's may differ to be one reading of the other
 MAX_RUN = 3  # words of a stretch where the two readings differ, on either side
 EDGE = ".,;:"  # punctuation that ends a word
@@ -34,16 +36,23 @@ def witnessed_title(title: str | None, doc_type: str | None, body: list[Line]) -
     spells a little otherwise written as the formula spells it; `title` as it is without such a formula."""
     if not title or not doc_type:
         return title
-    opening = re.compile(rf"\bban hành {re.escape(doc_type)}\s+(?P<rest>.+)$", re.IGNORECASE)
-    formula = _formula(body[:FORMULA_LINES], opening)
-    if formula is None:
-        return title
-    read, witness = title.split(), formula.split()
+    kind = re.escape(doc_type)
+    opening = re.compile(rf"\bban hành (?:kèm theo {kind} này|{kind})\s+(?P<rest>\S.+)$", re.IGNORECASE)
+    read = title.split()
     keys = [_key(w) for w in read]
-    matcher = difflib.SequenceMatcher(None, keys, [_key(w) for w in witness], autojunk=False)
-    if sum(block.size for block in matcher.get_matching_blocks()) < AGREEMENT * len(read):
-        return title
-    capitals = is_capitals(title)
+    for formula in _formulas(body[:FORMULA_LINES], opening):
+        witness = formula.split()
+        matcher = difflib.SequenceMatcher(None, keys, [_key(w) for w in witness], autojunk=False)
+        blocks = matcher.get_matching_blocks()
+        start = blocks[0].a  # title words the formula's opening stands for: ``VỀ BAN HÀNH`` ~ ``Ban hành kèm theo …``
+        agreed = sum(block.size for block in blocks)
+        if agreed and start <= OPENING_WORDS and agreed >= AGREEMENT * (len(read) - start):
+            return _mended(read, witness, matcher, is_capitals(title))
+    return title
+
+
+def _mended(read: list[str], witness: list[str], matcher: difflib.SequenceMatcher, capitals: bool) -> str:
+    """The title's words `read`, each stretch the formula's words `witness` spell a little otherwise as they do."""
     mended: list[str] = []
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         ours, theirs = read[a0:a1], witness[b0:b1]
@@ -51,13 +60,14 @@ def witnessed_title(title: str | None, doc_type: str | None, body: list[Line]) -
             mended += [_as(w, t, capitals) if _misread(w, t) else w for w, t in zip(ours, theirs, strict=True)]
         elif op == "replace" and _one_reading(ours, theirs):
             mended += [_as(ours[0], t, capitals) for t in theirs]
-        else:
+        elif not (op == "delete" and 0 < a0 and a1 < len(read) and _is_speck(ours)):
             mended += ours
     return " ".join(mended)
 
 
-def _formula(lines: list[Line], opening: re.Pattern[str]) -> str | None:
-    """The words after the type's name in the enacting formula, over the lines it wraps onto (up to its stop)."""
+def _formulas(lines: list[Line], opening: re.Pattern[str]) -> Iterator[str]:
+    """The words after the type's name in each enacting formula (``… ban hành Thông tư …``, ``Ban hành kèm theo
+    Quyết định này Kế hoạch …``), over the lines it wraps onto (up to its stop)."""
     for i, line in enumerate(lines):
         if match := opening.search(line.stripped):
             words = [match["rest"]]
@@ -65,8 +75,7 @@ def _formula(lines: list[Line], opening: re.Pattern[str]) -> str | None:
                 if words[-1].endswith(".") or HEADING.match(following.stripped):
                     break
                 words.append(following.stripped)
-            return " ".join(words)
-    return None
+            yield " ".join(words)
 
 
 def _key(word: str) -> str:
@@ -74,9 +83,15 @@ def _key(word: str) -> str:
 
 
 def _misread(ours: str, theirs: str) -> bool:
-    """Same letters, other marks: ``chỉ`` for ``chi`` (not a difference of case, of a trailing stop or of where the
-    tone sits: ``hóa``, ``hoá``)."""
-    return key_of(ours.strip(EDGE).lower()) != key_of(theirs.strip(EDGE).lower())
+    """Same letters, other marks (``chỉ`` for ``chi``), or a mark after the word that the formula has not (``NGÀY,``
+    for ``ngày``); not a difference of case, of where the tone sits (``hóa``, ``hoá``) or of a stop."""
+    stray = ours.rstrip(".") != ours.rstrip(EDGE) and theirs.rstrip(EDGE) == theirs.rstrip(".")
+    return stray or key_of(ours.strip(EDGE).lower()) != key_of(theirs.strip(EDGE).lower())
+
+
+def _is_speck(words: list[str]) -> bool:
+    """One letter or mark alone inside the title that the formula has not (``BÍ MẬT N NHÀ NƯỚC``)."""
+    return len(words) == 1 and len(words[0].strip(EDGE)) <= 1
 
 
 def _one_reading(ours: list[str], theirs: list[str]) -> bool:
@@ -91,7 +106,8 @@ def _one_reading(ours: list[str], theirs: list[str]) -> bool:
 
 
 def _as(ours: str, theirs: str, capitals: bool) -> str:
-    """The formula's word in the title's case, with the title's own trailing punctuation where the formula's word
-    ends the formula's sentence."""
-    word = theirs.rstrip(EDGE) + ours[len(ours.rstrip(EDGE)) :] if theirs.endswith(".") else theirs
-    return word.upper() if capitals else word
+    """The formula's word in the case of the title's word (a title in capitals, a word read without letters: the
+    formula's case, ``¡,`` → ``i,``), the formula's stop that ends its sentence left out."""
+    word = theirs.rstrip(".") if theirs.endswith(".") else theirs
+    letters = [c for c in ours if c.isalpha()]
+    return word.upper() if capitals and letters and not any(c.islower() for c in letters) else word
