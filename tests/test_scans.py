@@ -242,7 +242,7 @@ def test_the_header_capitals_spell_the_place_as_the_date_line_does() -> None:
     ("closing", "signature"),
     [  # a signature's scribble read between title and name; a seal's ring before the title, across the authority
         ("TM. UỶ BAN NHÂN DÂN TỈNH\nCHỦ TỊCH\n€ {SINH do,\nChẩu Văn Lâm", ("TM. UỶ BAN NHÂN DÂN TỈNH", "CHỦ TỊCH", "Chẩu Văn Lâm")),
-        ("® _): |kr. cHủ TịcH\nTƯ G PHÓ CHỦ TỊCH\nị\nZ\n~\n,\nNguyễn Hữu Tín", (None, "PHÓ CHỦ TỊCH", "Nguyễn Hữu Tín")),
+        ("® _): |kr. cHủ TịcH\nTƯ G PHÓ CHỦ TỊCH\nị\nZ\n~\n,\nNguyễn Hữu Tín", ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Hữu Tín")),
         ("KT. BỘ TRƯỞNG\n3C\n:\nTHỨ TRƯỞNG\n^\n.._Y Thông", ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Y Thông")),
     ],
 )
@@ -446,3 +446,15 @@ def test_a_text_layers_title_stands_as_printed() -> None:
         formula="Bộ trưởng ban hành Thông tư hướng dẫn mức chi theo quy định về phân cấp, phân quyền.",
     )
     assert structure_of(text).header.title == "Hướng dẫn mức chi theo quy định về phận cấp, phân quyền"
+
+
+def test_a_scanned_title_in_capitals_ends_before_a_line_in_lower_case() -> None:
+    """src-vbpl-17 (held out 3): the OCR lost the preamble's first lines (a seal, a skew), and the title ran on into
+    ``của Quốc hội phê duyệt …``; a title in capitals goes on in capitals (no tune gold title goes on in lower case)."""
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 51/2025/QĐ-TTg\nHà Nội, ngày 29 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
+        "BAN HÀNH BỘ TIÊU CHÍ QUỐC GIA VỀ NÔNG THÔN\nMỚI GIAI ĐOẠN 2026 - 2030\n"
+        "của Quốc hội phê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia;\n"
+        "Theo đề nghị của Bộ trưởng Bộ Nông nghiệp và Môi trường;\nĐiều 1. Phạm vi điều chỉnh\n"
+    )
+    assert scanned(text).header.title == "BAN HÀNH BỘ TIÊU CHÍ QUỐC GIA VỀ NÔNG THÔN MỚI GIAI ĐOẠN 2026 - 2030"

@@ -38,8 +38,9 @@ class Structure:
 def parse(document: Document) -> Structure:
     text = document.text
     lines = join_split_labels(split_lines(text))
-    header = parse_header(lines)
-    if _read_by_ocr(document):  # a text layer or a text file prints its title as it is: no second reading
+    scanned = _read_by_ocr(document)
+    header = parse_header(lines, scanned)
+    if scanned:  # a text layer or a text file prints its title as it is: no second reading
         body = [line for line in lines if line.start >= header.body_start]
         header.title = witnessed_title(header.title, header.doc_type, body)
     continues = _continues_a_document(lines, header)

@@ -442,8 +442,9 @@ def _authority_over_deputy(text: str, title: str) -> str | None:
 
 def _sealed_head(text: str) -> dict[str, str] | None:
     """A title after the few letters and signs a seal's ring left of it, ``KT.`` read among them or lost (``°(4 |)
-    =kT. THỦ TƯỚNG``, ``( X- ): kr. THỐNG ĐỐC``): the head's title, as :data:`STRIPPED_AUTHORITY` gives it."""
-    head = _title_suffix(text)
+    =kT. THỦ TƯỚNG``, ``( X- ): kr. THỐNG ĐỐC``, ``® _): |kr. cHủ TịcH``): the head's title, as
+    :data:`STRIPPED_AUTHORITY` gives it."""
+    head = _title_suffix(text.upper())  # capitals a ring's blur read small (``|kr. cHủ TịcH``)
     marks = text[: -len(head)] if head else ""
     return {"head": head} if head and marks.strip() and sum(c.isalpha() for c in marks) <= SEAL_MARKS else None
 

@@ -27,6 +27,7 @@ OPENING_WORDS = 3  # title words before the formula's first that its opening may
 MAX_EDITS = 2  # letters by which a title's words and the formula's may differ to be one reading of the other
 MAX_RUN = 3  # words of a stretch where the two readings differ, on either side
 EDGE = ".,;:"  # punctuation that ends a word
+QUOTES = "\"“”‘’'«»"
 WRAPPED_LINES = 4  # lines a formula may wrap onto
 HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s|^\d+\.\s")  # the body's first heading ends a formula without a stop
 
@@ -79,14 +80,14 @@ def _formulas(lines: list[Line], opening: re.Pattern[str]) -> Iterator[str]:
 
 
 def _key(word: str) -> str:
-    return fold(word.strip(EDGE)).lower()
+    return fold(word.strip(EDGE + QUOTES)).lower()
 
 
 def _misread(ours: str, theirs: str) -> bool:
     """Same letters, other marks (``chỉ`` for ``chi``), or a mark after the word that the formula has not (``NGÀY,``
     for ``ngày``); not a difference of case, of where the tone sits (``hóa``, ``hoá``) or of a stop."""
     stray = ours.rstrip(".") != ours.rstrip(EDGE) and theirs.rstrip(EDGE) == theirs.rstrip(".")
-    return stray or key_of(ours.strip(EDGE).lower()) != key_of(theirs.strip(EDGE).lower())
+    return stray or key_of(ours.strip(EDGE + QUOTES).lower()) != key_of(theirs.strip(EDGE + QUOTES).lower())
 
 
 def _is_speck(words: list[str]) -> bool:
@@ -107,7 +108,7 @@ def _one_reading(ours: list[str], theirs: list[str]) -> bool:
 
 def _as(ours: str, theirs: str, capitals: bool) -> str:
     """The formula's word in the case of the title's word (a title in capitals, a word read without letters: the
-    formula's case, ``¡,`` → ``i,``), the formula's stop that ends its sentence left out."""
-    word = theirs.rstrip(".") if theirs.endswith(".") else theirs
+    formula's case, ``¡,`` → ``i,``), without the formula's quotes and the stop that ends its sentence."""
+    word = theirs.strip(QUOTES).rstrip(".")  # the formula quotes what it attaches: ``“Kế hoạch …”``
     letters = [c for c in ours if c.isalpha()]
     return word.upper() if capitals and letters and not any(c.islower() for c in letters) else word

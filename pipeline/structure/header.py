@@ -68,11 +68,12 @@ def starts_attached_document(lines: list[Line], position: int) -> bool:
     return named and any(ISSUED_WITH.search(line.text) for line in lines[position + 1 : position + 5])
 
 
-def parse_header(lines: list[Line]) -> Header:
-    """Read the header from the first lines. Never raises: what it cannot find stays empty."""
+def parse_header(lines: list[Line], scanned: bool = False) -> Header:
+    """Read the header from the first lines (of a scan's OCR, `scanned`). Never raises: what it cannot find stays
+    empty."""
     header = property_sheet(lines)
     if header is None:
-        reader = _HeaderReader(lines[:HEADER_LINES])
+        reader = _HeaderReader(lines[:HEADER_LINES], scanned)
         reader.read()
         header = reader.header
     if header.issue_date is None:
@@ -86,8 +87,9 @@ def parse_header(lines: list[Line]) -> Header:
 class _HeaderReader:
     """Reads header lines in order, each classified by what it holds, until the body begins."""
 
-    def __init__(self, zone: list[Line]) -> None:
+    def __init__(self, zone: list[Line], scanned: bool = False) -> None:
         self.zone = zone
+        self.scanned = scanned
         self.header = Header()
         self.issuer_lines: list[str] = []
         self.title: list[str] = []
@@ -221,8 +223,8 @@ class _HeaderReader:
         if self.in_title:
             if residue:
                 return True  # what is left of a number or date line read inside the title block
-            if self.title and all(map(is_capitals, self.title)) and _in_lower_case(text):
-                return False  # a title set in capitals goes on in capitals: a scan lost the preamble's first lines
+            if self.scanned and self.title and all(map(is_capitals, self.title)) and _in_lower_case(text):
+                return False  # a title set in capitals goes on in capitals: the OCR lost the preamble's first lines
             self.title.append(text)
             self.last = line
             return True
