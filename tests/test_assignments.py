@@ -408,3 +408,17 @@ def test_an_item_that_grants_a_right_takes_no_body_from_its_heading() -> None:
     rights = [by_task[t.task_id] for t in structure.tasks if t.text.startswith(("8. Được truy cập", "9. Được truy cập"))]
     assert duties[0] == {("lead", "cơ quan thi hành án dân sự tỉnh, thành phố")}
     assert len(rights) == 2 and rights == [set(), set()]  # Điều 20's item 9, Điều 21's item 8
+
+
+def test_a_heading_printed_under_its_label_is_no_task() -> None:
+    """bulk3 doc_000290 prints ``Điều 25.`` and, on the line below, its heading ``Trách nhiệm của các đơn vị thuộc Ngân
+    hàng Nhà nước`` (122 such headings in 51 bulk documents were read as tasks): the heading asks nothing, and its
+    umbrella body is no assignee where each khoản names its own (``1. Trách nhiệm của Cục Quản lý Ngoại hối:``)."""
+    raw = RawDocument(source_file="doc_000290.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(1, bulk_texts(["doc_000290"])["doc_000290"], TextSource.PLAIN_TEXT)]
+    document = normalize(raw)
+    structure = parse(document)
+    assert not [t for t in structure.tasks if t.text.strip() == "Trách nhiệm của các đơn vị thuộc Ngân hàng Nhà nước"]
+    rows = assignments_of(document, structure)
+    assert "các đơn vị thuộc Ngân hàng Nhà nước" not in {a.assignee for a in rows}
+    assert ("lead", "Cục Quản lý Ngoại hối") in {(a.role, a.assignee) for a in rows}

@@ -64,6 +64,40 @@ def test_a_paper_that_asks_directs_no_body() -> None:
         ),
         # no duty nouns: a heading whose name a stop word breaks is a topic (doc_000345)
         ("Đơn vị tính giá dịch vụ đăng kiểm theo thời gian thực hiện công việc", []),
+        # a party no head opens, capitalised: an acronym, a person's post, a fund (doc_000124, 538, 468, 751)
+        ("Nhiệm vụ, quyền hạn của KBNN", ["KBNN"]),
+        ("Trách nhiệm của VNNIC trong quản lý, thúc đẩy tài nguyên Internet", ["VNNIC"]),
+        ("Nhiệm vụ, quyền hạn của Chấp hành viên", ["Chấp hành viên"]),
+        ("Trách nhiệm của Quỹ", ["Quỹ"]),
+        # a list of kinds in lower case runs longer than a name (doc_000215); a long capitalised one is a sentence
+        # (doc_000087)
+        (
+            "Trách nhiệm của tổ chức, cá nhân tham gia chuẩn bị ứng phó và hoạt động ứng phó sự cố",
+            ["tổ chức, cá nhân tham gia chuẩn bị ứng phó và hoạt động ứng phó sự cố"],
+        ),
+        (
+            "Nhiệm vụ, quyền hạn của Bộ phận tuân thủ do Tổng giám đốc (Giám đốc) của tổ chức tín dụng quyết định, đảm"
+            " bảo Bộ phận tuân thủ có tối thiểu các nhiệm vụ sau đây",
+            [],
+        ),
+        # a known name holds its stop words (doc_000117); a "nơi" clause says which body of its kind (gold README)
+        ("Trách nhiệm của Tổng cục Hậu cần - Kỹ thuật", ["Tổng cục Hậu cần - Kỹ thuật"]),
+        ("Trách nhiệm của Hải quan nơi đăng ký tờ khai:", ["Hải quan nơi đăng ký tờ khai"]),
+        (
+            "Trách nhiệm của Ủy ban nhân dân cấp tỉnh nơi có nhà máy điện hạt nhân, lò phản ứng hạt nhân nghiên cứu",
+            ["Ủy ban nhân dân cấp tỉnh nơi có nhà máy điện hạt nhân"],
+        ),
+        # a lead-in whose body a second duty cue follows (doc_000130)
+        ("Công an cấp xã có nhiệm vụ trực tiếp giúp Ủy ban nhân dân cấp xã quản lý và có nhiệm vụ, quyền hạn sau đây:",
+         ["Công an cấp xã"]),
+        # a lead-in naming its body by what it does, read as a clause's subject (doc_000545, doc_000298, doc_000538)
+        ("Cơ quan, tổ chức thực hiện chế độ báo cáo có trách nhiệm:", ["Cơ quan, tổ chức thực hiện chế độ báo cáo"]),
+        (
+            "Tổ chức, cá nhân kinh doanh đối tượng thủy sản nuôi chủ lực có trách nhiệm:",
+            ["Tổ chức, cá nhân kinh doanh đối tượng thủy sản nuôi chủ lực"],
+        ),
+        ("Các cơ quan, đơn vị được quy định tại điểm a, b, c khoản 1 Điều 3 Thông tư này có trách nhiệm:", ["Các cơ quan, đơn vị"]),
+        ("Doanh nghiệp kinh doanh dịch vụ có quyền và nghĩa vụ sau:", []),  # rights and conduct, no duties of a lead-in
     ],
 )
 def test_a_heading_of_duty_nouns_names_the_body_of_the_tasks_under_it(heading: str, subjects: list[str]) -> None:
@@ -597,4 +631,49 @@ def test_a_body_keeps_the_place_clause_that_says_which_one_it_is(text: str, expe
     ],
 )  # fmt: skip
 def test_a_post_said_to_be_held_by_a_person_is_no_task(text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bulk doc_000468, doc_000233, doc_000580: what a body is, no task (the verbs of the description are not its own)
+        ("1. Văn phòng thi hành án dân sự là tổ chức hành nghề của Thừa hành viên để thực hiện việc tổ chức thi hành án "
+         "và các công việc khác theo quy định của pháp luật.", []),
+        ("1. Ngân hàng Chính sách xã hội là ngân hàng chính sách do Thủ tướng Chính phủ thành lập, hoạt động không vì mục "
+         "tiêu lợi nhuận nhằm thực hiện các chính sách kinh tế - xã hội của Nhà nước.", []),
+        ("1. Trung tâm thanh toán bù trừ là tổ chức thực hiện chức năng cung ứng dịch vụ bù trừ cho các giao dịch mua bán "
+         "hàng hóa qua Sở giao dịch hàng hóa trong Trung tâm tài chính quốc tế.", []),
+        # … but a role it is given is a task (bulk doc_000065; bulk3 doc_000248)
+        ("1. Bộ Công Thương là cơ quan tiếp nhận hồ sơ và công bố tổ chức kiểm toán năng lượng trên Cổng thông tin điện "
+         "tử của Bộ Công Thương.", [("lead", "Bộ Công Thương")]),
+        ("Cục Công nghệ thông tin là đơn vị đầu mối quản lý, vận hành hạ tầng kỹ thuật và tạo lập chữ ký điện tử, chứng "
+         "thư chữ ký điện tử của Ngân hàng Nhà nước.", [("lead", "Cục Công nghệ thông tin")]),
+    ],
+)  # fmt: skip
+def test_a_body_said_to_be_something_is_defined_not_tasked(text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bulk doc_000379, doc_000268, doc_000754: who submits or proposes is a step of a procedure, a lead (gold README)
+        ("c) Trong thời hạn 15 ngày kể từ ngày nhận đầy đủ hồ sơ, Vụ Tổ chức cán bộ trình Bộ trưởng xem xét, quyết định "
+         "khen thưởng.", [("lead", "Vụ Tổ chức cán bộ")]),
+        ("Trường hợp đủ điều kiện gia hạn, điều chỉnh giấy phép thì cơ quan thẩm định hồ sơ trình cấp có thẩm quyền cấp "
+         "phép.", [("lead", "cơ quan thẩm định hồ sơ")]),
+        ("Đối với các tỉnh, thành phố trực thuộc trung ương có khả năng cân đối ngân sách cao hơn mức chính sách quy định "
+         "tại Nghị định này, Ủy ban nhân dân cấp tỉnh đề xuất, trình hội đồng nhân dân cùng cấp xem xét, quyết định.",
+         [("lead", "Ủy ban nhân dân cấp tỉnh")]),
+        # … "trình" ending a noun is no verb: the place of a body goes on past "công trình" (bulk doc_000518)
+        ("Trường hợp công trình khai thác nước để cấp cho sinh hoạt thuộc thẩm quyền cấp giấy phép của Bộ trưởng Bộ Nông "
+         "nghiệp và Môi trường, sau khi cấp giấy phép khai thác tài nguyên nước, cơ quan được giao thẩm định hồ sơ có "
+         "trách nhiệm gửi Đề án, báo cáo khai thác nước đến Sở Nông nghiệp và Môi trường nơi có công trình khai thác "
+         "nước để xem xét, thẩm định phạm vi vùng bảo hộ.",
+         [("lead", "cơ quan được giao thẩm định hồ sơ"),
+          ("report_to", "Sở Nông nghiệp và Môi trường nơi có công trình khai thác nước")]),
+    ],
+)  # fmt: skip
+def test_a_body_that_submits_or_proposes_leads(text: str, expected: list[tuple[str, str]]) -> None:
     assert mentions(text) == expected

@@ -73,3 +73,75 @@ def test_forms_after_the_signature_are_parts_of_their_own_not_the_documents_arti
     assert top and all(s.char_start < forms[0].char_start for s in top)
     joint = [s.label for s in structure_of(bulk["doc_000192"]).sections if s.level == 1 and s.is_heading]
     assert joint[:3] == ["Điều 1", "Điều 2", "Điều 3"] and "1" not in joint and "I" not in joint
+
+
+def annex_titles(text: str) -> dict[str, str]:
+    return {s.label: s.heading for s in structure_of(text).sections if s.kind == "annex" and s.level == 1}
+
+
+def test_an_annex_title_ends_where_the_head_of_the_form_it_holds_begins(bulk: dict[str, str]) -> None:
+    """The form's authority over its rule (``ĐƠN VỊ KIỂM TRA …`` / ``-------``, doc_000394) is none of the annex's
+    title; a form's blank under the note (``Cấp bình chọn: ……``) ends the title above it and leaves an annex whose
+    note the form's authority follows (``ỦY BAN NHÂN DÂN TỈNH/THÀNH PHỐ ……``) untitled (doc_000245); a title above
+    the note may hold a blank (``… NĂM......``, doc_000565) and stand over the form's national line (doc_000354)."""
+    assert annex_titles(bulk["doc_000394"])["Phụ lục III"] == (
+        "MẪU BÁO CÁO KẾT QUẢ ĐÁNH GIÁ CHẤT LƯỢNG TÀI LIỆU KHÍ TƯỢNG BỀ MẶT QUAN TRẮC BẰNG PHƯƠNG TIỆN ĐO KHÔNG TỰ ĐỘNG"
+    )
+    awards = annex_titles(bulk["doc_000245"])
+    assert awards["Phụ lục I"] == "THÔNG TIN CƠ SỞ CÔNG NGHIỆP NÔNG THÔN VÀ SẢN PHẨM THAM GIA BÌNH CHỌN"
+    assert awards["Phụ lục II"] == ""
+    assert annex_titles(bulk["doc_000565"])["Phụ lục III"].startswith("BÁO CÁO CÔNG TÁC QUẢN LÝ ĐOÀN RA NĂM")
+    assert annex_titles(bulk["doc_000354"])["Phụ lục XI"] == "MẪU SƠ YẾU LÝ LỊCH"  # over the form's national line
+
+
+def test_an_annex_label_is_a_number_or_a_letter_never_a_word(bulk: dict[str, str]) -> None:
+    """``PHỤ LỤC SỐ I`` / ``MẪU BẢN CÁO BẠCH …`` is annex I titled (doc_000343); ``PHỤ LỤC CÁC TÀI LIỆU KÈM THEO`` has
+    no label (doc_000080)."""
+    warrants = annex_titles(bulk["doc_000343"])
+    assert warrants["Phụ lục số I"] == "MẪU BẢN CÁO BẠCH CHÀO BÁN CHỨNG QUYỀN CÓ BẢO ĐẢM"
+    annexes = [(s.label, s.heading) for s in structure_of(bulk["doc_000080"]).sections if s.kind == "annex"]
+    assert ("Phụ lục", "CÁC TÀI LIỆU KÈM THEO") in annexes
+
+
+def test_an_annex_with_no_label_inside_a_form_is_the_forms_own(bulk: dict[str, str]) -> None:
+    """A report form's ``PHỤ LỤC BÁO CÁO SỐ LIỆU NĂM`` / ``(Ban hành kèm theo Báo cáo số …)`` (doc_000192) and a
+    handover record's ``PHỤ LỤC`` / ``(Kèm theo Biên bản …)`` (doc_000535) hang under their form, no annex of the
+    document."""
+    for doc_id, form in (("doc_000192", "Mẫu số 06B"), ("doc_000535", "Mẫu số 01")):
+        sections = structure_of(bulk[doc_id]).sections
+        by_id = {s.section_id: s for s in sections}
+        inner = [s for s in sections if s.kind == "annex" and s.level > 1]
+        assert inner and by_id[inner[0].parent_id].label == form
+
+
+def test_a_roman_label_web_text_put_alone_on_its_line_heads_the_line_below(bulk: dict[str, str]) -> None:
+    """``I.`` / ``THÔNG TIN CỤM/CHUỖI NHIỆM VỤ ĐĂNG KÝ`` (doc_000323), ``I.`` / ``KẾT QUẢ THỰC HIỆN`` (doc_000578)."""
+    read = (("doc_000323", "THÔNG TIN CỤM/CHUỖI NHIỆM VỤ ĐĂNG KÝ"), ("doc_000578", "KẾT QUẢ THỰC HIỆN"))
+    for doc_id, heading in read:
+        romans = [(s.label, s.heading) for s in structure_of(bulk[doc_id]).sections if s.kind == "roman"]
+        assert ("I", heading) in romans
+
+
+def test_an_english_amending_instruction_ends_the_passage_it_quotes_before(bulk: dict[str, str]) -> None:
+    """``37.`` / `` In Law No. 65/2006/QH11 …, to replace …`` after ``“Article 92a. …`` whose closing mark is missing:
+    the law's own ``Article 2.`` is found (doc_000878, an English translation)."""
+    articles = [s.label for s in structure_of(bulk["doc_000878"]).sections if s.kind == "dieu" and s.level == 1]
+    assert articles == ["Article 1", "Article 2"]
+
+
+def test_a_section_title_in_capitals_is_a_title_however_long_or_cut(bulk: dict[str, str]) -> None:
+    """``Mục 1. VI PHẠM HÀNH CHÍNH VỀ AN NINH, TRẬT TỰ,`` / ``AN TOÀN XÃ HỘI`` (doc_000151, cut after a comma) and a
+    ``Mục 5.`` title of 160 capitals (doc_000752) open their sections."""
+    sections = {(s.label, s.heading) for s in structure_of(bulk["doc_000151"]).sections if s.kind == "muc"}
+    assert ("Mục 1", "VI PHẠM HÀNH CHÍNH VỀ AN NINH, TRẬT TỰ, AN TOÀN XÃ HỘI") in sections
+    labels = [s.label for s in structure_of(bulk["doc_000752"]).sections if s.kind == "muc"]
+    assert "Mục 5" in labels
+
+
+def test_a_national_technical_regulation_after_the_signature_is_a_document_of_its_own(bulk: dict[str, str]) -> None:
+    """A circular issuing a QCVN prints it after its signature (``QCVN 07:2025/BNNMT`` / ``QUY CHUẨN KỸ THUẬT QUỐC GIA
+    VỀ NGƯỠNG CHẤT THẢI NGUY HẠI`` / ``1. QUY ĐỊNH CHUNG``, doc_000497): its parts are top-level, no clauses of the
+    circular's last article."""
+    for doc_id in ("doc_000497", "doc_000563"):
+        top = [(s.label, s.heading) for s in structure_of(bulk[doc_id]).sections if s.level == 1]
+        assert ("1", "QUY ĐỊNH CHUNG") in top

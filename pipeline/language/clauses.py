@@ -145,18 +145,31 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
     # Trách nhiệm của các bộ, …; Ủy ban nhân dân các tỉnh …; … của Bộ trưởng Bộ Công an, của Thủ trưởng …
     for part, separator in _heading_parts(match["names"]):
         if begins_name(part) and not part.endswith(",") and (name := _heading_name(part, bool(match["before"]))):
-            found += [(position + start, name) for start, name in names(name, whole=True)]
+            listed = names(name, whole=True)
+            found += [(position + start, _with_its_place(name, start, body)) for start, body in listed]
             if name != part:
                 break  # what follows is the matter the heading adds (… trong việc hợp nhất, …; đổi tên quỹ)
         elif match["before"] and (kind := _generic_subject(part)):
             # a list of kinds, each with words of its own (Trách nhiệm của tổ chức tín dụng, chi nhánh ngân hàng nước
-            # ngoài; … của chủ đầu tư, tổ chức vận hành): one subject each, as the names grammar splits it
+            # ngoài; … của chủ đầu tư, tổ chức vận hành): one subject each, as the names grammar splits it; a party
+            # no head opens, capitalised (Nhiệm vụ, quyền hạn của KBNN; … của Chấp hành viên; … của Hải quan cửa khẩu)
             listed = names(kind, whole=True)
             found += [(position + start, name) for start, name in listed] if len(listed) > 1 else [(position, kind)]
         else:
-            return []
+            # … có trách nhiệm: after a subject that no name reads, one its clause reads
+            return _lead_in_subjects(heading) if heading[match.end("names") :].strip(" :.") else []
         position += len(part) + len(separator)
     return found
+
+
+def _lead_in_subjects(heading: str) -> list[tuple[int, str]]:
+    """The subject of a heading that leads in a list of duties and names its body by what it does (``Cơ quan, tổ
+    chức thực hiện chế độ báo cáo có trách nhiệm:``; ``Tổ chức, cá nhân kinh doanh đối tượng thủy sản nuôi chủ lực
+    có trách nhiệm:``), read as a clause's subject is: the bodies before its duty verb."""
+    doer = _doer(heading)
+    if doer is None or doer[0] != "lead":
+        return []
+    return [(start, name) for role, start, name in _mentions(heading) if role == "lead" and start < doer[1]]
 
 
 def _heading_parts(words: str) -> list[tuple[str, str]]:
@@ -170,8 +183,11 @@ def _heading_name(words: str, after_duties: bool) -> str | None:
     adds in lower case (``Trách nhiệm của Bộ Khoa học và Công nghệ trong việc thực hiện …``; ``… của Viện kiểm sát
     khi kiểm sát …``); none where a verb or function word breaks the name before it (``Điều 2. Đơn vị tính giá …
     theo thời gian …`` is a topic)."""
-    if first_stop(words) == len(words):
+    end = name_end(words)  # a known name holds its stop words (Tổng cục Hậu cần - Kỹ thuật)
+    if end == len(words):
         return words
+    if (qualified := _with_its_place(words, 0, words[:end].rstrip())) != words[:end].rstrip():
+        return qualified  # … của Hải quan nơi đăng ký tờ khai; Ủy ban nhân dân cấp xã nơi bị can … cư trú có trách nhiệm
     if not after_duties:
         return None
     matters = _patterns()["matter"].finditer(words)  # … tại các thành phố: a place, the name's own
@@ -183,10 +199,11 @@ def _heading_name(words: str, after_duties: bool) -> str | None:
 def _generic_subject(words: str) -> str | None:
     """The subject of a duty heading named by its kind (``Trách nhiệm của người sử dụng lao động``, ``Nghĩa vụ
     của chủ dự án đầu tư sau khi được xác nhận …``): the words up to the matter or time the heading adds, when
-    they are few enough to be a name and open in lower case."""
+    they are few enough to be a name: a party no head opens (``Chấp hành viên``, ``KBNN``), or a kind in lower case,
+    whose lists run longer (``tổ chức, cá nhân tham gia chuẩn bị ứng phó và hoạt động ứng phó sự cố``)."""
     matter = _patterns()["matter"].search(words)
     kind = words[: matter.start() if matter else len(words)].rstrip(" ,")
-    return kind if kind[:1].islower() and 1 <= len(kind.split()) <= MAX_NAME_WORDS else None
+    return kind if 1 <= len(kind.split()) <= MAX_NAME_WORDS * (2 if kind[:1].islower() else 1) else None
 
 
 def _names_duties(nouns: str | None) -> bool:
@@ -293,7 +310,8 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
         for role, name in (("lead", "lead_after"), ("support", "support_after"))
         if (verb := cue(name).search(subject, verbs_from))
     ]
-    if next_verb := cue("lead_next").match(subject, verbs_from):  # Bộ trưởng Bộ Y tế quyết định …
+    # Bộ trưởng Bộ Y tế quyết định …; Thanh tra Bộ trình Bộ trưởng …
+    if next_verb := cue("lead_next").match(subject, verbs_from) or cue("submitting").match(subject, verbs_from):
         cues.append((next_verb.start(), "lead"))
     directing = cue("lead_before").search(subject)  # Sở Nội vụ đề nghị các cơ quan … phối hợp: not its own
     cues = [(start, role) for start, role in cues if role == "lead" or not directing or start < directing.start()]
@@ -302,10 +320,11 @@ def _doer(subject: str) -> tuple[str, int, bool] | None:
     start, role = min(cues)
     if cue("agent").match(subject, verbs_from):  # … do lãnh đạo Bộ làm chủ tịch: the verb of who leads it
         return None
-    if cue("subordinate").search(f" {subject[: start + 1]}") and not cue("duty_words").search(subject):
-        return None  # … chịu sự chỉ đạo của …: placed under another, no task
-    if cue("a_person").match(subject, verbs_from) and not cue("duty_words").search(subject):
-        return None  # Chủ tịch Hội đồng là Thứ trưởng phụ trách …: who holds the post, no task
+    placed = cue("subordinate").search(f" {subject[: start + 1]}")  # … chịu sự chỉ đạo của …: placed under another
+    # Ngân hàng lưu ký là ngân hàng thực hiện …; Chủ tịch Hội đồng là Thứ trưởng phụ trách …: what it is, who holds it
+    defined = cue("defined_as").match(subject, verbs_from)
+    if (placed or defined) and not cue("duty_words").search(subject):
+        return None  # no task, unless a duty cue follows (… và có trách nhiệm …)
     if (powers and powers.start() < start) or (negation and negation.start() < start):
         return None
     if _granted_a_right(subject, verbs_from):

@@ -10,7 +10,7 @@ from typing import Any
 from pipeline.language.folding import fold
 from pipeline.language.lexicon import lexicon
 from pipeline.language.names import AFTER_NAME, alternation
-from pipeline.language.screens import Screened
+from pipeline.language.screens import CASE_VARIANT_LETTERS, Screened, letters_class
 
 ROLE_CUES = lexicon(
     "role_cues.toml",
@@ -22,8 +22,8 @@ ROLE_CUES = lexicon(
                 "powers_after", "permission_markers", "right_words", "requesting_verbs", "condition_markers",
                 "assigned_passives", "defined_kinds", "public_kinds", "duty_cues", "public_duty_cues", "answerable_to",
                 "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "organised_things",
-                "subordinate_verbs", "person_nouns", "regulated_kinds",
-                "report_verbs", "report_prepositions", "report_before", "role_heading_kinds",
+                "subordinate_verbs", "role_nouns", "role_kinds", "regulated_kinds",
+                "report_verbs", "report_prepositions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
             )
         },
         "role_headings": {str: str},
@@ -39,14 +39,13 @@ def role_cues() -> dict[str, Any]:
 
 @cache
 def cue(name: str) -> re.Pattern[str]:
-    """The compiled cue `name`: lead_before, lead_after, lead_next, support_after, powers_after, support, leading,
+    """The compiled cue `name`: lead_before, lead_after, lead_next, submitting, support_after, powers_after, support, leading,
     report, defined_kind, definition_break, permission, right_before, duty_to_support, duty, public_kind, public_duty,
-    requesting, decision, organising, subordinate, a_person, duty_words, regulated_kind."""
+    requesting, decision, organising, subordinate, defined_as, duty_words, regulated_kind."""
     return _cues()[name]
 
 
-# Letters that re.IGNORECASE matches to a letter of another lower case (i to ı, s to ſ): a screen's word stops at them
-CASE_VARIANT_LETTERS = re.compile("[is]")
+_CASE_VARIANTS = letters_class(CASE_VARIANT_LETTERS)  # a screen's word stops at them (i: ı, s: ſ)
 SCREENED_CUES = {"lead_before": ("lead_before",), "support": ("support_before",), "report": ("report_verbs", "report_before")}
 
 
@@ -57,7 +56,7 @@ def screened_cue(name: str) -> Screened | re.Pattern[str]:
     cue read in either case only its longest piece between letters that another letter matches so (i: ı, s: ſ).
     The cue itself, unscreened, when a phrase has no such piece."""
     pattern = cue(name)
-    variants = CASE_VARIANT_LETTERS if pattern.flags & re.IGNORECASE else re.compile("(?!)")
+    variants = _CASE_VARIANTS if pattern.flags & re.IGNORECASE else letters_class(frozenset())
     pieces = [
         max(variants.split(phrase.lower().split()[0]), key=len)
         for key in SCREENED_CUES[name] for phrase in role_cues()[key]
@@ -77,6 +76,11 @@ def _cues() -> dict[str, re.Pattern[str]]:
         # … chịu trách nhiệm trước pháp luật: answerable, given no task
         "lead_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['lead_after'])})\b{answerable}"),
         "lead_next": re.compile(rf"\s(?:{alternation(data['lead_next'])})\b"),  # matched where a name ends
+        # … trình | Bộ trưởng …, cấp có thẩm quyền …: a submission (not công trình, trình độ), matched where a name ends
+        "submitting": re.compile(
+            rf"\s(?:{alternation(data['submission_verbs'])})\s+"
+            rf"(?=[A-ZĐÂĂÊÔƠƯ]|(?:{alternation(data['submission_addressees'])})\b)"
+        ),
         # "X phối hợp (với) Y …" with no lead cue before it: X supports, as Y does (gold README)
         "support_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['support_after'])})\b"),
         "powers_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['powers_after'])})\b"),
@@ -93,7 +97,12 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "subordinate": re.compile(rf"\s+(?:{alternation(data['subordinate_verbs'])})\s"),
         "regulated_kind": re.compile(rf"(?:{alternation(data['regulated_kinds'])})\b"),
         "duty_words": re.compile(rf"(?<!\w)(?:{alternation(data['duty_cues'])})\b"),  # anywhere, after a comma too
-        "a_person": re.compile(rf"\s+là\s+(?:một\s+)?(?:{alternation(data['person_nouns'])})\b"),
+        # … là ngân hàng thực hiện việc lưu ký, … là Thứ trưởng phụ trách: what it is, who holds it; not … là cơ quan đầu
+        # mối, … là cơ quan tiếp nhận hồ sơ: a role it is given
+        "defined_as": re.compile(
+            rf"\s+là\s+(?!(?:\S+\s+){{0,3}}?(?:{alternation(data['role_nouns'])})\b"
+            rf"|(?:{alternation(data['role_kinds'])})\s+(?:{alternation(data['lead_after'])})\b)"
+        ),
         # … đề nghị | Bộ trưởng | xem xét, quyết định: the body asked decides (matched where the asked bodies end)
         "requesting": re.compile(rf"(?i:{alternation(data['requesting_verbs'])})\s+\Z"),
         "decision": re.compile(rf"\s*(?:{alternation(data['decision_verbs'])})\b"),

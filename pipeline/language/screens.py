@@ -11,6 +11,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _casefix  # type: ignore[attr-defined]
+
+# The letters re.IGNORECASE matches to a letter of another lower case (i and ı, s and ſ, Greek and Cyrillic variants):
+# where they stand, finding a lower-cased word is not matching it in either case.
+CASE_VARIANT_LETTERS = frozenset(chr(code) for key, others in _casefix._EXTRA_CASES.items() for code in (key, *others))
+
+
+def letters_class(letters: frozenset[str]) -> re.Pattern[str]:
+    """A character class of `letters` (one that matches nothing when there are none)."""
+    return re.compile("[" + "".join(map(re.escape, sorted(letters))) + "]" if letters else "(?!)")
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from re import _casefix  # type: ignore[attr-defined]
 from typing import Any
 
 import pandas as pd
 from markupsafe import Markup, escape
+
+from pipeline.language.screens import CASE_VARIANT_LETTERS, letters_class
 
 HEADER_FIELDS = ("doc_type", "number_symbol", "issuer", "issue_place", "issue_date", "title")
 CLOSING_FIELDS = ("signing_authority", "signer_title", "signer_name")
@@ -99,14 +100,9 @@ def _flexible(value: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join(map(re.escape, value.split())), re.IGNORECASE)
 
 
-# Letters that re.IGNORECASE matches to a letter of another lower case (ı and i, ſ and s, Greek and Cyrillic
-# variants): with none of them in a text or a value, matching in either case is matching in lower case.
-_CASE_VARIANTS = re.compile(
-    "[" + "".join(
-        re.escape(chr(code)) for key, others in _casefix._EXTRA_CASES.items() for code in (key, *others)
-        if chr(code) not in "is"
-    ) + "]"
-)  # fmt: skip
+# With none of these in a text or a value, matching in either case is matching in lower case (i and s themselves are
+# safe: their variants ı and ſ are in the class).
+_CASE_VARIANTS = letters_class(CASE_VARIANT_LETTERS - {"i", "s"})
 _PLACE_BEFORE_DATE = re.compile(r"\s*,?\s*ngày", re.IGNORECASE)  # where the place is printed: before the date
 
 

@@ -16,16 +16,18 @@ from pipeline.structure.sections import Section
 
 OPENING, CLOSING = "“", "”"
 # An instruction of the amending text itself: where a passage whose closing mark is missing ends at the latest.
+# An English translation's too (``3. To amend Article 4 as follows:``, ``a/ To supplement …:``).
 INSTRUCTION = re.compile(
-    r"^(?:\d{1,3}\s*\.|[a-zđ]\s*\)|Điều\s+\d+[a-z]?\s*[.:])?\s*"
-    r"(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Thay đổi|Đình chỉ|Hủy bỏ|Huỷ bỏ|Bỏ)\b[^“”]*:$"
+    r"^(?:\d{1,3}\s*\.|[a-zđ]\s*[)/]|(?:Điều|Article)\s+\d+[a-z]?\s*[.:])?\s*"
+    r"(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Thay đổi|Đình chỉ|Hủy bỏ|Huỷ bỏ|Bỏ"
+    r"|To (?:amend|supplement|add|replace|annul|abolish|repeal|remove))\b[^“”]*:$"
 )
 # An article of the amending text titled by its instruction (``Điều 12. Sửa đổi, bổ sung Điều 23``): it ends a
 # passage whose closing mark is missing when its number follows the text's own last article.
 INSTRUCTION_ARTICLE = re.compile(
     r"^Điều\s+(?P<number>\d+)\s*[.:]\s*(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Thay đổi|Đình chỉ|Hủy bỏ|Huỷ bỏ|Bỏ)\b"
 )
-OWN_ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+)\s*[.:]")
+OWN_ARTICLE = re.compile(r"^(?:Điều|Article)\s+(?P<number>\d+)\s*[.:]")
 CLOSED_AGAIN = re.compile(r"[.;:!?]\s*”\W*$")  # a sentence closed by a quotation mark at the line's end
 
 

@@ -56,16 +56,21 @@ CO_ISSUER = re.compile(r"\s+[-–]\s+")  # between the bodies of a joint issuer 
 
 def starts_attached_document(lines: list[Line], position: int) -> bool:
     """Does the document issued with the one before it (the plan a decision issues) begin at this line? Its
-    title is a document type in capitals (``KẾ HOẠCH``), or one with more words (``CHƯƠNG TRÌNH HÀNH ĐỘNG
-    CỦA CHÍNH PHỦ``) when a ``(Kèm theo …)`` line follows."""
+    title is a document type in capitals (``KẾ HOẠCH``), one of the attached titles (``QUY CHUẨN KỸ THUẬT QUỐC GIA
+    …``), or a type with more words (``CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ``) when a ``(Kèm theo …)`` line follows."""
     text = lines[position].stripped
     if not is_capitals(text) or len(text) > 120:
         return False
     folded = " ".join(re.findall(r"\w+", fold_chars(text)))
-    if folded in type_names():
+    if folded in type_names() or folded.startswith(_attached_titles()):
         return True
     named = any(folded.startswith(f"{name} ") for name in type_names())
     return named and any(ISSUED_WITH.search(line.text) for line in lines[position + 1 : position + 5])
+
+
+@cache
+def _attached_titles() -> tuple[str, ...]:
+    return tuple(" ".join(re.findall(r"\w+", fold_chars(title))) for title in vocabulary()["attached_titles"])
 
 
 def parse_header(lines: list[Line], scanned: bool = False) -> Header:

@@ -39,9 +39,9 @@ def split_lines(text: str) -> list[Line]:
 
 # How a line that holds only the beginning of a label joins the next line: (this line, next line, separator).
 # Web pages give each HTML text node its own line (``Điều 8`` / ``.`` / ``Công bố …``, ``Đ`` / ``iều 6.``,
-# ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``, ``6`` / ``. Trụ sở …``, ``12`` / ``.`` / ``Quản lý …``), a
-# document's number (``Số:`` / ``70`` / ``/2025/TT-NHNN``; never a clause: ``lưu trữ số`` / ``1. Thu nộp …``) and a
-# date.
+# ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``, ``II.`` / ``THÔNG TIN CHUNG``, ``6`` / ``. Trụ sở …``, ``12`` /
+# ``.`` / ``Quản lý …``), a document's number (``Số:`` / ``70`` / ``/2025/TT-NHNN``; never a clause: ``lưu trữ số``
+# / ``1. Thu nộp …``) and a date.
 _LABEL_WORDS = r"(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Article|ARTICLE|Chapter|CHAPTER)"  # English translations too
 # Số: / 70 / /2025/TT-NHNN; Luật số: / 120 / /202 / 5 / /QH1 / 5: the pieces of a number-symbol join while one
 # ends or the next begins with a slash or hyphen, or both are digits; the symbol's last capitals may stand alone
@@ -59,6 +59,7 @@ LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(rf"^{_LABEL_WORDS} [IVXLC]+$"), re.compile(r"^[IVXLC]+$"), ""),  # Chương I / II: Chương III
     (re.compile(r"^(?:Điều|ĐIỀU|Article|ARTICLE) \d{1,3}[a-z]?$"), re.compile(r"^[.:]"), ""),
     (re.compile(r"^(?:\d{1,3}\.|[a-zđ]\))$"), re.compile(rf"^{_NOT_A_LABEL}[^\W\d_]"), " "),
+    (re.compile(r"^[IVXLC]{1,6}\s*[.)]$"), re.compile(rf"^{_NOT_A_LABEL}[^\W\d_]"), " "),  # II. / THÔNG TIN CHUNG
     (re.compile(r"^\d{1,3}$"), re.compile(r"^\.\s*[^\W\d_]"), ""),  # 6 / . Trụ sở của người nộp thuế
     (re.compile(r"^\d{1,3}$"), re.compile(r"^\.$"), ""),  # 12 / . / Quản lý rủi ro …: the stop alone on its line
     (re.compile(r"^[a-zđ]$"), re.compile(r"^\)$"), ""),

@@ -34,15 +34,23 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("bullet", 12, re.compile(r"^(?P<label>[*•·])\s*(?P<heading>\S.*)$")),
 ]
 CLAUSE_RANK = next(rank for kind, rank, _ in MARKERS if kind == "arabic")
-ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ [lL]ục)\b\s*(?P<label>[\w.]*)\s*[.:\-–]?\s*(?P<heading>.*)$")  # Phụ Lục too
+# An annex's label is a number, a roman numeral or a capital letter, maybe after ``số`` (``PHỤ LỤC SỐ I``, ``Phụ lục
+# 6c``, ``Phụ lục II.1``); a word is none: ``PHỤ LỤC ĐÍNH KÈM``, ``PHỤ LỤC BÁO CÁO …`` are annexes with no label.
+ANNEX = re.compile(
+    r"^(?:PHỤ LỤC|Phụ [lL]ục)\b\s*"
+    r"(?P<label>(?:(?:số|SỐ|Số)\s+)?(?:[IVXLC]+|\d+[a-z]?|[A-ZĐ])(?:[.\-]\d+[a-z]?)*(?![^\W_]))?"
+    r"\s*[.:\-–]?\s*(?P<heading>.*)$"
+)  # Phụ Lục too
 # A form printed after the signature (``Mẫu số 01. (Ban hành kèm theo …)``, ``Mẫu số 02: Quyết định …``, ``Mẫu
 # 01-SHTT``): a part of its own under the annex that holds it, if any; its headings (``Điều 1.`` of a model decision) are the form's, and
 # the form is no heading of the document (``is_heading`` false: not in HEADING_KINDS).
 FORM = re.compile(r"^(?:Mẫu|MẪU)(?:\s+(?:số|SỐ))?\s*(?P<label>\d+[A-Z]?(?:-[A-ZĐ]+)?)\b\s*[.:\-–]?\s*(?P<heading>.*)$")
 ANNEX_RANK, FORM_RANK = -2, -1  # an annex above a form above a Phần (0)
+# An annex with no label inside a form (``PHỤ LỤC BÁO CÁO SỐ LIỆU NĂM`` / ``(Ban hành kèm theo Báo cáo số …)``) is the
+# form's own: a part of the form, ranked like a Phần.
+FORM_ANNEX_RANK = 0
 PART_KINDS = {"annex", "form"}
 ISSUED_WITH_NOTE = re.compile(r"\s*\((?:Ban hành )?[Kk]èm theo")  # (Kèm theo Quyết định …) under an annex title
-FORM_HEAD_LINES = 3  # the lines under an annex's note where a form's header shows
 # A table flattened one cell per line opens with its number column's header alone on a line: its rows (1. / name /
 # symbol …) and numbered cases in its cells are no clauses.
 TABLE_HEADER = re.compile(r"^(?:STT|Stt|TT|Số TT|SỐ TT|Số thứ tự|SỐ THỨ TỰ)\.?$")
@@ -53,6 +61,7 @@ TITLE_LINES, TITLE_CHARS = 12, 300  # how far a title in capitals under its labe
 
 HEADING_KINDS = {"annex", "phan", "chuong", "muc", "dieu", "letter_upper", "roman"}
 NUMBERED_KINDS = {"arabic", "decimal2", "decimal3", "letter"}
+DECIMAL_KINDS = {"decimal2", "decimal3"}
 LABEL_WORDS = {"annex": "Phụ lục", "phan": "Phần", "chuong": "Chương", "muc": "Mục", "dieu": "Điều"}
 ENGLISH_LABEL_WORDS = {"Article", "Chapter"}
 SEQUENCED_KINDS = {"arabic", "letter"}
@@ -80,7 +89,8 @@ def heading_of(line: str) -> tuple[str, int, str, str] | None:
             label, heading = match["label"], match["heading"].strip()
             if kind == "roman" and not (_is_roman(label) and reads_as_heading(heading)):
                 continue
-            if kind in ("phan", "chuong", "muc") and heading and not reads_as_heading(heading):
+            titled = reads_as_heading(heading) or is_capitals(heading)  # capitals: however long, wherever cut
+            if kind in ("phan", "chuong", "muc") and heading and not titled:
                 continue  # "Chương II Nghị định này …": a reference that a line break put at the start
             if kind == "letter_upper" and not is_capitals(heading):
                 continue
@@ -132,7 +142,9 @@ def find_sections(
         annex = ANNEX.match(text) if is_capitals(text[:8]) or after_main else None
         form = FORM.match(text) if after_main and not annex else None
         if annex:
-            found = ("annex", ANNEX_RANK, annex["label"] or "", annex["heading"])
+            label = _annex_label(annex["label"])
+            within_form = not label and any(held.kind == "form" for _, held in stack)
+            found = ("annex", FORM_ANNEX_RANK if within_form else ANNEX_RANK, label, annex["heading"])
         elif form:
             found = ("form", FORM_RANK, text[: form.end("label")], form["heading"])
         else:
@@ -152,16 +164,19 @@ def find_sections(
             heading = _article_title_goes_on(lines, position, skip, heading)
         elif not heading and kind in LABEL_WORDS:
             heading = _heading_below(lines, position, skip, any_case=kind == "annex")
+        elif heading.endswith(",") and kind in LABEL_WORDS:  # ``… AN NINH, TRẬT TỰ,`` / ``AN TOÀN XÃ HỘI``
+            heading = f"{heading} {_heading_below(lines, position, skip, any_case=False)}".strip()
         if kind in LABEL_WORDS:
             word = text.split()[0].capitalize()  # Article, Chapter: as an English translation prints it
             label = f"{word if word in ENGLISH_LABEL_WORDS else LABEL_WORDS[kind]} {label}".strip()
         while stack and stack[-1][0] >= rank:
             stack.pop()
-        if kind == "annex":
+        if rank == ANNEX_RANK:
             stack, last_items = [], {}
         elif kind == "form":
             last_items, table_rows = {}, None
         parent = stack[-1][1] if stack else None
+        loose = parent is None and kind in DECIMAL_KINDS  # ``3.1`` with no ``3.`` over it: a table's row, no heading
         section = Section(
             section_id=f"s{len(sections) + 1}",
             parent_id=parent.section_id if parent else None,
@@ -171,7 +186,7 @@ def find_sections(
             kind=kind,
             char_start=line.start + line.text.index(text),
             char_end=text_end,
-            is_heading=kind in HEADING_KINDS or (kind in NUMBERED_KINDS and reads_as_heading(heading)),
+            is_heading=kind in HEADING_KINDS or (kind in NUMBERED_KINDS and reads_as_heading(heading) and not loose),
         )
         sections.append(section)
         stack.append((rank, section))
@@ -181,6 +196,11 @@ def find_sections(
             last_items[section.parent_id, kind] = section
     _close(sections, text_end)
     return sections
+
+
+def _annex_label(label: str | None) -> str:
+    """``SỐ I`` → ``số I``: the label as printed, its ``số`` in lower case."""
+    return re.sub(r"^(?:SỐ|Số)\b", "số", label or "")
 
 
 def _follows(label: str, previous: Section | None) -> bool:
@@ -200,9 +220,7 @@ def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: b
     title: list[str] = []
     below = lines[position + 1 : position + 1 + TITLE_LINES]
     noted = _past_issued_with_note(below) if any_case else 0
-    if noted and _opens_a_form_or_table(below[noted:]):
-        return ""
-    for line in below[noted:]:
+    for at, line in enumerate(below[noted:], noted):
         if sum(map(len, title)) > TITLE_CHARS:
             break
         text = line.stripped
@@ -210,6 +228,8 @@ def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: b
             if title:
                 break
             continue
+        if any_case and _opens_a_form_or_table(below[at:], noted > 0):
+            break
         first_of_annex = any_case and not noted and not title and not text.startswith("(") and len(text) < 200
         if not (is_capitals(text) or first_of_annex) or heading_of(text) or ANNEX.match(text):
             break
@@ -232,13 +252,24 @@ def _past_issued_with_note(below: list[Line]) -> int:
     return 0
 
 
-def _opens_a_form_or_table(below: list[Line]) -> bool:
-    """Does a form's own header or a table follow an annex's note, no title of the annex: a form's label (``Mẫu số
-    01``), a table's number column (``STT``), a blank to fill in (``ỦY BAN NHÂN DÂN TỈNH ……``), or a national line
-    within the first lines (``TÊN NGÂN HÀNG`` / ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``)."""
-    first = [line.stripped for line in below if line.stripped][:FORM_HEAD_LINES]
-    opening = bool(first) and bool(FORM.match(first[0]) or TABLE_HEADER.match(first[0]))
-    return opening or any(PLACEHOLDER.search(text) or _is_national(text) for text in first)
+def _opens_a_form_or_table(below: list[Line], noted: bool) -> bool:
+    """Does a form's own header or a table start at the first of these lines, where an annex's title ends: a form's
+    label (``Mẫu số 01``), a table's number column (``STT``), a national line, the form's authority over its rule
+    (``ĐƠN VỊ KIỂM TRA …`` / ``-------``), or under the annex's `noted` ``(Kèm theo …)``, a blank to fill in (``ỦY BAN
+    NHÂN DÂN TỈNH ……``) or the authority over a national line (``TÊN NGÂN HÀNG`` / ``CỘNG HÒA XÃ HỘI …``). Above the
+    note, a title may hold a blank (``KẾ HOẠCH ĐOÀN RA DỰ KIẾN NĂM....``) and stand over the national line."""
+    first = [line.stripped for line in below if line.stripped][:2]
+    if not first:
+        return False
+    under = first[1] if len(first) > 1 else ""
+    authority = noted and (PLACEHOLDER.search(first[0]) or _is_national(under))
+    opening = FORM.match(first[0]) or TABLE_HEADER.match(first[0]) or authority
+    return bool(opening) or _is_national(first[0]) or _is_rule(under)
+
+
+def _is_rule(text: str) -> bool:
+    """A line of dashes or underscores under a header's authority (``-------``, ``______``)."""
+    return len(text) >= 3 and not text.strip(ORNAMENT)
 
 
 def _is_national(text: str) -> bool:

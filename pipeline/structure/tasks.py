@@ -135,7 +135,7 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
             continue
         deadlines = tuple(d.shifted(start) for d in deadlines_of(text, column if row else None, issued))
         limited = _sets_a_time_limit(text, tuple(d.shifted(-start) for d in deadlines), row and column is not None)
-        if section is not None and section.char_start == start and reads_as_heading(text) and not text.endswith("."):
+        if section is not None and _heads(section, start, text):
             if not limited:
                 continue  # a heading names a part, it asks nothing (an article's first sentence may) …
             # … but a clause that sets a limit and lists what is due (2. Trong thời hạn 02 ngày làm việc kể từ …,
@@ -155,6 +155,15 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
         )
         last_line = line.index
     return tasks
+
+
+def _heads(section: Section, start: int, text: str) -> bool:
+    """Whether the line `text` at `start` is the heading of its innermost `section`: the line that opens it, or the
+    heading printed on a line of its own under its label (``Điều 25.`` / ``Trách nhiệm của các đơn vị thuộc Ngân hàng
+    Nhà nước``)."""
+    if section.char_start == start:
+        return reads_as_heading(text) and not text.endswith(".")
+    return text.strip(" :.") == section.heading.strip(" :.")
 
 
 def _sets_a_time_limit(text: str, deadlines: tuple[Deadline, ...], table_row: bool) -> bool:
