@@ -269,7 +269,7 @@ def test_the_third_check_draw_is_blind_to_every_earlier_gold_document() -> None:
     assert not set(sample) & set(second_bulk_tune_sample())
 
 
-THIRD_TUNE_DRAWN = 48  # how far the third bulk tune draw (seed 2030, tests/gold/bulk3/) has gone: 7, 6 more, 7 more, 5 more, 4 more, 4 more, 4 more, 6 more, 5 more
+THIRD_TUNE_DRAWN = 57  # how far the third bulk tune draw (seed 2030, tests/gold/bulk3/) has gone: 7, 6 more, 7 more, 5 more, 4 more, 4 more, 4 more, 6 more, 5 more, 4 more, 5 more: the whole draw
 
 
 @functools.cache
@@ -301,6 +301,45 @@ def test_the_third_bulk_tune_gold_annotates_its_drawn_sample() -> None:
     ids = [g.bulk_id for g in golds]
     assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
     drawn = third_tune_sample()
+    assert sorted(ids) == sorted(drawn), f"not drawn: {sorted(set(ids) - set(drawn))}, no gold: {sorted(set(drawn) - set(ids))}"
+
+
+FOURTH_TUNE_DRAWN = 12  # how far the fourth bulk tune draw (seed 2031, tests/gold/bulk4/) has gone
+FOURTH_TUNE_FIRST = ["doc_000159", "doc_000375", "doc_000419"]  # where the seed starts the draw
+
+
+@functools.cache
+def fourth_tune_candidates() -> tuple[str, ...]:
+    """The ids the fourth bulk tune draw is made from, in id order: texts with a duty cue and a time-limit cue, the kind
+    the check draws were made for, that no earlier draw holds and that are none of the third check or third tune draw's
+    candidates, no dev text, of 3,000 to 80,000 characters. Every such text of at most 40,000 characters is already a
+    candidate of those two draws, so the 79 that qualify are all of 40,000 to 80,000 characters: decrees, circulars and
+    laws whose responsibilities and time limits are the check set's kind, only longer."""
+    taken = earlier_draws() | set(third_check_candidates()) | set(third_tune_candidates())
+    return cued_candidates(80_000, taken)
+
+
+def fourth_tune_sample(n: int = FOURTH_TUNE_DRAWN) -> list[str]:
+    """The first ``n`` documents of the fourth bulk tune draw: one whole shuffle of its candidates with seed 2031, cut
+    at ``n``, so a longer draw continues a shorter one."""
+    candidates = fourth_tune_candidates()
+    return random.Random(2031).sample(candidates, len(candidates))[:n]
+
+
+def test_the_fourth_bulk_tune_draw_meets_no_check_candidate_and_no_earlier_draw() -> None:
+    """The fourth draw (tests/gold/bulk4/, its first FOURTH_TUNE_DRAWN ids each under its own id) shares no id with any
+    check candidate (the first check draw, the whole seed-2029 draw, its un-annotated rest included, the check files)
+    nor with any earlier tune draw."""
+    sample = fourth_tune_sample(len(fourth_tune_candidates()))
+    assert len(sample) == len(set(sample)) == 79 and sample[:3] == FOURTH_TUNE_FIRST
+    check = set(legal_draw()) | set(third_check_candidates()) | {g.bulk_id for g in load_gold(GOLD / CHECK)}
+    tune = {g.bulk_id for folder in ("bulk", "bulk2", "bulk3") for g in load_gold(GOLD / folder)}
+    earlier = set(bulk_tune_sample(BULK_TUNE_DRAWN)) | set(second_bulk_tune_sample()) | set(third_tune_candidates())
+    assert not set(sample) & (check | tune | earlier)
+    golds = load_gold(GOLD / "bulk4")
+    ids = [g.bulk_id for g in golds]
+    assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
+    drawn = fourth_tune_sample()
     assert sorted(ids) == sorted(drawn), f"not drawn: {sorted(set(ids) - set(drawn))}, no gold: {sorted(set(drawn) - set(ids))}"
 
 
