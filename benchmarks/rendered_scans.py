@@ -52,6 +52,7 @@ GROUPS = {
     "held out": "held-out captures (texts drawn at random, measured only: never read page by page nor tuned on)",
     "held out 2": "second held-out captures (other texts drawn at random, other seeds and seal, blur and skew mix)",
     "held out 3": "third held-out captures (other texts drawn at random, the second bulk draw among them)",
+    "held out 4": "fourth held-out captures (other texts drawn at random, seed 3939; measured before and after a stop)",
 }
 
 

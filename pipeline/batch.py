@@ -6,13 +6,13 @@ run in a pool of local worker processes (pebble), each under a memory ceiling an
 worker that hangs or dies is replaced and its document recorded as failed), or on a Dask cluster.
 
 Runs are incremental: each finished document's rows go to the output folder's results store
-(:mod:`pipeline.results`) at once, documents already there are not processed again, and the tables are built
-from the store at the end, a chunk of documents at a time, with citations resolved across the whole batch.
+(:mod:`pipeline.results`) at once, and documents already there are not processed again. The tables are written
+from the store in input order while the workers run (:mod:`pipeline.table_stream`), a chunk of documents at a
+time, and finished at the end, with citations resolved across the whole batch.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -31,20 +31,20 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__, export, review, schema, two_cores
+from pipeline import __version__, export, schema, two_cores
 from pipeline.discovery import Input, discover
 from pipeline.model import (
-    ChangedInput, EmptyInput, NotFollowed, PageText, Problem, Stage, TextSource, VanbanError, doc_id_for,
+    ChangedInput, EmptyInput, NotFollowed, PageText, Problem, Stage, VanbanError, doc_id_for,
 )
 from pipeline.progress import PageProgress
 from pipeline.results import DocumentResult, Store, describe, error_row, failed
 from pipeline.settings import Settings
+from pipeline.table_stream import Entry, TableStream
 from pipeline.unpacking import Unpacker
 
 LOCAL, LOCAL_DASK, DASK_PREFIX = "local", "local-dask", "dask://"
 EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 STOP_SECONDS = 5.0  # how long an interrupted run waits for the pool's threads once its workers are killed
-CHUNK = 100  # documents whose rows are turned into a chunk of the tables at a time
 MANIFEST = ".vanban/tables.json"  # what the tables in the folder were built from
 
 
@@ -226,9 +226,6 @@ class RunSummary:
         )
 
 
-Entry = Path | DocumentResult  # a document's rows: in the store, or (when it is to be tried again) in memory
-
-
 def run(
     inputs: Iterable[Path] | Path | str,
     out_dir: Path,
@@ -264,6 +261,9 @@ def run(
             if report and isinstance(entry, DocumentResult):  # refused before any work: empty, a link, a twin
                 report(entry)
         bar = PageProgress(len(todo), enabled=progress)
+        # the tables are written as documents finish, in input order; an unchanged re-run writes only `runs`
+        order = sorted([*entries, *(item.source_file for item in todo)])
+        stream = TableStream(out_dir, order, excel_csv) if todo else None
 
         def collect(item: _Pending, result: DocumentResult) -> None:
             if result.text and result.doc_id:
@@ -283,16 +283,22 @@ def run(
             if on_result:
                 on_result(result)
             result.text = None
+            if stream:
+                stream.take(entries)
 
         try:
             if todo:
                 with _executor(scheduler, jobs, settings) as executor:
-                    _process(todo, executor, settings, collect, store, bar)
+                    _process(sorted(todo, key=lambda item: item.source_file), executor, settings, collect, store, bar)
+        except BaseException:
+            if stream:
+                stream.writer.discard()
+            raise
         finally:
             bar.close()
         store.save_hashes()
         unpacker.save()
-        summary = _write(entries, out_dir, settings, started_at, clock, reused, store, excel_csv)
+        summary = _write(entries, out_dir, settings, started_at, clock, reused, store, excel_csv, stream)
     return summary
 
 
@@ -420,10 +426,11 @@ def _process(
 
 def _write(
     entries: dict[str, Entry], out_dir: Path, settings: Settings, started_at: datetime, clock: float, reused: int,
-    store: Store, excel_csv: bool,
+    store: Store, excel_csv: bool, stream: TableStream | None,
 ) -> RunSummary:  # fmt: skip
-    """Write the tables from the entries, rows in input order so that the same inputs give the same files. When
-    the tables in the folder were built from the same entries, only `runs` is written."""
+    """Finish the tables of the entries (`stream`: begun while the documents were processed), rows in input order
+    so that the same inputs give the same files. When the tables in the folder were built from the same entries,
+    only `runs` is written."""
     order = sorted(entries)
     digest = hashlib.sha256(store.fingerprint.encode() + (b"\0excel-csv" if excel_csv else b""))
     for source_file in order:
@@ -436,14 +443,17 @@ def _write(
     current = all((out_dir / name).exists() for name in [*files, *beside])
     run_id = uuid.uuid4().hex
     if previous.get("digest") == digest.hexdigest() and current:
+        if stream:
+            stream.writer.discard()
         seconds = round(time.perf_counter() - clock, 3)
         summary = RunSummary(run_id, **previous["counts"], seconds=seconds, out_dir=out_dir, reused=reused)
         export.replace_runs(out_dir, schema.frame("runs", [_runs_row(summary, started_at, settings)]), excel_csv)
         return summary
     manifest.unlink(missing_ok=True)  # the tables are about to change: a run killed after this rebuilds them
-    writer = export.TableWriter(out_dir, {name: schema.frame(name, []) for name in schema.TABLES}, excel_csv)
+    stream = stream or TableStream(out_dir, order, excel_csv)
+    writer = stream.writer
     try:
-        counts, doc_ids = _write_rows(writer, [entries[source_file] for source_file in order])
+        counts, doc_ids = stream.finish(entries)
         seconds = round(time.perf_counter() - clock, 3)
         summary = RunSummary(run_id, **counts, seconds=seconds, out_dir=out_dir, reused=reused)
         writer.append("runs", schema.frame("runs", [_runs_row(summary, started_at, settings)]))
@@ -457,45 +467,6 @@ def _write(
         path.write_text(json.dumps({"digest": digest.hexdigest(), "counts": counts}), encoding="utf-8")
     summary.seconds = round(time.perf_counter() - clock, 3)  # `runs` was written before the last files
     return summary
-
-
-def _write_rows(writer: export.TableWriter, entries: list[Entry]) -> tuple[dict[str, int], set[str]]:
-    """Stream the documents' rows into the tables, CHUNK documents at a time; `documents` and `citations` are
-    held to the end, where citations are resolved across the batch. Returns the counts of `runs` and the ids of
-    the documents that have a text."""
-    held: dict[str, list[dict[str, Any]]] = {"documents": [], "citations": []}
-    chunk: dict[str, list[dict[str, Any]]] = {name: [] for name in schema.TABLES if name not in held and name != "runs"}
-    pages = ocr_pages = 0
-
-    def flush() -> None:
-        nonlocal pages, ocr_pages
-        pages += len(chunk["pages"])
-        ocr_pages += sum(row["text_source"] == TextSource.OCR.value for row in chunk["pages"])
-        for name, rows in chunk.items():
-            writer.append(name, schema.frame(name, rows))
-            rows.clear()
-
-    for number, entry in enumerate(entries, 1):
-        result = Store.load(entry) if isinstance(entry, Path) else entry
-        review.mark(result.rows)
-        for name, rows in result.rows.items():
-            (held[name] if name in held else chunk[name]).extend(rows)
-        if number % CHUNK == 0:
-            flush()
-    flush()
-    link_references(held["citations"], held["documents"])
-    for name, rows in held.items():
-        writer.append(name, schema.frame(name, rows))
-    statuses = [row["status"] for row in held["documents"]]
-    counts = {
-        "documents": len(statuses),
-        "ok": statuses.count("ok"),
-        "partial": statuses.count("partial"),
-        "failed": statuses.count("failed"),
-        "pages": pages,
-        "ocr_pages": ocr_pages,
-    }
-    return counts, {row["doc_id"] for row in held["documents"] if row.get("text_path")}
 
 
 def _runs_row(summary: RunSummary, started_at: datetime, settings: Settings) -> dict[str, Any]:
@@ -512,18 +483,6 @@ def _runs_row(summary: RunSummary, started_at: datetime, settings: Settings) -> 
         "settings": settings.to_json(),
         "reused": summary.reused,
     }
-
-
-def link_references(references: list[dict[str, Any]], documents: list[dict[str, Any]]) -> None:
-    """Set ``resolved_doc_id`` on every reference whose cited document is itself in the batch."""
-    from pipeline.extract.citations import Citation, resolve_in_batch
-
-    fields = {f.name for f in dataclasses.fields(Citation)} - {"mentions"}
-    cited = [(row["doc_id"], Citation(**{k: row.get(k) for k in fields})) for row in references]
-    batch = [(d["doc_id"], d.get("number_symbol"), d.get("issuer"), d.get("year")) for d in documents if d["doc_id"]]
-    resolved = resolve_in_batch(cited, batch)
-    for row in references:
-        row["resolved_doc_id"] = resolved.get((row["doc_id"], row["ref_id"]))
 
 
 def descendants(pid: int | None = None) -> list[int]:

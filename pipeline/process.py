@@ -18,6 +18,7 @@ from typing import Any
 from pipeline import export
 from pipeline.extract.assignments import Assignment, assign_tasks
 from pipeline.extract.citations import Citation, find_citations
+from pipeline.language import per_document
 from pipeline.language.levels import place_of
 from pipeline.model import Document, Problem, RawDocument, Stage
 from pipeline.normalize import normalize
@@ -44,7 +45,14 @@ def _recorded(problems: list[Problem], stage: Stage) -> Iterator[None]:
 
 
 def finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> DocumentResult:
-    """Normalize and parse a read document and turn it into table rows."""
+    """Normalize and parse a read document and turn it into table rows (the per-document caches emptied after)."""
+    try:
+        return _finish(raw, problems, settings)
+    finally:
+        per_document.forget()
+
+
+def _finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> DocumentResult:
     started = time.perf_counter()
     problems = list(problems)
     document: Document | None = None

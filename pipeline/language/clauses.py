@@ -9,7 +9,7 @@ Opening phrases, inserted phrases and heading words are data (``data/clauses.tom
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from pipeline.language.folding import fold
@@ -19,6 +19,7 @@ from pipeline.language.lexicon import agreement, lexicon
 from pipeline.language.names import (
     MAX_NAME_WORDS, alternation, begins_name, first_stop, name_end, names, without_trailers,
 )  # fmt: skip
+from pipeline.language.per_document import document_cache
 from pipeline.language.roles import ROLES, cue, role_cues, role_headings, screened_cue
 
 CLAUSES = lexicon(
@@ -112,7 +113,7 @@ def blank_inserted(text: str) -> str:
     return _patterns()["inserted"].sub(blank, text)
 
 
-@lru_cache(maxsize=65_536)  # a part's heading is asked for each line under it
+@document_cache(maxsize=65_536)  # a part's heading is asked for each line under it
 def role_of_heading(heading: str) -> str | None:
     """The role a list part or table column gives (``Cơ quan chủ trì`` → lead, ``b) Cơ quan phối hợp`` → support);
     none where the role words do not open it (``4. Chế độ phối hợp, báo cáo`` is a topic)."""
@@ -417,7 +418,7 @@ def _bullet_subject(clause: str, rest: str) -> list[Mention]:
     return []
 
 
-@lru_cache(maxsize=16_384)  # a clause is read again as a paragraph's subject (names_a_doer) and by its task
+@document_cache(maxsize=16_384)  # a clause is read again as a paragraph's subject (names_a_doer) and by its task
 def _mentions(clause: str) -> tuple[Mention, ...]:
     """(role, start in the clause, name as written) of every body the clause assigns: the subject before a lead
     cue (``Sở Y tế chủ trì``; also after an opening phrase: ``Căn cứ báo cáo …, Bộ trưởng Bộ Tài chính ban

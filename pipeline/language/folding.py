@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+
+from pipeline.language.per_document import document_cache
 
 
 class _Unmarked(dict[int, int | None]):
@@ -19,7 +20,7 @@ class _Unmarked(dict[int, int | None]):
 _UNMARKED = _Unmarked()
 
 
-@lru_cache(maxsize=1 << 16)  # the same names and headings are folded again and again in a document
+@document_cache(maxsize=1 << 16)  # the same names and headings are folded again and again in a document
 def fold(text: str) -> str:
     """Lower case without diacritics (đ→d), punctuation as spaces, single spaces: for fuzzy comparison."""
     text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))

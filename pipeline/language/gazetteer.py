@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from pipeline.language.folding import fold
 from pipeline.language.lexicon import DATA_PACKAGE, agreement, lexicon
+from pipeline.language.per_document import document_cache
 
 BODIES = lexicon("organisations.toml", {"bodies": [{"name": str, "aliases?": [str]}]})
 ABBREVIATIONS = lexicon("abbreviations.toml", {"expansions": {str: str}})
@@ -96,7 +97,7 @@ def _matcher() -> tuple[Any, PhraseMatcher, dict[str, str]]:
     return nlp, matcher, canonical
 
 
-@lru_cache(maxsize=8192)  # a name is looked up again by each reading of its clause
+@document_cache(maxsize=8192)  # a name is looked up again by each reading of its clause
 def known_canonical(name: str) -> str | None:
     """The canonical name of a known body written as `name` (the whole of it), else None."""
     nlp, matcher, names = _matcher()
@@ -110,7 +111,7 @@ def known_spans(span: str) -> list[tuple[int, int]]:
     return list(_known_spans(span))
 
 
-@lru_cache(maxsize=8192)  # a third of the spans are asked again, by each reading of their clause
+@document_cache(maxsize=8192)  # a third of the spans are asked again, by each reading of their clause
 def _known_spans(span: str) -> tuple[tuple[int, int], ...]:
     nlp, matcher, _ = _matcher()
     doc = nlp.make_doc(span)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from pipeline.language.gazetteer import expand_abbreviations, is_known, known_canonical, known_spans
 from pipeline.language.levels import LEVEL_RANKS, Place, below_issuer, with_place
 from pipeline.language.lexicon import lexicon
+from pipeline.language.per_document import document_cache
 
 WORDS = [str]
 BODY_NAMES = lexicon(
@@ -490,7 +491,7 @@ def _names_a_body(subject: str) -> bool:
     return any(char.isupper() for char in subject[1:])
 
 
-@lru_cache(maxsize=8192)
+@document_cache(maxsize=8192)
 def _before_tagged_verb(name: str, context: str) -> str:
     """`name` up to a lower-case word that underthesea tags (in `context`: the name and what follows) as a verb or an
     adverb right after a capitalised word of the name, where the lexicon is silent about it: no stop word caught it,

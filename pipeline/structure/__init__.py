@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from pipeline.model import Document
+from pipeline.model import Document, TextSource
 from pipeline.structure.amendments import Amendment, find_amendments, quoted_passages
 from pipeline.structure.closing import Recipient, Signature, recipients, signature
+from pipeline.structure.enacting import witnessed_title
 from pipeline.structure.header import parse_header, starts_attached_document
 from pipeline.structure.identification import Header, sheet_values
 from pipeline.structure.lines import Line, join_split_labels, split_lines
@@ -37,7 +38,11 @@ class Structure:
 def parse(document: Document) -> Structure:
     text = document.text
     lines = join_split_labels(split_lines(text))
-    header = parse_header(lines)
+    scanned = _read_by_ocr(document)
+    header = parse_header(lines, scanned)
+    if scanned:  # a text layer or a text file prints its title as it is: no second reading
+        body = [line for line in lines if line.start >= header.body_start]
+        header.title = witnessed_title(header.title, header.doc_type, body)
     continues = _continues_a_document(lines, header)
     if continues:
         header = Header(stamp_lines=header.stamp_lines)
@@ -63,6 +68,12 @@ def parse(document: Document) -> Structure:
     amendments = find_amendments(lines, body, passages, sections)
     unplaced = _unplaced(lines, skip, sections)
     return Structure(header, found_signature, found_recipients, sections, tasks, amendments, unplaced)
+
+
+def _read_by_ocr(document: Document) -> bool:
+    """Was the document's first page read by OCR (where its title is)?"""
+    pages = document.raw.pages
+    return bool(pages) and pages[0].text_source == TextSource.OCR
 
 
 def _continues_a_document(lines: list[Line], header: Header) -> bool:

@@ -31,6 +31,7 @@ SEAL_MARKS = 4  # letters a seal's ring may leave before a signer's title on its
 ANNEX_TITLE = re.compile(r"^PHỤ LỤC\b")  # an annex's title line, in capitals: the main document ended above it
 SIGNATURE_BETWEEN = 6  # lines of a signature block printed between a Nơi nhận label and its items
 STRIPPED_AUTHORITY = re.compile(r"^[^\w\s]{1,3}\s*(?P<head>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,6})$")  # ``. BỘ TRƯỞNG``
+DEPUTY_SIGNING = re.compile(r"^KT\.\s*(?P<head>\S.*)$")  # ``KT. BỘ TRƯỞNG``: a deputy signs for the head
 SIGNATURE_SEARCH = 40  # lines around the recipients block, or at the end, where a signature is looked for
 
 
@@ -342,7 +343,18 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
             found.signer_name = _name_line(f"{text} {following.stripped}")
             found.lines |= {line.index, following.index}
         break
+    if found.signer_title is None and found.signer_name:
+        found.signer_title = _deputy_signing(found.signing_authority)
     return found
+
+
+def _deputy_signing(authority: str | None) -> str | None:
+    """The title of one who signs ``KT.`` (for) a head, when a scan lost the title's line between the authority and
+    the name: the head's deputy (``KT. BỘ TRƯỞNG`` → ``THỨ TRƯỞNG``, ``KT. CHỦ TỊCH`` → ``PHÓ CHỦ TỊCH``). In the
+    bulk texts 369 of the 375 titles printed under ``KT.`` + a head are exactly that deputy's (6 add ``THƯỜNG TRỰC``)."""
+    signing = DEPUTY_SIGNING.match(_last_segment(authority or ""))
+    head = signing["head"] if signing else None
+    return vocabulary()["deputy_titles"].get(head, f"PHÓ {head}") if head in _titles() else None
 
 
 def _name_cut_after_its_surname(text: str, below: list[Line]) -> Line | None:
@@ -391,16 +403,28 @@ def _without_prefix(candidates: list[Line]) -> Signature:
         if name := _name_line(text):
             start = max(0, position - NAME_GAP)
             for offset, above in reversed(list(enumerate(candidates[start:position], start))):
-                if _is_note(above.stripped):
-                    continue
                 if is_capitals(above.stripped) and (title := _title_line(above.stripped)):
                     found = Signature(None, title, name, {above.index, candidates[position].index})
-                    if offset and (head := _authority_over_deputy(candidates[offset - 1].stripped, title)):
-                        found.signing_authority = head
-                        found.lines.add(candidates[offset - 1].index)
+                    if authority := _authority_above(candidates[max(0, offset - NAME_GAP) : offset], title):
+                        found.signing_authority = authority[0]
+                        found.lines.add(authority[1].index)
                     return found
+                if _is_note(above.stripped):
+                    continue
                 break
     return Signature()
+
+
+def _authority_above(above: list[Line], title: str) -> tuple[str, Line] | None:
+    """The head's title over a deputy's `title`, on the nearest line above that is no signature's marks (a seal's
+    ring across the signer's lines leaves marks between them: ``( X- ): kr. THỐNG ĐỐC`` / ``„`.`` / ``“+ PHÓ THỐNG
+    ĐỐC``), and that line."""
+    for line in reversed(above):
+        if head := _authority_over_deputy(line.stripped, title):
+            return head, line
+        if not _is_note(line.stripped):
+            return None
+    return None
 
 
 def _authority_over_deputy(text: str, title: str) -> str | None:
@@ -408,12 +432,21 @@ def _authority_over_deputy(text: str, title: str) -> str | None:
     its ``KT.``: printed so (``THỐNG ĐỐC`` / ``PHÓ THỐNG ĐỐC``, 5 bulk texts), it is the authority as printed (README);
     after a stop or a mark a seal across the signer's lines left of it (``. BỘ TRƯỞNG``), it is ``KT.`` + the head
     (a deputy signs for the head: 369 of the 379 bulk texts with a deputy's title under the head's print ``KT.``)."""
-    stripped = STRIPPED_AUTHORITY.match(text)
+    stripped = STRIPPED_AUTHORITY.match(text) or _sealed_head(text)
     head = stripped["head"] if stripped else text
     deputies = (f"PHÓ {head}", vocabulary()["deputy_titles"].get(head, f"PHÓ {head}"))
     if not title.startswith(deputies) or not (stripped or head in _titles()):
         return None
     return f"KT. {head}" if stripped else head
+
+
+def _sealed_head(text: str) -> dict[str, str] | None:
+    """A title after the few letters and signs a seal's ring left of it, ``KT.`` read among them or lost (``°(4 |)
+    =kT. THỦ TƯỚNG``, ``( X- ): kr. THỐNG ĐỐC``, ``® _): |kr. cHủ TịcH``): the head's title, as
+    :data:`STRIPPED_AUTHORITY` gives it."""
+    head = _title_suffix(text.upper())  # capitals a ring's blur read small (``|kr. cHủ TịcH``)
+    marks = text[: -len(head)] if head else ""
+    return {"head": head} if head and marks.strip() and sum(c.isalpha() for c in marks) <= SEAL_MARKS else None
 
 
 def _title_line(text: str) -> str | None:

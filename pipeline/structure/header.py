@@ -73,11 +73,12 @@ def _attached_titles() -> tuple[str, ...]:
     return tuple(" ".join(re.findall(r"\w+", fold_chars(title))) for title in vocabulary()["attached_titles"])
 
 
-def parse_header(lines: list[Line]) -> Header:
-    """Read the header from the first lines. Never raises: what it cannot find stays empty."""
+def parse_header(lines: list[Line], scanned: bool = False) -> Header:
+    """Read the header from the first lines (of a scan's OCR, `scanned`). Never raises: what it cannot find stays
+    empty."""
     header = property_sheet(lines)
     if header is None:
-        reader = _HeaderReader(lines[:HEADER_LINES])
+        reader = _HeaderReader(lines[:HEADER_LINES], scanned)
         reader.read()
         header = reader.header
     if header.issue_date is None:
@@ -91,8 +92,9 @@ def parse_header(lines: list[Line]) -> Header:
 class _HeaderReader:
     """Reads header lines in order, each classified by what it holds, until the body begins."""
 
-    def __init__(self, zone: list[Line]) -> None:
+    def __init__(self, zone: list[Line], scanned: bool = False) -> None:
         self.zone = zone
+        self.scanned = scanned
         self.header = Header()
         self.issuer_lines: list[str] = []
         self.title: list[str] = []
@@ -226,6 +228,8 @@ class _HeaderReader:
         if self.in_title:
             if residue:
                 return True  # what is left of a number or date line read inside the title block
+            if self.scanned and self.title and all(map(is_capitals, self.title)) and _in_lower_case(text):
+                return False  # a title set in capitals goes on in capitals: the OCR lost the preamble's first lines
             self.title.append(text)
             self.last = line
             return True
@@ -275,6 +279,12 @@ def adoption_date(lines: list[Line]) -> str | None:
         if adopted:
             return adopted.isoformat()
     return None
+
+
+def _in_lower_case(text: str) -> bool:
+    """Are most of the line's letters small (``của Quốc hội phê duyệt …``; not ``ĐIỂM đ, h, i, k KHOẢN 1``)?"""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.islower() for c in letters) > len(letters) / 2
 
 
 def _opens_body(text: str) -> bool:

@@ -20,11 +20,12 @@ from pipeline.language.folding import fold
 from pipeline.structure.lines import vocabulary
 
 _LOOKALIKE = "OoDIl|ZzSB"  # what OCR reads for a digit in a scan's date line: O for 0, l for 1, Z for 2, S for 5
+_SPECK = "[.'`´‘’]"  # a seal's or scanner's mark read between ``ngày`` and the day (``ngày'12``, ``ngày.26``)
 _DAY_OR_MONTH = rf"(?:[\d{_LOOKALIKE}]{{1,2}}|T\d)"  # a seal's ring across the top of a 1 reads T (T1, T2): a
-# day or month of two digits starting with 7 is none
+# day or month of two digits starting with 7 is none; a seal's ring over the last letter of ``tháng`` reads a digit
 SCANNED_DATE = re.compile(
-    rf"(?P<place>[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){{0,5}}?)?\s*(?P<sep>[,/.;:]?)\s*ngày\s*"
-    rf"(?P<day>{_DAY_OR_MONTH})\s*(?P<tháng>[^\W\d_]{{4,6}})\s*(?P<month>{_DAY_OR_MONTH})[,.]?\s*"
+    rf"(?P<place>[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){{0,5}}?)?\s*(?P<sep>[,/.;:]?)\s*ngày\s*(?P<speck>{_SPECK}?)\s*"
+    rf"(?P<day>{_DAY_OR_MONTH})\s*(?P<tháng>[^\W\d_]{{4,6}}|[^\W\d_]{{3,5}}\d)\s*(?P<month>{_DAY_OR_MONTH})[,.]?\s*"
     rf"(?P<năm>[^\W\d_]{{2,4}})\s*"
     rf"(?P<year>[\d{_LOOKALIKE}]{{4}})(?!\w)"
 )  # Thành phố Hồ Chí Minh/ ngày 26 tháng 4 năm Z013; Hà Nội, ngày T1 thang T2 năm 2025 (the date words unmended
@@ -81,6 +82,7 @@ def mended_date(text: str) -> str:
         return text
     misread = match and (
         match["sep"] not in ("", ",")
+        or match["speck"]
         or any(not c.isdigit() for k in DATE_PARTS for c in match[k])
         or (match["tháng"], match["năm"]) != ("tháng", "năm")
     )
