@@ -180,7 +180,10 @@ def test_ctrl_c_stops_with_a_message_and_the_same_command_goes_on(tmp_path: Path
     inputs, out = tmp_path / "in", tmp_path / "out"
     write_bulk_texts(inputs, 60)  # interrupted after 2: the other 58 (some 6 s of work) leave room for a late signal under load
     command = vanban_run(inputs, out)
-    interrupted = subprocess.Popen(command, cwd=ROOT, start_new_session=True, stderr=subprocess.PIPE, text=True)
+    interrupted = subprocess.Popen(  # with Ctrl-C's default action, as a terminal starts it, whatever the suite left
+        command, cwd=ROOT, start_new_session=True, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     store = out / STORE_DIR
     while interrupted.poll() is None and (not store.is_dir() or len(list(store.glob("*.json"))) < 2):
         time.sleep(0.05)
