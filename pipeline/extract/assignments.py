@@ -26,6 +26,7 @@ from pipeline.language.english import english_collective, is_english_name
 from pipeline.language.levels import Place
 from pipeline.language.lists import spell_out_shared_kinds
 from pipeline.language.names import canonical_name, is_collective, names
+from pipeline.language.short_names import defined_short_names, expanded
 
 if TYPE_CHECKING:
     from pipeline.structure.sections import Section
@@ -83,7 +84,22 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
         if before := [t for t in tasks if t.char_start <= start]:
             end = text.find("\n", start)
             found += find_assignments(before[-1].task_id, text[start : end if end >= 0 else None], start, place, role)
-    return found + _listed_outside_tasks(text, sections, tasks, place)
+    return _in_full(text, found + _listed_outside_tasks(text, sections, tasks, place), place)
+
+
+def _in_full(text: str, found: list[Assignment], place: Place | None) -> list[Assignment]:
+    """`found` with each subject that is a short name the text defined before it written with the full name
+    (``Ngân hàng Nhà nước`` → ``Ngân hàng Nhà nước Việt Nam``); one assignment per (task, body, role)."""
+    defined = defined_short_names(text)
+    if not defined:
+        return found
+    written: dict[tuple[str, str, str], Assignment] = {}
+    for a in found:
+        full = expanded(a.assignee, a.char_start, defined)
+        if full != a.assignee:
+            a = _assignment(a.task_id, full, a.char_start, a.role, place, a.char_end)
+        written.setdefault((a.task_id, a.assignee.casefold(), a.role), a)
+    return list(written.values())
 
 
 def _cells_in_role_columns(text: str) -> dict[int, str]:

@@ -31,7 +31,7 @@ BODY_NAMES = lexicon(
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
                 "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "listed_apart", "listed_apart_after", "located_places", "not_children",
-                "levelled_kinds", "shared_levels",
+                "levelled_kinds", "shared_levels", "short_name_markers",
             )
         },
         "levels_of_heads": {str: str},

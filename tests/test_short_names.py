@@ -1,0 +1,38 @@
+"""Short names a text defines for a body (pipeline.language.short_names), read in bulk corpus documents (never a
+check-set document): a subject that is a defined short name is written with the full name, as the gold README says."""
+
+from __future__ import annotations
+
+from pipeline.language.short_names import defined_short_names, expanded
+
+
+def definitions(text: str) -> dict[str, str]:
+    return {d.short: d.full for d in defined_short_names(text)}
+
+
+def test_a_short_name_stands_for_the_body_named_before_its_bracket(bulk: dict[str, str]) -> None:
+    # bulk doc_000075 (the bulk3 gold writes Thanh tra Công an tỉnh, thành phố trực thuộc trung ương in full)
+    defined = definitions(bulk["doc_000075"])
+    assert defined["Thanh tra Bộ"] == "Thanh tra Bộ Công an"
+    assert defined["Thanh tra Công an tỉnh"] == "Thanh tra Công an tỉnh, thành phố trực thuộc trung ương"
+    # bulk doc_000066: a title, and an office named by its kind
+    defined = definitions(bulk["doc_000066"])
+    assert defined["Bộ trưởng"] == "Bộ trưởng Bộ Ngoại giao"
+    assert defined["Cơ quan đại diện"] == "Cơ quan đại diện Việt Nam ở nước ngoài"
+
+
+def test_a_group_name_a_known_body_or_a_parent_is_no_short_name_to_expand(bulk: dict[str, str]) -> None:
+    # bulk doc_000171: a group name over a list (gọi chung là) is kept as printed (the gold README, bulk4)
+    assert "Công an đơn vị, địa phương" not in definitions(bulk["doc_000171"])
+    # bulk doc_000352: Ngân hàng Nhà nước is a known body's own name
+    assert "Ngân hàng Nhà nước" not in definitions(bulk["doc_000352"])
+    # bulk doc_000226: the full name only adds the body the short one belongs to (… thuộc …)
+    assert "Trung tâm trọng tài quốc tế" not in definitions(bulk["doc_000226"])
+
+
+def test_a_subject_is_written_in_full_only_after_its_definition() -> None:
+    text = "Thanh tra Bộ Công an (sau đây gọi tắt là Thanh tra Bộ) có trách nhiệm kiểm tra."
+    defined = defined_short_names(text)
+    assert expanded("Thanh tra Bộ", len(text), defined) == "Thanh tra Bộ Công an"
+    assert expanded("Thanh tra Bộ", 0, defined) == "Thanh tra Bộ"
+    assert expanded("Thanh tra Bộ Quốc phòng", len(text), defined) == "Thanh tra Bộ Quốc phòng"
