@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.extract.assignments import find_assignments
 from pipeline.language.clauses import clause_mentions, heading_subjects
-from pipeline.language.names import names
+from pipeline.language.names import is_collective, names
 
 
 def mentions(text: str) -> list[tuple[str, str]]:
@@ -514,3 +514,28 @@ def test_a_level_the_last_body_of_a_list_names_is_every_listed_bodys() -> None:
     assert [a.assignee for a in find_assignments("t1", text, 0, None)] == ["Bộ Công an", "Công an cấp tỉnh"]
     text = "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp xã có trách nhiệm tổ chức phục vụ."
     assert "Văn phòng Hội đồng nhân dân cấp xã" not in [a.assignee for a in find_assignments("t1", text, 0, None)]
+
+
+def test_funds_hospitals_and_arms_of_the_army_are_bodies() -> None:
+    # bulk doc_000616, doc_000528: a fund named before a capital acts as a body; a body's own fund does not
+    text = "b) Quỹ Dịch vụ viễn thông công ích Việt Nam tổ chức khảo sát, đánh giá nhu cầu."
+    assert mentions(text) == [("lead", "Quỹ Dịch vụ viễn thông công ích Việt Nam")]
+    assert names("Quỹ khen thưởng, phúc lợi được trích lập") == []
+    # bulk doc_000018: three hospitals named by number
+    text = "Bệnh viện 19-8, Bệnh viện 30-4, Bệnh viện 199 tổ chức khám sức khỏe định kỳ."
+    assert [n for _, n in mentions(text)] == ["Bệnh viện 19-8", "Bệnh viện 30-4", "Bệnh viện 199"]
+    # bulk doc_000606, doc_000385: an arm of the army is a body of its own in a list, air defence one name
+    text = "Phối hợp với Bộ Tư lệnh 86, Binh chủng Thông tin liên lạc triển khai."
+    assert [n for _, n in mentions(text)] == ["Bộ Tư lệnh 86", "Binh chủng Thông tin liên lạc"]
+    assert names("Quân chủng Phòng không - Không quân xác định") == [(0, "Quân chủng Phòng không - Không quân")]
+
+
+def test_a_title_or_kind_before_a_bodys_own_name_is_one_body() -> None:
+    # bulk doc_000117, doc_000077, doc_000060: a title or a kind that opens a capitalised name names one body
+    assert not is_collective("Thủ trưởng Bộ Quốc phòng")
+    assert not is_collective("Cơ quan Cảnh sát điều tra Bộ Công an")
+    assert not is_collective("Trưởng Ban Tôn giáo Chính phủ")
+    # ... not a kind before more kinds, nor the police of every unit and locality (bulk doc_000171, doc_000018)
+    assert is_collective("Thủ trưởng cơ quan, đơn vị")
+    assert is_collective("Công an đơn vị, địa phương")
+    assert is_collective("Thủ trưởng Công an đơn vị, địa phương")

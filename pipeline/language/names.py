@@ -256,7 +256,7 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
         assignee[:1].islower()
         or not (begins_name(assignee) or is_known(assignee))  # a party named by its kind (Khách hàng vay vốn)
         or assignee in data["collective_names"]
-        or assignee.startswith(tuple(data["collective_markers"]))
+        or assignee.startswith(tuple(data["collective_markers"])) and not _heads_a_name(assignee)
         or any(word in assignee for word in data["collective_words"])
         or PLURAL.search(assignee)
     ):
@@ -264,6 +264,17 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
     level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None)
     level = level or next((lv for head, lv in data["levels_of_heads"].items() if assignee.startswith(f"{head} ")), None)
     return level is not None and below_issuer(level, place)
+
+
+def _heads_a_name(assignee: str) -> bool:
+    """Whether `assignee` is a title or a kind of body followed by a body's own name, capitalised, that a head opens
+    or that holds a known body (``Thủ trưởng | Bộ Quốc phòng``, ``Cơ quan | Cảnh sát điều tra Bộ Công an``): one body,
+    whatever its first words; not a kind of post every such body has (``Trưởng | Phòng``, ``Trưởng | Đồn Công an``)."""
+    data = grammar()
+    words = tuple(f"{w} " for w in data["titles"] + data["bare_kinds"] if w[:1].isupper())
+    opener = next((w for w in sorted(words, key=len, reverse=True) if assignee.startswith(w)), None)
+    rest = assignee[len(opener) :] if opener else ""
+    return rest[:1].isupper() and (begins_name(rest) and " " in rest or bool(known_spans(rest)))
 
 
 def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
