@@ -27,8 +27,9 @@ from pipeline.ocr.language_model import UNREADABLE, plausibility
 LETTER_SPAN = (0.25, 1.6)  # a letter's mark is this many (at least, at most) times a word's median height high
 COVER_MARGIN = 0.3  # word boxes are widened by this many word heights before marks are taken as theirs
 JOIN_HEIGHTS = 1.2  # marks of one line are at most this many word heights apart (a word space is about 0.3)
-MIN_LINE_HEIGHTS = 6.0  # a lost line is at least this many word heights long …
-MIN_MARKS = 10  # … of at least this many marks …
+MIN_LINE_HEIGHTS = 3.0  # a lost line is at least this many word heights long … (a signer's title: ``THỦ TƯỚNG``,
+# ``BỘ TRƯỞNG``, 8 letters and 9 heights, lost beside a seal while the name under it was read)
+MIN_MARKS = 5  # … of at least this many marks …
 LINE_SHAPE = 3.0  # … and this many times as long as high at least (lines run together by skew and marks stay
 # long and low; a seal's ring is round)
 MARGIN_HEIGHTS = 0.5  # the cut-out reaches this many word heights beyond the lost lines
