@@ -434,6 +434,24 @@ def test_a_period_of_years_or_months_once_recurs() -> None:
     assert typed("Tần suất khảo sát 01 năm/lần đối với khu neo đậu")[0][7] == "yearly"
 
 
+def test_a_frequency_counted_in_times_recurs() -> None:
+    # bulk (check set aside): ít nhất / tối thiểu / không ít hơn + times in a period, once a period after mỗi (49 in 22
+    # documents: inspections and maintenance of technical circulars, meetings of councils)
+    frequency = lambda text: [(d[1], d[7]) for d in typed(text)]  # noqa: E731
+    assert frequency("b) Tổng kiểm tra ít nhất mỗi năm 01 lần; hoặc") == [("ít nhất mỗi năm 01 lần", "yearly")]  # doc_000608
+    assert frequency("sức căng của từng dây neo ít nhất 06 giờ một lần khi") == [("ít nhất 06 giờ một lần", None)]
+    assert frequency("c) Cập nhật các bản vá tối thiểu 03 (ba) tháng một lần theo") == [("tối thiểu 03 (ba) tháng một lần", "quarterly")]
+    assert frequency("lập báo cáo đánh giá tổng thể hệ thống định kỳ 01 lần trong sáu tháng.") == [
+        ("định kỳ 01 lần trong sáu tháng", "half_yearly")
+    ]  # doc_000736
+    assert frequency("phải được bảo trì định kỳ tối thiểu 02 lần trong một năm;") == [("định kỳ tối thiểu 02 lần trong một năm", None)]
+    assert frequency("1. Ủy ban nhân dân cấp tỉnh họp thường kỳ mỗi tháng một lần.") == [("mỗi tháng một lần", "monthly")]
+    # … not a cap, nor how often something is allowed or given
+    assert typed("được gửi, nhận thư không quá 02 lần trong 01 tháng.") == []
+    assert typed("Phạm nhân được liên lạc với người thân thích ở trong nước mỗi tháng 01 lần, mỗi lần không quá 10 phút") == []
+    assert typed("b) Đối tượng quy định tại điểm d khoản 2 Điều 2 Nghị định này, mỗi năm một lần được hỗ trợ tiền") == []
+
+
 def test_a_notice_before_an_event_and_a_reply_after_one_are_limits() -> None:
     # bulk: notices of N days before (trước 03 ngày làm việc; trước ít nhất 24 giờ; tối thiểu trước 25 ngày làm việc so
     # với …: 20 limits in 9 documents) and replies due after an event at the end of a duty (… sau 03 ngày làm việc
@@ -476,13 +494,26 @@ def test_a_sentence_whose_subject_is_a_time_limit_names_one() -> None:
     assert typed("2. Thời gian xây dựng báo cáo kết quả thanh tra của Thanh tra Bộ không quá 20 ngày, trường hợp phức tạp")[0][1] == (
         "không quá 20 ngày"
     )
-    # not a term in months, a duration in another subject, or an extension after the first amount
+    # not a term in months or a duration in another subject
     assert typed("Thời hạn vay vốn tối đa là 60 tháng.") == []
     assert typed("Thời gian vắng mặt tại nơi cư trú mỗi lần không quá 30 ngày.") == []
+
+
+def test_the_most_a_limit_may_be_extended_by_is_a_limit_too() -> None:
+    # bulk: gia hạn (một lần) / kéo dài / dài hơn (nhưng) không quá N ngày (41 in 14 documents; tests/gold/README.md,
+    # bulk3 doc_000463: the extension a second item)
     assert [d[1] for d in typed("Thời hạn kiểm tra không quá 10 ngày làm việc kể từ ngày công bố quyết định kiểm tra, được "
                                 "gia hạn một lần không quá 05 ngày làm việc;")] == [  # fmt: skip
-        "không quá 10 ngày làm việc kể từ ngày công bố quyết định kiểm tra"
+        "không quá 10 ngày làm việc kể từ ngày công bố quyết định kiểm tra", "không quá 05 ngày làm việc"
     ]
+    assert typed("thì thời hạn cấp Phiếu lý lịch tư pháp có thể kéo dài hơn nhưng không quá 15 ngày.")[0][1:2] == ("không quá 15 ngày",)
+    # a limit in the main clause after a topic (Đối với …,) is no condition of the `thì` of a later case
+    assert [d[1] for d in typed("a) Đối với cuộc thanh tra do Thanh tra Ngân hàng Nhà nước tiến hành, thời gian xây dựng báo cáo "
+                                "kết quả thanh tra không quá 20 ngày, trường hợp phức tạp thì có thể kéo dài nhưng không quá 30 ngày;")] == [
+        "không quá 20 ngày", "không quá 30 ngày"
+    ]  # fmt: skip
+    # … not a licence's term
+    assert typed("Giấy phép có thời hạn 10 năm và được xem xét gia hạn nhiều lần, mỗi lần gia hạn không quá 05 năm.") == []
 
 
 def test_a_time_limit_named_after_a_conditions_thi_names_one() -> None:

@@ -76,6 +76,7 @@ class _Grammar:
     duty: re.Pattern[str]
     condition: re.Pattern[str]
     condition_end: re.Pattern[str]
+    nested_condition: re.Pattern[str]
 
 
 @cache
@@ -132,6 +133,7 @@ def _grammar() -> _Grammar:
             re.IGNORECASE,
         ),
         condition_end=re.compile(rf"(?<!\w){d['exclusions']['condition_end']}(?!\w)", re.IGNORECASE),
+        nested_condition=re.compile(rf",\s*(?:{alternatives(d['exclusions']['later_cases'])})(?!\w)", re.IGNORECASE),
     )
 
 
@@ -252,6 +254,8 @@ def _in_condition(text: str, candidate: Deadline, clause: str) -> bool:
     sentence_end = re.search(r"[.;\n]", text[candidate.end :])
     rest = text[candidate.end : candidate.end + sentence_end.start()] if sentence_end else text[candidate.end :]
     end = g.condition_end.search(rest)
+    if end and g.nested_condition.search(rest, 0, end.start()):
+        return False  # the `thì` ends a later condition (Đối với …, thời gian … không quá 20 ngày, trường hợp phức tạp thì …)
     return bool(end) and not g.duty.search(rest, 0, end.start())
 
 

@@ -56,8 +56,11 @@ def _grammar() -> _Grammar:
     d = words()
     every = alternatives(d["recurring"]["every"])
     frequency_words = alternatives(d["frequencies"])
-    amount = rf"(?:\d{{1,2}}|{alternatives(d['number_words'])})(?:\s*\(\d{{1,2}}\))?"  # 05, ba (03)
+    number_words = alternatives(d["number_words"])
+    amount = rf"(?:\d{{1,2}}|{number_words})(?:\s*\((?:\d{{1,2}}|{number_words})\))?"  # 05, ba (03), 03 (ba)
     once = r"(?:một|1|01)(?:\s*\(01\))?\s+lần"
+    least = rf"(?:{alternatives(d['recurring']['at_least'])})\s+(?:là\s+)?"  # ít nhất, tối thiểu, không ít hơn
+    spans = alternatives(d["recurring"]["span_months"])  # giờ, ngày, tuần, tháng, quý, năm
     return _Grammar(
         day_in_period=Screened(
             re.compile(
@@ -103,7 +106,13 @@ def _grammar() -> _Grammar:
                 rf"(?:(?:theo\s+)?định kỳ\s+(?:(?:tối thiểu|ít nhất)\s+)?(?P<n>{amount})\s+(?P<unit1>tháng|năm)\b(?:\s+{once})?"
                 rf"|(?P<n2>{amount})\s+(?P<unit2>tháng|năm)\s+{once}|^\s*(?P<n3>\d{{1,2}})\s+tháng(?=\s*(?:,|và|$))"
                 r"|(?:(?:tối thiểu|ít nhất)\s+)?(?:một|01|1)\s+lần\s*/\s*(?P<per>năm|quý|tháng)"
-                r"|(?P<n4>\d{1,2})\s+(?P<unit4>tháng|năm)\s*/\s*(?:(?:một|01|1)\s*)?lần)",
+                r"|(?P<n4>\d{1,2})\s+(?P<unit4>tháng|năm)\s*/\s*(?:(?:một|01|1)\s*)?lần"
+                # ít nhất 06 giờ một lần, tối thiểu 03 (ba) tháng một lần; ít nhất mỗi năm 01 lần, mỗi tháng 01 lần;
+                # định kỳ 01 lần trong sáu tháng, định kỳ tối thiểu 02 lần trong một năm, không ít hơn một lần trong một năm
+                rf"|(?:{least})?(?P<n6>{amount})\s+(?P<unit6>{spans})\s+{once}"
+                rf"|(?:(?:định kỳ\s+)?{least})?mỗi\s+(?P<unit7>{spans})\s+(?P<times7>{amount})\s+lần"
+                rf"|(?:định kỳ\s+(?:{least})?|{least})(?P<times8>{amount})\s+lần\s+(?:(?:trong|mỗi)\s+)?"
+                rf"(?:(?P<n8>{amount})\s+)?(?P<unit8>{spans})\b(?!\s*\d))",
                 re.IGNORECASE,
             ),
             ("lần", "định kỳ"),  # `định kỳ` is written with one space in the pattern
@@ -190,12 +199,19 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
     # every way of writing it holds `lần` or `định kỳ` but a month count alone, which counts only in a time value
     for match in g.every_n_months.pattern.finditer(text) if bare else g.every_n_months.finditer(text):
         months = match["n3"] if bare else None
-        for amount, unit in (("n", "unit1"), ("n2", "unit2"), ("n4", "unit4")):
-            if match[amount]:  # định kỳ 06 tháng, ba (03) năm một lần, 12 tháng/lần, 1 năm/lần
-                months = str(number(match[amount].split("(")[0]) * (12 if match[unit].lower() == "năm" else 1))
+        for amount, unit in (("n", "unit1"), ("n2", "unit2"), ("n4", "unit4"), ("n6", "unit6"), ("n8", "unit8")):
+            if match[unit]:  # định kỳ 06 tháng, ba (03) năm một lần, 12 tháng/lần, 1 năm/lần, 01 lần trong sáu tháng
+                months = _months(match[amount], match[unit])
+        if match["unit7"]:
+            months = _months(None, match["unit7"])
+            if not bare and match[0].lower().startswith("mỗi") and _grants(text, match):
+                continue  # a right or a benefit (Phạm nhân được liên lạc … mỗi tháng 01 lần; mỗi năm một lần được hỗ trợ)
         if match["n3"] and (not bare or str(int(match["n3"])) not in words()["every_n_months"]):
             continue  # 6 tháng alone in a time value is half-yearly; (60 tháng) restates a term
-        recurrence = words()["every_n_months"].get(str(int(months))) if months else _recurrence(match["per"])
+        times = match["times7"] or match["times8"]
+        if times and number(times.split("(")[0].strip()) != 1:
+            months = None  # twice a year: recurring with no recurrence of the contract's
+        recurrence = words()["every_n_months"].get(months) if months else _recurrence(match["per"])
         found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence=recurrence))
     not_after = words()["recurring"]["periodic_not_after"]
     for match in g.periodic.finditer(text):
@@ -213,6 +229,21 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
         if bare or opens_clause(text, match.start()):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence="monthly"))
     return found
+
+
+def _grants(text: str, match: re.Match[str]) -> bool:
+    """Whether a frequency with no word of least before it is how often something is allowed or given: ``được`` in
+    its clause before it (not ``phải được``, a passive duty) or right after it."""
+    clause = re.split(r"[.;:\n]", before(text, match.start(), 200))[-1].lower()
+    allowed = re.search(r"(?<!\w)(?<!phải )được(?!\w)", clause) is not None
+    return allowed or re.match(r"\s*,?\s*được(?!\w)", text[match.end() :], re.IGNORECASE) is not None
+
+
+def _months(amount: str | None, span: str) -> str | None:
+    """The months of a frequency's period (``06 tháng`` → ``6``, ``năm`` → ``12``, ``ba (03) năm`` → ``36``) as the
+    key of ``every_n_months``; None for a period not counted in months (``giờ``, ``ngày``, ``tuần``)."""
+    per = words()["recurring"]["span_months"][" ".join(span.lower().split())]
+    return str(number(amount.split("(")[0].strip()) * per if amount else per) if per else None
 
 
 def _names_a_kind(text: str, match: re.Match[str]) -> bool:
