@@ -191,6 +191,13 @@ def test_a_recurring_deadline_keeps_its_day_and_frequency() -> None:
     found = typed("định kỳ 6 tháng báo cáo kết quả về Bộ Khoa học và Công nghệ trước ngày 15 tháng 6 và trước ngày 01 tháng 12.")
     assert [(d[1], d[7]) for d in found] == [("trước ngày 15 tháng 6", "half_yearly"), ("trước ngày 01 tháng 12", "half_yearly")]
     assert typed("gửi về Sở Xây dựng (trước ngày 20 tháng cuối quý)")[0][7] == "quarterly"
+    # a day and month of every year written without `ngày` (4 in 3 bulk documents: doc_000115, 344, 753), or run into it
+    assert [(d[1], d[7]) for d in typed("gửi về Bộ: Trước ngày 28/02 hằng năm và trước 15/8 hằng năm đối với khối trường")] == [
+        ("Trước ngày 28/02 hằng năm", "yearly"), ("trước 15/8 hằng năm", "yearly")
+    ]
+    assert typed("báo cáo Bộ trưởng số lượng hóa chất cấm trước 30 tháng 01 hằng năm.")[0][1] == "trước 30 tháng 01 hằng năm"
+    assert typed("báo cáo kết quả thực hiện về Bộ Công Thương trước ngày15 tháng 01 hằng năm.")[0][1] == "trước ngày15 tháng 01 hằng năm"
+    assert typed("hoàn thành trong 6 tháng hằng năm") == []  # an amount of months, no day
     # a day in the period after the one reported on (bulk corpus: quarterly and monthly reports)
     reports = [
         ("gửi kết quả giám sát hằng quý chậm nhất là ngày 15 của tháng đầu tiên của quý tiếp theo để tổng hợp",
@@ -497,6 +504,17 @@ def test_a_sentence_whose_subject_is_a_time_limit_names_one() -> None:
     # not a term in months or a duration in another subject
     assert typed("Thời hạn vay vốn tối đa là 60 tháng.") == []
     assert typed("Thời gian vắng mặt tại nơi cư trú mỗi lần không quá 30 ngày.") == []
+
+
+def test_periodic_and_ad_hoc_is_how_often_a_duty_is_done() -> None:
+    # bulk: định kỳ và / hoặc đột xuất after a duty's verb or before one (28 of 49 pairs in 32 documents)
+    assert [d[1] for d in typed("e) Báo cáo định kỳ và đột xuất về hoạt động thanh toán bù trừ")] == ["định kỳ"]  # doc_000580
+    assert [d[1] for d in typed("4. Bộ Tài chính định kỳ hoặc đột xuất kiểm tra việc quản lý")] == ["định kỳ"]
+    assert [d[1] for d in typed("chủ trì, phối hợp với các cơ quan liên quan kiểm tra định kỳ và đột xuất về tình hình")] == ["định kỳ"]
+    # … not a kind of report or check
+    assert typed("Mức chi thù lao các cuộc họp định kỳ và đột xuất của Ban Chủ nhiệm") == []
+    assert typed("b) Qua báo cáo định kỳ hoặc đột xuất;") == []
+    assert typed("có cơ chế kiểm tra định kỳ và đột xuất đối với các điều kiện") == []
 
 
 def test_the_most_a_limit_may_be_extended_by_is_a_limit_too() -> None:

@@ -49,6 +49,7 @@ class _Grammar:
     obliged: re.Pattern[str]
     duty_verb: re.Pattern[str]
     horizon: re.Pattern[str]
+    ad_hoc: re.Pattern[str]
 
 
 @cache
@@ -66,14 +67,14 @@ def _grammar() -> _Grammar:
             re.compile(
                 opening(["theo", "định"], d["date_prefixes"]) +
                 rf"(?:(?:theo\s+)?định kỳ\s+(?:(?:{every})\s+(?P<freq0>{frequency_words})\s+)?)?"
-                rf"(?P<prefix>{alternatives(d['date_prefixes'])})\s+ngày\s+(?:(?P<day>\d{{1,2}})\b|(?P<last>cuối cùng)\b)"
+                rf"(?P<prefix>{alternatives(d['date_prefixes'])})\s+(?P<day_word>ngày\s*)?(?:(?P<day>\d{{1,2}})\b|(?<=ngày )(?P<last>cuối cùng)\b)"
                 rf"(?:\s*(?:/\s*(?P<month>\d{{1,2}})\b(?!\s*/\s*\d)|tháng\s+(?P<month2>\d{{1,2}})\b(?!\s*(?:/|năm)\s*\d)"
                 rf"(?:\s+(?:của\s+)?(?:{alternatives(d['periods']['years'])})\b)?"
                 rf"|(?:của\s+)?(?P<period>{_month_in_period(d['periods'])})))?"
                 rf"(?:\s+(?:của\s+)?(?:{every})\s+(?P<freq>{frequency_words}))?",
                 re.IGNORECASE,
             ),
-            ("ngày",),
+            ("ngày", *d["recurring"]["every"]),  # a day with no `ngày` recurs (trước 15/8 hằng năm)
         ),
         month_in_year=Screened(
             re.compile(
@@ -125,6 +126,7 @@ def _grammar() -> _Grammar:
         ),
         obliged=re.compile(rf"(?<!\w)(?:{alternatives(d['exclusions']['obliged'])})(?!\w)", re.IGNORECASE),
         duty_verb=re.compile(rf"\s+(?:{alternatives(d['recurring']['duty_verbs'])})\b"),
+        ad_hoc=re.compile(rf"\s+(?:và|hoặc)\s+(?:{alternatives(d['recurring']['ad_hoc'])})(?!\w)", re.IGNORECASE),
         horizon=re.compile(rf"(?<!\w)(?:{alternatives(d['recurring']['horizons'])})\s*,$", re.IGNORECASE),
     )
 
@@ -161,6 +163,8 @@ def days_in_periods(text: str) -> list[Deadline]:
         recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"]) or _period(match)
         if recurrence is None and month is None and match["period"] is None:
             continue  # ``trước ngày 15`` alone: a day of what?
+        if not match["day_word"] and not (month and match["freq"]):
+            continue  # without `ngày`, only a day and month of every year (trước 30 tháng 01 hằng năm, trước 15/8 hằng năm)
         if (match["day"] and not 1 <= int(match["day"]) <= 31) or (month and not 1 <= int(month) <= 12):
             continue
         if match["last"] and month is None and match["period"] is None:
@@ -222,6 +226,10 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
             follows[:1].islower() and follows not in NOT_A_DUTY_AFTER
         ) or (follows == "," and opens_clause(text, match.start()) and not written_before.endswith("("))
         # … a bracket opening a list of kinds is no clause: kế hoạch công tác (định kỳ, chuyên đề, đột xuất)
+        if not bare and (pair := g.ad_hoc.match(text, match.end())) and (
+            g.duty_verb.match(text, pair.end()) or _after_a_duty_verb(written_before)
+        ):
+            duty, written_before = True, ""  # how often a duty is done: kiểm tra định kỳ và đột xuất, Báo cáo định kỳ hoặc đột xuất về …
         if bare or (duty and not written_before.endswith(tuple(not_after))):
             found.append(Deadline(match[0], "recurring", match.start(), match.end()))
     found += _adverbs(text, bare)
@@ -229,6 +237,16 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
         if bare or opens_clause(text, match.start()):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence="monthly"))
     return found
+
+
+def _after_a_duty_verb(written: str) -> bool:
+    """Whether `written` (lower case) ends with the verb of a duty (``… chủ trì, phối hợp … kiểm tra``, ``e) Báo cáo``,
+    ``được rà soát``) that no word before it makes a kind of thing (``các báo cáo``, ``cơ chế kiểm tra``, ``Qua báo
+    cáo``, ``kế hoạch kiểm tra``)."""
+    recurring = words()["recurring"]
+    verb = next((v for v in recurring["duty_verbs"] + recurring["periodic_not_after"] if re.search(rf"(?<!\w){v}$", written)), None)
+    nouns = tuple(recurring["noun_markers"] + recurring["ad_hoc_nouns"])
+    return verb is not None and not written[: -len(verb)].rstrip().endswith(nouns)
 
 
 def _grants(text: str, match: re.Match[str]) -> bool:
