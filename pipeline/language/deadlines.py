@@ -228,8 +228,8 @@ def _scan(text: str, bare: bool, issued: date | None = None) -> list[Deadline]:
 def _excluded(text: str, candidate: Deadline) -> bool:
     """An effective date or validity period (``có hiệu lực thi hành sau 10 ngày``), or a goal's horizon."""
     g, window = _grammar(), words()["exclusions"]["window"]
-    preceding = text[max(0, candidate.start - window) : candidate.start]
-    if g.excluded_before.search(preceding) and candidate.kind in ("relative", "by_date"):
+    preceding = re.split(r"[.;]\s|\n", text[max(0, candidate.start - window) : candidate.start])[-1]
+    if g.excluded_before.search(preceding) and candidate.kind in ("relative", "by_date"):  # … in the same sentence
         return True
     clause = _clause_before(text, candidate.start)
     if candidate.kind != "ongoing" and _in_condition(text, candidate, clause):
