@@ -10,7 +10,8 @@ Xây dựng, by the code table of ``references.toml``): an independent reading o
 - ``issue_date``: a date in the year of the number (a number's year is the year it was issued);
 - ``issuer``: the body the symbol's issuer code names, or its head (``TTg``: Thủ tướng Chính phủ), folded;
   ``issuer_parent``: none above a national body (a ministry, the Government, the National Assembly);
-- ``title``: the slug's title words, folded, a few letters of difference allowed (:func:`close`).
+- ``title``: the slug's title words, folded, a few letters of difference allowed (:func:`close`), and the words a
+  page name leaves out before them (:func:`unspelled_opening`).
 
 The fields are read only where the slug spells them (a joint circular names no single issuer; an English page
 prints its issuer and title in English). The check-set documents are left out: they are measured by the evaluation, never read for rules.
@@ -39,6 +40,7 @@ from pipeline.structure.lines import join_split_labels, split_lines
 FIELDS = ("doc_type", "number_symbol", "issue_date", "issuer", "issuer_parent", "title")
 SLIPS = 4  # letters in which a title may differ from the slug's
 ISSUER_HEADS = {"ttg": "thu-tuong-chinh-phu"}  # a symbol code that names the body's head, not the body
+UNSPELLED_OPENINGS = ("ve-viec", "ban-hanh")  # a printed title's first words that page names leave out
 
 
 def _issuer_codes() -> dict[str, str]:
@@ -98,13 +100,22 @@ def close(want: str, got: str) -> bool:
     return len(want) + len(got) - 2 * matched <= SLIPS
 
 
-def agrees(name: str, want: str | None, header: Header) -> bool:
+def unspelled_opening(got: str, types: list[str]) -> str:
+    """The folded title without the words a page name may leave out before it: the type the title repeats (``THÔNG
+    TƯ`` / ``Thông tư sửa đổi …``), ``Về việc``, ``Ban hành`` (the title is as printed, so they stay in the header)."""
+    opening = next((o for o in (*types, *UNSPELLED_OPENINGS) if got.startswith(f"{o}-")), None)
+    return got[len(opening) + 1 :] if opening else got
+
+
+def agrees(name: str, want: str | None, header: Header, types: list[str]) -> bool:
     """Does the header's field agree with the slug's reading?"""
     got = getattr(header, name)
     if name == "issue_date":
         return bool(got) and got[:4] == want
     if name == "issuer_parent":
         return got is None
+    if name == "title" and got:
+        return close(want or "", fold(got)) or close(want or "", unspelled_opening(fold(got), types))
     return bool(got) and close(want or "", fold(got))
 
 
@@ -130,7 +141,7 @@ def main() -> None:
                 continue  # the text prints no number or another one: a draft, a translation, another text
             spelled = expected(record["slug"], codes, types, type_codes) | {"number_symbol": record["slug"]}
             for name in (name for name in FIELDS if name in spelled):
-                verdict = own if name == "number_symbol" else agrees(name, spelled[name], header)
+                verdict = own if name == "number_symbol" else agrees(name, spelled[name], header, types)
                 counts[name][0] += verdict
                 counts[name][1] += 1
                 if not verdict and name == args.show:

@@ -90,3 +90,18 @@ def test_a_joint_documents_issuer_is_each_body_its_symbol_names(bulk: dict[str, 
     assert resolution.issuer_parent is None
     circular = structure_of(bulk["doc_000192"]).header
     assert circular.issuer.split(" - ")[:2] == ["BỘ TƯ PHÁP", "BỘ CÔNG AN"] and circular.issuer_parent is None
+
+
+def test_an_english_translations_header_ends_at_its_preamble_or_its_first_chapter(bulk: dict[str, str]) -> None:
+    """``LABOR CODE`` / ``Pursuant to …`` / ``Chapter I`` (no type title line read: doc_000768) and ``JOINT CIRCULAR``
+    / its title / ``For the correct and consistent application …`` (doc_000864): the chapter and the article after
+    them are the body's, not the header's."""
+    code = structure_of(bulk["doc_000768"])
+    assert code.header.issuer != "GENERAL PROVISIONS"
+    assert [s.label for s in code.sections[:2]] == ["Chapter I", "Article 1"]
+    circular = structure_of(bulk["doc_000864"])
+    assert circular.header.title == (
+        "Guiding the penal liability examination against persons who commit acts of human trafficking; trading in, "
+        "fraudulently exchanging or appropriating children"
+    )
+    assert [s.label for s in circular.sections[:2]] == ["Chapter I", "Article 1"]

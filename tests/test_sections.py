@@ -92,6 +92,9 @@ def test_an_annex_title_ends_where_the_head_of_the_form_it_holds_begins(bulk: di
     assert awards["Phụ lục II"] == ""
     assert annex_titles(bulk["doc_000565"])["Phụ lục III"].startswith("BÁO CÁO CÔNG TÁC QUẢN LÝ ĐOÀN RA NĂM")
     assert annex_titles(bulk["doc_000354"])["Phụ lục XI"] == "MẪU SƠ YẾU LÝ LỊCH"  # over the form's national line
+    assert annex_titles(bulk["doc_000394"])["Phụ lục IV"] == (  # the authority over two lines: ``… ĐÁNH GIÁ`` / ``CHẤT …``
+        "MẪU BÁO CÁO KẾT QUẢ ĐÁNH GIÁ CHẤT LƯỢNG TÀI LIỆU KHÍ TƯỢNG BỀ MẶT QUAN TRẮC BẰNG PHƯƠNG TIỆN ĐO TỰ ĐỘNG"
+    )
 
 
 def test_an_annex_label_is_a_number_or_a_letter_never_a_word(bulk: dict[str, str]) -> None:
@@ -145,3 +148,12 @@ def test_a_national_technical_regulation_after_the_signature_is_a_document_of_it
     for doc_id in ("doc_000497", "doc_000563"):
         top = [(s.label, s.heading) for s in structure_of(bulk[doc_id]).sections if s.level == 1]
         assert ("1", "QUY ĐỊNH CHUNG") in top
+
+
+def test_a_printed_table_of_contents_is_no_section_the_contents_after_it_are(bulk: dict[str, str]) -> None:
+    """``MỤC LỤC`` / ``Lời nói đầu`` / ``1. QUY ĐỊNH CHUNG`` / ``1.1. …`` … up to ``Lời nói đầu`` printed again: the
+    national technical regulation of doc_000563 has its clauses once, where their text is."""
+    text = bulk["doc_000563"]
+    general = [s for s in structure_of(text).sections if s.kind == "arabic" and s.heading == "QUY ĐỊNH CHUNG"]
+    assert len(general) == 1
+    assert general[0].char_start > text.index("MỤC LỤC") + text[text.index("MỤC LỤC") :].index("Lời nói đầu\nQCVN")

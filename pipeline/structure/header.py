@@ -49,6 +49,11 @@ DATE_LINE = re.compile(rf"^(?P<date>{WRITTEN}{EXACT_DATE})[\s.]*$", re.IGNORECAS
 SUBJECT = re.compile(r"^\W?(?:V\s*/\s*[vV%]|Về việc)\s*:?\s*")
 PLACE_UNIT_WORDS = {"phố", "xã", "trấn"}  # the lower-case half of Thành phố, Thị xã, Thị trấn
 HEADING_START = re.compile(r"^(?:[IVXLC]+\s*[.\-–/)]\s|\d+\.\s|Điều\s+\d|Chương\s+[IVXLC\d]|PHẦN\s|Phần\s+[IVXLC\d])")
+# A chapter's or an article's label, Vietnamese or English: no header holds one, the body has begun even where no
+# header field was read (an English translation that prints no type title line: ``LABOR CODE`` / ``Chapter I``).
+BODY_LABEL = re.compile(
+    r"^(?:Chương|CHƯƠNG|Chapter|CHAPTER)\s+[IVXLC\d]+\b|^(?:Điều|ĐIỀU|Article|ARTICLE)\s+\d+[a-z]?\s*[.:]"
+)
 ADOPTED = re.compile(rf"\bthông qua\b[^.;]{{0,80}}?(?P<date>{WRITTEN}{EXACT_DATE})")
 ISSUED_WITH = re.compile(r"\((?:Ban hành )?[Kk]èm theo")
 CO_ISSUER = re.compile(r"\s+[-–]\s+")  # between the bodies of a joint issuer block: BỘ TƯ PHÁP - BỘ CÔNG AN
@@ -137,7 +142,7 @@ class _HeaderReader:
             goes_on = self.in_title and bool(self.title) and title_goes_on(self.title[-1])
             if begun and _opens_body(raw) and not goes_on:
                 return line.start
-            if self.title and HEADING_START.match(raw):
+            if (self.title and HEADING_START.match(raw)) or BODY_LABEL.match(raw):
                 return line.start
             if (self.title or header.doc_type) and not goes_on and self._is_authority_line(position):
                 self.authority, self.last = raw, line

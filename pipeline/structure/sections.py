@@ -54,6 +54,11 @@ ISSUED_WITH_NOTE = re.compile(r"\s*\((?:Ban hành )?[Kk]èm theo")  # (Kèm theo
 # A table flattened one cell per line opens with its number column's header alone on a line: its rows (1. / name /
 # symbol …) and numbered cases in its cells are no clauses.
 TABLE_HEADER = re.compile(r"^(?:STT|Stt|TT|Số TT|SỐ TT|Số thứ tự|SỐ THỨ TỰ)\.?$")
+# A printed table of contents (``MỤC LỤC`` / ``Lời nói đầu`` / ``1. QUY ĐỊNH CHUNG`` / ``1.1. Phạm vi …`` …): its
+# entries are no sections; the contents begin where its first entry is printed again, within CONTENTS_LINES.
+CONTENTS = re.compile(r"^(?:MỤC LỤC|Mục lục)[.:]?$")
+CONTENTS_PAGE_COLUMN = {"Trang", "TRANG"}
+CONTENTS_LINES = 300
 SENTENCE_ENDS = (".", ";", ":", ",", "…")  # what ends or breaks a sentence, never a title
 HEADING_CHARS = 200
 TITLE_LINES, TITLE_CHARS = 12, 300  # how far a title in capitals under its label may run  # a list item's heading is its first words, the whole item is its span
@@ -128,6 +133,7 @@ def find_sections(
     stack: list[tuple[int, Section]] = []
     last_items: dict[tuple[str | None, str], Section] = {}  # (parent, kind) → its last clause or point
     table_rows: int | None = None  # the rows numbered so far in a flattened table, while the text is in one
+    skip = skip | table_of_contents(lines)
     for position, line in enumerate(lines):
         if line.index in new_parts:  # a document printed inside an annex or a form stays there
             stack = [(held_rank, held) for held_rank, held in stack if held.kind in PART_KINDS]
@@ -198,6 +204,21 @@ def find_sections(
     return sections
 
 
+def table_of_contents(lines: list[Line]) -> set[int]:
+    """The lines of printed tables of contents: from ``MỤC LỤC`` to the line before its first entry is printed again
+    (none when it is not: a list under that name that no contents follow)."""
+    found: set[int] = set()
+    for position, line in enumerate(lines):
+        if not CONTENTS.match(line.stripped):
+            continue
+        entries = [later for later in lines[position + 1 : position + CONTENTS_LINES] if later.stripped]
+        first = next((entry.stripped for entry in entries if entry.stripped not in CONTENTS_PAGE_COLUMN), None)
+        again = next((entry for entry in entries[1:] if entry.stripped == first), None)
+        if again is not None:
+            found |= set(range(line.index, again.index))
+    return found
+
+
 def _annex_label(label: str | None) -> str:
     """``SỐ I`` → ``số I``: the label as printed, its ``số`` in lower case."""
     return re.sub(r"^(?:SỐ|Số)\b", "số", label or "")
@@ -228,7 +249,7 @@ def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: b
             if title:
                 break
             continue
-        if any_case and _opens_a_form_or_table(below[at:], noted > 0):
+        if any_case and _opens_a_form_or_table(below[at:], noted > 0, bool(title)):
             break
         first_of_annex = any_case and not noted and not title and not text.startswith("(") and len(text) < 200
         if not (is_capitals(text) or first_of_annex) or heading_of(text) or ANNEX.match(text):
@@ -252,17 +273,20 @@ def _past_issued_with_note(below: list[Line]) -> int:
     return 0
 
 
-def _opens_a_form_or_table(below: list[Line], noted: bool) -> bool:
+def _opens_a_form_or_table(below: list[Line], noted: bool, titled: bool) -> bool:
     """Does a form's own header or a table start at the first of these lines, where an annex's title ends: a form's
     label (``Mẫu số 01``), a table's number column (``STT``), a national line, the form's authority over its rule
     (``ĐƠN VỊ KIỂM TRA …`` / ``-------``), or under the annex's `noted` ``(Kèm theo …)``, a blank to fill in (``ỦY BAN
-    NHÂN DÂN TỈNH ……``) or the authority over a national line (``TÊN NGÂN HÀNG`` / ``CỘNG HÒA XÃ HỘI …``). Above the
-    note, a title may hold a blank (``KẾ HOẠCH ĐOÀN RA DỰ KIẾN NĂM....``) and stand over the national line."""
-    first = [line.stripped for line in below if line.stripped][:2]
+    NHÂN DÂN TỈNH ……``), the authority over a national line (``TÊN NGÂN HÀNG`` / ``CỘNG HÒA XÃ HỘI …``) or, once
+    `titled`, an authority over two lines above its rule (``ĐƠN VỊ KIỂM TRA, ĐÁNH GIÁ`` / ``CHẤT LƯỢNG TÀI LIỆU`` /
+    ``-------``). Above the note, a title may hold a blank (``KẾ HOẠCH ĐOÀN RA DỰ KIẾN NĂM....``) and stand over the
+    national line."""
+    first = [line.stripped for line in below if line.stripped][:3]
     if not first:
         return False
     under = first[1] if len(first) > 1 else ""
-    authority = noted and (PLACEHOLDER.search(first[0]) or _is_national(under))
+    two_line_authority = titled and len(first) > 2 and not _is_rule(under) and _is_rule(first[2])
+    authority = noted and (PLACEHOLDER.search(first[0]) or _is_national(under) or two_line_authority)
     opening = FORM.match(first[0]) or TABLE_HEADER.match(first[0]) or authority
     return bool(opening) or _is_national(first[0]) or _is_rule(under)
 
