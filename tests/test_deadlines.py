@@ -448,6 +448,18 @@ def test_a_period_of_years_or_months_once_recurs() -> None:
     assert typed("Tần suất khảo sát 01 năm/lần đối với khu neo đậu")[0][7] == "yearly"
 
 
+def test_a_duty_done_at_several_periods_has_no_one_recurrence() -> None:
+    # tune gold: 'Định kỳ 6 tháng, hằng năm', 'định kỳ 06 tháng và hằng năm', 'Định kỳ hàng quý, hàng năm' (6 in 5 files)
+    # have no recurrence; bulk: 28 such frequencies in 18 documents
+    assert [(d[1], d[7]) for d in typed("2. Định kỳ 6 tháng và hằng năm, Thường trực Hội đồng Dân tộc báo cáo")] == [
+        ("Định kỳ 6 tháng", None)
+    ]
+    assert typed("c) Định kỳ hàng quý, hàng năm, Văn phòng Bộ có trách nhiệm tổng hợp")[0][7] is None
+    assert typed("1. Hàng tháng, quý, các cơ quan chuyên môn báo cáo")[0][1::6] == ("Hàng tháng, quý", None)
+    assert typed("Hàng năm, Sở tổng hợp")[0][7] == "yearly"  # … one period keeps its own
+    assert [d.recurrence for d in read_time_value("6 tháng, hằng năm")] == ["half_yearly", "yearly"]  # a time value's list
+
+
 def test_a_frequency_counted_in_times_recurs() -> None:
     # bulk (check set aside): ít nhất / tối thiểu / không ít hơn + times in a period, once a period after mỗi (49 in 22
     # documents: inspections and maintenance of technical circulars, meetings of councils)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -27,6 +27,10 @@ from pipeline.language.deadline_words import (
 from pipeline.language.screens import Screened
 
 LISTED = re.compile(r"(?:tháng|năm|quý|kỳ)\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)  # Hàng tháng, hàng quý: one of a list
+# a period listed after a frequency (…, hằng năm; … và 06 tháng; …, quý), not a year (…, năm 2025)
+LISTED_PERIODS = re.compile(
+    r"\s*(?:,|và|hoặc)\s*(?:(?:hằng|hàng)\s+)?(?:\d{1,2}\s+tháng|năm|quý|tháng)\b(?!\s*\d)", re.IGNORECASE
+)
 LIST_REACH = 40  # characters between two frequencies of one list (hằng tháng, quý, 06 tháng, hằng năm)
 FOLLOWING_WORD = re.compile(r"\s*(,|[^\W\d_]+)?")
 NOT_A_DUTY_AFTER = ("hoặc", "và", "của", "theo", "được", "cho", "với")  # định kỳ của …: a noun's complement
@@ -236,7 +240,15 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
     for match in g.month_end.finditer(text):
         if bare or opens_clause(text, match.start()):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence="monthly"))
-    return found
+    if bare:
+        return found  # each of a time value's list is its own (6 tháng, hằng năm)
+    return [replace(d, recurrence=None) if d.recurrence and _one_of_several(text, d) else d for d in found]
+
+
+def _one_of_several(text: str, frequency: Deadline) -> bool:
+    """Whether a frequency is one of a list of periods (``Định kỳ 6 tháng, hằng năm``, ``định kỳ 06 tháng và hằng
+    năm``, ``Định kỳ hàng quý, hàng năm``, ``hàng tháng, quý``): a duty done at several periods has no one recurrence."""
+    return bool(LISTED_PERIODS.search(frequency.text) or LISTED_PERIODS.match(text, frequency.end))
 
 
 def _after_a_duty_verb(written: str) -> bool:
