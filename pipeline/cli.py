@@ -6,6 +6,8 @@ import argparse
 import json
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -29,8 +31,37 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the run is, so that it stops as Ctrl-C stops it: workers and tesseract ended."""
 
 
-def _terminate(signum: int, frame: object) -> None:
-    raise Terminated
+class Stops:
+    """Ctrl-C and SIGTERM while a run goes on: raised where the run is, so that it stops as soon as it can, and noted:
+    Python prints and drops an exception raised inside a finaliser or an at-fork handler (the end of a run frees many
+    objects and forks a child), and a run that goes on to commit its tables after such a signal ends interrupted."""
+
+    def __init__(self) -> None:
+        self.noted: int | None = None
+
+    def stop(self, signum: int, frame: object) -> None:
+        self.noted = self.noted or signum
+        self.raise_noted()
+
+    def raise_noted(self) -> None:
+        if self.noted == signal.SIGTERM:
+            raise Terminated
+        if self.noted is not None:
+            raise KeyboardInterrupt
+
+
+@contextmanager
+def stops_noted() -> Iterator[Stops]:
+    """SIGTERM, and Ctrl-C unless it is ignored (a run started in the background keeps it ignored), handled by a
+    :class:`Stops` while the block runs."""
+    stops = Stops()
+    numbers = [signal.SIGTERM] + [signal.SIGINT] * (signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+    previous = {number: signal.signal(number, stops.stop) for number in numbers}
+    try:
+        yield stops
+    finally:
+        for number, action in previous.items():
+            signal.signal(number, action)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,13 +160,14 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     settings = _settings(parser, args, args.inputs)
     if not discover(args.inputs, args.out, args.follow_symlinks):
         parser.error(f"no documents found in {', '.join(map(shown, args.inputs))}")
-    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        summary = batch.run(
-            args.inputs, args.out, settings, args.jobs, not (args.quiet or args.verbose), scheduler=args.scheduler,
-            follow_symlinks=args.follow_symlinks, retry_failed=args.retry_failed, excel_csv=args.excel_csv,
-            report=_document_line if args.verbose else _problem_line if args.quiet else None,
-        )  # fmt: skip
+        with stops_noted() as stops:
+            summary = batch.run(
+                args.inputs, args.out, settings, args.jobs, not (args.quiet or args.verbose), scheduler=args.scheduler,
+                follow_symlinks=args.follow_symlinks, retry_failed=args.retry_failed, excel_csv=args.excel_csv,
+                report=_document_line if args.verbose else _problem_line if args.quiet else None,
+            )  # fmt: skip
+            stops.raise_noted()  # one raised where Python dropped it: the tables are committed, the run was stopped
     except Terminated:
         print("vanban: terminated; the same command goes on from the documents already done", file=sys.stderr)
         return TERMINATED
@@ -148,8 +180,6 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return USAGE_ERROR
-    finally:
-        signal.signal(signal.SIGTERM, previous)
     if not args.quiet:
         print(summary, file=sys.stderr)
     if args.catalogue is not None:

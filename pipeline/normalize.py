@@ -14,7 +14,9 @@ from functools import cache, lru_cache
 from pipeline.language.dates import EXACT_DATE
 from pipeline.model import Document, RawDocument
 from pipeline.structure.lines import vocabulary
-from pipeline.vietnamese import goes_on_with_a_syllable, has_diacritic, is_capitals, is_syllable, splits_a_syllable
+from pipeline.vietnamese import (
+    goes_on_with_a_syllable, has_diacritic, is_capitals, is_syllable, longest_syllable, splits_a_syllable,
+)
 
 PAGE_SEPARATOR = "\n\n"
 
@@ -213,8 +215,8 @@ def _syllable_end(tokens: list[str], start: int, max_pieces: int = 5) -> int | N
     for end in range(start + 1, min(len(tokens), start + max_pieces) + 1):
         word = "".join(tokens[start:end])
         core = word.rstrip(TRAILING_PUNCTUATION)
-        if not core.isalpha():
-            return None
+        if not core.isalpha() or len(core) > longest_syllable():
+            return None  # no longer run spells a syllable either (English text: many runs of words that are none)
         if is_syllable(core):
             while core == word and end < len(tokens) and _continues_syllable(word, tokens[end]):
                 single = len(tokens[end]) == 1 and end + 1 < len(tokens)

@@ -90,16 +90,23 @@ def frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
+STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
 def _run_forked(here: Callable[[], None], there: Callable[[], None]) -> bool:
+    # Ctrl-C and SIGTERM wait while the fork runs its at-fork handlers, where Python would drop the exception they raise
+    unblocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
     child = os.fork()
     if child == 0:  # pragma: no cover - the child leaves by os._exit
         code = 1
         try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)
             there()
             code = 0
         finally:
             os._exit(code)
     try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)  # one that came meanwhile is raised here
         here()
     except BaseException:
         with suppress(ProcessLookupError):

@@ -50,6 +50,14 @@ def split_tone(token: str) -> tuple[str, str | None]:
     return bare, TONE_MARKS[tones[0]] if tones else None
 
 
+@cache
+def longest_syllable() -> int:
+    """The most letters a syllable has (initial, vowel group and final at their longest: ``nghiêng``, ``khuyết``):
+    :func:`is_syllable` is False for any longer token (lower case and tone marks taken off leave its letters)."""
+    data = tomllib.loads(resources.files("pipeline.data").joinpath("vietnamese.toml").read_text("utf-8"))
+    return sum(max(map(len, data[part])) for part in ("initials", "vowel_groups", "finals"))
+
+
 @lru_cache(maxsize=200_000)
 def is_syllable(token: str) -> bool:
     """True when `token` (any case) is a well-formed Vietnamese syllable."""

@@ -677,3 +677,27 @@ def test_a_body_said_to_be_something_is_defined_not_tasked(text: str, expected: 
 )  # fmt: skip
 def test_a_body_that_submits_or_proposes_leads(text: str, expected: list[tuple[str, str]]) -> None:
     assert mentions(text) == expected
+
+
+def test_a_regulated_partys_must_is_conduct_not_a_task() -> None:
+    """``X phải …`` of a regulated party (a bank, an investor, a business) is a rule of conduct, no assignment (gold
+    README; bulk doc_000586, doc_000216, doc_000204); a public body's ``phải`` is a duty."""
+    assert mentions("a) Ngân hàng thành viên phải áp dụng ngay các biện pháp tự xử lý để đảm bảo tỷ lệ khả năng chi trả;") == []
+    assert mentions("e) Nhà đầu tư phải gửi đơn kiến nghị đến cơ quan có thẩm quyền trong thời hạn quy định.") == []
+    assert mentions("2. Sở Tài chính phải báo cáo Ủy ban nhân dân tỉnh kết quả thẩm định.") == [
+        ("lead", "Sở Tài chính"),
+        ("report_to", "Ủy ban nhân dân tỉnh"),
+    ]
+    # … its "có trách nhiệm" is a duty the text gives it
+    assert mentions("1. Nhà đầu tư có trách nhiệm gửi báo cáo.") == [("lead", "Nhà đầu tư")]
+
+
+def test_a_partner_verb_that_says_which_units_are_meant_is_no_support_duty() -> None:
+    """``…, các đơn vị tham gia TABMIS, … có trách nhiệm tổ chức triển khai``: ``tham gia`` after a kind of body says
+    which units are meant; the duty cue is the clause's verb (bulk doc_000319, doc_000124, doc_000147)."""
+    text = (
+        "3. Giám đốc KBNN, các cơ quan, đơn vị, tổ chức tham gia TABMIS, các đơn vị, tổ chức khác có giao dịch với "
+        "KBNN trong phạm vi chức năng, quyền hạn của mình có trách nhiệm tổ chức triển khai, hướng dẫn thực hiện."
+    )
+    assert {role for role, _ in mentions(text)} == {"lead"}
+    assert ("lead", "Giám đốc KBNN") in mentions(text)

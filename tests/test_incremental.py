@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import os
@@ -13,8 +14,9 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
-from pipeline import batch, schema
+from pipeline import batch, cli, schema
 from pipeline.results import STORE_DIR
 from pipeline.settings import Settings
 from tests import bad_inputs
@@ -195,3 +197,30 @@ def test_ctrl_c_stops_with_a_message_and_the_same_command_goes_on(tmp_path: Path
     finished = subprocess.run(command, cwd=ROOT, check=True, stderr=subprocess.DEVNULL)
     runs = pd.read_csv(out / "runs.csv")
     assert finished.returncode == 0 and 2 <= runs.reused[0] < 60 and runs.documents[0] == 60
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the drop this test makes happen
+def test_ctrl_c_that_python_drops_at_the_end_of_a_run_still_stops_it(tmp_path: Path) -> None:
+    """The end of a run frees many objects and forks a child for its second core: a KeyboardInterrupt raised inside a
+    finaliser, a garbage collector's callback or an at-fork handler is printed and dropped by Python, and the run
+    ended 0. It notes the signal and ends 130 once its tables are committed."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_bulk_texts(inputs, 3)
+    this_process, sent = os.getpid(), []
+
+    def ctrl_c_while_collecting(phase: str, info: dict) -> None:  # a collection of the end phase, in this process
+        if not sent and os.getpid() == this_process and (out / ".vanban" / "report").is_dir():
+            sent.append(phase)
+            os.kill(this_process, signal.SIGINT)
+            for _ in range(1000):  # the signal's handler runs here, inside the callback
+                pass
+
+    terminal = signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C's action as a terminal starts it
+    gc.callbacks.append(ctrl_c_while_collecting)
+    try:
+        code = cli.main(["run", str(inputs), "--out", str(out), "--quiet"])
+    finally:
+        gc.callbacks.remove(ctrl_c_while_collecting)
+        signal.signal(signal.SIGINT, terminal)
+    assert sent and code == cli.INTERRUPTED
+    assert len(pd.read_csv(out / "documents.csv")) == 3  # what it finished is committed

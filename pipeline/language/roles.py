@@ -95,7 +95,10 @@ def _cues() -> dict[str, re.Pattern[str]]:
         ),
         "agent": re.compile(rf"\s+(?:{alternation(data['agent_markers'])})\s"),
         "subordinate": re.compile(rf"\s+(?:{alternation(data['subordinate_verbs'])})\s"),
-        "regulated_kind": re.compile(rf"(?:{alternation(data['regulated_kinds'])})\b"),
+        "regulated_kind": re.compile(
+            rf"(?:Các\s+(?i:{alternation(data['regulated_kinds'])})|{alternation(data['regulated_kinds'])})\b"
+        ),
+        "obliged": re.compile(rf"\s(?:{alternation(data['public_duty_cues'])})\b"),  # matched where a verb is looked for
         "duty_words": re.compile(rf"(?<!\w)(?:{alternation(data['duty_cues'])})\b"),  # anywhere, after a comma too
         # … là ngân hàng thực hiện việc lưu ký, … là Thứ trưởng phụ trách: what it is, who holds it; not … là cơ quan đầu
         # mối, … là cơ quan tiếp nhận hồ sơ: a role it is given

@@ -74,6 +74,8 @@ LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"\bnăm\s*\d{1,3}$"), re.compile(rf"^\d{{1,3}}{_NO_LABEL}"), ""),
     (re.compile(r"\b(?:ngày|tháng)\s*\d{1,2}$"), re.compile(r"^(?:tháng|năm)\b"), " "),
 ]
+# Whether a line can complete any label: one test of the next line for all the pieces' (anchored at its start).
+COMPLETES_A_LABEL = re.compile("|".join(f"(?:{after.pattern})" for _, after, _ in LABEL_PIECES))
 PLACEHOLDER = re.compile(r"\.{4,}|…{2,}")  # what a form leaves to be filled in
 SPLIT_LABEL_WORD = re.compile(r"^(\s*)Đ\s+(iều\b)")  # ``Đ iều 7.``: the pieces of a word a line break split
 
@@ -90,7 +92,7 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
             following = lines[last + 1].stripped
             separator = next(  # the next line first: its test is anchored at its start, this line's is not
                 (sep for this, after, sep in LABEL_PIECES if after.match(following) and this.search(text)), None
-            )
+            ) if COMPLETES_A_LABEL.match(following) else None
             went_on = in_syllable and goes_on_with_a_syllable(text, lines[last + 1].text)
             in_syllable = separator is None and (splits_a_syllable(text, following) or went_on)
             if in_syllable:
