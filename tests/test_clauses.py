@@ -701,3 +701,18 @@ def test_a_partner_verb_that_says_which_units_are_meant_is_no_support_duty() -> 
     )
     assert {role for role, _ in mentions(text)} == {"lead"}
     assert ("lead", "Giám đốc KBNN") in mentions(text)
+
+
+def test_a_list_of_subjects_goes_on_in_lower_case_past_a_semicolon() -> None:
+    """The execution clause of bulk doc_000016: items after a semicolon in lower case (``giám đốc sở giáo dục và đào
+    tạo; …``) are subjects of the list that the duty cue at its end closes, each named as written."""
+    text = (
+        "3. Các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ; Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung "
+        "ương; giám đốc sở giáo dục và đào tạo; giám đốc đại học, học viện; hiệu trưởng các cơ sở giáo dục và các tổ "
+        "chức, đơn vị, cá nhân liên quan có trách nhiệm thực hiện Thông tư này./."
+    )
+    found = mentions(text)
+    assert ("lead", "Các Bộ") in found
+    assert ("lead", "giám đốc sở giáo dục và đào tạo") in found
+    assert ("lead", "hiệu trưởng các cơ sở giáo dục") in found
+    assert {role for role, _ in found} == {"lead"}

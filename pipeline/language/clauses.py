@@ -174,17 +174,27 @@ def clause_mentions(text: str) -> list[Mention]:
     pending: list[Mention] = []
     for start, clause, delimiter in clauses(text):
         rest = text[start + len(clause) + len(delimiter) :]
+        # a list of subjects goes on in lower case past a semicolon (Các Bộ, …; giám đốc sở giáo dục và đào tạo;
+        # hiệu trưởng các cơ sở giáo dục … có trách nhiệm thực hiện): read as a list's items, names as written
+        read = _capitalised(clause) if pending else clause
         found = [
-            (role, start + name_start, name)
-            for role, name_start, name in (_bullet_subject(clause, rest) if delimiter.startswith(":") else [])
-            or _mentions(clause)
+            (role, start + name_start, clause[name_start : name_start + len(name)])
+            for role, name_start, name in (_bullet_subject(read, rest) if delimiter.startswith(":") else [])
+            or _mentions(read)
         ]
         body_start = start + body_start_of(clause)
         if any(role == "lead" and name_start == body_start for role, name_start, _ in found):
             mentions += pending
-        pending = pending + _subject_list(clause, start) if not found and delimiter.startswith(";") else []
+        listed = [(role, s, text[s : s + len(name)]) for role, s, name in _subject_list(read, start)]
+        pending = pending + listed if not found and delimiter.startswith(";") else []
         mentions += found
     return mentions
+
+
+def _capitalised(clause: str) -> str:
+    """`clause` with the first letter of its words capitalised, as a sentence or a list item opens."""
+    start = body_start_of(clause)
+    return clause[:start] + clause[start : start + 1].upper() + clause[start + 1 :]
 
 
 def names_a_doer(text: str) -> bool:
