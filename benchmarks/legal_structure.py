@@ -10,7 +10,8 @@ the labels a careful reader sees in each text, with rules written apart from the
   document: none of its labels counts, up to the line where its marks are all closed (a straight ``"`` closes a
   curly one);
 - a clause is a number that follows the previous clause of its article (``5.64`` or ``4.140.000`` is none), a
-  point a letter that follows the previous point of its clause;
+  point a letter (``a)``, ``a/``) that follows the previous point of its clause (in the English alphabet in an
+  English translation: ``e)`` after ``d)``, then ``f)``);
 - only the main document counts: the reading stops at the signature or ``Nơi nhận``;
 - an English translation's ``Chapter II`` and ``Article 12.`` are chapters and articles.
 
@@ -39,6 +40,7 @@ from pipeline.structure import parse
 
 LEVELS = ("chapter", "article", "clause", "point")
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+ENGLISH_POINT_LETTERS = "abcdefghijklmnopqrstuvwxyz"  # an English translation letters its points in English
 
 # Label pieces split over lines, glued back (applied until nothing changes).
 GLUES = [
@@ -54,7 +56,7 @@ GLUES = [
 CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Chapter|CHAPTER)\s+([IVXLC]+|\d+)\b")
 ARTICLE = re.compile(r"^(?:Điều|ĐIỀU|Article|ARTICLE)\s+(\d+[a-z]?)\s*[.:]")
 CLAUSE = re.compile(r"^(\d{1,3})\s*[.)](?![\d.])\s*\S")
-POINT = re.compile(r"^([a-zđ])\s*\)\s*\S")
+POINT = re.compile(r"^([a-zđ])\s*(?:\)|/(?=\s))\s*\S")  # a) …, a/ … (9 English translations: 455 lines)
 MAIN_END = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\b|^(?:TM|T/M|KT|Q|TL|TUQ)\.\s*[A-ZĐ]{2}")
 def glued(text: str) -> str:
     while True:
@@ -77,8 +79,8 @@ def main_end(text: str) -> int:
     return len(text)
 
 
-def expected_units(text: str) -> Counter:
-    """The units a reader sees in the main document, as label paths."""
+def expected_units(text: str, letters: str = POINT_LETTERS) -> Counter:
+    """The units a reader sees in the main document, as label paths (points lettered in `letters`)."""
     units: Counter = Counter()
     depth = 0  # quotation marks open in a passage that began with one at the start of a line
     article = clause = None
@@ -102,7 +104,7 @@ def expected_units(text: str) -> Counter:
         elif article and (match := CLAUSE.match(line)) and int(match[1]) == last_clause + 1:
             clause, last_clause, last_point = match[1], last_clause + 1, -1
             units["clause", article, clause] += 1
-        elif article and (match := POINT.match(line)) and POINT_LETTERS.find(match[1]) == last_point + 1:
+        elif article and (match := POINT.match(line)) and letters.find(match[1]) == last_point + 1:
             last_point += 1
             units["point", article, clause, match[1]] += 1
     return units
@@ -168,7 +170,8 @@ def main() -> None:
             document = normalize(RawDocument(record["id"], record["id"], "text", [page]))
             structure = parse(document)
             end = main_end(document.text)
-            expected, found = expected_units(document.text), found_units(structure.sections, end)
+            letters = ENGLISH_POINT_LETTERS if "vbpqta" in record["slug"] else POINT_LETTERS
+            expected, found = expected_units(document.text, letters), found_units(structure.sections, end)
             errors = 0
             for level in LEVELS:
                 want = Counter({k: v for k, v in expected.items() if k[0] == level})

@@ -28,7 +28,7 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("decimal3", 8, re.compile(r"^(?P<label>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?P<heading>\S.*)$")),
     ("decimal2", 7, re.compile(r"^(?P<label>\d{1,2}\.\d{1,2})\.?\s+(?P<heading>\S.*)$")),
     ("arabic", 6, re.compile(r"^(?P<label>\d{1,2})\s*[.)](?![\d.,])\s*(?P<heading>\S.*)$")),  # not 5.64, 4.140.000
-    ("letter", 9, re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<heading>\S.*)$")),
+    ("letter", 9, re.compile(r"^(?P<label>[a-zđ])\s*(?:\)|/(?=\s))\s*(?P<heading>\S.*)$")),  # a) … or a/ …
     ("dash", 10, re.compile(r"^(?P<label>[-–])\s*(?P<heading>\S.*)$")),
     ("plus", 11, re.compile(r"^(?P<label>\+)\s*(?P<heading>\S.*)$")),
     ("bullet", 12, re.compile(r"^(?P<label>[*•·])\s*(?P<heading>\S.*)$")),
@@ -71,6 +71,8 @@ LABEL_WORDS = {"annex": "Phụ lục", "phan": "Phần", "chuong": "Chương", "
 ENGLISH_LABEL_WORDS = {"Article", "Chapter"}
 SEQUENCED_KINDS = {"arabic", "letter"}
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"  # the order of points: a) b) c) d) đ) e) g) … (no f, j, w, z)
+# … and of an English translation's (a) … e) f) g) …): each letter one of the two alphabets lacks may be skipped.
+POINT_ORDER, SKIPPABLE_LETTERS = "abcdđefghijklmnopqrstuvwxyz", "đfjwz"
 
 
 @dataclass
@@ -226,12 +228,14 @@ def _annex_label(label: str | None) -> str:
 
 def _follows(label: str, previous: Section | None) -> bool:
     """Whether a clause number or point letter comes next after `previous` (its elder sibling, if any): a first
-    item is 1 or a, the next one follows by one (a skipped ``đ`` is allowed: some texts letter a b c d e)."""
+    item is 1 or a, the next one follows by one (a skipped ``đ`` is allowed: some texts letter a b c d e; so are an
+    English translation's f and j between e and g, i and k)."""
     if label.isdigit():
         return int(label) == (int(previous.label) + 1 if previous else 1)
-    expected = POINT_LETTERS.index(previous.label) + 1 if previous else 0
-    position = POINT_LETTERS.find(label)
-    return position == expected or (position == expected + 1 and POINT_LETTERS[expected] == "đ")
+    if previous is None:
+        return label == "a"
+    before, position = POINT_ORDER.index(previous.label), POINT_ORDER.find(label)
+    return before < position and all(letter in SKIPPABLE_LETTERS for letter in POINT_ORDER[before + 1 : position])
 
 
 def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: bool) -> str:
