@@ -49,6 +49,14 @@ def test_letters_read_for_digits_are_digits_only_among_digits(read: str, meant: 
     assert digits_read_as_letters(read) == meant
 
 
+def test_a_point_letter_i_read_as_an_inverted_exclamation_mark_is_an_i() -> None:
+    """doc_000489 as the fresh group captures it: its title and first article list ``các điểm đ, h, i, k``."""
+    read = "hướng dẫn thực hiện các điểm đ, h, ¡, k khoản 1 Điều 12a".split()
+    assert " ".join(correct_words(read)) == "hướng dẫn thực hiện các điểm đ, h, i, k khoản 1 Điều 12a"
+    # src-congbot-02 (fresh): a grey seal's mark read as a lone ``¡`` between two words is no letter
+    assert correct_words("phương ngày ¡ 19 tháng 6".split())[2] == "¡"
+
+
 def test_a_slipped_mark_is_corrected_from_the_line_before_in_its_column() -> None:
     """The sample decision's header: tesseract reads TÍNH with confidence 91; alone, TÍNH BẮC LÂM (a made-up
     province) gives no reason to change it, after ỦY BAN NHÂN DÂN it does."""

@@ -12,7 +12,6 @@ likely under the language model: a seal's ring or a signature's strokes read as 
 from __future__ import annotations
 
 import tempfile
-from dataclasses import replace
 from collections.abc import Callable
 from pathlib import Path
 from statistics import median
@@ -22,21 +21,21 @@ import numpy as np
 
 from pipeline.ingest.prepare import engine_file
 from pipeline.model import OcrFailure
-from pipeline.ocr.engine import Word
+from pipeline.ocr.engine import Word, placed
 from pipeline.ocr.language_model import UNREADABLE, plausibility
 
 LETTER_SPAN = (0.25, 1.6)  # a letter's mark is this many (at least, at most) times a word's median height high
 COVER_MARGIN = 0.3  # word boxes are widened by this many word heights before marks are taken as theirs
 JOIN_HEIGHTS = 1.2  # marks of one line are at most this many word heights apart (a word space is about 0.3)
-MIN_LINE_HEIGHTS = 6.0  # a lost line is at least this many word heights long …
-MIN_MARKS = 10  # … of at least this many marks …
+MIN_LINE_HEIGHTS = 3.0  # a lost line is at least this many word heights long … (a signer's title: ``THỦ TƯỚNG``,
+# ``BỘ TRƯỞNG``, 8 letters and 9 heights, lost beside a seal while the name under it was read)
+MIN_MARKS = 5  # … of at least this many marks …
 LINE_SHAPE = 3.0  # … and this many times as long as high at least (lines run together by skew and marks stay
 # long and low; a seal's ring is round)
 MARGIN_HEIGHTS = 0.5  # the cut-out reaches this many word heights beyond the lost lines
 LEGIBLE = 30.0  # a word of a lost stretch's reading read with less confidence is a piece of a line cut at its edge
 LINE_SURE = 60.0  # a lost line's words are read with this mean confidence at least …
 LINE_LIKELY = 0.75 * UNREADABLE  # … and are likelier than this under the language model (regions.HIDDEN_LINE)
-LINE_BASE = 2000  # block numbers of the words read so start here, apart from the page's and the columns'
 
 
 def read_lost_lines(words: list[Word], image_path: Path, read: Callable[[Path], list[Word]]) -> tuple[list[Word], int]:
@@ -50,7 +49,7 @@ def read_lost_lines(words: list[Word], image_path: Path, read: Callable[[Path], 
     height = median(w.height for w in words)
     bands = lost_bands(image, words, height)
     added: list[Word] = []
-    for number, (x0, top, x1, bottom) in enumerate(bands):
+    for x0, top, x1, bottom in bands:
         margin = round(MARGIN_HEIGHTS * height)
         left, upper = max(0, x0 - margin), max(0, top - margin)
         cut = image[upper : bottom + margin, left : x1 + margin]
@@ -59,11 +58,7 @@ def read_lost_lines(words: list[Word], image_path: Path, read: Callable[[Path], 
                 reading = read(engine_file(cut, Path(folder), "lost"))
             except OcrFailure:
                 continue
-        block = LINE_BASE * (number + 1)
-        placed = [
-            replace(w, left=w.left + left, top=w.top + upper, line=(block + w.line[0], *w.line[1:])) for w in reading
-        ]
-        added += _legible_lines(placed, words + added, (x0, top, x1, bottom))
+        added += _legible_lines(placed(reading, left, upper, words + added), words + added, (x0, top, x1, bottom))
     lines = {w.line for w in added}
     return words + added, len(lines)
 

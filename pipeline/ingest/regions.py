@@ -26,7 +26,7 @@ import numpy as np
 
 from pipeline.ingest.prepare import engine_file, stray_ink_share, without_light_ink
 from pipeline.model import LayoutLine, OcrFailure
-from pipeline.ocr.engine import Word
+from pipeline.ocr.engine import Word, placed
 from pipeline.ocr.language_model import UNREADABLE, plausibility
 
 UNSURE = 60.0  # a column holding a word read with less confidence than this is read again …
@@ -44,7 +44,6 @@ MARGIN_HEIGHTS = 0.6  # the cut-out reaches this many line heights beyond the co
 MIN_CUT = 20  # px: a cut-out narrower or lower than this is no column (tesseract's thresholding refuses it)
 WIDE = 0.6  # a "column" wider than this share of the page is a run of body lines the layout paired, not a block
 # beside another: tesseract read it in the page's own layout already, and reading it again costs a run per page
-LINE_BASE = 1000  # block numbers of words read again start here, apart from the page's own
 
 
 def read_columns_apart(
@@ -72,14 +71,7 @@ def read_columns_apart(
         stamped = light_ink >= STAMPED
         if min(w.confidence for w in inside) >= UNSURE and not stamped:
             continue
-        block = LINE_BASE * (number + 1)
-        readings = [
-            [
-                Word(w.text, w.left + x0, w.top + top, w.width, w.height, w.confidence, (block + w.line[0], *w.line[1:]))
-                for w in reading
-            ]
-            for reading in _readings(cut, read, whiten=light_ink >= LIGHT_INK)
-        ]
+        readings = [placed(reading, x0, top, words) for reading in _readings(cut, read, whiten=light_ink >= LIGHT_INK)]
         # the margin may hold pieces of the lines around: only the column's own words are weighed and kept
         own = [[w for w in r if _within(w, column)] for r in readings]
         moved = max(own, key=_mean_or_nothing, default=[])

@@ -13,7 +13,8 @@ import json
 import os
 import re
 import subprocess
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -46,6 +47,15 @@ class Word:
     height: int
     confidence: float
     line: tuple[int, int, int]
+
+
+def placed(reading: list[Word], left: int, top: int, page: Iterable[Word]) -> list[Word]:
+    """The words read from a cut-out of a page whose corner lies at (`left`, `top`), moved to their place on the page
+    and their blocks numbered after every block of the page's words (`page`): a line of theirs is never taken for a
+    line of the page's. (Fixed block offsets for columns read again and for lost lines once gave both the same
+    numbers: src-congbot-26's last body line, read again, joined the national line read in its column.)"""
+    first = max((w.line[0] for w in page), default=0) + 1
+    return [replace(w, left=w.left + left, top=w.top + top, line=(first + w.line[0], *w.line[1:])) for w in reading]
 
 
 @dataclass(frozen=True)
