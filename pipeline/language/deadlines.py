@@ -76,6 +76,7 @@ class _Grammar:
     duty: re.Pattern[str]
     condition: re.Pattern[str]
     condition_end: re.Pattern[str]
+    nested_condition: re.Pattern[str]
 
 
 @cache
@@ -132,6 +133,7 @@ def _grammar() -> _Grammar:
             re.IGNORECASE,
         ),
         condition_end=re.compile(rf"(?<!\w){d['exclusions']['condition_end']}(?!\w)", re.IGNORECASE),
+        nested_condition=re.compile(rf",\s*(?:{alternatives(d['exclusions']['later_cases'])})(?!\w)", re.IGNORECASE),
     )
 
 
@@ -226,8 +228,8 @@ def _scan(text: str, bare: bool, issued: date | None = None) -> list[Deadline]:
 def _excluded(text: str, candidate: Deadline) -> bool:
     """An effective date or validity period (``có hiệu lực thi hành sau 10 ngày``), or a goal's horizon."""
     g, window = _grammar(), words()["exclusions"]["window"]
-    preceding = text[max(0, candidate.start - window) : candidate.start]
-    if g.excluded_before.search(preceding) and candidate.kind in ("relative", "by_date"):
+    preceding = re.split(r"[.;]\s|\n", text[max(0, candidate.start - window) : candidate.start])[-1]
+    if g.excluded_before.search(preceding) and candidate.kind in ("relative", "by_date"):  # … in the same sentence
         return True
     clause = _clause_before(text, candidate.start)
     if candidate.kind != "ongoing" and _in_condition(text, candidate, clause):
@@ -252,6 +254,8 @@ def _in_condition(text: str, candidate: Deadline, clause: str) -> bool:
     sentence_end = re.search(r"[.;\n]", text[candidate.end :])
     rest = text[candidate.end : candidate.end + sentence_end.start()] if sentence_end else text[candidate.end :]
     end = g.condition_end.search(rest)
+    if end and g.nested_condition.search(rest, 0, end.start()):
+        return False  # the `thì` ends a later condition (Đối với …, thời gian … không quá 20 ngày, trường hợp phức tạp thì …)
     return bool(end) and not g.duty.search(rest, 0, end.start())
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -27,6 +27,10 @@ from pipeline.language.deadline_words import (
 from pipeline.language.screens import Screened
 
 LISTED = re.compile(r"(?:tháng|năm|quý|kỳ)\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)  # Hàng tháng, hàng quý: one of a list
+# a period listed after a frequency (…, hằng năm; … và 06 tháng; …, quý), not a year (…, năm 2025)
+LISTED_PERIODS = re.compile(
+    r"\s*(?:,|và|hoặc)\s*(?:(?:hằng|hàng)\s+)?(?:\d{1,2}\s+tháng|năm|quý|tháng)\b(?!\s*\d)", re.IGNORECASE
+)
 LIST_REACH = 40  # characters between two frequencies of one list (hằng tháng, quý, 06 tháng, hằng năm)
 FOLLOWING_WORD = re.compile(r"\s*(,|[^\W\d_]+)?")
 NOT_A_DUTY_AFTER = ("hoặc", "và", "của", "theo", "được", "cho", "với")  # định kỳ của …: a noun's complement
@@ -49,6 +53,7 @@ class _Grammar:
     obliged: re.Pattern[str]
     duty_verb: re.Pattern[str]
     horizon: re.Pattern[str]
+    ad_hoc: re.Pattern[str]
 
 
 @cache
@@ -56,21 +61,24 @@ def _grammar() -> _Grammar:
     d = words()
     every = alternatives(d["recurring"]["every"])
     frequency_words = alternatives(d["frequencies"])
-    amount = rf"(?:\d{{1,2}}|{alternatives(d['number_words'])})(?:\s*\(\d{{1,2}}\))?"  # 05, ba (03)
+    number_words = alternatives(d["number_words"])
+    amount = rf"(?:\d{{1,2}}|{number_words})(?:\s*\((?:\d{{1,2}}|{number_words})\))?"  # 05, ba (03), 03 (ba)
     once = r"(?:một|1|01)(?:\s*\(01\))?\s+lần"
+    least = rf"(?:{alternatives(d['recurring']['at_least'])})\s+(?:là\s+)?"  # ít nhất, tối thiểu, không ít hơn
+    spans = alternatives(d["recurring"]["span_months"])  # giờ, ngày, tuần, tháng, quý, năm
     return _Grammar(
         day_in_period=Screened(
             re.compile(
                 opening(["theo", "định"], d["date_prefixes"]) +
                 rf"(?:(?:theo\s+)?định kỳ\s+(?:(?:{every})\s+(?P<freq0>{frequency_words})\s+)?)?"
-                rf"(?P<prefix>{alternatives(d['date_prefixes'])})\s+ngày\s+(?:(?P<day>\d{{1,2}})\b|(?P<last>cuối cùng)\b)"
+                rf"(?P<prefix>{alternatives(d['date_prefixes'])})\s+(?P<day_word>ngày\s*)?(?:(?P<day>\d{{1,2}})\b|(?<=ngày )(?P<last>cuối cùng)\b)"
                 rf"(?:\s*(?:/\s*(?P<month>\d{{1,2}})\b(?!\s*/\s*\d)|tháng\s+(?P<month2>\d{{1,2}})\b(?!\s*(?:/|năm)\s*\d)"
                 rf"(?:\s+(?:của\s+)?(?:{alternatives(d['periods']['years'])})\b)?"
                 rf"|(?:của\s+)?(?P<period>{_month_in_period(d['periods'])})))?"
                 rf"(?:\s+(?:của\s+)?(?:{every})\s+(?P<freq>{frequency_words}))?",
                 re.IGNORECASE,
             ),
-            ("ngày",),
+            ("ngày", *d["recurring"]["every"]),  # a day with no `ngày` recurs (trước 15/8 hằng năm)
         ),
         month_in_year=Screened(
             re.compile(
@@ -103,7 +111,13 @@ def _grammar() -> _Grammar:
                 rf"(?:(?:theo\s+)?định kỳ\s+(?:(?:tối thiểu|ít nhất)\s+)?(?P<n>{amount})\s+(?P<unit1>tháng|năm)\b(?:\s+{once})?"
                 rf"|(?P<n2>{amount})\s+(?P<unit2>tháng|năm)\s+{once}|^\s*(?P<n3>\d{{1,2}})\s+tháng(?=\s*(?:,|và|$))"
                 r"|(?:(?:tối thiểu|ít nhất)\s+)?(?:một|01|1)\s+lần\s*/\s*(?P<per>năm|quý|tháng)"
-                r"|(?P<n4>\d{1,2})\s+(?P<unit4>tháng|năm)\s*/\s*(?:(?:một|01|1)\s*)?lần)",
+                r"|(?P<n4>\d{1,2})\s+(?P<unit4>tháng|năm)\s*/\s*(?:(?:một|01|1)\s*)?lần"
+                # ít nhất 06 giờ một lần, tối thiểu 03 (ba) tháng một lần; ít nhất mỗi năm 01 lần, mỗi tháng 01 lần;
+                # định kỳ 01 lần trong sáu tháng, định kỳ tối thiểu 02 lần trong một năm, không ít hơn một lần trong một năm
+                rf"|(?:{least})?(?P<n6>{amount})\s+(?P<unit6>{spans})\s+{once}"
+                rf"|(?:(?:định kỳ\s+)?{least})?mỗi\s+(?P<unit7>{spans})\s+(?P<times7>{amount})\s+lần"
+                rf"|(?:định kỳ\s+(?:{least})?|{least})(?P<times8>{amount})\s+lần\s+(?:(?:trong|mỗi)\s+)?"
+                rf"(?:(?P<n8>{amount})\s+)?(?P<unit8>{spans})\b(?!\s*\d))",
                 re.IGNORECASE,
             ),
             ("lần", "định kỳ"),  # `định kỳ` is written with one space in the pattern
@@ -116,6 +130,7 @@ def _grammar() -> _Grammar:
         ),
         obliged=re.compile(rf"(?<!\w)(?:{alternatives(d['exclusions']['obliged'])})(?!\w)", re.IGNORECASE),
         duty_verb=re.compile(rf"\s+(?:{alternatives(d['recurring']['duty_verbs'])})\b"),
+        ad_hoc=re.compile(rf"\s+(?:và|hoặc)\s+(?:{alternatives(d['recurring']['ad_hoc'])})(?!\w)", re.IGNORECASE),
         horizon=re.compile(rf"(?<!\w)(?:{alternatives(d['recurring']['horizons'])})\s*,$", re.IGNORECASE),
     )
 
@@ -152,6 +167,8 @@ def days_in_periods(text: str) -> list[Deadline]:
         recurrence = _recurrence(match["freq"]) or _recurrence(match["freq0"]) or _period(match)
         if recurrence is None and month is None and match["period"] is None:
             continue  # ``trước ngày 15`` alone: a day of what?
+        if not match["day_word"] and not (month and match["freq"]):
+            continue  # without `ngày`, only a day and month of every year (trước 30 tháng 01 hằng năm, trước 15/8 hằng năm)
         if (match["day"] and not 1 <= int(match["day"]) <= 31) or (month and not 1 <= int(month) <= 12):
             continue
         if match["last"] and month is None and match["period"] is None:
@@ -190,12 +207,19 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
     # every way of writing it holds `lần` or `định kỳ` but a month count alone, which counts only in a time value
     for match in g.every_n_months.pattern.finditer(text) if bare else g.every_n_months.finditer(text):
         months = match["n3"] if bare else None
-        for amount, unit in (("n", "unit1"), ("n2", "unit2"), ("n4", "unit4")):
-            if match[amount]:  # định kỳ 06 tháng, ba (03) năm một lần, 12 tháng/lần, 1 năm/lần
-                months = str(number(match[amount].split("(")[0]) * (12 if match[unit].lower() == "năm" else 1))
+        for amount, unit in (("n", "unit1"), ("n2", "unit2"), ("n4", "unit4"), ("n6", "unit6"), ("n8", "unit8")):
+            if match[unit]:  # định kỳ 06 tháng, ba (03) năm một lần, 12 tháng/lần, 1 năm/lần, 01 lần trong sáu tháng
+                months = _months(match[amount], match[unit])
+        if match["unit7"]:
+            months = _months(None, match["unit7"])
+            if not bare and match[0].lower().startswith("mỗi") and _grants(text, match):
+                continue  # a right or a benefit (Phạm nhân được liên lạc … mỗi tháng 01 lần; mỗi năm một lần được hỗ trợ)
         if match["n3"] and (not bare or str(int(match["n3"])) not in words()["every_n_months"]):
             continue  # 6 tháng alone in a time value is half-yearly; (60 tháng) restates a term
-        recurrence = words()["every_n_months"].get(str(int(months))) if months else _recurrence(match["per"])
+        times = match["times7"] or match["times8"]
+        if times and number(times.split("(")[0].strip()) != 1:
+            months = None  # twice a year: recurring with no recurrence of the contract's
+        recurrence = words()["every_n_months"].get(months) if months else _recurrence(match["per"])
         found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence=recurrence))
     not_after = words()["recurring"]["periodic_not_after"]
     for match in g.periodic.finditer(text):
@@ -206,13 +230,50 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
             follows[:1].islower() and follows not in NOT_A_DUTY_AFTER
         ) or (follows == "," and opens_clause(text, match.start()) and not written_before.endswith("("))
         # … a bracket opening a list of kinds is no clause: kế hoạch công tác (định kỳ, chuyên đề, đột xuất)
+        if not bare and (pair := g.ad_hoc.match(text, match.end())) and (
+            g.duty_verb.match(text, pair.end()) or _after_a_duty_verb(written_before)
+        ):
+            duty, written_before = True, ""  # how often a duty is done: kiểm tra định kỳ và đột xuất, Báo cáo định kỳ hoặc đột xuất về …
         if bare or (duty and not written_before.endswith(tuple(not_after))):
             found.append(Deadline(match[0], "recurring", match.start(), match.end()))
     found += _adverbs(text, bare)
     for match in g.month_end.finditer(text):
         if bare or opens_clause(text, match.start()):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence="monthly"))
-    return found
+    if bare:
+        return found  # each of a time value's list is its own (6 tháng, hằng năm)
+    return [replace(d, recurrence=None) if d.recurrence and _one_of_several(text, d) else d for d in found]
+
+
+def _one_of_several(text: str, frequency: Deadline) -> bool:
+    """Whether a frequency is one of a list of periods (``Định kỳ 6 tháng, hằng năm``, ``định kỳ 06 tháng và hằng
+    năm``, ``Định kỳ hàng quý, hàng năm``, ``hàng tháng, quý``): a duty done at several periods has no one recurrence."""
+    return bool(LISTED_PERIODS.search(frequency.text) or LISTED_PERIODS.match(text, frequency.end))
+
+
+def _after_a_duty_verb(written: str) -> bool:
+    """Whether `written` (lower case) ends with the verb of a duty (``… chủ trì, phối hợp … kiểm tra``, ``e) Báo cáo``,
+    ``được rà soát``) that no word before it makes a kind of thing (``các báo cáo``, ``cơ chế kiểm tra``, ``Qua báo
+    cáo``, ``kế hoạch kiểm tra``)."""
+    recurring = words()["recurring"]
+    verb = next((v for v in recurring["duty_verbs"] + recurring["periodic_not_after"] if re.search(rf"(?<!\w){v}$", written)), None)
+    nouns = tuple(recurring["noun_markers"] + recurring["ad_hoc_nouns"])
+    return verb is not None and not written[: -len(verb)].rstrip().endswith(nouns)
+
+
+def _grants(text: str, match: re.Match[str]) -> bool:
+    """Whether a frequency with no word of least before it is how often something is allowed or given: ``được`` in
+    its clause before it (not ``phải được``, a passive duty) or right after it."""
+    clause = re.split(r"[.;:\n]", before(text, match.start(), 200))[-1].lower()
+    allowed = re.search(r"(?<!\w)(?<!phải )được(?!\w)", clause) is not None
+    return allowed or re.match(r"\s*,?\s*được(?!\w)", text[match.end() :], re.IGNORECASE) is not None
+
+
+def _months(amount: str | None, span: str) -> str | None:
+    """The months of a frequency's period (``06 tháng`` → ``6``, ``năm`` → ``12``, ``ba (03) năm`` → ``36``) as the
+    key of ``every_n_months``; None for a period not counted in months (``giờ``, ``ngày``, ``tuần``)."""
+    per = words()["recurring"]["span_months"][" ".join(span.lower().split())]
+    return str(number(amount.split("(")[0].strip()) * per if amount else per) if per else None
 
 
 def _names_a_kind(text: str, match: re.Match[str]) -> bool:

@@ -57,6 +57,7 @@ class _Grammar:
     term: re.Pattern[str]
     span_end: re.Pattern[str]
     named_limit: re.Pattern[str]
+    extension: re.Pattern[str]
     overrun: re.Pattern[str]
     same_day: re.Pattern[str]
     next_day: Screened
@@ -109,6 +110,12 @@ def _grammar() -> _Grammar:
         named_limit=re.compile(
             r"(?:^|[.;,\n]|(?<!\w)thì)\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[-+•])?\s*"
             rf"(?:thời hạn|(?:the\s+)?time\s+limit|thời gian\s+(?:{alternatives(d['recurring']['duty_verbs'])}))(?:\s[^.;\n\d]*)?:?$",
+            re.IGNORECASE,
+        ),
+        # The most a limit may be extended by (có thể gia hạn một lần không quá 25 ngày; thời hạn có thể kéo dài nhưng
+        # không quá 30 ngày; thời hạn cung cấp có thể dài hơn nhưng không quá 15 ngày: 41 in 14 bulk documents).
+        extension=re.compile(
+            rf"(?<!\w)(?:{alternatives(d['extensions'])})(?:\s+(?:thêm|hơn))?(?:\s+(?:một|01|1)\s+lần)?(?:\s*,?\s*nhưng)?$",
             re.IGNORECASE,
         ),
         running_on=re.compile(
@@ -216,6 +223,8 @@ def _limit_alone(text: str, match: re.Match[str]) -> bool:
         return True
     if named in NOTICE_UNITS and _named_limit(text, match):
         return True  # the limit a sentence names (Thời hạn thẩm định là 10 ngày làm việc; … không quá 03 ngày làm việc)
+    if named in NOTICE_UNITS and opener in ("không quá", "tối đa"):
+        return _grammar().extension.search(before(text, match.start())) is not None  # … gia hạn một lần không quá 25 ngày
     if opener == "trước" and named in NOTICE_UNITS:
         return not CLOCK.match(text, match.end("unit"))  # a notice: thông báo … biết trước 03 ngày làm việc
     return opener == "trong" and named == "working_day"
