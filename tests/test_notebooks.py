@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import nbformat
@@ -15,10 +16,16 @@ NOTEBOOKS = ROOT / "notebooks"
 
 
 def execute(name: str) -> nbformat.NotebookNode:
+    """Run a notebook in a kernel. nbclient handles Ctrl-C while it runs and then leaves Python's default handler
+    (asyncio's remove_signal_handler), even where Ctrl-C was ignored: the action it found is put back."""
     notebook = nbformat.read(NOTEBOOKS / name, as_version=4)
-    NotebookClient(
-        notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
-    ).execute()
+    ctrl_c = signal.getsignal(signal.SIGINT)
+    try:
+        NotebookClient(
+            notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+        ).execute()
+    finally:
+        signal.signal(signal.SIGINT, ctrl_c)
     return notebook
 
 
