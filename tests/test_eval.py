@@ -20,9 +20,11 @@ from pipeline.evaluate.gold import (
     TUNE,
     Evaluation,
     Gold,
+    Predictions,
     Score,
     _same_role_and_name,
     _score_deadlines,
+    evaluate,
     gold_sets,
     load_gold,
 )
@@ -106,6 +108,22 @@ def test_a_matched_deadlines_typed_fields_are_scored_where_gold_or_row_gives_the
         "recurrence": (1, 1), "typed": (2, 3),  # a recurring day's precision is not written: it has no date
     }  # fmt: skip
     assert result.scores()["deadlines.typed"] == round(2 / 3, 4)
+
+
+def test_a_gold_document_that_failed_to_process_scores_as_misses_not_a_crash(tmp_path: Path) -> None:
+    """A gold file whose document the batch could not read (an errors row, no text source) counts every expected
+    field and row as missed; the rest of the evaluation goes on."""
+    import pipeline
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "hong.pdf").write_bytes(b"%PDF-1.4\nnot a pdf at all")
+    pipeline.run([inbox], tmp_path / "out", jobs=1)
+    gold = Gold(Path("g.json"), "hong.pdf", None, {"doc_type": "Quyết định", "number_symbol": "12/QĐ-UBND"}, [],
+                [{"assignee": "Sở Tài chính", "role": "lead"}], [], [])  # fmt: skip
+    result = evaluate([gold], Predictions.load(tmp_path / "out"))
+    assert (result.metadata["doc_type"].correct, result.metadata["doc_type"].total) == (0, 1)
+    assert result.assignments.false_negatives == 1 and result.metadata_scans["doc_type"].total == 0
 
 
 def test_floors_are_never_lowered() -> None:

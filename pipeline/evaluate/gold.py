@@ -276,7 +276,8 @@ def _present(value: Any) -> bool:
 
 def _score_metadata(result: Evaluation, gold: Gold, row: pd.Series | None) -> None:
     """Every field counts for all documents, and again among the scans (OCR'd documents) alone."""
-    scanned = row is not None and row.get("text_source") in ("ocr", "mixed")
+    source = row.get("text_source") if row is not None else None
+    scanned = _present(source) and source in ("ocr", "mixed")  # a document that failed has no text source
     for name in METADATA_FIELDS:
         expected = gold.metadata.get(name)
         predicted = row.get(name) if row is not None else None
