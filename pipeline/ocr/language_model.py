@@ -29,7 +29,7 @@ from functools import cache
 from importlib import resources
 
 from pipeline.keys import fold
-from pipeline.ocr.tokens import Key, Token, key_of, phrases
+from pipeline.ocr.tokens import NUMBER_KEY, Key, Token, key_of, phrases, word_key
 from pipeline.vietnamese import is_syllable
 
 COUNTS = "syllable_bigrams.tsv"
@@ -188,9 +188,20 @@ def _vocabulary_phrases() -> Iterator[list[str]]:
         for text in strings(data):
             tokens = [Token.of(t) for t in text.split()]
             for run in phrases(tokens):
-                words = [tokens[i].core for i in run]
-                if all(is_syllable(w) for w in words):
-                    yield words
+                for words in _between_numbers([tokens[i] for i in run]):
+                    if all(is_syllable(w) for w in words):
+                        yield words
+
+
+def _between_numbers(run: list[Token]) -> Iterator[list[str]]:
+    """The words of a phrase between its numbers (the vocabulary adds syllables and their pairs, no numbers)."""
+    words: list[str] = []
+    for token in run + [Token("", "0", "")]:
+        if not token.is_number:
+            words.append(token.core)
+        elif words:
+            yield words
+            words = []
 
 
 def follows(previous: str, word: str) -> float:
@@ -204,7 +215,10 @@ def bigram_share(words: list[str]) -> float | None:
     tokens = [Token.of(w) for w in words]
     known = model().bigrams
     pairs = [
-        (key_of(tokens[a].core), key_of(tokens[b].core)) for run in phrases(tokens) for a, b in zip(run, run[1:])
+        (key_of(tokens[a].core), key_of(tokens[b].core))
+        for run in phrases(tokens)
+        for a, b in zip(run, run[1:])
+        if not (tokens[a].is_number or tokens[b].is_number)
     ]
     return sum(pair in known for pair in pairs) / len(pairs) if pairs else None
 
@@ -225,8 +239,9 @@ def plausibility(words: list[str], confidences: list[float] | None = None) -> fl
     for run in phrases(tokens):
         previous = None
         for i in run:
-            key = key_of(tokens[i].core)
-            scores.append(UNREADABLE if i in doubtful else lm.log_probability(previous, key))
+            key = word_key(tokens[i].core)
+            if i in doubtful or key != NUMBER_KEY:  # a number is context, not a word of the reading
+                scores.append(UNREADABLE if i in doubtful else lm.log_probability(previous, key))
             previous = key
             placed.add(i)
     scores += [UNREADABLE for i, token in enumerate(tokens) if i not in placed and (i in doubtful or _garbled(token))]

@@ -15,12 +15,23 @@ _TOKEN = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LINKING = set(", ")  # what may stand between two words of one phrase
 _VOWELS = set("aeiouy")
+_DIGITS = set("0123456789")
+_SYMBOL_MARKS = set("/-.")  # a number-symbol's joints (``12/QĐ-UBND``, ``66.12``)
 
 Key = tuple[str, str | None]  # a syllable without its tone, and the tone: ``hoà`` and ``hòa`` are one key
+NUMBER = "0"  # how the model spells the one token that every number stands for (``số 12``, ``ngày 27``, ``Điều 5``)
 
 
 def key_of(syllable: str) -> Key:
     return split_tone(unicodedata.normalize("NFC", syllable.lower()))
+
+
+NUMBER_KEY = key_of(NUMBER)
+
+
+def word_key(core: str) -> Key:
+    """The model's key of a phrase's word: its syllable's, or the number token's for a number."""
+    return NUMBER_KEY if _is_number(core) else key_of(core)
 
 
 @dataclass(frozen=True)
@@ -48,26 +59,34 @@ class Token:
         abbreviation = core.isupper() and not is_syllable(core) and not _marked(core)  # UBND, TW, KH, HĐND
         return not abbreviation or _toneless(core)  # TRỤỰC, with marks, is a misread syllable; QUOC one without
 
+    @property
+    def is_number(self) -> bool:
+        """A core that opens with a digit: a number, a date, a document's number and symbol (``27``, ``20/11/2024``,
+        ``1351/QĐ-UBND``); to the model one token, context for the words beside it, never a word to change."""
+        return _is_number(self.core)
+
     def __str__(self) -> str:
         return f"{self.lead}{self.core}{self.trail}"
 
 
 def phrases(tokens: list[Token]) -> Iterator[list[int]]:
-    """Indices of runs of words that follow one another within a clause (only spaces or a comma between); a line
-    in capitals (``TỈNH BẮC LÂM``, two capitals words or more) is no phrase with the text after it (``Căn cứ``)."""
+    """Indices of runs of words and numbers that follow one another within a clause (only spaces or a comma
+    between); a line in capitals (``TỈNH BẮC LÂM``, two capitals words or more) is no phrase with the text after it
+    (``Căn cứ``). A number goes with words of either case (``SỐ 12``, ``cơ số 01``)."""
     capitals = _capitals_runs(tokens)
     run: list[int] = []
     for i, token in enumerate(tokens):
         previous = tokens[run[-1]] if run else None
         linked = previous is not None and set(previous.trail + token.lead) <= _LINKING
-        if linked and previous.core.isupper() != token.core.isupper():
+        if linked and not (previous.is_number or token.is_number) and previous.core.isupper() != token.core.isupper():
             linked = capitals[run[-1]] < 2 and capitals[i] < 2  # a capitals word alone: ĐẾN Ngày
-        if token.is_word and (not run or linked):
+        counted = token.is_word or token.is_number
+        if counted and (not run or linked):
             run.append(i)
             continue
         if run:
             yield run
-        run = [i] if token.is_word else []
+        run = [i] if counted else []
     if run:
         yield run
 
@@ -85,7 +104,8 @@ def _capitals_runs(tokens: list[Token]) -> list[int]:
 
 
 def syllable_runs(text: str) -> Iterator[list[str]]:
-    """The phrases of a text, lower case, as runs of well-formed syllables (a word that is none breaks a run).
+    """The phrases of a text, lower case, as runs of well-formed syllables and numbers (each spelt NUMBER); a word
+    that is neither breaks a run.
 
     The text's words are taken one after the other across its lines, as the correction reads OCR lines: a phrase
     goes on over a line break as over a space (a signature block's ``KT. BỘ TRƯỞNG`` / ``THỨ TRƯỞNG``, a sentence
@@ -95,13 +115,20 @@ def syllable_runs(text: str) -> Iterator[list[str]]:
         current: list[str] = []
         for i in run:
             core = tokens[i].core.lower()
-            if is_syllable(core):
+            if tokens[i].is_number:
+                current.append(NUMBER)
+            elif is_syllable(core):
                 current.append(core)
             elif current:
                 yield current
                 current = []
         if current:
             yield current
+
+
+def _is_number(core: str) -> bool:
+    """Opens with a digit and is no garble of letters (``3ĐNG``: two letters or more and no ``/``, ``-``, ``.``)."""
+    return core[:1] in _DIGITS and (sum(c.isalpha() for c in core) < 2 or bool(set(core) & _SYMBOL_MARKS))
 
 
 def _toneless(word: str) -> bool:
