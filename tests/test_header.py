@@ -105,3 +105,10 @@ def test_an_english_translations_header_ends_at_its_preamble_or_its_first_chapte
         "fraudulently exchanging or appropriating children"
     )
     assert [s.label for s in circular.sections[:2]] == ["Chapter I", "Article 1"]
+
+
+def test_an_english_code_title_is_a_codes_type_and_title_not_its_issuer(bulk: dict[str, str]) -> None:
+    """``LABOR CODE`` (doc_000768, the Bộ luật Lao động's translation) names the document as ``BỘ LUẬT LAO ĐỘNG`` does:
+    a Bộ luật, titled so; no body issues it on that line (the issuer was read as ``LABOR CODE``)."""
+    header = structure_of(bulk["doc_000768"]).header
+    assert (header.doc_type, header.title, header.issuer) == ("Bộ luật", "LABOR CODE", None)

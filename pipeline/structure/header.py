@@ -26,6 +26,7 @@ from pipeline.structure.identification import (
     split_number_symbol,
     type_from_symbol,
     type_names,
+    type_of_named_title,
     type_of_title,
 )
 from pipeline.structure.lines import Line, fold_chars, is_a_lone_word, title_goes_on, vocabulary
@@ -224,6 +225,9 @@ class _HeaderReader:
             self.in_title = True
             self.last = line
             return True
+        if header.doc_type is None and not self.title and (named := type_of_named_title(text)):
+            header.doc_type, self.title, self.in_title, self.last = named, [text], True, line
+            return True  # LABOR CODE: the type and the title, no issuer
         doc_type = type_of_title(text) or self._type_title_cut_in_two(text, position)
         if doc_type and header.doc_type is None and not self.title:
             header.doc_type = doc_type
