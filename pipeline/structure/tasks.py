@@ -44,8 +44,9 @@ MIN_TASK_CHARS = 25
 MIN_TASK_WORDS = 3  # lower-case words: a line in capitals, an address or a contact line asks nothing
 NARRATIVE = re.compile(
     r"^(?:Chuyển:\s*)?(?:Thực hiện|Căn cứ|Theo đề nghị|Xét đề nghị|Ngày \d|Trên cơ sở)\b"
-    r"|^[^.;:]{3,80}\sban hành (?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Luật|Pháp lệnh)\b"
-)  # narrative, or the enacting formula of a preamble (Chính phủ ban hành Nghị định …)
+    r"|^[^.;:]{3,80}\sban hành(?: (?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Luật|Pháp lệnh)\b|$)"
+)  # narrative, or the enacting formula of a preamble (Chính phủ ban hành Nghị định …; web text may put the type on
+# the next line: Thủ tướng Chính phủ ban hành / Quyết định quy định …)
 
 
 @dataclass(frozen=True)
