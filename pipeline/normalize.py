@@ -29,14 +29,18 @@ LOOKALIKES = (
     ("\u00d0", "\u0110"), ("\u00f0", "\u0111"), ("\r", "\n"), ("\v", "\n"), ("\f", "\n"),
 )  # fmt: skip
 
-MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)")
+# ``**``, ``__`` and ``*`` around words; a run of three underscores or more is no emphasis but a rule under a header's
+# authority or closing block (``________``: 131 bulk texts) or a blank to fill in (``Họ và tên: ______``)
+MARKDOWN_EMPHASIS = re.compile(r"\*\*|(?<!_)__(?!_)|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)")
 MARKDOWN_ESCAPE = re.compile(r"\\([.\-*_#()\[\]+])")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 MARKDOWN_BULLET = re.compile(r"^\*\s+")
-CHUNK_LABEL = re.compile(r"[\w.\-]*_[\w.\-]*")  # a third party's label such as 2638_2019_CV_LĐTBXH_KHTC_preamble
+# a third party's label such as 2638_2019_CV_LĐTBXH_KHTC_preamble (a rule of underscores alone is none)
+CHUNK_LABEL = re.compile(r"(?=[\w.\-]*[^\W_])[\w.\-]*_[\w.\-]*")
 TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
 TRAILING_PUNCTUATION = ",.;:)"
 DECORATIVE_RULE = re.compile(r"\s*-{3,}\s*")
+RULE = re.compile(r"[-–—_=]{3,}")  # a line drawn under a header's authority or title, or a form's
 SYMBOL_SPACING = (
     (re.compile(r"(\d) ?- ?(?=[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ])"), r"\1-"),  # 12 - CT/TW → 12-CT/TW
     (re.compile(r"(/[A-ZĐ][A-Za-zĐđ&]{0,9}) ?- ?(?=[A-ZĐ])"), r"\1-"),  # 1351/QĐ - UBND → 1351/QĐ-UBND
@@ -305,8 +309,8 @@ def _continues(previous: str, line: str, width: int | None, above: str) -> bool:
     """Does `line` continue the sentence of `previous` (the line above it as printed; `above`: as joined so far)? A
     table row never does, nor is one continued: each row of a Markdown table is one line, whatever its last cell ends
     with."""
-    if TABLE_CELL in previous or TABLE_CELL in line:
-        return False
+    if TABLE_CELL in previous or TABLE_CELL in line or RULE.fullmatch(previous) or RULE.fullmatch(line):
+        return False  # a rule (``______``) delimits a block: the lines on either side of it stay apart
     if line.startswith(CLOSING_PUNCTUATION) and not previous.endswith(SENTENCE_END + CLOSING_PUNCTUATION):
         return True  # a comma or semicolon web text gave a line of its own ends the phrase above it
     if previous.endswith(SENTENCE_END) or is_capitals(previous) or LIST_START.match(line) or is_capitals(line):

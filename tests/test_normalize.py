@@ -143,3 +143,21 @@ def test_a_photo_line_broken_inside_a_body_name_joins_the_next(text: str) -> Non
 )
 def test_a_capital_after_a_name_that_is_whole_opens_a_new_line(bulk: dict[str, str], doc_id: str, kept: str) -> None:
     assert kept in clean_page(bulk[doc_id])
+
+
+def test_a_rule_of_underscores_stays_a_line_of_its_own(bulk: dict[str, str]) -> None:
+    """doc_000507 draws ``______`` under its issuer, its national lines, its title and an annex's note: plain text,
+    no Markdown emphasis, so the rules stay (131 bulk texts print them), and no line joins one (the title above the
+    last stays whole, though the text is cut at the page width)."""
+    lines = clean_page(bulk["doc_000507"]).split("\n")
+    assert lines[:3] == ["BỘ KHOA HỌC VÀ CÔNG NGHỆ", "___________________", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    title = "thuộc phạm vi quản lý của Bộ Khoa học và Công nghệ"
+    title_end = next(i for i, line in enumerate(lines) if line.endswith(title))
+    assert set(lines[title_end + 1]) == {"_"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"), [("**Điều 1.** Phạm vi", "Điều 1. Phạm vi"), ("__Chú ý__: nộp", "Chú ý: nộp")]
+)
+def test_markdown_emphasis_is_still_taken_away(raw: str, clean: str) -> None:
+    assert clean_page(raw) == clean

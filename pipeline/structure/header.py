@@ -30,7 +30,7 @@ from pipeline.structure.identification import (
     type_of_title,
 )
 from pipeline.structure.lines import Line, fold_chars, is_a_lone_word, title_goes_on, vocabulary
-from pipeline.structure.national import DECORATION, ORNAMENT, is_noise, national_pieces, without_national_lines
+from pipeline.structure.national import DECORATION, ORNAMENT, is_noise, is_rule, national_pieces, without_national_lines
 from pipeline.structure.place_date import mended_date, spelt_as_place
 from pipeline.structure.stamps import is_copy, read_stamps
 from pipeline.vietnamese import is_capitals
@@ -135,7 +135,7 @@ class _HeaderReader:
             if line.index in self.consumed:
                 continue
             raw = line.stripped
-            if not raw:
+            if not raw or is_rule(raw):  # a rule under the title block (``______``) ends it as a blank line does
                 if self.title and header.doc_type and self.in_title:
                     return line.start
                 continue

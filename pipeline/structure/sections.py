@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.structure.lines import PLACEHOLDER, Line, title_goes_on
-from pipeline.structure.national import ORNAMENT, without_national_lines
+from pipeline.structure.national import ORNAMENT, is_rule, without_national_lines
 from pipeline.vietnamese import is_capitals
 
 ROMAN = r"[IVXLC]+"
@@ -289,15 +289,10 @@ def _opens_a_form_or_table(below: list[Line], noted: bool, titled: bool) -> bool
     if not first:
         return False
     under = first[1] if len(first) > 1 else ""
-    two_line_authority = titled and len(first) > 2 and not _is_rule(under) and _is_rule(first[2])
+    two_line_authority = titled and len(first) > 2 and not is_rule(under) and is_rule(first[2])
     authority = noted and (PLACEHOLDER.search(first[0]) or _is_national(under) or two_line_authority)
     opening = FORM.match(first[0]) or TABLE_HEADER.match(first[0]) or authority
-    return bool(opening) or _is_national(first[0]) or _is_rule(under)
-
-
-def _is_rule(text: str) -> bool:
-    """A line of dashes or underscores under a header's authority (``-------``, ``______``)."""
-    return len(text) >= 3 and not text.strip(ORNAMENT)
+    return bool(opening) or _is_national(first[0]) or is_rule(under)
 
 
 def _is_national(text: str) -> bool:
