@@ -11,18 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.language.labels import ROMAN, label
 from pipeline.structure.lines import PLACEHOLDER, Line, title_goes_on
 from pipeline.structure.national import ORNAMENT, is_rule, without_national_lines
 from pipeline.vietnamese import is_capitals
 
-ROMAN = r"[IVXLC]+"
-# (kind, rank, pattern): the first that matches a line's start wins.
+# (kind, rank, pattern): the first that matches a line's start wins. The labels of parts, chapters, sections and
+# articles (an English translation's Chapter II, Article 12. too) are the language layer's.
 MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
-    ("phan", 0, re.compile(rf"^(?:PHẦN|Phần)\s+(?P<label>{ROMAN}|\d+|THỨ\s+\w+)\b\s*[.:\-–]?\s*(?P<heading>.*)$")),
-    # … and their English translations' (Chapter II, Article 12.: vbpl.vn "vbpqta" pages)
-    ("chuong", 1, re.compile(rf"^(?:CHƯƠNG|Chương|CHAPTER|Chapter)\s+(?P<label>{ROMAN}|\d+)\b\s*[.:\-–]?\s*(?P<heading>.*)$")),
-    ("muc", 2, re.compile(r"^(?:MỤC|Mục)\s+(?P<label>\d+|[IVXLC]+)\b\s*[.:\-–]?\s*(?P<heading>.*)$")),
-    ("dieu", 3, re.compile(r"^(?:Điều|ĐIỀU|Article|ARTICLE)\s+(?P<label>\d+[a-z]?)\s*[.:]\s*(?P<heading>.*)$")),
+    ("phan", 0, re.compile(rf"^{label('phan')}\s*[.:\-–]?\s*(?P<heading>.*)$")),
+    ("chuong", 1, re.compile(rf"^{label('chuong')}\s*[.:\-–]?\s*(?P<heading>.*)$")),
+    ("muc", 2, re.compile(rf"^{label('muc')}\s*[.:\-–]?\s*(?P<heading>.*)$")),
+    ("dieu", 3, re.compile(rf"^{label('dieu')}\s*(?P<heading>.*)$")),
     ("letter_upper", 4, re.compile(r"^(?P<label>[A-D])\s*[.\-–]\s+(?P<heading>\S.*)$")),
     ("roman", 5, re.compile(rf"^(?P<label>{ROMAN})\s*[.\-–/)]\s*(?P<heading>\S.*)$")),
     ("decimal3", 8, re.compile(r"^(?P<label>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?P<heading>\S.*)$")),
