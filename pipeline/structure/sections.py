@@ -146,6 +146,8 @@ def find_sections(
         if TABLE_HEADER.match(text):
             table_rows = 0
             continue
+        if is_rule(text):
+            continue  # a rule drawn under a header or a form (``-------``): no dash item
         after_main = end_of_main is not None and line.index > end_of_main
         annex = ANNEX.match(text) if is_capitals(text[:8]) or after_main else None
         form = FORM.match(text) if after_main and not annex else None
