@@ -422,3 +422,20 @@ def test_a_heading_printed_under_its_label_is_no_task() -> None:
     rows = assignments_of(document, structure)
     assert "các đơn vị thuộc Ngân hàng Nhà nước" not in {a.assignee for a in rows}
     assert ("lead", "Cục Quản lý Ngoại hối") in {(a.role, a.assignee) for a in rows}
+
+
+def test_an_approval_under_a_heading_of_powers_is_no_task() -> None:
+    """bulk doc_000595 (a State Bank circular): ``Điều 4. Thẩm quyền chấp thuận thay đổi`` says who approves what
+    (``1. Thống đốc Ngân hàng Nhà nước chấp thuận những nội dung thay đổi …``): a competence, no task (gold README;
+    7 bulk circulars list approvals so); an approval its procedure binds to a time limit (``b) Trong thời hạn 25 ngày
+    làm việc kể từ ngày nhận đủ hồ sơ hợp lệ, Ngân hàng Nhà nước chấp thuận …``) is a duty and leads."""
+    raw = RawDocument(source_file="doc_000595.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(1, bulk_texts(["doc_000595"])["doc_000595"], TextSource.PLAIN_TEXT)]
+    document = normalize(raw)
+    structure = parse(document)
+    rows = assignments_of(document, structure)
+    by_task = {t.task_id: {(a.role, a.assignee) for a in rows if a.task_id == t.task_id} for t in structure.tasks}
+    approvals = [t for t in structure.tasks if t.text.startswith(("1. Thống đốc", "2. Cục trưởng", "3. Giám đốc"))]
+    assert len(approvals) == 3 and all(by_task[t.task_id] == set() for t in approvals)
+    limited = next(t for t in structure.tasks if t.text.startswith("b) Trong thời hạn 25 ngày làm việc kể từ"))
+    assert by_task[limited.task_id] == {("lead", "Ngân hàng Nhà nước")}
