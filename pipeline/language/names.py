@@ -27,7 +27,7 @@ BODY_NAMES = lexicon(
                 "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers",
                 "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
-                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds",
+                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds", "slash_parents",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
                 "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "listed_apart", "listed_apart_after", "located_places", "not_children",
@@ -155,7 +155,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a department named by its own name, then what it belongs to (Cục Thống kê thuộc Bộ Tài chính)
         "named_child": re.compile(
             rf"^(?:(?:{alternation(data['title_prefixes'])}\s+)?(?:{alternation(data['titles'])})\s+)?"
-            rf"(?:{alternation(data['child_kinds'])})\s+[A-ZĐ][^;]*?(?P<relation>\s+(?:trực thuộc|thuộc))\s+"
+            rf"(?:(?:{alternation(data['heads'])})\s+[A-ZĐ0-9][^;]*?(?P<relation>\s+(?:trực thuộc|thuộc)\s+)"
+            rf"|(?:{alternation(data['heads'])})\s+[A-ZĐ0-9][^;/]*?(?P<slash>/)(?=(?:{alternation(data['slash_parents'])})\s)"
+            rf"|(?:{alternation(data['child_kinds'])})\s+[A-ZĐ][^;]*?(?P<apart>\s+[-–]\s+|,\s+)"
+            rf"(?=(?:{alternation(data['parent_kinds'])})\s+[A-ZĐ]))"
         ),
         # the place a body sits in (… tại các thành phố, … tại Việt Nam)
         "located": re.compile(rf"\stại\s+(?:{alternation(data['located_places'])})\b"),
@@ -344,17 +347,20 @@ def _titles_a_known_name(name: str) -> bool:
 
 
 def _without_named_parent(name: str) -> str:
-    """`name` without the parent body a named department is said to belong to (``Cục Thông tin, Thống kê | thuộc Bộ
-    Khoa học và Công nghệ``; ``Cục trưởng Cục Nghiệp vụ và Pháp luật | thuộc Cảnh sát biển Việt Nam``): one body,
-    named by its own name. A kind that is no name keeps it (``các Vụ, Cục thuộc Bộ Y tế``, ``Thủ trưởng các đơn vị
+    """`name` without the parent body a named body is said to belong to (``Cục Thông tin, Thống kê | thuộc Bộ
+    Khoa học và Công nghệ``; ``Cục trưởng Cục Nghiệp vụ và Pháp luật | thuộc Cảnh sát biển Việt Nam``; ``Bảo hiểm xã
+    hội Việt Nam | thuộc Bộ Tài chính``), or that follows it after a slash (``Cục Tài chính|/Bộ Quốc phòng``) or, for
+    a department, a dash or a comma (``Cục Thủy sản và Kiểm ngư | - Bộ Nông nghiệp và Môi trường``; ``Vụ Tổ chức cán
+    bộ|, Bộ Giáo dục và Đào tạo``): one body, named by its own name (the gold README). A kind that is no name keeps it (``các Vụ, Cục thuộc Bộ Y tế``, ``Thủ trưởng các đơn vị
     thuộc Bộ Tư pháp``), and so does a body that belongs to every body of a level (``Sở Ngoại vụ thuộc Ủy ban nhân
     dân cấp tỉnh``)."""
     match = _patterns()["named_child"].match(name)
     if not match:
         return name
-    parent = name[match.end() :]
+    relation = next(group for group in ("relation", "slash", "apart") if match[group] is not None)
+    parent = name[match.end(relation) :]
     named = parent[:1].isupper() and (begins_name(parent) or is_known(parent))
-    return name[: match.start("relation")] if named and not is_collective(parent) else name
+    return name[: match.start(relation)] if named and not is_collective(parent) else name
 
 
 def without_trailers(span: str) -> str:
