@@ -553,3 +553,10 @@ def test_a_title_or_kind_before_a_bodys_own_name_is_one_body() -> None:
     assert is_collective("Thủ trưởng cơ quan, đơn vị")
     assert is_collective("Công an đơn vị, địa phương")
     assert is_collective("Thủ trưởng Công an đơn vị, địa phương")
+    # ... nor a head that only lower-case words qualify: every company's board, every such body (bulk doc_000457,
+    # doc_000215, doc_000332, doc_000468)
+    assert is_collective("Trưởng Ban kiểm soát")
+    assert is_collective("Trưởng Ban chỉ huy")
+    assert is_collective("Cơ quan Thường trực")
+    assert is_collective("Cơ quan Công an")
+    assert not is_collective("Cơ quan Thường trực Ban Chỉ đạo Trung ương")

@@ -274,12 +274,20 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
 def _heads_a_name(assignee: str) -> bool:
     """Whether `assignee` is a title or a kind of body followed by a body's own name, capitalised, that a head opens
     or that holds a known body (``Thủ trưởng | Bộ Quốc phòng``, ``Cơ quan | Cảnh sát điều tra Bộ Công an``): one body,
-    whatever its first words; not a kind of post every such body has (``Trưởng | Phòng``, ``Trưởng | Đồn Công an``)."""
+    whatever its first words; not a kind of post every such body has (``Trưởng | Phòng``, ``Trưởng | Đồn Công an``),
+    nor a kind that only lower-case words qualify (``Trưởng | Ban chỉ huy``, ``Trưởng | Ban kiểm soát``, ``Cơ quan |
+    Công an``: a head opens the name, a capital must follow it, as in ``Ban Tôn giáo Chính phủ``)."""
     data = grammar()
     words = tuple(f"{w} " for w in data["titles"] + data["bare_kinds"] if w[:1].isupper())
     opener = next((w for w in sorted(words, key=len, reverse=True) if assignee.startswith(w)), None)
     rest = assignee[len(opener) :] if opener else ""
-    return rest[:1].isupper() and (begins_name(rest) and " " in rest or bool(known_spans(rest)))
+    if not rest[:1].isupper():
+        return False
+    if known_spans(rest):
+        return True
+    head = _patterns()["head"].match(rest)
+    own = rest[head.end() :].split() if head else []
+    return bool(own) and any(word[:1].isupper() for word in own)
 
 
 def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
