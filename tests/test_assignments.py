@@ -277,6 +277,15 @@ def test_a_body_below_the_issuers_level_named_without_its_place_is_every_such_bo
     assert canonical_name("Công an tỉnh", central) == "Công an tỉnh"
 
 
+def test_a_provinces_office_in_a_central_document_is_every_provinces() -> None:
+    ministry, province = place_of("BỘ TƯ PHÁP", None), place_of("ỦY BAN NHÂN DÂN TỈNH SƠN LA", None)
+    for office in ("Sở Tư pháp", "Giám đốc Sở Tư pháp", "Ngân hàng Nhà nước chi nhánh Khu vực", "Kho bạc Nhà nước khu vực"):
+        assert is_collective(office, ministry) and not is_collective(office, province)
+    # one body however central the document: the State Bank's transaction office, a stock exchange, a named place
+    for one in ("Sở Giao dịch", "Sở Giao dịch Chứng khoán Việt Nam", "Sở Y tế tỉnh Bình Định"):
+        assert not is_collective(one, ministry)
+
+
 def test_a_known_name_inside_a_longer_one_does_not_end_it() -> None:
     assert roles("Giao Ngân hàng Nhà nước chi nhánh tỉnh hướng dẫn thủ tục.") == [
         ("lead", "Ngân hàng Nhà nước chi nhánh tỉnh")
