@@ -264,6 +264,7 @@ def test_canonical_names_expand_abbreviations_and_take_the_issuers_place() -> No
 def test_places_and_names_whatever_their_case() -> None:
     assert place_of("TỈNH ỦY", "ĐẢNG BỘ TỈNH BẮC LÂM") == Place("Bắc Lâm", "tỉnh")  # the word ủy is no place
     assert place_of("TỈNH ỦY BÌNH ĐỊNH", None) == Place("Bình Định", "tỉnh")
+    assert place_of("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", None) == Place("", "trung ương")  # xã hội is no commune
     assert canonical_name("Kho bạc Nhà nước Thành phố", Place("Hà Nội", "thành phố")).endswith("Thành phố Hà Nội")
     assert "Bắc Lâm" not in canonical_name("Các huyện ủy trực thuộc Tỉnh ủy", Place("Bắc Lâm", "tỉnh"))
 
