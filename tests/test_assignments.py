@@ -285,6 +285,11 @@ def test_a_provinces_office_in_a_central_document_is_every_provinces() -> None:
     # one body however central the document: the State Bank's transaction office, a stock exchange, a named place
     for one in ("Sở Giao dịch", "Sở Giao dịch Chứng khoán Việt Nam", "Sở Y tế tỉnh Bình Định"):
         assert not is_collective(one, ministry)
+    # a region's and a special zone's bodies, a province's delegation: every one of them in a law or a decree
+    national_assembly = place_of("QUỐC HỘI", None)
+    for office in ("Viện kiểm sát nhân dân khu vực", "Ủy ban nhân dân đặc khu", "Phó Trưởng Đoàn đại biểu Quốc hội"):
+        assert is_collective(office, national_assembly)
+    assert not is_collective("Viện kiểm sát nhân dân khu vực", province)
 
 
 def test_a_known_name_inside_a_longer_one_does_not_end_it() -> None:

@@ -271,8 +271,9 @@ def _level_of_head(assignee: str) -> str | None:
     """The level a body's kind stands at (``Phòng …`` a district's, ``Sở …`` a province's), a title before it aside
     (``Giám đốc Sở Tư pháp``); none where the name gives its place (``Sở Y tế tỉnh Bình Định``)."""
     data = grammar()
-    title = next((t for t in sorted(data["titles"], key=len, reverse=True) if assignee.startswith(f"{t} ")), None)
-    body = assignee[len(title) + 1 :] if title else assignee
+    post = assignee.removeprefix("Phó ")  # Phó Giám đốc Sở …
+    title = next((t for t in sorted(data["titles"], key=len, reverse=True) if post.startswith(f"{t} ")), None)
+    body = post[len(title) + 1 :] if title else post
     if body.startswith(tuple(data["levelled_head_exceptions"])) or NAMED_PLACE.search(body):
         return None
     return next((lv for head, lv in data["levels_of_heads"].items() if f"{body} ".startswith(f"{head} ")), None)
