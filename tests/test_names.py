@@ -267,6 +267,20 @@ def test_a_kind_named_by_the_field_it_serves() -> None:
     assert names("cơ quan quản lý nhà nước về tình hình thực hiện") == [(0, "cơ quan quản lý nhà nước")]
 
 
+def test_a_body_whose_own_name_holds_its_field() -> None:
+    # 13 bulk documents name a steering committee or a national council by its field (bulk doc_000162, doc_000117,
+    # doc_000240): "về", the field's commas and "và" and a verb-like word the tagger reads (phát triển) are the name's
+    text = "3. Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số chỉ đạo"
+    name = "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
+    assert names(text[3:]) == [(0, name)]
+    text = "Văn phòng Ban Chỉ đạo quốc gia về tìm kiếm, quy tập và xác định danh tính hài cốt liệt sĩ chủ trì"
+    assert names(text) == [(0, text.removesuffix(" chủ trì"))]  # 21 words: a field makes a name longer
+    text = "Hội đồng quốc gia về tư pháp người chưa thành niên có trách nhiệm"
+    assert names(text) == [(0, "Hội đồng quốc gia về tư pháp người chưa thành niên")]
+    # ... not the matter it deals with
+    assert names("Ban Chỉ đạo về việc tổ chức hội nghị") == [(0, "Ban Chỉ đạo")]
+
+
 def test_heads_that_name_a_body_only_before_its_name() -> None:
     # Thanh tra is also the verb (9 bulk documents: Thanh tra hoạt động đấu thầu), Bảo hiểm xã hội also the insurance
     # (Điều 10. Bảo hiểm xã hội; Bảo hiểm xã hội bắt buộc là …: 21 of 22 such subjects of the bulk corpus)
@@ -539,3 +553,10 @@ def test_a_title_or_kind_before_a_bodys_own_name_is_one_body() -> None:
     assert is_collective("Thủ trưởng cơ quan, đơn vị")
     assert is_collective("Công an đơn vị, địa phương")
     assert is_collective("Thủ trưởng Công an đơn vị, địa phương")
+    # ... nor a head that only lower-case words qualify: every company's board, every such body (bulk doc_000457,
+    # doc_000215, doc_000332, doc_000468)
+    assert is_collective("Trưởng Ban kiểm soát")
+    assert is_collective("Trưởng Ban chỉ huy")
+    assert is_collective("Cơ quan Thường trực")
+    assert is_collective("Cơ quan Công an")
+    assert not is_collective("Cơ quan Thường trực Ban Chỉ đạo Trung ương")

@@ -146,6 +146,17 @@ def _names_duties(nouns: str | None) -> bool:
     return any(fold(noun) not in powers for noun in re.split(r",\s*|\s+và\s+", nouns))
 
 
+def grants_powers(heading: str) -> bool:
+    """Whether a heading names powers and no duties (``Điều 4. Thẩm quyền chấp thuận thay đổi``, ``1. Thẩm quyền
+    chấp thuận thay đổi:``): what the bodies under it approve or decide are competences, no tasks (gold README)."""
+    words = fold(heading[body_start_of(heading) :])
+    powers = {fold(noun) for noun in CLAUSES.data()["power_nouns"]}
+    duties = {fold(noun) for noun in CLAUSES.data()["duty_nouns"]} - powers
+    return any(words.startswith(noun) for noun in powers) and not any(
+        re.search(rf"\b{re.escape(noun)}\b", words) for noun in duties
+    )
+
+
 def inherited_role(task_text: str) -> str | None:
     """The role of a heading's body in a task under it: ``Phối hợp với …`` makes it a support, else it leads; none
     in an item that grants a right (``Được yêu cầu …``, ``Được cung cấp thông tin …``: a list of the body's rights)."""
