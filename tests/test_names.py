@@ -267,6 +267,12 @@ def test_a_kind_named_by_the_field_it_serves() -> None:
     assert names("cơ quan quản lý nhà nước về tình hình thực hiện") == [(0, "cơ quan quản lý nhà nước")]
 
 
+def test_a_known_name_the_tagger_would_cut() -> None:
+    # bulk doc_000293, doc_000409: the tagger reads "tiền tệ" as a verb after the capitalised "Ổn định"
+    text = "3. Vụ Dự báo, thống kê - Ổn định tiền tệ, tài chính: Làm đầu mối xây dựng"
+    assert names(text[3:]) == [(0, "Vụ Dự báo, thống kê - Ổn định tiền tệ, tài chính")]
+
+
 def test_a_body_whose_own_name_holds_its_field() -> None:
     # 13 bulk documents name a steering committee or a national council by its field (bulk doc_000162, doc_000117,
     # doc_000240): "về", the field's commas and "và" and a verb-like word the tagger reads (phát triển) are the name's
