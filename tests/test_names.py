@@ -267,6 +267,16 @@ def test_a_kind_named_by_the_field_it_serves() -> None:
     assert names("cơ quan quản lý nhà nước về tình hình thực hiện") == [(0, "cơ quan quản lý nhà nước")]
 
 
+def test_a_known_body_or_another_it_may_stand_for_is_one_subject() -> None:
+    # bulk doc_000542, doc_000557: "hoặc" and a body's name go on with a known name, as after any other name
+    text = "Ngân hàng Nhà nước hoặc Ngân hàng Nhà nước chi nhánh Khu vực tiếp nhận hồ sơ"
+    assert names(text) == [(0, "Ngân hàng Nhà nước hoặc Ngân hàng Nhà nước chi nhánh Khu vực")]
+    text = "Thường trực Hội đồng nhân dân hoặc Chủ tọa kỳ họp quyết định"
+    assert names(text) == [(0, "Thường trực Hội đồng nhân dân hoặc Chủ tọa kỳ họp")]
+    # ... not a kind of body
+    assert names("Sở Xây dựng hoặc cơ quan chuyên môn chủ trì") == [(0, "Sở Xây dựng")]
+
+
 def test_a_known_name_the_tagger_would_cut() -> None:
     # bulk doc_000293, doc_000409: the tagger reads "tiền tệ" as a verb after the capitalised "Ổn định"
     text = "3. Vụ Dự báo, thống kê - Ổn định tiền tệ, tài chính: Làm đầu mối xây dựng"
