@@ -189,6 +189,13 @@ def test_a_verb_the_lexicon_does_not_know_is_told_by_its_part_of_speech() -> Non
     assert names("Chủ tịch Hội đồng khám sức khỏe căn cứ kết quả") == [(0, "Chủ tịch Hội đồng khám sức khỏe")]
 
 
+def test_a_duty_cue_ends_the_name_before_it() -> None:
+    # "có nghĩa vụ" as "có nhiệm vụ", "có trách nhiệm" (25 bulk documents; doc_000142, doc_000116)
+    assert names("Công ty chứng khoán có nghĩa vụ cập nhật các thông tin") == [(0, "Công ty chứng khoán")]
+    text = "Người đứng đầu cơ sở cai nghiện ma túy có các nghĩa vụ sau đây:"
+    assert names(text) == [(0, "Người đứng đầu cơ sở cai nghiện ma túy")]
+
+
 def test_cơ_sở_as_a_basis_names_no_body() -> None:
     # bulk doc_000216, doc_000080: Cơ sở pháp lý (the legal basis), beside Cơ sở sản xuất thực phẩm (a facility)
     assert mentions("b) Cơ sở pháp lý về việc nguồn vốn đầu tư công đã được bố trí trong kế hoạch.") == []
