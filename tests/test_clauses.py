@@ -702,6 +702,36 @@ def test_a_regulated_partys_must_is_conduct_not_a_task() -> None:
     assert mentions("1. Nhà đầu tư có trách nhiệm gửi báo cáo.") == [("lead", "Nhà đầu tư")]
 
 
+def test_a_regulated_firms_conduct_is_no_task_whatever_its_verb() -> None:
+    """A regulated firm or a company's organ as a clause's subject states its conduct, whatever the verb (gold README:
+    regulated private parties, the organs of a regulated company; 1,201 lines of 124 bulk documents open so): bulk
+    doc_000339, doc_000142, doc_000457. A duty cue gives it a responsibility, and the regulator a procedure binds
+    leads."""
+    assert mentions(
+        "a) Ngân hàng hợp tác xã lập 01 bộ hồ sơ theo quy định tại khoản 2 Điều này gửi Ngân hàng Nhà nước chi nhánh Khu "
+        "vực nơi đặt trụ sở chi nhánh."
+    ) == []
+    assert mentions("b) Công ty chứng khoán không được nhận lệnh mua cổ phiếu của chính công ty chứng khoán.") == []
+    assert mentions("1. Hội đồng thành viên phải thành lập Ủy ban quản lý rủi ro, Ủy ban nhân sự.") == []
+    assert mentions("a) Hội đồng quản trị, Hội đồng thành viên chịu trách nhiệm phê duyệt báo cáo.") == [
+        ("lead", "Hội đồng quản trị"),
+        ("lead", "Hội đồng thành viên"),
+    ]
+    assert mentions(
+        "Trong thời hạn 10 ngày kể từ ngày nhận được hồ sơ, Ngân hàng Nhà nước có văn bản yêu cầu tổ chức tín dụng "
+        "bổ sung hồ sơ."
+    ) == [("lead", "Ngân hàng Nhà nước"), ("lead", "tổ chức tín dụng")]
+
+
+def test_a_verb_right_before_a_power_says_who_holds_it() -> None:
+    """``Trưởng đoàn kiểm tra do Bộ trưởng Bộ Xây dựng thành lập có quyền: a) Phạt cảnh cáo …``: the verb before ``có
+    quyền`` says which team is meant, and the powers to sanction are no task (gold README; 36 such subjects in 11 bulk
+    sanctions decrees: doc_000504, doc_000173, doc_000194, whose list of directors closes so)."""
+    assert mentions("3. Cục trưởng Cục Đường bộ Việt Nam, Trưởng đoàn kiểm tra do Bộ trưởng Bộ Xây dựng thành lập có quyền:") == []
+    assert mentions("Giám đốc Sở Y tế; Giám đốc Sở Văn hóa, Thể thao và Du lịch; Giám đốc Sở Khoa học và Công nghệ thành lập có quyền:") == []
+    assert mentions("Sở Nội vụ thành lập Hội đồng thẩm định hồ sơ.") == [("lead", "Sở Nội vụ")]
+
+
 def test_a_partner_verb_that_says_which_units_are_meant_is_no_support_duty() -> None:
     """``…, các đơn vị tham gia TABMIS, … có trách nhiệm tổ chức triển khai``: ``tham gia`` after a kind of body says
     which units are meant; the duty cue is the clause's verb (bulk doc_000319, doc_000124, doc_000147)."""

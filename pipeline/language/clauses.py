@@ -294,6 +294,8 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
             subject = subject[:1].upper() + subject[1:]
         if not cue("lead_before").match(subject) and (doer := find_doer(subject)):
             role, verb, whole = doer
+            if role == "lead" and cue("regulated_firm").match(subject) and not cue("duty").match(subject, verb):
+                break  # Ngân hàng thương mại lập 01 bộ hồ sơ …: a regulated firm's conduct, no task (gold README)
             found = defined_names(subject[:verb]) if whole else names(subject[: verb + 1])
             found += generic_tail(subject, found, verb)
             if start != body_start and not (found and next_to_verb(subject[found[-1][0] + len(found[-1][1]) : verb])):
