@@ -275,12 +275,13 @@ def test_a_kind_named_by_the_field_it_serves() -> None:
 
 
 def test_a_known_body_or_another_it_may_stand_for_is_one_subject() -> None:
-    # bulk doc_000542, doc_000557: "hoặc" and a body's name go on with a known name, as after any other name
-    text = "Ngân hàng Nhà nước hoặc Ngân hàng Nhà nước chi nhánh Khu vực tiếp nhận hồ sơ"
-    assert names(text) == [(0, "Ngân hàng Nhà nước hoặc Ngân hàng Nhà nước chi nhánh Khu vực")]
-    text = "Thường trực Hội đồng nhân dân hoặc Chủ tọa kỳ họp quyết định"
-    assert names(text) == [(0, "Thường trực Hội đồng nhân dân hoặc Chủ tọa kỳ họp")]
-    # ... not a kind of body
+    # bulk doc_000542, doc_000557: "hoặc" and a body's name go on with a known name, as after any other name; not
+    # "hoặc" and a kind of body
+    for subject, verb in (
+        ("Ngân hàng Nhà nước hoặc Ngân hàng Nhà nước chi nhánh Khu vực", " tiếp nhận hồ sơ"),
+        ("Thường trực Hội đồng nhân dân hoặc Chủ tọa kỳ họp", " quyết định"),
+    ):
+        assert names(subject + verb) == [(0, subject)]
     assert names("Sở Xây dựng hoặc cơ quan chuyên môn chủ trì") == [(0, "Sở Xây dựng")]
 
 
