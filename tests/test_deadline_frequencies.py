@@ -3,8 +3,10 @@ periods)."""
 
 from __future__ import annotations
 
+from pipeline.evaluate.run import bulk_texts
 from pipeline.language.deadlines import read_time_value
 from tests.test_deadlines import typed
+from tests.test_structure import structure_of
 
 
 def test_a_duty_done_at_several_periods_has_no_one_recurrence() -> None:
@@ -37,6 +39,16 @@ def test_a_frequency_counted_in_times_recurs() -> None:
     assert typed("b) Đối tượng quy định tại điểm d khoản 2 Điều 2 Nghị định này, mỗi năm một lần được hỗ trợ tiền") == []
 
 
+def test_a_frequency_counted_in_times_makes_a_duty_unless_it_is_how_often_a_right_is_given() -> None:
+    # bulk: 72 documents count a frequency in times; 45 paragraphs of 13 (check set aside) became tasks by it: the
+    # survey frequencies of a circular on maritime works (doc_000161), passives (… được tổ chức định kỳ 02 năm một lần)
+    texts = bulk_texts(["doc_000161", "doc_000001"])
+    survey = [t for t in structure_of(texts["doc_000161"]).tasks if t.text[1:20] == ") Tần suất khảo sát"]
+    assert len(survey) == 14 and [d.text for d in survey[0].deadlines] == ["02 tháng/lần"]
+    # … not an allowance paid once a year (c) Được nghỉ phép …, được chi trả kinh phí vé máy bay khứ hồi 01 lần/năm)
+    assert not [t for t in structure_of(texts["doc_000001"]).tasks if "01 lần/năm" in t.text]
+
+
 def test_periodic_and_ad_hoc_is_how_often_a_duty_is_done() -> None:
     # bulk: định kỳ và / hoặc đột xuất after a duty's verb or before one (28 of 49 pairs in 32 documents)
     assert [d[1] for d in typed("e) Báo cáo định kỳ và đột xuất về hoạt động thanh toán bù trừ")] == ["định kỳ"]  # doc_000580
@@ -46,3 +58,18 @@ def test_periodic_and_ad_hoc_is_how_often_a_duty_is_done() -> None:
     assert typed("Mức chi thù lao các cuộc họp định kỳ và đột xuất của Ban Chủ nhiệm") == []
     assert typed("b) Qua báo cáo định kỳ hoặc đột xuất;") == []
     assert typed("có cơ chế kiểm tra định kỳ và đột xuất đối với các điều kiện") == []
+
+
+def test_the_first_days_of_every_period_are_a_window_that_recurs() -> None:
+    # bulk: 2 documents set a window at the start of every month or quarter (tune gold doc_000177, doc_000409): recurring,
+    # no amount counted from an event; the frequency before it is part of the phrase
+    window = lambda text: [(d[1], d[0], d[7]) for d in typed(text)]  # noqa: E731
+    assert window("a) Định kỳ hằng tháng, trong thời hạn 05 ngày làm việc đầu tiên của tháng, phải nộp báo cáo") == [
+        ("Định kỳ hằng tháng, trong thời hạn 05 ngày làm việc đầu tiên của tháng", "recurring", "monthly")
+    ]
+    assert window("4. Trong thời hạn 05 ngày đầu của tháng đầu trong quý, người được chỉ định báo cáo")[0][2] == "quarterly"
+    assert window("tại cộng đồng trong 05 ngày đầu của Quý I, định kỳ 06 tháng tiến hành sơ kết")[0] == (
+        "trong 05 ngày đầu của Quý I", "recurring", "yearly"
+    )
+    # … the first days of the month after an event are counted from it (tune gold doc_000524)
+    assert window("d) Trong thời hạn 07 ngày làm việc đầu tiên của tháng tiếp theo của tháng có dư nợ, bên vay gửi")[0][1] == "relative"

@@ -147,6 +147,17 @@ def _names_duties(nouns: str | None) -> bool:
     return any(fold(noun) not in powers for noun in re.split(r",\s*|\s+và\s+", nouns))
 
 
+def grants_powers(heading: str) -> bool:
+    """Whether a heading names powers and no duties (``Điều 4. Thẩm quyền chấp thuận thay đổi``, ``1. Thẩm quyền
+    chấp thuận thay đổi:``): what the bodies under it approve or decide are competences, no tasks (gold README)."""
+    words = fold(heading[body_start_of(heading) :])
+    powers = {fold(noun) for noun in CLAUSES.data()["power_nouns"]}
+    duties = {fold(noun) for noun in CLAUSES.data()["duty_nouns"]} - powers
+    return any(words.startswith(noun) for noun in powers) and not any(
+        re.search(rf"\b{re.escape(noun)}\b", words) for noun in duties
+    )
+
+
 def inherited_role(task_text: str) -> str | None:
     """The role of a heading's body in a task under it: ``Phối hợp với …`` makes it a support, else it leads; none
     in an item that grants a right (``Được yêu cầu …``, ``Được cung cấp thông tin …``: a list of the body's rights)."""
@@ -284,6 +295,8 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
             subject = subject[:1].upper() + subject[1:]
         if not cue("lead_before").match(subject) and (doer := find_doer(subject)):
             role, verb, whole = doer
+            if role == "lead" and cue("regulated_firm").match(subject) and not cue("duty").match(subject, verb):
+                break  # Ngân hàng thương mại lập 01 bộ hồ sơ …: a regulated firm's conduct, no task (gold README)
             found = defined_names(subject[:verb]) if whole else names(subject[: verb + 1])
             found += generic_tail(subject, found, verb)
             if start != body_start and not (found and next_to_verb(subject[found[-1][0] + len(found[-1][1]) : verb])):

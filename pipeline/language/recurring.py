@@ -32,10 +32,23 @@ LISTED_PERIODS = re.compile(
     r"\s*(?:,|và|hoặc)\s*(?:(?:hằng|hàng)\s+)?(?:\d{1,2}\s+tháng|năm|quý|tháng)\b(?!\s*\d)", re.IGNORECASE
 )
 LIST_REACH = 40  # characters between two frequencies of one list (hằng tháng, quý, 06 tháng, hằng năm)
+TIMES = re.compile(r"(?<!\w)lần(?!\w)", re.IGNORECASE)  # 02 tháng/lần, mỗi năm 01 lần: a frequency counted in times
 FOLLOWING_WORD = re.compile(r"\s*(,|[^\W\d_]+)?")
 NOT_A_DUTY_AFTER = ("hoặc", "và", "của", "theo", "được", "cho", "với")  # định kỳ của …: a noun's complement
 # A day and month a span starts from: the day after it ends the span (Kỳ báo cáo: từ ngày 16 tháng 12 năm trước đến
 # ngày 15 tháng 12 của năm báo cáo; Năm học … từ ngày 01 tháng 7 năm trước đến hết ngày 30 tháng 6), no limit.
+# The first days of every period a duty is due in (Định kỳ hằng tháng, trong thời hạn 05 ngày làm việc đầu tiên của
+# tháng, phải nộp …; trong 05 ngày đầu của Quý I, …; Trong thời hạn 05 ngày đầu của tháng đầu trong quý): a window
+# that recurs, not days counted from an event, and no more precise than its frequency (other frequencies of the
+# sentence stay: …, định kỳ 06 tháng tiến hành sơ kết, hằng năm tổng kết). Only where the period ends the phrase: the first days of the month
+# after an event (… đầu tiên của tháng tiếp theo của tháng có dư nợ) are counted from it (tune gold doc_000524).
+PERIOD_OPENING = re.compile(
+    r"(?<!\w)(?:(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:tháng|quý|năm)\s*,\s*)?"  # Định kỳ hằng tháng, … : one phrase
+    r"(?:trong\s+(?:thời hạn\s+|vòng\s+)?(?:tối đa\s+)?)?\d{1,2}\s+ngày(?:\s+làm việc)?\s+đầu(?:\s+tiên)?\s+"
+    r"(?:của|trong)\s+(?P<period>tháng|quý|năm)(?P<roman>\s+[IV]{1,3})?"
+    r"(?:\s+đầu(?:\s+tiên)?\s+(?:của|trong)\s+(?P<outer>quý|năm))?(?=\s*(?:[,.;:)]|$))",
+    re.IGNORECASE,
+)
 SPAN_FROM = re.compile(r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}(?:\s*/\s*|\s+tháng\s+)\d{1,2}\b[^.;:\n\d]{0,40}$", re.IGNORECASE)
 
 
@@ -159,8 +172,9 @@ def _month_in_period(periods: dict[str, Any]) -> str:
 
 def days_in_periods(text: str) -> list[Deadline]:
     """A day within a period: ``trước ngày 15 hằng tháng``, ``trước ngày 05 tháng 7 hàng năm``, ``trước ngày 20
-    tháng cuối quý``; a day and month with no year (``trước ngày 15 tháng 6``) recur yearly, as does a month in every
-    year (``vào tháng 12 hằng năm``, ``Chậm nhất tháng 7 hàng năm``: 9 in 7 bulk documents), its precision ``month``."""
+    tháng cuối quý``, the first days of every period (``trong thời hạn 05 ngày làm việc đầu tiên của tháng``: 2 bulk
+    documents, and 3 more where the month follows an event); a day and month with no year (``trước ngày 15 tháng 6``)
+    recur yearly, as does a month in every year (``vào tháng 12 hằng năm``, ``Chậm nhất tháng 7 hàng năm``: 9 in 7 bulk documents), its precision ``month``."""
     found = []
     for match in _grammar().day_in_period.finditer(text):
         month = match["month"] or match["month2"]
@@ -180,6 +194,9 @@ def days_in_periods(text: str) -> list[Deadline]:
     for match in _grammar().english_day.finditer(text):  # Before December 31 every year, ministries …
         if _english_day(match):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence="yearly", precision="day"))
+    for match in PERIOD_OPENING.finditer(text):  # trong thời hạn 05 ngày làm việc đầu tiên của tháng
+        period = "năm" if match["roman"] else (match["outer"] or match["period"])
+        found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence=_recurrence(period)))
     taken = [(d.start, d.end) for d in found]
     for match in _grammar().month_in_year.finditer(text):  # lần 1 chi trả vào tháng 12 hằng năm
         if 1 <= int(match["month"]) <= 12 and not any(s < match.end() and match.start() < e for s, e in taken):
@@ -212,7 +229,7 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
                 months = _months(match[amount], match[unit])
         if match["unit7"]:
             months = _months(None, match["unit7"])
-            if not bare and match[0].lower().startswith("mỗi") and _grants(text, match):
+            if not bare and match[0].lower().startswith("mỗi") and _grants(text, match.start(), match.end()):
                 continue  # a right or a benefit (Phạm nhân được liên lạc … mỗi tháng 01 lần; mỗi năm một lần được hỗ trợ)
         if match["n3"] and (not bare or str(int(match["n3"])) not in words()["every_n_months"]):
             continue  # 6 tháng alone in a time value is half-yearly; (60 tháng) restates a term
@@ -261,12 +278,20 @@ def _after_a_duty_verb(written: str) -> bool:
     return verb is not None and not written[: -len(verb)].rstrip().endswith(nouns)
 
 
-def _grants(text: str, match: re.Match[str]) -> bool:
+def _grants(text: str, start: int, end: int, passive: bool = False) -> bool:
     """Whether a frequency with no word of least before it is how often something is allowed or given: ``được`` in
-    its clause before it (not ``phải được``, a passive duty) or right after it."""
-    clause = re.split(r"[.;:\n]", before(text, match.start(), 200))[-1].lower()
-    allowed = re.search(r"(?<!\w)(?<!phải )được(?!\w)", clause) is not None
-    return allowed or re.match(r"\s*,?\s*được(?!\w)", text[match.end() :], re.IGNORECASE) is not None
+    its clause before it (not ``phải được``, a passive duty) or right after it; `passive`: nor ``được`` before the verb
+    of a duty (``Bình chọn … được tổ chức định kỳ 02 năm một lần``, ``được thực hiện tối thiểu 01 lần/năm``) nor
+    ``được quy định``."""
+    clause = re.split(r"[.;:\n]", before(text, start, 200))[-1].lower()
+    duty = rf"{_grammar().duty_verb.pattern}|\s+(?:quy định|nêu)\b" if passive else "(?!)"  # … được quy định tại: a reference
+    allowed = re.search(rf"(?<!\w)(?<!phải )được(?!\w)(?!{duty})", clause) is not None
+    return allowed or re.match(rf"\s*,?\s*được(?!\w)(?!{duty})", text[end:], re.IGNORECASE) is not None
+
+
+def _at_least(written: str) -> bool:
+    """Whether a frequency says how often at least (``tối thiểu 01 lần/năm``, ``ít nhất 01 lần trong 03 tháng``)."""
+    return re.match(rf"(?:định kỳ\s+)?(?:{alternatives(words()['recurring']['at_least'])})\b", written, re.IGNORECASE) is not None
 
 
 def _months(amount: str | None, span: str) -> str | None:
@@ -308,6 +333,16 @@ def _adverbs(text: str, bare: bool) -> list[Deadline]:
         if bare or opens_clause(text, match.start()) or g.obliged.search(clause):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence=adverbs[written] or None))
     return found
+
+
+def counts_a_duty(text: str, deadline: Deadline) -> bool:
+    """Whether a recurring limit of `text` counts how often a duty is done (``a) Tần suất khảo sát 02 tháng/lần …``,
+    ``… kiểm tra … tối thiểu 12 tháng một lần``, ``Bình chọn … được tổ chức định kỳ 02 năm một lần``): counted in
+    times, and no right or benefit given so often (``được chi trả kinh phí vé máy bay khứ hồi 01 lần/năm``, ``02 năm
+    một lần được cấp phiếu mời …``) unless it says how often at least (``tối thiểu 01 lần/năm``)."""
+    if deadline.kind != "recurring" or TIMES.search(deadline.text) is None:
+        return False
+    return _at_least(deadline.text) or not _grants(text, deadline.start, deadline.end, passive=True)
 
 
 def first_duty_verb(text: str) -> int | None:

@@ -28,7 +28,7 @@ from pipeline.language.deadlines import (
     is_time_value,
     read_time_value,
 )
-from pipeline.language.recurring import first_duty_verb
+from pipeline.language.recurring import counts_a_duty, first_duty_verb
 from pipeline.language.sessions import at_a_meeting
 from pipeline.structure.lines import Line, fold_chars, vocabulary
 from pipeline.structure.sections import Section, reads_as_heading
@@ -42,6 +42,11 @@ SENTENCE_OPENING = re.compile(r"\s*[“\"]?\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[
 DUTY_VERB_REACH = 20  # characters after a frequency where the verb of its duty is looked for
 MIN_TASK_CHARS = 25
 MIN_TASK_WORDS = 3  # lower-case words: a line in capitals, an address or a contact line asks nothing
+# The preamble's grounds (Căn cứ …; Theo đề nghị của …;): the line after one is the enacting formula (Bộ trưởng Bộ Khoa
+# học và Công nghệ ban hành Thông quy định …, Thủ tướng Chính phủ ban hành tiêu chí …: whatever it enacts), or the
+# ground itself going on where web text broke it (Căn cứ Nghị định số … của / Chính phủ quy định …).
+GROUNDS = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị)\b")
+ENACTING = re.compile(r"^[^.;:]{3,80}\sban hành\s")
 NARRATIVE = re.compile(
     r"^(?:Chuyển:\s*)?(?:Thực hiện|Căn cứ|Theo đề nghị|Xét đề nghị|Ngày \d|Trên cơ sở)\b"
     r"|^[^.;:]{3,80}\sban hành (?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Luật|Pháp lệnh)\b"
@@ -129,8 +134,10 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
     column: TimeColumn | None = None  # the time column of the task table being read …
     width, broken = 0, False  # … how many cells its heading row has; whether other lines came since its last row
     last_line = -TIME_CELL_REACH - 1  # the line of the last task
+    previous = ""  # the text of the line before
     for line in lines:
-        text = line.stripped
+        text, ground = line.stripped, previous
+        previous = text or previous
         row = TABLE_CELL in text
         if row and (heading := time_column(text)) is not None:
             column, width, broken = heading, text.count(TABLE_CELL), False
@@ -149,6 +156,8 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
             continue
         if line.index not in body or len(text) < MIN_TASK_CHARS or not _reads_as_prose(text):
             continue
+        if GROUNDS.match(ground) and (ENACTING.match(text) or not ground.endswith((";", ".", ":", ","))):
+            continue  # the enacting formula, or a ground broken over two lines: the preamble asks nothing
         start = line.start + line.text.index(text)
         holding = enclosing.at(start)
         section = max(holding, key=lambda s: s.level) if holding else None
@@ -189,8 +198,9 @@ def _heads(section: Section, start: int, text: str) -> bool:
 
 def _sets_a_time_limit(text: str, deadlines: tuple[Deadline, ...], table_row: bool) -> bool:
     """Whether a paragraph's deadlines (offsets in `text`) make it a duty of its own: a limit counted from an event
-    (``Trong thời hạn 10 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cơ quan …``) or a day that recurs (``…
-    báo cáo trước ngày 15 hằng tháng``) binds whoever acts in it; so does any limit in a sentence that obliges
+    (``Trong thời hạn 10 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cơ quan …``), a day that recurs (``…
+    báo cáo trước ngày 15 hằng tháng``) or a frequency counted in times (``a) Tần suất khảo sát 02 tháng/lần đối với
+    luồng hàng hải …``) binds whoever acts in it; so does any limit in a sentence that obliges
     (``Định kỳ 06 tháng phải kiểm tra …``, ``… phải hoàn thành … trước ngày 31 tháng 12 năm 2026``), and
     ``thường xuyên`` opening a clause, a meeting it is due at (``tại kỳ họp gần nhất``), (``a) Thường xuyên kiểm tra, nạo vét …``), a frequency before the verb of a duty
     (``Ngân hàng xây dựng và định kỳ rà soát, cập nhật kế hoạch …``), and a frequency opening a sentence
@@ -200,7 +210,7 @@ def _sets_a_time_limit(text: str, deadlines: tuple[Deadline, ...], table_row: bo
     if table_row and deadlines:
         return True
     for d in deadlines:
-        if d.kind == "relative" or (d.kind == "recurring" and d.precision is not None):
+        if d.kind == "relative" or (d.kind == "recurring" and d.precision is not None) or counts_a_duty(text, d):
             return True
         if d.kind == "ongoing" and opens_clause(text, d.start):
             return True
