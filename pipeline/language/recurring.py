@@ -134,7 +134,7 @@ def _grammar() -> _Grammar:
                 rf"(?:(?P<n8>{amount})\s+)?(?P<unit8>{spans})\b(?!\s*\d))",
                 re.IGNORECASE,
             ),
-            ("lần", "kỳ", "đợt"),  # `định kỳ` is written with one space in the pattern
+            ("lần", "định kỳ", "mỗi"),  # `định kỳ` is written with one space; sessions or rounds follow `mỗi`
         ),
         periodic=screened_phrases(d["recurring"]["periodic"]),
         month_end=screened_phrases(d["recurring"]["month_end"]),
