@@ -26,12 +26,12 @@ BODY_NAMES = lexicon(
             for key in (
                 "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers",
-                "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
+                "name_continuations", "name_alternatives", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds", "slash_parents",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "listed_apart", "listed_apart_after", "located_places", "not_children",
-                "levelled_kinds", "shared_levels", "short_name_markers",
+                "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions",
             )
         },
         "levels_of_heads": {str: str},
@@ -51,6 +51,8 @@ VERB_TAGS = ("V", "R")
 # The verb of a definition comes within so many words after its opener (được Bộ trưởng Bộ Tài chính giao chủ trì); further
 # on, the first verb is the sentence's own (… được giao nhiệm vụ bồi dưỡng công chức | căn cứ …).
 RELATIVE_VERB_WITHIN = 3
+# A level followed by a place's own name: the body of that one place (Sở Tư pháp thành phố Hà Nội).
+NAMED_PLACE = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố|huyện|quận|thị xã)\s+[A-ZĐ]")
 PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
 # Between the bodies of a list: a comma (one without a space too, unless inside capitals: Ủy ban KH,CN&MT), "và".
 # Not "hoặc": read as two bodies (Sở Giao dịch hoặc Ngân hàng Nhà nước chi nhánh Khu vực), the check set lost
@@ -104,7 +106,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?i:{alternation(data['titles'])})\)"
         ),
         # words that may go on with a known name, whole words (vào is no và)
-        "continuation": re.compile(rf"(?:{alternation(data['name_continuations'])})\b"),
+        "continuation": re.compile(rf"(?i:{alternation(data['name_continuations'])})\b"),
         # words the grammar knows after a name (thuộc, cấp, có liên quan …): a tagger's verb there ends nothing
         "lexicon_word": re.compile(
             rf"(?:{alternation(data['name_continuations'] + data['name_closers'] + data['name_closer_continuations'] + data['relations'] + ['cấp'])})\b"
@@ -131,6 +133,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "relative_opener": re.compile(
             rf"\s(?:{alternation(data['relative_openers'])})(?=\s)(?!\s+(?:{alternation(data['relative_powers'])})\b)"
         ),
+        "levelled_kind": re.compile(rf"(?<!\w)(?:{alternation(data['levelled_kinds'])})(?!\w|\s+viên\b)"),
         "compound": re.compile(rf"\b(?:{alternation(data['compounds'])})\b"),
         "unsplit": re.compile(rf"\b(?:{alternation(data['unsplit'])})\b"),
         "relative_end": re.compile(rf"\s(?:{alternation(data['relative_ends'])})$"),
@@ -266,9 +269,20 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
         or PLURAL.search(assignee)
     ):
         return True
-    level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None)
-    level = level or next((lv for head, lv in data["levels_of_heads"].items() if assignee.startswith(f"{head} ")), None)
+    level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None) or _level_of_head(assignee)
     return level is not None and below_issuer(level, place)
+
+
+def _level_of_head(assignee: str) -> str | None:
+    """The level a body's kind stands at (``Phòng …`` a district's, ``Sở …`` a province's), a title before it aside
+    (``Giám đốc Sở Tư pháp``); none where the name gives its place (``Sở Y tế tỉnh Bình Định``)."""
+    data = grammar()
+    post = assignee.removeprefix("Phó ")  # Phó Giám đốc Sở …
+    title = next((t for t in sorted(data["titles"], key=len, reverse=True) if post.startswith(f"{t} ")), None)
+    body = post[len(title) + 1 :] if title else post
+    if body.startswith(tuple(data["levelled_head_exceptions"])) or NAMED_PLACE.search(body):
+        return None
+    return next((lv for head, lv in data["levels_of_heads"].items() if f"{body} ".startswith(f"{head} ")), None)
 
 
 def _heads_a_name(assignee: str) -> bool:
@@ -305,7 +319,11 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     # a known name in lower case is a phrase's words, no body (tổ chức phi chính phủ nước ngoài)
     bounding = [(s, e) for s, e in known if text[s].isupper() and not any(ds <= s < de for ds, de in defined)]
     # a place a body sits in ends the name as a known body does (… tại các thành phố | tạm đình chỉ …)
-    bounding = sorted(bounding + [m.span() for m in _patterns()["located"].finditer(text, 0, end)])
+    bounding += [m.span() for m in _patterns()["located"].finditer(text, 0, end)]
+    # so does a body every level has, named by its kind alone (Hội đồng nhân dân | giữ mối liên hệ …), whose words
+    # the tagger reads as one noun: what may follow it is a level, a place or a list
+    levelled = [m.span() for m in _patterns()["levelled_kind"].finditer(text, 0, end)]
+    bounding = sorted(bounding + [(s, e) for s, e in levelled if not any(ks <= s < ke for ks, ke in bounding)])
     span = without_trailers(_bounded_by_known_names(text[:end], bounding))
     found: list[tuple[int, str]] = []
     position, separator, kinds_only, opener = 0, "", False, -1
@@ -423,14 +441,16 @@ def _bounded_by_known_names(span: str, known: list[tuple[int, int]]) -> str:
 
     - it ends with the first known body that a lower-case word follows which cannot go on with it (``Sở Lao động -
       Thương binh và Xã hội tạm dừng chi trả``: a verb that no stop word caught); names that go on (``… các tỉnh,
-      thành phố``, ``… cấp huyện``) and lists (``, Bộ Tài chính``) are left whole;
+      thành phố``, ``… cấp huyện``), lists (``, Bộ Tài chính``) and alternatives (``hoặc Ngân hàng Nhà nước chi nhánh
+      Khu vực``) are left whole;
     - two known bodies with only a space between them (a table cell whose line break was lost: ``Bộ Thông tin và
       Truyền thông Bộ Khoa học và Công nghệ``) are two list pieces: the space becomes a comma (same length), unless
       the second does not begin like a body (``Ban Bí thư Trung ương Đoàn …`` is one name)."""
     goes_on = _patterns()["continuation"]
     for _, end in known:
         after = span[end:].lstrip()
-        if after[:1].islower() and not goes_on.match(after):
+        alternative = after.split(" ", 1)[0] in grammar()["name_alternatives"] and begins_name(after.partition(" ")[2])
+        if after[:1].islower() and not goes_on.match(after) and not alternative:
             span = span[:end]
             break
     for (_, end), (start, _) in zip(known, known[1:]):
