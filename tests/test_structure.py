@@ -81,10 +81,10 @@ def test_a_narrative_opening_does_not_hide_the_request_that_follows_it() -> None
 
 
 def test_an_enacting_formula_whose_type_web_text_put_on_the_next_line_is_no_task(bulk: dict[str, str]) -> None:
-    """``Thủ tướng`` / ``Chính phủ ban hành`` / ``Quyết định quy định chi tiết …`` (doc_000358): the lines that a
-    break inside the body's name cut join, and the formula, its type on the next line, asks nothing."""
-    tasks = [t.text for t in structure_of(bulk["doc_000358"]).tasks]
-    assert not any(t.startswith(("Thủ tướng Chính phủ ban hành", "Chính phủ ban hành")) for t in tasks)
+    """``Bộ trưởng Bộ Nông nghiệp và Môi trường ban hành`` / ``Thông tư sửa đổi, bổ sung …`` (doc_000418): the
+    formula, its type on the next line, asks nothing."""
+    tasks = [t.text for t in structure_of(bulk["doc_000418"]).tasks]
+    assert not any(t.startswith("Bộ trưởng Bộ Nông nghiệp và Môi trường ban hành") for t in tasks)
 
 
 @pytest.fixture(scope="module")
