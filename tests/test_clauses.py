@@ -723,6 +723,15 @@ def test_a_regulated_firms_conduct_is_no_task_whatever_its_verb() -> None:
     ) == [("lead", "Ngân hàng Nhà nước"), ("lead", "tổ chức tín dụng")]
 
 
+def test_a_verb_right_before_a_power_says_who_holds_it() -> None:
+    """``Trưởng đoàn kiểm tra do Bộ trưởng Bộ Xây dựng thành lập có quyền: a) Phạt cảnh cáo …``: the verb before ``có
+    quyền`` says which team is meant, and the powers to sanction are no task (gold README; 36 such subjects in 11 bulk
+    sanctions decrees: doc_000504, doc_000173, doc_000194, whose list of directors closes so)."""
+    assert mentions("3. Cục trưởng Cục Đường bộ Việt Nam, Trưởng đoàn kiểm tra do Bộ trưởng Bộ Xây dựng thành lập có quyền:") == []
+    assert mentions("Giám đốc Sở Y tế; Giám đốc Sở Văn hóa, Thể thao và Du lịch; Giám đốc Sở Khoa học và Công nghệ thành lập có quyền:") == []
+    assert mentions("Sở Nội vụ thành lập Hội đồng thẩm định hồ sơ.") == [("lead", "Sở Nội vụ")]
+
+
 def test_a_partner_verb_that_says_which_units_are_meant_is_no_support_duty() -> None:
     """``…, các đơn vị tham gia TABMIS, … có trách nhiệm tổ chức triển khai``: ``tham gia`` after a kind of body says
     which units are meant; the duty cue is the clause's verb (bulk doc_000319, doc_000124, doc_000147)."""

@@ -58,3 +58,18 @@ def test_periodic_and_ad_hoc_is_how_often_a_duty_is_done() -> None:
     assert typed("Mức chi thù lao các cuộc họp định kỳ và đột xuất của Ban Chủ nhiệm") == []
     assert typed("b) Qua báo cáo định kỳ hoặc đột xuất;") == []
     assert typed("có cơ chế kiểm tra định kỳ và đột xuất đối với các điều kiện") == []
+
+
+def test_the_first_days_of_every_period_are_a_window_that_recurs() -> None:
+    # bulk: 2 documents set a window at the start of every month or quarter (tune gold doc_000177, doc_000409): recurring,
+    # no amount counted from an event; the frequency before it is part of the phrase
+    window = lambda text: [(d[1], d[0], d[7]) for d in typed(text)]  # noqa: E731
+    assert window("a) Định kỳ hằng tháng, trong thời hạn 05 ngày làm việc đầu tiên của tháng, phải nộp báo cáo") == [
+        ("Định kỳ hằng tháng, trong thời hạn 05 ngày làm việc đầu tiên của tháng", "recurring", "monthly")
+    ]
+    assert window("4. Trong thời hạn 05 ngày đầu của tháng đầu trong quý, người được chỉ định báo cáo")[0][2] == "quarterly"
+    assert window("tại cộng đồng trong 05 ngày đầu của Quý I, định kỳ 06 tháng tiến hành sơ kết")[0] == (
+        "trong 05 ngày đầu của Quý I", "recurring", "yearly"
+    )
+    # … the first days of the month after an event are counted from it (tune gold doc_000524)
+    assert window("d) Trong thời hạn 07 ngày làm việc đầu tiên của tháng tiếp theo của tháng có dư nợ, bên vay gửi")[0][1] == "relative"

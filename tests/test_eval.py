@@ -24,6 +24,7 @@ from pipeline.evaluate.gold import (
     Score,
     _same_role_and_name,
     _score_deadlines,
+    _within,
     evaluate,
     gold_sets,
     load_gold,
@@ -108,6 +109,15 @@ def test_a_matched_deadlines_typed_fields_are_scored_where_gold_or_row_gives_the
         "recurrence": (1, 1), "typed": (2, 3),  # a recurring day's precision is not written: it has no date
     }  # fmt: skip
     assert result.scores()["deadlines.typed"] == round(2 / 3, 4)
+
+
+def test_a_deadline_phrase_is_found_with_case_spacing_dashes_and_a_quarter_s_figures_aside() -> None:
+    score = Score()
+    gold = ["Trong quý I/2025", "giai đoạn 2025 - 2026", "trong quý IV/2025", "trước ngày 15/12/2025"]
+    found = ["trong  quý 1/2025", "giai đoạn 2025-2026", "quý 4/2025", "trước ngày 15/11/2025"]  # OCR read I as 1
+    score.add("f", gold, found, _within)
+    assert (score.true_positives, score.false_positives, score.false_negatives) == (3, 1, 1)
+    assert not _within("trong quý II/2025", "quý 1/2025") and not _within("quý I/2025", "quý 1/2026")
 
 
 def test_a_gold_document_that_failed_to_process_scores_as_misses_not_a_crash(tmp_path: Path) -> None:
