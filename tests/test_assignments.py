@@ -264,6 +264,7 @@ def test_canonical_names_expand_abbreviations_and_take_the_issuers_place() -> No
 def test_places_and_names_whatever_their_case() -> None:
     assert place_of("TỈNH ỦY", "ĐẢNG BỘ TỈNH BẮC LÂM") == Place("Bắc Lâm", "tỉnh")  # the word ủy is no place
     assert place_of("TỈNH ỦY BÌNH ĐỊNH", None) == Place("Bình Định", "tỉnh")
+    assert place_of("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", None) == Place("", "trung ương")  # xã hội is no commune
     assert canonical_name("Kho bạc Nhà nước Thành phố", Place("Hà Nội", "thành phố")).endswith("Thành phố Hà Nội")
     assert "Bắc Lâm" not in canonical_name("Các huyện ủy trực thuộc Tỉnh ủy", Place("Bắc Lâm", "tỉnh"))
 
@@ -275,6 +276,20 @@ def test_a_body_below_the_issuers_level_named_without_its_place_is_every_such_bo
     assert is_collective("Phòng Lao động - Thương binh và Xã hội", province)  # a district's office
     assert not is_collective("Phòng Lao động - Thương binh và Xã hội", place_of("UBND HUYỆN YÊN SƠN", None))
     assert canonical_name("Công an tỉnh", central) == "Công an tỉnh"
+
+
+def test_a_provinces_office_in_a_central_document_is_every_provinces() -> None:
+    ministry, province = place_of("BỘ TƯ PHÁP", None), place_of("ỦY BAN NHÂN DÂN TỈNH SƠN LA", None)
+    for office in ("Sở Tư pháp", "Giám đốc Sở Tư pháp", "Ngân hàng Nhà nước chi nhánh Khu vực", "Kho bạc Nhà nước khu vực"):
+        assert is_collective(office, ministry) and not is_collective(office, province)
+    # one body however central the document: the State Bank's transaction office, a stock exchange, a named place
+    for one in ("Sở Giao dịch", "Sở Giao dịch Chứng khoán Việt Nam", "Sở Y tế tỉnh Bình Định"):
+        assert not is_collective(one, ministry)
+    # a region's and a special zone's bodies, a province's delegation: every one of them in a law or a decree
+    national_assembly = place_of("QUỐC HỘI", None)
+    for office in ("Viện kiểm sát nhân dân khu vực", "Ủy ban nhân dân đặc khu", "Phó Trưởng Đoàn đại biểu Quốc hội"):
+        assert is_collective(office, national_assembly)
+    assert not is_collective("Viện kiểm sát nhân dân khu vực", province)
 
 
 def test_a_known_name_inside_a_longer_one_does_not_end_it() -> None:

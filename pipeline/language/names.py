@@ -31,7 +31,7 @@ BODY_NAMES = lexicon(
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "listed_apart", "listed_apart_after", "located_places", "not_children",
-                "levelled_kinds", "shared_levels", "short_name_markers",
+                "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions",
             )
         },
         "levels_of_heads": {str: str},
@@ -51,6 +51,8 @@ VERB_TAGS = ("V", "R")
 # The verb of a definition comes within so many words after its opener (được Bộ trưởng Bộ Tài chính giao chủ trì); further
 # on, the first verb is the sentence's own (… được giao nhiệm vụ bồi dưỡng công chức | căn cứ …).
 RELATIVE_VERB_WITHIN = 3
+# A level followed by a place's own name: the body of that one place (Sở Tư pháp thành phố Hà Nội).
+NAMED_PLACE = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố|huyện|quận|thị xã)\s+[A-ZĐ]")
 PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
 # Between the bodies of a list: a comma (one without a space too, unless inside capitals: Ủy ban KH,CN&MT), "và".
 # Not "hoặc": read as two bodies (Sở Giao dịch hoặc Ngân hàng Nhà nước chi nhánh Khu vực), the check set lost
@@ -266,9 +268,20 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
         or PLURAL.search(assignee)
     ):
         return True
-    level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None)
-    level = level or next((lv for head, lv in data["levels_of_heads"].items() if assignee.startswith(f"{head} ")), None)
+    level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None) or _level_of_head(assignee)
     return level is not None and below_issuer(level, place)
+
+
+def _level_of_head(assignee: str) -> str | None:
+    """The level a body's kind stands at (``Phòng …`` a district's, ``Sở …`` a province's), a title before it aside
+    (``Giám đốc Sở Tư pháp``); none where the name gives its place (``Sở Y tế tỉnh Bình Định``)."""
+    data = grammar()
+    post = assignee.removeprefix("Phó ")  # Phó Giám đốc Sở …
+    title = next((t for t in sorted(data["titles"], key=len, reverse=True) if post.startswith(f"{t} ")), None)
+    body = post[len(title) + 1 :] if title else post
+    if body.startswith(tuple(data["levelled_head_exceptions"])) or NAMED_PLACE.search(body):
+        return None
+    return next((lv for head, lv in data["levels_of_heads"].items() if f"{body} ".startswith(f"{head} ")), None)
 
 
 def _heads_a_name(assignee: str) -> bool:
