@@ -189,6 +189,13 @@ def test_a_verb_the_lexicon_does_not_know_is_told_by_its_part_of_speech() -> Non
     assert names("Chủ tịch Hội đồng khám sức khỏe căn cứ kết quả") == [(0, "Chủ tịch Hội đồng khám sức khỏe")]
 
 
+def test_a_duty_cue_ends_the_name_before_it() -> None:
+    # "có nghĩa vụ" as "có nhiệm vụ", "có trách nhiệm" (25 bulk documents; doc_000142, doc_000116)
+    assert names("Công ty chứng khoán có nghĩa vụ cập nhật các thông tin") == [(0, "Công ty chứng khoán")]
+    text = "Người đứng đầu cơ sở cai nghiện ma túy có các nghĩa vụ sau đây:"
+    assert names(text) == [(0, "Người đứng đầu cơ sở cai nghiện ma túy")]
+
+
 def test_cơ_sở_as_a_basis_names_no_body() -> None:
     # bulk doc_000216, doc_000080: Cơ sở pháp lý (the legal basis), beside Cơ sở sản xuất thực phẩm (a facility)
     assert mentions("b) Cơ sở pháp lý về việc nguồn vốn đầu tư công đã được bố trí trong kế hoạch.") == []
@@ -265,6 +272,23 @@ def test_a_kind_named_by_the_field_it_serves() -> None:
     assert names("Cơ quan chuyên môn về xây dựng thực hiện kiểm tra") == [(0, "Cơ quan chuyên môn về xây dựng")]
     # ... but not the matter of a report
     assert names("cơ quan quản lý nhà nước về tình hình thực hiện") == [(0, "cơ quan quản lý nhà nước")]
+
+
+def test_a_known_body_or_another_it_may_stand_for_is_one_subject() -> None:
+    # bulk doc_000542, doc_000557: "hoặc" and a body's name go on with a known name, as after any other name; not
+    # "hoặc" and a kind of body
+    for subject, verb in (
+        ("Ngân hàng Nhà nước hoặc Ngân hàng Nhà nước chi nhánh Khu vực", " tiếp nhận hồ sơ"),
+        ("Thường trực Hội đồng nhân dân hoặc Chủ tọa kỳ họp", " quyết định"),
+    ):
+        assert names(subject + verb) == [(0, subject)]
+    assert names("Sở Xây dựng hoặc cơ quan chuyên môn chủ trì") == [(0, "Sở Xây dựng")]
+
+
+def test_a_known_name_the_tagger_would_cut() -> None:
+    # bulk doc_000293, doc_000409: the tagger reads "tiền tệ" as a verb after the capitalised "Ổn định"
+    text = "3. Vụ Dự báo, thống kê - Ổn định tiền tệ, tài chính: Làm đầu mối xây dựng"
+    assert names(text[3:]) == [(0, "Vụ Dự báo, thống kê - Ổn định tiền tệ, tài chính")]
 
 
 def test_a_body_whose_own_name_holds_its_field() -> None:

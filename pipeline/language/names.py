@@ -26,7 +26,7 @@ BODY_NAMES = lexicon(
             for key in (
                 "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers",
-                "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
+                "name_continuations", "name_alternatives", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds", "slash_parents",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
@@ -436,14 +436,16 @@ def _bounded_by_known_names(span: str, known: list[tuple[int, int]]) -> str:
 
     - it ends with the first known body that a lower-case word follows which cannot go on with it (``Sở Lao động -
       Thương binh và Xã hội tạm dừng chi trả``: a verb that no stop word caught); names that go on (``… các tỉnh,
-      thành phố``, ``… cấp huyện``) and lists (``, Bộ Tài chính``) are left whole;
+      thành phố``, ``… cấp huyện``), lists (``, Bộ Tài chính``) and alternatives (``hoặc Ngân hàng Nhà nước chi nhánh
+      Khu vực``) are left whole;
     - two known bodies with only a space between them (a table cell whose line break was lost: ``Bộ Thông tin và
       Truyền thông Bộ Khoa học và Công nghệ``) are two list pieces: the space becomes a comma (same length), unless
       the second does not begin like a body (``Ban Bí thư Trung ương Đoàn …`` is one name)."""
     goes_on = _patterns()["continuation"]
     for _, end in known:
         after = span[end:].lstrip()
-        if after[:1].islower() and not goes_on.match(after):
+        alternative = after.split(" ", 1)[0] in grammar()["name_alternatives"] and begins_name(after.partition(" ")[2])
+        if after[:1].islower() and not goes_on.match(after) and not alternative:
             span = span[:end]
             break
     for (_, end), (start, _) in zip(known, known[1:]):
