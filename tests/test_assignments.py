@@ -41,6 +41,12 @@ def test_lead_support_and_report_to_in_one_instruction() -> None:
     ]
 
 
+def test_a_report_sent_to_a_body_makes_it_report_to() -> None:
+    # bulk doc_000545: a report word right before gửi and the body (the gold README's report_to by gửi)
+    text = "Các Sở Khoa học và Công nghệ thực hiện chế độ báo cáo gửi Bộ Khoa học và Công nghệ theo quy định."
+    assert roles(text) == [("lead", "Các Sở Khoa học và Công nghệ"), ("report_to", "Bộ Khoa học và Công nghệ")]
+
+
 def test_a_list_of_supporting_bodies_gives_one_row_each_and_keeps_và_inside_names() -> None:
     text = (
         "Sở Xây dựng chủ trì, phối hợp với Sở Kế hoạch và Đầu tư, Sở Tài chính và Sở Tài nguyên và Môi trường rà soát."
