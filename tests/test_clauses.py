@@ -732,6 +732,16 @@ def test_a_verb_right_before_a_power_says_who_holds_it() -> None:
     assert mentions("Sở Nội vụ thành lập Hội đồng thẩm định hồ sơ.") == [("lead", "Sở Nội vụ")]
 
 
+def test_a_partner_named_right_after_phoi_hop_supports() -> None:
+    """``phối hợp`` with no ``với`` before a body's name (12 times in 8 bulk documents: doc_000273, doc_000045,
+    doc_000628): the body is the partner, as after ``phối hợp với``; a verb after it names none."""
+    assert mentions(
+        "3. Cảng vụ Hàng hải Hải Phòng chủ trì, phối hợp Cảng vụ Hàng hải Quảng Ninh xây dựng Quy chế phối hợp để thực "
+        "hiện quy định tại khoản 2 Điều này."
+    ) == [("lead", "Cảng vụ Hàng hải Hải Phòng"), ("support", "Cảng vụ Hàng hải Quảng Ninh")]
+    assert mentions("Sở Y tế chủ trì, phối hợp thực hiện kế hoạch của Bộ Y tế.") == [("lead", "Sở Y tế")]
+
+
 def test_a_partner_verb_that_says_which_units_are_meant_is_no_support_duty() -> None:
     """``…, các đơn vị tham gia TABMIS, … có trách nhiệm tổ chức triển khai``: ``tham gia`` after a kind of body says
     which units are meant; the duty cue is the clause's verb (bulk doc_000319, doc_000124, doc_000147)."""
