@@ -106,7 +106,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?i:{alternation(data['titles'])})\)"
         ),
         # words that may go on with a known name, whole words (vào is no và)
-        "continuation": re.compile(rf"(?:{alternation(data['name_continuations'])})\b"),
+        "continuation": re.compile(rf"(?i:{alternation(data['name_continuations'])})\b"),
         # words the grammar knows after a name (thuộc, cấp, có liên quan …): a tagger's verb there ends nothing
         "lexicon_word": re.compile(
             rf"(?:{alternation(data['name_continuations'] + data['name_closers'] + data['name_closer_continuations'] + data['relations'] + ['cấp'])})\b"
@@ -133,6 +133,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "relative_opener": re.compile(
             rf"\s(?:{alternation(data['relative_openers'])})(?=\s)(?!\s+(?:{alternation(data['relative_powers'])})\b)"
         ),
+        "levelled_kind": re.compile(rf"(?<!\w)(?:{alternation(data['levelled_kinds'])})(?!\w|\s+viên\b)"),
         "compound": re.compile(rf"\b(?:{alternation(data['compounds'])})\b"),
         "unsplit": re.compile(rf"\b(?:{alternation(data['unsplit'])})\b"),
         "relative_end": re.compile(rf"\s(?:{alternation(data['relative_ends'])})$"),
@@ -318,7 +319,11 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     # a known name in lower case is a phrase's words, no body (tổ chức phi chính phủ nước ngoài)
     bounding = [(s, e) for s, e in known if text[s].isupper() and not any(ds <= s < de for ds, de in defined)]
     # a place a body sits in ends the name as a known body does (… tại các thành phố | tạm đình chỉ …)
-    bounding = sorted(bounding + [m.span() for m in _patterns()["located"].finditer(text, 0, end)])
+    bounding += [m.span() for m in _patterns()["located"].finditer(text, 0, end)]
+    # so does a body every level has, named by its kind alone (Hội đồng nhân dân | giữ mối liên hệ …), whose words
+    # the tagger reads as one noun: what may follow it is a level, a place or a list
+    levelled = [m.span() for m in _patterns()["levelled_kind"].finditer(text, 0, end)]
+    bounding = sorted(bounding + [(s, e) for s, e in levelled if not any(ks <= s < ke for ks, ke in bounding)])
     span = without_trailers(_bounded_by_known_names(text[:end], bounding))
     found: list[tuple[int, str]] = []
     position, separator, kinds_only, opener = 0, "", False, -1
