@@ -33,6 +33,7 @@ def test_a_frequency_counted_in_times_recurs() -> None:
     ]  # doc_000736
     assert frequency("phải được bảo trì định kỳ tối thiểu 02 lần trong một năm;") == [("định kỳ tối thiểu 02 lần trong một năm", None)]
     assert frequency("1. Ủy ban nhân dân cấp tỉnh họp thường kỳ mỗi tháng một lần.") == [("mỗi tháng một lần", "monthly")]
+    assert frequency("1. Hội đồng nhân dân họp mỗi năm ít nhất 02 kỳ.") == [("mỗi năm ít nhất 02 kỳ", None)]  # sessions: doc_000085
     # … not a cap, nor how often something is allowed or given
     assert typed("được gửi, nhận thư không quá 02 lần trong 01 tháng.") == []
     assert typed("Phạm nhân được liên lạc với người thân thích ở trong nước mỗi tháng 01 lần, mỗi lần không quá 10 phút") == []

@@ -32,7 +32,8 @@ LISTED_PERIODS = re.compile(
     r"\s*(?:,|và|hoặc)\s*(?:(?:hằng|hàng)\s+)?(?:\d{1,2}\s+tháng|năm|quý|tháng)\b(?!\s*\d)", re.IGNORECASE
 )
 LIST_REACH = 40  # characters between two frequencies of one list (hằng tháng, quý, 06 tháng, hằng năm)
-TIMES = re.compile(r"(?<!\w)lần(?!\w)", re.IGNORECASE)  # 02 tháng/lần, mỗi năm 01 lần: a frequency counted in times
+# 02 tháng/lần, mỗi năm 01 lần, mỗi năm ít nhất 02 kỳ (sessions), mỗi năm 03 đợt (rounds): a frequency counted in times
+TIMES = re.compile(r"(?<!\w)lần(?!\w)|\d\)?\s+(?:kỳ|đợt)(?!\w)", re.IGNORECASE)
 FOLLOWING_WORD = re.compile(r"\s*(,|[^\W\d_]+)?")
 NOT_A_DUTY_AFTER = ("hoặc", "và", "của", "theo", "được", "cho", "với")  # định kỳ của …: a noun's complement
 # A day and month a span starts from: the day after it ends the span (Kỳ báo cáo: từ ngày 16 tháng 12 năm trước đến
@@ -128,12 +129,12 @@ def _grammar() -> _Grammar:
                 # ít nhất 06 giờ một lần, tối thiểu 03 (ba) tháng một lần; ít nhất mỗi năm 01 lần, mỗi tháng 01 lần;
                 # định kỳ 01 lần trong sáu tháng, định kỳ tối thiểu 02 lần trong một năm, không ít hơn một lần trong một năm
                 rf"|(?:{least})?(?P<n6>{amount})\s+(?P<unit6>{spans})\s+{once}"
-                rf"|(?:(?:định kỳ\s+)?{least})?mỗi\s+(?P<unit7>{spans})\s+(?P<times7>{amount})\s+lần"
+                rf"|(?:(?:định kỳ\s+)?{least})?mỗi\s+(?P<unit7>{spans})\s+(?:{least})?(?P<times7>{amount})\s+(?:lần|kỳ|đợt)\b"
                 rf"|(?:định kỳ\s+(?:{least})?|{least})(?P<times8>{amount})\s+lần\s+(?:(?:trong|mỗi)\s+)?"
                 rf"(?:(?P<n8>{amount})\s+)?(?P<unit8>{spans})\b(?!\s*\d))",
                 re.IGNORECASE,
             ),
-            ("lần", "định kỳ"),  # `định kỳ` is written with one space in the pattern
+            ("lần", "định kỳ", "mỗi"),  # `định kỳ` is written with one space; sessions or rounds follow `mỗi`
         ),
         periodic=screened_phrases(d["recurring"]["periodic"]),
         month_end=screened_phrases(d["recurring"]["month_end"]),
