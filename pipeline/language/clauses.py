@@ -62,15 +62,16 @@ def column_roles(header_row: str) -> dict[int, str]:
     return {i: role for i, cell in enumerate(cells) if (role := role_of_heading(cell))}
 
 
-def heading_subjects(heading: str) -> list[tuple[int, str]]:
+@document_cache(maxsize=4096)  # a part's heading is asked again for each task under it (five times in six)
+def heading_subjects(heading: str) -> tuple[tuple[int, str], ...]:
     """The bodies a heading is about, with their offsets in it: ``Trách nhiệm của Bộ Khoa học và Công nghệ``,
     ``2. Bộ Tài chính:``, ``Sở Lao động - Thương binh và Xã hội có nhiệm vụ``. They take part in every task
     under the heading; a heading that says anything else names none."""
     if is_english(heading):  # Responsibilities of security service enterprises
-        return english_heading_subjects(heading)
+        return tuple(english_heading_subjects(heading))
     match = clause_patterns()["subject_heading"].match(heading)
     if not match or not _names_duties(match["before"]) or not _names_duties(match["after"]):
-        return []
+        return ()
     found: list[tuple[int, str]] = []
     position = match.start("names")
     # Trách nhiệm của các bộ, …; Ủy ban nhân dân các tỉnh …; … của Bộ trưởng Bộ Công an, của Thủ trưởng …
@@ -88,9 +89,9 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
             found += [(position + start, name) for start, name in listed] if len(listed) > 1 else [(position, kind)]
         else:
             # … có trách nhiệm: after a subject that no name reads, one its clause reads
-            return _lead_in_subjects(heading) if heading[match.end("names") :].strip(" :.") else []
+            return tuple(_lead_in_subjects(heading)) if heading[match.end("names") :].strip(" :.") else ()
         position += len(part) + len(separator)
-    return found
+    return tuple(found)
 
 
 def _lead_in_subjects(heading: str) -> list[tuple[int, str]]:
