@@ -296,6 +296,9 @@ def test_a_provinces_office_in_a_central_document_is_every_provinces() -> None:
     for office in ("Viện kiểm sát nhân dân khu vực", "Ủy ban nhân dân đặc khu", "Phó Trưởng Đoàn đại biểu Quốc hội"):
         assert is_collective(office, national_assembly)
     assert not is_collective("Viện kiểm sát nhân dân khu vực", province)
+    # the organs of a People's Council of no level or place: every council's in a law, the province's own in its text
+    assert is_collective("Thường trực Hội đồng nhân dân", national_assembly)
+    assert not is_collective("Thường trực Hội đồng nhân dân", province)
 
 
 def test_a_known_name_inside_a_longer_one_does_not_end_it() -> None:
