@@ -296,6 +296,9 @@ def test_a_provinces_office_in_a_central_document_is_every_provinces() -> None:
     for office in ("Viện kiểm sát nhân dân khu vực", "Ủy ban nhân dân đặc khu", "Phó Trưởng Đoàn đại biểu Quốc hội"):
         assert is_collective(office, national_assembly)
     assert not is_collective("Viện kiểm sát nhân dân khu vực", province)
+    # the organs of a People's Council of no level or place: every council's in a law, the province's own in its text
+    assert is_collective("Thường trực Hội đồng nhân dân", national_assembly)
+    assert not is_collective("Thường trực Hội đồng nhân dân", province)
 
 
 def test_a_known_name_inside_a_longer_one_does_not_end_it() -> None:
@@ -459,4 +462,4 @@ def test_an_approval_under_a_heading_of_powers_is_no_task() -> None:
     approvals = [t for t in structure.tasks if t.text.startswith(("1. Thống đốc", "2. Cục trưởng", "3. Giám đốc"))]
     assert len(approvals) == 3 and all(by_task[t.task_id] == set() for t in approvals)
     limited = next(t for t in structure.tasks if t.text.startswith("b) Trong thời hạn 25 ngày làm việc kể từ"))
-    assert by_task[limited.task_id] == {("lead", "Ngân hàng Nhà nước")}
+    assert by_task[limited.task_id] == {("lead", "Ngân hàng Nhà nước Việt Nam")}  # its defined short name, in full

@@ -3,10 +3,8 @@ periods)."""
 
 from __future__ import annotations
 
-from pipeline.evaluate.run import bulk_texts
 from pipeline.language.deadlines import read_time_value
 from tests.test_deadlines import typed
-from tests.test_structure import structure_of
 
 
 def test_a_duty_done_at_several_periods_has_no_one_recurrence() -> None:
@@ -38,16 +36,6 @@ def test_a_frequency_counted_in_times_recurs() -> None:
     assert typed("được gửi, nhận thư không quá 02 lần trong 01 tháng.") == []
     assert typed("Phạm nhân được liên lạc với người thân thích ở trong nước mỗi tháng 01 lần, mỗi lần không quá 10 phút") == []
     assert typed("b) Đối tượng quy định tại điểm d khoản 2 Điều 2 Nghị định này, mỗi năm một lần được hỗ trợ tiền") == []
-
-
-def test_a_frequency_counted_in_times_makes_a_duty_unless_it_is_how_often_a_right_is_given() -> None:
-    # bulk: 72 documents count a frequency in times; 45 paragraphs of 13 (check set aside) became tasks by it: the
-    # survey frequencies of a circular on maritime works (doc_000161), passives (… được tổ chức định kỳ 02 năm một lần)
-    texts = bulk_texts(["doc_000161", "doc_000001"])
-    survey = [t for t in structure_of(texts["doc_000161"]).tasks if t.text[1:20] == ") Tần suất khảo sát"]
-    assert len(survey) == 14 and [d.text for d in survey[0].deadlines] == ["02 tháng/lần"]
-    # … not an allowance paid once a year (c) Được nghỉ phép …, được chi trả kinh phí vé máy bay khứ hồi 01 lần/năm)
-    assert not [t for t in structure_of(texts["doc_000001"]).tasks if "01 lần/năm" in t.text]
 
 
 def test_periodic_and_ad_hoc_is_how_often_a_duty_is_done() -> None:

@@ -31,7 +31,7 @@ BODY_NAMES = lexicon(
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "listed_apart", "listed_apart_after", "located_places", "not_children",
-                "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions",
+                "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds",
             )
         },
         "levels_of_heads": {str: str},
@@ -270,6 +270,8 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
     ):
         return True
     level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None) or _level_of_head(assignee)
+    if level is None and assignee.endswith(tuple(f" {kind}" for kind in data["local_kinds"])):
+        level = "tỉnh"  # … of every local level: below a central issuer; the issuer's own in a local document
     return level is not None and below_issuer(level, place)
 
 

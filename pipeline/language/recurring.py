@@ -32,8 +32,6 @@ LISTED_PERIODS = re.compile(
     r"\s*(?:,|và|hoặc)\s*(?:(?:hằng|hàng)\s+)?(?:\d{1,2}\s+tháng|năm|quý|tháng)\b(?!\s*\d)", re.IGNORECASE
 )
 LIST_REACH = 40  # characters between two frequencies of one list (hằng tháng, quý, 06 tháng, hằng năm)
-# 02 tháng/lần, mỗi năm 01 lần, mỗi năm ít nhất 02 kỳ (sessions), mỗi năm 03 đợt (rounds): a frequency counted in times
-TIMES = re.compile(r"(?<!\w)lần(?!\w)|\d\)?\s+(?:kỳ|đợt)(?!\w)", re.IGNORECASE)
 FOLLOWING_WORD = re.compile(r"\s*(,|[^\W\d_]+)?")
 NOT_A_DUTY_AFTER = ("hoặc", "và", "của", "theo", "được", "cho", "với")  # định kỳ của …: a noun's complement
 # A day and month a span starts from: the day after it ends the span (Kỳ báo cáo: từ ngày 16 tháng 12 năm trước đến
@@ -230,7 +228,7 @@ def frequencies(text: str, bare: bool) -> list[Deadline]:
                 months = _months(match[amount], match[unit])
         if match["unit7"]:
             months = _months(None, match["unit7"])
-            if not bare and match[0].lower().startswith("mỗi") and _grants(text, match.start(), match.end()):
+            if not bare and match[0].lower().startswith("mỗi") and _grants(text, match):
                 continue  # a right or a benefit (Phạm nhân được liên lạc … mỗi tháng 01 lần; mỗi năm một lần được hỗ trợ)
         if match["n3"] and (not bare or str(int(match["n3"])) not in words()["every_n_months"]):
             continue  # 6 tháng alone in a time value is half-yearly; (60 tháng) restates a term
@@ -279,20 +277,12 @@ def _after_a_duty_verb(written: str) -> bool:
     return verb is not None and not written[: -len(verb)].rstrip().endswith(nouns)
 
 
-def _grants(text: str, start: int, end: int, passive: bool = False) -> bool:
+def _grants(text: str, match: re.Match[str]) -> bool:
     """Whether a frequency with no word of least before it is how often something is allowed or given: ``được`` in
-    its clause before it (not ``phải được``, a passive duty) or right after it; `passive`: nor ``được`` before the verb
-    of a duty (``Bình chọn … được tổ chức định kỳ 02 năm một lần``, ``được thực hiện tối thiểu 01 lần/năm``) nor
-    ``được quy định``."""
-    clause = re.split(r"[.;:\n]", before(text, start, 200))[-1].lower()
-    duty = rf"{_grammar().duty_verb.pattern}|\s+(?:quy định|nêu)\b" if passive else "(?!)"  # … được quy định tại: a reference
-    allowed = re.search(rf"(?<!\w)(?<!phải )được(?!\w)(?!{duty})", clause) is not None
-    return allowed or re.match(rf"\s*,?\s*được(?!\w)(?!{duty})", text[end:], re.IGNORECASE) is not None
-
-
-def _at_least(written: str) -> bool:
-    """Whether a frequency says how often at least (``tối thiểu 01 lần/năm``, ``ít nhất 01 lần trong 03 tháng``)."""
-    return re.match(rf"(?:định kỳ\s+)?(?:{alternatives(words()['recurring']['at_least'])})\b", written, re.IGNORECASE) is not None
+    its clause before it (not ``phải được``, a passive duty) or right after it."""
+    clause = re.split(r"[.;:\n]", before(text, match.start(), 200))[-1].lower()
+    allowed = re.search(r"(?<!\w)(?<!phải )được(?!\w)", clause) is not None
+    return allowed or re.match(r"\s*,?\s*được(?!\w)", text[match.end() :], re.IGNORECASE) is not None
 
 
 def _months(amount: str | None, span: str) -> str | None:
@@ -334,16 +324,6 @@ def _adverbs(text: str, bare: bool) -> list[Deadline]:
         if bare or opens_clause(text, match.start()) or g.obliged.search(clause):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence=adverbs[written] or None))
     return found
-
-
-def counts_a_duty(text: str, deadline: Deadline) -> bool:
-    """Whether a recurring limit of `text` counts how often a duty is done (``a) Tần suất khảo sát 02 tháng/lần …``,
-    ``… kiểm tra … tối thiểu 12 tháng một lần``, ``Bình chọn … được tổ chức định kỳ 02 năm một lần``): counted in
-    times, and no right or benefit given so often (``được chi trả kinh phí vé máy bay khứ hồi 01 lần/năm``, ``02 năm
-    một lần được cấp phiếu mời …``) unless it says how often at least (``tối thiểu 01 lần/năm``)."""
-    if deadline.kind != "recurring" or TIMES.search(deadline.text) is None:
-        return False
-    return _at_least(deadline.text) or not _grants(text, deadline.start, deadline.end, passive=True)
 
 
 def first_duty_verb(text: str) -> int | None:

@@ -28,7 +28,7 @@ from pipeline.language.deadlines import (
     is_time_value,
     read_time_value,
 )
-from pipeline.language.recurring import counts_a_duty, first_duty_verb
+from pipeline.language.recurring import first_duty_verb
 from pipeline.language.sessions import at_a_meeting
 from pipeline.structure.lines import Line, fold_chars, vocabulary
 from pipeline.structure.sections import Section, reads_as_heading
@@ -198,9 +198,8 @@ def _heads(section: Section, start: int, text: str) -> bool:
 
 def _sets_a_time_limit(text: str, deadlines: tuple[Deadline, ...], table_row: bool) -> bool:
     """Whether a paragraph's deadlines (offsets in `text`) make it a duty of its own: a limit counted from an event
-    (``Trong thời hạn 10 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cơ quan …``), a day that recurs (``…
-    báo cáo trước ngày 15 hằng tháng``) or a frequency counted in times (``a) Tần suất khảo sát 02 tháng/lần đối với
-    luồng hàng hải …``) binds whoever acts in it; so does any limit in a sentence that obliges
+    (``Trong thời hạn 10 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cơ quan …``) or a day that recurs (``…
+    báo cáo trước ngày 15 hằng tháng``) binds whoever acts in it; so does any limit in a sentence that obliges
     (``Định kỳ 06 tháng phải kiểm tra …``, ``… phải hoàn thành … trước ngày 31 tháng 12 năm 2026``), and
     ``thường xuyên`` opening a clause, a meeting it is due at (``tại kỳ họp gần nhất``), (``a) Thường xuyên kiểm tra, nạo vét …``), a frequency before the verb of a duty
     (``Ngân hàng xây dựng và định kỳ rà soát, cập nhật kế hoạch …``), and a frequency opening a sentence
@@ -210,7 +209,7 @@ def _sets_a_time_limit(text: str, deadlines: tuple[Deadline, ...], table_row: bo
     if table_row and deadlines:
         return True
     for d in deadlines:
-        if d.kind == "relative" or (d.kind == "recurring" and d.precision is not None) or counts_a_duty(text, d):
+        if d.kind == "relative" or (d.kind == "recurring" and d.precision is not None):
             return True
         if d.kind == "ongoing" and opens_clause(text, d.start):
             return True
