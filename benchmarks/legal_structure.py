@@ -8,11 +8,14 @@ the labels a careful reader sees in each text, with rules written apart from the
   ``.``);
 - a passage in quotation marks that opens a line (the new wording an amending text quotes) belongs to another
   document: none of its labels counts, up to the line where its marks are all closed (a straight ``"`` closes a
-  curly one);
+  curly one), or, where its closing mark was lost, up to the document's own next article or its article's next
+  clause that gives the next instruction (``3. Sửa đổi …`` after ``2. Sửa đổi … Phụ lục II như sau: “Phụ lục II``);
 - a clause is a number that follows the previous clause of its article (``5.64`` or ``4.140.000`` is none), a
   point a letter (``a)``, ``a/``) that follows the previous point of its clause (in the English alphabet in an
   English translation: ``e)`` after ``d)``, then ``f)``);
-- only the main document counts: the reading stops at the signature or ``Nơi nhận``;
+- a flattened table's numbers (after its ``STT`` column heading) before an article's first clause are its rows or
+  cells, no clauses;
+- only the main document counts: the reading stops at the signature (``KT. BỘ TRƯỞNG``) or ``Nơi nhận``;
 - an English translation's ``Chapter II`` and ``Article 12.`` are chapters and articles.
 
 A unit is the path of labels (article 5, clause 2, point b): one found at the wrong place, or twice, is an
@@ -42,6 +45,7 @@ LEVELS = ("chapter", "article", "clause", "point")
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 ENGLISH_POINT_LETTERS = "abcdefghijklmnopqrstuvwxyz"  # an English translation letters its points in English
 
+LABEL_WORDS = "(?:Điều|ĐIỀU|Chương|CHƯƠNG|Article|ARTICLE|Chapter|CHAPTER)"
 # Label pieces split over lines, glued back (applied until nothing changes).
 GLUES = [
     (re.compile(r"(?m)^([ \t]*Đ)[ \t]*\n?[ \t]*(iều\b)"), r"\1\2"),
@@ -51,13 +55,21 @@ GLUES = [
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)[ \t]+\d+[a-z]?[.:])[ \t]*\n[ \t]*(?=\S)"), r"\1 "),
     (re.compile(r"(?m)^([ \t]*\d{1,3})[ \t]*\n[ \t]*(\.)(?=[ \t]*$|[ \t]*[^\W\d_])"), r"\1\2"),  # 12 / . / Quản lý …
     (re.compile(r"(?m)^([ \t]*[a-zđ])[ \t]*\n[ \t]*(\))(?=[ \t]*$|[ \t]*[^\W\d_])"), r"\1\2"),  # c / ) Thay thế …
-    (re.compile(r"(?m)^([ \t]*(?:\d{1,3}\.|[a-zđ]\)))[ \t]*\n[ \t]*(?=[^\W\d_])"), r"\1 "),
+    # … not onto an article's or chapter's label: ``m`` / ``2`` / ``.`` / ``Điều 9.`` is a square metre's stop
+    (re.compile(rf"(?m)^([ \t]*(?:\d{{1,3}}\.|[a-zđ]\)))[ \t]*\n[ \t]*(?=[^\W\d_])(?!{LABEL_WORDS}\s)"), r"\1 "),
 ]
 CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Chapter|CHAPTER)\s+([IVXLC]+|\d+)\b")
 ARTICLE = re.compile(r"^(?:Điều|ĐIỀU|Article|ARTICLE)\s+(\d+[a-z]?)\s*[.:]")
 CLAUSE = re.compile(r"^(\d{1,3})\s*[.)](?![\d.])\s*\S")
 POINT = re.compile(r"^([a-zđ])\s*(?:\)|/(?=\s))\s*\S")  # a) …, a/ … (9 English translations: 455 lines)
-MAIN_END = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\b|^(?:TM|T/M|KT|Q|TL|TUQ)\.\s*[A-ZĐ]{2}")
+# a table flattened one cell a line opens with its number column's heading alone on a line
+NUMBER_COLUMN = re.compile(r"^(?:STT|Stt|TT|Số TT|SỐ TT|Số thứ tự|SỐ THỨ TỰ)\.?$")
+# an amending text's own instruction, after its clause number
+INSTRUCTION = re.compile(r"^\d{1,3}\.\s*(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Hủy bỏ|Huỷ bỏ|Bỏ|Đình chỉ)\b")
+# the signing authority's block (its capitals may carry marks: ``KT. BỘ TRƯỞNG``, ``TM. ỦY BAN …``) or the recipients
+MAIN_END = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\b|^(?:TM|T/M|KT|Q|TL|TUQ)\.\s*(?P<word>[^\W\d_]{2})")
+
+
 def glued(text: str) -> str:
     while True:
         before = text
@@ -73,21 +85,41 @@ def main_end(text: str) -> int:
     first_article = re.search(r"(?m)^[ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)\s*\d", text)
     offset = 0
     for line in text.split("\n"):
-        if MAIN_END.match(line.strip()) and (first_article is None or offset > first_article.start()):
+        ending = MAIN_END.match(line.strip())
+        signs = ending is not None and (ending["word"] is None or ending["word"].isupper())
+        if signs and (first_article is None or offset > first_article.start()):
             return offset
         offset += len(line) + 1
     return len(text)
+
+
+def resumes(line: str, article: str | None, last_clause: int) -> bool:
+    """Does a line inside a quotation that has words already go on with the document's own text, whose closing mark
+    was lost: its next article (``Điều 32.`` after the quotation under ``Điều 31.``), or its article's next clause
+    that gives the next instruction (``3. Sửa đổi, bổ sung mục 1 …`` after ``2. Sửa đổi, bổ sung Phụ lục II như sau:
+    “Phụ lục II …``)? Not the quotation's first unit (``Điều 2. Sửa đổi …`` / ``“`` / ``Điều 3. Lấy ý kiến …``)."""
+    if line.startswith(("“", '"')):
+        return False
+    if (match := ARTICLE.match(line)) and article and article.isdigit():
+        return match[1] == str(int(article) + 1)
+    clause = CLAUSE.match(line)
+    return bool(clause) and int(clause[1]) == last_clause + 1 and bool(INSTRUCTION.match(line))
 
 
 def expected_units(text: str, letters: str = POINT_LETTERS) -> Counter:
     """The units a reader sees in the main document, as label paths (points lettered in `letters`)."""
     units: Counter = Counter()
     depth = 0  # quotation marks open in a passage that began with one at the start of a line
+    in_table = False  # since a table's number column heading (STT), up to the next article or chapter
+    said = False  # whether the open passage has words yet (a ``“`` alone on its line opens one before its first unit)
     article = clause = None
     last_clause, last_point = 0, -1
     for raw in glued(text[: main_end(text)]).split("\n"):
         line = raw.strip()
+        if depth and said and resumes(line, article, last_clause):
+            depth = 0  # the quotation's closing mark was lost (a table's last cell, a web page's node)
         quoted = depth > 0 or line.startswith(("“", '"'))
+        said = quoted and (said or any(char.isalpha() for char in line))  # the quotation has words before this line
         if quoted:
             for char in line:
                 if char == "“" or (char == '"' and depth == 0):
@@ -96,11 +128,16 @@ def expected_units(text: str, letters: str = POINT_LETTERS) -> Counter:
                     depth = max(0, depth - 1)
         if quoted or not line:
             continue
+        if NUMBER_COLUMN.match(line):
+            in_table = True
         if match := CHAPTER.match(line):
             units["chapter", match[1]] += 1
+            in_table = False
         elif match := ARTICLE.match(line):
-            article, clause, last_clause, last_point = match[1], None, 0, -1
+            article, clause, last_clause, last_point, in_table = match[1], None, 0, -1, False
             units["article", article] += 1
+        elif in_table and last_clause == 0 and CLAUSE.match(line):
+            continue  # a table before the article's first clause: its numbers are its rows' or cells'
         elif article and (match := CLAUSE.match(line)) and int(match[1]) == last_clause + 1:
             clause, last_clause, last_point = match[1], last_clause + 1, -1
             units["clause", article, clause] += 1

@@ -276,6 +276,8 @@ def run(
                     store.succeeded(stored)
                 store.put(stored, result)
                 entries[item.source_file] = stored
+                if stream:
+                    stream.stored(item.source_file, result.rows)
             store.drop_pages(item.sha256)
             bar.finished(item.source_file)
             if report:

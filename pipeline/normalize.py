@@ -12,6 +12,7 @@ from collections import Counter
 from functools import cache, lru_cache
 
 from pipeline.language.dates import EXACT_DATE
+from pipeline.language.name_breaks import breaks_a_name
 from pipeline.model import Document, RawDocument
 from pipeline.structure.lines import vocabulary
 from pipeline.vietnamese import (
@@ -28,14 +29,18 @@ LOOKALIKES = (
     ("\u00d0", "\u0110"), ("\u00f0", "\u0111"), ("\r", "\n"), ("\v", "\n"), ("\f", "\n"),
 )  # fmt: skip
 
-MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)")
+# ``**``, ``__`` and ``*`` around words; a run of three underscores or more is no emphasis but a rule under a header's
+# authority or closing block (``________``: 131 bulk texts) or a blank to fill in (``Họ và tên: ______``)
+MARKDOWN_EMPHASIS = re.compile(r"\*\*|(?<!_)__(?!_)|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)")
 MARKDOWN_ESCAPE = re.compile(r"\\([.\-*_#()\[\]+])")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 MARKDOWN_BULLET = re.compile(r"^\*\s+")
-CHUNK_LABEL = re.compile(r"[\w.\-]*_[\w.\-]*")  # a third party's label such as 2638_2019_CV_LĐTBXH_KHTC_preamble
+# a third party's label such as 2638_2019_CV_LĐTBXH_KHTC_preamble (a rule of underscores alone is none)
+CHUNK_LABEL = re.compile(r"(?=[\w.\-]*[^\W_])[\w.\-]*_[\w.\-]*")
 TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
 TRAILING_PUNCTUATION = ",.;:)"
 DECORATIVE_RULE = re.compile(r"\s*-{3,}\s*")
+RULE = re.compile(r"[-–—_=]{3,}")  # a line drawn under a header's authority or title, or a form's
 SYMBOL_SPACING = (
     (re.compile(r"(\d) ?- ?(?=[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ])"), r"\1-"),  # 12 - CT/TW → 12-CT/TW
     (re.compile(r"(/[A-ZĐ][A-Za-zĐđ&]{0,9}) ?- ?(?=[A-ZĐ])"), r"\1-"),  # 1351/QĐ - UBND → 1351/QĐ-UBND
@@ -277,14 +282,14 @@ def join_hyphenation(text: str) -> str:
 
 
 def join_broken_lines(text: str, wrapped: bool = False) -> str:
-    """Join a line to the next when the break falls inside a sentence: the next line goes on in lower case,
-    or, in wrapped text, the line runs to the full width and the next one starts no new block."""
+    """Join a line to the next when the break falls inside a sentence: the next line goes on in lower case or with
+    the rest of a body's name the line began (``… trình Ban`` / ``Thường vụ Huyện ủy …``), or, in wrapped text, the line runs to the full width and the next one starts no new block."""
     lines = text.split("\n")
     width = sorted(len(line) for line in lines)[int(len(lines) * 0.9)] if lines else 0
     joined: list[str] = []
     last_raw = ""
     for line in lines:
-        if joined and joined[-1] and line and _continues(last_raw, line, width if wrapped else None):
+        if joined and joined[-1] and line and _continues(last_raw, line, width if wrapped else None, joined[-1]):
             closed_up = line.startswith(CLOSING_PUNCTUATION) or splits_a_syllable(last_raw, line) or _ends_a_word(last_raw, line)
             joined[-1] += ("" if closed_up else " ") + line  # Căn c / ứ: Căn cứ; Văn hóa / , Thể thao; phú / c
         else:
@@ -300,11 +305,12 @@ def _ends_a_word(previous: str, line: str) -> bool:
     return piece.isalpha() and not is_syllable(piece) and goes_on_with_a_syllable(previous, piece)
 
 
-def _continues(previous: str, line: str, width: int | None) -> bool:
-    """Does `line` continue the sentence of `previous` (the line above it as printed)? A table row never does,
-    nor is one continued: each row of a Markdown table is one line, whatever its last cell ends with."""
-    if TABLE_CELL in previous or TABLE_CELL in line:
-        return False
+def _continues(previous: str, line: str, width: int | None, above: str) -> bool:
+    """Does `line` continue the sentence of `previous` (the line above it as printed; `above`: as joined so far)? A
+    table row never does, nor is one continued: each row of a Markdown table is one line, whatever its last cell ends
+    with."""
+    if TABLE_CELL in previous or TABLE_CELL in line or RULE.fullmatch(previous) or RULE.fullmatch(line):
+        return False  # a rule (``______``) delimits a block: the lines on either side of it stay apart
     if line.startswith(CLOSING_PUNCTUATION) and not previous.endswith(SENTENCE_END + CLOSING_PUNCTUATION):
         return True  # a comma or semicolon web text gave a line of its own ends the phrase above it
     if previous.endswith(SENTENCE_END) or is_capitals(previous) or LIST_START.match(line) or is_capitals(line):
@@ -312,6 +318,8 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
     first = line[0]
     if (first.isalpha() and first.islower()) or (first.isdigit() and bool(NUMBER_BEFORE_BREAK.search(previous))):
         return True
+    if breaks_a_name(above, line):
+        return True  # … trình Ban / Thường vụ Huyện ủy …: a capital inside a body's name opens no new line
     return (
         width is not None
         and (not LIST_START.match(previous) or bool(OPEN_END.search(previous)))  # a numbered heading may run to

@@ -19,7 +19,7 @@ from typing import Any
 
 from pipeline import export, review, schema
 from pipeline.model import TextSource
-from pipeline.results import DocumentResult, Store
+from pipeline.results import DocumentResult, Rows, Store
 
 CHUNK = 100  # documents whose rows are turned into a chunk of the tables at a time
 HELD = ("documents", "citations")  # written at the end: citations are resolved across the batch
@@ -39,12 +39,21 @@ class TableStream:
             name: [] for name in schema.TABLES if name not in HELD and name != "runs"
         }
         self._pages = self._ocr_pages = 0
+        self._stored: dict[str, Rows] = {}  # rows just put in the store, kept until their turn comes
+
+    def stored(self, source_file: str, rows: Rows) -> None:
+        """The rows a document has just put in the store: taken from here (and marked for review in place) when its
+        turn comes, instead of read back from the store, unless CHUNK documents wait already (a long document ahead
+        of many short ones would have them all kept in memory)."""
+        if len(self._stored) < CHUNK:
+            self._stored[source_file] = rows
 
     def take(self, entries: Mapping[str, Entry]) -> None:
         """Write the rows of the documents next in order whose entries are in `entries`."""
         while self._written < len(self._order) and (entry := entries.get(self._order[self._written])) is not None:
             # the rows in memory are marked on a copy: the run's digest is taken from them as they came
-            rows = Store.load(entry).rows if isinstance(entry, Path) else copy.deepcopy(entry.rows)
+            kept = self._stored.pop(self._order[self._written], None) if isinstance(entry, Path) else None
+            rows = kept or (Store.load(entry).rows if isinstance(entry, Path) else copy.deepcopy(entry.rows))
             review.mark(rows)
             for name, table_rows in rows.items():
                 (self._held[name] if name in self._held else self._chunk[name]).extend(table_rows)

@@ -16,7 +16,7 @@ from pipeline.evaluate.run import bulk_texts
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
 from pipeline.process import assignments_of
-from pipeline.structure import parse
+from pipeline.structure import Structure, parse
 from pipeline.workload import assignments_for
 from tests.conftest import DEV, written_for
 
@@ -39,6 +39,12 @@ def test_lead_support_and_report_to_in_one_instruction() -> None:
         ("support", "Văn phòng Tỉnh ủy"),
         ("report_to", "Ban Thường vụ Tỉnh ủy"),
     ]
+
+
+def test_a_report_sent_to_a_body_makes_it_report_to() -> None:
+    # bulk doc_000545: a report word right before gửi and the body (the gold README's report_to by gửi)
+    text = "Các Sở Khoa học và Công nghệ thực hiện chế độ báo cáo gửi Bộ Khoa học và Công nghệ theo quy định."
+    assert roles(text) == [("lead", "Các Sở Khoa học và Công nghệ"), ("report_to", "Bộ Khoa học và Công nghệ")]
 
 
 def test_a_list_of_supporting_bodies_gives_one_row_each_and_keeps_và_inside_names() -> None:
@@ -264,6 +270,7 @@ def test_canonical_names_expand_abbreviations_and_take_the_issuers_place() -> No
 def test_places_and_names_whatever_their_case() -> None:
     assert place_of("TỈNH ỦY", "ĐẢNG BỘ TỈNH BẮC LÂM") == Place("Bắc Lâm", "tỉnh")  # the word ủy is no place
     assert place_of("TỈNH ỦY BÌNH ĐỊNH", None) == Place("Bình Định", "tỉnh")
+    assert place_of("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", None) == Place("", "trung ương")  # xã hội is no commune
     assert canonical_name("Kho bạc Nhà nước Thành phố", Place("Hà Nội", "thành phố")).endswith("Thành phố Hà Nội")
     assert "Bắc Lâm" not in canonical_name("Các huyện ủy trực thuộc Tỉnh ủy", Place("Bắc Lâm", "tỉnh"))
 
@@ -275,6 +282,23 @@ def test_a_body_below_the_issuers_level_named_without_its_place_is_every_such_bo
     assert is_collective("Phòng Lao động - Thương binh và Xã hội", province)  # a district's office
     assert not is_collective("Phòng Lao động - Thương binh và Xã hội", place_of("UBND HUYỆN YÊN SƠN", None))
     assert canonical_name("Công an tỉnh", central) == "Công an tỉnh"
+
+
+def test_a_provinces_office_in_a_central_document_is_every_provinces() -> None:
+    ministry, province = place_of("BỘ TƯ PHÁP", None), place_of("ỦY BAN NHÂN DÂN TỈNH SƠN LA", None)
+    for office in ("Sở Tư pháp", "Giám đốc Sở Tư pháp", "Ngân hàng Nhà nước chi nhánh Khu vực", "Kho bạc Nhà nước khu vực"):
+        assert is_collective(office, ministry) and not is_collective(office, province)
+    # one body however central the document: the State Bank's transaction office, a stock exchange, a named place
+    for one in ("Sở Giao dịch", "Sở Giao dịch Chứng khoán Việt Nam", "Sở Y tế tỉnh Bình Định"):
+        assert not is_collective(one, ministry)
+    # a region's and a special zone's bodies, a province's delegation: every one of them in a law or a decree
+    national_assembly = place_of("QUỐC HỘI", None)
+    for office in ("Viện kiểm sát nhân dân khu vực", "Ủy ban nhân dân đặc khu", "Phó Trưởng Đoàn đại biểu Quốc hội"):
+        assert is_collective(office, national_assembly)
+    assert not is_collective("Viện kiểm sát nhân dân khu vực", province)
+    # the organs of a People's Council of no level or place: every council's in a law, the province's own in its text
+    assert is_collective("Thường trực Hội đồng nhân dân", national_assembly)
+    assert not is_collective("Thường trực Hội đồng nhân dân", province)
 
 
 def test_a_known_name_inside_a_longer_one_does_not_end_it() -> None:
@@ -394,16 +418,21 @@ def test_a_duty_heading_over_a_list_of_kinds_names_each_kind() -> None:
     assert [n for _, n in heading_subjects(heading)] == ["cơ quan, tổ chức, cá nhân sử dụng không gian mạng"]
 
 
+def bulk_assignments(doc_id: str) -> tuple[Structure, dict[str, set[tuple[str, str]]]]:
+    """A bulk corpus text parsed, with the (role, assignee) pairs of each of its tasks."""
+    raw = RawDocument(source_file=f"{doc_id}.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(1, bulk_texts([doc_id])[doc_id], TextSource.PLAIN_TEXT)]
+    document = normalize(raw)
+    structure = parse(document)
+    rows = assignments_of(document, structure)
+    return structure, {t.task_id: {(a.role, a.assignee) for a in rows if a.task_id == t.task_id} for t in structure.tasks}
+
+
 def test_an_item_that_grants_a_right_takes_no_body_from_its_heading() -> None:
     """bulk doc_000468 (a law on civil judgment enforcement): ``Điều 20. Nhiệm vụ, quyền hạn của cơ quan thi hành án
     dân sự tỉnh, thành phố`` lists the body's duties and one right, ``9. Được truy cập, truy xuất dữ liệu …``, which
     gives it no task (as ``Được yêu cầu …`` in the lists of rights of parties to a complaint)."""
-    raw = RawDocument(source_file="doc_000468.txt", sha256="0" * 64, kind="text")
-    raw.pages = [PageText(1, bulk_texts(["doc_000468"])["doc_000468"], TextSource.PLAIN_TEXT)]
-    document = normalize(raw)
-    structure = parse(document)
-    rows = assignments_of(document, structure)
-    by_task = {t.task_id: {(a.role, a.assignee) for a in rows if a.task_id == t.task_id} for t in structure.tasks}
+    structure, by_task = bulk_assignments("doc_000468")
     duties = [by_task[t.task_id] for t in structure.tasks if t.text.startswith("8. Tạo lập, cập nhật cơ sở dữ liệu")]
     rights = [by_task[t.task_id] for t in structure.tasks if t.text.startswith(("8. Được truy cập", "9. Được truy cập"))]
     assert duties[0] == {("lead", "cơ quan thi hành án dân sự tỉnh, thành phố")}
@@ -422,3 +451,15 @@ def test_a_heading_printed_under_its_label_is_no_task() -> None:
     rows = assignments_of(document, structure)
     assert "các đơn vị thuộc Ngân hàng Nhà nước" not in {a.assignee for a in rows}
     assert ("lead", "Cục Quản lý Ngoại hối") in {(a.role, a.assignee) for a in rows}
+
+
+def test_an_approval_under_a_heading_of_powers_is_no_task() -> None:
+    """bulk doc_000595 (a State Bank circular): ``Điều 4. Thẩm quyền chấp thuận thay đổi`` says who approves what
+    (``1. Thống đốc Ngân hàng Nhà nước chấp thuận những nội dung thay đổi …``): a competence, no task (gold README;
+    7 bulk circulars list approvals so); an approval its procedure binds to a time limit (``b) Trong thời hạn 25 ngày
+    làm việc kể từ ngày nhận đủ hồ sơ hợp lệ, Ngân hàng Nhà nước chấp thuận …``) is a duty and leads."""
+    structure, by_task = bulk_assignments("doc_000595")
+    approvals = [t for t in structure.tasks if t.text.startswith(("1. Thống đốc", "2. Cục trưởng", "3. Giám đốc"))]
+    assert len(approvals) == 3 and all(by_task[t.task_id] == set() for t in approvals)
+    limited = next(t for t in structure.tasks if t.text.startswith("b) Trong thời hạn 25 ngày làm việc kể từ"))
+    assert by_task[limited.task_id] == {("lead", "Ngân hàng Nhà nước Việt Nam")}  # its defined short name, in full

@@ -31,6 +31,7 @@ def test_a_frequency_counted_in_times_recurs() -> None:
     ]  # doc_000736
     assert frequency("phải được bảo trì định kỳ tối thiểu 02 lần trong một năm;") == [("định kỳ tối thiểu 02 lần trong một năm", None)]
     assert frequency("1. Ủy ban nhân dân cấp tỉnh họp thường kỳ mỗi tháng một lần.") == [("mỗi tháng một lần", "monthly")]
+    assert frequency("1. Hội đồng nhân dân họp mỗi năm ít nhất 02 kỳ.") == [("mỗi năm ít nhất 02 kỳ", None)]  # sessions: doc_000085
     # … not a cap, nor how often something is allowed or given
     assert typed("được gửi, nhận thư không quá 02 lần trong 01 tháng.") == []
     assert typed("Phạm nhân được liên lạc với người thân thích ở trong nước mỗi tháng 01 lần, mỗi lần không quá 10 phút") == []
@@ -46,3 +47,18 @@ def test_periodic_and_ad_hoc_is_how_often_a_duty_is_done() -> None:
     assert typed("Mức chi thù lao các cuộc họp định kỳ và đột xuất của Ban Chủ nhiệm") == []
     assert typed("b) Qua báo cáo định kỳ hoặc đột xuất;") == []
     assert typed("có cơ chế kiểm tra định kỳ và đột xuất đối với các điều kiện") == []
+
+
+def test_the_first_days_of_every_period_are_a_window_that_recurs() -> None:
+    # bulk: 2 documents set a window at the start of every month or quarter (tune gold doc_000177, doc_000409): recurring,
+    # no amount counted from an event; the frequency before it is part of the phrase
+    window = lambda text: [(d[1], d[0], d[7]) for d in typed(text)]  # noqa: E731
+    assert window("a) Định kỳ hằng tháng, trong thời hạn 05 ngày làm việc đầu tiên của tháng, phải nộp báo cáo") == [
+        ("Định kỳ hằng tháng, trong thời hạn 05 ngày làm việc đầu tiên của tháng", "recurring", "monthly")
+    ]
+    assert window("4. Trong thời hạn 05 ngày đầu của tháng đầu trong quý, người được chỉ định báo cáo")[0][2] == "quarterly"
+    assert window("tại cộng đồng trong 05 ngày đầu của Quý I, định kỳ 06 tháng tiến hành sơ kết")[0] == (
+        "trong 05 ngày đầu của Quý I", "recurring", "yearly"
+    )
+    # … the first days of the month after an event are counted from it (tune gold doc_000524)
+    assert window("d) Trong thời hạn 07 ngày làm việc đầu tiên của tháng tiếp theo của tháng có dư nợ, bên vay gửi")[0][1] == "relative"

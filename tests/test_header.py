@@ -105,3 +105,20 @@ def test_an_english_translations_header_ends_at_its_preamble_or_its_first_chapte
         "fraudulently exchanging or appropriating children"
     )
     assert [s.label for s in circular.sections[:2]] == ["Chapter I", "Article 1"]
+
+
+def test_an_english_code_title_is_a_codes_type_and_title_not_its_issuer(bulk: dict[str, str]) -> None:
+    """``LABOR CODE`` (doc_000768, the Bộ luật Lao động's translation) names the document as ``BỘ LUẬT LAO ĐỘNG`` does:
+    a Bộ luật, titled so; no body issues it on that line (the issuer was read as ``LABOR CODE``)."""
+    header = structure_of(bulk["doc_000768"]).header
+    assert (header.doc_type, header.title, header.issuer) == ("Bộ luật", "LABOR CODE", None)
+
+
+def test_a_rule_under_the_title_ends_it_as_a_blank_line_does() -> None:
+    """A rule drawn under the title (``________``, kept by the normaliser) delimits the header: what follows it, even
+    in lower case, is no title line."""
+    text = (
+        "BỘ Y TẾ\n____\nSố: 1/2025/TT-BYT\nHà Nội, ngày 1 tháng 2 năm 2025\nTHÔNG TƯ\nQuy định về việc thử\n________\n"
+        "năm 2025 hướng dẫn\nĐiều 1. Phạm vi"
+    )
+    assert structure_of(text).header.title == "Quy định về việc thử"

@@ -109,3 +109,55 @@ def test_a_vowel_a_web_page_put_on_its_own_line_joins_its_syllable(
 def test_a_lone_letter_that_is_a_word_or_a_subscript_is_not_glued(text: str, kept: str) -> None:
     repaired = clean_page(text)
     assert kept in repaired and "vịT" not in repaired
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "whole"),
+    [
+        ("doc_000018", "cơ cấu tổ chức của Bộ Công an được sửa đổi"),  # a known body's name across the break
+        ("doc_000142", "của Bộ trưởng Bộ Tài chính quy định"),  # a head's title, then the body it heads
+        ("doc_000463", "Điều 21. Trách nhiệm của Giám đốc Ngân hàng Nhà nước Khu vực\n1. Lãnh đạo"),
+    ],
+)
+def test_a_line_broken_inside_a_body_name_joins_the_next(bulk: dict[str, str], doc_id: str, whole: str) -> None:
+    assert whole in clean_page(bulk[doc_id])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2. Ủy ban nhân dân huyện xây dựng kế hoạch thực hiện, trình Ban\nThường vụ Huyện ủy trước ngày 10/12/2024;",
+    ],
+)
+def test_a_photo_line_broken_inside_a_body_name_joins_the_next(text: str) -> None:
+    """tb-128: OCR broke an item before the capital of ``Thường vụ``, inside ``Ban Thường vụ Huyện ủy``."""
+    assert clean_page(text) == text.replace("\n", " ")
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "kept"),
+    [
+        ("doc_000332", "thuộc quyền quản lý của Bộ\nViệc công nhận"),  # Bộ stands alone: a heading, then its sentence
+        ("doc_000415", "Hội đồng\nChủ tịch Hội đồng\n"),  # a table's cells: a body, then a title in it
+    ],
+)
+def test_a_capital_after_a_name_that_is_whole_opens_a_new_line(bulk: dict[str, str], doc_id: str, kept: str) -> None:
+    assert kept in clean_page(bulk[doc_id])
+
+
+def test_a_rule_of_underscores_stays_a_line_of_its_own(bulk: dict[str, str]) -> None:
+    """doc_000507 draws ``______`` under its issuer, its national lines, its title and an annex's note: plain text,
+    no Markdown emphasis, so the rules stay (131 bulk texts print them), and no line joins one (the title above the
+    last stays whole, though the text is cut at the page width)."""
+    lines = clean_page(bulk["doc_000507"]).split("\n")
+    assert lines[:3] == ["BỘ KHOA HỌC VÀ CÔNG NGHỆ", "___________________", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    title = "thuộc phạm vi quản lý của Bộ Khoa học và Công nghệ"
+    title_end = next(i for i, line in enumerate(lines) if line.endswith(title))
+    assert set(lines[title_end + 1]) == {"_"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"), [("**Điều 1.** Phạm vi", "Điều 1. Phạm vi"), ("__Chú ý__: nộp", "Chú ý: nộp")]
+)
+def test_markdown_emphasis_is_still_taken_away(raw: str, clean: str) -> None:
+    assert clean_page(raw) == clean

@@ -177,3 +177,11 @@ def test_an_english_translations_points_are_lettered_a_slash_and_in_english(bulk
     English translation letters ``e)`` ``f)`` ``g)`` where a Vietnamese text letters ``e)`` ``g)`` (doc_000934)."""
     assert points_of(bulk["doc_000811"], "Article 6", "2") == "abc"
     assert points_of(bulk["doc_000934"], "Article 13", "5") == "abcdefgh"
+
+
+def test_a_rule_under_the_title_is_no_dash_item(bulk: dict[str, str]) -> None:
+    """doc_000273 draws ``-------------------`` under its title (cut at the page width): the rule, which no longer
+    joins the title line, opens no list item, and the article's clauses keep their parent."""
+    sections = structure_of(bulk["doc_000273"]).sections
+    assert not any(s.kind == "dash" and not s.heading.strip("-") for s in sections)
+    assert [s.label for s in sections[:2]] == ["Điều 1", "1"]

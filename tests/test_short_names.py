@@ -19,13 +19,15 @@ def test_a_short_name_stands_for_the_body_named_before_its_bracket(bulk: dict[st
     defined = definitions(bulk["doc_000066"])
     assert defined["Bộ trưởng"] == "Bộ trưởng Bộ Ngoại giao"
     assert defined["Cơ quan đại diện"] == "Cơ quan đại diện Việt Nam ở nước ngoài"
+    # bulk doc_000352: a known body's name defined as the short name of its whole name (the gold README)
+    assert definitions(bulk["doc_000352"])["Ngân hàng Nhà nước"] == "Ngân hàng Nhà nước Việt Nam"
 
 
-def test_a_group_name_a_known_body_or_a_parent_is_no_short_name_to_expand(bulk: dict[str, str]) -> None:
+def test_a_group_or_level_name_or_a_parent_is_no_short_name_to_expand(bulk: dict[str, str]) -> None:
     # bulk doc_000171: a group name over a list (gọi chung là) is kept as printed (the gold README, bulk4)
     assert "Công an đơn vị, địa phương" not in definitions(bulk["doc_000171"])
-    # bulk doc_000352: Ngân hàng Nhà nước is a known body's own name
-    assert "Ngân hàng Nhà nước" not in definitions(bulk["doc_000352"])
+    # bulk doc_000057: a level's name (viết gọn là Ủy ban nhân dân cấp tỉnh) is a name of its own, written as printed
+    assert "Ủy ban nhân dân cấp tỉnh" not in definitions(bulk["doc_000057"])
     # bulk doc_000226: the full name only adds the body the short one belongs to (… thuộc …)
     assert "Trung tâm trọng tài quốc tế" not in definitions(bulk["doc_000226"])
 

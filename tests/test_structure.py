@@ -80,6 +80,13 @@ def test_a_narrative_opening_does_not_hide_the_request_that_follows_it() -> None
     ).tasks)  # fmt: skip
 
 
+def test_an_enacting_formula_whose_type_web_text_put_on_the_next_line_is_no_task(bulk: dict[str, str]) -> None:
+    """``Bộ trưởng Bộ Nông nghiệp và Môi trường ban hành`` / ``Thông tư sửa đổi, bổ sung …`` (doc_000418): the
+    formula, its type on the next line, asks nothing."""
+    tasks = [t.text for t in structure_of(bulk["doc_000418"]).tasks]
+    assert not any(t.startswith("Bộ trưởng Bộ Nông nghiệp và Môi trường ban hành") for t in tasks)
+
+
 @pytest.fixture(scope="module")
 def decree() -> Structure:
     """Nghị định 282/2025/NĐ-CP on sanctions, as the Công báo prints it (pages cut at the page width)."""
@@ -541,3 +548,18 @@ def test_a_forms_recipients_block_left_to_be_filled_in_is_no_recipient_list() ->
     """src-vbpl-26 prints no Nơi nhận of its own; its annex form's (``- Như Điều ....;`` / ``- ..............;``) is
     the form's (25 bulk documents carry such blocks)."""
     assert dev("src-vbpl-26.txt").recipients == []
+
+
+def test_the_preamble_asks_nothing_past_its_grounds(bulk: dict[str, str]) -> None:
+    """The line after the preamble's last ground is the enacting formula, whatever it enacts (bulk doc_000431: ``Bộ
+    trưởng Bộ Khoa học và Công nghệ ban hành Thông quy định …``, a word lost; doc_000212: ``Thủ tướng Chính phủ ban
+    hành tiêu chí …``; 11 bulk texts enact so with no document type after ``ban hành``), and a ground that web text
+    broke over two lines goes on in the next (doc_000476: ``… của`` / ``Chính phủ quy định về phân cấp …``; 558
+    lines in 208 bulk texts): neither is a task."""
+    for doc_id, opening in [
+        ("doc_000431", "Bộ trưởng Bộ Khoa học và Công nghệ ban hành"),
+        ("doc_000212", "Thủ tướng Chính phủ ban hành"),
+        ("doc_000476", "Chính phủ quy định về phân cấp"),
+    ]:
+        assert opening in bulk[doc_id]
+        assert not [t.text for t in structure_of(bulk[doc_id]).tasks if t.text.startswith(opening)]

@@ -335,9 +335,16 @@ def _distinct_bodies(items: list[str]) -> list[str]:
     return list(distinct.values())
 
 
+QUARTER_NUMBERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+QUARTER = re.compile(r"(?<!\w)(quý\s+)(iv|iii|ii|i)(?!\w)")
+
+
 def _phrase_key(phrase: str) -> str:
-    """A deadline phrase with case and spacing aside, a dash between two times too (``2025 - 2026``, ``2025-2026``)."""
-    return re.sub(r"\s*([-–])\s*", r"\1", " ".join(phrase.lower().split()))
+    """A deadline phrase with case and spacing aside, a dash between two times too (``2025 - 2026``, ``2025-2026``),
+    and a quarter's number in roman or arabic figures (``quý I/2025``, ``quý 1/2025``: a print or OCR variant of the
+    same period, whose date is scored on its own)."""
+    key = re.sub(r"\s*([-–])\s*", r"\1", " ".join(phrase.lower().split()))
+    return QUARTER.sub(lambda m: m[1] + QUARTER_NUMBERS[m[2]], key)
 
 
 def _within(expected: str, predicted: str) -> bool:

@@ -18,6 +18,7 @@ from pipeline.language.clauses import (
     blank_inserted,
     clause_mentions,
     column_roles,
+    grants_powers,
     heading_subjects,
     inherited_role,
     role_of_heading,
@@ -26,6 +27,7 @@ from pipeline.language.english import english_collective, is_english_name
 from pipeline.language.levels import Place
 from pipeline.language.lists import spell_out_shared_kinds
 from pipeline.language.names import canonical_name, is_collective, names
+from pipeline.language.roles import cue
 from pipeline.language.short_names import defined_short_names, expanded
 
 if TYPE_CHECKING:
@@ -79,7 +81,11 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
             section = by_id.get(section.parent_id or "")
         columns = next((roles for start, roles in reversed(headers) if start < task.char_start), None)
         found += subjects
-        found += find_assignments(task.task_id, task.text, task.char_start, place, hint, columns)
+        own = find_assignments(task.task_id, task.text, task.char_start, place, hint, columns)
+        if not task.deadlines and _under_powers(by_id, task.section_id):
+            # Điều 4. Thẩm quyền chấp thuận … / 1. Thống đốc Ngân hàng Nhà nước xem xét, chấp thuận …: a power
+            own = [a for a in own if a.role != "lead" or not cue("deciding").match(text, a.char_end)]
+        found += own
     for start, role in cells.items():  # a cell no task holds names the bodies of its row's task before it
         if before := [t for t in tasks if t.char_start <= start]:
             end = text.find("\n", start)
@@ -139,6 +145,16 @@ def _cells_in_role_columns(text: str) -> dict[int, str]:
                 found.update({lines[row + n - shift][0]: role for n, role in columns.items() if n - shift >= 1})
             row = end
     return found
+
+
+def _under_powers(sections: dict[str, Section], section_id: str | None) -> bool:
+    """Whether a heading above the task names powers only (``Điều 4. Thẩm quyền chấp thuận …``)."""
+    section = sections.get(section_id or "")
+    while section is not None:
+        if section.is_heading and grants_powers(section.heading):
+            return True
+        section = sections.get(section.parent_id or "")
+    return False
 
 
 def _part_role(sections: dict[str, Section], section_id: str | None, start: int) -> str | None:

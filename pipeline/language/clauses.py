@@ -62,15 +62,16 @@ def column_roles(header_row: str) -> dict[int, str]:
     return {i: role for i, cell in enumerate(cells) if (role := role_of_heading(cell))}
 
 
-def heading_subjects(heading: str) -> list[tuple[int, str]]:
+@document_cache(maxsize=4096)  # a part's heading is asked again for each task under it (five times in six)
+def heading_subjects(heading: str) -> tuple[tuple[int, str], ...]:
     """The bodies a heading is about, with their offsets in it: ``Trách nhiệm của Bộ Khoa học và Công nghệ``,
     ``2. Bộ Tài chính:``, ``Sở Lao động - Thương binh và Xã hội có nhiệm vụ``. They take part in every task
     under the heading; a heading that says anything else names none."""
     if is_english(heading):  # Responsibilities of security service enterprises
-        return english_heading_subjects(heading)
+        return tuple(english_heading_subjects(heading))
     match = clause_patterns()["subject_heading"].match(heading)
     if not match or not _names_duties(match["before"]) or not _names_duties(match["after"]):
-        return []
+        return ()
     found: list[tuple[int, str]] = []
     position = match.start("names")
     # Trách nhiệm của các bộ, …; Ủy ban nhân dân các tỉnh …; … của Bộ trưởng Bộ Công an, của Thủ trưởng …
@@ -88,9 +89,9 @@ def heading_subjects(heading: str) -> list[tuple[int, str]]:
             found += [(position + start, name) for start, name in listed] if len(listed) > 1 else [(position, kind)]
         else:
             # … có trách nhiệm: after a subject that no name reads, one its clause reads
-            return _lead_in_subjects(heading) if heading[match.end("names") :].strip(" :.") else []
+            return tuple(_lead_in_subjects(heading)) if heading[match.end("names") :].strip(" :.") else ()
         position += len(part) + len(separator)
-    return found
+    return tuple(found)
 
 
 def _lead_in_subjects(heading: str) -> list[tuple[int, str]]:
@@ -144,6 +145,17 @@ def _names_duties(nouns: str | None) -> bool:
         return True
     powers = {fold(noun) for noun in CLAUSES.data()["power_nouns"]}
     return any(fold(noun) not in powers for noun in re.split(r",\s*|\s+và\s+", nouns))
+
+
+def grants_powers(heading: str) -> bool:
+    """Whether a heading names powers and no duties (``Điều 4. Thẩm quyền chấp thuận thay đổi``, ``1. Thẩm quyền
+    chấp thuận thay đổi:``): what the bodies under it approve or decide are competences, no tasks (gold README)."""
+    words = fold(heading[body_start_of(heading) :])
+    powers = {fold(noun) for noun in CLAUSES.data()["power_nouns"]}
+    duties = {fold(noun) for noun in CLAUSES.data()["duty_nouns"]} - powers
+    return any(words.startswith(noun) for noun in powers) and not any(
+        re.search(rf"\b{re.escape(noun)}\b", words) for noun in duties
+    )
 
 
 def inherited_role(task_text: str) -> str | None:
@@ -283,6 +295,8 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
             subject = subject[:1].upper() + subject[1:]
         if not cue("lead_before").match(subject) and (doer := find_doer(subject)):
             role, verb, whole = doer
+            if role == "lead" and cue("regulated_firm").match(subject) and not cue("duty").match(subject, verb):
+                break  # Ngân hàng thương mại lập 01 bộ hồ sơ …: a regulated firm's conduct, no task (gold README)
             found = defined_names(subject[:verb]) if whole else names(subject[: verb + 1])
             found += generic_tail(subject, found, verb)
             if start != body_start and not (found and next_to_verb(subject[found[-1][0] + len(found[-1][1]) : verb])):

@@ -18,9 +18,15 @@ PLACE_LEVEL_ENDINGS = {
     "quận": ("quận", "Quận ủy"),
     "thị xã": ("thị xã", "Thị ủy"),
 }
-LEVEL_RANKS = {"tỉnh": 1, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3}
+# A region (khu vực: the State Bank's and the Treasury's regional branches, the regional courts, procuracies, customs
+# and port authorities) stands below the centre like a tỉnh; a special zone (đặc khu) is a commune-level unit.
+LEVEL_RANKS = {
+    "tỉnh": 1, "thành phố": 1, "khu vực": 1, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3,
+    "đặc khu": 3,
+}  # fmt: skip
 CENTRAL = "trung ương"  # the level of an issuer that names no place (CHÍNH PHỦ, BỘ CÔNG THƯƠNG): above every tỉnh
-LEVEL_WORD = re.compile(rf"\b(?:{'|'.join(LEVEL_RANKS)})\b", re.IGNORECASE)
+# … not the xã of xã hội (BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI, BẢO HIỂM XÃ HỘI VIỆT NAM are central bodies)
+LEVEL_WORD = re.compile(rf"\b(?:{'|'.join(LEVEL_RANKS)})\b(?!\s+hội\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

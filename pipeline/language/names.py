@@ -26,12 +26,12 @@ BODY_NAMES = lexicon(
             for key in (
                 "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers",
-                "name_continuations", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
-                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds",
+                "name_continuations", "name_alternatives", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
+                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds", "slash_parents",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
-                "unsplit", "compounds", "field_kinds", "matter_words", "heads_before_names", "head_qualifiers",
+                "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "listed_apart", "listed_apart_after", "located_places", "not_children",
-                "levelled_kinds", "shared_levels", "short_name_markers",
+                "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds",
             )
         },
         "levels_of_heads": {str: str},
@@ -51,6 +51,8 @@ VERB_TAGS = ("V", "R")
 # The verb of a definition comes within so many words after its opener (được Bộ trưởng Bộ Tài chính giao chủ trì); further
 # on, the first verb is the sentence's own (… được giao nhiệm vụ bồi dưỡng công chức | căn cứ …).
 RELATIVE_VERB_WITHIN = 3
+# A level followed by a place's own name: the body of that one place (Sở Tư pháp thành phố Hà Nội).
+NAMED_PLACE = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố|huyện|quận|thị xã)\s+[A-ZĐ]")
 PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
 # Between the bodies of a list: a comma (one without a space too, unless inside capitals: Ủy ban KH,CN&MT), "và".
 # Not "hoặc": read as two bodies (Sở Giao dịch hoặc Ngân hàng Nhà nước chi nhánh Khu vực), the check set lost
@@ -104,7 +106,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?i:{alternation(data['titles'])})\)"
         ),
         # words that may go on with a known name, whole words (vào is no và)
-        "continuation": re.compile(rf"(?:{alternation(data['name_continuations'])})\b"),
+        "continuation": re.compile(rf"(?i:{alternation(data['name_continuations'])})\b"),
         # words the grammar knows after a name (thuộc, cấp, có liên quan …): a tagger's verb there ends nothing
         "lexicon_word": re.compile(
             rf"(?:{alternation(data['name_continuations'] + data['name_closers'] + data['name_closer_continuations'] + data['relations'] + ['cấp'])})\b"
@@ -131,6 +133,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "relative_opener": re.compile(
             rf"\s(?:{alternation(data['relative_openers'])})(?=\s)(?!\s+(?:{alternation(data['relative_powers'])})\b)"
         ),
+        "levelled_kind": re.compile(rf"(?<!\w)(?:{alternation(data['levelled_kinds'])})(?!\w|\s+viên\b)"),
         "compound": re.compile(rf"\b(?:{alternation(data['compounds'])})\b"),
         "unsplit": re.compile(rf"\b(?:{alternation(data['unsplit'])})\b"),
         "relative_end": re.compile(rf"\s(?:{alternation(data['relative_ends'])})$"),
@@ -149,13 +152,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # a kind named by the field it serves: "về" and the field's first words (… về xây dựng thuộc bộ …)
         "field": re.compile(
-            rf"(?i:{alternation(data['field_kinds'])})\s+về\s+(?!(?:{alternation(data['matter_words'])})\b)"
-            r"[^\W\d_]+(?:\s+[^\W\d_]+)?"
+            rf"(?:(?i:{alternation(data['field_kinds'])})|(?:{alternation(data['field_bodies'])})"
+            rf"(?:\s+(?:{alternation(data['field_body_qualifiers'])}))?)"
+            rf"\s+về\s+(?!(?:{alternation(data['matter_words'])})\b)[^\W\d_]+(?:\s+[^\W\d_]+)?"
         ),
         # a department named by its own name, then what it belongs to (Cục Thống kê thuộc Bộ Tài chính)
         "named_child": re.compile(
             rf"^(?:(?:{alternation(data['title_prefixes'])}\s+)?(?:{alternation(data['titles'])})\s+)?"
-            rf"(?:{alternation(data['child_kinds'])})\s+[A-ZĐ][^;]*?(?P<relation>\s+(?:trực thuộc|thuộc))\s+"
+            rf"(?:(?:{alternation(data['heads'])})\s+[A-ZĐ0-9][^;]*?(?P<relation>\s+(?:trực thuộc|thuộc)\s+)"
+            rf"|(?:{alternation(data['heads'])})\s+[A-ZĐ0-9][^;/]*?(?P<slash>/)"
+            rf"(?=(?:{alternation(data['slash_parents'])})\s)"
+            rf"|(?:{alternation(data['child_kinds'])})\s+[A-ZĐ][^;]*?(?P<apart>\s+[-–]\s+|,\s+)"
+            rf"(?=(?:{alternation(data['parent_kinds'])})\s+[A-ZĐ]))"
         ),
         # the place a body sits in (… tại các thành phố, … tại Việt Nam)
         "located": re.compile(rf"\stại\s+(?:{alternation(data['located_places'])})\b"),
@@ -261,20 +269,41 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
         or PLURAL.search(assignee)
     ):
         return True
-    level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None)
-    level = level or next((lv for head, lv in data["levels_of_heads"].items() if assignee.startswith(f"{head} ")), None)
+    level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None) or _level_of_head(assignee)
+    if level is None and assignee.endswith(tuple(f" {kind}" for kind in data["local_kinds"])):
+        level = "tỉnh"  # … of every local level: below a central issuer; the issuer's own in a local document
     return level is not None and below_issuer(level, place)
+
+
+def _level_of_head(assignee: str) -> str | None:
+    """The level a body's kind stands at (``Phòng …`` a district's, ``Sở …`` a province's), a title before it aside
+    (``Giám đốc Sở Tư pháp``); none where the name gives its place (``Sở Y tế tỉnh Bình Định``)."""
+    data = grammar()
+    post = assignee.removeprefix("Phó ")  # Phó Giám đốc Sở …
+    title = next((t for t in sorted(data["titles"], key=len, reverse=True) if post.startswith(f"{t} ")), None)
+    body = post[len(title) + 1 :] if title else post
+    if body.startswith(tuple(data["levelled_head_exceptions"])) or NAMED_PLACE.search(body):
+        return None
+    return next((lv for head, lv in data["levels_of_heads"].items() if f"{body} ".startswith(f"{head} ")), None)
 
 
 def _heads_a_name(assignee: str) -> bool:
     """Whether `assignee` is a title or a kind of body followed by a body's own name, capitalised, that a head opens
     or that holds a known body (``Thủ trưởng | Bộ Quốc phòng``, ``Cơ quan | Cảnh sát điều tra Bộ Công an``): one body,
-    whatever its first words; not a kind of post every such body has (``Trưởng | Phòng``, ``Trưởng | Đồn Công an``)."""
+    whatever its first words; not a kind of post every such body has (``Trưởng | Phòng``, ``Trưởng | Đồn Công an``),
+    nor a kind that only lower-case words qualify (``Trưởng | Ban chỉ huy``, ``Trưởng | Ban kiểm soát``, ``Cơ quan |
+    Công an``: a head opens the name, a capital must follow it, as in ``Ban Tôn giáo Chính phủ``)."""
     data = grammar()
     words = tuple(f"{w} " for w in data["titles"] + data["bare_kinds"] if w[:1].isupper())
     opener = next((w for w in sorted(words, key=len, reverse=True) if assignee.startswith(w)), None)
     rest = assignee[len(opener) :] if opener else ""
-    return rest[:1].isupper() and (begins_name(rest) and " " in rest or bool(known_spans(rest)))
+    if not rest[:1].isupper():
+        return False
+    if known_spans(rest):
+        return True
+    head = _patterns()["head"].match(rest)
+    own = rest[head.end() :].split() if head else []
+    return bool(own) and any(word[:1].isupper() for word in own)
 
 
 def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
@@ -292,7 +321,11 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
     # a known name in lower case is a phrase's words, no body (tổ chức phi chính phủ nước ngoài)
     bounding = [(s, e) for s, e in known if text[s].isupper() and not any(ds <= s < de for ds, de in defined)]
     # a place a body sits in ends the name as a known body does (… tại các thành phố | tạm đình chỉ …)
-    bounding = sorted(bounding + [m.span() for m in _patterns()["located"].finditer(text, 0, end)])
+    bounding += [m.span() for m in _patterns()["located"].finditer(text, 0, end)]
+    # so does a body every level has, named by its kind alone (Hội đồng nhân dân | giữ mối liên hệ …), whose words
+    # the tagger reads as one noun: what may follow it is a level, a place or a list
+    levelled = [m.span() for m in _patterns()["levelled_kind"].finditer(text, 0, end)]
+    bounding = sorted(bounding + [(s, e) for s, e in levelled if not any(ks <= s < ke for ks, ke in bounding)])
     span = without_trailers(_bounded_by_known_names(text[:end], bounding))
     found: list[tuple[int, str]] = []
     position, separator, kinds_only, opener = 0, "", False, -1
@@ -330,8 +363,9 @@ def names(text: str, whole: bool = False) -> list[tuple[int, str]]:
         (s, n)
         for s, n in found
         if (len(n.split()) > 1 or is_known(n) or s == opener) and n not in bare
-        and (len(n.split()) <= MAX_NAME_WORDS * (2 if is_collective(n) else 1) or _titles_a_known_name(n))
-    ]  # lists of kinds run longer
+        and (len(n.split()) <= MAX_NAME_WORDS * (2 if is_collective(n) or _patterns()["field"].search(n) else 1)
+             or _titles_a_known_name(n))
+    ]  # lists of kinds and names that hold a field run longer
 
 
 def _titles_a_known_name(name: str) -> bool:
@@ -344,17 +378,20 @@ def _titles_a_known_name(name: str) -> bool:
 
 
 def _without_named_parent(name: str) -> str:
-    """`name` without the parent body a named department is said to belong to (``Cục Thông tin, Thống kê | thuộc Bộ
-    Khoa học và Công nghệ``; ``Cục trưởng Cục Nghiệp vụ và Pháp luật | thuộc Cảnh sát biển Việt Nam``): one body,
-    named by its own name. A kind that is no name keeps it (``các Vụ, Cục thuộc Bộ Y tế``, ``Thủ trưởng các đơn vị
-    thuộc Bộ Tư pháp``), and so does a body that belongs to every body of a level (``Sở Ngoại vụ thuộc Ủy ban nhân
-    dân cấp tỉnh``)."""
+    """`name` without the parent body a named body is said to belong to (``Cục Thông tin, Thống kê | thuộc Bộ
+    Khoa học và Công nghệ``; ``Cục trưởng Cục Nghiệp vụ và Pháp luật | thuộc Cảnh sát biển Việt Nam``; ``Bảo hiểm xã
+    hội Việt Nam | thuộc Bộ Tài chính``), or that follows it after a slash (``Cục Tài chính|/Bộ Quốc phòng``) or, for
+    a department, a dash or a comma (``Cục Thủy sản và Kiểm ngư | - Bộ Nông nghiệp và Môi trường``; ``Vụ Tổ chức cán
+    bộ|, Bộ Giáo dục và Đào tạo``): one body, named by its own name (the gold README). A kind that is no name keeps
+    it (``các Vụ, Cục thuộc Bộ Y tế``, ``Thủ trưởng các đơn vị thuộc Bộ Tư pháp``), and so does a body that belongs to
+    every body of a level (``Sở Ngoại vụ thuộc Ủy ban nhân dân cấp tỉnh``)."""
     match = _patterns()["named_child"].match(name)
     if not match:
         return name
-    parent = name[match.end() :]
+    relation = next(group for group in ("relation", "slash", "apart") if match[group] is not None)
+    parent = name[match.end(relation) :]
     named = parent[:1].isupper() and (begins_name(parent) or is_known(parent))
-    return name[: match.start("relation")] if named and not is_collective(parent) else name
+    return name[: match.start(relation)] if named and not is_collective(parent) else name
 
 
 def without_trailers(span: str) -> str:
@@ -406,14 +443,16 @@ def _bounded_by_known_names(span: str, known: list[tuple[int, int]]) -> str:
 
     - it ends with the first known body that a lower-case word follows which cannot go on with it (``Sở Lao động -
       Thương binh và Xã hội tạm dừng chi trả``: a verb that no stop word caught); names that go on (``… các tỉnh,
-      thành phố``, ``… cấp huyện``) and lists (``, Bộ Tài chính``) are left whole;
+      thành phố``, ``… cấp huyện``), lists (``, Bộ Tài chính``) and alternatives (``hoặc Ngân hàng Nhà nước chi nhánh
+      Khu vực``) are left whole;
     - two known bodies with only a space between them (a table cell whose line break was lost: ``Bộ Thông tin và
       Truyền thông Bộ Khoa học và Công nghệ``) are two list pieces: the space becomes a comma (same length), unless
       the second does not begin like a body (``Ban Bí thư Trung ương Đoàn …`` is one name)."""
     goes_on = _patterns()["continuation"]
     for _, end in known:
         after = span[end:].lstrip()
-        if after[:1].islower() and not goes_on.match(after):
+        alternative = after.split(" ", 1)[0] in grammar()["name_alternatives"] and begins_name(after.partition(" ")[2])
+        if after[:1].islower() and not goes_on.match(after) and not alternative:
             span = span[:end]
             break
     for (_, end), (start, _) in zip(known, known[1:]):
@@ -507,7 +546,8 @@ def _before_tagged_verb(name: str, context: str) -> str:
     """`name` up to a lower-case word that underthesea tags (in `context`: the name and what follows) as a verb or an
     adverb right after a capitalised word of the name, where the lexicon is silent about it: no stop word caught it,
     and it is none of the grammar's words after a name (thuộc, cấp, có liên quan), no kind's verb (quản lý), not
-    inside a known name (Thường trực Hội đồng nhân dân | giao; Ủy ban nhân dân thành phố Hà Nội | gặp mặt). Not after
+    inside a known name (Thường trực Hội đồng nhân dân | giao; Ủy ban nhân dân thành phố Hà Nội | gặp mặt) or the field
+    a name holds (Ban Chỉ đạo Trung ương về phát triển …). Not after
     a head or a kind (Hội đồng | khám sức khỏe names the council), nor after the first word of a name that a head
     opens (Cơ quan Cảnh sát | điều tra), nor after a word the tagger cut off (Ủy | ban nhân dân)."""
     if not any(word[:1].isupper() for word in name.split()[1:]):
@@ -515,7 +555,8 @@ def _before_tagged_verb(name: str, context: str) -> str:
     from pipeline.language.tagging import pos_tag  # loads a model: only for names with a capital past their first word
 
     data = grammar()
-    known, kinds = known_spans(name), set(data["heads"] + data["titles"] + data["bare_kinds"])
+    kinds = set(data["heads"] + data["titles"] + data["bare_kinds"])
+    known = known_spans(name) + [m.span() for m in _patterns()["field"].finditer(name)]  # … Trung ương về phát triển
     position, previous, before = 0, "", ""
     for index, (token, tag) in enumerate(pos_tag(context)):
         start = context.find(token, position)

@@ -36,6 +36,18 @@ FOLLOWING_WORD = re.compile(r"\s*(,|[^\W\d_]+)?")
 NOT_A_DUTY_AFTER = ("hoặc", "và", "của", "theo", "được", "cho", "với")  # định kỳ của …: a noun's complement
 # A day and month a span starts from: the day after it ends the span (Kỳ báo cáo: từ ngày 16 tháng 12 năm trước đến
 # ngày 15 tháng 12 của năm báo cáo; Năm học … từ ngày 01 tháng 7 năm trước đến hết ngày 30 tháng 6), no limit.
+# The first days of every period a duty is due in (Định kỳ hằng tháng, trong thời hạn 05 ngày làm việc đầu tiên của
+# tháng, phải nộp …; trong 05 ngày đầu của Quý I, …; Trong thời hạn 05 ngày đầu của tháng đầu trong quý): a window
+# that recurs, not days counted from an event, and no more precise than its frequency (other frequencies of the
+# sentence stay: …, định kỳ 06 tháng tiến hành sơ kết, hằng năm tổng kết). Only where the period ends the phrase: the first days of the month
+# after an event (… đầu tiên của tháng tiếp theo của tháng có dư nợ) are counted from it (tune gold doc_000524).
+PERIOD_OPENING = re.compile(
+    r"(?<!\w)(?:(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:tháng|quý|năm)\s*,\s*)?"  # Định kỳ hằng tháng, … : one phrase
+    r"(?:trong\s+(?:thời hạn\s+|vòng\s+)?(?:tối đa\s+)?)?\d{1,2}\s+ngày(?:\s+làm việc)?\s+đầu(?:\s+tiên)?\s+"
+    r"(?:của|trong)\s+(?P<period>tháng|quý|năm)(?P<roman>\s+[IV]{1,3})?"
+    r"(?:\s+đầu(?:\s+tiên)?\s+(?:của|trong)\s+(?P<outer>quý|năm))?(?=\s*(?:[,.;:)]|$))",
+    re.IGNORECASE,
+)
 SPAN_FROM = re.compile(r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}(?:\s*/\s*|\s+tháng\s+)\d{1,2}\b[^.;:\n\d]{0,40}$", re.IGNORECASE)
 
 
@@ -115,12 +127,12 @@ def _grammar() -> _Grammar:
                 # ít nhất 06 giờ một lần, tối thiểu 03 (ba) tháng một lần; ít nhất mỗi năm 01 lần, mỗi tháng 01 lần;
                 # định kỳ 01 lần trong sáu tháng, định kỳ tối thiểu 02 lần trong một năm, không ít hơn một lần trong một năm
                 rf"|(?:{least})?(?P<n6>{amount})\s+(?P<unit6>{spans})\s+{once}"
-                rf"|(?:(?:định kỳ\s+)?{least})?mỗi\s+(?P<unit7>{spans})\s+(?P<times7>{amount})\s+lần"
+                rf"|(?:(?:định kỳ\s+)?{least})?mỗi\s+(?P<unit7>{spans})\s+(?:{least})?(?P<times7>{amount})\s+(?:lần|kỳ|đợt)\b"
                 rf"|(?:định kỳ\s+(?:{least})?|{least})(?P<times8>{amount})\s+lần\s+(?:(?:trong|mỗi)\s+)?"
                 rf"(?:(?P<n8>{amount})\s+)?(?P<unit8>{spans})\b(?!\s*\d))",
                 re.IGNORECASE,
             ),
-            ("lần", "định kỳ"),  # `định kỳ` is written with one space in the pattern
+            ("lần", "định kỳ", "mỗi"),  # `định kỳ` is written with one space; sessions or rounds follow `mỗi`
         ),
         periodic=screened_phrases(d["recurring"]["periodic"]),
         month_end=screened_phrases(d["recurring"]["month_end"]),
@@ -159,8 +171,9 @@ def _month_in_period(periods: dict[str, Any]) -> str:
 
 def days_in_periods(text: str) -> list[Deadline]:
     """A day within a period: ``trước ngày 15 hằng tháng``, ``trước ngày 05 tháng 7 hàng năm``, ``trước ngày 20
-    tháng cuối quý``; a day and month with no year (``trước ngày 15 tháng 6``) recur yearly, as does a month in every
-    year (``vào tháng 12 hằng năm``, ``Chậm nhất tháng 7 hàng năm``: 9 in 7 bulk documents), its precision ``month``."""
+    tháng cuối quý``, the first days of every period (``trong thời hạn 05 ngày làm việc đầu tiên của tháng``: 2 bulk
+    documents, and 3 more where the month follows an event); a day and month with no year (``trước ngày 15 tháng 6``)
+    recur yearly, as does a month in every year (``vào tháng 12 hằng năm``, ``Chậm nhất tháng 7 hàng năm``: 9 in 7 bulk documents), its precision ``month``."""
     found = []
     for match in _grammar().day_in_period.finditer(text):
         month = match["month"] or match["month2"]
@@ -180,6 +193,9 @@ def days_in_periods(text: str) -> list[Deadline]:
     for match in _grammar().english_day.finditer(text):  # Before December 31 every year, ministries …
         if _english_day(match):
             found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence="yearly", precision="day"))
+    for match in PERIOD_OPENING.finditer(text):  # trong thời hạn 05 ngày làm việc đầu tiên của tháng
+        period = "năm" if match["roman"] else (match["outer"] or match["period"])
+        found.append(Deadline(match[0], "recurring", match.start(), match.end(), recurrence=_recurrence(period)))
     taken = [(d.start, d.end) for d in found]
     for match in _grammar().month_in_year.finditer(text):  # lần 1 chi trả vào tháng 12 hằng năm
         if 1 <= int(match["month"]) <= 12 and not any(s < match.end() and match.start() < e for s, e in taken):

@@ -39,6 +39,7 @@ THE_RULE = re.compile(r"(?<!\w)theo\s+$", re.IGNORECASE)
 TRAILING_JOINT = re.compile(r"(?:[\s,]+(?:và|hoặc|and|or))*[\s,]*$", re.IGNORECASE)
 NEXT_DAY_WORDS = ("tiếp", "liền", "hôm")  # one of them in every next day (ngày làm việc tiếp theo, liền kề, ngày hôm sau)
 DUTY_WORDS = ("phải", "có trách nhiệm", "chịu trách nhiệm", "shall", "must")
+POINTER = "sau đây"  # … các nội dung sau đây: the object of the duty, not an item of the event's list
 NOTICE_UNITS = ("day", "working_day", "hour")  # units of a notice or a reply (months and years are terms)
 CLOCK = re.compile(r"\s*(?:sáng|chiều|tối|đêm|trưa|\d)", re.IGNORECASE)  # trước 06 giờ sáng: a time of day
 # … and hours on a day (Chậm nhất là 17 giờ 00 ngày 01/02/2026, 17 giờ của ngày làm việc tiếp theo, 16 giờ 30 phút,
@@ -305,8 +306,8 @@ def _lists_on(text: str, start: int, event: str) -> bool:
         and first_duty_verb(" " + " ".join(words)) is None
     )  # … no doer with its verb (…, tác giả hoàn thành tác phẩm và gửi …; …, hải quan nơi đăng ký … kiểm tra)
     most = PARALLEL_ITEM_WORDS if parallel else LIST_ITEM_WORDS
-    if not words or len(words) > most or (stop and " ".join(stop[0].lower().split()) in DUTY_WORDS):
-        return False  # … the subject of a duty (…, người nộp hồ sơ phải …)
+    if not words or len(words) > most or (stop and " ".join(stop[0].lower().split()) in (*DUTY_WORDS, POINTER)):
+        return False  # … the subject of a duty (…, người nộp hồ sơ phải …), its object (…, phòng giao dịch các nội dung sau đây)
     item = " ".join(words)
     if words[0][0].isupper() or words[0][0].isdigit() or g.clause_start.match(item) or is_english(event):
         return False

@@ -21,8 +21,8 @@ ROLE_CUES = lexicon(
                 "lead_before", "lead_after", "lead_next", "support_after", "support_before", "leading_verbs",
                 "powers_after", "permission_markers", "right_words", "requesting_verbs", "condition_markers",
                 "assigned_passives", "defined_kinds", "public_kinds", "duty_cues", "public_duty_cues", "answerable_to",
-                "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "organised_things",
-                "subordinate_verbs", "role_nouns", "role_kinds", "regulated_kinds",
+                "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "power_verbs", "considering",
+                "considered_verbs", "organised_things", "subordinate_verbs", "role_nouns", "role_kinds", "regulated_kinds", "regulated_firms",
                 "report_verbs", "report_prepositions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
             )
         },
@@ -41,7 +41,7 @@ def role_cues() -> dict[str, Any]:
 def cue(name: str) -> re.Pattern[str]:
     """The compiled cue `name`: lead_before, lead_after, lead_next, submitting, support_after, powers_after, support, leading,
     report, defined_kind, definition_break, permission, right_before, duty_to_support, duty, public_kind, public_duty,
-    requesting, decision, organising, subordinate, defined_as, duty_words, regulated_kind."""
+    requesting, decision, deciding, organising, subordinate, defined_as, duty_words, regulated_kind, regulated_firm."""
     return _cues()[name]
 
 
@@ -98,6 +98,9 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "regulated_kind": re.compile(
             rf"(?:Các\s+(?i:{alternation(data['regulated_kinds'])})|{alternation(data['regulated_kinds'])})\b"
         ),
+        "regulated_firm": re.compile(
+            rf"(?:Các\s+(?i:{alternation(data['regulated_firms'])})|{alternation(data['regulated_firms'])})\b"
+        ),
         "obliged": re.compile(rf"\s(?:{alternation(data['public_duty_cues'])})\b"),  # matched where a verb is looked for
         "duty_words": re.compile(rf"(?<!\w)(?:{alternation(data['duty_cues'])})\b"),  # anywhere, after a comma too
         # … là ngân hàng thực hiện việc lưu ký, … là Thứ trưởng phụ trách: what it is, who holds it; not … là cơ quan đầu
@@ -109,6 +112,11 @@ def _cues() -> dict[str, re.Pattern[str]]:
         # … đề nghị | Bộ trưởng | xem xét, quyết định: the body asked decides (matched where the asked bodies end)
         "requesting": re.compile(rf"(?i:{alternation(data['requesting_verbs'])})\s+\Z"),
         "decision": re.compile(rf"\s*(?:{alternation(data['decision_verbs'])})\b"),
+        # … | xem xét, chấp thuận …: the subject's verb grants or decides (matched where its verb begins)
+        "deciding": re.compile(
+            rf"\s*(?:(?:{alternation(data['considering'])})(?:,|\s+và)?\s+(?:{alternation(data['considered_verbs'])})"
+            rf"|{alternation(data['power_verbs'])})\b"
+        ),
         # chỉ đạo | tổ chức thu thập …: the verb the directed are told, no body
         "organising": re.compile(rf"tổ chức\s+(?:{alternation(data['organised_things'])})\b"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),

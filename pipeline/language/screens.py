@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from re import _casefix  # type: ignore[attr-defined]
+
+from pipeline.language.per_document import document_cache
 
 # The letters re.IGNORECASE matches to a letter of another lower case (i and ı, s and ſ, Greek and Cyrillic variants):
 # where they stand, finding a lower-cased word is not matching it in either case.
@@ -36,7 +37,7 @@ class Screened:
         return self.pattern.finditer(text) if any(map(held, self.words)) else iter(())
 
 
-@lru_cache(maxsize=1)
+@document_cache(maxsize=1)  # emptied when a document is finished: a worker does not hold its last text till the next
 def _lowered(text: str) -> str:
     """`text` in lower case, once for the patterns that screen the same text in turn."""
     return text.lower()

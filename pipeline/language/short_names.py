@@ -15,7 +15,7 @@ from pipeline.language.names import alternation, begins_name, first_stop, gramma
 # A full name is looked for so far back from its definition's bracket, within its sentence.
 FULL_NAME_REACH = 200
 SENTENCE_END = re.compile(r"[;:.!?\n(]")
-SHORT_ONLY_WORDS = ("cấp", "các")  # words a short name may add: Ủy ban nhân dân cấp tỉnh for … tỉnh, thành phố
+SHORT_ONLY_WORDS = ("cấp", "các")  # words a short name may add: Hội đồng cấp Bộ for Hội đồng … Bộ Xây dựng
 
 
 @dataclass(frozen=True)
@@ -41,12 +41,22 @@ def defined_short_names(text: str) -> list[ShortName]:
     found = []
     for match in _definition().finditer(text):
         short = match["short"].strip(" ,")
-        if not begins_name(short) or is_known(short) or short.casefold().startswith(("các ", "những ")):
-            continue  # a known body's short name is its own name (Ngân hàng Nhà nước): the gazetteer has it
+        if not begins_name(short) or short.casefold().startswith(("các ", "những ")):
+            continue
+        if any(level in short for level in grammar()["shared_levels"]):
+            continue  # a level's name is a name of its own (Ủy ban nhân dân cấp xã), written as printed (gold README)
         full = _full_name(text[max(0, match.start() - FULL_NAME_REACH) : match.start()].rstrip(), short)
-        if full and _shortens(short, full) and not _only_parent_added(short, full):
+        if not full or not _shortens(short, full):
+            continue
+        if _cuts_a_known_name(short, full) if is_known(short) else not _only_parent_added(short, full):
             found.append(ShortName(match.start(), short, full))
     return found
+
+
+def _cuts_a_known_name(short: str, full: str) -> bool:
+    """Whether a known body's name (``Ngân hàng Nhà nước``) is defined as the short name of that body's whole name
+    (``Ngân hàng Nhà nước Việt Nam``): the gold README writes the whole where the text defines it."""
+    return full.casefold().startswith(short.casefold()) and len(full) > len(short) and (0, len(full)) in known_spans(full)
 
 
 def _full_name(before: str, short: str) -> str | None:
@@ -76,8 +86,9 @@ def _only_parent_added(short: str, full: str) -> bool:
 
 
 def _shortens(short: str, full: str) -> bool:
-    """Whether every word of `short` but a level's ``cấp`` is a word of `full` (``Công an cấp tỉnh`` of ``Công an tỉnh,
-    thành phố``; not ``Công an đơn vị, địa phương`` of ``Công an tỉnh, thành phố``, the last body of a list)."""
+    """Whether every word of `short` but ``cấp`` and ``các`` is a word of `full` (``Thanh tra Công an tỉnh`` of ``Thanh
+    tra Công an tỉnh, thành phố``; not ``Công an đơn vị, địa phương`` of ``Công an tỉnh, thành phố``, the last body of a
+    list)."""
     words = set(re.findall(r"\w+", full.casefold()))
     return all(word in words for word in re.findall(r"\w+", short.casefold()) if word not in SHORT_ONLY_WORDS)
 

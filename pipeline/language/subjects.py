@@ -69,6 +69,9 @@ def find_doer(subject: str) -> tuple[str, int, bool] | None:
         return None  # no task, unless a duty cue follows (… và có trách nhiệm …)
     if (powers and powers.start() < start) or (negation and negation.start() < start):
         return None
+    verb = next((m for c in ("lead_after", "lead_next") if (m := cue(c).match(subject, start))), None)
+    if powers and verb and verb.end() == powers.start():
+        return None  # … Trưởng đoàn kiểm tra do Bộ trưởng Bộ Xây dựng | thành lập | có quyền: the verb says who holds powers
     if granted_a_right(subject, verbs_from):
         return None
     if cue("duty_to_support").match(subject, start):  # … có trách nhiệm phối hợp thực hiện: a support duty

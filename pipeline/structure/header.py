@@ -14,6 +14,7 @@ from itertools import combinations
 
 from pipeline.document_types import document_types
 from pipeline.language.dates import EXACT_DATE, parse_date
+from pipeline.language.labels import LABEL_START, ROMAN, label
 from pipeline.structure.identification import (
     FULL_CITATION_TITLE,
     HEADER_LINES,
@@ -26,10 +27,11 @@ from pipeline.structure.identification import (
     split_number_symbol,
     type_from_symbol,
     type_names,
+    type_of_named_title,
     type_of_title,
 )
 from pipeline.structure.lines import Line, fold_chars, is_a_lone_word, title_goes_on, vocabulary
-from pipeline.structure.national import DECORATION, ORNAMENT, is_noise, national_pieces, without_national_lines
+from pipeline.structure.national import DECORATION, ORNAMENT, is_noise, is_rule, national_pieces, without_national_lines
 from pipeline.structure.place_date import mended_date, spelt_as_place
 from pipeline.structure.stamps import is_copy, read_stamps
 from pipeline.vietnamese import is_capitals
@@ -48,12 +50,11 @@ BLANK_DATE = re.compile(  # a draft's date line, its figures left to be filled i
 DATE_LINE = re.compile(rf"^(?P<date>{WRITTEN}{EXACT_DATE})[\s.]*$", re.IGNORECASE)  # a date line without a place
 SUBJECT = re.compile(r"^\W?(?:V\s*/\s*[vV%]|Về việc)\s*:?\s*")
 PLACE_UNIT_WORDS = {"phố", "xã", "trấn"}  # the lower-case half of Thành phố, Thị xã, Thị trấn
-HEADING_START = re.compile(r"^(?:[IVXLC]+\s*[.\-–/)]\s|\d+\.\s|Điều\s+\d|Chương\s+[IVXLC\d]|PHẦN\s|Phần\s+[IVXLC\d])")
+# A heading under the title begins the body: a numbered item (``I. MỤC TIÊU``, ``1. Mục đích``) or a part's label.
+HEADING_START = re.compile(rf"^(?:{ROMAN}\s*[.\-–/)]\s|\d+\.\s|{LABEL_START})")
 # A chapter's or an article's label, Vietnamese or English: no header holds one, the body has begun even where no
 # header field was read (an English translation that prints no type title line: ``LABOR CODE`` / ``Chapter I``).
-BODY_LABEL = re.compile(
-    r"^(?:Chương|CHƯƠNG|Chapter|CHAPTER)\s+[IVXLC\d]+\b|^(?:Điều|ĐIỀU|Article|ARTICLE)\s+\d+[a-z]?\s*[.:]"
-)
+BODY_LABEL = re.compile(rf"^{label('chuong', None)}|^{label('dieu', None)}")
 ADOPTED = re.compile(rf"\bthông qua\b[^.;]{{0,80}}?(?P<date>{WRITTEN}{EXACT_DATE})")
 ISSUED_WITH = re.compile(r"\((?:Ban hành )?[Kk]èm theo")
 CO_ISSUER = re.compile(r"\s+[-–]\s+")  # between the bodies of a joint issuer block: BỘ TƯ PHÁP - BỘ CÔNG AN
@@ -134,7 +135,7 @@ class _HeaderReader:
             if line.index in self.consumed:
                 continue
             raw = line.stripped
-            if not raw:
+            if not raw or is_rule(raw):  # a rule under the title block (``______``) ends it as a blank line does
                 if self.title and header.doc_type and self.in_title:
                     return line.start
                 continue
@@ -224,6 +225,9 @@ class _HeaderReader:
             self.in_title = True
             self.last = line
             return True
+        if header.doc_type is None and not self.title and (named := type_of_named_title(text)):
+            header.doc_type, self.title, self.in_title, self.last = named, [text], True, line
+            return True  # LABOR CODE: the type and the title, no issuer
         doc_type = type_of_title(text) or self._type_title_cut_in_two(text, position)
         if doc_type and header.doc_type is None and not self.title:
             header.doc_type = doc_type

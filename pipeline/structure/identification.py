@@ -72,6 +72,20 @@ def type_of_title(text: str) -> str | None:
     return type_names().get(folded)
 
 
+@cache
+def _named_types() -> dict[str, str]:
+    """The last word of an English title line that names its document before it (``CODE``) → the type."""
+    return {word: t["name"] for t in document_types() for word in t.get("english_named", [])}
+
+
+def type_of_named_title(text: str) -> str | None:
+    """The type of an English translation's title line that names the document before the type's word (``LABOR
+    CODE``, ``PENAL CODE``: a Bộ luật), in capitals."""
+    words = text.split()
+    named = len(words) >= 2 and all(re.fullmatch(r"[A-Z][A-Z’'-]*", word) for word in words)
+    return _named_types().get(words[-1]) if named else None
+
+
 def split_number_symbol(number_symbol: str) -> tuple[str | None, int | None, str | None]:
     """``30/2020/NĐ-CP`` → (``30``, 2020, ``NĐ-CP``); ``12-CT/TW`` → (``12``, None, ``CT/TW``)."""
     match = NUMBER_SYMBOL.match(number_symbol)

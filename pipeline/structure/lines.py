@@ -10,6 +10,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
+from pipeline.language.labels import words
 from pipeline.vietnamese import goes_on_with_a_syllable, splits_a_syllable
 
 
@@ -42,7 +43,7 @@ def split_lines(text: str) -> list[Line]:
 # ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``, ``II.`` / ``THÔNG TIN CHUNG``, ``6`` / ``. Trụ sở …``, ``12`` /
 # ``.`` / ``Quản lý …``), a document's number (``Số:`` / ``70`` / ``/2025/TT-NHNN``; never a clause: ``lưu trữ số``
 # / ``1. Thu nộp …``) and a date.
-_LABEL_WORDS = r"(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Article|ARTICLE|Chapter|CHAPTER)"  # English translations too
+_LABEL_WORDS, _ARTICLE_WORD = words(), words("dieu")  # the language layer's label grammar: English translations too
 # Số: / 70 / /2025/TT-NHNN; Luật số: / 120 / /202 / 5 / /QH1 / 5: the pieces of a number-symbol join while one
 # ends or the next begins with a slash or hyphen, or both are digits; the symbol's last capitals may stand alone
 # (``/TT-BNNM`` / ``T``).
@@ -55,9 +56,9 @@ _NO_LABEL = r"(?![\d.)/:,-])"  # a number that is no clause label (2.), no date 
 LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"^Đ$"), re.compile(r"^iều\b"), ""),
     (re.compile(rf"^{_LABEL_WORDS}$"), re.compile(r"^(?:\d{1,3}[a-z]?|[IVXLC]+)\b"), " "),
-    (re.compile(r"^(?:Điều|ĐIỀU|Article|ARTICLE) \d{1,2}$"), re.compile(r"^\d{1,2}$"), ""),
+    (re.compile(rf"^{_ARTICLE_WORD} \d{{1,2}}$"), re.compile(r"^\d{1,2}$"), ""),
     (re.compile(rf"^{_LABEL_WORDS} [IVXLC]+$"), re.compile(r"^[IVXLC]+$"), ""),  # Chương I / II: Chương III
-    (re.compile(r"^(?:Điều|ĐIỀU|Article|ARTICLE) \d{1,3}[a-z]?$"), re.compile(r"^[.:]"), ""),
+    (re.compile(rf"^{_ARTICLE_WORD} \d{{1,3}}[a-z]?$"), re.compile(r"^[.:]"), ""),
     (re.compile(r"^(?:\d{1,3}\.|[a-zđ]\))$"), re.compile(rf"^{_NOT_A_LABEL}[^\W\d_]"), " "),
     (re.compile(r"^[IVXLC]{1,6}\s*[.)]$"), re.compile(rf"^{_NOT_A_LABEL}[^\W\d_]"), " "),  # II. / THÔNG TIN CHUNG
     (re.compile(r"^\d{1,3}$"), re.compile(r"^\.\s*[^\W\d_]"), ""),  # 6 / . Trụ sở của người nộp thuế

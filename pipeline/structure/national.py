@@ -50,6 +50,11 @@ def _in_a_sentence(text: str, start: int) -> bool:
     return bool(word) and word.isalpha() and word.islower()
 
 
+def is_rule(text: str) -> bool:
+    """A line of dashes or underscores under a header's authority or title, or a form's (``-------``, ``______``)."""
+    return len(text) >= 3 and not text.strip(ORNAMENT)
+
+
 def is_noise(text: str) -> bool:
     """Nothing, OCR specks, or what is left of a national line that a stamp or a fold cut short, or one printed
     with a slip (``CỘNG HOÀ XÃ HỘI CHỦ NCHĨA VIỆT NAM``)."""

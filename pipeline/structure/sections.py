@@ -11,18 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.language.labels import ROMAN, label
 from pipeline.structure.lines import PLACEHOLDER, Line, title_goes_on
-from pipeline.structure.national import ORNAMENT, without_national_lines
+from pipeline.structure.national import ORNAMENT, is_rule, without_national_lines
 from pipeline.vietnamese import is_capitals
 
-ROMAN = r"[IVXLC]+"
-# (kind, rank, pattern): the first that matches a line's start wins.
+# (kind, rank, pattern): the first that matches a line's start wins. The labels of parts, chapters, sections and
+# articles (an English translation's Chapter II, Article 12. too) are the language layer's.
 MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
-    ("phan", 0, re.compile(rf"^(?:PHẦN|Phần)\s+(?P<label>{ROMAN}|\d+|THỨ\s+\w+)\b\s*[.:\-–]?\s*(?P<heading>.*)$")),
-    # … and their English translations' (Chapter II, Article 12.: vbpl.vn "vbpqta" pages)
-    ("chuong", 1, re.compile(rf"^(?:CHƯƠNG|Chương|CHAPTER|Chapter)\s+(?P<label>{ROMAN}|\d+)\b\s*[.:\-–]?\s*(?P<heading>.*)$")),
-    ("muc", 2, re.compile(r"^(?:MỤC|Mục)\s+(?P<label>\d+|[IVXLC]+)\b\s*[.:\-–]?\s*(?P<heading>.*)$")),
-    ("dieu", 3, re.compile(r"^(?:Điều|ĐIỀU|Article|ARTICLE)\s+(?P<label>\d+[a-z]?)\s*[.:]\s*(?P<heading>.*)$")),
+    ("phan", 0, re.compile(rf"^{label('phan')}\s*[.:\-–]?\s*(?P<heading>.*)$")),
+    ("chuong", 1, re.compile(rf"^{label('chuong')}\s*[.:\-–]?\s*(?P<heading>.*)$")),
+    ("muc", 2, re.compile(rf"^{label('muc')}\s*[.:\-–]?\s*(?P<heading>.*)$")),
+    ("dieu", 3, re.compile(rf"^{label('dieu')}\s*(?P<heading>.*)$")),
     ("letter_upper", 4, re.compile(r"^(?P<label>[A-D])\s*[.\-–]\s+(?P<heading>\S.*)$")),
     ("roman", 5, re.compile(rf"^(?P<label>{ROMAN})\s*[.\-–/)]\s*(?P<heading>\S.*)$")),
     ("decimal3", 8, re.compile(r"^(?P<label>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?P<heading>\S.*)$")),
@@ -146,6 +146,8 @@ def find_sections(
         if TABLE_HEADER.match(text):
             table_rows = 0
             continue
+        if is_rule(text):
+            continue  # a rule drawn under a header or a form (``-------``): no dash item
         after_main = end_of_main is not None and line.index > end_of_main
         annex = ANNEX.match(text) if is_capitals(text[:8]) or after_main else None
         form = FORM.match(text) if after_main and not annex else None
@@ -289,15 +291,10 @@ def _opens_a_form_or_table(below: list[Line], noted: bool, titled: bool) -> bool
     if not first:
         return False
     under = first[1] if len(first) > 1 else ""
-    two_line_authority = titled and len(first) > 2 and not _is_rule(under) and _is_rule(first[2])
+    two_line_authority = titled and len(first) > 2 and not is_rule(under) and is_rule(first[2])
     authority = noted and (PLACEHOLDER.search(first[0]) or _is_national(under) or two_line_authority)
     opening = FORM.match(first[0]) or TABLE_HEADER.match(first[0]) or authority
-    return bool(opening) or _is_national(first[0]) or _is_rule(under)
-
-
-def _is_rule(text: str) -> bool:
-    """A line of dashes or underscores under a header's authority (``-------``, ``______``)."""
-    return len(text) >= 3 and not text.strip(ORNAMENT)
+    return bool(opening) or _is_national(first[0]) or is_rule(under)
 
 
 def _is_national(text: str) -> bool:

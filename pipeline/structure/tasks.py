@@ -42,10 +42,16 @@ SENTENCE_OPENING = re.compile(r"\s*[“\"]?\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[
 DUTY_VERB_REACH = 20  # characters after a frequency where the verb of its duty is looked for
 MIN_TASK_CHARS = 25
 MIN_TASK_WORDS = 3  # lower-case words: a line in capitals, an address or a contact line asks nothing
+# The preamble's grounds (Căn cứ …; Theo đề nghị của …;): the line after one is the enacting formula (Bộ trưởng Bộ Khoa
+# học và Công nghệ ban hành Thông quy định …, Thủ tướng Chính phủ ban hành tiêu chí …: whatever it enacts), or the
+# ground itself going on where web text broke it (Căn cứ Nghị định số … của / Chính phủ quy định …).
+GROUNDS = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị)\b")
+ENACTING = re.compile(r"^[^.;:]{3,80}\sban hành\s")
 NARRATIVE = re.compile(
     r"^(?:Chuyển:\s*)?(?:Thực hiện|Căn cứ|Theo đề nghị|Xét đề nghị|Ngày \d|Trên cơ sở)\b"
-    r"|^[^.;:]{3,80}\sban hành (?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Luật|Pháp lệnh)\b"
-)  # narrative, or the enacting formula of a preamble (Chính phủ ban hành Nghị định …)
+    r"|^[^.;:]{3,80}\sban hành(?: (?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Luật|Pháp lệnh)\b|$)"
+)  # narrative, or the enacting formula of a preamble (Chính phủ ban hành Nghị định …; web text may put the type on
+# the next line: Thủ tướng Chính phủ ban hành / Quyết định quy định …)
 
 
 @dataclass(frozen=True)
@@ -129,8 +135,10 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
     column: TimeColumn | None = None  # the time column of the task table being read …
     width, broken = 0, False  # … how many cells its heading row has; whether other lines came since its last row
     last_line = -TIME_CELL_REACH - 1  # the line of the last task
+    previous = ""  # the text of the line before
     for line in lines:
-        text = line.stripped
+        text, ground = line.stripped, previous
+        previous = text or previous
         row = TABLE_CELL in text
         if row and (heading := time_column(text)) is not None:
             column, width, broken = heading, text.count(TABLE_CELL), False
@@ -149,6 +157,8 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
             continue
         if line.index not in body or len(text) < MIN_TASK_CHARS or not _reads_as_prose(text):
             continue
+        if GROUNDS.match(ground) and (ENACTING.match(text) or not ground.endswith((";", ".", ":", ","))):
+            continue  # the enacting formula, or a ground broken over two lines: the preamble asks nothing
         start = line.start + line.text.index(text)
         holding = enclosing.at(start)
         section = max(holding, key=lambda s: s.level) if holding else None
