@@ -22,6 +22,7 @@ import pipeline
 from pipeline import batch
 from pipeline.cli import main
 from pipeline.model import PageText, TextSource
+from pipeline.ocr.engine import CACHE as OCR_CACHE
 from pipeline.progress import PageProgress
 from pipeline.results import Store
 from pipeline.settings import Settings
@@ -219,7 +220,8 @@ def test_sigterm_stops_with_a_message_and_leaves_no_worker_or_tesseract(tmp_path
         (tmp_path / "in" / f"scan-{number}.pdf").open("ab").write(b"\n%" + bytes([number]))  # three contents
     command = [sys.executable, "-m", "pipeline.cli", "run", str(tmp_path / "in"), "--out", str(tmp_path / "out"),
                "--jobs", "2", "--quiet"]  # fmt: skip
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    uncached = {name: value for name, value in os.environ.items() if name != OCR_CACHE}  # the pages must be read
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=uncached)
     children: set[int] = set()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not any(
