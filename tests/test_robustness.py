@@ -240,6 +240,7 @@ def test_a_page_killed_at_its_time_limit_leaves_no_temporary_files(tmp_path: Pat
     scratch = tmp_path / "tmp"  # the temporary folder the run, and the workers it forks, start from
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.delenv(OCR_CACHE, raising=False)  # the page must be read, not taken from a developer's cache
     settings = Settings(page_timeout=3.0)  # past the page's preparation, inside tesseract: the worker is killed
     batch.run([SCANS / "ailab_2_scan_image-only.pdf"], tmp_path / "out", settings, jobs=1, progress=False)
     errors = pd.read_csv(tmp_path / "out" / "errors.csv")
