@@ -9,6 +9,7 @@ Opening phrases, inserted phrases and heading words are data (``data/clauses.tom
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pipeline.language.clause_words import CLAUSES, LIST_JOIN, LIST_MARKER, MAX_QUALIFIER_WORDS, clause_patterns
 from pipeline.language.english import english_heading_subjects, english_mentions, is_english
@@ -143,19 +144,25 @@ def _names_duties(nouns: str | None) -> bool:
     (``Trưởng Công an cấp xã có quyền``: what follows are powers to sanction, not tasks)."""
     if nouns is None:
         return True
-    powers = {fold(noun) for noun in CLAUSES.data()["power_nouns"]}
+    powers, _ = _heading_nouns()
     return any(fold(noun) not in powers for noun in re.split(r",\s*|\s+và\s+", nouns))
+
+
+@cache
+def _heading_nouns() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The folded nouns of powers (``quyen``, ``tham quyen``), and a pattern for any folded noun of duties that is
+    none of them (``trach nhiem``, ``nhiem vu``) as a whole word."""
+    powers = frozenset(fold(noun) for noun in CLAUSES.data()["power_nouns"])
+    duties = {fold(noun) for noun in CLAUSES.data()["duty_nouns"]} - powers
+    return powers, re.compile(rf"\b(?:{'|'.join(re.escape(noun) for noun in sorted(duties))})\b")
 
 
 def grants_powers(heading: str) -> bool:
     """Whether a heading names powers and no duties (``Điều 4. Thẩm quyền chấp thuận thay đổi``, ``1. Thẩm quyền
     chấp thuận thay đổi:``): what the bodies under it approve or decide are competences, no tasks (gold README)."""
     words = fold(heading[body_start_of(heading) :])
-    powers = {fold(noun) for noun in CLAUSES.data()["power_nouns"]}
-    duties = {fold(noun) for noun in CLAUSES.data()["duty_nouns"]} - powers
-    return any(words.startswith(noun) for noun in powers) and not any(
-        re.search(rf"\b{re.escape(noun)}\b", words) for noun in duties
-    )
+    powers, duties = _heading_nouns()
+    return words.startswith(tuple(powers)) and not duties.search(words)
 
 
 def inherited_role(task_text: str) -> str | None:

@@ -133,6 +133,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "relative_opener": re.compile(
             rf"\s(?:{alternation(data['relative_openers'])})(?=\s)(?!\s+(?:{alternation(data['relative_powers'])})\b)"
         ),
+        "leading_title": re.compile(rf"(?:{alternation(data['titles'])}) "),  # the longest title and its space
         "levelled_kind": re.compile(rf"(?<!\w)(?:{alternation(data['levelled_kinds'])})(?!\w|\s+viên\b)"),
         "compound": re.compile(rf"\b(?:{alternation(data['compounds'])})\b"),
         "unsplit": re.compile(rf"\b(?:{alternation(data['unsplit'])})\b"),
@@ -280,8 +281,8 @@ def _level_of_head(assignee: str) -> str | None:
     (``Giám đốc Sở Tư pháp``); none where the name gives its place (``Sở Y tế tỉnh Bình Định``)."""
     data = grammar()
     post = assignee.removeprefix("Phó ")  # Phó Giám đốc Sở …
-    title = next((t for t in sorted(data["titles"], key=len, reverse=True) if post.startswith(f"{t} ")), None)
-    body = post[len(title) + 1 :] if title else post
+    title = _patterns()["leading_title"].match(post)
+    body = post[title.end() :] if title else post
     if body.startswith(tuple(data["levelled_head_exceptions"])) or NAMED_PLACE.search(body):
         return None
     return next((lv for head, lv in data["levels_of_heads"].items() if f"{body} ".startswith(f"{head} ")), None)

@@ -95,12 +95,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
         ),
         "agent": re.compile(rf"\s+(?:{alternation(data['agent_markers'])})\s"),
         "subordinate": re.compile(rf"\s+(?:{alternation(data['subordinate_verbs'])})\s"),
-        "regulated_kind": re.compile(
-            rf"(?:Các\s+(?i:{alternation(data['regulated_kinds'])})|{alternation(data['regulated_kinds'])})\b"
-        ),
-        "regulated_firm": re.compile(
-            rf"(?:Các\s+(?i:{alternation(data['regulated_firms'])})|{alternation(data['regulated_firms'])})\b"
-        ),
+        "regulated_kind": _kind_named(data["regulated_kinds"]),
+        "regulated_firm": _kind_named(data["regulated_firms"]),
         "obliged": re.compile(rf"\s(?:{alternation(data['public_duty_cues'])})\b"),  # matched where a verb is looked for
         "duty_words": re.compile(rf"(?<!\w)(?:{alternation(data['duty_cues'])})\b"),  # anywhere, after a comma too
         # … là ngân hàng thực hiện việc lưu ký, … là Thứ trưởng phụ trách: what it is, who holds it; not … là cơ quan đầu
@@ -147,6 +143,12 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"{AFTER_NAME}(?<!không)(?<!chưa)\s(?:{alternation(data['public_duty_cues'])})\b(?!\s+được\b)"
         ),
     }
+
+
+def _kind_named(kinds: list[str]) -> re.Pattern[str]:
+    """A subject that opens with one of `kinds` as printed, or after ``Các`` in any case (``Các ngân hàng thương
+    mại``)."""
+    return re.compile(rf"(?:Các\s+(?i:{alternation(kinds)})|{alternation(kinds)})\b")
 
 
 @cache
