@@ -283,7 +283,8 @@ def join_hyphenation(text: str) -> str:
 
 def join_broken_lines(text: str, wrapped: bool = False) -> str:
     """Join a line to the next when the break falls inside a sentence: the next line goes on in lower case or with
-    the rest of a body's name the line began (``… trình Ban`` / ``Thường vụ Huyện ủy …``), or, in wrapped text, the line runs to the full width and the next one starts no new block."""
+    the rest of a body's name the line began (``… trình Ban`` / ``Thường vụ Huyện ủy …``), or, in wrapped text, the
+    line runs to the full width and the next one starts no new block."""
     lines = text.split("\n")
     width = sorted(len(line) for line in lines)[int(len(lines) * 0.9)] if lines else 0
     joined: list[str] = []

@@ -39,8 +39,9 @@ NOT_A_DUTY_AFTER = ("hoặc", "và", "của", "theo", "được", "cho", "với"
 # The first days of every period a duty is due in (Định kỳ hằng tháng, trong thời hạn 05 ngày làm việc đầu tiên của
 # tháng, phải nộp …; trong 05 ngày đầu của Quý I, …; Trong thời hạn 05 ngày đầu của tháng đầu trong quý): a window
 # that recurs, not days counted from an event, and no more precise than its frequency (other frequencies of the
-# sentence stay: …, định kỳ 06 tháng tiến hành sơ kết, hằng năm tổng kết). Only where the period ends the phrase: the first days of the month
-# after an event (… đầu tiên của tháng tiếp theo của tháng có dư nợ) are counted from it (tune gold doc_000524).
+# sentence stay: …, định kỳ 06 tháng tiến hành sơ kết, hằng năm tổng kết). Only where the period ends the phrase: the
+# first days of the month after an event (… đầu tiên của tháng tiếp theo của tháng có dư nợ) are counted from it (tune
+# gold doc_000524).
 PERIOD_OPENING = re.compile(
     r"(?<!\w)(?:(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:tháng|quý|năm)\s*,\s*)?"  # Định kỳ hằng tháng, … : one phrase
     r"(?:trong\s+(?:thời hạn\s+|vòng\s+)?(?:tối đa\s+)?)?\d{1,2}\s+ngày(?:\s+làm việc)?\s+đầu(?:\s+tiên)?\s+"
@@ -173,7 +174,8 @@ def days_in_periods(text: str) -> list[Deadline]:
     """A day within a period: ``trước ngày 15 hằng tháng``, ``trước ngày 05 tháng 7 hàng năm``, ``trước ngày 20
     tháng cuối quý``, the first days of every period (``trong thời hạn 05 ngày làm việc đầu tiên của tháng``: 2 bulk
     documents, and 3 more where the month follows an event); a day and month with no year (``trước ngày 15 tháng 6``)
-    recur yearly, as does a month in every year (``vào tháng 12 hằng năm``, ``Chậm nhất tháng 7 hàng năm``: 9 in 7 bulk documents), its precision ``month``."""
+    recur yearly, as does a month in every year (``vào tháng 12 hằng năm``, ``Chậm nhất tháng 7 hàng năm``: 9 in 7 bulk
+    documents), its precision ``month``."""
     found = []
     for match in _grammar().day_in_period.finditer(text):
         month = match["month"] or match["month2"]

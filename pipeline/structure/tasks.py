@@ -45,11 +45,13 @@ MIN_TASK_WORDS = 3  # lower-case words: a line in capitals, an address or a cont
 # The preamble's grounds (Căn cứ …; Theo đề nghị của …;): the line after one is the enacting formula (Bộ trưởng Bộ Khoa
 # học và Công nghệ ban hành Thông quy định …, Thủ tướng Chính phủ ban hành tiêu chí …: whatever it enacts), or the
 # ground itself going on where web text broke it (Căn cứ Nghị định số … của / Chính phủ quy định …).
-GROUNDS = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị)\b")
-ENACTING = re.compile(r"^[^.;:]{3,80}\sban hành\s")
+GROUND_WORDS = r"Căn cứ|Theo đề nghị|Xét đề nghị"
+ENACTS = r"^[^.;:]{3,80}\sban hành"  # … Thủ tướng Chính phủ ban hành
+GROUNDS = re.compile(rf"^(?:{GROUND_WORDS})\b")
+ENACTING = re.compile(rf"{ENACTS}\s")
 NARRATIVE = re.compile(
-    r"^(?:Chuyển:\s*)?(?:Thực hiện|Căn cứ|Theo đề nghị|Xét đề nghị|Ngày \d|Trên cơ sở)\b"
-    r"|^[^.;:]{3,80}\sban hành(?: (?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Luật|Pháp lệnh)\b|$)"
+    rf"^(?:Chuyển:\s*)?(?:Thực hiện|{GROUND_WORDS}|Ngày \d|Trên cơ sở)\b"
+    rf"|{ENACTS}(?: (?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Luật|Pháp lệnh)\b|$)"
 )  # narrative, or the enacting formula of a preamble (Chính phủ ban hành Nghị định …; web text may put the type on
 # the next line: Thủ tướng Chính phủ ban hành / Quyết định quy định …)
 
