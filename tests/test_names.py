@@ -1,5 +1,5 @@
 """The grammar of body names (pipeline.language.name_grammar, name_ends, names): where a name ends and how a list
-the bulk corpus (never a check-set document)."""
+splits, on sentences of the bulk corpus (never a check-set document)."""
 
 from __future__ import annotations
 
@@ -602,3 +602,18 @@ def test_a_title_or_kind_before_a_bodys_own_name_is_one_body() -> None:
     assert is_collective("Cơ quan Thường trực")
     assert is_collective("Cơ quan Công an")
     assert not is_collective("Cơ quan Thường trực Ban Chỉ đạo Trung ương")
+
+
+def test_a_kind_that_opens_a_list_item_capitalised_is_a_subject_of_its_own() -> None:
+    # bulk doc_000182: Chủ đầu tư and Tổ chức vận hành are two subjects, as in lower case; vận hành is no verb here
+    text = (
+        "Cục trưởng Cục An toàn bức xạ và hạt nhân, Thủ trưởng các đơn vị thuộc Bộ Khoa học và Công nghệ, Chủ đầu tư, "
+        "Tổ chức vận hành nhà máy điện hạt nhân và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành"
+    )
+    assert [name for _, name in names(text)] == [
+        "Cục trưởng Cục An toàn bức xạ và hạt nhân",
+        "Thủ trưởng các đơn vị thuộc Bộ Khoa học và Công nghệ",
+        "Chủ đầu tư",
+        "Tổ chức vận hành nhà máy điện hạt nhân",
+        "các cơ quan, tổ chức, cá nhân có liên quan",
+    ]
