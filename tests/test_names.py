@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pipeline.extract.assignments import find_assignments
 from pipeline.language.clauses import clause_mentions, heading_subjects
+from pipeline.language.name_ends import at_a_written_name
 from pipeline.language.name_grammar import is_collective
 from pipeline.language.names import names
 
@@ -617,3 +618,14 @@ def test_a_kind_that_opens_a_list_item_capitalised_is_a_subject_of_its_own() -> 
         "Tổ chức vận hành nhà máy điện hạt nhân",
         "các cơ quan, tổ chức, cá nhân có liên quan",
     ]
+
+
+def test_a_name_that_runs_on_over_its_verb_ends_where_the_document_writes_it_whole() -> None:
+    # bulk doc_000332: Vụ Tổ chức cán bộ, a subject of its own elsewhere in the text, then its verb đối chiếu
+    written = {"Vụ Tổ chức cán bộ", "Ngân hàng Nhà nước", "Hội đồng Thi đua - Khen thưởng"}
+    assert at_a_written_name("Vụ Tổ chức cán bộ đối chiếu hồ sơ lưu, xác nhận", written) == "Vụ Tổ chức cán bộ"
+    # a kind of body, a level: the name's own words
+    assert at_a_written_name("Ngân hàng Nhà nước chi nhánh Khu vực", written) == "Ngân hàng Nhà nước chi nhánh Khu vực"
+    name = "Hội đồng Thi đua - Khen thưởng cấp cơ sở"
+    assert at_a_written_name(name, written) == name
+
