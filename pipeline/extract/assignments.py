@@ -27,7 +27,8 @@ from pipeline.language.clauses import (
 from pipeline.language.english import english_collective, is_english_name
 from pipeline.language.levels import Place
 from pipeline.language.lists import spell_out_shared_kinds
-from pipeline.language.names import canonical_name, is_collective, names
+from pipeline.language.name_grammar import is_collective
+from pipeline.language.names import canonical_name, names
 from pipeline.language.roles import cue
 from pipeline.language.short_names import defined_short_names, expanded
 

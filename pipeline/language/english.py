@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from pipeline.language.lexicon import lexicon
-from pipeline.language.names import alternation
+from pipeline.language.name_grammar import alternation
 
 ENGLISH = lexicon(
     "english_clauses.toml",
