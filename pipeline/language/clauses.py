@@ -71,7 +71,7 @@ def heading_subjects(heading: str) -> tuple[tuple[int, str], ...]:
     ``2. Bộ Tài chính:``, ``Sở Lao động - Thương binh và Xã hội có nhiệm vụ``. They take part in every task
     under the heading; a heading that says anything else names none."""
     if is_english(heading):  # Responsibilities of security service enterprises
-        return tuple(english_heading_subjects(heading))
+        return tuple(english_heading_subjects(heading, body_start_of(heading)))
     match = clause_patterns()["subject_heading"].match(heading)
     if not match or not _names_duties(match["before"]) or not _names_duties(match["after"]):
         return ()
