@@ -369,7 +369,10 @@ def _with_its_place(clause: str, start: int, name: str) -> str:
 def _not_deciders(clause: str, start: int, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The bodies named after a request (`start`: where they begin in `clause`) but the list that opens it when the
     list is asked to consider or decide (``đề nghị | Bộ trưởng | xem xét, quyết định khen thưởng``): a decider holds a
-    power, no task (gold README)."""
+    power, no task (gold README); so is a body named by its competence, whatever it is asked (``đề nghị | cơ quan có
+    thẩm quyền | xử lý các hành vi vi phạm``, ``yêu cầu | cơ quan, người có thẩm quyền | xem xét trách nhiệm``): it is
+    asked to use the competence its name gives it."""
+    found = [(offset, name) for offset, name in found if not clause_patterns()["competence"].search(name)]
     end = 0
     for offset, name in found:
         if offset != end and not LIST_JOIN.fullmatch(clause, start + end, start + offset):
