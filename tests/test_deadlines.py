@@ -577,7 +577,7 @@ def test_a_duty_due_at_a_meeting_is_a_limit_with_its_month_or_after_its_event() 
     """The next meeting of a council (13 bulk documents: báo cáo Quốc hội tại kỳ họp gần nhất) is a relative limit;
     a meeting named by its month (the National Assembly's legislative programmes) is due by that month's end."""
     assert typed("Chính phủ báo cáo Quốc hội tại kỳ họp gần nhất.") == [
-        ("relative", "tại kỳ họp gần nhất", None, None, None, None, "kỳ họp gần nhất", None)
+        ("relative", "tại kỳ họp gần nhất", None, None, None, None, "tại kỳ họp gần nhất", None)
     ]
     resolution = dev("src-vbpl-01.txt")
     (limit,) = [d for t in resolution.tasks for d in t.deadlines if "họp" in d.text]
