@@ -92,7 +92,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"(?!\s+(?:{alternation(data['assigned_passives'])})\b))\s+(?=\w)"
         ),
         "right_before": re.compile(
-            rf"(?<!\w)(?:{alternation(data['right_words'] + data['permission_markers'])})\s+"
+            rf"(?<!\w)(?i:{alternation(data['right_words'] + data['permission_markers'])})\s+"
             rf"(?:{alternation(data['requesting_verbs'])})\s+\Z"
         ),
         "agent": re.compile(rf"\s+(?:{alternation(data['agent_markers'])})\s"),
