@@ -486,6 +486,6 @@ def test_a_request_that_is_a_right_gives_the_body_asked_no_task() -> None:
     no task (gold README); so does ``Được yêu cầu …`` opening an item (8 bulk documents), as ``được yêu cầu`` inside a
     clause did."""
     structure, by_task = bulk_assignments("doc_000002")
-    right = next(t for t in structure.tasks if t.text.startswith("1. Yêu cầu cơ quan, tổ chức, cá nhân chịu sự giám sát"))
+    right = next(t for t in structure.tasks if t.text.startswith("1. Yêu cầu cơ quan, tổ chức, cá nhân chịu sự"))
     assert not [role for role, _ in by_task[right.task_id] if role == "lead"]
-    assert roles("b) Được yêu cầu Kho bạc Nhà nước nơi đăng ký sử dụng tài khoản tất toán tài khoản khi cần thiết.") == []
+    assert roles("b) Được yêu cầu Kho bạc Nhà nước nơi đăng ký tài khoản tất toán tài khoản khi cần thiết.") == []
