@@ -489,3 +489,12 @@ def test_a_request_that_is_a_right_gives_the_body_asked_no_task() -> None:
     right = next(t for t in structure.tasks if t.text.startswith("1. Yêu cầu cơ quan, tổ chức, cá nhân chịu sự"))
     assert not [role for role, _ in by_task[right.task_id] if role == "lead"]
     assert roles("b) Được yêu cầu Kho bạc Nhà nước nơi đăng ký tài khoản tất toán tài khoản khi cần thiết.") == []
+
+
+def test_a_request_that_opens_an_item_of_a_bodys_duties_is_that_bodys_power() -> None:
+    """bulk3 doc_000538: ``1. Văn phòng Bộ có trách nhiệm:`` / ``c) Yêu cầu thủ trưởng các cơ quan, đơn vị có liên quan
+    cử cán bộ, công chức cùng tham gia tiếp công dân …``: the office may ask; the heads asked are given no task by the
+    text (gold README; 120 items of 35 bulk documents open with a request under a heading that names their body)."""
+    structure, by_task = bulk_assignments("doc_000538")
+    asked = next(t for t in structure.tasks if t.text.startswith("c) Yêu cầu thủ trưởng các cơ quan, đơn vị có liên quan"))
+    assert by_task[asked.task_id] == {("lead", "Văn phòng Bộ")}

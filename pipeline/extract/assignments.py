@@ -22,6 +22,7 @@ from pipeline.language.clauses import (
     grants_powers,
     heading_subjects,
     inherited_role,
+    opens_with_request,
     role_of_heading,
 )
 from pipeline.language.english import english_collective, is_english_name
@@ -87,6 +88,10 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
                 subjects = [_assignment(task.task_id, name, offset + start, role, place) for start, name in names]
             section = by_id.get(section.parent_id or "")
         found += subjects
+        if subjects and opens_with_request(task.text):
+            # Điều 21. Trách nhiệm của Giám đốc … / 3. Yêu cầu Thanh tra … tiến hành thanh tra …: a power of the heading's
+            # body, which gives the body it asks no task (gold README)
+            own = [a for a in own if a.role != "lead"]
         if _under_powers(by_id, task.section_id):
             # Điều 4. Thẩm quyền chấp thuận … / 1. Thống đốc Ngân hàng Nhà nước xem xét, chấp thuận …: a power, unless a
             # time limit makes it a duty; Điều 4. Quyền của chủ thể giám sát / 1. Yêu cầu cơ quan … báo cáo …: the
