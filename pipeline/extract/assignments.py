@@ -89,8 +89,8 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
             section = by_id.get(section.parent_id or "")
         found += subjects
         if subjects and opens_with_request(task.text):
-            # Điều 21. Trách nhiệm của Giám đốc … / 3. Yêu cầu Thanh tra … tiến hành thanh tra …: a power of the heading's
-            # body, which gives the body it asks no task (gold README)
+            # Điều 21. Trách nhiệm của Giám đốc … / 3. Yêu cầu Thanh tra … tiến hành thanh tra …: a power of the
+            # heading's body, which gives the body it asks no task (gold README)
             own = [a for a in own if a.role != "lead"]
         if _under_powers(by_id, task.section_id):
             # Điều 4. Thẩm quyền chấp thuận … / 1. Thống đốc Ngân hàng Nhà nước xem xét, chấp thuận …: a power, unless a
