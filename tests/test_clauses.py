@@ -473,6 +473,20 @@ def test_a_copy_of_what_a_task_sends_goes_to_a_body_as_a_report() -> None:
                 ("support", "concerned ministries, branches and localities"),
             ],
         ),
+        # a phrase between the modal and its verb; a list joined by "or" (bulk doc_000908, doc_000901, doc_000911)
+        (
+            "2. Local natural resource and environment management agencies shall, within the ambit of their functions, "
+            "tasks and powers, supply tax offices with information.",
+            [("lead", "Local natural resource and environment management agencies")],
+        ),
+        (
+            "Ministries shall, within the ambit of their respective functions, tasks and powers, coordinate with the "
+            "Ministry of Public Security in managing security services.",
+            [("support", "Ministries"), ("support", "Ministry of Public Security")],
+        ),
+        ("Inspectors shall, depending on the severity of their violations, be disciplined.", []),
+        ("Ministers or presidents of provincial-level People's Committees shall organize the formulation of programs.",
+         [("lead", "Ministers"), ("lead", "presidents of provincial-level People's Committees")]),
         # a short name's bracket is no part of the name; a submission is no report
         (
             "People's Councils of provinces or centrally run cities (below collectively referred to as provincial "
