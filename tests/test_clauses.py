@@ -445,6 +445,11 @@ def test_a_copy_of_what_a_task_sends_goes_to_a_body_as_a_report() -> None:
                 ("lead", "provincial-level People's Committees"),
             ],
         ),
+        (
+            "2. After receiving information on disasters, ministries, branches or People's Committees at different "
+            "levels shall notify their agencies.",
+            [("lead", "ministries, branches"), ("lead", "People's Committees at different levels")],
+        ),
         ("3. Within 30 days after being established, a labor arbitration board shall make a decision.",
          [("lead", "labor arbitration board")]),
         (
@@ -518,6 +523,7 @@ def test_an_english_translation_gives_the_subject_before_shall_its_task(
          ["People's Committees of coastal provinces and cities under central control"]),
         ("2. Within the scope of its tasks, the Ministry of Science and Technology shall:",
          ["Ministry of Science and Technology"]),
+        ("Responsibilities of managing agencies in the appraisal", ["managing agencies"]),
         ("Article 12. Council meetings", []),
         ("2. Funds for the operation of the Board", []),
     ],

@@ -52,7 +52,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "not_subject": re.compile(rf"^(?:{alternation(data['not_subjects'])})\b"),
         "opener": re.compile(rf"(?:{alternation(data['openers'])})\b"),  # matched at a clause's body start
         "not_task": re.compile(rf"(?:{alternation(data['not_task_openers'])})\b"),
-        "after_opener": re.compile(r",\s+(?=(?:the\s+)?[A-Z])"),  # In case …, | the Ministry …
+        "after_opener": re.compile(r",\s+(?=\w)"),  # In case …, | the Ministry …; After …, | ministries, branches or …
         "support_verb": re.compile(rf"(?:{alternation(data['support_verbs'])})\b"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+"),
         "report": re.compile(rf"\b(?:{alternation(data['report_before'])})\s+"),
@@ -83,7 +83,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?:\s+|,\s*|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][\w'’-]*)*\s*[:.]?"
         ),
         "qualifier": re.compile(
-            rf"[\s,]+(?:(?:{alternation(data['heading_qualifiers'])})\s|in[.,]?\s+[a-z]+ing\b)"
+            rf"[\s,]+(?:(?:{alternation(data['heading_qualifiers'])})\s|in[.,]?\s+(?:[a-z]+ing|the)\b)"
         ),
         "duty_list": re.compile(rf"\s(?:{alternation(data['duty_list_verbs'])})\s*:\s*$"),
         "short_name": re.compile(rf"\s*\(\s*(?:{alternation(data['short_name_markers'])})\b[^()]*\)"),
@@ -148,9 +148,10 @@ def _verb_after(clause: str, modal_end: int) -> int:
 
 def _after_opening(clause: str, start: int, modal: int) -> int:
     """Where the subject begins after an opening phrase: past the last comma (``Within one hour …, | border gate guard
-    offices shall``), or, when the words after it end a list (``and``, ``or``), past the first comma before a capital
-    after which every name is a body's (``Every five years, | the Ministry of Industry and Trade, the Ministry of … and
-    provincial-level People's Committees shall``), unless the opening phrase names a body (``After consulting the
+    offices shall``), or, when the words after it end a list (``and``, ``or``), past the first comma after which
+    every name is a body's (``Every five years, | the Ministry of Industry and Trade, the Ministry of … and
+    provincial-level People's Committees shall``; ``After receiving information …, | ministries, branches or People's
+    Committees at different levels shall``), unless the opening phrase names a body (``After consulting the
     Ministry of Finance, the Ministry of Justice and …, | the Ministry of Planning …``) or a provision follows the
     comma (``… under Clause 2 of this Article, | a court …``)."""
     patterns = _patterns()
