@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from string import ascii_lowercase
 
+from pipeline.language.labels import label
 from pipeline.structure.holding import Holders
 from pipeline.structure.lines import Line
 from pipeline.structure.sections import Section
@@ -20,17 +22,17 @@ _INSTRUCTING = r"(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Thay 
 # An instruction of the amending text itself: where a passage whose closing mark is missing ends at the latest.
 # An English translation's too (``3. To amend Article 4 as follows:``, ``a/ To supplement …:``).
 INSTRUCTION = re.compile(
-    rf"^(?:\d{{1,3}}\s*\.|[a-zđ]\s*[)/]|(?:Điều|Article)\s+\d+[a-z]?\s*[.:])?\s*"
+    rf"^(?:\d{{1,3}}\s*\.|[a-zđ]\s*[)/]|{label('dieu', None)})?\s*"
     rf"(?:{_INSTRUCTING}|To (?:amend|supplement|add|replace|annul|abolish|repeal|remove)\b)[^“”]*:$"
 )
 # An article of the amending text titled by its instruction (``Điều 12. Sửa đổi, bổ sung Điều 23``): it ends a
 # passage whose closing mark is missing when its number follows the text's own last article.
-INSTRUCTION_ARTICLE = re.compile(rf"^Điều\s+(?P<number>\d+)\s*[.:]\s*{_INSTRUCTING}")
+INSTRUCTION_ARTICLE = re.compile(rf"^{label('dieu', 'number')}\s*{_INSTRUCTING}")
 # A clause of the amending text that gives its next instruction, however web text cut the instruction's line
 # (``6. Sửa đổi, bổ sung một số điểm của khoản 1, khoản 8`` / ``Điều 18`` / … / ``:``): it ends a passage whose
 # closing mark is missing when its number follows the text's own last clause.
 INSTRUCTION_CLAUSE = re.compile(rf"^(?P<number>\d{{1,3}})\s*\.\s*{_INSTRUCTING}")
-OWN_ARTICLE = re.compile(r"^(?:Điều|Article)\s+(?P<number>\d+)\s*[.:]")
+OWN_ARTICLE = re.compile(rf"^{label('dieu', 'number')}")  # the labels are the language layer's
 OWN_CLAUSE = re.compile(r"^(?P<number>\d{1,3})\s*[.)](?![\d.])")
 CLOSED_AGAIN = re.compile(r"[.;:!?]\s*”\W*$")  # a sentence closed by a quotation mark at the line's end
 INTRODUCES = re.compile(r"(?::|\bnhư sau|\bas follows)\W*$")  # what a line that introduces quoted wording ends with
@@ -69,7 +71,7 @@ def quoted_passages(lines: list[Line]) -> list[Passage]:
             passages.append(Passage(first, line.index - 1))
             first, depth = None, 0
         if first is None and (own := OWN_ARTICLE.match(text)):
-            own_article, own_clause = int(own["number"]), 0
+            own_article, own_clause = _leading_number(own["number"]), 0
         elif first is None and (own := OWN_CLAUSE.match(text)) and int(own["number"]) == own_clause + 1:
             own_clause += 1
         if first is None:
@@ -105,7 +107,12 @@ def _resumes(text: str, own_article: int, own_clause: int, introduced: bool) -> 
         return True
     article = INSTRUCTION_ARTICLE.match(text) if introduced else OWN_ARTICLE.match(text)
     clause = INSTRUCTION_CLAUSE.match(text)
-    return bool(article and int(article["number"]) == own_article + 1 or clause and int(clause["number"]) == own_clause + 1)
+    return bool(article and _leading_number(article["number"]) == own_article + 1 or clause and int(clause["number"]) == own_clause + 1)
+
+
+def _leading_number(label: str) -> int:
+    """An article's number without its letter (``5a`` → 5)."""
+    return int(label.rstrip(ascii_lowercase))
 
 
 # An instruction: an optional label, a verb that names the action, and what it acts on right after the verb.
@@ -126,7 +133,7 @@ _PART_OF = (
     r"|vào\s+(?:cuối|đầu)\s+(?:của\s+)?)?"
 )
 INSTRUCTION_LINE = re.compile(
-    rf"^(?:(?:\d{{1,3}}\s*\.|[a-zđ]\s*\)|Điều\s+\d+[a-z]?\s*[.:])\s*)?(?P<verb>{_VERBS})"
+    rf"^(?:(?:\d{{1,3}}\s*\.|[a-zđ]\s*\)|{label('dieu', None)})\s*)?(?P<verb>{_VERBS})"
     rf"(?:,?\s+(?:{_VERBS.lower()}))*\s+{_PART_OF}(?={_ACTED_ON})"
 )
 TARGET = re.compile(
