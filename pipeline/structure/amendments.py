@@ -13,25 +13,23 @@ from string import ascii_lowercase
 
 from pipeline.language.labels import label
 from pipeline.structure.holding import Holders
-from pipeline.structure.lines import Line
+from pipeline.structure.lines import INSTRUCTING, Line
 from pipeline.structure.sections import Section
 
 OPENING, CLOSING = "“", "”"
-# The verbs an instruction of the amending text opens with (an English translation's too).
-_INSTRUCTING = r"(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Thay đổi|Đình chỉ|Hủy bỏ|Huỷ bỏ|Bỏ)\b"
 # An instruction of the amending text itself: where a passage whose closing mark is missing ends at the latest.
 # An English translation's too (``3. To amend Article 4 as follows:``, ``a/ To supplement …:``).
 INSTRUCTION = re.compile(
     rf"^(?:\d{{1,3}}\s*\.|[a-zđ]\s*[)/]|{label('dieu', None)})?\s*"
-    rf"(?:{_INSTRUCTING}|To (?:amend|supplement|add|replace|annul|abolish|repeal|remove)\b)[^“”]*:$"
+    rf"(?:{INSTRUCTING}|To (?:amend|supplement|add|replace|annul|abolish|repeal|remove)\b)[^“”]*:$"
 )
 # An article of the amending text titled by its instruction (``Điều 12. Sửa đổi, bổ sung Điều 23``): it ends a
 # passage whose closing mark is missing when its number follows the text's own last article.
-INSTRUCTION_ARTICLE = re.compile(rf"^{label('dieu', 'number')}\s*{_INSTRUCTING}")
+INSTRUCTION_ARTICLE = re.compile(rf"^{label('dieu', 'number')}\s*{INSTRUCTING}")
 # A clause of the amending text that gives its next instruction, however web text cut the instruction's line
 # (``6. Sửa đổi, bổ sung một số điểm của khoản 1, khoản 8`` / ``Điều 18`` / … / ``:``): it ends a passage whose
 # closing mark is missing when its number follows the text's own last clause.
-INSTRUCTION_CLAUSE = re.compile(rf"^(?P<number>\d{{1,3}})\s*\.\s*{_INSTRUCTING}")
+INSTRUCTION_CLAUSE = re.compile(rf"^(?P<number>\d{{1,3}})\s*\.\s*{INSTRUCTING}")
 OWN_ARTICLE = re.compile(rf"^{label('dieu', 'number')}")  # the labels are the language layer's
 OWN_CLAUSE = re.compile(r"^(?P<number>\d{1,3})\s*[.)](?![\d.])")
 CLOSED_AGAIN = re.compile(r"[.;:!?]\s*”\W*$")  # a sentence closed by a quotation mark at the line's end
@@ -137,8 +135,9 @@ INSTRUCTION_LINE = re.compile(
     rf"(?:,?\s+(?:{_VERBS.lower()}))*\s+{_PART_OF}(?={_ACTED_ON})"
 )
 TARGET = re.compile(
-    r"(?:điểm\s+[a-zđ]\d?\s+)?(?:khoản\s+\d+[a-z]?\s+)?(?:Điều\s+\d+(?:\s?[a-zđ]\b)?|Phụ lục\s+(?:số\s+)?[IVXLC\d]+[a-z]?)"
-    r"|(?:điểm\s+[a-zđ]\d?\s+)?khoản\s+\d+[a-z]?|điểm\s+[a-zđ]\d?\b"
+    r"(?:điểm\s+[a-zđ]\d?\s+(?:của\s+)?)?(?:khoản\s+\d+[a-z]?\s+(?:của\s+)?)?"
+    r"(?:Điều\s+\d+(?:\s?[a-zđ]\b)?|Phụ lục\s+(?:số\s+)?[IVXLC\d]+[a-z]?)"
+    r"|(?:điểm\s+[a-zđ]\d?\s+(?:của\s+)?)?khoản\s+\d+[a-z]?|điểm\s+[a-zđ]\d?\b"
     r"|(?:Mục\s+\d+\s+)?Chương\s+[IVXLC\d]+\b",
     re.IGNORECASE,
 )
@@ -235,7 +234,8 @@ def _listed(wording: str) -> list[str]:
     targets: list[str] = []
     shared = ""
     for match, after in zip(reversed(found), [None, *reversed(found)], strict=False):
-        target = re.sub(r"(\d) ([a-zđ])\b", r"\1\2", re.sub(r"\s+", " ", match.group()))  # Điều 4 a: Điều 4a
+        named = re.sub(r"\s+(?:của\s+)?", " ", match.group())  # khoản 4 của Điều 48: khoản 4 Điều 48
+        target = re.sub(r"(\d) ([a-zđ])\b", r"\1\2", named)  # Điều 4 a: Điều 4a
         gap = wording[match.end() : after.start()] if after else ";"
         if not LIST_JOINER.fullmatch(gap):
             shared = ""

@@ -10,7 +10,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
-from pipeline.language.labels import words
+from pipeline.language.labels import label, words
 from pipeline.vietnamese import goes_on_with_a_syllable, splits_a_syllable
 
 
@@ -42,7 +42,7 @@ def split_lines(text: str) -> list[Line]:
 # Web pages give each HTML text node its own line (``Điều 8`` / ``.`` / ``Công bố …``, ``Đ`` / ``iều 6.``,
 # ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``, ``II.`` / ``THÔNG TIN CHUNG``, ``6`` / ``. Trụ sở …``, ``12`` /
 # ``.`` / ``Quản lý …``), a document's number (``Số:`` / ``70`` / ``/2025/TT-NHNN``; never a clause: ``lưu trữ số``
-# / ``1. Thu nộp …``) and a date.
+# / ``1. Thu nộp …``), a date, and the article an amending instruction names (``Sửa đổi, bổ sung`` / ``Điều 7``).
 _LABEL_WORDS, _ARTICLE_WORD = words(), words("dieu")  # the language layer's label grammar: English translations too
 # Số: / 70 / /2025/TT-NHNN; Luật số: / 120 / /202 / 5 / /QH1 / 5: the pieces of a number-symbol join while one
 # ends or the next begins with a slash or hyphen, or both are digits; the symbol's last capitals may stand alone
@@ -53,6 +53,11 @@ _NOT_A_LABEL = r"(?!\d{1,3}\s*[.)]|[a-zđ]\s*\)|Điều\s+\d|[“\"])"
 # joins the next while it goes on with the date; digits a break split join without a space.
 _DATE_WORD = r"\b(?:ngày|tháng|năm)"
 _NO_LABEL = r"(?![\d.)/:,-])"  # a number that is no clause label (2.), no date in figures (01/2025), no amount
+# The verbs an instruction of an amending text opens with (``Sửa đổi, bổ sung Điều 35 như sau:``).
+INSTRUCTING = r"(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Thay đổi|Đình chỉ|Hủy bỏ|Huỷ bỏ|Bỏ)\b"
+# An instruction that web text cut before the article it names, with no stop yet (``Điều 1. Sửa đổi, bổ sung`` /
+# ``Điều 7``, ``6. Sửa đổi, bổ sung một số điểm của khoản 1, khoản 8`` / ``Điều 18``, ``Sửa đổi Điều`` / ``14``).
+_CUT_INSTRUCTION = rf"^(?:\d{{1,3}}\s*\.\s*|[a-zđ]\s*\)\s*|{label('dieu', None)}\s*)?{INSTRUCTING}[^.:;“”\"]*"
 LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"^Đ$"), re.compile(r"^iều\b"), ""),
     (re.compile(rf"^{_LABEL_WORDS}$"), re.compile(r"^(?:\d{1,3}[a-z]?|[IVXLC]+)\b"), " "),
@@ -74,6 +79,9 @@ LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"\b(?:ngày|tháng)\s*\d$"), re.compile(rf"^\d{_NO_LABEL}"), ""),
     (re.compile(r"\bnăm\s*\d{1,3}$"), re.compile(rf"^\d{{1,3}}{_NO_LABEL}"), ""),
     (re.compile(r"\b(?:ngày|tháng)\s*\d{1,2}$"), re.compile(r"^(?:tháng|năm)\b"), " "),
+    (re.compile(rf"{_CUT_INSTRUCTION}$"), re.compile(rf"^{_ARTICLE_WORD}\s+\d{{1,3}}[a-z]?$"), " "),
+    (re.compile(rf"{_CUT_INSTRUCTION}\s{_ARTICLE_WORD}$"), re.compile(r"^\d{1,3}[a-z]?$"), " "),
+    (re.compile(rf"{_CUT_INSTRUCTION}\s{_ARTICLE_WORD} \d{{1,2}}$"), re.compile(r"^\d{1,2}$"), ""),  # Điều 4 / 8
 ]
 # Whether a line can complete any label: one test of the next line for all the pieces' (anchored at its start).
 COMPLETES_A_LABEL = re.compile("|".join(f"(?:{after.pattern})" for _, after, _ in LABEL_PIECES))
