@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from pipeline.language.dates import EXACT_DATE
 from pipeline.language.name_breaks import breaks_a_name
 from pipeline.model import Document, RawDocument
-from pipeline.structure.lines import vocabulary
+from pipeline.structure.lines import is_rule, vocabulary
 from pipeline.vietnamese import (
     goes_on_with_a_syllable, has_diacritic, is_capitals, is_syllable, longest_syllable, splits_a_syllable,
 )
@@ -40,7 +40,6 @@ CHUNK_LABEL = re.compile(r"(?=[\w.\-]*[^\W_])[\w.\-]*_[\w.\-]*")
 TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
 TRAILING_PUNCTUATION = ",.;:)"
 DECORATIVE_RULE = re.compile(r"\s*-{3,}\s*")
-RULE = re.compile(r"[-–—_=]{3,}")  # a line drawn under a header's authority or title, or a form's
 SYMBOL_SPACING = (
     (re.compile(r"(\d) ?- ?(?=[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ])"), r"\1-"),  # 12 - CT/TW → 12-CT/TW
     (re.compile(r"(/[A-ZĐ][A-Za-zĐđ&]{0,9}) ?- ?(?=[A-ZĐ])"), r"\1-"),  # 1351/QĐ - UBND → 1351/QĐ-UBND
@@ -310,7 +309,7 @@ def _continues(previous: str, line: str, width: int | None, above: str) -> bool:
     """Does `line` continue the sentence of `previous` (the line above it as printed; `above`: as joined so far)? A
     table row never does, nor is one continued: each row of a Markdown table is one line, whatever its last cell ends
     with."""
-    if TABLE_CELL in previous or TABLE_CELL in line or RULE.fullmatch(previous) or RULE.fullmatch(line):
+    if TABLE_CELL in previous or TABLE_CELL in line or is_rule(previous) or is_rule(line):
         return False  # a rule (``______``) delimits a block: the lines on either side of it stay apart
     if line.startswith(CLOSING_PUNCTUATION) and not previous.endswith(SENTENCE_END + CLOSING_PUNCTUATION):
         return True  # a comma or semicolon web text gave a line of its own ends the phrase above it

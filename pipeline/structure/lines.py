@@ -86,6 +86,15 @@ LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
 # Whether a line can complete any label: one test of the next line for all the pieces' (anchored at its start).
 COMPLETES_A_LABEL = re.compile("|".join(f"(?:{after.pattern})" for _, after, _ in LABEL_PIECES))
 PLACEHOLDER = re.compile(r"\.{4,}|…{2,}")  # what a form leaves to be filled in
+ORNAMENT = "-–—_=*~|•· "  # what a line may hold besides its words: a rule's strokes, bullets, a table's bars, spaces
+
+
+def is_rule(text: str) -> bool:
+    """A line drawn under a header's authority or title, or a form's, or between blocks (``-------``, ``______``,
+    ``- - -``): three characters or more, all ornament. Normalisation joins no line across it; the header ends a
+    title at it; the sections read no dash item in it."""
+    return len(text) >= 3 and not text.strip(ORNAMENT)
+
 SPLIT_LABEL_WORD = re.compile(r"^(\s*)Đ\s+(iều\b)")  # ``Đ iều 7.``: the pieces of a word a line break split
 
 
