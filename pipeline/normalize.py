@@ -28,6 +28,13 @@ LOOKALIKES = (
     ("\u200b", ""), ("\u200c", ""), ("\u200d", ""), ("\u2060", ""), ("\ufeff", ""), ("\u00ad", ""),
     ("\u00d0", "\u0110"), ("\u00f0", "\u0111"), ("\r", "\n"), ("\v", "\n"), ("\f", "\n"),
 )  # fmt: skip
+# Cyrillic letters drawn like Latin ones, typed into a Latin word (``TT-BTС`` with a Cyrillic Es: 9 bulk texts, 18 of
+# their 19 Cyrillic words; 4 print their own number so): read as the Latin letter in a word that holds no other
+# Cyrillic letter (a Russian word keeps its own).
+CYRILLIC_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+CYRILLIC_WORD = re.compile(r"\S*[\u0400-\u04ff]\S*")
+LATIN_LOOKING = frozenset("АВЕКМНОРСТХаеорсух")
 
 # ``**``, ``__`` and ``*`` around words; a run of three underscores or more is no emphasis but a rule under a header's
 # authority or closing block (``________``: 131 bulk texts) or a blank to fill in (``Họ và tên: ______``)
@@ -85,16 +92,24 @@ def clean_page(text: str) -> str:
 
 
 def repair_page(text: str) -> str:
-    """Character and word repairs: NFC, odd spaces, Markdown, letter-spacing, spaced symbols."""
+    """Character and word repairs: NFC, odd spaces, Cyrillic lookalikes, Markdown, letter-spacing, spaced symbols."""
     text = unicodedata.normalize("NFC", text)
     for lookalike, replacement in LOOKALIKES:
         if lookalike in text:
             text = text.replace(lookalike, replacement)
+    if CYRILLIC.search(text):
+        text = CYRILLIC_WORD.sub(_latin_lookalikes, text)
     text = "\n".join(line for raw in text.split("\n") for line in strip_markdown(" ".join(raw.split())))
     text = join_letter_spacing(text)
     for pattern, replacement in SYMBOL_SPACING:
         text = pattern.sub(replacement, text)
     return text
+
+
+def _latin_lookalikes(word: re.Match[str]) -> str:
+    """A word with Cyrillic letters, read in Latin when all of them are drawn like Latin ones."""
+    cyrillic = set(CYRILLIC.findall(word.group()))
+    return word.group().translate(CYRILLIC_LOOKALIKES) if cyrillic <= LATIN_LOOKING else word.group()
 
 
 def reflow_page(text: str, wrapped: bool) -> str:
