@@ -1,11 +1,12 @@
-"""The grammar of body names (pipeline.language.names): where a name ends and how a list splits, on sentences of
+"""The grammar of body names (pipeline.language.name_grammar, name_ends, names): where a name ends and how a list
 the bulk corpus (never a check-set document)."""
 
 from __future__ import annotations
 
 from pipeline.extract.assignments import find_assignments
 from pipeline.language.clauses import clause_mentions, heading_subjects
-from pipeline.language.names import is_collective, names
+from pipeline.language.name_grammar import is_collective
+from pipeline.language.names import names
 
 
 def mentions(text: str) -> list[tuple[str, str]]:

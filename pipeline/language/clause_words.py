@@ -9,7 +9,7 @@ from typing import Any
 
 from pipeline.language.labels import label
 from pipeline.language.lexicon import agreement, lexicon
-from pipeline.language.names import alternation
+from pipeline.language.name_grammar import alternation
 from pipeline.language.roles import ROLES, role_cues
 
 CLAUSES = lexicon(
