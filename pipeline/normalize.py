@@ -28,12 +28,12 @@ LOOKALIKES = (
     ("\u200b", ""), ("\u200c", ""), ("\u200d", ""), ("\u2060", ""), ("\ufeff", ""), ("\u00ad", ""),
     ("\u00d0", "\u0110"), ("\u00f0", "\u0111"), ("\r", "\n"), ("\v", "\n"), ("\f", "\n"),
 )  # fmt: skip
-# Cyrillic letters drawn like Latin ones, typed into a Latin word (``TT-BTС`` with a Cyrillic Es: 9 bulk texts, 18 of
-# their 19 Cyrillic words; 4 print their own number so): read as the Latin letter in a word that holds no other
-# Cyrillic letter (a Russian word keeps its own).
+# Cyrillic letters drawn like Latin ones, typed into a document's number-symbol (``152/2025/TT-BTС`` with a Cyrillic
+# Es: 5 bulk texts, 13 letters; 4 readable texts print their own number so): read as the Latin letter in a symbol (a
+# word with a slash or a hyphen) that holds no other Cyrillic letter. A name keeps its letters as printed.
 CYRILLIC_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-CYRILLIC_WORD = re.compile(r"\S*[\u0400-\u04ff]\S*")
+CYRILLIC_WORD = re.compile(r"[^\s/-]*[\u0400-\u04ff][^\s/-]*")
 LATIN_LOOKING = frozenset("АВЕКМНОРСТХаеорсух")
 
 # ``**``, ``__`` and ``*`` around words; a run of three underscores or more is no emphasis but a rule under a header's
@@ -107,9 +107,11 @@ def repair_page(text: str) -> str:
 
 
 def _latin_lookalikes(word: re.Match[str]) -> str:
-    """A word with Cyrillic letters, read in Latin when all of them are drawn like Latin ones."""
+    """A symbol's part with Cyrillic letters, read in Latin when all of them are drawn like Latin ones."""
+    text, start, end = word.string, word.start(), word.end()
+    in_symbol = text[start - 1 : start] in ("/", "-") or text[end : end + 1] in ("/", "-")
     cyrillic = set(CYRILLIC.findall(word.group()))
-    return word.group().translate(CYRILLIC_LOOKALIKES) if cyrillic <= LATIN_LOOKING else word.group()
+    return word.group().translate(CYRILLIC_LOOKALIKES) if in_symbol and cyrillic <= LATIN_LOOKING else word.group()
 
 
 def reflow_page(text: str, wrapped: bool) -> str:
