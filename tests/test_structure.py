@@ -591,3 +591,14 @@ def test_the_preamble_asks_nothing_past_its_grounds(bulk: dict[str, str]) -> Non
     ]:
         assert opening in bulk[doc_id]
         assert not [t.text for t in structure_of(bulk[doc_id]).tasks if t.text.startswith(opening)]
+
+
+def test_an_instruction_without_a_stop_keeps_the_next_article_whose_label_web_text_cut() -> None:
+    """``3. Bãi bỏ Quyết định số 12/2020/QĐ-UBND`` / ``Điều 3`` / ``.`` / ``Tổ chức thực hiện``: the bare ``Điều 3`` is
+    the next article's label, cut from its stop, not the article the instruction names."""
+    text = (
+        "Điều 2. Bãi bỏ văn bản\n1. Bãi bỏ khoản 2 Điều 5 Quyết định số 10/2020/QĐ-UBND.\n"
+        "2. Bãi bỏ Quyết định số 12/2020/QĐ-UBND\nĐiều 3\n.\nTổ chức thực hiện\n1. Sở Tư pháp hướng dẫn thực hiện.\n"
+    )
+    articles = [s.label for s in structure_of(text).sections if s.kind == "dieu"]
+    assert articles == ["Điều 2", "Điều 3"]

@@ -42,7 +42,7 @@ def split_lines(text: str) -> list[Line]:
 # Web pages give each HTML text node its own line (``Điều 8`` / ``.`` / ``Công bố …``, ``Đ`` / ``iều 6.``,
 # ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``, ``II.`` / ``THÔNG TIN CHUNG``, ``6`` / ``. Trụ sở …``, ``12`` /
 # ``.`` / ``Quản lý …``), a document's number (``Số:`` / ``70`` / ``/2025/TT-NHNN``; never a clause: ``lưu trữ số``
-# / ``1. Thu nộp …``), a date, and the article an amending instruction names (``Sửa đổi, bổ sung`` / ``Điều 7``).
+# / ``1. Thu nộp …``) and a date.
 _LABEL_WORDS, _ARTICLE_WORD = words(), words("dieu")  # the language layer's label grammar: English translations too
 # Số: / 70 / /2025/TT-NHNN; Luật số: / 120 / /202 / 5 / /QH1 / 5: the pieces of a number-symbol join while one
 # ends or the next begins with a slash or hyphen, or both are digits; the symbol's last capitals may stand alone
@@ -79,12 +79,18 @@ LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"\b(?:ngày|tháng)\s*\d$"), re.compile(rf"^\d{_NO_LABEL}"), ""),
     (re.compile(r"\bnăm\s*\d{1,3}$"), re.compile(rf"^\d{{1,3}}{_NO_LABEL}"), ""),
     (re.compile(r"\b(?:ngày|tháng)\s*\d{1,2}$"), re.compile(r"^(?:tháng|năm)\b"), " "),
+]
+# Whether a line can complete any label: one test of the next line for all the pieces' (anchored at its start).
+COMPLETES_A_LABEL = re.compile("|".join(f"(?:{after.pattern})" for _, after, _ in LABEL_PIECES))
+# How an amending instruction cut before the article it names joins the line that names it (as LABEL_PIECES): unless
+# that line is an article's own label, whose stop the line after it holds (``3. Bãi bỏ Quyết định số 12/2020/QĐ-UBND``
+# / ``Điều 3`` / ``.`` / ``Tổ chức thực hiện``).
+NAMED_ARTICLE_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(rf"{_CUT_INSTRUCTION}$"), re.compile(rf"^{_ARTICLE_WORD}\s+\d{{1,3}}[a-z]?$"), " "),
     (re.compile(rf"{_CUT_INSTRUCTION}\s{_ARTICLE_WORD}$"), re.compile(r"^\d{1,3}[a-z]?$"), " "),
     (re.compile(rf"{_CUT_INSTRUCTION}\s{_ARTICLE_WORD} \d{{1,2}}$"), re.compile(r"^\d{1,2}$"), ""),  # Điều 4 / 8
 ]
-# Whether a line can complete any label: one test of the next line for all the pieces' (anchored at its start).
-COMPLETES_A_LABEL = re.compile("|".join(f"(?:{after.pattern})" for _, after, _ in LABEL_PIECES))
+NAMES_AN_ARTICLE = re.compile("|".join(f"(?:{after.pattern})" for _, after, _ in NAMED_ARTICLE_PIECES))
 PLACEHOLDER = re.compile(r"\.{4,}|…{2,}")  # what a form leaves to be filled in
 ORNAMENT = "-–—_=*~|•· "  # what a line may hold besides its words: a rule's strokes, bullets, a table's bars, spaces
 
@@ -111,6 +117,8 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
             separator = next(  # the next line first: its test is anchored at its start, this line's is not
                 (sep for this, after, sep in LABEL_PIECES if after.match(following) and this.search(text)), None
             ) if COMPLETES_A_LABEL.match(following) else None
+            if separator is None and NAMES_AN_ARTICLE.match(following):
+                separator = _names_the_article(text, following, lines[last + 2].stripped if last + 2 < len(lines) else "")
             went_on = in_syllable and goes_on_with_a_syllable(text, lines[last + 1].text)
             in_syllable = separator is None and (splits_a_syllable(text, following) or went_on)
             if in_syllable:
@@ -127,6 +135,14 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
         joined.append(Line(len(joined), first.start, end, text.ljust(end - first.start)))
         position = last + 1
     return joined
+
+
+def _names_the_article(text: str, following: str, after: str) -> str | None:
+    """The separator with which an instruction cut before its article (`text`) joins the line naming it
+    (`following`), if it does: see :data:`NAMED_ARTICLE_PIECES`; `after`: the line after that one."""
+    if after.startswith((".", ":")):
+        return None
+    return next((sep for this, names, sep in NAMED_ARTICLE_PIECES if names.match(following) and this.search(text)), None)
 
 
 @cache
