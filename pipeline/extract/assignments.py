@@ -27,6 +27,7 @@ from pipeline.language.clauses import (
 from pipeline.language.english import english_collective, is_english_name
 from pipeline.language.levels import Place
 from pipeline.language.lists import spell_out_shared_kinds
+from pipeline.language.name_ends import at_a_written_name
 from pipeline.language.name_grammar import is_collective
 from pipeline.language.names import canonical_name, names
 from pipeline.language.roles import cue
@@ -93,7 +94,24 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
         if before := [t for t in tasks if t.char_start <= start]:
             end = text.find("\n", start)
             found += find_assignments(before[-1].task_id, text[start : end if end >= 0 else None], start, place, role)
-    return _in_full(text, found + _listed_outside_tasks(text, sections, tasks, place), place)
+    return _in_full(text, _at_written_names(found + _listed_outside_tasks(text, sections, tasks, place), place), place)
+
+
+def _at_written_names(found: list[Assignment], place: Place | None) -> list[Assignment]:
+    """`found` with each subject that runs on over its verb past a name the document writes whole elsewhere cut
+    there (``Văn phòng Bộ | đối chiếu với hồ sơ lưu`` where ``Văn phòng Bộ`` is a subject of its own); one
+    assignment per (task, body, role)."""
+    whole = {
+        a.assignee for a in found
+        if not a.collective and any(c.isupper() for c in a.assignee[1:]) and not is_english_name(a.assignee)
+    }  # fmt: skip
+    written: dict[tuple[str, str, str], Assignment] = {}
+    for a in found:
+        name = a.assignee if is_english_name(a.assignee) else at_a_written_name(a.assignee, whole)
+        if name != a.assignee:
+            a = _assignment(a.task_id, name, a.char_start, a.role, place)
+        written.setdefault((a.task_id, a.assignee.casefold(), a.role), a)
+    return list(written.values())
 
 
 def _columns(headers: list[tuple[int, dict[int, str]]], task: Task) -> dict[int, str] | None:

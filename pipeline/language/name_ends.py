@@ -6,7 +6,7 @@ a name cannot end with, nor the parent body a named body belongs to."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from pipeline.language.gazetteer import is_known, known_spans
 from pipeline.language.name_grammar import alternation, begins_name, grammar, is_collective, name_patterns
@@ -182,3 +182,34 @@ def before_tagged_verb(name: str, context: str) -> str:
             return name[:start].rstrip(" ,")
         before, previous = previous, token
     return name
+
+
+def at_a_written_name(name: str, written: Collection[str]) -> str:
+    """`name` cut after the longest of the names the document writes whole elsewhere (`written`) that it begins
+    with, where the next word is one that underthesea tags as a verb and the lexicon is silent about: the name ran on
+    over its verb (``Vụ Tổ chức cán bộ | đối chiếu hồ sơ lưu``, ``Công ty Quản lý tài sản | nhận lại trái phiếu``,
+    where the document names ``Vụ Tổ chức cán bộ`` and ``Công ty Quản lý tài sản`` elsewhere). Not before a word
+    the grammar knows after a name (``cấp``, ``có liên quan``), a kind's verb (``thẩm định``) or a kind of body
+    (``Ngân hàng Nhà nước | chi nhánh Khu vực``)."""
+    prefixes = [w for w in written if name.startswith(f"{w} ") and name[len(w) + 1 : len(w) + 2].islower()]
+    if not prefixes:
+        return name
+    prefix = max(prefixes, key=len)
+    start = len(prefix) + 1
+    data = grammar()
+    kinds = {kind.casefold() for kind in data["heads"] + data["bare_kinds"] + data["generic_heads"]}
+    if name_patterns()["lexicon_word"].match(name, start):
+        return name
+    from pipeline.language.tagging import pos_tag  # loads a model: only for names that hold a name written whole
+
+    position = 0
+    for token, tag in pos_tag(name):
+        at = name.find(token, position)
+        if at < 0 or at > start:
+            break
+        position = at + len(token)
+        if at == start:
+            verb = tag == "V" and token not in data["kind_verbs"] and token.casefold() not in kinds
+            return prefix if verb else name
+    return name
+

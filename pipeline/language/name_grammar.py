@@ -52,6 +52,11 @@ def _not_after(words: list[str]) -> str:
     return "".join(f"(?<!{re.escape(w)})(?<!{re.escape(w[:1].upper() + w[1:])})" for w in words)
 
 
+def _either_case(words: list[str]) -> list[str]:
+    """`words`, each also with its first letter capitalised (a kind that opens a list item: Chủ đầu tư, Tổ chức …)."""
+    return [*words, *(w[:1].upper() + w[1:] for w in words if w[:1].islower())]
+
+
 def grammar() -> dict[str, Any]:
     """body_names.toml, as read and checked."""
     return BODY_NAMES.data()
@@ -129,7 +134,7 @@ def name_patterns() -> dict[str, re.Pattern[str]]:
             + ")"
         ),
         "generic_head": re.compile(
-            rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:các\s+)?(?:{alternation(data['generic_heads'])})\b"
+            rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:[Cc]ác\s+)?(?:{alternation(_either_case(data['generic_heads']))})\b"
         ),
         # a kind named by the field it serves: "về" and the field's first words (… về xây dựng thuộc bộ …)
         "field": re.compile(
