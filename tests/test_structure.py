@@ -14,6 +14,7 @@ from pipeline.normalize import normalize
 from pipeline.process import finish
 from pipeline.settings import Settings
 from pipeline.structure import Structure, parse
+from pipeline.structure.lines import join_split_labels, split_lines
 from tests.conftest import DEV, RAW
 
 
@@ -602,3 +603,11 @@ def test_an_instruction_without_a_stop_keeps_the_next_article_whose_label_web_te
     )
     articles = [s.label for s in structure_of(text).sections if s.kind == "dieu"]
     assert articles == ["Điều 2", "Điều 3"]
+
+
+def test_an_instruction_takes_one_article_name_and_leaves_a_label_cut_in_three() -> None:
+    """``Sửa đổi khoản 4 của`` / ``Điều 4`` / ``8`` names Điều 48; the ``Điều 1`` / ``0`` / ``.`` after it is the next
+    article's label (Điều 10), not a second name."""
+    text = "Điều 9. Sửa đổi\n1. Sửa đổi khoản 4 của\nĐiều 4\n8\n“4. Nội dung mới.”\nĐiều 1\n0\n. Hiệu lực thi hành\n"
+    lines = [line.stripped for line in join_split_labels(split_lines(text))]
+    assert "1. Sửa đổi khoản 4 của Điều 48" in lines and "Điều 10. Hiệu lực thi hành" in lines

@@ -80,8 +80,15 @@ LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"\bnăm\s*\d{1,3}$"), re.compile(rf"^\d{{1,3}}{_NO_LABEL}"), ""),
     (re.compile(r"\b(?:ngày|tháng)\s*\d{1,2}$"), re.compile(r"^(?:tháng|năm)\b"), " "),
 ]
-# Whether a line can complete any label: one test of the next line for all the pieces' (anchored at its start).
-COMPLETES_A_LABEL = re.compile("|".join(f"(?:{after.pattern})" for _, after, _ in LABEL_PIECES))
+# Whether two lines can be a label's pieces, tested once for all the pieces before any is tried: a line that holds a
+# label's beginning anchored at its start (nearly all are: ``4.``, ``Điều 8``, ``Số:``) is one short line, and the line
+# after one of the others (a date's word at the end of a line) begins with digits, ``tháng`` or ``năm``. Most lines
+# are prose that starts with a letter, which the pieces after ``4.`` or ``II.`` let through: tried on each piece, they
+# were a third of the structure's time outside tasks.
+BEGINS_A_LABEL = re.compile("|".join(f"(?:{this.pattern})" for this, _, _ in LABEL_PIECES if this.pattern.startswith("^")))
+COMPLETES_A_LABEL = re.compile(
+    "|".join(f"(?:{after.pattern})" for this, after, _ in LABEL_PIECES if not this.pattern.startswith("^"))
+)
 # How an amending instruction cut before the article it names joins the line that names it (as LABEL_PIECES): unless
 # that line is an article's own label, whose stop the line after it holds (``3. Bãi bỏ Quyết định số 12/2020/QĐ-UBND``
 # / ``Điều 3`` / ``.`` / ``Tổ chức thực hiện``).
@@ -91,6 +98,7 @@ NAMED_ARTICLE_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(rf"{_CUT_INSTRUCTION}\s{_ARTICLE_WORD} \d{{1,2}}$"), re.compile(r"^\d{1,2}$"), ""),  # Điều 4 / 8
 ]
 NAMES_AN_ARTICLE = re.compile("|".join(f"(?:{after.pattern})" for _, after, _ in NAMED_ARTICLE_PIECES))
+_NAMED_LAST = re.compile(rf"\s{_ARTICLE_WORD}\s+\d{{1,3}}[a-z]?$")  # an instruction that ends on the article it names
 PLACEHOLDER = re.compile(r"\.{4,}|…{2,}")  # what a form leaves to be filled in
 ORNAMENT = "-–—_=*~|•· "  # what a line may hold besides its words: a rule's strokes, bullets, a table's bars, spaces
 
@@ -116,9 +124,9 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
             following = lines[last + 1].stripped
             separator = next(  # the next line first: its test is anchored at its start, this line's is not
                 (sep for this, after, sep in LABEL_PIECES if after.match(following) and this.search(text)), None
-            ) if COMPLETES_A_LABEL.match(following) else None
+            ) if BEGINS_A_LABEL.match(text) or COMPLETES_A_LABEL.match(following) else None
             if separator is None and NAMES_AN_ARTICLE.match(following):
-                separator = _names_the_article(text, following, lines[last + 2].stripped if last + 2 < len(lines) else "")
+                separator = _names_the_article(text, following, [line.stripped for line in lines[last + 2 : last + 4]])
             went_on = in_syllable and goes_on_with_a_syllable(text, lines[last + 1].text)
             in_syllable = separator is None and (splits_a_syllable(text, following) or went_on)
             if in_syllable:
@@ -130,17 +138,23 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
             text = first.text[: len(first.text) - len(first.text.lstrip())] + text
         else:
             text = first.text
-        text = SPLIT_LABEL_WORD.sub(r"\1Đ\2", text)
+        if SPLIT_LABEL_WORD.match(text):  # (a substitution's template, read on each call, cost more than the test)
+            text = SPLIT_LABEL_WORD.sub(r"\1Đ\2", text)
         end = lines[last].end
         joined.append(Line(len(joined), first.start, end, text.ljust(end - first.start)))
         position = last + 1
     return joined
 
 
-def _names_the_article(text: str, following: str, after: str) -> str | None:
+def _names_the_article(text: str, following: str, after: list[str]) -> str | None:
     """The separator with which an instruction cut before its article (`text`) joins the line naming it
-    (`following`), if it does: see :data:`NAMED_ARTICLE_PIECES`; `after`: the line after that one."""
-    if after.startswith((".", ":")):
+    (`following`), if it does: see :data:`NAMED_ARTICLE_PIECES`; `after`: the next lines. A bare ``Điều N`` is none
+    when the instruction names its article already, or when its stop follows, maybe after the rest of its number
+    (``Điều 1`` / ``0`` / ``.``)."""
+    if following[:1].isalpha() and _NAMED_LAST.search(text):
+        return None
+    rest = after[1:] if after and after[0].isdigit() and following[:1].isalpha() else after
+    if rest and rest[0].startswith((".", ":")):
         return None
     return next((sep for this, names, sep in NAMED_ARTICLE_PIECES if names.match(following) and this.search(text)), None)
 
