@@ -115,6 +115,10 @@ def test_a_subject_line_run_into_the_date_line_is_split_where_the_right_column_i
         ("tổ chức thu gồm rác thải", 95, "tổ chức thu gom rác thải"),  # where thu stands alone, it is
         ("hồ sơ dạng giấy (cơ số 01)", 95, "hồ sơ dạng giấy (cơ số 01)"),  # số before a number: no cơ sở
         ("văn bản cơ số 12/UBND-VX", 60, "văn bản có số 12/UBND-VX"),  # a number is context like a word
+        ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Anh Tuân", 90, "KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Anh Tuấn"),  # a name ends its
+        # phrase where tuân goes on (tuân thủ, tuân theo): the phrase's end is a token of the model
+        ("phải tuân thủ quy định", 90, "phải tuân thủ quy định"),
+        ("Nhưtrên;", 14, "Như trên;"),  # two syllables read as one word: the space is lost, not the letters
     ],
 )
 def test_correction_weighs_each_syllable_by_its_neighbours_and_the_confidence_it_was_read_with(
