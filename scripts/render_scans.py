@@ -221,7 +221,8 @@ def fold(text: str) -> str:
 
 
 def body_lines(text: str, metadata: dict, named: list[str] = ()) -> tuple[list[str], list[str]]:
-    """The body of a dev text as printed lines (Kính gửi included), and its Nơi nhận block ([] when it has none),
+    """The body of a dev text as printed lines (Kính gửi included), and its Nơi nhận block ([] when it has none; the
+    first, not a form's in an annex: src-vbpl-25 printed its Mẫu số 02's ``- Như Điều...;`` under the signature),
     each item spelt as the gold `named` spells it when that differs in fewer spaces only (``Thành ủ y``:
     letter-spacing that PDF conversion left and the office never printed)."""
     lines = [clean(line) for line in text.splitlines()]
@@ -255,11 +256,13 @@ def body_lines(text: str, metadata: dict, named: list[str] = ()) -> tuple[list[s
         else:
             body.append(line)
     recipients: list[str] = []
-    for i in range(end, len(lines)):
+    for i in range(end, len(lines)):  # the text's own block, the first: a form in an annex may print another
         if lines[i].startswith("| Nơi nhận"):
             recipients = ["Nơi nhận:", *items(cells(lines[i])[0], "Nơi nhận")]
-        elif lines[i].startswith("Nơi nhận"):
+            break
+        if lines[i].startswith("Nơi nhận"):
             recipients = ["Nơi nhận:", *dash_items(lines[i + 1 :])]
+            break
     spelt = {fold(name): name for name in named}
     for k, item in enumerate(recipients[1:], start=1):
         name = item.lstrip("- ").rstrip(";.")
