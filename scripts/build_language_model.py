@@ -1,13 +1,14 @@
-"""Count syllables, syllable bigrams and trigrams into pipeline/data/syllable_bigrams.tsv and syllable_trigrams.tsv,
-the OCR correction's language model (pipeline/ocr/language_model.py).
+"""Count syllables, syllable bigrams and trigrams into pipeline/data/syllable_bigrams.tsv and syllable_trigrams.tsv, the
+OCR correction's language model (pipeline/ocr/language_model.py).
 
-Texts: the bulk corpus and the dev texts, leaving out what the OCR is measured on: the dev and bulk texts rendered
-as scans (scripts/render_scans.py), the hand-typed ground truth of ailab_4_1 (dev/src-ailabocr-01.txt), and bulk
+Texts: the bulk corpus and the dev texts, leaving out what the OCR is measured on: the dev and bulk texts rendered as
+scans (scripts/render_scans.py), the hand-typed ground truth of ailab_4_1 (dev/src-ailabocr-01.txt), and bulk
 documents that are one of the rendered documents (their number in the first lines). A bigram is two well-formed
 syllables next to each other within a phrase (pipeline.ocr.tokens); the syllable that ends a phrase is counted too.
-Each syllable is written in its most frequent spelling (``hòa`` or ``hoà``). Continuation counts and the Kneser-Ney discount are taken from all pairs; pairs and
-syllables seen once are then left out of the file to keep it small. The trigram file keeps the trigrams seen twice
-or more that the correction may ask about: those whose two pairs the model would expect to meet BOUND times or more.
+Each syllable is written in its most frequent spelling (``hòa`` or ``hoà``). Continuation counts and the Kneser-Ney
+discount are taken from all pairs; pairs and syllables seen once are then left out of the file to keep it small. The
+trigram file keeps the trigrams seen twice or more that the correction may ask about: those whose two pairs the model
+would expect to meet BOUND times or more.
 
 Usage: python scripts/build_language_model.py
 """
@@ -86,8 +87,8 @@ def main() -> None:
     rank = {key: n for n, key in enumerate(kept)}
     with TARGET.open("w", encoding="utf-8") as out:
         out.write(f"# syllable and syllable-bigram counts, by scripts/{Path(__file__).name}\n")
-        out.write("# syllable<TAB>count<TAB>distinct syllables before it<TAB>distinct after it<TAB>times it ends a phrase;")
-        out.write(" pair<TAB>count\n")
+        out.write("# syllable<TAB>count<TAB>distinct syllables before it<TAB>distinct after it<TAB>")
+        out.write("times it ends a phrase; pair<TAB>count\n")
         out.write(f"# discount = {discount:.4f}\n# bigram_types = {len(bigrams)}\n# end_types = {len(ends)}\n")
         for key in kept:
             out.write(f"{usual[key]}\t{counts[key]}\t{preceding[key]}\t{following[key]}\t{ends[key]}\n")

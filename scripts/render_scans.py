@@ -191,7 +191,9 @@ RENDERED = (
     Rendering("doc_000254", 707, seal_on_signer=True, stamp_on_issuer=True, angle=-1.3, group="held out 5"),
     Rendering("doc_000733", 708, grey=True, stamp_on_issuer=True, seal_on_signer=True, blur=0.8, group="held out 5"),
     Rendering("doc_000433", 709, seal_on_date=True, seal_on_signer=True, angle=-2.6, group="held out 5"),
-    Rendering("doc_000611", 710, grey=True, seal_on_date=True, stamp_on_issuer=True, angle=1.1, blur=0.7, group="held out 5"),
+    Rendering(
+        "doc_000611", 710, grey=True, seal_on_date=True, stamp_on_issuer=True, angle=1.1, blur=0.7, group="held out 5"
+    ),
 )
 INCOMING = Incoming("VĂN PHÒNG UBND TỈNH", "2417", "09/12/25", "VX", BLUE)  # the receiving office's stamp
 

@@ -329,6 +329,10 @@ def test_the_header_reads_on_past_a_date_line_a_speck_cut() -> None:
         ("KT.BỘ TRƯỞNG\n\nHoàng Trung", ("KT.BỘ TRƯỞNG", "THỨ TRƯỞNG", "Hoàng Trung")),
         ("KT. CHỦ TỊCH\nNguyễn Văn An", ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")),
         ("TM. ỦY BAN NHÂN DÂN\nNguyễn Văn An", ("TM. ỦY BAN NHÂN DÂN", None, "Nguyễn Văn An")),  # no deputy: no title
+        # a grey seal across the left of both lines took KT and the deputy's PHÓ (doc_000212, held out 1): no bulk text
+        # prints a head under its own authority line, 152 print PHÓ + the head there
+        (". THỦ TƯỚNG\nTHỦ TƯỚNG\nA\nLê Thành Long", ("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Lê Thành Long")),
+        ("KT. CHỦ TỊCH\nCHỦ TỊCH\nNguyễn Văn An", ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")),
     ],
 )
 def test_a_signer_is_read_as_printed_where_a_scan_misread_or_hid_part_of_it(closing, signature) -> None:

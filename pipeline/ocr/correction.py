@@ -203,7 +203,9 @@ def correct_phrase(words: list[str], confidences: list[float]) -> list[str]:
     states: list[list[tuple[tuple[Key, ...], float]]] = []
     for i, (word, confidence) in enumerate(zip(words, confidences, strict=True)):
         options = [keys[i]] if settled[i] else lattice[i]
-        column = [((k,), 0.0 if k == keys[i] else -channel_cost(word, lm.spelling.get(k, word), confidence)) for k in options]
+        column = [
+            ((k,), 0.0 if k == keys[i] else -channel_cost(word, lm.spelling.get(k, word), confidence)) for k in options
+        ]
         states.append(column + _run_together(lm, word, confidence))
     # best[i][state] = (score, back-pointer) of the best path ending in that state of word i
     best: list[dict[tuple[Key, ...], tuple[float, tuple[Key, ...] | None]]] = []

@@ -245,15 +245,15 @@ def bigram_share(words: list[str]) -> float | None:
 
 
 def plausibility(words: list[str], confidences: list[float] | None = None) -> float:
-    """Mean log-probability per word of a reading (words as OCR splits them): the model's probability in context
-    for each syllable of a phrase, UNREADABLE for any other word of letters that is no symbol (``POIDp``, ``ĐIIU``;
-    abbreviations too, which two readings of one column share); numbers and symbols do not count, nor are they context
-    for the word after them, as they are to the correction: of two readings, the one with a speck read as a digit
-    (``1``, ``12``) would have the words after it weighed as words after a number, likelier than at a phrase's start
-    (doc_000489's page-2 photo read 2.84 % words wrong so, 2.17 % without). With the words' `confidences`, a word of letters or digits read with less than DOUBTFUL is UNREADABLE whatever its form: the
-    engine's own word that it is garbage (an underlined motto read ``j1. 11.1.``, a seal's ring read ``LÓCI.``,
-    which the forms above let pass as a number and an abbreviation). Of two readings of one column, the one with
-    the more plausible words."""
+    """Mean log-probability per word of a reading (words as OCR splits them): the model's probability in context for
+    each syllable of a phrase, UNREADABLE for any other word of letters that is no symbol (``POIDp``, ``ĐIIU``;
+    abbreviations too, which two readings of one column share); numbers and symbols do not count, nor are they
+    context for the word after them, as they are to the correction: of two readings, the one with a speck read as a
+    digit (``1``, ``12``) would have the words after it weighed as words after a number, likelier than at a phrase's
+    start (doc_000489's page-2 photo read 2.84 % words wrong so, 2.17 % without). With the words' `confidences`, a
+    word of letters or digits read with less than DOUBTFUL is UNREADABLE whatever its form: the engine's own word
+    that it is garbage (an underlined motto read ``j1. 11.1.``, a seal's ring read ``LÓCI.``, which the forms above
+    let pass as a number and an abbreviation). Of two readings of one column, the one with the more plausible words."""
     lm = model()
     tokens = [Token.of(w) for w in words]
     doubtful = {i for i, c in enumerate(confidences or ()) if c < DOUBTFUL and any(ch.isalnum() for ch in words[i])}
