@@ -11,7 +11,8 @@ import pipeline
 from pipeline.extract.assignments import find_assignments
 from pipeline.language.clauses import column_roles, heading_subjects, names_a_doer, role_of_heading
 from pipeline.language.levels import Place, place_of
-from pipeline.language.names import canonical_name, is_collective
+from pipeline.language.name_grammar import is_collective
+from pipeline.language.names import canonical_name
 from pipeline.evaluate.run import bulk_texts
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.normalize import normalize

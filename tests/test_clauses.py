@@ -7,6 +7,9 @@ import pytest
 
 from pipeline.extract.assignments import find_assignments
 from pipeline.language.clauses import clause_mentions, heading_subjects
+from pipeline.model import PageText, RawDocument, TextSource
+from pipeline.process import finish
+from pipeline.settings import Settings
 
 
 def mentions(text: str) -> list[tuple[str, str]]:
@@ -403,6 +406,39 @@ def test_a_copy_of_what_a_task_sends_goes_to_a_body_as_a_report() -> None:
         ("d) Tourist vessels operated within MPA shall comply with regulations on protection of aquatic species.", []),
         ("Marine protected areas with national importance shall be classified into three kinds.", []),
         ("1. This Circular shall take effect on May 20, 2016.", []),
+        # an opening phrase after a list marker; a partner list cut where the verb's matter begins (bulk doc_000928,
+        # doc_000943, doc_000895)
+        (
+            "c) Within 10 working days after receiving a valid dossier, the Ministry of Information and Communication "
+            "shall consider it for approval.",
+            [("lead", "Ministry of Information and Communication")],
+        ),
+        (
+            "b) The Ministry of Home Affairs shall assume the prime responsibility for, and coordinate with the Ministry "
+            "of Natural Resources and Environment in, guiding the tasks of the River Basin Office.",
+            [("lead", "Ministry of Home Affairs"), ("support", "Ministry of Natural Resources and Environment")],
+        ),
+        # a sector whose name holds a comma is one body; a head after a level opens a body of its own
+        (
+            "2. The Ministry of Labor, War Invalids and Social Affairs shall coordinate with ministries and "
+            "provincial-level People's Committees in guiding the implementation.",
+            [
+                ("support", "Ministry of Labor, War Invalids and Social Affairs"),
+                ("support", "ministries"),
+                ("support", "provincial-level People's Committees"),
+            ],
+        ),
+        # an item with no subject: its partners support the heading's body; a body directed to act leads
+        ("a) To coordinate with state management agencies and other concerned organizations in providing legal aid.",
+         [("support", "state management agencies"), ("support", "other concerned organizations")]),
+        ("2. To direct police offices at all levels to inspect the implementation of this Decree.",
+         [("lead", "police offices at all levels")]),
+        # a short name's bracket is no part of the name; a submission is no report
+        (
+            "People's Councils of provinces or centrally run cities (below collectively referred to as provincial "
+            "level) shall decide on specific rates and submit them to the Ministry of Finance for approval.",
+            [("lead", "People's Councils of provinces or centrally run cities")],
+        ),
     ],
 )
 def test_an_english_translation_gives_the_subject_before_shall_its_task(
@@ -411,10 +447,53 @@ def test_an_english_translation_gives_the_subject_before_shall_its_task(
     assert mentions(text) == expected
 
 
-def test_an_english_heading_of_duties_names_the_body_of_the_tasks_under_it() -> None:
-    assert [n for _, n in heading_subjects("Responsibilities of security service enterprises")] == [
-        "security service enterprises"
-    ]
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Responsibilities of security service enterprises", ["security service enterprises"]),
+        # the matter a heading adds is no part of the name (bulk doc_000899, doc_000911)
+        ("Responsibilities of shipmasters upon detecting unauthorized passengers on board", ["shipmasters"]),
+        (
+            "Responsibilities of ministries and provincial-level People's Committees in providing legal aid",
+            ["ministries", "provincial-level People's Committees"],
+        ),
+        # a body's name alone, and the subject of a list of duties, name the body of the items under them
+        ("1. The Ministry of Defense", ["Ministry of Defense"]),
+        ("Tax offices have the following tasks and powers:", ["Tax offices"]),
+        ("2. People's Committees of coastal provinces and cities under central control shall:",
+         ["People's Committees of coastal provinces and cities under central control"]),
+        ("Article 12. Council meetings", []),
+        ("2. Funds for the operation of the Board", []),
+    ],
+)
+def test_an_english_heading_of_duties_names_the_body_of_the_tasks_under_it(heading: str, expected: list[str]) -> None:
+    assert [n for _, n in heading_subjects(heading)] == expected
+
+
+def test_an_item_that_opens_with_its_own_subject_does_not_take_the_headings_body() -> None:
+    """bulk doc_000935: ``Responsibilities of ministries and ministerial-level agencies`` over ``1. The Ministry of
+    Transport shall …``; the same for a Vietnamese ``Trách nhiệm của các sở, ngành`` over ``1. Sở Tài chính chủ trì``."""
+    for text, heading_body, own in (
+        (
+            "DECREE\nArticle 14. Responsibilities of ministries and ministerial-level agencies\n"
+            "1. The Ministry of Transport shall guide the planning of waterways.\n"
+            "2. To guide localities in implementing this Decree.\n",
+            "ministries and ministerial-level agencies",
+            "Ministry of Transport",
+        ),
+        (
+            "QUYẾT ĐỊNH\nĐiều 3. Trách nhiệm của các sở, ngành\n1. Sở Tài chính chủ trì hướng dẫn thực hiện.\n"
+            "2. Hướng dẫn các huyện thực hiện.\n",
+            "các sở, ngành",
+            "Sở Tài chính",
+        ),
+    ):
+        raw = RawDocument(source_file="x.txt", sha256="0" * 64, kind="text")
+        raw.pages = [PageText(page=1, text=text, text_source=TextSource.PLAIN_TEXT)]
+        by_task: dict[str, list[str]] = {}
+        for row in finish(raw, [], Settings()).rows["assignments"]:
+            by_task.setdefault(row["task_id"], []).append(row["assignee"])
+        assert list(by_task.values()) == [[own], [heading_body]]
 
 
 def test_a_steering_board_is_named_not_directed() -> None:

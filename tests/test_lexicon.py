@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.language.gazetteer import abbreviation_clashes, expand_abbreviations
 from pipeline.language.lexicon import LexiconError, check_lexicons, lexicon, schema_problems
-from pipeline.language.names import BODY_NAMES
+from pipeline.language.name_grammar import BODY_NAMES
 from pipeline.language.roles import ROLE_CUES
 
 

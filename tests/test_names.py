@@ -1,11 +1,13 @@
-"""The grammar of body names (pipeline.language.names): where a name ends and how a list splits, on sentences of
-the bulk corpus (never a check-set document)."""
+"""The grammar of body names (pipeline.language.name_grammar, name_ends, names): where a name ends and how a list
+splits, on sentences of the bulk corpus (never a check-set document)."""
 
 from __future__ import annotations
 
 from pipeline.extract.assignments import find_assignments
 from pipeline.language.clauses import clause_mentions, heading_subjects
-from pipeline.language.names import is_collective, names
+from pipeline.language.name_ends import at_a_written_name
+from pipeline.language.name_grammar import is_collective
+from pipeline.language.names import names
 
 
 def mentions(text: str) -> list[tuple[str, str]]:
@@ -601,3 +603,27 @@ def test_a_title_or_kind_before_a_bodys_own_name_is_one_body() -> None:
     assert is_collective("Cơ quan Thường trực")
     assert is_collective("Cơ quan Công an")
     assert not is_collective("Cơ quan Thường trực Ban Chỉ đạo Trung ương")
+
+
+def test_a_kind_that_opens_a_list_item_capitalised_is_a_subject_of_its_own() -> None:
+    # bulk doc_000182: Chủ đầu tư and Tổ chức vận hành are two subjects, as in lower case; vận hành is no verb here
+    text = (
+        "Cục trưởng Cục An toàn bức xạ và hạt nhân, Thủ trưởng các đơn vị thuộc Bộ Khoa học và Công nghệ, Chủ đầu tư, "
+        "Tổ chức vận hành nhà máy điện hạt nhân và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành"
+    )
+    listed = [name for _, name in names(text)]
+    assert listed[1:4] == [
+        "Thủ trưởng các đơn vị thuộc Bộ Khoa học và Công nghệ", "Chủ đầu tư", "Tổ chức vận hành nhà máy điện hạt nhân"
+    ]
+    assert len(listed) == 5
+
+
+def test_a_name_that_runs_on_over_its_verb_ends_where_the_document_writes_it_whole() -> None:
+    # bulk doc_000332: Vụ Tổ chức cán bộ, a subject of its own elsewhere in the text, then its verb đối chiếu
+    written = {"Vụ Tổ chức cán bộ", "Ngân hàng Nhà nước", "Hội đồng Thi đua - Khen thưởng"}
+    assert at_a_written_name("Vụ Tổ chức cán bộ đối chiếu hồ sơ lưu, xác nhận", written) == "Vụ Tổ chức cán bộ"
+    # a kind of body, a level: the name's own words
+    assert at_a_written_name("Ngân hàng Nhà nước chi nhánh Khu vực", written) == "Ngân hàng Nhà nước chi nhánh Khu vực"
+    name = "Hội đồng Thi đua - Khen thưởng cấp cơ sở"
+    assert at_a_written_name(name, written) == name
+

@@ -16,6 +16,7 @@ from pipeline.language.clauses import (
     TABLE_CELL,
     Mention,
     blank_inserted,
+    body_start_of,
     clause_mentions,
     column_roles,
     grants_powers,
@@ -26,7 +27,9 @@ from pipeline.language.clauses import (
 from pipeline.language.english import english_collective, is_english_name
 from pipeline.language.levels import Place
 from pipeline.language.lists import spell_out_shared_kinds
-from pipeline.language.names import canonical_name, is_collective, names
+from pipeline.language.name_ends import at_a_written_name
+from pipeline.language.name_grammar import is_collective
+from pipeline.language.names import canonical_name, names
 from pipeline.language.roles import cue
 from pipeline.language.short_names import defined_short_names, expanded
 
@@ -73,15 +76,16 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
         hint = cells.pop(task.char_start, hint)  # a cell of a lead or partner column, a task of its own
         section = by_id.get(task.section_id or "")
         role = inherited_role(task.text)  # none for a right (Được yêu cầu …): no body of a heading takes it
+        own = find_assignments(task.task_id, task.text, task.char_start, place, hint, _columns(headers, task))
+        if _opens_with_a_lead(task, own):
+            role = None  # 1. The Ministry of Transport shall …: the item's own subject, not the heading's body, leads
         while section is not None and not subjects and role:
             offset = text.find(section.heading, section.char_start, section.char_end)
             if section.char_start < task.char_start and offset >= 0 and (names := heading_subjects(section.heading)):
                 # (a heading not as printed, joined from two lines, names no one)
                 subjects = [_assignment(task.task_id, name, offset + start, role, place) for start, name in names]
             section = by_id.get(section.parent_id or "")
-        columns = next((roles for start, roles in reversed(headers) if start < task.char_start), None)
         found += subjects
-        own = find_assignments(task.task_id, task.text, task.char_start, place, hint, columns)
         if not task.deadlines and _under_powers(by_id, task.section_id):
             # Điều 4. Thẩm quyền chấp thuận … / 1. Thống đốc Ngân hàng Nhà nước xem xét, chấp thuận …: a power
             own = [a for a in own if a.role != "lead" or not cue("deciding").match(text, a.char_end)]
@@ -90,7 +94,36 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
         if before := [t for t in tasks if t.char_start <= start]:
             end = text.find("\n", start)
             found += find_assignments(before[-1].task_id, text[start : end if end >= 0 else None], start, place, role)
-    return _in_full(text, found + _listed_outside_tasks(text, sections, tasks, place), place)
+    return _in_full(text, _at_written_names(found + _listed_outside_tasks(text, sections, tasks, place), place), place)
+
+
+def _at_written_names(found: list[Assignment], place: Place | None) -> list[Assignment]:
+    """`found` with each subject that runs on over its verb past a name the document writes whole elsewhere cut
+    there (``Văn phòng Bộ | đối chiếu với hồ sơ lưu`` where ``Văn phòng Bộ`` is a subject of its own); one
+    assignment per (task, body, role)."""
+    whole = {
+        a.assignee for a in found
+        if not a.collective and any(c.isupper() for c in a.assignee[1:]) and not is_english_name(a.assignee)
+    }  # fmt: skip
+    written: dict[tuple[str, str, str], Assignment] = {}
+    for a in found:
+        name = a.assignee if is_english_name(a.assignee) else at_a_written_name(a.assignee, whole)
+        if name != a.assignee:
+            a = _assignment(a.task_id, name, a.char_start, a.role, place)
+        written.setdefault((a.task_id, a.assignee.casefold(), a.role), a)
+    return list(written.values())
+
+
+def _columns(headers: list[tuple[int, dict[int, str]]], task: Task) -> dict[int, str] | None:
+    """The roles of the columns of the task table a task is a row of (the last header row before it)."""
+    return next((roles for start, roles in reversed(headers) if start < task.char_start), None)
+
+
+def _opens_with_a_lead(task: Task, own: list[Assignment]) -> bool:
+    """Whether a task opens with its own subject, a body that leads it (``1. The Ministry of Transport shall …``,
+    ``2. Bộ Tài chính chủ trì …``): a subject at its first word, or after an article."""
+    start = task.char_start + body_start_of(task.text)
+    return any(a.role == "lead" and start <= a.char_start <= start + len("The ") for a in own)
 
 
 def _in_full(text: str, found: list[Assignment], place: Place | None) -> list[Assignment]:

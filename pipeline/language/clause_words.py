@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.language.lexicon import agreement, lexicon
-from pipeline.language.names import alternation
+from pipeline.language.name_grammar import alternation
 from pipeline.language.roles import ROLES, role_cues
 
 CLAUSES = lexicon(

@@ -15,7 +15,9 @@ from pipeline.language.clause_words import CLAUSES, LIST_JOIN, LIST_MARKER, MAX_
 from pipeline.language.english import english_heading_subjects, english_mentions, is_english
 from pipeline.language.folding import fold
 from pipeline.language.gazetteer import known_spans
-from pipeline.language.names import MAX_NAME_WORDS, begins_name, first_stop, name_end, names
+from pipeline.language.name_ends import first_stop, name_end
+from pipeline.language.name_grammar import MAX_NAME_WORDS, begins_name
+from pipeline.language.names import names
 from pipeline.language.per_document import document_cache
 from pipeline.language.roles import cue, role_headings, screened_cue
 from pipeline.language.subjects import defined_names, find_doer, generic_tail, granted_a_right, next_to_verb
@@ -69,7 +71,7 @@ def heading_subjects(heading: str) -> tuple[tuple[int, str], ...]:
     ``2. Bộ Tài chính:``, ``Sở Lao động - Thương binh và Xã hội có nhiệm vụ``. They take part in every task
     under the heading; a heading that says anything else names none."""
     if is_english(heading):  # Responsibilities of security service enterprises
-        return tuple(english_heading_subjects(heading))
+        return tuple(english_heading_subjects(heading, body_start_of(heading)))
     match = clause_patterns()["subject_heading"].match(heading)
     if not match or not _names_duties(match["before"]) or not _names_duties(match["after"]):
         return ()

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from pipeline.language.lexicon import lexicon
-from pipeline.language.names import alternation
+from pipeline.language.name_grammar import alternation
 
 ENGLISH = lexicon(
     "english_clauses.toml",
@@ -15,12 +15,14 @@ ENGLISH = lexicon(
         key: [str]
         for key in (
             "modals", "not_subjects", "openers", "support_verbs", "support_before", "report_before", "name_ends",
-            "duty_nouns", "list_openers", "not_duties", "duty_after_be", "body_words", "singular_openers",
+            "duty_nouns", "list_openers", "not_duties", "duty_after_be", "body_words", "singular_openers", "sectors",
+            "name_heads", "name_levels", "heading_qualifiers", "duty_list_verbs", "short_name_markers", "directing_verbs",
         )
     },
 )  # fmt: skip
 VIETNAMESE = re.compile(r"[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", re.IGNORECASE)
 MAX_SUBJECT_WORDS = 25
+LEVEL_PHRASE = r"at\s+(?:all|the\s+[\w-]+|[\w-]+)\s+levels?\b"  # police offices at all levels: a name's own words
 
 Mention = tuple[str, int, str]  # (role, start, name as written)
 
@@ -36,24 +38,50 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "modal": re.compile(rf"\s(?:{alternation(data['modals'])})(?:\s+|(?=:))"),
         "not_subject": re.compile(rf"^(?:{alternation(data['not_subjects'])})\b"),
-        "opener": re.compile(rf"^(?:{alternation(data['openers'])})\b"),
+        "opener": re.compile(rf"(?:{alternation(data['openers'])})\b"),  # matched at a clause's body start
         "support_verb": re.compile(rf"(?:{alternation(data['support_verbs'])})\b"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+"),
         "report": re.compile(rf"\b(?:{alternation(data['report_before'])})\s+"),
+        "directing": re.compile(rf"\b(?i:{alternation(data['directing_verbs'])})\s+(?:(?:their|its)\s+)?"),
+        "told": re.compile(r"\s+(?:to|in)\s+(?P<verb>[a-z]+)"),  # … to coordinate; … in coordinating
         # … a preposition, punctuation, or a comma before a verb and its object (…, and appoint the …)
-        "name_end": re.compile(rf"{alternation(data['name_ends'])}|[;:.(]|,\s+(?:and\s+)?[a-z]+\s+(?:the|a|an)\b"),
-        "heading": re.compile(rf"^(?:{alternation(data['duty_nouns'])})\s+of\s+(?P<names>.+?)[.:]?$"),
+        "name_end": re.compile(
+            rf"\s(?!{LEVEL_PHRASE})(?:{alternation(data['name_ends'])})(?=[\s,.;:]|$)|[;:.(]|,\s+(?:and\s+)?[a-z]+\s+(?:the|a|an)\b"
+        ),
+        "heading": re.compile(rf"(?:{alternation(data['duty_nouns'])})\s+of\s+(?P<names>.+?)[.:]?$"),
         "list_piece": re.compile(r",\s+(?:and\s+)?|\s+and\s+"),
-        "opens_body": re.compile(rf"(?:{alternation(data['list_openers'])})\b"),
+        # … or a head after a level or kind in lower case (ministries and | provincial-level People's Committees)
+        "opens_body": re.compile(
+            rf"(?:{alternation(data['list_openers'])})\b|(?:[a-z][\w/-]*\s+){{0,2}}(?:{alternation(data['name_heads'])})\b"
+        ),
         "not_duty": re.compile(rf"(?!{alternation(data['duty_after_be'])})(?:{alternation(data['not_duties'])})\b"),
         "body_word": re.compile(rf"\b(?i:{alternation(data['body_words'])})\b|^[A-Z]{{3,}}$"),
+        "sector": re.compile(rf"\b(?:{'|'.join(_spelt_loosely(sector) for sector in data['sectors'])})\b", re.IGNORECASE),
+        # a name alone: a level, a head, then its own words in capitals (The Ministry of Defense; Provincial-level
+        # People's Committees; State Bank of Vietnam), a list of such names, and a colon or full stop
+        "name_heading": re.compile(
+            rf"(?:(?:{alternation(data['name_levels'])})\s+)*(?:{alternation(data['name_heads'])})\b"
+            rf"(?:(?:\s+|,\s*|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][\w'’-]*)*\s*[:.]?"
+        ),
+        "qualifier": re.compile(
+            rf"[\s,]+(?:(?:{alternation(data['heading_qualifiers'])})\s|in[.,]?\s+[a-z]+ing\b)"
+        ),
+        "duty_list": re.compile(rf"\s(?:{alternation(data['duty_list_verbs'])})\s*:\s*$"),
+        "short_name": re.compile(rf"\s*\(\s*(?:{alternation(data['short_name_markers'])})\b[^()]*\)"),
     }
+
+
+def _spelt_loosely(sector: str) -> str:
+    """A pattern for a sector's name with its commas printed as commas, full stops or not at all (Labor. War
+    invalids and Social Affairs; Labor War Invalids …) and any spacing."""
+    return r",?\s*".join(r"[,.]?\s+".join(re.escape(word) for word in part.split()) for part in sector.split(", "))
 
 
 def english_mentions(clause: str, body_start: int) -> list[Mention]:
     """(role, start, name) of the bodies an English clause assigns: the subject before its modal (``Ministry of
     Finance shall guide …``; support when a verb of support follows: ``… shall coordinate with …``), the bodies
-    after ``coordinate with`` (when a subject leads) and after ``report to``."""
+    directed to act (``… shall direct police offices at all levels to inspect …``: lead; ``… to coordinate …``:
+    support), after ``coordinate with`` and after ``report to``."""
     patterns = _patterns()
     mentions: list[Mention] = []
     modal = patterns["modal"].search(clause, body_start)
@@ -63,7 +91,7 @@ def english_mentions(clause: str, body_start: int) -> list[Mention]:
             start = comma + 2  # In case …, the Ministry … shall
         subject = clause[start : modal.start()]
         if (
-            (subject[:1].isupper() or subject.startswith("the "))
+            (subject[:1].isupper() or subject.startswith("the ") or start != body_start)  # …, border gate offices shall
             and not patterns["not_subject"].match(subject)
             and patterns["body_word"].search(subject)
             and not patterns["not_duty"].match(clause, modal.end())
@@ -71,23 +99,31 @@ def english_mentions(clause: str, body_start: int) -> list[Mention]:
         ):
             role = "support" if patterns["support_verb"].match(clause, modal.end()) else "lead"
             mentions += [(role, start + s, n) for s, n in english_names(subject)]
-    leads = any(role == "lead" for role, _, _ in mentions)
+    for match in patterns["directing"].finditer(clause):  # … shall direct their specialized agencies to coordinate
+        end = patterns["name_end"].search(clause, match.end())
+        told = patterns["told"].match(clause, end.start()) if end else None
+        if told and patterns["body_word"].search(words := clause[match.end() : end.start()]):
+            role = "support" if patterns["support_verb"].match(told["verb"]) else "lead"
+            mentions += [(role, match.end() + s, n) for s, n in english_names(words)]
     for role, cue in (("support", "support"), ("report_to", "report")):
+        # the partners support whoever works with them: the subject, as lead (X shall assume the prime
+        # responsibility for, and coordinate with Y …) or as partner (X shall coordinate with Y: tests/gold/README.md),
+        # or the heading's body of an item with no subject (To coordinate with Y …)
         for match in patterns[cue].finditer(clause):
-            if role == "support" and not leads:
-                continue  # a task that is itself a support names its partner as context
             end = patterns["name_end"].search(clause, match.end())
             words = clause[match.end() : end.start() if end else len(clause)]
             mentions += [(role, match.end() + s, n) for s, n in english_names(words)]
     return mentions
 
 
-def english_names(words: str) -> list[tuple[int, str]]:
+def english_names(words: str, shift: int = 0) -> list[tuple[int, str]]:
     """The bodies a list names (``Ministers, heads of ministerial-level agencies and presidents of provincial
     People's Committees``), each with its offset: a piece after a comma or ``and`` is a body of its own where it
     opens like one (after a comma, a capital; else a head, ``related``, ``the`` …), else it goes on with the one
     before (``ministries, industries``; ``provinces and cities``; ``Ministry of Science and Technology``). A leading
-    ``the`` is no part of a name."""
+    ``the`` is no part of a name, nor is the bracket that defines a short name (``(below referred to as …)``).
+    Offsets are shifted by `shift`."""
+    words = _patterns()["short_name"].sub(lambda m: " " * len(m[0]), words)
     found: list[tuple[int, str]] = []
     position = 0
     for piece, separator in _list_pieces(words):
@@ -106,26 +142,44 @@ def english_names(words: str) -> list[tuple[int, str]]:
         article = re.match(r"(?:the|The)\s+", name)
         bare = name[article.end() if article else 0 :].rstrip(" ,")
         if bare[:1].isalpha():
-            cleaned.append((start + (article.end() if article else 0), bare))
+            cleaned.append((shift + start + (article.end() if article else 0), bare))
     return cleaned
 
 
 def _list_pieces(words: str) -> list[tuple[str, str]]:
-    """`words` cut at list separators: (piece, the separator after it)."""
+    """`words` cut at list separators, never inside a sector's name (Ministry of Labor, War Invalids and Social
+    Affairs): (piece, the separator after it)."""
+    sectors = [m.span() for m in _patterns()["sector"].finditer(words)]
     pieces, start = [], 0
     for separator in _patterns()["list_piece"].finditer(words):
+        if any(s < separator.start() < e for s, e in sectors):
+            continue
         pieces.append((words[start : separator.start()], separator.group(0)))
         start = separator.end()
     pieces.append((words[start:], ""))
     return pieces
 
 
-def english_heading_subjects(heading: str) -> list[tuple[int, str]]:
-    """The bodies an English heading is about (``Responsibilities of security service enterprises``)."""
-    match = _patterns()["heading"].match(heading)
-    if not match:
+def english_heading_subjects(heading: str, body_start: int) -> list[tuple[int, str]]:
+    """The bodies an English heading is about: after its duty nouns, up to the matter the heading adds
+    (``Responsibilities of security service enterprises``; ``… of line ministries | for state control of …``), the
+    body's name alone (``1. The Ministry of Defense``), or the subject of a list of duties (``2. People's Committees
+    of coastal provinces shall:``, ``Tax offices have the following tasks and powers:``)."""
+    patterns = _patterns()
+    if match := patterns["heading"].match(heading, body_start):
+        names = match["names"]
+        if qualifier := patterns["qualifier"].search(names):
+            names = names[: qualifier.start()]
+        return [(match.start("names") + s, n) for s, n in english_names(names)]
+    if patterns["name_heading"].fullmatch(heading.rstrip(), body_start):
+        return english_names(heading[body_start:].rstrip(" :."), body_start)
+    if not heading.rstrip().endswith(":"):
         return []
-    return [(match.start("names") + s, n) for s, n in english_names(match["names"])]
+    if duties := patterns["duty_list"].search(heading, body_start):  # Tax offices have the following tasks …:
+        subject = heading[body_start : duties.start()]
+        if subject[:1].isupper() and patterns["body_word"].search(subject) and not patterns["not_subject"].match(subject):
+            return english_names(subject, body_start)
+    return [(start, name) for role, start, name in english_mentions(heading, body_start) if role == "lead"]
 
 
 def is_english_name(name: str) -> bool:

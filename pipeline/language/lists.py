@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.language.gazetteer import known_spans
-from pipeline.language.names import alternation, begins_name, grammar, names
+from pipeline.language.name_grammar import alternation, begins_name, grammar
+from pipeline.language.names import names
 
 
 @cache

@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from pipeline.language.gazetteer import BODIES, known_spans
-from pipeline.language.names import alternation, grammar
+from pipeline.language.name_grammar import alternation, grammar
 
 WINDOW_WORDS = 8  # words on each side of a break in which a known name that runs across it is looked for
 

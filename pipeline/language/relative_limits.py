@@ -66,6 +66,8 @@ class _Grammar:
     body_kind: re.Pattern[str]
     condition: re.Pattern[str]
     case_governor: re.Pattern[str]
+    topic_governor: re.Pattern[str]
+    agent: re.Pattern[str]
 
 
 @cache
@@ -141,6 +143,12 @@ def _grammar() -> _Grammar:
         body_kind=re.compile(rf"(?:{alternatives(d['anchor_governing_kinds'])})(?!\w)", re.IGNORECASE),
         condition=re.compile(rf"(?<!\w)(?:{alternatives(d['from_then_conditions'])})(?!\w)", re.IGNORECASE),
         case_governor=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_case_governors'])})(?!\w)", re.IGNORECASE),
+        topic_governor=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_topic_governors'])})(?!\w)", re.IGNORECASE),
+        agent=re.compile(  # … to the verb that ends its clause (not cấp in Ủy ban nhân dân cấp xã chuyển đến)
+            rf"[^.;:()\n]{{1,100}}?\s(?:{alternatives(d['anchor_agent_verbs'])})"
+            r"(?=\s*(?:[,.;:()\n]|$)|\s+(?:theo|và|hoặc)(?!\w))",
+            re.IGNORECASE,
+        ),
         same_day=re.compile(
             rf"(?<!\w)(?:{alternatives(d['values']['same_day'])})(?!\s+(?:làm việc|\d))\b", re.IGNORECASE
         ),
@@ -287,6 +295,11 @@ def _anchor_end(text: str, start: int) -> int:
             continue
         if stop[0].lower().startswith("đối") and g.case_governor.search(text, start, stop.start()):
             continue  # a noun of the event takes it: … tham gia ý kiến đối với khoản cho vay ra nước ngoài
+        if stop[0].lower().startswith("về") and g.topic_governor.search(text, start, stop.start()):
+            continue  # what a document of the event is about: … văn bản của Cơ quan có thẩm quyền về việc không cấp lại
+        if stop[0].lower() == "do" and (agent := g.agent.match(text, stop.end())):
+            position = agent.end()  # who hands the event's thing over: … hồ sơ do Ủy ban nhân dân cấp xã chuyển đến
+            continue
         return stop.start()
     return len(text)
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pipeline.language.folding import fold
 from pipeline.language.lexicon import lexicon
-from pipeline.language.names import AFTER_NAME, alternation
+from pipeline.language.name_grammar import AFTER_NAME, alternation
 from pipeline.language.screens import CASE_VARIANT_LETTERS, Screened, letters_class
 
 ROLE_CUES = lexicon(

@@ -1,5 +1,6 @@
-"""Limits set by a meeting of a council: the next one (``báo cáo Quốc hội tại kỳ họp gần nhất``; ``tại phiên họp, kỳ
-họp gần nhất sau khi Nghị quyết được ban hành``, relative, the event after which it meets as the anchor) or one named
+"""Limits set by a meeting of a council: the next one (``báo cáo Quốc hội tại kỳ họp gần nhất``, the meeting with its
+preposition as the anchor; ``tại phiên họp, kỳ họp gần nhất sau khi Nghị quyết được ban hành``, relative, the event
+after which it meets as the anchor) or one named
 by its month (``trình … tại Kỳ họp thứ 10 (tháng 10/2025)``, a task table's ``Phiên họp tháng 9/2025``, by_date).
 A meeting on a day (``thông qua tại Phiên họp thứ 49 ngày 26 tháng 9 năm 2025``) is the record of one held, no
 limit. The words are the ``sessions`` section of ``data/deadlines.toml``; dates are read by the date grammar."""
@@ -57,7 +58,7 @@ def session_limits(text: str) -> list[Deadline]:
         rest = re.split(r"[.;:\n]", text[match.end() : match.end() + REACH], maxsplit=1)[0]
         if nearest := g.next.match(rest):
             end = match.end() + nearest.end()
-            anchor = text[match.start("meeting") : end]
+            anchor = text[match.start() : end]  # the meeting with its preposition, as the phrase (tại kỳ họp gần nhất)
             if after := g.anchor.match(text, end):
                 anchor = " ".join(after["anchor"].split(" ")[:ANCHOR_WORDS]).rstrip()
                 end = after.start("anchor") + len(anchor)

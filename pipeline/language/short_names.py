@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.language.gazetteer import is_known, known_spans
-from pipeline.language.names import alternation, begins_name, first_stop, grammar, names
+from pipeline.language.name_ends import first_stop
+from pipeline.language.name_grammar import alternation, begins_name, grammar
+from pipeline.language.names import names
 
 # A full name is looked for so far back from its definition's bracket, within its sentence.
 FULL_NAME_REACH = 200

@@ -9,7 +9,9 @@ import re
 from pipeline.language.clause_words import (
     CLAUSES, LIST_END, LIST_JOIN, MAX_BARE_SUBJECT_WORDS, MAX_QUALIFIER_WORDS, clause_patterns,
 )  # fmt: skip
-from pipeline.language.names import MAX_NAME_WORDS, begins_name, first_stop, name_end, names, without_trailers
+from pipeline.language.name_ends import first_stop, name_end, without_trailers
+from pipeline.language.name_grammar import MAX_NAME_WORDS, begins_name
+from pipeline.language.names import names
 from pipeline.language.roles import cue
 KIND_BEFORE_VERB = re.compile(r"(?:đơn vị|cơ quan|tổ chức|cá nhân|doanh nghiệp|bên)\s*$")  # … các đơn vị | tham gia X
 

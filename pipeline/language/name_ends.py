@@ -1,0 +1,215 @@
+"""Where a body's name ends in running text: at the first word that ends a name (a verb, a function word,
+punctuation) that is not the verb a kind of body is named by, a definition's clause or inside a known name; at a known
+body that a verb follows; before a verb the part-of-speech tagger finds where the lexicon is silent; without the words
+a name cannot end with, nor the parent body a named body belongs to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+
+from pipeline.language.gazetteer import is_known, known_spans
+from pipeline.language.name_grammar import alternation, begins_name, grammar, is_collective, name_patterns
+from pipeline.language.per_document import document_cache
+
+# How far past a stop word a known name that holds it is looked for (Cục Cảnh sát | quản lý trại giam, cơ sở giáo dục
+# bắt buộc, trường giáo dưỡng: 74 characters)
+KNOWN_NAME_REACH = 100
+# Characters after a name that the part-of-speech tagger reads with it (a verb is told by what follows it).
+TAGGED_CONTEXT = 40
+# underthesea's tags of the words that end a name where the lexicon is silent: verbs and adverbs.
+VERB_TAGS = ("V", "R")
+# The verb of a definition comes within so many words after its opener (được Bộ trưởng Bộ Tài chính giao chủ trì); further
+# on, the first verb is the sentence's own (… được giao nhiệm vụ bồi dưỡng công chức | căn cứ …).
+RELATIVE_VERB_WITHIN = 3
+
+
+def first_stop(text: str) -> int:
+    """Where the first word that ends a name is in `text` (a verb, a function word, punctuation; else its end)."""
+    return next(_stops(text)).start()
+
+
+def _stops(text: str) -> Iterator[re.Match[str]]:
+    """The words that end a name in `text`, in order; verbs right after a kind of body that name what the body
+    does (``Cơ quan quản lý thuế``, ``Hội đồng thẩm định``, ``Cục Quản lý, giám sát tổ chức tín dụng``) are part of
+    the name, not its end, and so is a kind of body right after them (``tổ chức``: their object, not a verb), the
+    field a kind serves (``Cơ quan chuyên môn về xây dựng``) and the place a body sits in (``… tại Việt Nam``)."""
+    # at the start, or a later piece of a list (Hội đồng quản trị, Ban kiểm soát); a field after a kind (Cơ quan
+    # chuyên môn về xây dựng)
+    named = [m.span() for m in name_patterns()["field"].finditer(text)] + [
+        m.span() for m in name_patterns()["located"].finditer(text)
+    ]  # … tại các thành phố: where the body sits
+    titled = list(name_patterns()["bracketed_title"].finditer(text))  # … (Giám đốc) tổ chức tín dụng: the kind it heads
+    for match in titled + list(name_patterns()["named_by_verb"].finditer(text)):
+        end = match.end()
+        if kind := re.match(rf"\s+(?:{alternation(grammar()['stops_or_kinds'])})\b", text[end:]):
+            end += kind.end()  # … giám sát tổ chức tín dụng: a kind of body, what the verb is about
+        named.append((match.start(), end))
+    # a compound's space before it too: its first word may be the stop (lập pháp)
+    inside = relative_clauses(text) + [(m.start() - 1, m.end()) for m in name_patterns()["compound"].finditer(text)]
+    return (
+        m for m in name_patterns()["stop"].finditer(text)
+        if m.start() == len(text)
+        or not any(s <= m.start() and m.end() <= e for s, e in named) and not any(s <= m.start() < e for s, e in inside)
+    )  # fmt: skip
+
+
+def relative_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that define a kind of body by what it is given or made to do, and so belong to its name
+    (``doanh nghiệp được chỉ định thực hiện duy trì, quản lý mạng bưu chính công cộng``; ``cơ quan có chức năng
+    quản lý đất đai cấp tỉnh``): an opener (``được``) after a list piece that begins with a kind, its verb, the verbs
+    chained to it (``chủ trì thực hiện``; after a comma: ``tiếp nhận, giải quyết``) and their object, up to the next
+    verb (the sentence's own: ``… tiếp tục thực hiện``), a function word or a reference (``quy định tại``), or
+    punctuation."""
+    spans = []
+    for opener in name_patterns()["relative_opener"].finditer(text):
+        if not name_patterns()["relative_kind"].search(text, 0, opener.start()):
+            continue
+        end = opener.end()
+        agent = begins_name(text[end:].lstrip())  # được Bộ trưởng hoặc Lãnh đạo Bộ phân công: its verb after a name
+        for stop in name_patterns()["stop"].finditer(text, opener.end()):
+            first = end == opener.end() and (agent or len(text[end : stop.start()].split()) <= RELATIVE_VERB_WITHIN)
+            chained = first or (end > opener.end() and (not text[end : stop.start()] or text[stop.start() - 1] == ","))
+            if not stop.group()[:1].isspace() or not chained or name_patterns()["relative_end"].match(stop.group()):
+                break
+            end = stop.end()
+        spans.append((opener.start(), end))
+    return spans
+
+
+def name_end(text: str) -> int:
+    """Where the names at the start of `text` end: a verb begins no earlier (the verbs inside ``Cục Quản lý, giám
+    sát tổ chức tín dụng`` or ``Bảo hiểm tiền gửi Việt Nam`` are the name's own)."""
+    return name_end_and_known_spans(text)[0]
+
+
+def name_end_and_known_spans(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """Where the names at the start of `text` end: at the first stop word outside a known name (``Tổng cục Hậu cần
+    - Kỹ thuật chỉ đạo``: ``cần`` is a stop word, but not inside that name); with the known names before there (no
+    known name runs across a stop word that ends the names, so those of a longer stretch serve)."""
+    stops = _stops(text)
+    first = next(stops)
+    known = known_spans(text[: first.start() + KNOWN_NAME_REACH])
+    holding = [(s, e) for s, e in known if s < first.start() < e]
+    if not holding:
+        return first.start(), known
+    end = next((m.start() for m in stops if m.start() >= holding[0][1]), len(text))
+    return end, known_spans(text[:end])
+
+
+def bounded_by_known_names(span: str, known: list[tuple[int, int]]) -> str:
+    """`span` as the known bodies in it (`known`, by start) shape it:
+
+    - it ends with the first known body that a lower-case word follows which cannot go on with it (``Sở Lao động -
+      Thương binh và Xã hội tạm dừng chi trả``: a verb that no stop word caught); names that go on (``… các tỉnh,
+      thành phố``, ``… cấp huyện``), lists (``, Bộ Tài chính``) and alternatives (``hoặc Ngân hàng Nhà nước chi nhánh
+      Khu vực``) are left whole;
+    - two known bodies with only a space between them (a table cell whose line break was lost: ``Bộ Thông tin và
+      Truyền thông Bộ Khoa học và Công nghệ``) are two list pieces: the space becomes a comma (same length), unless
+      the second does not begin like a body (``Ban Bí thư Trung ương Đoàn …`` is one name)."""
+    goes_on = name_patterns()["continuation"]
+    for _, end in known:
+        after = span[end:].lstrip()
+        alternative = after.split(" ", 1)[0] in grammar()["name_alternatives"] and begins_name(after.partition(" ")[2])
+        if after[:1].islower() and not goes_on.match(after) and not alternative:
+            span = span[:end]
+            break
+    for (_, end), (start, _) in zip(known, known[1:]):
+        if start >= len(span):
+            break
+        if start > end and not span[end:start].strip() and begins_name(span[start:]):
+            span = f"{span[:end]},{span[end + 1 :]}"
+    return span
+
+
+def without_trailers(span: str) -> str:
+    """`span` without the words a name cannot end with (``Người vận chuyển phải``, ``… và``) and the commas after
+    it, unless a compound ends it (``cơ quan cấp chứng chỉ``)."""
+    span = span.rstrip(" ,")
+    while (trailer := name_patterns()["trailer"].search(span)) and not any(
+        m.start() <= trailer.start() and m.end() == len(span) for m in name_patterns()["compound"].finditer(span)
+    ):  # … chứng chỉ: a compound's last word trails nothing
+        span = span[: trailer.start()]
+    return span
+
+
+def without_named_parent(name: str) -> str:
+    """`name` without the parent body a named body is said to belong to (``Cục Thông tin, Thống kê | thuộc Bộ
+    Khoa học và Công nghệ``; ``Cục trưởng Cục Nghiệp vụ và Pháp luật | thuộc Cảnh sát biển Việt Nam``; ``Bảo hiểm xã
+    hội Việt Nam | thuộc Bộ Tài chính``), or that follows it after a slash (``Cục Tài chính|/Bộ Quốc phòng``) or, for
+    a department, a dash or a comma (``Cục Thủy sản và Kiểm ngư | - Bộ Nông nghiệp và Môi trường``; ``Vụ Tổ chức cán
+    bộ|, Bộ Giáo dục và Đào tạo``): one body, named by its own name (the gold README). A kind that is no name keeps
+    it (``các Vụ, Cục thuộc Bộ Y tế``, ``Thủ trưởng các đơn vị thuộc Bộ Tư pháp``), and so does a body that belongs to
+    every body of a level (``Sở Ngoại vụ thuộc Ủy ban nhân dân cấp tỉnh``)."""
+    match = name_patterns()["named_child"].match(name)
+    if not match:
+        return name
+    relation = next(group for group in ("relation", "slash", "apart") if match[group] is not None)
+    parent = name[match.end(relation) :]
+    named = parent[:1].isupper() and (begins_name(parent) or is_known(parent))
+    return name[: match.start(relation)] if named and not is_collective(parent) else name
+
+
+@document_cache(maxsize=8192)
+def before_tagged_verb(name: str, context: str) -> str:
+    """`name` up to a lower-case word that underthesea tags (in `context`: the name and what follows) as a verb or an
+    adverb right after a capitalised word of the name, where the lexicon is silent about it: no stop word caught it,
+    and it is none of the grammar's words after a name (thuộc, cấp, có liên quan), no kind's verb (quản lý), not
+    inside a known name (Thường trực Hội đồng nhân dân | giao; Ủy ban nhân dân thành phố Hà Nội | gặp mặt) or the field
+    a name holds (Ban Chỉ đạo Trung ương về phát triển …). Not after
+    a head or a kind (Hội đồng | khám sức khỏe names the council), nor after the first word of a name that a head
+    opens (Cơ quan Cảnh sát | điều tra), nor after a word the tagger cut off (Ủy | ban nhân dân)."""
+    if not any(word[:1].isupper() for word in name.split()[1:]):
+        return name
+    from pipeline.language.tagging import pos_tag  # loads a model: only for names with a capital past their first word
+
+    data = grammar()
+    kinds = set(data["heads"] + data["titles"] + data["bare_kinds"])
+    known = known_spans(name) + [m.span() for m in name_patterns()["field"].finditer(name)]  # … Trung ương về phát triển
+    position, previous, before = 0, "", ""
+    for index, (token, tag) in enumerate(pos_tag(context)):
+        start = context.find(token, position)
+        if start < 0 or start >= len(name):
+            break
+        position = start + len(token)
+        if (
+            index >= 2 and tag in VERB_TAGS and token[:1].islower()
+            and previous[:1].isupper() and " " in previous and previous not in kinds
+            and not (before in kinds and not begins_name(previous))
+            and token not in data["kind_verbs"] and not name_patterns()["lexicon_word"].match(context, start)
+            and not any(s <= start < e for s, e in known)
+        ):  # fmt: skip
+            return name[:start].rstrip(" ,")
+        before, previous = previous, token
+    return name
+
+
+def at_a_written_name(name: str, written: Collection[str]) -> str:
+    """`name` cut after the longest of the names the document writes whole elsewhere (`written`) that it begins
+    with, where the next word is one that underthesea tags as a verb and the lexicon is silent about: the name ran on
+    over its verb (``Vụ Tổ chức cán bộ | đối chiếu hồ sơ lưu``, ``Công ty Quản lý tài sản | nhận lại trái phiếu``,
+    where the document names ``Vụ Tổ chức cán bộ`` and ``Công ty Quản lý tài sản`` elsewhere). Not before a word
+    the grammar knows after a name (``cấp``, ``có liên quan``), a kind's verb (``thẩm định``) or a kind of body
+    (``Ngân hàng Nhà nước | chi nhánh Khu vực``)."""
+    prefixes = [w for w in written if name.startswith(f"{w} ") and name[len(w) + 1 : len(w) + 2].islower()]
+    if not prefixes:
+        return name
+    prefix = max(prefixes, key=len)
+    start = len(prefix) + 1
+    data = grammar()
+    kinds = {kind.casefold() for kind in data["heads"] + data["bare_kinds"] + data["generic_heads"]}
+    if name_patterns()["lexicon_word"].match(name, start):
+        return name
+    from pipeline.language.tagging import pos_tag  # loads a model: only for names that hold a name written whole
+
+    position = 0
+    for token, tag in pos_tag(name):
+        at = name.find(token, position)
+        if at < 0 or at > start:
+            break
+        position = at + len(token)
+        if at == start:
+            verb = tag == "V" and token not in data["kind_verbs"] and token.casefold() not in kinds
+            return prefix if verb else name
+    return name
+

@@ -1,0 +1,231 @@
+"""The grammar of bodies' names, as data (``data/body_names.toml``): the words a name begins with (titles and
+heads), the kinds of body, the words that end a name, compiled once; whether a text begins like a body's name, and
+whether a name stands for one body or many."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from pipeline.language.gazetteer import is_known, known_spans
+from pipeline.language.levels import LEVEL_RANKS, Place, below_issuer
+from pipeline.language.lexicon import lexicon
+
+WORDS = [str]
+BODY_NAMES = lexicon(
+    "body_names.toml",
+    {
+        **{
+            key: WORDS
+            for key in (
+                "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
+                "collective_markers", "collective_names", "collective_words", "kind_list_openers",
+                "name_continuations", "name_alternatives", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
+                "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds", "slash_parents",
+                "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
+                "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
+                "institution_kinds", "listed_apart", "listed_apart_after", "located_places", "not_children",
+                "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds",
+            )
+        },
+        "levels_of_heads": {str: str},
+    },
+)  # fmt: skip
+
+MAX_NAME_WORDS = 16
+# A level followed by a place's own name: the body of that one place (Sở Tư pháp thành phố Hà Nội).
+NAMED_PLACE = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố|huyện|quận|thị xã)\s+[A-ZĐ]")
+PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
+# A verb or stop word ends a name only where a name could end: not right after "các", nor, for words that are also
+# kinds of body, right after a comma (các cơ quan, tổ chức …, where "tổ chức" is a kind of body, not the verb).
+AFTER_NAME = "(?<!,)(?<!các)(?<!Các)"
+
+
+def alternation(words: list[str]) -> str:
+    """A regular expression for any of `words`, the longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _not_after(words: list[str]) -> str:
+    """Lookbehinds: not right after any of `words`, their first letter in either case."""
+    return "".join(f"(?<!{re.escape(w)})(?<!{re.escape(w[:1].upper() + w[1:])})" for w in words)
+
+
+def _either_case(words: list[str]) -> list[str]:
+    """`words`, each also with its first letter capitalised (a kind that opens a list item: Chủ đầu tư, Tổ chức …)."""
+    return [*words, *(w[:1].upper() + w[1:] for w in words if w[:1].islower())]
+
+
+def grammar() -> dict[str, Any]:
+    """body_names.toml, as read and checked."""
+    return BODY_NAMES.data()
+
+
+@cache
+def name_patterns() -> dict[str, re.Pattern[str]]:
+    """The grammar's patterns, compiled once."""
+    data = grammar()
+    return {
+        "stop": re.compile(
+            rf"{AFTER_NAME}{_not_after(data['titles_over_kinds'])}\s(?:{alternation(data['stops_or_kinds'])})\b"
+            rf"|(?<!các)(?<!Các)\s(?:{alternation([w for w in data['stops'] if w not in data['stops_or_kinds']])})\b"
+            r"|[;.:()\[\]|]|$"
+        ),
+        # a head that names a body only before a capital, a level or a qualifier (Thanh tra tỉnh, not Thanh tra việc)
+        "head_before_name": re.compile(rf"(?:{alternation(data['heads_before_names'])})(?:\s+(?=\S)|\s*$)"),
+        "head_qualifier": re.compile(rf"(?:{alternation(data['head_qualifiers'] + data['name_continuations'])})\b"),
+        "head": re.compile(
+            rf"^(?!(?:{alternation(data['not_heads'])})\b)"
+            rf"(?:{alternation(data['heads'])}|(?:(?:{alternation(data['title_prefixes'])})\s+)?"
+            rf"(?:{alternation(data['titles'])})|[Cc]ác\s+(?i:{alternation(data['plural_kinds'])}))\b"
+        ),
+        # a bare kind of body before what it belongs to (Cục thuộc Bộ Y tế), no name of one
+        "kind_of_relation": re.compile(
+            rf"(?:{alternation(data['shared_kinds'] + data['child_kinds'])})\s+(?:{alternation(data['relations'])})\b"
+        ),
+        # a title and the other title of the same post in brackets (Tổng Giám đốc (Giám đốc) tổ chức tín dụng): one
+        # title, whose brackets end nothing
+        "bracketed_title": re.compile(
+            rf"(?:{alternation(data['titles'])})\s*\((?i:(?:{alternation(data['title_prefixes'])})\s+)?"
+            rf"(?i:{alternation(data['titles'])})\)"
+        ),
+        # words that may go on with a known name, whole words (vào is no và)
+        "continuation": re.compile(rf"(?i:{alternation(data['name_continuations'])})\b"),
+        # words the grammar knows after a name (thuộc, cấp, có liên quan …): a tagger's verb there ends nothing
+        "lexicon_word": re.compile(
+            rf"(?:{alternation(data['name_continuations'] + data['name_closers'] + data['name_closer_continuations'] + data['relations'] + ['cấp'])})\b"
+        ),
+        "joining_kind": re.compile(rf"\b(?:các\s+)?(?:{alternation(data['joining_kinds'])})\b"),
+        # an alternative that a bare kind ends (Ủy ban nhân dân cấp xã hoặc cơ quan, | tổ chức có thẩm quyền)
+        "alternative_kind": re.compile(
+            rf"\shoặc\s+(?:các\s+)?(?:{alternation(data['joining_kinds'])})(?:,\s+(?:{alternation(data['joining_kinds'])}))*$"
+        ),
+        "listed_apart": re.compile(rf"(?i:{alternation(data['listed_apart'])})\b"),
+        # the last piece of a list is a kind alone, maybe after "các" or a title (các cơ quan; Thủ trưởng đơn vị), or
+        # a relation and a kind came before it, which takes the list that follows (Cơ quan, đơn vị của bộ, cơ quan ngang
+        # bộ, …; Thủ trưởng đơn vị thuộc bộ, cơ quan ngang bộ)
+        "bare_joining_kind": re.compile(
+            rf"(?:^|,\s+|\svà\s+)(?:(?i:{alternation(data['titles'])})\s+)?(?:[Cc]ác\s+)?"
+            rf"(?i:{alternation(data['joining_kinds'])})$"
+            rf"|(?P<related>\s(?:{alternation(data['relations'])})\s+(?:các\s+)?(?i:{alternation(data['joining_kinds'])})(?:,\s+[^,]+)*$)"
+        ),
+        "name_closer": re.compile(
+            rf"\s(?P<closer>{alternation(data['name_closers'])})"
+            rf"\s+(?!(?:{alternation(data['name_closer_continuations'])})\b)(?P<next>\w+)"
+        ),
+        "trailer": re.compile(rf"\s+(?:{alternation(data['name_trailers'])})$"),
+        "relative_opener": re.compile(
+            rf"\s(?:{alternation(data['relative_openers'])})(?=\s)(?!\s+(?:{alternation(data['relative_powers'])})\b)"
+        ),
+        "leading_title": re.compile(rf"(?:{alternation(data['titles'])}) "),  # the longest title and its space
+        "levelled_kind": re.compile(rf"(?<!\w)(?:{alternation(data['levelled_kinds'])})(?!\w|\s+viên\b)"),
+        "compound": re.compile(rf"\b(?:{alternation(data['compounds'])})\b"),
+        "unsplit": re.compile(rf"\b(?:{alternation(data['unsplit'])})\b"),
+        "relative_end": re.compile(rf"\s(?:{alternation(data['relative_ends'])})$"),
+        # a list piece that begins with a kind of body, up to the end of the searched stretch
+        "relative_kind": re.compile(
+            rf"(?:^|,\s+|\s(?:và|hoặc)\s+|\s)(?:[Cc]ác\s+)?(?i:{alternation(data['relative_kinds'])})(?:\s[^\s,;.:]+){{0,3}}$"
+        ),
+        # a kind of institution the law names as a class (tổ chức tín dụng), maybe in the plural
+        "institution": re.compile(
+            r"(?:[Cc]ác\s+)?(?:"
+            + "|".join(rf"[{kind[0]}{kind[0].upper()}]{re.escape(kind[1:])}\b" for kind in data["institution_kinds"])
+            + ")"
+        ),
+        "generic_head": re.compile(
+            rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:[Cc]ác\s+)?(?:{alternation(_either_case(data['generic_heads']))})\b"
+        ),
+        # a kind named by the field it serves: "về" and the field's first words (… về xây dựng thuộc bộ …)
+        "field": re.compile(
+            rf"(?:(?i:{alternation(data['field_kinds'])})|(?:{alternation(data['field_bodies'])})"
+            rf"(?:\s+(?:{alternation(data['field_body_qualifiers'])}))?)"
+            rf"\s+về\s+(?!(?:{alternation(data['matter_words'])})\b)[^\W\d_]+(?:\s+[^\W\d_]+)?"
+        ),
+        # a department named by its own name, then what it belongs to (Cục Thống kê thuộc Bộ Tài chính)
+        "named_child": re.compile(
+            rf"^(?:(?:{alternation(data['title_prefixes'])}\s+)?(?:{alternation(data['titles'])})\s+)?"
+            rf"(?:(?:{alternation(data['heads'])})\s+[A-ZĐ0-9][^;]*?(?P<relation>\s+(?:trực thuộc|thuộc)\s+)"
+            rf"|(?:{alternation(data['heads'])})\s+[A-ZĐ0-9][^;/]*?(?P<slash>/)"
+            rf"(?=(?:{alternation(data['slash_parents'])})\s)"
+            rf"|(?:{alternation(data['child_kinds'])})\s+[A-ZĐ][^;]*?(?P<apart>\s+[-–]\s+|,\s+)"
+            rf"(?=(?:{alternation(data['parent_kinds'])})\s+[A-ZĐ]))"
+        ),
+        # the place a body sits in (… tại các thành phố, … tại Việt Nam)
+        "located": re.compile(rf"\stại\s+(?:{alternation(data['located_places'])})\b"),
+        # a kind named by what it does, maybe after its head's title (Giám đốc Ban quản lý dự án, Tổ trưởng Tổ
+        # giúp việc) or in the plural (các cơ quan quản lý nhà nước), at the start or after a list separator, with
+        # the verb's adverb (cơ quan quản lý trực tiếp)
+        "named_by_verb": re.compile(
+            rf"(?:^|(?<=,\s)|(?<=\svà\s))"
+            rf"(?:(?:(?:{alternation(data['title_prefixes'])})\s+)?(?:{alternation(data['titles'])})\s+)?(?:[Cc]ác\s+)?"
+            rf"(?:{alternation(data['heads'] + data['bare_kinds'] + ['Tổ'])})\s+"
+            rf"(?i:{alternation(data['kind_verbs'])})(?:,\s*(?:{alternation(data['kind_verbs'])}))*\b"
+            rf"(?:\s+(?:{alternation(data['kind_verb_adverbs'])})\b)?"
+        ),
+    }
+
+
+def begins_name(text: str) -> bool:
+    """Whether `text` begins like a body's name (a head or title: ``Sở``, ``Giám đốc``, ``Các bộ``), and not like
+    a phrase that only looks so (``Ban hành``, ``Các quy định``, ``Thanh tra hoạt động``)."""
+    if not name_patterns()["head"].match(text):
+        return False
+    restricted = name_patterns()["head_before_name"].match(text)
+    after = text[restricted.end() :] if restricted else ""
+    return not restricted or after[:1].isupper() or bool(name_patterns()["head_qualifier"].match(after))
+
+
+def is_collective(assignee: str, place: Place | None = None) -> bool:
+    """A plural or generic subject: ``các sở, ban, ngành``, ``Ủy ban nhân dân các huyện``, ``cấp ủy``,
+    ``Ủy ban nhân dân cấp tỉnh``, ``cơ quan có thẩm quyền``, ``Bộ trưởng``, a party named by its kind that no head
+    opens and no gazetteer knows (``Khách hàng vay vốn``, ``Bên mua điện``); and one that ends with a level below
+    the issuer's without naming its place (``Ủy ban nhân dân xã`` in a provincial document: every commune's;
+    ``Công an tỉnh`` in a decision of the Prime Minister), or whose kind stands at such a level (``Phòng …``, a
+    district's office). Where the issuer's place is unknown, only the commune level counts (``… tỉnh`` may be the
+    issuer's own province)."""
+    data = grammar()
+    if (
+        assignee[:1].islower()
+        or not (begins_name(assignee) or is_known(assignee))  # a party named by its kind (Khách hàng vay vốn)
+        or assignee in data["collective_names"]
+        or assignee.startswith(tuple(data["collective_markers"])) and not _heads_a_name(assignee)
+        or any(word in assignee for word in data["collective_words"])
+        or PLURAL.search(assignee)
+    ):
+        return True
+    level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None) or _level_of_head(assignee)
+    if level is None and assignee.endswith(tuple(f" {kind}" for kind in data["local_kinds"])):
+        level = "tỉnh"  # … of every local level: below a central issuer; the issuer's own in a local document
+    return level is not None and below_issuer(level, place)
+
+
+def _level_of_head(assignee: str) -> str | None:
+    """The level a body's kind stands at (``Phòng …`` a district's, ``Sở …`` a province's), a title before it aside
+    (``Giám đốc Sở Tư pháp``); none where the name gives its place (``Sở Y tế tỉnh Bình Định``)."""
+    data = grammar()
+    post = assignee.removeprefix("Phó ")  # Phó Giám đốc Sở …
+    title = name_patterns()["leading_title"].match(post)
+    body = post[title.end() :] if title else post
+    if body.startswith(tuple(data["levelled_head_exceptions"])) or NAMED_PLACE.search(body):
+        return None
+    return next((lv for head, lv in data["levels_of_heads"].items() if f"{body} ".startswith(f"{head} ")), None)
+
+
+def _heads_a_name(assignee: str) -> bool:
+    """Whether `assignee` is a title or a kind of body followed by a body's own name, capitalised, that a head opens
+    or that holds a known body (``Thủ trưởng | Bộ Quốc phòng``, ``Cơ quan | Cảnh sát điều tra Bộ Công an``): one body,
+    whatever its first words; not a kind of post every such body has (``Trưởng | Phòng``, ``Trưởng | Đồn Công an``),
+    nor a kind that only lower-case words qualify (``Trưởng | Ban chỉ huy``, ``Trưởng | Ban kiểm soát``, ``Cơ quan |
+    Công an``: a head opens the name, a capital must follow it, as in ``Ban Tôn giáo Chính phủ``)."""
+    data = grammar()
+    words = tuple(f"{w} " for w in data["titles"] + data["bare_kinds"] if w[:1].isupper())
+    opener = next((w for w in sorted(words, key=len, reverse=True) if assignee.startswith(w)), None)
+    rest = assignee[len(opener) :] if opener else ""
+    if not rest[:1].isupper():
+        return False
+    if known_spans(rest):
+        return True
+    head = name_patterns()["head"].match(rest)
+    own = rest[head.end() :].split() if head else []
+    return bool(own) and any(word[:1].isupper() for word in own)
