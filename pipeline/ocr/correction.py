@@ -51,7 +51,7 @@ PLAUSIBLE_SHARE = 0.05  # its pairs are seen less than this share of another spe
 MIN_EVIDENCE = 10  # seen this often at least (BẮC LÂM, a made-up province, stays: bắc làm is seen twice), and either
 MIN_EXPECTED = 3.0  # its own pairs, were it as good a partner, would be seen this often (unseen 5 % of the time)
 COLLOCATION = 5.0  # or the neighbour keeps the other spelling's company this many times more often than chance
-SPACE_COST = 4.5  # the space between two syllables lost, the word read as one (tight print, a blur)
+SPACE_COST = 3.0  # the space between two syllables lost, the word read as one (tight print, a blur): half a mark
 MIN_RUN_TOGETHER = 4  # letters at least of a word read for two syllables run together
 
 
