@@ -245,6 +245,18 @@ def test_the_header_capitals_spell_the_place_as_the_date_line_does() -> None:
     assert spelt_as_place("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Hà Nội") == "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
 
 
+def test_a_title_line_ending_on_a_cited_clause_goes_on_past_the_article_it_names() -> None:
+    """``… KHOẢN 1`` / ``ĐIỀU 12a NGHỊ ĐỊNH …``: the line opens with an article's label, but the citation's path goes on
+    (doc_000489 as its scan wraps the title, fresh; in the bulk texts no line ending on a clause or point is followed
+    by an article's heading)."""
+    header = structure_of(
+        "BỘ DÂN TỘC VÀ TÔN GIÁO\nSố: 11/2025/TT-BDTTG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 31 tháng 12 năm 2025\nTHÔNG TƯ\nHƯỚNG DẪN THỰC HIỆN CÁC ĐIỂM đ, h, i, k KHOẢN 1\n"
+        "ĐIỀU 12a NGHỊ ĐỊNH SỐ 05/2011/NĐ-CP VỀ CÔNG TÁC DÂN TỘC\nCăn cứ Nghị định số 05/2011/NĐ-CP;\n"
+    ).header
+    assert header.title == "HƯỚNG DẪN THỰC HIỆN CÁC ĐIỂM đ, h, i, k KHOẢN 1 ĐIỀU 12a NGHỊ ĐỊNH SỐ 05/2011/NĐ-CP VỀ CÔNG TÁC DÂN TỘC"
+
+
 @pytest.mark.parametrize(
     ("closing", "signature"),
     [  # a signature's scribble read between title and name; a seal's ring before the title, across the authority

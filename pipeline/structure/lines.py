@@ -78,6 +78,7 @@ LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
 # Whether a line can complete any label: one test of the next line for all the pieces' (anchored at its start).
 COMPLETES_A_LABEL = re.compile("|".join(f"(?:{after.pattern})" for _, after, _ in LABEL_PIECES))
 PLACEHOLDER = re.compile(r"\.{4,}|…{2,}")  # what a form leaves to be filled in
+CITED_PART_END = re.compile(r"\b(?:khoản|điểm)\s+\w{1,4}$", re.IGNORECASE)  # ``… khoản 1`` / ``Điều 12a …``
 SPLIT_LABEL_WORD = re.compile(r"^(\s*)Đ\s+(iều\b)")  # ``Đ iều 7.``: the pieces of a word a line break split
 
 
@@ -126,9 +127,14 @@ def is_a_lone_word(text: str) -> bool:
 
 
 def title_goes_on(text: str) -> bool:
-    """Does a title line end on a word no title ends with (``… thuộc thẩm quyền của``): the next line goes on with it,
+    """Does a title line end on a word no title ends with (``… thuộc thẩm quyền của``), or on a clause or point a
+    citation names (``… CÁC ĐIỂM đ, h, i, k KHOẢN 1`` / ``ĐIỀU 12a NGHỊ ĐỊNH …``: of the 18 bulk lines that end so
+    before a line opening with ``Điều``, none is followed by an article's heading): the next line goes on with it,
     whatever it begins with (a document title's, an article's: ``… một số điều của`` / ``Thông tư liên tịch số …``)?"""
-    return text.rstrip().lower().endswith(tuple(f" {word}" for word in vocabulary()["title_goes_on"]))
+    text = text.rstrip()
+    return text.lower().endswith(tuple(f" {word}" for word in vocabulary()["title_goes_on"])) or bool(
+        CITED_PART_END.search(text)
+    )
 
 
 def fold_chars(text: str) -> str:
