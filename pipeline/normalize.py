@@ -237,7 +237,9 @@ def _syllable_end(tokens: list[str], start: int, max_pieces: int = 5) -> int | N
 
 # Web text gives a marked vowel a line of its own inside a word (``CHÍNH PH`` / ``Ủ``, ``Tr`` / ``ầ`` / ``n Thanh``,
 # ``phát tri`` / ``ể`` / ``n``): a line of one letter between the letters before and after it.
-LONE_LETTER = re.compile(r"(?<=[^\W\d_])\n([^\W\d_])\n(?=([^\W\d_]*))")
+# (The break first, the letter before it looked behind from there: a pattern that opens with a character is sought by
+# that character, where one that opens looking behind is tried at each position of the text.)
+LONE_LETTER = re.compile(r"\n(?<=[^\W\d_]\n)([^\W\d_])\n(?=([^\W\d_]*))")
 _WORD_END = re.compile(r"[^\W\d_]+$")
 
 

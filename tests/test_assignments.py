@@ -9,7 +9,7 @@ import pytest
 
 import pipeline
 from pipeline.extract.assignments import find_assignments
-from pipeline.language.clauses import column_roles, heading_subjects, names_a_doer, role_of_heading
+from pipeline.language.clauses import column_roles, heading_subjects, names_a_doer, names_an_agent, role_of_heading
 from pipeline.language.levels import Place, place_of
 from pipeline.language.name_grammar import is_collective
 from pipeline.language.names import canonical_name
@@ -464,3 +464,17 @@ def test_an_approval_under_a_heading_of_powers_is_no_task() -> None:
     assert len(approvals) == 3 and all(by_task[t.task_id] == set() for t in approvals)
     limited = next(t for t in structure.tasks if t.text.startswith("b) Trong thời hạn 25 ngày làm việc kể từ"))
     assert by_task[limited.task_id] == {("lead", "Ngân hàng Nhà nước Việt Nam")}  # its defined short name, in full
+
+
+def test_the_agent_of_a_passive_duty_that_ends_its_clause_leads() -> None:
+    """bulk3 doc_000384 (a law amending planning laws): ``3. Các bản vẽ thể hiện nội dung quy hoạch chung xã được lập
+    theo tỷ lệ do Bộ trưởng Bộ Xây dựng quy định.`` binds the minister to set the scale (gold README, passive duties;
+    65 bulk clauses of 37 documents end ``do <body> quy định``): the paragraph is a task, which no assigning word made
+    one, and its agent leads. An agent before other words (``… do Bộ Khoa học và Công nghệ thực hiện theo quy định``)
+    is read by no such rule."""
+    structure, by_task = bulk_assignments("doc_000384")
+    scale = [t for t in structure.tasks if t.text.startswith("3. Các bản vẽ thể hiện nội dung quy hoạch chung xã")]
+    assert len(scale) == 1 and by_task[scale[0].task_id] == {("lead", "Bộ trưởng Bộ Xây dựng")}
+    assert names_an_agent("2. Các khoản chi được giảm trừ vào thu nhập theo mức do Chính phủ quy định.")
+    assert not names_an_agent("việc phân quyền tài khoản do Bộ Khoa học và Công nghệ thực hiện theo quy định.")
+    assert not names_an_agent("Hồ sơ gồm giấy chứng nhận do cơ quan có thẩm quyền cấp.")

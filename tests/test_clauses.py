@@ -645,6 +645,11 @@ def test_a_body_answerable_to_another_is_given_no_task() -> None:
          [("lead", "Hội đồng thẩm định")]),
         # bulk doc_000023: asked to consider a matter
         ("b) Kiến nghị, yêu cầu cơ quan, người có thẩm quyền xem xét trách nhiệm, xử lý người vi phạm.", []),
+        # a body named by its competence is asked to use it, whatever the verb (bulk doc_000121, doc_000606: 231
+        # requests of 68 bulk documents)
+        ("đ) Kiểm tra, xử lý các hành vi vi phạm theo thẩm quyền hoặc đề nghị cơ quan có thẩm quyền xử lý, giải quyết "
+         "theo quy định của pháp luật;", []),
+        ("c) Hằng năm, lập danh sách đề nghị cơ quan có thẩm quyền cấp thẻ bảo hiểm y tế cho các đối tượng.", []),
         # a body asked to act is given the task (src-vbpl-07)
         ("Đề nghị Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội tiếp tục đẩy mạnh tuyên truyền.",
          [("lead", "Mặt trận Tổ quốc Việt Nam"), ("lead", "các tổ chức chính trị - xã hội")]),

@@ -182,6 +182,7 @@ def test_the_check_set_is_the_drawn_sample() -> None:
     assert not set(bulk_texts(ids).values()) & dev, "a check document is a dev text"
     assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
     drawn = sample + third_check_sample() + fourth_check_sample() + fifth_check_sample()
+    drawn += sixth_check_sample()
     assert sorted(ids) == sorted(drawn), f"not drawn: {sorted(set(ids) - set(drawn))}, no gold: {sorted(set(drawn) - set(ids))}"
 
 
@@ -248,11 +249,11 @@ TIME_LIMIT_CUE = re.compile(
 
 
 def cued_candidates(
-    longest: int, taken: set[str], shortest: int = 3_000, time_limit: bool = True
+    longest: int, taken: set[str], shortest: int = 3_000, time_limit: bool = True, duty: bool = True
 ) -> tuple[str, ...]:
     """The bulk ids, in id order, of texts of ``shortest`` (3,000 unless said) to ``longest`` characters that are not
-    ``taken`` and no dev text, and that carry a duty cue and a time-limit cue (``time_limit``, the default) or a duty
-    cue and no time-limit cue (``time_limit=False``)."""
+    ``taken`` and no dev text, with a duty cue where ``duty`` (the default) or none where not, and a time-limit cue
+    where ``time_limit`` (the default) or none where not."""
     dev = {path.read_text(encoding="utf-8") for path in (CORPUS / "dev").glob("*.txt")}
     with gzip.open(BULK_CORPUS, "rt", encoding="utf-8") as lines:
         texts = {d["id"]: d["text"] for d in map(json.loads, lines)}
@@ -261,7 +262,7 @@ def cued_candidates(
             i
             for i, text in texts.items()
             if shortest <= len(text) <= longest and i not in taken and text not in dev
-            and DUTY_CUE.search(text) and bool(TIME_LIMIT_CUE.search(text)) == time_limit
+            and bool(DUTY_CUE.search(text)) == duty and bool(TIME_LIMIT_CUE.search(text)) == time_limit
         )
     )
 
@@ -339,19 +340,20 @@ def test_the_fourth_check_draw_is_blind_to_every_earlier_draw_and_candidate() ->
     assert check & set(whole) == set(fourth_check_sample())
 
 
-FIFTH_CHECK_DRAWN = 0  # how far the fifth check draw (seed 2033, tests/gold/check/) has gone (gold2, one at a time)
+FIFTH_CHECK_DRAWN = 16  # how far the fifth check draw (seed 2033, tests/gold/check/) has gone (gold2, one at a time)
 FIFTH_CHECK_FIRST = ["doc_000707", "doc_000178", "doc_000174"]  # where the seed starts the draw
 
 
 @functools.cache
 def fifth_check_candidates() -> tuple[str, ...]:
-    """The ids the fifth check draw is made from, in id order: texts of 3,000 to 40,000 characters with a duty cue and NO
-    time-limit cue, the class the cued draws left out (every cued text is some draw's candidate by now), that no earlier
-    draw holds and that are none of the cued draws' candidates, no dev text. A text that tasks bodies without setting a
-    time limit measures the assignments on unseen texts and the deadlines a rule reads where the gold has (almost)
-    none: the 16 that qualify are 12 circulars, 2 decrees, a law and a decision."""
-    taken = earlier_draws() | set(third_check_candidates()) | set(third_tune_candidates()) | set(fourth_tune_candidates())
-    return cued_candidates(40_000, taken | set(fourth_check_candidates()), time_limit=False)
+    """The ids the fifth check draw is made from, in id order: texts of 3,000 to 40,000 characters with a duty cue and
+    NO time-limit cue, the class the cued draws left out (every cued text is some draw's candidate by now), that no
+    earlier draw holds and that are none of the cued draws' candidates, no dev text. A text that tasks bodies without
+    setting a time limit measures the assignments on unseen texts and the deadlines a rule reads where the gold has
+    (almost) none: the 16 that qualify are 12 circulars, 2 decrees, a law and a decision."""
+    taken = earlier_draws() | set(third_check_candidates()) | set(third_tune_candidates())
+    taken |= set(fourth_tune_candidates()) | set(fourth_check_candidates())
+    return cued_candidates(40_000, taken, time_limit=False)
 
 
 def fifth_check_sample(n: int = FIFTH_CHECK_DRAWN) -> list[str]:
@@ -374,6 +376,45 @@ def test_the_fifth_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> 
     assert not set(whole) & (earlier_draws() | cued | set(fourth_check_candidates()) | tune)
     check = {g.bulk_id for g in load_gold(GOLD / CHECK)}
     assert check & set(whole) == set(fifth_check_sample())
+
+
+SIXTH_CHECK_DRAWN = 29  # how far the sixth check draw (seed 2034, tests/gold/check/) has gone (gold2, one at a time)
+SIXTH_CHECK_FIRST = ["doc_000061", "doc_000263", "doc_000749"]  # where the seed starts the draw
+
+
+@functools.cache
+def sixth_check_candidates() -> tuple[str, ...]:
+    """The ids the sixth check draw is made from, in id order: texts of 2,000 to 40,000 characters with a time-limit cue
+    and NO duty cue, the other class the cued draws left out, that no earlier draw holds and that are none of the
+    earlier check and tune draws' candidates, no dev text: limits and frequencies written without `có trách nhiệm`,
+    `chủ trì` or `Trách nhiệm của` (deadlines on unseen phrasing, and tasks given without the cue words). 29 qualify
+    (27 circulars, 2 decrees)."""
+    taken = earlier_draws() | set(third_check_candidates()) | set(third_tune_candidates())
+    taken |= set(fourth_tune_candidates()) | set(fourth_check_candidates()) | set(fifth_check_candidates())
+    return cued_candidates(40_000, taken, shortest=2_000, duty=False)
+
+
+def sixth_check_sample(n: int = SIXTH_CHECK_DRAWN) -> list[str]:
+    """The first ``n`` documents of the sixth check draw (seed 2034), defined when the fifth was exhausted: one whole
+    shuffle of its candidates cut at ``n``, so a longer draw continues a shorter one."""
+    candidates = sixth_check_candidates()
+    return random.Random(2034).sample(candidates, len(candidates))[:n]
+
+
+def test_the_sixth_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> None:
+    """The sixth check draw starts where the seed says, continues itself, holds no text with a duty cue, and meets no id
+    of an earlier draw, of the earlier draws' candidates or of a tune file; the check files it holds are exactly its
+    first SIXTH_CHECK_DRAWN ids."""
+    whole = sixth_check_sample(len(sixth_check_candidates()))
+    assert len(whole) == len(set(whole)) == 29 and whole[:3] == SIXTH_CHECK_FIRST
+    assert sixth_check_sample(5) == whole[:5] and sixth_check_sample() == whole[:SIXTH_CHECK_DRAWN]
+    assert not any(DUTY_CUE.search(text) for text in bulk_texts(whole).values())
+    cued = set(third_check_candidates()) | set(third_tune_candidates()) | set(fourth_tune_candidates())
+    cued |= set(fourth_check_candidates()) | set(fifth_check_candidates())
+    tune = {g.bulk_id for folder in ("bulk", "bulk2", "bulk3", "bulk4") for g in load_gold(GOLD / folder)}
+    assert not set(whole) & (earlier_draws() | cued | tune)
+    check = {g.bulk_id for g in load_gold(GOLD / CHECK)}
+    assert check & set(whole) == set(sixth_check_sample())
 
 
 THIRD_TUNE_DRAWN = 57  # how far the third bulk tune draw (seed 2030, tests/gold/bulk3/) has gone: 7, 6 more, 7 more, 5 more, 4 more, 4 more, 4 more, 6 more, 5 more, 4 more, 5 more: the whole draw

@@ -64,6 +64,7 @@ def clause_patterns() -> dict[str, re.Pattern[str]]:
         # a kind of body before a comma and one in lower case after it: a list of kinds goes on (về cơ quan, | người
         # có thẩm quyền …), no subject opens
         "kind_before": re.compile(rf"\b(?i:{alternation(role_cues()['defined_kinds'] + data['competent_kinds'])})$"),
+        "competence": re.compile(rf"\b(?:{alternation(data['competence_words'])})\b"),  # cơ quan có thẩm quyền …
         "competence_reference": re.compile(rf"\s+(?:{alternation(data['competence_references'])})\s"),
         "provision": re.compile(rf"\s+(?:{alternation(data['competence_references'])})\s[^;.:]{{0,80}}?\snày(?=\s|$)"),
         "taking": re.compile(rf"\s(?:{alternation(data['list_takers'])})\s+"),

@@ -268,7 +268,8 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
     """(role, start in the clause, name as written) of every body the clause assigns: the subject before a lead
     cue (``Sở Y tế chủ trì``; also after an opening phrase: ``Căn cứ báo cáo …, Bộ trưởng Bộ Tài chính ban
     hành``, ``Trường hợp … thì Bộ trưởng Bộ Quốc phòng gửi``), the bodies after a directing cue (``Giao``,
-    ``đề nghị``, ``chỉ đạo`` …), after ``phối hợp với`` and after ``báo cáo``."""
+    ``đề nghị``, ``chỉ đạo`` …), after ``phối hợp với`` and after ``báo cáo``, and the agent of a passive duty
+    (``… do Chính phủ quy định``)."""
     patterns = clause_patterns()
     body_start = body_start_of(clause)
     if is_english(clause):  # an English translation: Ministry of Finance shall guide …
@@ -330,7 +331,23 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
             if role == "lead" and cue("requesting").search(match[0]):
                 found = _not_deciders(clause, match.end(), found)
             mentions += [(role, match.end() + s, n) for s, n in found]
+    mentions += _passive_agents(clause)
     return tuple((role, start, _with_its_place(clause, start, name)) for role, start, name in mentions)
+
+
+def _passive_agents(clause: str) -> list[Mention]:
+    """The agent of a passive duty that ends the clause (``… theo mức do Chính phủ quy định``): a lead, when its words
+    are names and nothing more (gold README, passive duties)."""
+    passive = cue("passive_agent").search(clause)
+    if not passive or not _only_a_name(passive["agent"]):
+        return []
+    return [("lead", passive.start("agent") + s, n) for s, n in names(passive["agent"], whole=True)]
+
+
+def names_an_agent(paragraph: str) -> bool:
+    """Whether a paragraph gives a duty in the passive to its agent (``Các bản vẽ … được lập theo tỷ lệ do Bộ trưởng
+    Bộ Xây dựng quy định.``): it assigns work wherever it stands."""
+    return any(_passive_agents(clause) for _, clause, _ in clauses(paragraph))
 
 
 def _with_its_place(clause: str, start: int, name: str) -> str:
@@ -352,7 +369,10 @@ def _with_its_place(clause: str, start: int, name: str) -> str:
 def _not_deciders(clause: str, start: int, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The bodies named after a request (`start`: where they begin in `clause`) but the list that opens it when the
     list is asked to consider or decide (``đề nghị | Bộ trưởng | xem xét, quyết định khen thưởng``): a decider holds a
-    power, no task (gold README)."""
+    power, no task (gold README); so is a body named by its competence, whatever it is asked (``đề nghị | cơ quan có
+    thẩm quyền | xử lý các hành vi vi phạm``, ``yêu cầu | cơ quan, người có thẩm quyền | xem xét trách nhiệm``): it is
+    asked to use the competence its name gives it."""
+    found = [(offset, name) for offset, name in found if not clause_patterns()["competence"].search(name)]
     end = 0
     for offset, name in found:
         if offset != end and not LIST_JOIN.fullmatch(clause, start + end, start + offset):

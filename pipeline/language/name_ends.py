@@ -166,6 +166,8 @@ def before_tagged_verb(name: str, context: str) -> str:
     data = grammar()
     kinds = set(data["heads"] + data["titles"] + data["bare_kinds"])
     known = known_spans(name) + [m.span() for m in name_patterns()["field"].finditer(name)]  # … Trung ương về phát triển
+    if all(any(s <= i < e for s, e in known) for i, char in enumerate(context[: len(name)]) if char.islower()):
+        return name  # every lower-case word that could end the name is inside a known name: no tag is needed
     position, previous, before = 0, "", ""
     for index, (token, tag) in enumerate(pos_tag(context)):
         start = context.find(token, position)

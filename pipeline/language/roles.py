@@ -24,6 +24,7 @@ ROLE_CUES = lexicon(
                 "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "power_verbs", "considering",
                 "considered_verbs", "organised_things", "subordinate_verbs", "role_nouns", "role_kinds", "regulated_kinds", "regulated_firms",
                 "report_verbs", "report_prepositions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
+                "passive_duty_verbs",
             )
         },
         "role_headings": {str: str},
@@ -41,7 +42,8 @@ def role_cues() -> dict[str, Any]:
 def cue(name: str) -> re.Pattern[str]:
     """The compiled cue `name`: lead_before, lead_after, lead_next, submitting, support_after, powers_after, support, leading,
     report, defined_kind, definition_break, permission, right_before, duty_to_support, duty, public_kind, public_duty,
-    requesting, decision, deciding, organising, subordinate, defined_as, duty_words, regulated_kind, regulated_firm."""
+    requesting, decision, deciding, organising, subordinate, defined_as, duty_words, regulated_kind, regulated_firm,
+    passive_agent."""
     return _cues()[name]
 
 
@@ -94,6 +96,11 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(data['requesting_verbs'])})\s+\Z"
         ),
         "agent": re.compile(rf"\s+(?:{alternation(data['agent_markers'])})\s"),
+        # … do | Bộ trưởng Bộ Xây dựng | quy định: the agent of a passive duty, at the end of a clause
+        "passive_agent": re.compile(
+            rf"(?<!\w)(?:{alternation(data['agent_markers'])})\s+(?P<agent>[A-ZĐ][^;:()]*?)"
+            rf"\s+(?:{alternation(data['passive_duty_verbs'])})\s*[”\"]?\s*$"
+        ),
         "subordinate": re.compile(rf"\s+(?:{alternation(data['subordinate_verbs'])})\s"),
         "regulated_kind": _kind_named(data["regulated_kinds"]),
         "regulated_firm": _kind_named(data["regulated_firms"]),

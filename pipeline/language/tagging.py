@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 _TEMPLATE = re.compile(r"T\[(?P<index1>\-?\d+)(\,(?P<index2>\-?\d+))?\](\[(?P<column>.*)\])?(\.(?P<function>.*))?")
 
@@ -73,11 +73,18 @@ def _features(columns: list[list[str]], templates: tuple[_Template, ...]) -> lis
 
 def pos_tag(sentence: str) -> list[tuple[str, str]]:
     """The words of `sentence` (underthesea's segmentation) with their part-of-speech tags."""
+    return list(_tagged(sentence))
+
+
+@lru_cache(maxsize=4096)  # the same few words recur across documents (half of the names asked in the bulk corpus)
+def _tagged(sentence: str) -> tuple[tuple[str, str], ...]:
+    """:func:`pos_tag`'s words and tags, kept for the whole batch: they depend on the words alone (a bounded cache:
+    memory stays flat in batch size)."""
     from underthesea import word_tokenize
 
     words = word_tokenize(sentence)
     if not words:
-        return []
+        return ()
     model, templates = _model()
     tags = model.tag(_features([words, ["X"] * len(words)], templates))
-    return list(zip(words, tags))
+    return tuple(zip(words, tags))

@@ -96,9 +96,9 @@ def heading_of(line: str) -> tuple[str, int, str, str] | None:
             label, heading = match["label"], match["heading"].strip()
             if kind == "roman" and not (_is_roman(label) and reads_as_heading(heading)):
                 continue
-            titled = reads_as_heading(heading) or is_capitals(heading)  # capitals: however long, wherever cut
-            if kind in ("phan", "chuong", "muc") and heading and not titled:
-                continue  # "Chương II Nghị định này …": a reference that a line break put at the start
+            if kind in ("phan", "chuong", "muc") and heading and not reads_as_heading(heading) and not is_capitals(heading):
+                continue  # "Chương II Nghị định này …": a reference that a line break put at the start (capitals are a
+                # title however long, wherever cut); asked of these kinds alone: a list item's paragraph is long
             if kind == "letter_upper" and not is_capitals(heading):
                 continue
             return kind, rank, label, heading

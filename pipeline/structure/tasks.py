@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from pipeline.language.clauses import names_a_doer
+from pipeline.language.clauses import names_a_doer, names_an_agent
 from pipeline.language.deadline_words import alternatives, opens_clause, words
 from pipeline.language.deadlines import (
     Deadline,
@@ -259,11 +259,12 @@ def _sentence_at(text: str, offset: int) -> str:
 def _assigns_work(paragraph: str) -> bool:
     """Whether a paragraph outside a task part assigns work in so many words; one that opens with narrative
     (``Thực hiện Quyết định số …``) does so only in a later sentence (``Để có cơ sở tổng hợp, báo cáo Ủy ban nhân
-    dân tỉnh, Sở Nội vụ đề nghị …``)."""
+    dân tỉnh, Sở Nội vụ đề nghị …``); so does a duty in the passive with its agent (``… theo mức do Chính phủ quy
+    định.``)."""
     if NARRATIVE.match(paragraph):
         later = re.split(r"(?<=[.;])\s+(?=[A-ZĐ])", paragraph, maxsplit=1)[1:]
         return bool(later) and _assigns_work(later[0])
-    return bool(ASSIGNING.search(paragraph) or names_a_doer(paragraph))
+    return bool(ASSIGNING.search(paragraph) or names_a_doer(paragraph) or names_an_agent(paragraph))
 
 
 def _reads_as_prose(text: str) -> bool:
