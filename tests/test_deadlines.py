@@ -143,6 +143,18 @@ def test_an_anchor_keeps_the_complements_of_its_events_nouns(text, anchor) -> No
     assert typed(text)[0][6] == anchor
 
 
+def test_a_limit_with_no_event_of_its_own_counts_from_the_clause_its_sentence_opens_with() -> None:
+    # a `Khi …`, `Sau khi …`, `Trước khi …` clause before the limit (27 in 21 bulk documents; tune gold bulk3 doc_000392,
+    # bulk4 doc_000177): the event as written, the limit's phrase alone
+    (found,) = typed("Sau khi tiếp nhận đầy đủ hồ sơ, trong thời hạn 02 ngày làm việc, Ủy ban Công tác gửi văn bản lấy ý kiến.")
+    assert found[1] == "trong thời hạn 02 ngày làm việc" and found[6] == "Sau khi tiếp nhận đầy đủ hồ sơ"
+    (proposal,) = typed("b) Khi nhận được đề xuất của Công an cấp xã, trong thời hạn 03 ngày làm việc, Chủ tịch xem xét.")
+    assert proposal[6] == "Khi nhận được đề xuất của Công an cấp xã"
+    # … a limit with its own event keeps it
+    (own,) = typed("Khi có yêu cầu, trong thời hạn 10 ngày kể từ ngày nhận hồ sơ, Sở phải trả lời.")
+    assert own[6] == "kể từ ngày nhận hồ sơ"
+
+
 def test_days_after_an_event_that_open_a_duty_are_its_time_but_not_when_they_open_a_condition() -> None:
     # bulk doc_000346 (3 such limits), doc_000109 (1); doc_000290, doc_000542: the same opening before `nếu`
     texts = bulk_texts(["doc_000346", "doc_000109", "doc_000290", "doc_000542"])

@@ -32,6 +32,12 @@ PARALLEL_ITEM_WORDS = 12
 ANCHOR_WORDS = 40  # the most words of an anchor event (a text with no stop after it runs on)
 COPULAS = ("là", "is")  # between a limit named as a sentence's subject and its amount (Thời hạn thẩm định là …; the time limit … is …)
 WORD = re.compile(r"\S+")
+# A clause that opens a sentence with the event of its limit (Sau khi tiếp nhận đầy đủ hồ sơ, …; Khi có căn cứ …, …)
+OPENING_EVENT = re.compile(
+    r"\s*[“\"]?\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[-+•])?\s*"
+    r"(?P<event>(?:ngay\s+)?(?:(?:sau|trước)\s+)?khi\s[^,.;:()\n]{3,150}?)\s*,",
+    re.IGNORECASE,
+)
 # `theo` before `quy định tại`: the rule an anchor event happens under (kể từ ngày nhận đủ hồ sơ theo quy định tại Điều 21
 # của Luật này), written as part of the event; `quy định tại` alone (hồ sơ quy định tại khoản 1 Điều này) ends it.
 THE_RULE = re.compile(r"(?<!\w)theo\s+$", re.IGNORECASE)
@@ -198,6 +204,7 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
                 continue  # measured from one point to another (… 03 năm kể từ ngày sản xuất đến ngày mở tờ khai)
         if opener in words()["from_then"] and limit not in words()["amount_limits"] and not _closes_a_duty(text, match, end):
             continue  # when something starts or may happen (Sau 12 tháng kể từ thời điểm ký hợp đồng, nếu …)
+        anchor = anchor or _opening_event(text, match.start())
         amount, named = number(match["amount"]), unit(match["unit"])
         amount, named = (amount * 12, "month") if named == "year" else (amount, named)
         start = match.start() if opener or limit else match.start("amount")  # Thời hạn thẩm định là 20 ngày
@@ -219,6 +226,15 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
                      relative_unit=unit(match["unit"]), relative_anchor=match["anchor"])  # fmt: skip
         )
     return found
+
+
+def _opening_event(text: str, start: int) -> str | None:
+    """The event a limit with none of its own is counted from: a ``Khi …``, ``Sau khi …`` or ``Trước khi …`` clause
+    that opens its sentence (``Sau khi tiếp nhận đầy đủ hồ sơ, trong thời hạn 02 ngày làm việc, Ủy ban … gửi``;
+    ``Khi nhận được đề xuất của Công an cấp xã, trong thời hạn 03 ngày làm việc, Chủ tịch …``), as written."""
+    sentence = max(text.rfind(mark, 0, start) for mark in ".;:\n") + 1
+    opening = OPENING_EVENT.match(text, sentence, start)
+    return opening["event"] if opening else None
 
 
 def _limit_alone(text: str, match: re.Match[str]) -> bool:
