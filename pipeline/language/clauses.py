@@ -9,6 +9,7 @@ Opening phrases, inserted phrases and heading words are data (``data/clauses.tom
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from pipeline.language.clause_words import CLAUSES, LIST_JOIN, LIST_MARKER, MAX_QUALIFIER_WORDS, clause_patterns
@@ -186,12 +187,18 @@ def opens_with_request(task_text: str) -> bool:
 
 def clauses(text: str) -> list[tuple[int, str, str]]:
     """Clauses split at ``;``, sentence ends and colons, with their offsets and the delimiter that ends them."""
-    found, start = [], 0
+    return list(_clauses(text))
+
+
+def _clauses(text: str) -> Iterator[tuple[int, str, str]]:
+    """:func:`clauses` one at a time, so that a reader of the first (:func:`names_a_doer`) splits no further."""
+    start = 0
     for match in CLAUSE_END.finditer(text):
-        found.append((start, text[start : match.start()], match.group(0)))
+        if (clause := text[start : match.start()]).strip():
+            yield start, clause, match.group(0)
         start = match.end()
-    found.append((start, text[start:], ""))
-    return [(s, c, d) for s, c, d in found if c.strip()]
+    if text[start:].strip():
+        yield start, text[start:], ""
 
 
 def clause_mentions(text: str) -> list[Mention]:
@@ -232,7 +239,7 @@ def names_a_doer(text: str) -> bool:
     body = text[body_start_of(text) :]  # past a list label, whose dot (2.) is no clause end
     if clause_patterns()["support_opening"].match(body):
         return False  # Phối hợp với Bộ Nội vụ …: a partner, no doer; the heading's body does the work
-    subject = next((c for _, c, _ in clauses(body)), "")
+    subject = next((c for _, c, _ in _clauses(body)), "")
     return any(role != "report_to" for role, _, _ in _mentions(subject))
 
 
