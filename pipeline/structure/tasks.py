@@ -115,10 +115,15 @@ def _task_part_words() -> tuple[str, ...]:
     return tuple(fold_chars(w) for w in vocabulary()["task_parts"])
 
 
+@cache
+def _no_task_part_words() -> tuple[str, ...]:
+    return tuple(fold_chars(w) for w in vocabulary()["no_task_parts"])
+
+
 def _holds_no_tasks(section: Section) -> bool:
     """An article or part on scope, subjects or definitions (Đối tượng áp dụng …): its lines ask nothing."""
     heading = fold_chars(section.heading)
-    return any(fold_chars(words) in heading for words in vocabulary()["no_task_parts"])
+    return any(words in heading for words in _no_task_part_words())
 
 
 def _holds_tasks(section: Section) -> bool:
