@@ -47,13 +47,21 @@ def blank_inserted(text: str) -> str:
     return clause_patterns()["inserted"].sub(blank, text)
 
 
+ROLE_HEADING_CHARS = 40  # the most a role's heading has once folded (Cơ quan, đơn vị chủ trì → co quan don vi chu tri)
+# More word characters than that: each keeps a character of its own in the folding (its marks go, its letter stays).
+_LONGER_THAN_A_ROLE_HEADING = re.compile(rf"(?:\W*\w){{{ROLE_HEADING_CHARS + 1}}}")
+
+
 @document_cache(maxsize=65_536)  # a part's heading is asked for each line under it
 def role_of_heading(heading: str) -> str | None:
     """The role a list part or table column gives (``Cơ quan chủ trì`` → lead, ``b) Cơ quan phối hợp`` → support);
     none where the role words do not open it (``4. Chế độ phối hợp, báo cáo`` is a topic)."""
     marker = LIST_MARKER.match(heading)
-    folded = fold(heading[marker.end() :] if marker else heading)
-    if len(folded) > 40:
+    words = heading[marker.end() :] if marker else heading
+    if _LONGER_THAN_A_ROLE_HEADING.match(words):  # a paragraph: not folded only to be measured
+        return None
+    folded = fold(words)
+    if len(folded) > ROLE_HEADING_CHARS:
         return None
     kinds, headings = role_headings()
     openings = {folded, kinds.sub("", folded)}  # Cơ quan, đơn vị chủ trì → chu tri
