@@ -12,10 +12,12 @@ from pipeline.language.clause_words import (
 from pipeline.language.name_ends import first_stop, name_end, without_trailers
 from pipeline.language.name_grammar import MAX_NAME_WORDS, begins_name
 from pipeline.language.names import names
+from pipeline.language.per_document import document_cache
 from pipeline.language.roles import cue
 KIND_BEFORE_VERB = re.compile(r"(?:đơn vị|cơ quan|tổ chức|cá nhân|doanh nghiệp|bên)\s*$")  # … các đơn vị | tham gia X
 
 
+@document_cache(maxsize=8192)  # one subject in twenty is asked again in its document
 def find_doer(subject: str) -> tuple[str, int, bool] | None:
     """(role, where its verb begins, whether all before the verb is the name) when `subject` opens with a body
     that a lead or a support cue follows, by the first cue (``Sở Y tế chủ trì, phối hợp …`` leads; ``Tòa án nhân
