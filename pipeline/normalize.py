@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from pipeline.language.dates import EXACT_DATE
 from pipeline.language.name_breaks import breaks_a_name
 from pipeline.model import Document, RawDocument
-from pipeline.structure.lines import vocabulary
+from pipeline.structure.lines import is_rule, vocabulary
 from pipeline.vietnamese import (
     goes_on_with_a_syllable, has_diacritic, is_capitals, is_syllable, longest_syllable, splits_a_syllable,
 )
@@ -28,6 +28,13 @@ LOOKALIKES = (
     ("\u200b", ""), ("\u200c", ""), ("\u200d", ""), ("\u2060", ""), ("\ufeff", ""), ("\u00ad", ""),
     ("\u00d0", "\u0110"), ("\u00f0", "\u0111"), ("\r", "\n"), ("\v", "\n"), ("\f", "\n"),
 )  # fmt: skip
+# Cyrillic letters drawn like Latin ones, typed into a document's number-symbol (``152/2025/TT-BTС`` with a Cyrillic
+# Es: 5 bulk texts, 13 letters; 4 readable texts print their own number so): read as the Latin letter in a symbol (a
+# word with a slash or a hyphen) that holds no other Cyrillic letter. A name keeps its letters as printed.
+CYRILLIC_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+CYRILLIC_WORD = re.compile(r"[^\s/-]*[\u0400-\u04ff][^\s/-]*")
+LATIN_LOOKING = frozenset("АВЕКМНОРСТХаеорсух")
 
 # ``**``, ``__`` and ``*`` around words; a run of three underscores or more is no emphasis but a rule under a header's
 # authority or closing block (``________``: 131 bulk texts) or a blank to fill in (``Họ và tên: ______``)
@@ -40,7 +47,6 @@ CHUNK_LABEL = re.compile(r"(?=[\w.\-]*[^\W_])[\w.\-]*_[\w.\-]*")
 TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
 TRAILING_PUNCTUATION = ",.;:)"
 DECORATIVE_RULE = re.compile(r"\s*-{3,}\s*")
-RULE = re.compile(r"[-–—_=]{3,}")  # a line drawn under a header's authority or title, or a form's
 SYMBOL_SPACING = (
     (re.compile(r"(\d) ?- ?(?=[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ])"), r"\1-"),  # 12 - CT/TW → 12-CT/TW
     (re.compile(r"(/[A-ZĐ][A-Za-zĐđ&]{0,9}) ?- ?(?=[A-ZĐ])"), r"\1-"),  # 1351/QĐ - UBND → 1351/QĐ-UBND
@@ -86,16 +92,26 @@ def clean_page(text: str) -> str:
 
 
 def repair_page(text: str) -> str:
-    """Character and word repairs: NFC, odd spaces, Markdown, letter-spacing, spaced symbols."""
+    """Character and word repairs: NFC, odd spaces, Cyrillic lookalikes, Markdown, letter-spacing, spaced symbols."""
     text = unicodedata.normalize("NFC", text)
     for lookalike, replacement in LOOKALIKES:
         if lookalike in text:
             text = text.replace(lookalike, replacement)
+    if CYRILLIC.search(text):
+        text = CYRILLIC_WORD.sub(_latin_lookalikes, text)
     text = "\n".join(line for raw in text.split("\n") for line in strip_markdown(" ".join(raw.split())))
     text = join_letter_spacing(text)
     for pattern, replacement in SYMBOL_SPACING:
         text = pattern.sub(replacement, text)
     return text
+
+
+def _latin_lookalikes(word: re.Match[str]) -> str:
+    """A symbol's part with Cyrillic letters, read in Latin when all of them are drawn like Latin ones."""
+    text, start, end = word.string, word.start(), word.end()
+    in_symbol = text[start - 1 : start] in ("/", "-") or text[end : end + 1] in ("/", "-")
+    cyrillic = set(CYRILLIC.findall(word.group()))
+    return word.group().translate(CYRILLIC_LOOKALIKES) if in_symbol and cyrillic <= LATIN_LOOKING else word.group()
 
 
 def reflow_page(text: str, wrapped: bool) -> str:
@@ -312,7 +328,7 @@ def _continues(previous: str, line: str, width: int | None, above: str) -> bool:
     """Does `line` continue the sentence of `previous` (the line above it as printed; `above`: as joined so far)? A
     table row never does, nor is one continued: each row of a Markdown table is one line, whatever its last cell ends
     with."""
-    if TABLE_CELL in previous or TABLE_CELL in line or RULE.fullmatch(previous) or RULE.fullmatch(line):
+    if TABLE_CELL in previous or TABLE_CELL in line or is_rule(previous) or is_rule(line):
         return False  # a rule (``______``) delimits a block: the lines on either side of it stay apart
     if line.startswith(CLOSING_PUNCTUATION) and not previous.endswith(SENTENCE_END + CLOSING_PUNCTUATION):
         return True  # a comma or semicolon web text gave a line of its own ends the phrase above it

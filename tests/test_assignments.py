@@ -478,3 +478,23 @@ def test_the_agent_of_a_passive_duty_that_ends_its_clause_leads() -> None:
     assert names_an_agent("2. Các khoản chi được giảm trừ vào thu nhập theo mức do Chính phủ quy định.")
     assert not names_an_agent("việc phân quyền tài khoản do Bộ Khoa học và Công nghệ thực hiện theo quy định.")
     assert not names_an_agent("Hồ sơ gồm giấy chứng nhận do cơ quan có thẩm quyền cấp.")
+
+
+def test_a_request_that_is_a_right_gives_the_body_asked_no_task() -> None:
+    """bulk4 doc_000002 (a law on supervision): ``Điều 4. Quyền của chủ thể giám sát`` / ``1. Yêu cầu cơ quan, tổ chức,
+    cá nhân chịu sự giám sát báo cáo, cung cấp thông tin …``: the supervisor's right, which gives the bodies it may ask
+    no task (gold README); so does ``Được yêu cầu …`` opening an item (8 bulk documents), as ``được yêu cầu`` inside a
+    clause did."""
+    structure, by_task = bulk_assignments("doc_000002")
+    right = next(t for t in structure.tasks if t.text.startswith("1. Yêu cầu cơ quan, tổ chức, cá nhân chịu sự"))
+    assert not [role for role, _ in by_task[right.task_id] if role == "lead"]
+    assert roles("b) Được yêu cầu Kho bạc Nhà nước nơi đăng ký tài khoản tất toán tài khoản khi cần thiết.") == []
+
+
+def test_a_request_that_opens_an_item_of_a_bodys_duties_is_that_bodys_power() -> None:
+    """bulk3 doc_000538: ``1. Văn phòng Bộ có trách nhiệm:`` / ``c) Yêu cầu thủ trưởng các cơ quan, đơn vị có liên quan
+    cử cán bộ, công chức cùng tham gia tiếp công dân …``: the office may ask; the heads asked are given no task by the
+    text (gold README; 120 items of 35 bulk documents open with a request under a heading that names their body)."""
+    structure, by_task = bulk_assignments("doc_000538")
+    asked = next(t for t in structure.tasks if t.text.startswith("c) Yêu cầu thủ trưởng các cơ quan, đơn vị"))
+    assert by_task[asked.task_id] == {("lead", "Văn phòng Bộ")}

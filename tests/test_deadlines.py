@@ -143,6 +143,15 @@ def test_an_anchor_keeps_the_complements_of_its_events_nouns(text, anchor) -> No
     assert typed(text)[0][6] == anchor
 
 
+def test_a_note_in_brackets_between_an_amount_and_its_event_is_part_of_the_limit() -> None:
+    # 10 in 6 bulk documents (tune gold bulk doc_000213): the event after the note is the anchor
+    text = ("a) nhà đầu tư gửi văn bản đề nghị làm rõ hồ sơ tối thiểu 05 ngày làm việc (đối với lựa chọn nhà đầu tư trong "
+            "nước), 07 ngày làm việc (đối với lựa chọn nhà đầu tư quốc tế) trước ngày có thời điểm đóng thầu.")
+    (found,) = [d for d in typed(text) if d[4] == 7]
+    assert found[1] == "07 ngày làm việc (đối với lựa chọn nhà đầu tư quốc tế) trước ngày có thời điểm đóng thầu"
+    assert found[6] == "trước ngày có thời điểm đóng thầu"
+
+
 def test_a_limit_with_no_event_of_its_own_counts_from_the_clause_its_sentence_opens_with() -> None:
     # a `Khi …`, `Sau khi …`, `Trước khi …` clause before the limit (27 in 21 bulk documents; tune gold bulk3 doc_000392,
     # bulk4 doc_000177): the event as written, the limit's phrase alone

@@ -161,3 +161,15 @@ def test_a_rule_of_underscores_stays_a_line_of_its_own(bulk: dict[str, str]) -> 
 )
 def test_markdown_emphasis_is_still_taken_away(raw: str, clean: str) -> None:
     assert clean_page(raw) == clean
+
+
+def test_cyrillic_letters_drawn_like_latin_ones_in_a_number_symbol_are_read_in_latin(bulk: dict[str, str]) -> None:
+    """``152/2025/TT-BTС`` with a Cyrillic Es (doc_000054, 5 bulk texts): the number-symbol reads ``TT-BTC``; a name
+    keeps its letters as printed (``Tòa án NDТС``), and so does a Russian word."""
+    assert "\u0421" in bulk["doc_000054"] and "152/2025/TT-BTC" in clean_page(bulk["doc_000054"])
+    assert clean_page("Tòa án NDТС; ký tại Москва.") == "Tòa án NDТС; ký tại Москва."
+
+
+def test_a_rule_line_of_spaced_strokes_stays_apart_from_its_neighbours() -> None:
+    """``- - -`` is a rule like ``------``: the lines on either side of it are not joined across it."""
+    assert clean_page("Nơi nhận\n- - -\nthông báo") == "Nơi nhận\n- - -\nthông báo"

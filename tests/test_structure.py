@@ -14,6 +14,7 @@ from pipeline.normalize import normalize
 from pipeline.process import finish
 from pipeline.settings import Settings
 from pipeline.structure import Structure, parse
+from pipeline.structure.lines import join_split_labels, split_lines
 from tests.conftest import DEV, RAW
 
 
@@ -276,6 +277,34 @@ def test_a_quotation_left_open_ends_at_the_next_article_of_the_amending_text(bul
     Điều 2, so it is the decree's own article, not quoted wording."""
     labels = [label for label, _ in articles_of(structure_of(bulk["doc_000554"]))]
     assert labels == [f"Điều {n}" for n in range(1, 11)]
+
+
+def test_a_quotation_left_open_ends_at_the_next_clause_that_gives_an_instruction(bulk: dict[str, str]) -> None:
+    """doc_000509's quotation of Điều 16a is never closed, and its next instruction ``6. Sửa đổi, bổ sung … khoản 8`` /
+    ``Điều 18`` / ``Thông tư … như sau`` / ``:`` has no colon on its line: clause 6 follows its own clause 5, so it is
+    the circular's own, and so are its clauses 7 to 69; a quotation opened by a mark alone on its line (``“`` /
+    ``Điều 144. Sửa đổi, bổ sung, gia hạn … quyết định kiểm tra:``) is the new wording, however it reads."""
+    sections = structure_of(bulk["doc_000509"]).sections
+    article = next(s for s in sections if s.kind == "dieu" and s.label == "Điều 1")
+    clauses = [s.label for s in sections if s.kind == "arabic" and s.parent_id == article.section_id]
+    assert clauses == [str(n) for n in range(1, 70)]
+    assert not any(s.kind == "dieu" and s.label == "Điều 144" for s in sections)
+
+
+def test_a_stray_quotation_mark_that_no_instruction_introduces_holds_no_article(bulk: dict[str, str]) -> None:
+    """doc_000917 (an English translation) opens a paragraph with a straight quote it never closes, after a clause
+    that gives no instruction: its own Article 7 ends the quotation, and articles 7 to 21 are its own."""
+    labels = [label for label, _ in articles_of(structure_of(bulk["doc_000917"]))]
+    assert labels == [f"Article {n}" for n in range(1, len(labels) + 1)] and len(labels) >= 21
+
+
+def test_an_instruction_that_web_text_cut_before_its_article_is_read_whole(bulk: dict[str, str]) -> None:
+    """``Điều 1. Sửa đổi, bổ sung`` / ``Điều 7`` (doc_000507), ``Sửa đổi, bổ sung khoản 4 của`` / ``Điều 4`` / ``8``
+    (doc_000548): the article the instruction names is its target; ``khoản 3 của Điều 13`` is one target."""
+    assert ("amend", "Điều 7") in {(a.action, a.target) for a in structure_of(bulk["doc_000507"]).amendments}
+    loans = {(a.action, a.target): a.new_text_start for a in structure_of(bulk["doc_000548"]).amendments}
+    assert loans[("amend", "khoản 4 Điều 48")] is not None and ("amend", "Điều 48") not in loans
+    assert [a.target for a in structure_of(bulk["doc_000478"]).amendments if "13" in (a.target or "")] == ["khoản 3 Điều 13"]
 
 
 def test_the_row_numbers_of_a_flattened_table_are_no_clauses(bulk: dict[str, str]) -> None:
@@ -563,3 +592,22 @@ def test_the_preamble_asks_nothing_past_its_grounds(bulk: dict[str, str]) -> Non
     ]:
         assert opening in bulk[doc_id]
         assert not [t.text for t in structure_of(bulk[doc_id]).tasks if t.text.startswith(opening)]
+
+
+def test_an_instruction_without_a_stop_keeps_the_next_article_whose_label_web_text_cut() -> None:
+    """``3. Bãi bỏ Quyết định số 12/2020/QĐ-UBND`` / ``Điều 3`` / ``.`` / ``Tổ chức thực hiện``: the bare ``Điều 3`` is
+    the next article's label, cut from its stop, not the article the instruction names."""
+    text = (
+        "Điều 2. Bãi bỏ văn bản\n1. Bãi bỏ khoản 2 Điều 5 Quyết định số 10/2020/QĐ-UBND.\n"
+        "2. Bãi bỏ Quyết định số 12/2020/QĐ-UBND\nĐiều 3\n.\nTổ chức thực hiện\n1. Sở Tư pháp hướng dẫn thực hiện.\n"
+    )
+    articles = [s.label for s in structure_of(text).sections if s.kind == "dieu"]
+    assert articles == ["Điều 2", "Điều 3"]
+
+
+def test_an_instruction_takes_one_article_name_and_leaves_a_label_cut_in_three() -> None:
+    """``Sửa đổi khoản 4 của`` / ``Điều 4`` / ``8`` names Điều 48; the ``Điều 1`` / ``0`` / ``.`` after it is the next
+    article's label (Điều 10), not a second name."""
+    text = "Điều 9. Sửa đổi\n1. Sửa đổi khoản 4 của\nĐiều 4\n8\n“4. Nội dung mới.”\nĐiều 1\n0\n. Hiệu lực thi hành\n"
+    lines = [line.stripped for line in join_split_labels(split_lines(text))]
+    assert "1. Sửa đổi khoản 4 của Điều 48" in lines and "Điều 10. Hiệu lực thi hành" in lines

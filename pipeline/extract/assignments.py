@@ -22,6 +22,7 @@ from pipeline.language.clauses import (
     grants_powers,
     heading_subjects,
     inherited_role,
+    opens_with_request,
     role_of_heading,
 )
 from pipeline.language.english import english_collective, is_english_name
@@ -44,6 +45,7 @@ NUMBER_COLUMN = re.compile(r"S?TT", re.IGNORECASE)
 ROW_NUMBER = re.compile(r"\d{1,3}\.?")
 GROUP_ROW = re.compile(r"[IVX]{1,5}\.?")
 MAX_COLUMNS = 12
+REQUEST_REACH = 12  # characters before a body where the request that names it is looked for (… Yêu cầu | X)
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,15 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
                 subjects = [_assignment(task.task_id, name, offset + start, role, place) for start, name in names]
             section = by_id.get(section.parent_id or "")
         found += subjects
-        if not task.deadlines and _under_powers(by_id, task.section_id):
-            # Điều 4. Thẩm quyền chấp thuận … / 1. Thống đốc Ngân hàng Nhà nước xem xét, chấp thuận …: a power
-            own = [a for a in own if a.role != "lead" or not cue("deciding").match(text, a.char_end)]
+        if subjects and opens_with_request(task.text):
+            # Điều 21. Trách nhiệm của Giám đốc … / 3. Yêu cầu Thanh tra … tiến hành thanh tra …: a power of the
+            # heading's body, which gives the body it asks no task (gold README)
+            own = [a for a in own if a.role != "lead"]
+        if _under_powers(by_id, task.section_id):
+            # Điều 4. Thẩm quyền chấp thuận … / 1. Thống đốc Ngân hàng Nhà nước xem xét, chấp thuận …: a power, unless a
+            # time limit makes it a duty; Điều 4. Quyền của chủ thể giám sát / 1. Yêu cầu cơ quan … báo cáo …: the
+            # holder's right, which gives the body asked no task (gold README)
+            own = [a for a in own if a.role != "lead" or not _asked_under_powers(text, a, bool(task.deadlines))]
         found += own
     for start, role in cells.items():  # a cell no task holds names the bodies of its row's task before it
         if before := [t for t in tasks if t.char_start <= start]:
@@ -178,6 +186,15 @@ def _cells_in_role_columns(text: str) -> dict[int, str]:
                 found.update({lines[row + n - shift][0]: role for n, role in columns.items() if n - shift >= 1})
             row = end
     return found
+
+
+def _asked_under_powers(text: str, assignment: Assignment, limited: bool) -> bool:
+    """Whether a lead under a heading of powers only is no assignee: a body that approves or decides (``Thống đốc …
+    xem xét, chấp thuận …``) when no time limit binds it, or the body a right asks (``1. Yêu cầu cơ quan, tổ chức, cá
+    nhân chịu sự giám sát báo cáo …``)."""
+    if not limited and cue("deciding").match(text, assignment.char_end):
+        return True
+    return bool(cue("requesting").search(text, max(0, assignment.char_start - REQUEST_REACH), assignment.char_start))
 
 
 def _under_powers(sections: dict[str, Section], section_id: str | None) -> bool:

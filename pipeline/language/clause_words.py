@@ -7,6 +7,7 @@ import re
 from functools import cache
 from typing import Any
 
+from pipeline.language.labels import label
 from pipeline.language.lexicon import agreement, lexicon
 from pipeline.language.name_grammar import alternation
 from pipeline.language.roles import ROLES, role_cues
@@ -24,7 +25,8 @@ CLAUSES = lexicon(
     },
 )  # fmt: skip
 
-LIST_MARKER = re.compile(r"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\s*[.\-–]|Điều\s+\d+[a-z]?\s*[.:])\s*")
+# a list item's or an article's label (the language layer's: ``Điều 5.``, ``ĐIỀU 5.``, ``Article 5.``)
+LIST_MARKER = re.compile(rf"^(?:[-+*•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\s*[.\-–]|{label('dieu', None)})\s*")
 LIST_JOIN = re.compile(r",?\s+và\s+|,\s+")  # between the last two bodies of a list
 LIST_END = re.compile(r"(?:,|\svà)\s*$")  # … a list that goes on
 MAX_QUALIFIER_WORDS = 12  # … Sở Tư pháp | nơi đặt trụ sở của Chi nhánh | có trách nhiệm

@@ -177,6 +177,13 @@ def inherited_role(task_text: str) -> str | None:
     return "support" if clause_patterns()["support_opening"].match(opening) else "lead"
 
 
+def opens_with_request(task_text: str) -> bool:
+    """Whether an item opens with a request (``c) Yêu cầu thủ trưởng các cơ quan, đơn vị có liên quan cử cán bộ …``):
+    under a heading that names its body, one of that body's powers."""
+    marker = LIST_MARKER.match(task_text)
+    return bool(cue("request_opening").match(task_text, marker.end() if marker else 0))
+
+
 def clauses(text: str) -> list[tuple[int, str, str]]:
     """Clauses split at ``;``, sentence ends and colons, with their offsets and the delimiter that ends them."""
     found, start = [], 0

@@ -32,6 +32,9 @@ PARALLEL_ITEM_WORDS = 12
 ANCHOR_WORDS = 40  # the most words of an anchor event (a text with no stop after it runs on)
 COPULAS = ("là", "is")  # between a limit named as a sentence's subject and its amount (Thời hạn thẩm định là …; the time limit … is …)
 WORD = re.compile(r"\S+")
+# A note in brackets between an amount and its event (07 ngày làm việc (đối với lựa chọn nhà đầu tư quốc tế) trước ngày
+# có thời điểm đóng thầu: 10 in 6 bulk documents): part of the limit's phrase, read on to the event.
+NOTE = r"\([^()]{3,80}\)"
 # A clause that opens a sentence with the event of its limit (Sau khi tiếp nhận đầy đủ hồ sơ, …; Khi có căn cứ …, …)
 OPENING_EVENT = re.compile(
     r"\s*[“\"]?\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[-+•])?\s*"
@@ -84,12 +87,13 @@ def _grammar() -> _Grammar:
     event_only = alternatives(d["event_anchors"])  # trước ngày 15/6 is a calendar day, not an event
     counted_from = alternatives(set(d["anchor_openers"]) - set(d["event_anchors"]))
     units = first_words(d["units"])
+    event = rf"(?:(?:{event_only})\s+(?!ngày\s+\d)|(?:{counted_from})\s+)"  # the words an anchor event opens with
     return _Grammar(
         relative=Screened(
             re.compile(
                 opening(d["relative_openers"], d["amount_limits"], d["least"], COPULAS, d["number_words"]) +
                 rf"(?:(?P<opener>{alternatives(d['relative_openers'])})\s+)?(?:(?P<limit>{alternatives(d['amount_limits'] + d['least'])})"
-                rf"\s+)?(?:(?:{'|'.join(COPULAS)})\s+)?{amount}\s*{unit_words}\b\s*,?\s*(?P<anchor>(?:(?:{event_only})\s+(?!ngày\s+\d)|(?:{counted_from})\s+)\S)?",
+                rf"\s+)?(?:(?:{'|'.join(COPULAS)})\s+)?{amount}\s*{unit_words}\b\s*,?\s*(?:{NOTE}\s*(?={event}))?(?P<anchor>{event}\S)?",
                 re.IGNORECASE,
             ),
             units,

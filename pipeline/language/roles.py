@@ -43,7 +43,7 @@ def cue(name: str) -> re.Pattern[str]:
     """The compiled cue `name`: lead_before, lead_after, lead_next, submitting, support_after, powers_after, support, leading,
     report, defined_kind, definition_break, permission, right_before, duty_to_support, duty, public_kind, public_duty,
     requesting, decision, deciding, organising, subordinate, defined_as, duty_words, regulated_kind, regulated_firm,
-    passive_agent."""
+    passive_agent, request_opening."""
     return _cues()[name]
 
 
@@ -92,7 +92,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"(?!\s+(?:{alternation(data['assigned_passives'])})\b))\s+(?=\w)"
         ),
         "right_before": re.compile(
-            rf"(?<!\w)(?:{alternation(data['right_words'] + data['permission_markers'])})\s+"
+            rf"(?<!\w)(?i:{alternation(data['right_words'] + data['permission_markers'])})\s+"
             rf"(?:{alternation(data['requesting_verbs'])})\s+\Z"
         ),
         "agent": re.compile(rf"\s+(?:{alternation(data['agent_markers'])})\s"),
@@ -114,6 +114,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         ),
         # … đề nghị | Bộ trưởng | xem xét, quyết định: the body asked decides (matched where the asked bodies end)
         "requesting": re.compile(rf"(?i:{alternation(data['requesting_verbs'])})\s+\Z"),
+        "request_opening": re.compile(rf"\s*(?i:{alternation(data['requesting_verbs'])})\s"),  # c) | Yêu cầu X …
         "decision": re.compile(rf"\s*(?:{alternation(data['decision_verbs'])})\b"),
         # … | xem xét, chấp thuận …: the subject's verb grants or decides (matched where its verb begins)
         "deciding": re.compile(

@@ -9,26 +9,31 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from string import ascii_lowercase
 
+from pipeline.language.labels import label
 from pipeline.structure.holding import Holders
-from pipeline.structure.lines import Line
+from pipeline.structure.lines import INSTRUCTING, Line
 from pipeline.structure.sections import Section
 
 OPENING, CLOSING = "“", "”"
 # An instruction of the amending text itself: where a passage whose closing mark is missing ends at the latest.
 # An English translation's too (``3. To amend Article 4 as follows:``, ``a/ To supplement …:``).
 INSTRUCTION = re.compile(
-    r"^(?:\d{1,3}\s*\.|[a-zđ]\s*[)/]|(?:Điều|Article)\s+\d+[a-z]?\s*[.:])?\s*"
-    r"(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Thay đổi|Đình chỉ|Hủy bỏ|Huỷ bỏ|Bỏ"
-    r"|To (?:amend|supplement|add|replace|annul|abolish|repeal|remove))\b[^“”]*:$"
+    rf"^(?:\d{{1,3}}\s*\.|[a-zđ]\s*[)/]|{label('dieu', None)})?\s*"
+    rf"(?:{INSTRUCTING}|To (?:amend|supplement|add|replace|annul|abolish|repeal|remove)\b)[^“”]*:$"
 )
 # An article of the amending text titled by its instruction (``Điều 12. Sửa đổi, bổ sung Điều 23``): it ends a
 # passage whose closing mark is missing when its number follows the text's own last article.
-INSTRUCTION_ARTICLE = re.compile(
-    r"^Điều\s+(?P<number>\d+)\s*[.:]\s*(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Thay đổi|Đình chỉ|Hủy bỏ|Huỷ bỏ|Bỏ)\b"
-)
-OWN_ARTICLE = re.compile(r"^(?:Điều|Article)\s+(?P<number>\d+)\s*[.:]")
+INSTRUCTION_ARTICLE = re.compile(rf"^{label('dieu', 'number')}\s*{INSTRUCTING}")
+# A clause of the amending text that gives its next instruction, however web text cut the instruction's line
+# (``6. Sửa đổi, bổ sung một số điểm của khoản 1, khoản 8`` / ``Điều 18`` / … / ``:``): it ends a passage whose
+# closing mark is missing when its number follows the text's own last clause.
+INSTRUCTION_CLAUSE = re.compile(rf"^(?P<number>\d{{1,3}})\s*\.\s*{INSTRUCTING}")
+OWN_ARTICLE = re.compile(rf"^{label('dieu', 'number')}")  # the labels are the language layer's
+OWN_CLAUSE = re.compile(r"^(?P<number>\d{1,3})\s*[.)](?![\d.])")
 CLOSED_AGAIN = re.compile(r"[.;:!?]\s*”\W*$")  # a sentence closed by a quotation mark at the line's end
+INTRODUCES = re.compile(r"(?::|\bnhư sau|\bas follows)\W*$")  # what a line that introduces quoted wording ends with
 
 
 @dataclass(frozen=True)
@@ -41,24 +46,32 @@ class Passage:
 
 def quoted_passages(lines: list[Line]) -> list[Passage]:
     """Runs of lines that are quoted text: from a line that opens with a quotation mark to the line where the
-    marks opened are closed again (or, when a closing mark is missing, to the line before the next instruction
-    of the amending text: an instruction that ends with a colon, or its next article titled by an instruction).
+    marks opened are closed again. When a closing mark is missing, the passage ends at the latest on the line before
+    the amending text's next instruction: an instruction that ends with a colon, or its next article or clause that
+    gives one (``Điều 12. Sửa đổi …``, ``6. Sửa đổi …`` after its own clause 5, however web text cut the line); a
+    mark that no instruction introduced (the line above ends with no colon or ``như sau`` and gives no instruction:
+    a stray one) holds no article of the amended document either: the text's own next article ends it.
     A closing mark that came early (a stray one inside the new wording) is not the end: a line further on that
     closes a sentence with a mark it never opened (``… nêu rõ lý do.”.``), before the amending text's next
     instruction or article, ends the passage instead."""
     passages: list[Passage] = []
     first: int | None = None
     depth, mark = 0, OPENING
-    own_article = 0  # the number of the amending text's last article outside quotations
+    own_article = own_clause = 0  # the numbers of the amending text's last article and clause outside quotations
+    introduced = True  # the open passage follows a line that introduces quoted wording
+    above = ""  # the last line with words outside quotations
     reopen = False  # the last passage may go on to a line that closes it again
+    said = False  # the open passage has words (a mark alone on its line opens one before its first line: ``“`` /
+    # ``Điều 144. Sửa đổi, bổ sung, gia hạn … quyết định kiểm tra:`` is the new wording)
     for line in lines:
         text = line.stripped
-        article = INSTRUCTION_ARTICLE.match(text)
-        if first is not None and (INSTRUCTION.match(text) or (article and int(article["number"]) == own_article + 1)):
+        if first is not None and said and _resumes(text, own_article, own_clause, introduced):
             passages.append(Passage(first, line.index - 1))
             first, depth = None, 0
         if first is None and (own := OWN_ARTICLE.match(text)):
-            own_article = int(own["number"])
+            own_article, own_clause = _leading_number(own["number"]), 0
+        elif first is None and (own := OWN_CLAUSE.match(text)) and int(own["number"]) == own_clause + 1:
+            own_clause += 1
         if first is None:
             if reopen and (INSTRUCTION.match(text) or OWN_ARTICLE.match(text)):
                 reopen = False
@@ -67,8 +80,12 @@ def quoted_passages(lines: list[Line]) -> list[Passage]:
                 reopen = False
                 continue
             if not text.startswith((OPENING, '"')):
+                above = text or above
                 continue
             first, mark, reopen = line.index, text[0], False
+            introduced = bool(INTRODUCES.search(above) or INSTRUCTION_LINE.match(above) or INSTRUCTION_ARTICLE.match(above))
+            said = False
+        said = said or any(char.isalpha() for char in text)
         if mark == '"':  # straight quotes: open while their count is odd, or until a curly mark closes them
             depth = 0 if text.rstrip(" .;,").endswith(CLOSING) else (depth + text.count('"')) % 2
         else:
@@ -79,6 +96,21 @@ def quoted_passages(lines: list[Line]) -> list[Passage]:
     if first is not None:
         passages.append(Passage(first, len(lines) - 1))
     return passages
+
+
+def _resumes(text: str, own_article: int, own_clause: int, introduced: bool) -> bool:
+    """Does a line inside an open passage go on with the amending text's own instructions (see
+    :func:`quoted_passages`)?"""
+    if INSTRUCTION.match(text):
+        return True
+    article = INSTRUCTION_ARTICLE.match(text) if introduced else OWN_ARTICLE.match(text)
+    clause = INSTRUCTION_CLAUSE.match(text)
+    return bool(article and _leading_number(article["number"]) == own_article + 1 or clause and int(clause["number"]) == own_clause + 1)
+
+
+def _leading_number(label: str) -> int:
+    """An article's number without its letter (``5a`` → 5)."""
+    return int(label.rstrip(ascii_lowercase))
 
 
 # An instruction: an optional label, a verb that names the action, and what it acts on right after the verb.
@@ -99,12 +131,13 @@ _PART_OF = (
     r"|vào\s+(?:cuối|đầu)\s+(?:của\s+)?)?"
 )
 INSTRUCTION_LINE = re.compile(
-    rf"^(?:(?:\d{{1,3}}\s*\.|[a-zđ]\s*\)|Điều\s+\d+[a-z]?\s*[.:])\s*)?(?P<verb>{_VERBS})"
+    rf"^(?:(?:\d{{1,3}}\s*\.|[a-zđ]\s*\)|{label('dieu', None)})\s*)?(?P<verb>{_VERBS})"
     rf"(?:,?\s+(?:{_VERBS.lower()}))*\s+{_PART_OF}(?={_ACTED_ON})"
 )
 TARGET = re.compile(
-    r"(?:điểm\s+[a-zđ]\d?\s+)?(?:khoản\s+\d+[a-z]?\s+)?(?:Điều\s+\d+(?:\s?[a-zđ]\b)?|Phụ lục\s+(?:số\s+)?[IVXLC\d]+[a-z]?)"
-    r"|(?:điểm\s+[a-zđ]\d?\s+)?khoản\s+\d+[a-z]?|điểm\s+[a-zđ]\d?\b"
+    r"(?:điểm\s+[a-zđ]\d?\s+(?:của\s+)?)?(?:khoản\s+\d+[a-z]?\s+(?:của\s+)?)?"
+    r"(?:Điều\s+\d+(?:\s?[a-zđ]\b)?|Phụ lục\s+(?:số\s+)?[IVXLC\d]+[a-z]?)"
+    r"|(?:điểm\s+[a-zđ]\d?\s+(?:của\s+)?)?khoản\s+\d+[a-z]?|điểm\s+[a-zđ]\d?\b"
     r"|(?:Mục\s+\d+\s+)?Chương\s+[IVXLC\d]+\b",
     re.IGNORECASE,
 )
@@ -201,7 +234,8 @@ def _listed(wording: str) -> list[str]:
     targets: list[str] = []
     shared = ""
     for match, after in zip(reversed(found), [None, *reversed(found)], strict=False):
-        target = re.sub(r"(\d) ([a-zđ])\b", r"\1\2", re.sub(r"\s+", " ", match.group()))  # Điều 4 a: Điều 4a
+        named = re.sub(r"\s+(?:của\s+)?", " ", match.group())  # khoản 4 của Điều 48: khoản 4 Điều 48
+        target = re.sub(r"(\d) ([a-zđ])\b", r"\1\2", named)  # Điều 4 a: Điều 4a
         gap = wording[match.end() : after.start()] if after else ";"
         if not LIST_JOINER.fullmatch(gap):
             shared = ""

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.language.folding import fold
+from pipeline.language.labels import LABEL_START
 from pipeline.ocr.tokens import key_of
 from pipeline.structure.lines import Line
 from pipeline.vietnamese import is_capitals
@@ -29,7 +30,8 @@ MAX_RUN = 3  # words of a stretch where the two readings differ, on either side
 EDGE = ".,;:"  # punctuation that ends a word
 QUOTES = "\"“”‘’'«»"
 WRAPPED_LINES = 4  # lines a formula may wrap onto
-HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s|^\d+\.\s")  # the body's first heading ends a formula without a stop
+# the body's first heading (the language layer's labels, or a numbered one) ends a formula without a stop
+HEADING = re.compile(rf"^{LABEL_START}|^\d+\.\s")
 
 
 def witnessed_title(title: str | None, doc_type: str | None, body: list[Line]) -> str | None:

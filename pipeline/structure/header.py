@@ -30,8 +30,8 @@ from pipeline.structure.identification import (
     type_of_named_title,
     type_of_title,
 )
-from pipeline.structure.lines import Line, fold_chars, is_a_lone_word, title_goes_on, vocabulary
-from pipeline.structure.national import DECORATION, ORNAMENT, is_noise, is_rule, national_pieces, without_national_lines
+from pipeline.structure.lines import ORNAMENT, Line, fold_chars, is_a_lone_word, is_rule, title_goes_on, vocabulary
+from pipeline.structure.national import DECORATION, is_noise, national_pieces, without_national_lines
 from pipeline.structure.place_date import mended_date, spelt_as_place
 from pipeline.structure.stamps import is_copy, read_stamps
 from pipeline.vietnamese import is_capitals

@@ -10,7 +10,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
-from pipeline.language.labels import words
+from pipeline.language.labels import label, words
 from pipeline.vietnamese import goes_on_with_a_syllable, splits_a_syllable
 
 
@@ -53,6 +53,11 @@ _NOT_A_LABEL = r"(?!\d{1,3}\s*[.)]|[a-zđ]\s*\)|Điều\s+\d|[“\"])"
 # joins the next while it goes on with the date; digits a break split join without a space.
 _DATE_WORD = r"\b(?:ngày|tháng|năm)"
 _NO_LABEL = r"(?![\d.)/:,-])"  # a number that is no clause label (2.), no date in figures (01/2025), no amount
+# The verbs an instruction of an amending text opens with (``Sửa đổi, bổ sung Điều 35 như sau:``).
+INSTRUCTING = r"(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Thay đổi|Đình chỉ|Hủy bỏ|Huỷ bỏ|Bỏ)\b"
+# An instruction that web text cut before the article it names, with no stop yet (``Điều 1. Sửa đổi, bổ sung`` /
+# ``Điều 7``, ``6. Sửa đổi, bổ sung một số điểm của khoản 1, khoản 8`` / ``Điều 18``, ``Sửa đổi Điều`` / ``14``).
+_CUT_INSTRUCTION = rf"^(?:\d{{1,3}}\s*\.\s*|[a-zđ]\s*\)\s*|{label('dieu', None)}\s*)?{INSTRUCTING}[^.:;“”\"]*"
 LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"^Đ$"), re.compile(r"^iều\b"), ""),
     (re.compile(rf"^{_LABEL_WORDS}$"), re.compile(r"^(?:\d{1,3}[a-z]?|[IVXLC]+)\b"), " "),
@@ -84,7 +89,26 @@ BEGINS_A_LABEL = re.compile("|".join(f"(?:{this.pattern})" for this, _, _ in LAB
 COMPLETES_A_LABEL = re.compile(
     "|".join(f"(?:{after.pattern})" for this, after, _ in LABEL_PIECES if not this.pattern.startswith("^"))
 )
+# How an amending instruction cut before the article it names joins the line that names it (as LABEL_PIECES): unless
+# that line is an article's own label, whose stop the line after it holds (``3. Bãi bỏ Quyết định số 12/2020/QĐ-UBND``
+# / ``Điều 3`` / ``.`` / ``Tổ chức thực hiện``).
+NAMED_ARTICLE_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
+    (re.compile(rf"{_CUT_INSTRUCTION}$"), re.compile(rf"^{_ARTICLE_WORD}\s+\d{{1,3}}[a-z]?$"), " "),
+    (re.compile(rf"{_CUT_INSTRUCTION}\s{_ARTICLE_WORD}$"), re.compile(r"^\d{1,3}[a-z]?$"), " "),
+    (re.compile(rf"{_CUT_INSTRUCTION}\s{_ARTICLE_WORD} \d{{1,2}}$"), re.compile(r"^\d{1,2}$"), ""),  # Điều 4 / 8
+]
+NAMES_AN_ARTICLE = re.compile("|".join(f"(?:{after.pattern})" for _, after, _ in NAMED_ARTICLE_PIECES))
+_NAMED_LAST = re.compile(rf"\s{_ARTICLE_WORD}\s+\d{{1,3}}[a-z]?$")  # an instruction that ends on the article it names
 PLACEHOLDER = re.compile(r"\.{4,}|…{2,}")  # what a form leaves to be filled in
+ORNAMENT = "-–—_=*~|•· "  # what a line may hold besides its words: a rule's strokes, bullets, a table's bars, spaces
+
+
+def is_rule(text: str) -> bool:
+    """A line drawn under a header's authority or title, or a form's, or between blocks (``-------``, ``______``,
+    ``- - -``): three characters or more, all ornament. Normalisation joins no line across it; the header ends a
+    title at it; the sections read no dash item in it."""
+    return len(text) >= 3 and not text.strip(ORNAMENT)
+
 SPLIT_LABEL_WORD = re.compile(r"^(\s*)Đ\s+(iều\b)")  # ``Đ iều 7.``: the pieces of a word a line break split
 
 
@@ -101,6 +125,8 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
             separator = next(  # the next line first: its test is anchored at its start, this line's is not
                 (sep for this, after, sep in LABEL_PIECES if after.match(following) and this.search(text)), None
             ) if BEGINS_A_LABEL.match(text) or COMPLETES_A_LABEL.match(following) else None
+            if separator is None and NAMES_AN_ARTICLE.match(following):
+                separator = _names_the_article(text, following, [line.stripped for line in lines[last + 2 : last + 4]])
             went_on = in_syllable and goes_on_with_a_syllable(text, lines[last + 1].text)
             in_syllable = separator is None and (splits_a_syllable(text, following) or went_on)
             if in_syllable:
@@ -118,6 +144,19 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
         joined.append(Line(len(joined), first.start, end, text.ljust(end - first.start)))
         position = last + 1
     return joined
+
+
+def _names_the_article(text: str, following: str, after: list[str]) -> str | None:
+    """The separator with which an instruction cut before its article (`text`) joins the line naming it
+    (`following`), if it does: see :data:`NAMED_ARTICLE_PIECES`; `after`: the next lines. A bare ``Điều N`` is none
+    when the instruction names its article already, or when its stop follows, maybe after the rest of its number
+    (``Điều 1`` / ``0`` / ``.``)."""
+    if following[:1].isalpha() and _NAMED_LAST.search(text):
+        return None
+    rest = after[1:] if after and after[0].isdigit() and following[:1].isalpha() else after
+    if rest and rest[0].startswith((".", ":")):
+        return None
+    return next((sep for this, names, sep in NAMED_ARTICLE_PIECES if names.match(following) and this.search(text)), None)
 
 
 @cache

@@ -9,12 +9,11 @@ from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.structure.lines import PHRASE_SEPARATORS, Line, fold_chars, folded_pattern, vocabulary
+from pipeline.structure.lines import ORNAMENT, PHRASE_SEPARATORS, Line, fold_chars, folded_pattern, vocabulary
 
 NATIONAL_PIECES = 6  # the most lines a national line is found cut into
 SLIPS = 2  # the most letters a national line is found misprinted in
-ORNAMENT = "-–—_=*~|•· "  # what a line of the header may lose at its ends
-DECORATION = ORNAMENT + ".,:;"  # and a field of it, its punctuation too
+DECORATION = ORNAMENT + ".,:;"  # what a field of the header may lose at its ends: ornament, punctuation
 
 
 @cache
@@ -48,11 +47,6 @@ def _in_a_sentence(text: str, start: int) -> bool:
         begin -= 1
     word = text[begin:end]
     return bool(word) and word.isalpha() and word.islower()
-
-
-def is_rule(text: str) -> bool:
-    """A line of dashes or underscores under a header's authority or title, or a form's (``-------``, ``______``)."""
-    return len(text) >= 3 and not text.strip(ORNAMENT)
 
 
 def is_noise(text: str) -> bool:

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from pipeline.language.labels import ROMAN, label
-from pipeline.structure.lines import PLACEHOLDER, Line, title_goes_on
-from pipeline.structure.national import ORNAMENT, is_rule, without_national_lines
+from pipeline.structure.lines import ORNAMENT, PLACEHOLDER, Line, is_rule, title_goes_on
+from pipeline.structure.national import without_national_lines
 from pipeline.vietnamese import is_capitals
 
 # (kind, rank, pattern): the first that matches a line's start wins. The labels of parts, chapters, sections and
