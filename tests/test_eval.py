@@ -182,7 +182,7 @@ def test_the_check_set_is_the_drawn_sample() -> None:
     assert not set(bulk_texts(ids).values()) & dev, "a check document is a dev text"
     assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
     drawn = sample + third_check_sample() + fourth_check_sample() + fifth_check_sample()
-    drawn += sixth_check_sample()
+    drawn += sixth_check_sample() + seventh_check_sample()
     assert sorted(ids) == sorted(drawn), f"not drawn: {sorted(set(ids) - set(drawn))}, no gold: {sorted(set(drawn) - set(ids))}"
 
 
@@ -416,6 +416,54 @@ def test_the_sixth_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> 
     check = {g.bulk_id for g in load_gold(GOLD / CHECK)}
     assert check & set(whole) == set(sixth_check_sample())
 
+
+
+SEVENTH_CHECK_DRAWN = 20  # how far the seventh check draw (seed 2035, tests/gold/check/) has gone (gold2, one at a time)
+# Vietnamese texts that other tests or scripts name (test_structure, test_names, test_header): their pipeline output
+# has been read, so they are no blind texts
+SEVENTH_CHECK_SEEN = frozenset(
+    {"doc_000056", "doc_000072", "doc_000182", "doc_000237", "doc_000261", "doc_000320", "doc_000532", "doc_000590"}
+)
+
+
+@functools.cache
+def seventh_check_candidates() -> tuple[str, ...]:
+    """The ids the seventh check draw is made from, in id order: Vietnamese texts of 2,000 to 40,000 characters with
+    NEITHER a duty cue NOR a time-limit cue, the class every cued draw left out, that no earlier draw holds, none of
+    the earlier draws' candidates, no dev text and none a test names (SEVENTH_CHECK_SEEN). The cues are Vietnamese,
+    so the English translations fall in this class whatever they say: a text with fewer than 21 letters đ/Đ is left
+    out. 35 qualify."""
+    taken = earlier_draws() | set(third_check_candidates()) | set(third_tune_candidates())
+    taken |= set(fourth_tune_candidates()) | set(fourth_check_candidates()) | set(fifth_check_candidates())
+    taken |= set(sixth_check_candidates()) | SEVENTH_CHECK_SEEN
+    candidates = cued_candidates(40_000, taken, shortest=2_000, time_limit=False, duty=False)
+    texts = bulk_texts(candidates)
+    return tuple(i for i in candidates if len(re.findall("[đĐ]", texts[i])) > 20)
+
+
+def seventh_check_sample(n: int = SEVENTH_CHECK_DRAWN) -> list[str]:
+    """The first ``n`` documents of the seventh check draw (seed 2035), defined when the sixth was exhausted: one whole
+    shuffle of its candidates cut at ``n``, so a longer draw continues a shorter one."""
+    candidates = seventh_check_candidates()
+    return random.Random(2035).sample(candidates, len(candidates))[:n]
+
+
+def test_the_seventh_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> None:
+    """The seventh check draw continues itself, holds no text with a duty or a time-limit cue, and meets no id of an
+    earlier draw, of the earlier draws' candidates, of a tune file or of another test; the check files it holds are
+    exactly its first SEVENTH_CHECK_DRAWN ids."""
+    whole = seventh_check_sample(len(seventh_check_candidates()))
+    assert len(whole) == len(set(whole)) == 35 and whole[:3] == ["doc_000383", "doc_000254", "doc_000163"]
+    assert seventh_check_sample(5) == whole[:5]
+    assert seventh_check_sample() == whole[:SEVENTH_CHECK_DRAWN]
+    texts = bulk_texts(whole).values()
+    assert not any(DUTY_CUE.search(text) or TIME_LIMIT_CUE.search(text) for text in texts)
+    cued = set(third_check_candidates()) | set(third_tune_candidates()) | set(fourth_tune_candidates())
+    cued |= set(fourth_check_candidates()) | set(fifth_check_candidates()) | set(sixth_check_candidates())
+    tune = {g.bulk_id for folder in ("bulk", "bulk2", "bulk3", "bulk4") for g in load_gold(GOLD / folder)}
+    assert not set(whole) & (earlier_draws() | cued | tune | SEVENTH_CHECK_SEEN)
+    check = {g.bulk_id for g in load_gold(GOLD / CHECK)}
+    assert check & set(whole) == set(seventh_check_sample())
 
 THIRD_TUNE_DRAWN = 57  # how far the third bulk tune draw (seed 2030, tests/gold/bulk3/) has gone: 7, 6 more, 7 more, 5 more, 4 more, 4 more, 4 more, 6 more, 5 more, 4 more, 5 more: the whole draw
 

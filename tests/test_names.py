@@ -627,3 +627,12 @@ def test_a_name_that_runs_on_over_its_verb_ends_where_the_document_writes_it_who
     name = "Hội đồng Thi đua - Khen thưởng cấp cơ sở"
     assert at_a_written_name(name, written) == name
 
+
+def test_the_members_of_a_body_are_many() -> None:
+    # bulk doc_000240, doc_000457, doc_000515: Thành viên Hội đồng, Thành viên Ban kiểm soát, Thành viên Hội đồng quản
+    # trị độc lập: every member of the body
+    assert is_collective("Thành viên Hội đồng")
+    assert is_collective("Thành viên Ban kiểm soát")
+    assert is_collective("Ủy viên Hội đồng")
+    assert not is_collective("Chủ tịch Hội đồng Dân tộc")
+

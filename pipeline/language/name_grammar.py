@@ -20,7 +20,7 @@ BODY_NAMES = lexicon(
             key: WORDS
             for key in (
                 "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
-                "collective_markers", "collective_names", "collective_words", "kind_list_openers",
+                "collective_markers", "collective_names", "collective_words", "kind_list_openers", "member_titles",
                 "name_continuations", "name_alternatives", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds", "slash_parents",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
@@ -183,7 +183,7 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
     the issuer's without naming its place (``Ủy ban nhân dân xã`` in a provincial document: every commune's;
     ``Công an tỉnh`` in a decision of the Prime Minister), or whose kind stands at such a level (``Phòng …``, a
     district's office). Where the issuer's place is unknown, only the commune level counts (``… tỉnh`` may be the
-    issuer's own province)."""
+    issuer's own province). The members of a body (``Thành viên Hội đồng``, ``Ủy viên …``) are many."""
     data = grammar()
     if (
         assignee[:1].islower()
@@ -192,6 +192,7 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
         or assignee.startswith(tuple(data["collective_markers"])) and not _heads_a_name(assignee)
         or any(word in assignee for word in data["collective_words"])
         or PLURAL.search(assignee)
+        or f"{assignee} ".startswith(tuple(f"{title} " for title in data["member_titles"]))
     ):
         return True
     level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None) or _level_of_head(assignee)
