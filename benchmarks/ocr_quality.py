@@ -102,17 +102,28 @@ def order_free_wer(hypothesis: str, reference: str, stamps: Sequence[str] = ()) 
 
 def correction_changes(before: str, after: str, truth: str) -> tuple[int, int, int]:
     """Words the correction changed, how many of them are now the ground truth's word they align with (fixed) and
-    how many were that word before (broken)."""
+    how many were that word before (broken). A word it split in two (two syllables read run together) is one change,
+    fixed when the two stand in the ground truth where the word stood."""
     read, fixed, gold = comparable(before).split(), comparable(after).split(), comparable(truth).split()
-    if len(read) != len(fixed):  # the correction changes words one for one; a different layout cannot be compared
-        return 0, 0, 0
     aligned: dict[int, int] = {}
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, read, gold, autojunk=False).get_opcodes():
         if tag in ("equal", "replace") and i2 - i1 == j2 - j1:
             aligned.update({i1 + k: j1 + k for k in range(i2 - i1)})
-    changed = [i for i, (a, b) in enumerate(zip(read, fixed, strict=True)) if a != b]
-    fixes = sum(i in aligned and fixed[i] == gold[aligned[i]] for i in changed)
-    return len(changed), fixes, sum(i in aligned and read[i] == gold[aligned[i]] for i in changed)
+    changed: list[tuple[int, list[str]]] = []  # a word read, and the words it became
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, read, fixed, autojunk=False).get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            changed += [(i1 + k, fixed[j1 + k : j1 + k + 1]) for k in range(i2 - i1)]
+        elif tag == "replace" and i2 - i1 == 1:
+            changed.append((i1, fixed[j1:j2]))
+        elif tag != "equal":  # the correction changes words one for one or splits one; another layout is no match
+            return 0, 0, 0
+
+    def truth_at(i: int, count: int) -> list[str] | None:
+        start = aligned[i] if i in aligned else aligned[i - 1] + 1 if i - 1 in aligned else None
+        return None if start is None else gold[start : start + count]
+
+    fixes = sum(truth_at(i, len(words)) == words for i, words in changed)
+    return len(changed), fixes, sum(i in aligned and read[i] == gold[aligned[i]] for i, _ in changed)
 
 
 def samples(rendered: Path, chosen: Sequence[str] = ()) -> list[Sample]:

@@ -1,13 +1,14 @@
-"""Count syllables, syllable bigrams and trigrams into pipeline/data/syllable_bigrams.tsv and syllable_trigrams.tsv,
-the OCR correction's language model (pipeline/ocr/language_model.py).
+"""Count syllables, syllable bigrams and trigrams into pipeline/data/syllable_bigrams.tsv and syllable_trigrams.tsv, the
+OCR correction's language model (pipeline/ocr/language_model.py).
 
-Texts: the bulk corpus and the dev texts, leaving out what the OCR is measured on: the dev and bulk texts rendered
-as scans (scripts/render_scans.py), the hand-typed ground truth of ailab_4_1 (dev/src-ailabocr-01.txt), and bulk
+Texts: the bulk corpus and the dev texts, leaving out what the OCR is measured on: the dev and bulk texts rendered as
+scans (scripts/render_scans.py), the hand-typed ground truth of ailab_4_1 (dev/src-ailabocr-01.txt), and bulk
 documents that are one of the rendered documents (their number in the first lines). A bigram is two well-formed
-syllables next to each other within a phrase (pipeline.ocr.tokens). Each syllable is written in its most frequent
-spelling (``hòa`` or ``hoà``). Continuation counts and the Kneser-Ney discount are taken from all pairs; pairs and
-syllables seen once are then left out of the file to keep it small. The trigram file keeps the trigrams seen twice
-or more that the correction may ask about: those whose two pairs the model would expect to meet BOUND times or more.
+syllables next to each other within a phrase (pipeline.ocr.tokens); the syllable that ends a phrase is counted too.
+Each syllable is written in its most frequent spelling (``hòa`` or ``hoà``). Continuation counts and the Kneser-Ney
+discount are taken from all pairs; pairs and syllables seen once are then left out of the file to keep it small. The
+trigram file keeps the trigrams seen twice or more that the correction may ask about: those whose two pairs the model
+would expect to meet BOUND times or more.
 
 Usage: python scripts/build_language_model.py
 """
@@ -60,9 +61,11 @@ def main() -> None:
     spellings: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     triples: Counter[tuple[str, str, str]] = Counter()
+    last: Counter[str] = Counter()  # the syllable (or number) that ends a phrase
     for text in texts():
         for run in syllable_runs(text):
             spellings.update(run)
+            last[run[-1]] += 1
             pairs.update(zip(run, run[1:]))
             triples.update(zip(run, run[1:], run[2:]))
     counts: Counter[Key] = Counter()
@@ -73,6 +76,9 @@ def main() -> None:
     bigrams: Counter[tuple[Key, Key]] = Counter()
     for (a, b), n in pairs.items():
         bigrams[(key_of(a), key_of(b))] += n
+    ends: Counter[Key] = Counter()
+    for spelling, n in last.items():
+        ends[key_of(spelling)] += n
     preceding: Counter[Key] = Counter(b for _, b in bigrams)
     following: Counter[Key] = Counter(a for a, _ in bigrams)
     of_count = Counter(bigrams.values())
@@ -81,10 +87,11 @@ def main() -> None:
     rank = {key: n for n, key in enumerate(kept)}
     with TARGET.open("w", encoding="utf-8") as out:
         out.write(f"# syllable and syllable-bigram counts, by scripts/{Path(__file__).name}\n")
-        out.write("# syllable<TAB>count<TAB>distinct syllables before it<TAB>distinct after it; pair<TAB>count\n")
-        out.write(f"# discount = {discount:.4f}\n# bigram_types = {len(bigrams)}\n")
+        out.write("# syllable<TAB>count<TAB>distinct syllables before it<TAB>distinct after it<TAB>")
+        out.write("times it ends a phrase; pair<TAB>count\n")
+        out.write(f"# discount = {discount:.4f}\n# bigram_types = {len(bigrams)}\n# end_types = {len(ends)}\n")
         for key in kept:
-            out.write(f"{usual[key]}\t{counts[key]}\t{preceding[key]}\t{following[key]}\n")
+            out.write(f"{usual[key]}\t{counts[key]}\t{preceding[key]}\t{following[key]}\t{ends[key]}\n")
         pruned = sorted(
             ((a, b) for (a, b), n in bigrams.items() if n >= MIN_COUNT and a in rank and b in rank),
             key=lambda ab: (-bigrams[ab], usual[ab[0]], usual[ab[1]]),

@@ -37,6 +37,9 @@ LIGHT_INK = 0.02  # a cut-out with a smaller share of stray light ink (plain pri
 # tesseract run (a quarter of the CPU a scanned page took, ocr_throughput)
 STAMP_MARGIN = 5.0  # the reading of a stamped column with the stamp whitened may be this much less confident
 LEGIBLE = 50.0  # a hidden line's words read with less confidence are the seal's ring
+INK = 128  # a grey level darker than this is ink
+WHITE_STRIP = 0.3  # line heights of paper with no ink that end a column's cut-out on its left or right …
+REACH = 2.0  # … looked for up to this many line heights beyond the margin
 RING_MARKS = "=©`_'\"~^*<>|/\\⁄()[]{}:;,.-+ "  # marks a seal's ring leaves before a word
 HIDDEN_LINE = 0.75 * UNREADABLE  # a line a stamp hid is taken when likelier than this (``PHO THU TƯƠNG``: -10.1,
 # the ring's letters ``LÍ (CC II, UHICCHIIL``: -15.4)
@@ -61,11 +64,14 @@ def read_columns_apart(
             image = cv2.imread(str(image_path), cv2.IMREAD_UNCHANGED)
         if column.x1 - column.x0 > WIDE * image.shape[1]:
             continue
-        margin = round(MARGIN_HEIGHTS * median(w.height for w in inside))
+        height = median(w.height for w in inside)
+        margin = round(MARGIN_HEIGHTS * height)
         x0, top = max(0, round(column.x0) - margin), max(0, round(column.top) - margin)
         x1, bottom = round(column.x1) + margin, round(column.bottom) + margin
+        x0, x1 = _to_the_white(image[top:bottom], x0, x1, height)
         if min(x1 - x0, bottom - top) < MIN_CUT:  # a speck, not a column
             continue
+        column = replace(column, x0=min(column.x0, x0 + margin), x1=max(column.x1, x1 - margin))
         cut = image[top:bottom, x0:x1]
         light_ink = stray_ink_share(cut) if cut.ndim == 2 else 0.0
         stamped = light_ink >= STAMPED
@@ -82,6 +88,26 @@ def read_columns_apart(
         elif stamped and (hidden := max((_hidden_lines(r, inside) for r in own), key=len, default=[])):
             words, replaced = words + hidden, replaced + 1
     return words, replaced
+
+
+def _to_the_white(rows: np.ndarray, x0: int, x1: int, height: float) -> tuple[int, int]:
+    """The cut-out's left and right edges moved out of the ink they fall in, to the first strip of paper WHITE_STRIP
+    line heights wide, at most REACH line heights further: the column's box is that of the words the page read in it,
+    and a word it read as garbage or not at all (``BỘ`` under a received stamp, doc_000128) lies outside it."""
+    grey = rows if rows.ndim == 2 else cv2.cvtColor(rows[..., :3], cv2.COLOR_BGR2GRAY)
+    inked = (grey < INK).any(axis=0)
+    strip, reach = max(2, round(WHITE_STRIP * height)), round(REACH * height)
+
+    def white_at(x: int, step: int) -> int:
+        for edge in range(x, x + step * reach, step):
+            lo, hi = sorted((edge, edge + step * strip))
+            if lo < 0 or hi > len(inked):
+                return x
+            if not inked[lo:hi].any():
+                return edge
+        return x
+
+    return white_at(x0, -1), white_at(min(x1, len(inked)), 1)
 
 
 def _line_by_line(moved: list[Word], inside: list[Word]) -> list[Word]:

@@ -143,7 +143,8 @@ def find_deadlines(text: str, not_before: date | None = None) -> list[Deadline]:
     g = _grammar()
     found: list[Deadline] = []
     values: list[tuple[int, int]] = []
-    meetings = [(d.start, d.end) for d in session_limits(text)]
+    sessions = session_limits(text)  # read once: what meetings hold, and limits of the scan below
+    meetings = [(d.start, d.end) for d in sessions]
     for match in g.label.finditer(text):
         values.append(match.span("value"))
     for match in g.line_label.finditer(text):  # - Thời gian: Quý III/2025, under a plan's item
@@ -162,7 +163,8 @@ def find_deadlines(text: str, not_before: date | None = None) -> list[Deadline]:
     for start, end in values:
         found += [d.shifted(start) for d in read_time_value(text[start:end])]
     taken = [(d.start, d.end) for d in found]
-    found += [d for d in _scan(text, False, not_before) if not any(s < d.end and d.start < e for s, e in taken)]
+    scanned = _scan(text, False, not_before, sessions)
+    found += [d for d in scanned if not any(s < d.end and d.start < e for s, e in taken)]
     if not_before is not None:  # a year's grace: a plan may be issued a day after its first step was due
         found = [d for d in found if not (d.kind == "by_date" and d.deadline and d.deadline < not_before - YEAR)]
     return _subsume(sorted(found, key=lambda d: d.start), text)
@@ -212,10 +214,12 @@ def is_time_column(heading: str) -> bool:
     return any(heading == c or heading.startswith(c + " ") for c in words()["values"]["columns"])
 
 
-def _scan(text: str, bare: bool, issued: date | None = None) -> list[Deadline]:
+def _scan(text: str, bare: bool, issued: date | None = None, sessions: list[Deadline] | None = None) -> list[Deadline]:
+    """The limits the grammar finds in `text`, left to right, the longest kept where they overlap; `sessions`: its
+    meetings' limits, when the caller read them already."""
     candidates = (
         relative_limits(text, bare) + days_in_periods(text) + _dates(text, bare, issued) + frequencies(text, bare)
-        + _ongoing(text, bare) + session_limits(text)
+        + _ongoing(text, bare) + (session_limits(text) if sessions is None else sessions)
     )
     candidates = [c for c in candidates if not _excluded(text, c)]
     chosen: list[Deadline] = []

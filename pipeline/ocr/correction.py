@@ -5,8 +5,8 @@ syllables that are well-formed but wrong, so validity alone cannot find them: ea
 neighbours. The words of a phrase are decoded together (Viterbi) as a noisy channel: a candidate for a word read is
 any syllable the model knows with the same letters and other marks (tone, vowel marks, the bar of đ), or, for a word
 that is no known syllable, one letter away; its score is the model's log-probability in context
-(:mod:`pipeline.ocr.language_model`, interpolated Kneser-Ney) minus a cost per changed mark or letter, the cost lower
-where tesseract was unsure.
+(:mod:`pipeline.ocr.language_model`, interpolated Kneser-Ney, the phrase's end predicted like a word) minus a cost per
+changed mark or letter, the cost lower where tesseract was unsure.
 
 What is never changed: numbers, document symbols (``12-CT/TW``, ``COVID-19``), abbreviations and words in mixed
 case (they cut the context); the letters of a well-formed syllable tesseract read with confidence (``SURE``), only
@@ -51,6 +51,8 @@ PLAUSIBLE_SHARE = 0.05  # its pairs are seen less than this share of another spe
 MIN_EVIDENCE = 10  # seen this often at least (BẮC LÂM, a made-up province, stays: bắc làm is seen twice), and either
 MIN_EXPECTED = 3.0  # its own pairs, were it as good a partner, would be seen this often (unseen 5 % of the time)
 COLLOCATION = 5.0  # or the neighbour keeps the other spelling's company this many times more often than chance
+SPACE_COST = 3.0  # the space between two syllables lost, the word read as one (tight print, a blur): half a mark
+MIN_RUN_TOGETHER = 4  # letters at least of a word read for two syllables run together
 
 
 def candidates(lm: Model, syllable: str, confidence: float) -> list[Key]:
@@ -191,35 +193,72 @@ def with_case_of(word: str, model_spelling: str) -> str:
 
 
 def correct_phrase(words: list[str], confidences: list[float]) -> list[str]:
-    """The most likely syllables meant by one phrase of words read with these confidences (0–100)."""
+    """The most likely syllables meant by one phrase of words read with these confidences (0–100); a word that is
+    two syllables run together comes back as both, a space between (``nườicó`` → ``người có``)."""
     lm = model()
     keys = [word_key(w) for w in words]
     lattice = [candidates(lm, w, c) for w, c in zip(words, confidences, strict=True)]
     settled = [_is_settled(lm, words, keys, i, lattice, confidences) for i in range(len(words))]
-    lattice = [[keys[i]] if settled[i] else lattice[i] for i in range(len(words))]
-    # best[i][key] = (score, back-pointer) of the best path ending in candidate `key` of word i
-    best: list[dict[Key, tuple[float, Key | None]]] = []
-    for i, (word, options) in enumerate(zip(words, lattice, strict=True)):
-        column: dict[Key, tuple[float, Key | None]] = {}
-        for key in options:
-            emission = 0.0 if key == keys[i] else -channel_cost(word, lm.spelling.get(key, word), confidences[i])
+    # a state is the syllables a word stands for: one, or two where a space was lost; with its channel score
+    states: list[list[tuple[tuple[Key, ...], float]]] = []
+    for i, (word, confidence) in enumerate(zip(words, confidences, strict=True)):
+        options = [keys[i]] if settled[i] else lattice[i]
+        column = [
+            ((k,), 0.0 if k == keys[i] else -channel_cost(word, lm.spelling.get(k, word), confidence)) for k in options
+        ]
+        states.append(column + _run_together(lm, word, confidence))
+    # best[i][state] = (score, back-pointer) of the best path ending in that state of word i
+    best: list[dict[tuple[Key, ...], tuple[float, tuple[Key, ...] | None]]] = []
+    for i, column_states in enumerate(states):
+        column: dict[tuple[Key, ...], tuple[float, tuple[Key, ...] | None]] = {}
+        for state, emission in column_states:
+            inner = sum(lm.log_probability(a, b) for a, b in zip(state, state[1:]))
             if i == 0:
-                column[key] = (emission + lm.log_probability(None, key), None)
+                column[state] = (emission + inner + lm.log_probability(None, state[0]), None)
                 continue
             previous, score = max(
-                ((p, s + lm.log_probability(p, key)) for p, (s, _) in best[-1].items()), key=lambda ps: ps[1]
+                ((p, s + lm.log_probability(p[-1], state[0])) for p, (s, _) in best[-1].items()), key=lambda ps: ps[1]
             )
-            column[key] = (score + emission, previous)
+            column[state] = (score + emission + inner, previous)
         best.append(column)
-    key = max(best[-1], key=lambda k: best[-1][k][0])
-    chosen: list[Key] = []
+    state = max(best[-1], key=lambda k: best[-1][k][0] + lm.log_end(k[-1]))
+    chosen: list[tuple[Key, ...]] = []
     for column in reversed(best):
-        chosen.append(key)
-        key = column[key][1]  # type: ignore[assignment]
+        chosen.append(state)
+        state = column[state][1]  # type: ignore[assignment]
     chosen.reverse()
-    return [
-        word if k == word_key(word) else with_case_of(word, lm.spelling[k]) for word, k in zip(words, chosen, strict=True)
-    ]
+    return [_spelt(lm, word, state) for word, state in zip(words, chosen, strict=True)]
+
+
+def _spelt(lm: Model, word: str, state: tuple[Key, ...]) -> str:
+    """The word as read when its state is its own syllable, else the state's syllables in the word's case."""
+    if state == (word_key(word),):
+        return word
+    if len(state) == 1:
+        return with_case_of(word, lm.spelling[state[0]])
+    first = lm.spelling[state[0]]
+    return f"{with_case_of(word, first)} {with_case_of(word[len(first):] or word, lm.spelling[state[1]])}"
+
+
+def _run_together(lm: Model, word: str, confidence: float) -> list[tuple[tuple[Key, Key], float]]:
+    """Pairs of known syllables that a word no syllable may be with the space between them lost (``Nhưtrên``,
+    ``nườicó``), each part spelt with other marks or one letter off as a word read unsure, and their channel
+    score: SPACE_COST and each part's cost, cheaper where tesseract was unsure."""
+    if len(word) < MIN_RUN_TOGETHER or is_syllable(word) or not word.isalpha():
+        return []
+    sure = max(0.0, min(1.0, confidence / 100))
+    space = SPACE_COST * (UNSURE_SHARE + (1 - UNSURE_SHARE) * sure)
+    found: dict[tuple[Key, Key], float] = {}  # a pair's best score over the places the word may be cut
+    for cut in range(2, len(word) - 1):
+        left, right = word[:cut], word[cut:]
+        lefts = [k for k in candidates(lm, left, 0.0) if k in lm.unigrams]
+        rights = [k for k in candidates(lm, right, 0.0) if k in lm.unigrams]
+        for a in lefts:
+            cost_a = channel_cost(left, lm.spelling[a], confidence)
+            for b in rights:
+                score = -(space + cost_a + channel_cost(right, lm.spelling[b], confidence))
+                found[(a, b)] = max(score, found.get((a, b), score))
+    return list(found.items())
 
 
 def digits_read_as_letters(word: str) -> str:

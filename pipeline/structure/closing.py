@@ -343,9 +343,18 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
             found.signer_name = _name_line(f"{text} {following.stripped}")
             found.lines |= {line.index, following.index}
         break
-    if found.signer_title is None and found.signer_name:
+    lost = found.signer_title is None or _repeats_the_head(found.signer_title, found.signing_authority)
+    if found.signer_name and lost:
         found.signer_title = _deputy_signing(found.signing_authority)
     return found
+
+
+def _repeats_the_head(title: str, authority: str | None) -> bool:
+    """Is the signer's title read the head's that the ``KT.`` authority names (``KT. THỦ TƯỚNG`` / ``THỦ TƯỚNG``)? A
+    seal across the left of the signer's lines took the deputy's word: no bulk text prints a head under its own
+    ``KT.``, ``TM.`` … line (152 print ``PHÓ`` + the head there)."""
+    signing = DEPUTY_SIGNING.match(_last_segment(authority or ""))
+    return bool(signing) and signing["head"] == title
 
 
 def _deputy_signing(authority: str | None) -> str | None:
@@ -408,6 +417,8 @@ def _without_prefix(candidates: list[Line]) -> Signature:
                     if authority := _authority_above(candidates[max(0, offset - NAME_GAP) : offset], title):
                         found.signing_authority = authority[0]
                         found.lines.add(authority[1].index)
+                        if _repeats_the_head(title, authority[0]):
+                            found.signer_title = _deputy_signing(authority[0])
                     return found
                 if _is_note(above.stripped):
                     continue
@@ -431,11 +442,13 @@ def _authority_over_deputy(text: str, title: str) -> str | None:
     """The head's title over a deputy's (``PHÓ …``, ``THỨ TRƯỞNG`` under ``BỘ TRƯỞNG``: ``deputy_titles``) without
     its ``KT.``: printed so (``THỐNG ĐỐC`` / ``PHÓ THỐNG ĐỐC``, 5 bulk texts), it is the authority as printed (README);
     after a stop or a mark a seal across the signer's lines left of it (``. BỘ TRƯỞNG``), it is ``KT.`` + the head
-    (a deputy signs for the head: 369 of the 379 bulk texts with a deputy's title under the head's print ``KT.``)."""
+    (a deputy signs for the head: 369 of the 379 bulk texts with a deputy's title under the head's print ``KT.``),
+    also over the head's title read again, the deputy's word lost under the seal (``. THỦ TƯỚNG`` / ``THỦ TƯỚNG``)."""
     stripped = STRIPPED_AUTHORITY.match(text) or _sealed_head(text)
     head = stripped["head"] if stripped else text
     deputies = (f"PHÓ {head}", vocabulary()["deputy_titles"].get(head, f"PHÓ {head}"))
-    if not title.startswith(deputies) or not (stripped or head in _titles()):
+    lost = bool(stripped) and title == head and head in _titles()  # the seal took the deputy's word too
+    if not (title.startswith(deputies) or lost) or not (stripped or head in _titles()):
         return None
     return f"KT. {head}" if stripped else head
 

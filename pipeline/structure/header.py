@@ -143,7 +143,7 @@ class _HeaderReader:
             goes_on = self.in_title and bool(self.title) and title_goes_on(self.title[-1])
             if begun and _opens_body(raw) and not goes_on:
                 return line.start
-            if (self.title and HEADING_START.match(raw)) or BODY_LABEL.match(raw):
+            if (self.title and HEADING_START.match(raw) and not goes_on) or BODY_LABEL.match(raw):
                 return line.start
             if (self.title or header.doc_type) and not goes_on and self._is_authority_line(position):
                 self.authority, self.last = raw, line

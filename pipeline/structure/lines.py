@@ -100,6 +100,7 @@ NAMED_ARTICLE_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
 NAMES_AN_ARTICLE = re.compile("|".join(f"(?:{after.pattern})" for _, after, _ in NAMED_ARTICLE_PIECES))
 _NAMED_LAST = re.compile(rf"\s{_ARTICLE_WORD}\s+\d{{1,3}}[a-z]?$")  # an instruction that ends on the article it names
 PLACEHOLDER = re.compile(r"\.{4,}|…{2,}")  # what a form leaves to be filled in
+CITED_PART_END = re.compile(r"\b(?:khoản|điểm)\s+\w{1,4}$", re.IGNORECASE)  # ``… khoản 1`` / ``Điều 12a …``
 ORNAMENT = "-–—_=*~|•· "  # what a line may hold besides its words: a rule's strokes, bullets, a table's bars, spaces
 
 
@@ -173,9 +174,14 @@ def is_a_lone_word(text: str) -> bool:
 
 
 def title_goes_on(text: str) -> bool:
-    """Does a title line end on a word no title ends with (``… thuộc thẩm quyền của``): the next line goes on with it,
+    """Does a title line end on a word no title ends with (``… thuộc thẩm quyền của``), or on a clause or point a
+    citation names (``… CÁC ĐIỂM đ, h, i, k KHOẢN 1`` / ``ĐIỀU 12a NGHỊ ĐỊNH …``: of the 18 bulk lines that end so
+    before a line opening with ``Điều``, none is followed by an article's heading): the next line goes on with it,
     whatever it begins with (a document title's, an article's: ``… một số điều của`` / ``Thông tư liên tịch số …``)?"""
-    return text.rstrip().lower().endswith(tuple(f" {word}" for word in vocabulary()["title_goes_on"]))
+    text = text.rstrip()
+    return text.lower().endswith(tuple(f" {word}" for word in vocabulary()["title_goes_on"])) or bool(
+        CITED_PART_END.search(text)
+    )
 
 
 def fold_chars(text: str) -> str:
