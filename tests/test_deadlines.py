@@ -517,6 +517,12 @@ def test_a_least_span_is_no_limit_unless_it_comes_before_an_event() -> None:
                  "với lựa chọn nhà đầu tư trong nước") == []  # fmt: skip
     (notice,) = typed("phải thông báo cho Bộ Tài chính ít nhất 15 ngày trước ngày chính thức hoạt động; trường hợp")
     assert notice[1] == "ít nhất 15 ngày trước ngày chính thức hoạt động"
+    # … nor a wait, a storage or an interval between acts after one, the earliest time (57 in 6 bulk documents)
+    assert typed("- Chủ nợ cho phép ân hạn để khắc phục vi phạm ít nhất là 12 tháng sau ngày kết thúc kỳ kế toán.") == []
+    assert typed("a) Hồ sơ quy định tại khoản 1 Điều này được lưu trữ tối thiểu 05 năm sau khi thanh lý hợp đồng dự án PPP;") == []
+    assert typed("c) Chỉ xét tặng Kỷ niệm chương thứ hai sau khi cá nhân được nhận Kỷ niệm chương thứ nhất ít nhất 03 năm;") == []
+    (renewal,) = typed("d) Hồ sơ đề nghị gia hạn được gửi trước thời điểm hết hạn của Giấy phép ít nhất 30 ngày làm việc.")
+    assert renewal[1] == "trước thời điểm hết hạn của Giấy phép ít nhất 30 ngày làm việc"
 
 
 def test_a_sentence_whose_subject_is_a_time_limit_names_one() -> None:
