@@ -187,8 +187,9 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             continue  # a minimum span (niêm yết ít nhất là 15 ngày, kể từ ngày niêm yết), no time to act by
         if not opener and (match["anchor"] or "").lower().startswith(tuple(words()["compared_to"])):
             continue  # an overrun measured against a limit (chậm dưới 30 ngày so với thời hạn quy định)
-        if not opener and match["anchor"] and match["anchor"].lower().startswith(tuple(words()["back_to"])):
-            continue  # a span looked back on (trong thời gian 12 tháng tính đến thời điểm chất vấn)
+        if _looks_back(match, opener, limit):
+            continue  # a span looked back on (trong thời gian 12 tháng tính đến thời điểm chất vấn; ảnh chụp trong thời hạn
+            # không quá 06 tháng tính đến ngày nộp hồ sơ)
         if g.running_on.match(text, match.end("unit")):
             continue  # a span that runs on, is looked back on or opens a range (03 năm liên tục; 03 tháng đến 06 tháng)
         if g.term.search(before(text, match.start())):
@@ -276,6 +277,15 @@ def _before_an_event(match: re.Match[str]) -> bool:
     (``ít nhất là 12 tháng sau ngày kết thúc kỳ kế toán``)."""
     anchor = (match["anchor"] or "").lower()
     return (match["opener"] or "").lower() == "trước" or anchor.startswith(tuple(words()["notice_anchors"]))
+
+
+def _looks_back(match: re.Match[str], opener: str, limit: str) -> bool:
+    """Whether an amount counted back to a point is a span looked back on, an age or a validity (``không quá 03 tháng
+    tính đến thời điểm nộp hồ sơ``, ``trong vòng 03 năm tính đến thời điểm đề nghị khen thưởng``), not a notice due
+    so long before it (``chậm nhất trước 20 ngày làm việc tính đến ngày …``, ``trước 10 ngày tính đến ngày …``)."""
+    if not (match["anchor"] or "").lower().startswith(tuple(words()["back_to"])):
+        return False
+    return not {opener, limit} & set(words()["notice_anchors"])
 
 
 def _waits(match: re.Match[str]) -> bool:
