@@ -65,6 +65,7 @@ class _Grammar:
     open_end: re.Pattern[str]
     running_on: re.Pattern[str]
     term: re.Pattern[str]
+    bracket: re.Pattern[str]
     span_end: re.Pattern[str]
     named_limit: re.Pattern[str]
     extension: re.Pattern[str]
@@ -108,7 +109,7 @@ def _grammar() -> _Grammar:
         anchor_first=Screened(
             re.compile(
                 rf"(?P<anchor>(?:trước|sau)\s+(?:{alternatives(d['event_words'])})\s+[^,.;:()\d]{{3,80}}?)\s+"
-                rf"(?:{alternatives(d['least'])})(?:\s+là)?\s+{amount}\s*{unit_words}\b",
+                rf"(?P<least>{alternatives(d['least'])})(?:\s+là)?\s+{amount}\s*{unit_words}\b",
                 re.IGNORECASE,
             ),
             first_words(d["least"]),
@@ -136,6 +137,11 @@ def _grammar() -> _Grammar:
             re.IGNORECASE,
         ),
         term=re.compile(rf"(?<!\w)(?:{alternatives(d['terms'])})(?:\s+(?:{alternatives(d['least'])}))?$", re.IGNORECASE),
+        bracket=re.compile(  # the words before an amount that ends a range or passes a threshold
+            rf"(?:(?<!\w)(?:{alternatives(d['thresholds'])})|(?<![\d,.])\d{{1,3}}\s*(?:(?:{alternatives(d['units'])})\s*)?"
+            rf"(?:{alternatives(d['amount_ranges'])})(?:\s+(?:{alternatives(d['thresholds'])}))?)$",
+            re.IGNORECASE,
+        ),
         span_end=re.compile(rf"\s(?:cho\s+)?(?:{alternatives(d['span_ends'])})\b", re.IGNORECASE),
         overrun=re.compile(rf"(?<!\w)(?<!không )(?:{alternatives(d['overrun'])})$", re.IGNORECASE),
         next_day=Screened(
@@ -187,10 +193,13 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             continue  # a minimum span (niêm yết ít nhất là 15 ngày, kể từ ngày niêm yết), no time to act by
         if not opener and (match["anchor"] or "").lower().startswith(tuple(words()["compared_to"])):
             continue  # an overrun measured against a limit (chậm dưới 30 ngày so với thời hạn quy định)
-        if not opener and match["anchor"] and match["anchor"].lower().startswith(tuple(words()["back_to"])):
-            continue  # a span looked back on (trong thời gian 12 tháng tính đến thời điểm chất vấn)
+        if _looks_back(match, opener, limit):
+            continue  # a span looked back on (trong thời gian 12 tháng tính đến thời điểm chất vấn; ảnh chụp trong thời hạn
+            # không quá 06 tháng tính đến ngày nộp hồ sơ)
         if g.running_on.match(text, match.end("unit")):
             continue  # a span that runs on, is looked back on or opens a range (03 năm liên tục; 03 tháng đến 06 tháng)
+        if not opener and not limit and g.bracket.search(before(text, match.start())):
+            continue  # a bracket a thing is classed by (Từ 16 đến 30 ngày sau thời hạn thanh toán; nợ phải trả trên 12 tháng …)
         if g.term.search(before(text, match.start())):
             continue  # how long a licence holds or a record is kept (có thời hạn 06 tháng kể từ ngày cấp)
         if unit(match["unit"]) == "year" and not opener:
@@ -208,6 +217,8 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
                 continue  # measured from one point to another (… 03 năm kể từ ngày sản xuất đến ngày mở tờ khai)
         if opener in words()["from_then"] and limit not in words()["amount_limits"] and not _closes_a_duty(text, match, end):
             continue  # when something starts or may happen (Sau 12 tháng kể từ thời điểm ký hợp đồng, nếu …)
+        if unit(match["unit"]) == "year" and _grants(text, match.start(), end):
+            continue  # how long a right or a bar holds (chỉ được chuyển nhượng … trong thời hạn 05 năm kể từ ngày …)
         anchor = anchor or _opening_event(text, match.start())
         amount, named = number(match["amount"]), unit(match["unit"])
         amount, named = (amount * 12, "month") if named == "year" else (amount, named)
@@ -225,6 +236,8 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
         found += [Deadline(m[0], "relative", m.start(), m.end(), relative_amount=0, relative_unit="day")
                   for m in g.same_day.finditer(text)]  # fmt: skip
     for match in [*g.relative_after.finditer(text), *g.anchor_first.finditer(text)]:
+        if _waits(match):
+            continue  # a wait after an event (chỉ xét tặng … sau khi … được nhận Kỷ niệm chương thứ nhất ít nhất 03 năm)
         found.append(
             Deadline(match[0], "relative", match.start(), match.end(), relative_amount=number(match["amount"]),
                      relative_unit=unit(match["unit"]), relative_anchor=match["anchor"])  # fmt: skip
@@ -269,10 +282,36 @@ def _named_limit(text: str, match: re.Match[str]) -> bool:
 
 
 def _before_an_event(match: re.Match[str]) -> bool:
-    """Whether a least amount is a notice before (or a wait after) an event (``tối thiểu 03 ngày làm việc trước
-    ngày dự kiến …``, ``trước ít nhất 24 giờ``), not a minimum span (``trong thời hạn tối thiểu là 10 ngày``)."""
+    """Whether a least amount is a notice before an event (``tối thiểu 03 ngày làm việc trước ngày dự kiến …``,
+    ``trước ít nhất 24 giờ``), not a minimum span (``trong thời hạn tối thiểu là 10 ngày``) nor a wait after one
+    (``ít nhất là 12 tháng sau ngày kết thúc kỳ kế toán``)."""
     anchor = (match["anchor"] or "").lower()
-    return (match["opener"] or "").lower() == "trước" or anchor.startswith(tuple(words()["event_anchors"]))
+    return (match["opener"] or "").lower() == "trước" or anchor.startswith(tuple(words()["notice_anchors"]))
+
+
+def _looks_back(match: re.Match[str], opener: str, limit: str) -> bool:
+    """Whether an amount counted back to a point is a span looked back on, an age or a validity (``không quá 03 tháng
+    tính đến thời điểm nộp hồ sơ``, ``trong vòng 03 năm tính đến thời điểm đề nghị khen thưởng``), not a notice due
+    so long before it (``chậm nhất trước 20 ngày làm việc tính đến ngày …``, ``trước 10 ngày tính đến ngày …``)."""
+    if not (match["anchor"] or "").lower().startswith(tuple(words()["back_to"])):
+        return False
+    return not {opener, limit} & set(words()["notice_anchors"])
+
+
+def _grants(text: str, start: int, end: int) -> bool:
+    """Whether the sentence of a limit (`start`–`end`) grants or forbids outside it (``chỉ được chuyển nhượng``,
+    ``không được cấp Giấy phép``) with no word of a duty (``phải``, ``có trách nhiệm``)."""
+    clause = (re.split(r"[.;:\n]", before(text, start, 200))[-1] + " " + re.match(r"[^.;\n]*", text[end:])[0]).lower()
+    return re.search(rf"(?<!\w)(?:{alternatives(words()['grants'])})(?!\w)", clause) is not None and not any(
+        re.search(rf"(?<!\w){duty}(?!\w)", clause) for duty in DUTY_WORDS
+    )
+
+
+def _waits(match: re.Match[str]) -> bool:
+    """Whether an event named first is followed by a least amount that is a wait after it (``sau khi … ít nhất 03
+    năm``), not a notice before it (``Trước thời điểm … hết hạn ít nhất 60 ngày``) nor a limit (``chậm nhất``)."""
+    least = " ".join((match.groupdict().get("least") or "").lower().split())
+    return least in _least_only() and not match["anchor"].lower().startswith(tuple(words()["notice_anchors"]))
 
 
 def _closes_a_duty(text: str, match: re.Match[str], end: int) -> bool:
