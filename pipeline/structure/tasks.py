@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from pipeline.language.clauses import names_a_doer, names_an_agent
+from pipeline.language.clauses import binds, lists_powers, names_a_doer, names_an_agent
 from pipeline.language.deadline_words import alternatives, opens_clause, words
 from pipeline.language.deadlines import (
     Deadline,
@@ -133,6 +133,7 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
     enclosing = _Enclosing(sections)
     task_parts = {s.section_id for s in sections if _holds_tasks(s)}
     scope_parts = {s.section_id for s in sections if s.is_heading and _holds_no_tasks(s)}
+    power_lists = {s.section_id for s in sections if s.is_heading and lists_powers(s.heading)}
     tasks: list[Task] = []
     column: TimeColumn | None = None  # the time column of the task table being read …
     width, broken = 0, False  # … how many cells its heading row has; whether other lines came since its last row
@@ -173,6 +174,9 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
                 continue  # a heading names a part, it asks nothing (an article's first sentence may) …
             # … but a clause that sets a limit and lists what is due (2. Trong thời hạn 02 ngày làm việc kể từ …,
             # Tòa án phải gửi quyết định đó cho cá nhân, cơ quan sau đây:) is a duty
+        if not deadlines and any(s.section_id in power_lists for s in holding) and not binds(text):
+            continue  # an item of a list of powers (Điều 4. Thẩm quyền chấp thuận …; … có quyền: a) Phạt cảnh cáo) is
+            # a competence, unless it binds in so many words or sets a time (gold README)
         in_part = any(s.section_id in task_parts for s in holding)
         if not in_part and not _assigns_work(text) and not limited:
             continue  # outside a task part a paragraph is a task if it assigns work in so many words or sets a limit
