@@ -611,3 +611,15 @@ def test_an_instruction_takes_one_article_name_and_leaves_a_label_cut_in_three()
     text = "Điều 9. Sửa đổi\n1. Sửa đổi khoản 4 của\nĐiều 4\n8\n“4. Nội dung mới.”\nĐiều 1\n0\n. Hiệu lực thi hành\n"
     lines = [line.stripped for line in join_split_labels(split_lines(text))]
     assert "1. Sửa đổi khoản 4 của Điều 48" in lines and "Điều 10. Hiệu lực thi hành" in lines
+
+
+def test_the_items_of_a_list_of_powers_are_no_tasks_unless_they_bind(bulk: dict[str, str]) -> None:
+    """``Điều 6. Thẩm quyền quyết định cấp, cấp đổi Giấy phép …`` / ``1. Thống đốc Ngân hàng Nhà nước quyết định cấp
+    …`` (doc_000457) and ``Điều 15. Thẩm quyền của Quốc hội …`` / ``1. Yêu cầu Ủy ban Thường vụ Quốc hội …``
+    (doc_000002) give competences; ``Người nhận được kiến nghị có trách nhiệm xem xét và trả lời …`` in a power
+    article of doc_000002 binds, and stays a task."""
+    licences = [t.text for t in structure_of(bulk["doc_000457"]).tasks]
+    assert not [t for t in licences if t.startswith("1. Thống đốc Ngân hàng Nhà nước quyết định cấp")]
+    supervision = [t.text for t in structure_of(bulk["doc_000002"]).tasks]
+    assert not [t for t in supervision if t.startswith("1. Yêu cầu Ủy ban Thường vụ Quốc hội")]
+    assert [t for t in supervision if "Người nhận được kiến nghị có trách nhiệm xem xét và trả lời" in t]
