@@ -462,6 +462,17 @@ def test_a_copy_of_what_a_task_sends_goes_to_a_body_as_a_report() -> None:
             ],
         ),
         ("d) Failing to collaborate with domestic Internet service providers in restricting spam;", []),
+        # "Peoples" printed without its apostrophe; a kind after a proper name (bulk doc_000940)
+        (
+            "2. The Ministry of Defense and military zone commands shall coordinate with concerned ministries and "
+            "provincial-level Peoples Committees in guiding.",
+            [
+                ("support", "Ministry of Defense"),
+                ("support", "military zone commands"),
+                ("support", "concerned ministries"),
+                ("support", "provincial-level Peoples Committees"),
+            ],
+        ),
         # a comma list gives one entry per body, a kind with words of its own included; a bare kind goes on
         # (bulk doc_000899, doc_000901)
         (

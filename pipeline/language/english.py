@@ -212,8 +212,11 @@ def english_names(words: str, shift: int = 0) -> list[tuple[int, str]]:
 def _names_a_kind(name: str, after_comma: bool) -> bool:
     """Whether the name before a list separator names a body, so that a kind after it is a body of its own: a kind's
     word anywhere before a comma (… agencies at seaport border gates, | port enterprises), at its end before ``and``
-    (ministries and | ministerial-level agencies; not natural resource and | environment management agencies)."""
+    (ministries and | ministerial-level agencies; not natural resource and | environment management agencies), or
+    a proper name (the Ministry of Defense and | military zone commands)."""
     words = re.sub(r"[\s,]+(?:(?:and|or)\s*)?$", "", name)
+    if _patterns()["name_heading"].fullmatch(words.removeprefix("the ").removeprefix("The ")):
+        return True  # a body's proper name (the Ministry of Defense and | military zone commands)
     kinds = list(_patterns()["kind_word"].finditer(words))
     return bool(kinds) and (after_comma or kinds[-1].end() == len(words))
 

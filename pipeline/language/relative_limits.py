@@ -108,7 +108,7 @@ def _grammar() -> _Grammar:
         anchor_first=Screened(
             re.compile(
                 rf"(?P<anchor>(?:trước|sau)\s+(?:{alternatives(d['event_words'])})\s+[^,.;:()\d]{{3,80}}?)\s+"
-                rf"(?:{alternatives(d['least'])})(?:\s+là)?\s+{amount}\s*{unit_words}\b",
+                rf"(?P<least>{alternatives(d['least'])})(?:\s+là)?\s+{amount}\s*{unit_words}\b",
                 re.IGNORECASE,
             ),
             first_words(d["least"]),
@@ -187,8 +187,9 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             continue  # a minimum span (niêm yết ít nhất là 15 ngày, kể từ ngày niêm yết), no time to act by
         if not opener and (match["anchor"] or "").lower().startswith(tuple(words()["compared_to"])):
             continue  # an overrun measured against a limit (chậm dưới 30 ngày so với thời hạn quy định)
-        if not opener and match["anchor"] and match["anchor"].lower().startswith(tuple(words()["back_to"])):
-            continue  # a span looked back on (trong thời gian 12 tháng tính đến thời điểm chất vấn)
+        if _looks_back(match, opener, limit):
+            continue  # a span looked back on (trong thời gian 12 tháng tính đến thời điểm chất vấn; ảnh chụp trong thời hạn
+            # không quá 06 tháng tính đến ngày nộp hồ sơ)
         if g.running_on.match(text, match.end("unit")):
             continue  # a span that runs on, is looked back on or opens a range (03 năm liên tục; 03 tháng đến 06 tháng)
         if g.term.search(before(text, match.start())):
@@ -225,6 +226,8 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
         found += [Deadline(m[0], "relative", m.start(), m.end(), relative_amount=0, relative_unit="day")
                   for m in g.same_day.finditer(text)]  # fmt: skip
     for match in [*g.relative_after.finditer(text), *g.anchor_first.finditer(text)]:
+        if _waits(match):
+            continue  # a wait after an event (chỉ xét tặng … sau khi … được nhận Kỷ niệm chương thứ nhất ít nhất 03 năm)
         found.append(
             Deadline(match[0], "relative", match.start(), match.end(), relative_amount=number(match["amount"]),
                      relative_unit=unit(match["unit"]), relative_anchor=match["anchor"])  # fmt: skip
@@ -269,10 +272,27 @@ def _named_limit(text: str, match: re.Match[str]) -> bool:
 
 
 def _before_an_event(match: re.Match[str]) -> bool:
-    """Whether a least amount is a notice before (or a wait after) an event (``tối thiểu 03 ngày làm việc trước
-    ngày dự kiến …``, ``trước ít nhất 24 giờ``), not a minimum span (``trong thời hạn tối thiểu là 10 ngày``)."""
+    """Whether a least amount is a notice before an event (``tối thiểu 03 ngày làm việc trước ngày dự kiến …``,
+    ``trước ít nhất 24 giờ``), not a minimum span (``trong thời hạn tối thiểu là 10 ngày``) nor a wait after one
+    (``ít nhất là 12 tháng sau ngày kết thúc kỳ kế toán``)."""
     anchor = (match["anchor"] or "").lower()
-    return (match["opener"] or "").lower() == "trước" or anchor.startswith(tuple(words()["event_anchors"]))
+    return (match["opener"] or "").lower() == "trước" or anchor.startswith(tuple(words()["notice_anchors"]))
+
+
+def _looks_back(match: re.Match[str], opener: str, limit: str) -> bool:
+    """Whether an amount counted back to a point is a span looked back on, an age or a validity (``không quá 03 tháng
+    tính đến thời điểm nộp hồ sơ``, ``trong vòng 03 năm tính đến thời điểm đề nghị khen thưởng``), not a notice due
+    so long before it (``chậm nhất trước 20 ngày làm việc tính đến ngày …``, ``trước 10 ngày tính đến ngày …``)."""
+    if not (match["anchor"] or "").lower().startswith(tuple(words()["back_to"])):
+        return False
+    return not {opener, limit} & set(words()["notice_anchors"])
+
+
+def _waits(match: re.Match[str]) -> bool:
+    """Whether an event named first is followed by a least amount that is a wait after it (``sau khi … ít nhất 03
+    năm``), not a notice before it (``Trước thời điểm … hết hạn ít nhất 60 ngày``) nor a limit (``chậm nhất``)."""
+    least = " ".join((match.groupdict().get("least") or "").lower().split())
+    return least in _least_only() and not match["anchor"].lower().startswith(tuple(words()["notice_anchors"]))
 
 
 def _closes_a_duty(text: str, match: re.Match[str], end: int) -> bool:
