@@ -530,6 +530,16 @@ def test_a_least_span_is_no_limit_unless_it_comes_before_an_event() -> None:
     assert renewal[1] == "trước thời điểm hết hạn của Giấy phép ít nhất 30 ngày làm việc"
 
 
+def test_an_amount_that_ends_a_range_or_passes_a_threshold_is_a_bracket_not_a_limit() -> None:
+    # bulk: 33 in 11 documents (a risk table's overdue brackets, debts classed by their term, loans by their age)
+    assert typed("1\nTừ 0 đến 15 ngày sau thời hạn thanh toán, chuyển giao chứng khoán\n2") == []
+    assert typed("chưa thu hồi được trong thời gian từ 30 ngày đến 60 ngày kể từ ngày có quyết định thu hồi;") == []
+    assert typed("không được sử dụng để thanh toán cho một nghĩa vụ nợ phải trả trên 12 tháng kể từ ngày kết thúc kỳ kế toán.") == []
+    assert typed("mà chưa thu hồi được trong thời gian dưới 30 ngày kể từ ngày có quyết định thu hồi;") == []
+    (limit,) = typed("ý kiến được gửi tới tập đoàn sau 03 ngày làm việc kể từ ngày nhận được hồ sơ.")
+    assert limit[4:6] == (3, "working_day")
+
+
 def test_a_sentence_whose_subject_is_a_time_limit_names_one() -> None:
     # bulk: 'Thời hạn <act> là / không quá / tối đa / : N ngày' (52 documents carry a 'Thời hạn' or 'Thời gian' subject
     # with an amount; 'Thời gian' is read only before a duty's verb, it as often measures a stay or an aid: 26 limits in 17

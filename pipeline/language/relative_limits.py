@@ -65,6 +65,7 @@ class _Grammar:
     open_end: re.Pattern[str]
     running_on: re.Pattern[str]
     term: re.Pattern[str]
+    bracket: re.Pattern[str]
     span_end: re.Pattern[str]
     named_limit: re.Pattern[str]
     extension: re.Pattern[str]
@@ -136,6 +137,11 @@ def _grammar() -> _Grammar:
             re.IGNORECASE,
         ),
         term=re.compile(rf"(?<!\w)(?:{alternatives(d['terms'])})(?:\s+(?:{alternatives(d['least'])}))?$", re.IGNORECASE),
+        bracket=re.compile(  # the words before an amount that ends a range or passes a threshold
+            rf"(?:(?<!\w)(?:{alternatives(d['thresholds'])})|(?<![\d,.])\d{{1,3}}\s*(?:(?:{alternatives(d['units'])})\s*)?"
+            rf"(?:{alternatives(d['amount_ranges'])})(?:\s+(?:{alternatives(d['thresholds'])}))?)$",
+            re.IGNORECASE,
+        ),
         span_end=re.compile(rf"\s(?:cho\s+)?(?:{alternatives(d['span_ends'])})\b", re.IGNORECASE),
         overrun=re.compile(rf"(?<!\w)(?<!không )(?:{alternatives(d['overrun'])})$", re.IGNORECASE),
         next_day=Screened(
@@ -192,6 +198,8 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             # không quá 06 tháng tính đến ngày nộp hồ sơ)
         if g.running_on.match(text, match.end("unit")):
             continue  # a span that runs on, is looked back on or opens a range (03 năm liên tục; 03 tháng đến 06 tháng)
+        if not opener and not limit and g.bracket.search(before(text, match.start())):
+            continue  # a bracket a thing is classed by (Từ 16 đến 30 ngày sau thời hạn thanh toán; nợ phải trả trên 12 tháng …)
         if g.term.search(before(text, match.start())):
             continue  # how long a licence holds or a record is kept (có thời hạn 06 tháng kể từ ngày cấp)
         if unit(match["unit"]) == "year" and not opener:
