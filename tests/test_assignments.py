@@ -497,3 +497,40 @@ def test_a_request_that_opens_an_item_of_a_bodys_duties_is_that_bodys_power() ->
     structure, by_task = bulk_assignments("doc_000538")
     asked = next(t for t in structure.tasks if t.text.startswith("c) Yêu cầu thủ trưởng các cơ quan, đơn vị"))
     assert by_task[asked.task_id] == {("lead", "Văn phòng Bộ")}
+
+
+def test_an_execution_clause_keeps_each_items_qualifier_up_to_the_next_item() -> None:
+    """The execution clause is a list of subjects and nothing else, so words that end a name elsewhere only qualify an
+    item: bulk doc_000610's ``người đứng đầu cơ quan do Chính phủ, Thủ tướng Chính phủ thành lập mà không phải là đơn
+    vị sự nghiệp công lập`` (the bodies of its agent are no items), doc_000319's ``các đơn vị tham gia TABMIS`` (the
+    scope that closes the last item is no part of it)."""
+    structure, by_task = bulk_assignments("doc_000610")
+    [closing] = [by_task[t.task_id] for t in structure.tasks if "chịu trách nhiệm thi hành Nghị định này" in t.text]
+    assert closing == {
+        ("lead", "Bộ trưởng"),
+        ("lead", "Thủ trưởng cơ quan ngang bộ"),
+        ("lead", "Thủ trưởng cơ quan thuộc Chính phủ"),
+        ("lead", "người đứng đầu cơ quan do Chính phủ, Thủ tướng Chính phủ thành lập mà không phải là đơn vị sự nghiệp công lập"),
+        ("lead", "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"),
+        ("lead", "người đứng đầu đơn vị sự nghiệp công lập"),
+        ("lead", "các cơ quan, tổ chức có liên quan"),
+    }
+    structure, by_task = bulk_assignments("doc_000319")
+    [closing] = [by_task[t.task_id] for t in structure.tasks if "thi hành Thông tư này" in t.text]
+    assert {("lead", "các đơn vị tham gia TABMIS"), ("lead", "các đơn vị khác có giao dịch với Kho bạc Nhà nước")} < closing
+
+
+def test_an_execution_clause_of_a_provincial_decision_reads_past_a_qualifier() -> None:
+    # dev src-congbot-10 (a Ho Chi Minh City decision): ``Thủ trưởng các đơn vị trực thuộc Sở … có sử dụng kinh phí
+    # thực hiện chính sách … | và Chủ tịch Ủy ban nhân dân xã, phường, thị trấn chịu trách nhiệm thi hành Quyết định này``
+    text = (DEV / "src-congbot-10.txt").read_text(encoding="utf-8")
+    clause = next(line for line in text.splitlines() if "chịu trách nhiệm thi hành Quyết định này" in line)
+    found = roles(clause)
+    assert ("lead", "Chủ tịch Ủy ban nhân dân xã, phường, thị trấn") in found
+    assert found[-2][1].endswith("có sử dụng kinh phí thực hiện chính sách ưu đãi người có công với cách mạng và người trực tiếp tham gia kháng chiến")
+
+
+def test_a_clause_before_an_execution_cue_is_no_list_of_subjects() -> None:
+    # a lead and its partners before … thực hiện Quyết định này: the partners' list is no item's qualifier
+    text = "Bộ Tài chính chủ trì, phối hợp với Bộ Y tế, Bộ Công an có trách nhiệm thực hiện Quyết định này."
+    assert roles(text) == [("lead", "Bộ Tài chính"), ("support", "Bộ Y tế"), ("support", "Bộ Công an")]

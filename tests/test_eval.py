@@ -182,7 +182,7 @@ def test_the_check_set_is_the_drawn_sample() -> None:
     assert not set(bulk_texts(ids).values()) & dev, "a check document is a dev text"
     assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
     drawn = sample + third_check_sample() + fourth_check_sample() + fifth_check_sample()
-    drawn += sixth_check_sample() + seventh_check_sample()
+    drawn += sixth_check_sample() + seventh_check_sample() + eighth_check_sample()
     assert sorted(ids) == sorted(drawn), f"not drawn: {sorted(set(ids) - set(drawn))}, no gold: {sorted(set(drawn) - set(ids))}"
 
 
@@ -418,7 +418,7 @@ def test_the_sixth_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> 
 
 
 
-SEVENTH_CHECK_DRAWN = 34  # how far the seventh check draw (seed 2035, tests/gold/check/) has gone (gold2, one at a time)
+SEVENTH_CHECK_DRAWN = 35  # how far the seventh check draw (seed 2035, tests/gold/check/) has gone (gold2, one at a time)
 # Vietnamese texts that other tests or scripts name (test_structure, test_names, test_header): their pipeline output
 # has been read, so they are no blind texts
 SEVENTH_CHECK_SEEN = frozenset(
@@ -464,6 +464,50 @@ def test_the_seventh_check_draw_is_blind_to_every_earlier_draw_and_candidate() -
     assert not set(whole) & (earlier_draws() | cued | tune | SEVENTH_CHECK_SEEN)
     check = {g.bulk_id for g in load_gold(GOLD / CHECK)}
     assert check & set(whole) == set(seventh_check_sample())
+
+
+EIGHTH_CHECK_DRAWN = 0  # how far the eighth check draw (seed 2036, tests/gold/check/) has gone (gold2, one at a time)
+EIGHTH_CHECK_SHORTEST = 100_001  # the band after the fourth check draw's longest (FOURTH_CHECK_LONGEST)
+EIGHTH_CHECK_LONGEST = 150_000  # longer cued texts (up to 426,000 characters) are left to later draws
+EIGHTH_CHECK_FIRST = ["doc_000087", "doc_000424", "doc_000064"]  # where the seed starts the draw
+
+
+@functools.cache
+def eighth_check_candidates() -> tuple[str, ...]:
+    """The ids the eighth check draw is made from, in id order: texts with a duty cue and a time-limit cue of 100,001 to
+    150,000 characters, the next length band of the cued class after the fourth check draw (80,000 to 100,000), that no
+    earlier draw holds and that are none of the earlier draws' candidates, no dev text. Every cued text up to 100,000
+    characters is already some draw's candidate; the long decrees, circulars and laws left are where the most bodies
+    are given tasks, and the assignments (issue #15) are the weakest figure of the check set. 18 qualify."""
+    taken = earlier_draws() | set(third_check_candidates()) | set(third_tune_candidates())
+    taken |= set(fourth_tune_candidates()) | set(fourth_check_candidates()) | set(fifth_check_candidates())
+    taken |= set(sixth_check_candidates()) | set(seventh_check_candidates()) | SEVENTH_CHECK_SEEN
+    return cued_candidates(EIGHTH_CHECK_LONGEST, taken, shortest=EIGHTH_CHECK_SHORTEST)
+
+
+def eighth_check_sample(n: int = EIGHTH_CHECK_DRAWN) -> list[str]:
+    """The first ``n`` documents of the eighth check draw (seed 2036), defined when the seventh was exhausted: one whole
+    shuffle of its candidates cut at ``n``, so a longer draw continues a shorter one."""
+    candidates = eighth_check_candidates()
+    return random.Random(2036).sample(candidates, len(candidates))[:n]
+
+
+def test_the_eighth_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> None:
+    """The eighth check draw starts where the seed says, continues itself, holds only texts with both cues in its length
+    band, and meets no id of an earlier draw, of the earlier draws' candidates, of a tune file or of another test; the
+    check files it holds are exactly its first EIGHTH_CHECK_DRAWN ids."""
+    whole = eighth_check_sample(len(eighth_check_candidates()))
+    assert len(whole) == len(set(whole)) == 18 and whole[:3] == EIGHTH_CHECK_FIRST
+    assert eighth_check_sample(5) == whole[:5] and eighth_check_sample() == whole[:EIGHTH_CHECK_DRAWN]
+    texts = bulk_texts(whole).values()
+    assert all(DUTY_CUE.search(t) and TIME_LIMIT_CUE.search(t) and 100_000 < len(t) <= 150_000 for t in texts)
+    cued = set(third_check_candidates()) | set(third_tune_candidates()) | set(fourth_tune_candidates())
+    cued |= set(fourth_check_candidates()) | set(fifth_check_candidates()) | set(sixth_check_candidates())
+    cued |= set(seventh_check_candidates())
+    tune = {g.bulk_id for folder in ("bulk", "bulk2", "bulk3", "bulk4") for g in load_gold(GOLD / folder)}
+    assert not set(whole) & (earlier_draws() | cued | tune | SEVENTH_CHECK_SEEN)
+    check = {g.bulk_id for g in load_gold(GOLD / CHECK)}
+    assert check & set(whole) == set(eighth_check_sample())
 
 THIRD_TUNE_DRAWN = 57  # how far the third bulk tune draw (seed 2030, tests/gold/bulk3/) has gone: 7, 6 more, 7 more, 5 more, 4 more, 4 more, 4 more, 6 more, 5 more, 4 more, 5 more: the whole draw
 

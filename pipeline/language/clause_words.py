@@ -21,7 +21,8 @@ CLAUSES = lexicon(
             "support_openings", "duty_nouns", "power_nouns", "power_list_endings", "procedure_nouns", "binding_words",
             "document_nouns", "qualifiers", "matter_openings",
             "lower_case_subjects", "competent_kinds", "competence_words", "competence_references", "list_takers",
-            "not_subjects",
+            "not_subjects", "execution_verbs", "executed_documents", "item_openings",
+            "scope_openings",
         )
     },
 )  # fmt: skip
@@ -47,6 +48,7 @@ def _roles_known() -> list[str]:
 def clause_patterns() -> dict[str, re.Pattern[str]]:
     data: dict[str, Any] = CLAUSES.data()
     duties = alternation(data["duty_nouns"])
+    executions, documents = alternation(data["execution_verbs"]), alternation(data["executed_documents"])
     return {
         # between commas, or opening a sentence or item (Trong phạm vi nhiệm vụ, quyền hạn của mình, Bộ Công Thương …)
         "inserted": re.compile(
@@ -71,6 +73,14 @@ def clause_patterns() -> dict[str, re.Pattern[str]]:
         "competence_reference": re.compile(rf"\s+(?:{alternation(data['competence_references'])})\s"),
         "provision": re.compile(rf"\s+(?:{alternation(data['competence_references'])})\s[^;.:]{{0,80}}?\snày(?=\s|$)"),
         "taking": re.compile(rf"\s(?:{alternation(data['list_takers'])})\s+"),
+        # … chịu trách nhiệm thi hành Quyết định này; … có trách nhiệm tổ chức triển khai, thi hành Thông tư này; …
+        # căn cứ Quyết định thi hành
+        "execution": re.compile(
+            rf"\s(?:(?:{alternation(role_cues()['duty_cues'])})\s[^.;:]{{0,60}}?(?:{executions})\s+(?:{documents})\s+này"
+            rf"|căn cứ\s+(?:{documents})\s+(?:này\s+)?(?:để\s+)?(?:{executions}))(?!\w)"
+        ),
+        "item_opening": re.compile(rf"(?:{alternation(data['item_openings'])})\s"),
+        "scope": re.compile(rf"[\s,]+(?:{alternation(data['scope_openings'])})(?=[\s,])", re.IGNORECASE),
         "place": re.compile(rf"\s+(?:{alternation(data['qualifiers'])})\s+"),
         "matter": re.compile(rf"\s(?:{alternation(data['matter_openings'])})\s"),
         "subject_heading": re.compile(

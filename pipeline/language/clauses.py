@@ -20,7 +20,9 @@ from pipeline.language.name_grammar import MAX_NAME_WORDS, begins_name
 from pipeline.language.names import names
 from pipeline.language.per_document import document_cache
 from pipeline.language.roles import cue, role_headings, screened_cue
-from pipeline.language.subjects import defined_names, find_doer, generic_tail, granted_a_right, next_to_verb
+from pipeline.language.subjects import (
+    defined_names, execution_list, find_doer, generic_tail, granted_a_right, next_to_verb,
+)  # fmt: skip
 
 CLAUSE_END = re.compile(r"[;.](?:\s|$)|:\s(?=\S)")
 OPENING_QUOTE = re.compile(r"\s*[“\"]")  # an amending text quotes the paragraphs it puts in: “3. … .”.
@@ -333,6 +335,9 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
         subject = clause[start:]
         if start != body_start or clause[:body_start].endswith(BLANKED):
             subject = subject[:1].upper() + subject[1:]
+        if start == body_start and (listed := execution_list(subject)):  # … và các tổ chức … chịu trách nhiệm thi hành
+            mentions += [("lead", start + s, clause[start + s : start + s + len(n)]) for s, n in listed]
+            break
         if not cue("lead_before").match(subject) and (doer := find_doer(subject)):
             role, verb, whole = doer
             if role == "lead" and cue("regulated_firm").match(subject) and not cue("duty").match(subject, verb):

@@ -14,6 +14,9 @@ from pipeline.language.name_grammar import MAX_NAME_WORDS, begins_name
 from pipeline.language.names import names
 from pipeline.language.roles import cue
 KIND_BEFORE_VERB = re.compile(r"(?:đơn vị|cơ quan|tổ chức|cá nhân|doanh nghiệp|bên)\s*$")  # … các đơn vị | tham gia X
+ITEM_SEPARATOR = re.compile(r",\s+|;\s+|\s+và\s+")  # between the items of an execution clause's list
+BLANKS = re.compile(r"…|\.{3}|\(\d+\)")  # a form's blanks to fill in (Trưởng đoàn kiểm tra, ....(7) và .....(8))
+AGENT = re.compile(r"\sdo\s+")  # … cơ quan | do Chính phủ, Thủ tướng Chính phủ | thành lập: who made it, no item
 
 
 def find_doer(subject: str) -> tuple[str, int, bool] | None:
@@ -195,3 +198,66 @@ def _duty_after_partners(subject: str, support: int) -> re.Match[str] | None:
         return None
     duty = cue("duty").search(subject, support)
     return duty if duty and not cue("duty_to_support").match(subject, duty.start()) else None
+
+
+def execution_list(subject: str) -> list[tuple[int, str]] | None:
+    """The subjects of an execution clause (``Chánh Văn phòng …, Chủ tịch … và các tổ chức, cá nhân có liên quan chịu
+    trách nhiệm thi hành Quyết định này``) whose list holds an item a qualifier follows: all before the clause's verb
+    is a list of subjects, so the qualifier belongs to its item up to the next one (``người đứng đầu cơ quan do Chính
+    phủ, Thủ tướng Chính phủ thành lập mà không phải là đơn vị sự nghiệp công lập, | Chủ tịch …``; ``Thủ trưởng các
+    đơn vị … có sử dụng kinh phí … | và Chủ tịch …``). The next item opens with a capitalised name or a name in lower
+    case that opens an item (``các …``, ``tổ chức phát hành``); the bodies of an agent (``do A, B thành lập``) are
+    none. None for any other clause, for a list the names grammar reads to its end, and for a form's blanks."""
+    execution = clause_patterns()["execution"].search(subject)
+    if not execution or not begins_name(subject) or BLANKS.search(subject, 0, execution.start()):
+        return None
+    words = subject[: execution.start()].rstrip()
+    items: list[tuple[int, str]] = []
+    position, qualified = 0, False
+    while position < len(words):
+        found = names(words[position:])
+        if found and found[0][0] == 0:
+            found += generic_tail(words[position:], found, len(words) - position)  # … và tổ chức, cá nhân có liên quan
+        elif clause_patterns()["item_opening"].match(words, position):
+            found = [(0, words[position:].split(",")[0].split(" và ")[0])]  # tổ chức phát hành: "tổ chức" no verb
+        else:
+            return None  # a piece that opens no name: no list of subjects
+        items += [(position + start, name) for start, name in found]
+        start, name = items[-1]
+        if not words[start + len(name) :].strip(" ,;"):
+            break
+        following = _next_item(words, start + len(name))
+        end = following.start() if following else len(words)
+        if any(cue(c).search(words, start + len(name), end) for c in ("leading", "support", "lead_before")):
+            return None  # … chủ trì, phối hợp với …: the words after the name are a clause of its own, no qualifier
+        item = _within_scope(words[start:end])
+        items[-1], qualified = (start, item), qualified or item != name
+        if not following:
+            break
+        position = following.end()
+    return items if qualified else None
+
+
+def _next_item(words: str, qualifier: int) -> re.Match[str] | None:
+    """The separator after which the next item of a list opens, past the qualifier at `qualifier`."""
+    agents = [
+        (agent.start(), agent.end() + start + len(name))
+        for agent in AGENT.finditer(words, qualifier)
+        for start, name in names(words[agent.end() :])[-1:]
+    ]
+    for separator in ITEM_SEPARATOR.finditer(words, qualifier):
+        if any(start <= separator.start() < end for start, end in agents):
+            continue
+        after = words[separator.end() :]
+        if (begins_name(after) and after[:1].isupper()) or clause_patterns()["item_opening"].match(after):
+            return separator
+    return None
+
+
+def _within_scope(item: str) -> str:
+    """An item without the words that close it and say within which powers it acts (``các đơn vị khác có giao dịch
+    với Kho bạc Nhà nước | trong phạm vi chức năng, quyền hạn của mình``)."""
+    item = item.rstrip(" ,;")
+    scope = clause_patterns()["scope"].search(item)
+    return item[: scope.start()] if scope else item
+
