@@ -540,6 +540,16 @@ def test_an_amount_that_ends_a_range_or_passes_a_threshold_is_a_bracket_not_a_li
     assert limit[4:6] == (3, "working_day")
 
 
+def test_years_in_a_sentence_that_grants_or_forbids_are_how_long_a_right_holds() -> None:
+    # bulk: 16 in 10 documents outside check (a founder's shares, a licence barred, losses carried forward)
+    assert typed("3. Thành viên sáng lập chỉ được chuyển nhượng phần vốn góp cho thành viên sáng lập khác trong thời hạn 05 "
+                 "năm kể từ ngày được cấp Giấy phép.") == []  # fmt: skip
+    assert typed("2. Trong thời hạn 05 năm kể từ ngày được cấp Giấy phép, thành viên sáng lập chỉ được chuyển nhượng.") == []
+    assert typed("5. Doanh nghiệp không được cấp Giấy phép trong thời hạn 03 năm kể từ ngày bị thu hồi Giấy phép.") == []
+    (limit,) = typed("Chậm nhất là 05 năm kể từ ngày quyết định sắp xếp có hiệu lực, đơn vị phải thực hiện số lượng cấp phó")
+    assert limit[4:6] == (60, "month")
+
+
 def test_a_sentence_whose_subject_is_a_time_limit_names_one() -> None:
     # bulk: 'Thời hạn <act> là / không quá / tối đa / : N ngày' (52 documents carry a 'Thời hạn' or 'Thời gian' subject
     # with an amount; 'Thời gian' is read only before a duty's verb, it as often measures a stay or an aid: 26 limits in 17

@@ -217,6 +217,8 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
                 continue  # measured from one point to another (… 03 năm kể từ ngày sản xuất đến ngày mở tờ khai)
         if opener in words()["from_then"] and limit not in words()["amount_limits"] and not _closes_a_duty(text, match, end):
             continue  # when something starts or may happen (Sau 12 tháng kể từ thời điểm ký hợp đồng, nếu …)
+        if unit(match["unit"]) == "year" and _grants(text, match.start(), end):
+            continue  # how long a right or a bar holds (chỉ được chuyển nhượng … trong thời hạn 05 năm kể từ ngày …)
         anchor = anchor or _opening_event(text, match.start())
         amount, named = number(match["amount"]), unit(match["unit"])
         amount, named = (amount * 12, "month") if named == "year" else (amount, named)
@@ -294,6 +296,15 @@ def _looks_back(match: re.Match[str], opener: str, limit: str) -> bool:
     if not (match["anchor"] or "").lower().startswith(tuple(words()["back_to"])):
         return False
     return not {opener, limit} & set(words()["notice_anchors"])
+
+
+def _grants(text: str, start: int, end: int) -> bool:
+    """Whether the sentence of a limit (`start`–`end`) grants or forbids outside it (``chỉ được chuyển nhượng``,
+    ``không được cấp Giấy phép``) with no word of a duty (``phải``, ``có trách nhiệm``)."""
+    clause = (re.split(r"[.;:\n]", before(text, start, 200))[-1] + " " + re.match(r"[^.;\n]*", text[end:])[0]).lower()
+    return re.search(rf"(?<!\w)(?:{alternatives(words()['grants'])})(?!\w)", clause) is not None and not any(
+        re.search(rf"(?<!\w){duty}(?!\w)", clause) for duty in DUTY_WORDS
+    )
 
 
 def _waits(match: re.Match[str]) -> bool:
