@@ -56,6 +56,21 @@ def test_a_verb_pair_with_a_comma_inside_a_name_splits_no_list() -> None:
     assert names("phòng, chống tham nhũng") == []
 
 
+def test_the_joint_office_of_two_local_bodies_is_one_body() -> None:
+    # bulk doc_000085 (the model rules of a People's Council): its joint office, in a list and as a subject; "và"
+    # still splits two bodies that are no office's (Thường trực Hội đồng nhân dân và Ủy ban nhân dân tỉnh)
+    text = (
+        "2. Hội đồng nhân dân, Thường trực Hội đồng nhân dân, Ban của Hội đồng nhân dân, Tổ đại biểu Hội đồng nhân dân, "
+        "đại biểu Hội đồng nhân dân, Văn phòng Hội đồng nhân dân và Ủy ban nhân dân, các cơ quan, tổ chức, cá nhân có "
+        "liên quan chịu trách nhiệm thi hành Nghị quyết này."
+    )
+    assert ("lead", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân") in mentions(text)
+    text = "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân cấp tỉnh có trách nhiệm tổng hợp."
+    assert mentions(text) == [("lead", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân cấp tỉnh")]
+    text = "Thường trực Hội đồng nhân dân và Ủy ban nhân dân tỉnh có trách nhiệm tổ chức thực hiện."
+    assert mentions(text) == [("lead", "Thường trực Hội đồng nhân dân"), ("lead", "Ủy ban nhân dân tỉnh")]
+
+
 def test_a_body_at_the_same_level_keeps_cùng_cấp() -> None:
     # bulk doc_000046
     text = (
