@@ -54,6 +54,7 @@ GROUPS = {
     "held out 3": "third held-out captures (other texts drawn at random, the second bulk draw among them)",
     "held out 4": "fourth held-out captures (other texts drawn at random, seed 3939; measured before and after a stop)",
     "held out 5": "fifth held-out captures (texts nobody had read, gold written from the texts only; measured once)",
+    "held out 6": "sixth held-out captures (other texts nobody had read, one page each, no Nơi nhận; measured once)",
 }
 
 

@@ -4,7 +4,8 @@ OCR correction's language model (pipeline/ocr/language_model.py).
 Texts: the bulk corpus and the dev texts, leaving out what the OCR is measured on: the dev and bulk texts rendered as
 scans (scripts/render_scans.py), the hand-typed ground truth of ailab_4_1 (dev/src-ailabocr-01.txt), and bulk
 documents that are one of the rendered documents (their number in the first lines). A bigram is two well-formed
-syllables next to each other within a phrase (pipeline.ocr.tokens); the syllable that ends a phrase is counted too.
+syllables next to each other within a phrase (pipeline.ocr.tokens); the syllable that ends a phrase is counted too, and
+the times a syllable is written capitalised inside a phrase (a name's: ``Cửa Hội``).
 Each syllable is written in its most frequent spelling (``hòa`` or ``hoà``). Continuation counts and the Kneser-Ney
 discount are taken from all pairs; pairs and syllables seen once are then left out of the file to keep it small. The
 trigram file keeps the trigrams seen twice or more that the correction may ask about: those whose two pairs the model
@@ -25,7 +26,7 @@ from pathlib import Path
 from render_scans import RENDERED, gold_path
 
 from pipeline.ocr.language_model import BOUND, COUNTS, TRIGRAM_COUNTS, model
-from pipeline.ocr.tokens import Key, key_of, syllable_runs
+from pipeline.ocr.tokens import Key, capitalised_inside, key_of, syllable_runs
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -62,7 +63,9 @@ def main() -> None:
     pairs: Counter[tuple[str, str]] = Counter()
     triples: Counter[tuple[str, str, str]] = Counter()
     last: Counter[str] = Counter()  # the syllable (or number) that ends a phrase
+    capitalised: Counter[Key] = Counter()  # times written capitalised inside a phrase
     for text in texts():
+        capitalised.update(key_of(syllable) for syllable in capitalised_inside(text))
         for run in syllable_runs(text):
             spellings.update(run)
             last[run[-1]] += 1
@@ -88,10 +91,11 @@ def main() -> None:
     with TARGET.open("w", encoding="utf-8") as out:
         out.write(f"# syllable and syllable-bigram counts, by scripts/{Path(__file__).name}\n")
         out.write("# syllable<TAB>count<TAB>distinct syllables before it<TAB>distinct after it<TAB>")
-        out.write("times it ends a phrase; pair<TAB>count\n")
+        out.write("times it ends a phrase<TAB>times capitalised inside a phrase; pair<TAB>count\n")
         out.write(f"# discount = {discount:.4f}\n# bigram_types = {len(bigrams)}\n# end_types = {len(ends)}\n")
         for key in kept:
-            out.write(f"{usual[key]}\t{counts[key]}\t{preceding[key]}\t{following[key]}\t{ends[key]}\n")
+            fields = (counts[key], preceding[key], following[key], ends[key], capitalised[key])
+            out.write("\t".join([usual[key], *map(str, fields)]) + "\n")
         pruned = sorted(
             ((a, b) for (a, b), n in bigrams.items() if n >= MIN_COUNT and a in rank and b in rank),
             key=lambda ab: (-bigrams[ab], usual[ab[0]], usual[ab[1]]),

@@ -37,6 +37,16 @@ def test_a_prefix_alone_on_a_line_of_a_formula_opens_no_signature(bulk: dict[str
     assert signed(structure_of(bulk["doc_000461"])) == ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Thị Phương Hoa")
 
 
+def test_an_m_over_a_signature_is_the_tm_a_seal_cut(bulk: dict[str, str]) -> None:
+    """A seal across ``TM. CHÍNH PHỦ`` leaves ``M. CHÍNH PHỦ``: no bulk line opens with ``M.``, and ``TM.`` is the one
+    prefix ending so; a body line ``M. …`` with no signature below stays no authority."""
+    sealed = bulk["doc_000098"].replace("TM. CHÍNH PHỦ", "M. CHÍNH PHỦ")
+    assert "M. CHÍNH PHỦ" in sealed and "TM. CHÍNH PHỦ" not in sealed
+    assert signed(structure_of(sealed)) == ("TM. CHÍNH PHỦ KT.THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Trần Hồng Hà")
+    text = "THÔNG TƯ\nvề việc thử\nĐiều 1. Phạm vi\nM. CHÍNH PHỦ\nThông tư này áp dụng.\nBỘ TRƯỞNG\n(Đã ký)\nNguyễn Văn An\n"
+    assert signed(structure_of(text)) == (None, "BỘ TRƯỞNG", "Nguyễn Văn An")
+
+
 def test_a_signature_printed_before_the_annexes_is_found_without_recipients(bulk: dict[str, str]) -> None:
     """A resolution of the National Assembly (no Nơi nhận) signed before its annexes (doc_000347, doc_000585)."""
     assert signed(structure_of(bulk["doc_000347"])) == (None, "CHỦ TỊCH QUỐC HỘI", "Trần Thanh Mẫn")

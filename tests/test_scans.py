@@ -449,6 +449,12 @@ ENACTED_HEADER = (
             "Bộ trưởng ban hành Thông tư sửa đổi Thông tư số 13/2024/TT-BTC.",
             "Sửa đổi Thông tư số 12/2024/TT-BTC",
         ),
+        (  # held out 5: doc_000433's formula read ``địa nhện`` where its title reads ``địa phận``; the model weighs
+            # the two readings between the title's words, and the title's stands
+            "Công bố vùng nước cảng biển thuộc địa phận tỉnh Nghệ An",
+            "Bộ trưởng ban hành Thông tư công bố vùng nước cảng biển thuộc địa nhện tỉnh Nghệ An.",
+            "Công bố vùng nước cảng biển thuộc địa phận tỉnh Nghệ An",
+        ),
         (  # the formula words another title: no witness
             "Quy định về bồi hoàn học bổng",
             "Bộ trưởng ban hành Thông tư hướng dẫn thi hành Luật Đất đai về giá đất.",

@@ -6,7 +6,9 @@ neighbours. The words of a phrase are decoded together (Viterbi) as a noisy chan
 any syllable the model knows with the same letters and other marks (tone, vowel marks, the bar of đ), or, for a word
 that is no known syllable, one letter away; its score is the model's log-probability in context
 (:mod:`pipeline.ocr.language_model`, interpolated Kneser-Ney, the phrase's end predicted like a word) minus a cost per
-changed mark or letter, the cost lower where tesseract was unsure.
+changed mark or letter, the cost lower where tesseract was unsure. A word read capitalised inside its phrase is
+likelier a name's syllable than a common word's (``bờ Nam Cửa Hội`` is no ``Của``, ``Lê Anh Tuân`` is ``Tuấn``): each
+spelling is weighed by how often the model's texts write it so (:meth:`~pipeline.ocr.language_model.Model.log_capitalised`).
 
 What is never changed: numbers, document symbols (``12-CT/TW``, ``COVID-19``), abbreviations and words in mixed
 case (they cut the context); the letters of a well-formed syllable tesseract read with confidence (``SURE``), only
@@ -31,7 +33,7 @@ from collections.abc import Iterable, Iterator
 
 from pipeline.keys import fold
 from pipeline.ocr.language_model import BOUND, Model, model, trigrams
-from pipeline.ocr.tokens import NUMBER_KEY, Key, Token, key_of, phrases, word_key
+from pipeline.ocr.tokens import NUMBER_KEY, Key, Token, is_capitalised, is_foreign, key_of, phrases, word_key
 from pipeline.vietnamese import is_syllable
 
 _FOLDED_LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -100,7 +102,7 @@ def _is_settled(
         return len(lattice[i]) == 1
     rare = lm.unigrams.get(own, 0) < MIN_EVIDENCE
     if rare and not is_syllable(words[i]):
-        return False
+        return _among_foreign_words(words, i, confidences)
 
     def pair(a: Key, b: Key, after: bool) -> int:
         return lm.bigrams.get((a, b) if after else (b, a), 0)
@@ -139,6 +141,13 @@ def _is_settled(
             if (expected >= MIN_EXPECTED and seen < PLAUSIBLE_SHARE * expected) or association >= COLLOCATION:
                 return False
     return True
+
+
+def _among_foreign_words(words: list[str], i: int, confidences: list[float]) -> bool:
+    """Word i, read surely and no Vietnamese syllable, stands beside a foreign word read surely: a foreign phrase
+    (``Ministry of Agriculture and Environment``, ``of Viet Nam``), whose words no Vietnamese spelling mends; beside
+    a syllable read without its tone (``QUOC TICH``), it is a capitals line that lost its marks."""
+    return any(0 <= j < len(words) and confidences[j] >= SURE and is_foreign(words[j]) for j in (i - 1, i + 1))
 
 
 def _bound_elsewhere(lm: Model, keys: list[Key], i: int, other: Key, neighbour: Key, after: bool) -> bool:
@@ -206,7 +215,10 @@ def correct_phrase(words: list[str], confidences: list[float]) -> list[str]:
         column = [
             ((k,), 0.0 if k == keys[i] else -channel_cost(word, lm.spelling.get(k, word), confidence)) for k in options
         ]
-        states.append(column + _run_together(lm, word, confidence))
+        column += _run_together(lm, word, confidence)
+        if i and is_capitalised(word) and len(column) > 1:  # a name's syllable, more likely than a common word's
+            column = [(state, score + lm.log_capitalised(state[0])) for state, score in column]
+        states.append(column)
     # best[i][state] = (score, back-pointer) of the best path ending in that state of word i
     best: list[dict[tuple[Key, ...], tuple[float, tuple[Key, ...] | None]]] = []
     for i, column_states in enumerate(states):

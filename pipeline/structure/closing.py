@@ -31,6 +31,7 @@ SEAL_MARKS = 4  # letters a seal's ring may leave before a signer's title on its
 ANNEX_TITLE = re.compile(r"^PHỤ LỤC\b")  # an annex's title line, in capitals: the main document ended above it
 SIGNATURE_BETWEEN = 6  # lines of a signature block printed between a Nơi nhận label and its items
 STRIPPED_AUTHORITY = re.compile(r"^[^\w\s]{1,3}\s*(?P<head>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,6})$")  # ``. BỘ TRƯỞNG``
+SEALED_TM = re.compile(r"^M\.\s*(?=[^\W\d_])")  # ``M. CHÍNH PHỦ``: a seal across the line took the T of ``TM.``
 DEPUTY_SIGNING = re.compile(r"^KT\.\s*(?P<head>\S.*)$")  # ``KT. BỘ TRƯỞNG``: a deputy signs for the head
 SIGNATURE_SEARCH = 40  # lines around the recipients block, or at the end, where a signature is looked for
 
@@ -257,6 +258,7 @@ def _signature(lines: list[Line], start_index: int, anchor: int | None) -> Signa
     for position, line in enumerate(candidates):
         cells = [c.strip() for c in line.stripped.split(" | ")] if " | " in line.stripped else [line.stripped]
         for cell in cells:
+            cell = _with_sealed_t(cell, candidates[position + 1 : position + 1 + NAME_GAP])
             opened = prefix.match(cell)
             if opened and _opens_authority(cell, opened.end()) and is_capitals(cell[:12]) and len(cell) < 120:
                 if opened.end() == len(cell) and not _signed_below(candidates[position + 1 : position + 1 + NAME_GAP]):
@@ -271,6 +273,15 @@ def _signature(lines: list[Line], start_index: int, anchor: int | None) -> Signa
         if found.lines:
             return found
     return _without_prefix([line for line in lines[-SIGNATURE_SEARCH:] if line.stripped])
+
+
+def _with_sealed_t(cell: str, below: list[Line]) -> str:
+    """``M. CHÍNH PHỦ`` → ``TM. CHÍNH PHỦ``: a line in capitals opening with ``M.`` over a signature (the next line
+    in capitals too: ``KT. THỦ TƯỚNG``, ``CHỦ TỊCH``) is ``TM.`` whose ``T`` a seal took; ``TM.`` is the one prefix
+    that ends so, and no line of the 767 bulk texts opens with ``M.`` (171 lines of 144 open with ``TM.``)."""
+    if SEALED_TM.match(cell) and is_capitals(cell) and below and is_capitals(below[0].stripped) and _signed_below(below):
+        return f"T{cell}"
+    return cell
 
 
 def _signed_below(lines: list[Line]) -> bool:

@@ -5,7 +5,10 @@ name (``Bộ trưởng Bộ Tài chính ban hành Thông tư hướng dẫn …`
 such a formula repeat their title in it). On a scan the title is set in capitals or bold, where OCR misreads
 letters with confidence (``11/2022/TI-BTNMT``, ``QUỐC.GIA``), while the formula is body text, read well: a word of the
 title that the formula spells a letter or two otherwise, where the two readings agree on most of the title's words,
-is taken as the formula spells it (in the title's case).
+is taken as the formula spells it (in the title's case). The body is read by the same OCR, though, and slips too
+(``thuộc địa nhện tỉnh`` in the formula of a title that reads ``địa phận``): where both readings of a stretch are
+well-formed syllables, the syllable model weighs them between the title's words around it, and the formula's is
+taken only where it is no less likely.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from rapidfuzz.distance import Levenshtein
 
 from pipeline.language.folding import fold
 from pipeline.language.labels import LABEL_START
-from pipeline.ocr.tokens import key_of
+from pipeline.ocr.language_model import model
+from pipeline.ocr.tokens import Token, key_of, word_key
 from pipeline.structure.lines import Line
-from pipeline.vietnamese import is_capitals
+from pipeline.vietnamese import is_capitals, is_syllable
 
 FORMULA_LINES = 25  # the first body lines where the enacting formula is looked for
 AGREEMENT = 0.85  # share of the title's words the formula must repeat (as letters, marks aside) to stand witness
@@ -60,12 +64,32 @@ def _mended(read: list[str], witness: list[str], matcher: difflib.SequenceMatche
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         ours, theirs = read[a0:a1], witness[b0:b1]
         if op == "equal":
-            mended += [_as(w, t, capitals) if _misread(w, t) else w for w, t in zip(ours, theirs, strict=True)]
-        elif op == "replace" and _one_reading(ours, theirs):
+            for i, (w, t) in enumerate(zip(ours, theirs, strict=True), a0):
+                taken = _misread(w, t) and not _likelier(read, i, i + 1, [t])
+                mended.append(_as(w, t, capitals) if taken else w)
+        elif op == "replace" and _one_reading(ours, theirs) and not _likelier(read, a0, a1, theirs):
             mended += [_as(ours[0], t, capitals) for t in theirs]
         elif not (op == "delete" and 0 < a0 and a1 < len(read) and _is_speck(ours)):
             mended += ours
     return " ".join(mended)
+
+
+def _likelier(read: list[str], start: int, end: int, theirs: list[str]) -> bool:
+    """Is the title's own reading of its words ``read[start:end]`` likelier than the formula's `theirs` by the
+    syllable model, between the title's words around them? Only where both are well-formed syllables: a symbol or a
+    garble (``TI-BTNMT``, ``QUỐC.GIA``) is no word to weigh."""
+    cores = [Token.of(w).core for w in (*read[start:end], *theirs)]
+    if not all(is_syllable(core) for core in cores):
+        return False
+    lm = model()
+    before = [word_key(Token.of(read[start - 1]).core)] if start else []
+    after = [word_key(Token.of(read[end]).core)] if end < len(read) else []
+
+    def score(words: list[str]) -> float:
+        keys = [*before, *(word_key(Token.of(w).core) for w in words), *after]
+        return sum(lm.log_probability(a, b) for a, b in zip([None, *keys], keys))
+
+    return score(read[start:end]) > score(theirs)
 
 
 def _formulas(lines: list[Line], opening: re.Pattern[str]) -> Iterator[str]:
