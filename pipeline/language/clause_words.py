@@ -18,7 +18,8 @@ CLAUSES = lexicon(
         key: [str]
         for key in (
             "openers", "subject_after", "inserted_phrases", "subject_heading_prefixes", "subject_heading_suffixes",
-            "support_openings", "duty_nouns", "power_nouns", "document_nouns", "qualifiers", "matter_openings",
+            "support_openings", "duty_nouns", "power_nouns", "power_list_endings", "procedure_nouns", "binding_words",
+            "document_nouns", "qualifiers", "matter_openings",
             "lower_case_subjects", "competent_kinds", "competence_words", "competence_references", "list_takers",
             "not_subjects", "execution_verbs", "executed_documents", "item_openings",
             "scope_openings",

@@ -178,6 +178,29 @@ def grants_powers(heading: str) -> bool:
     return words.startswith(tuple(powers)) and not duties.search(words)
 
 
+def lists_powers(heading: str) -> bool:
+    """Whether a heading lists powers: it names powers and no duties or procedure (``Điều 15. Thẩm quyền của Quốc
+    hội trong việc xem xét kết quả giám sát``, ``2. Quyền hạn``), or it ends by giving its body powers (``1. Chủ tịch
+    Ủy ban nhân dân cấp xã có quyền:``)."""
+    words = fold(heading[body_start_of(heading) :]).rstrip(" :.")
+    if grants_powers(heading):
+        return not any(fold(noun) in words for noun in CLAUSES.data()["procedure_nouns"])
+    endings = tuple(f" {fold(ending)}" for ending in CLAUSES.data()["power_list_endings"])
+    return words.endswith(endings) and not _heading_nouns()[1].search(words)
+
+
+@cache
+def _binding() -> re.Pattern[str]:
+    words = "|".join(re.escape(word) for word in CLAUSES.data()["binding_words"])
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def binds(text: str) -> bool:
+    """Whether a paragraph binds in so many words (``phải``, ``có trách nhiệm``, ``nghĩa vụ``, ``báo cáo``): a duty
+    even among powers (``Người nhận được kiến nghị có trách nhiệm xem xét và trả lời …``)."""
+    return bool(_binding().search(text))
+
+
 def inherited_role(task_text: str) -> str | None:
     """The role of a heading's body in a task under it: ``Phối hợp với …`` makes it a support, else it leads; none
     in an item that grants a right (``Được yêu cầu …``, ``Được cung cấp thông tin …``: a list of the body's rights)."""
