@@ -611,3 +611,26 @@ def test_an_instruction_takes_one_article_name_and_leaves_a_label_cut_in_three()
     text = "Điều 9. Sửa đổi\n1. Sửa đổi khoản 4 của\nĐiều 4\n8\n“4. Nội dung mới.”\nĐiều 1\n0\n. Hiệu lực thi hành\n"
     lines = [line.stripped for line in join_split_labels(split_lines(text))]
     assert "1. Sửa đổi khoản 4 của Điều 48" in lines and "Điều 10. Hiệu lực thi hành" in lines
+
+
+def test_the_items_of_a_list_of_powers_are_no_tasks_unless_they_bind(bulk: dict[str, str]) -> None:
+    """``Điều 6. Thẩm quyền quyết định cấp, cấp đổi Giấy phép …`` / ``1. Thống đốc Ngân hàng Nhà nước quyết định cấp
+    …`` (doc_000457) and ``Điều 15. Thẩm quyền của Quốc hội …`` / ``1. Yêu cầu Ủy ban Thường vụ Quốc hội …``
+    (doc_000002) give competences; ``Người nhận được kiến nghị có trách nhiệm xem xét và trả lời …`` in a power
+    article of doc_000002 binds, and stays a task."""
+    licences = [t.text for t in structure_of(bulk["doc_000457"]).tasks]
+    assert not [t for t in licences if t.startswith("1. Thống đốc Ngân hàng Nhà nước quyết định cấp")]
+    supervision = [t.text for t in structure_of(bulk["doc_000002"]).tasks]
+    assert not [t for t in supervision if t.startswith("1. Yêu cầu Ủy ban Thường vụ Quốc hội")]
+    assert [t for t in supervision if "Người nhận được kiến nghị có trách nhiệm xem xét và trả lời" in t]
+
+
+def test_an_amending_instruction_is_an_amendment_and_no_task(bulk: dict[str, str]) -> None:
+    """``1. Thay thế cụm từ “Bộ Nông nghiệp và Phát triển nông thôn” bằng cụm từ “Bộ Nông nghiệp và Môi trường” tại
+    khoản 1 …`` (doc_000525) is a row of the amendments table, not a task; a duty that opens with the same verb and
+    names no unit (``a) Sửa đổi, bổ sung Điều lệ của tổ chức tài chính vi mô …``, doc_000523) stays a task."""
+    amending = structure_of(bulk["doc_000525"])
+    assert not [t.text for t in amending.tasks if "Thay thế cụm từ" in t.text]
+    assert [a for a in amending.amendments if a.action == "replace"]
+    duties = [t.text for t in structure_of(bulk["doc_000523"]).tasks]
+    assert [t for t in duties if t.startswith("a) Sửa đổi, bổ sung Điều lệ của tổ chức tài chính vi mô")]

@@ -18,7 +18,8 @@ CLAUSES = lexicon(
         key: [str]
         for key in (
             "openers", "subject_after", "inserted_phrases", "subject_heading_prefixes", "subject_heading_suffixes",
-            "support_openings", "duty_nouns", "power_nouns", "document_nouns", "qualifiers", "matter_openings",
+            "support_openings", "duty_nouns", "power_nouns", "power_list_endings", "procedure_nouns", "binding_words",
+            "document_nouns", "qualifiers", "matter_openings",
             "lower_case_subjects", "competent_kinds", "competence_words", "competence_references", "list_takers",
             "not_subjects", "execution_verbs", "executed_documents", "item_openings",
             "scope_openings",
@@ -48,6 +49,7 @@ def clause_patterns() -> dict[str, re.Pattern[str]]:
     data: dict[str, Any] = CLAUSES.data()
     duties = alternation(data["duty_nouns"])
     executions, documents = alternation(data["execution_verbs"]), alternation(data["executed_documents"])
+    supporting = alternation(role_cues()["support_after"])  # … có trách nhiệm phối hợp với Y thực hiện …: no execution
     return {
         # between commas, or opening a sentence or item (Trong phạm vi nhiệm vụ, quyền hạn của mình, Bộ Công Thương …)
         "inserted": re.compile(
@@ -75,7 +77,8 @@ def clause_patterns() -> dict[str, re.Pattern[str]]:
         # … chịu trách nhiệm thi hành Quyết định này; … có trách nhiệm tổ chức triển khai, thi hành Thông tư này; …
         # căn cứ Quyết định thi hành
         "execution": re.compile(
-            rf"\s(?:(?:{alternation(role_cues()['duty_cues'])})\s[^.;:]{{0,60}}?(?:{executions})\s+(?:{documents})\s+này"
+            rf"\s(?:(?:{alternation(role_cues()['duty_cues'])})\s(?!{supporting})[^.;:]{{0,60}}?(?:{executions})\s+(?:{documents})"
+            rf"\s+này"
             rf"|căn cứ\s+(?:{documents})\s+(?:này\s+)?(?:để\s+)?(?:{executions}))(?!\w)"
         ),
         "item_opening": re.compile(rf"(?:{alternation(data['item_openings'])})\s"),

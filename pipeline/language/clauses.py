@@ -9,6 +9,7 @@ Opening phrases, inserted phrases and heading words are data (``data/clauses.tom
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from pipeline.language.clause_words import CLAUSES, LIST_JOIN, LIST_MARKER, MAX_QUALIFIER_WORDS, clause_patterns
@@ -48,13 +49,21 @@ def blank_inserted(text: str) -> str:
     return clause_patterns()["inserted"].sub(blank, text)
 
 
+ROLE_HEADING_CHARS = 40  # the most a role's heading has once folded (Cơ quan, đơn vị chủ trì → co quan don vi chu tri)
+# More word characters than that: each keeps a character of its own in the folding (its marks go, its letter stays).
+_LONGER_THAN_A_ROLE_HEADING = re.compile(rf"(?:\W*\w){{{ROLE_HEADING_CHARS + 1}}}")
+
+
 @document_cache(maxsize=65_536)  # a part's heading is asked for each line under it
 def role_of_heading(heading: str) -> str | None:
     """The role a list part or table column gives (``Cơ quan chủ trì`` → lead, ``b) Cơ quan phối hợp`` → support);
     none where the role words do not open it (``4. Chế độ phối hợp, báo cáo`` is a topic)."""
     marker = LIST_MARKER.match(heading)
-    folded = fold(heading[marker.end() :] if marker else heading)
-    if len(folded) > 40:
+    words = heading[marker.end() :] if marker else heading
+    if _LONGER_THAN_A_ROLE_HEADING.match(words):  # a paragraph: not folded only to be measured
+        return None
+    folded = fold(words)
+    if len(folded) > ROLE_HEADING_CHARS:
         return None
     kinds, headings = role_headings()
     openings = {folded, kinds.sub("", folded)}  # Cơ quan, đơn vị chủ trì → chu tri
@@ -169,6 +178,29 @@ def grants_powers(heading: str) -> bool:
     return words.startswith(tuple(powers)) and not duties.search(words)
 
 
+def lists_powers(heading: str) -> bool:
+    """Whether a heading lists powers: it names powers and no duties or procedure (``Điều 15. Thẩm quyền của Quốc
+    hội trong việc xem xét kết quả giám sát``, ``2. Quyền hạn``), or it ends by giving its body powers (``1. Chủ tịch
+    Ủy ban nhân dân cấp xã có quyền:``)."""
+    words = fold(heading[body_start_of(heading) :]).rstrip(" :.")
+    if grants_powers(heading):
+        return not any(fold(noun) in words for noun in CLAUSES.data()["procedure_nouns"])
+    endings = tuple(f" {fold(ending)}" for ending in CLAUSES.data()["power_list_endings"])
+    return words.endswith(endings) and not _heading_nouns()[1].search(words)
+
+
+@cache
+def _binding() -> re.Pattern[str]:
+    words = "|".join(re.escape(word) for word in CLAUSES.data()["binding_words"])
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def binds(text: str) -> bool:
+    """Whether a paragraph binds in so many words (``phải``, ``có trách nhiệm``, ``nghĩa vụ``, ``báo cáo``): a duty
+    even among powers (``Người nhận được kiến nghị có trách nhiệm xem xét và trả lời …``)."""
+    return bool(_binding().search(text))
+
+
 def inherited_role(task_text: str) -> str | None:
     """The role of a heading's body in a task under it: ``Phối hợp với …`` makes it a support, else it leads; none
     in an item that grants a right (``Được yêu cầu …``, ``Được cung cấp thông tin …``: a list of the body's rights)."""
@@ -188,12 +220,18 @@ def opens_with_request(task_text: str) -> bool:
 
 def clauses(text: str) -> list[tuple[int, str, str]]:
     """Clauses split at ``;``, sentence ends and colons, with their offsets and the delimiter that ends them."""
-    found, start = [], 0
+    return list(_clauses(text))
+
+
+def _clauses(text: str) -> Iterator[tuple[int, str, str]]:
+    """:func:`clauses` one at a time, so that a reader of the first (:func:`names_a_doer`) splits no further."""
+    start = 0
     for match in CLAUSE_END.finditer(text):
-        found.append((start, text[start : match.start()], match.group(0)))
+        if (clause := text[start : match.start()]).strip():
+            yield start, clause, match.group(0)
         start = match.end()
-    found.append((start, text[start:], ""))
-    return [(s, c, d) for s, c, d in found if c.strip()]
+    if text[start:].strip():
+        yield start, text[start:], ""
 
 
 def clause_mentions(text: str) -> list[Mention]:
@@ -234,7 +272,7 @@ def names_a_doer(text: str) -> bool:
     body = text[body_start_of(text) :]  # past a list label, whose dot (2.) is no clause end
     if clause_patterns()["support_opening"].match(body):
         return False  # Phối hợp với Bộ Nội vụ …: a partner, no doer; the heading's body does the work
-    subject = next((c for _, c, _ in clauses(body)), "")
+    subject = next((c for _, c, _ in _clauses(body)), "")
     return any(role != "report_to" for role, _, _ in _mentions(subject))
 
 

@@ -41,6 +41,7 @@ from pipeline.language.deadline_words import (
 )
 from pipeline.language.recurring import days_in_periods, falls_due, frequencies, next_due
 from pipeline.language.relative_limits import relative_limits
+from pipeline.language.per_document import document_cache
 from pipeline.language.screens import Screened
 from pipeline.language.sessions import session_limits
 
@@ -140,6 +141,11 @@ def _grammar() -> _Grammar:
 def find_deadlines(text: str, not_before: date | None = None) -> list[Deadline]:
     """Every time limit of running text, left to right. `not_before`: the document's date; a date before it is
     a condition (``hoạt động cách mạng trước ngày 01/01/1945``), not a limit."""
+    return list(_find_deadlines(text, not_before))  # a list of its own
+
+
+@document_cache(maxsize=4096)  # a document repeats some of its lines (one task line in twenty in the bulk corpus)
+def _find_deadlines(text: str, not_before: date | None) -> tuple[Deadline, ...]:
     g = _grammar()
     found: list[Deadline] = []
     values: list[tuple[int, int]] = []
@@ -167,7 +173,7 @@ def find_deadlines(text: str, not_before: date | None = None) -> list[Deadline]:
     found += [d for d in scanned if not any(s < d.end and d.start < e for s, e in taken)]
     if not_before is not None:  # a year's grace: a plan may be issued a day after its first step was due
         found = [d for d in found if not (d.kind == "by_date" and d.deadline and d.deadline < not_before - YEAR)]
-    return _subsume(sorted(found, key=lambda d: d.start), text)
+    return tuple(_subsume(sorted(found, key=lambda d: d.start), text))
 
 
 def read_time_value(value: str, unit: str | None = None) -> list[Deadline]:

@@ -10,8 +10,9 @@ from pipeline.language.clause_words import (
     CLAUSES, LIST_END, LIST_JOIN, MAX_BARE_SUBJECT_WORDS, MAX_QUALIFIER_WORDS, clause_patterns,
 )  # fmt: skip
 from pipeline.language.name_ends import first_stop, name_end, without_trailers
-from pipeline.language.name_grammar import MAX_NAME_WORDS, begins_name
+from pipeline.language.name_grammar import MAX_NAME_WORDS, begins_name, name_patterns
 from pipeline.language.names import names
+from pipeline.language.per_document import document_cache
 from pipeline.language.roles import cue
 KIND_BEFORE_VERB = re.compile(r"(?:đơn vị|cơ quan|tổ chức|cá nhân|doanh nghiệp|bên)\s*$")  # … các đơn vị | tham gia X
 ITEM_SEPARATOR = re.compile(r",\s+|;\s+|\s+và\s+")  # between the items of an execution clause's list
@@ -19,6 +20,7 @@ BLANKS = re.compile(r"…|\.{3}|\(\d+\)")  # a form's blanks to fill in (Trưở
 AGENT = re.compile(r"\sdo\s+")  # … cơ quan | do Chính phủ, Thủ tướng Chính phủ | thành lập: who made it, no item
 
 
+@document_cache(maxsize=8192)  # one subject in twenty is asked again in its document
 def find_doer(subject: str) -> tuple[str, int, bool] | None:
     """(role, where its verb begins, whether all before the verb is the name) when `subject` opens with a body
     that a lead or a support cue follows, by the first cue (``Sở Y tế chủ trì, phối hợp …`` leads; ``Tòa án nhân
@@ -206,14 +208,14 @@ def execution_list(subject: str) -> list[tuple[int, str]] | None:
     is a list of subjects, so the qualifier belongs to its item up to the next one (``người đứng đầu cơ quan do Chính
     phủ, Thủ tướng Chính phủ thành lập mà không phải là đơn vị sự nghiệp công lập, | Chủ tịch …``; ``Thủ trưởng các
     đơn vị … có sử dụng kinh phí … | và Chủ tịch …``). The next item opens with a capitalised name or a name in lower
-    case that opens an item (``các …``, ``tổ chức phát hành``); the bodies of an agent (``do A, B thành lập``) are
+    case that opens an item (``các …``, ``tổ chức phát hành``) or a kind of institution; the bodies of an agent (``do A, B thành lập``) are
     none. None for any other clause, for a list the names grammar reads to its end, and for a form's blanks."""
     execution = clause_patterns()["execution"].search(subject)
     if not execution or not begins_name(subject) or BLANKS.search(subject, 0, execution.start()):
         return None
     words = subject[: execution.start()].rstrip()
     items: list[tuple[int, str]] = []
-    position, qualified = 0, False
+    position, read_on = 0, False
     while position < len(words):
         found = names(words[position:])
         if found and found[0][0] == 0:
@@ -231,11 +233,11 @@ def execution_list(subject: str) -> list[tuple[int, str]] | None:
         if any(cue(c).search(words, start + len(name), end) for c in ("leading", "support", "lead_before")):
             return None  # … chủ trì, phối hợp với …: the words after the name are a clause of its own, no qualifier
         item = _within_scope(words[start:end])
-        items[-1], qualified = (start, item), qualified or item != name
+        items[-1], read_on = (start, item), True  # past where the names grammar stopped
         if not following:
             break
         position = following.end()
-    return items if qualified else None
+    return items if read_on else None
 
 
 def _next_item(words: str, qualifier: int) -> re.Match[str] | None:
@@ -249,7 +251,9 @@ def _next_item(words: str, qualifier: int) -> re.Match[str] | None:
         if any(start <= separator.start() < end for start, end in agents):
             continue
         after = words[separator.end() :]
-        if (begins_name(after) and after[:1].isupper()) or clause_patterns()["item_opening"].match(after):
+        if (begins_name(after) and after[:1].isupper()) or clause_patterns()["item_opening"].match(after) or (
+            name_patterns()["institution"].match(after)  # …, | công ty đại chúng, | công ty chứng khoán
+        ):
             return separator
     return None
 

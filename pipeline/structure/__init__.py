@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.model import Document, TextSource
-from pipeline.structure.amendments import Amendment, find_amendments, quoted_passages
+from pipeline.structure.amendments import Amendment, find_amendments, instruction_lines, quoted_passages
 from pipeline.structure.closing import Recipient, Signature, recipients, signature
 from pipeline.structure.enacting import witnessed_title
 from pipeline.structure.header import parse_header, starts_attached_document
@@ -64,7 +64,7 @@ def parse(document: Document) -> Structure:
     sections = find_sections(lines, skip | quoted, new_parts, len(text), signed, continues)
     body = {line.index for line in lines} - skip - new_parts
     issued = date.fromisoformat(header.issue_date) if header.issue_date else None
-    tasks = find_tasks(lines, sections, body, issued)
+    tasks = find_tasks(lines, sections, body, issued, instruction_lines(lines, body, passages))
     amendments = find_amendments(lines, body, passages, sections)
     unplaced = _unplaced(lines, skip, sections)
     return Structure(header, found_signature, found_recipients, sections, tasks, amendments, unplaced)

@@ -148,6 +148,7 @@ NAMES_A_DOCUMENT = re.compile(r"\b(?:Luật|Nghị định|Thông tư|Quyết đ
 # vào sau Điều 44a), an aside on earlier amendments (đã được sửa đổi, bổ sung tại khoản 6 Điều 11 …).
 EARLIER = re.compile(r"\s(?:như sau|(?:đã\s+)?được\s)|\s*\(")  # the cue of the new text, an aside on earlier amendments
 PLACE = re.compile(r"\s(?:vào\s+)?(?:sau|trước)\s+(?:(?:điểm|khoản)\s+\w+\s+)+(?P<article>Điều\s+\d+[a-z]?)\b")
+NEW_TEXT_INLINE = re.compile(r"\bnhư sau\s*:\s*\S")  # … tên Điều 3 như sau: Cách thức nộp … (5 bulk lines)
 ASIDE = re.compile(r"\s(?:như sau|(?:vào\s+)?(?:sau|trước)\s+(?=điểm|khoản|Điều)|(?:đã\s+)?được\s)|\s*\(")
 
 
@@ -207,6 +208,26 @@ def find_amendments(lines: list[Line], body: set[int], passages: list[Passage], 
             found.append(
                 Amendment(f"m{len(found) + 1}", target, action, start, start + len(text), new_start, new_end, cited_in)
             )
+    return found
+
+
+def instruction_lines(lines: list[Line], body: set[int], passages: list[Passage]) -> set[int]:
+    """The body lines outside quoted passages that instruct: what an instruction acts on is named after its verb (a
+    unit, ``Thay thế cụm từ “…” bằng cụm từ “…” tại khoản 2 Điều 5``, ``Bãi bỏ khoản 3 Điều 5``; a phrase, ``Thay thế
+    cụm từ “…” trong toàn bộ …``; a document, ``Bãi bỏ Thông tư số …``), or the line heads instructions (``Điều 1.
+    Sửa đổi, bổ sung một số điều của Nghị định số …``). They are rows of the amendments table, no tasks; a duty that
+    opens with the same verb names none of these (``a) Sửa đổi, bổ sung Điều lệ của tổ chức …``)."""
+    quoted = {i for p in passages for i in range(p.first, p.last + 1)}
+    found: set[int] = set()
+    for line in lines:
+        if line.index not in body or line.index in quoted or not (match := INSTRUCTION_LINE.match(line.stripped)):
+            continue
+        if NEW_TEXT_INLINE.search(line.stripped):
+            continue  # the new text on the instruction's line is read like the rest (gold README)
+        wording = ASIDE.split(_unquoted(line.stripped[match.end() :]))[0]
+        heads_instructions = wording.startswith(("một số ", "các ", "cụm từ", "từ "))
+        if heads_instructions or TARGET.search(wording) or NAMES_A_DOCUMENT.search(wording):
+            found.add(line.index)
     return found
 
 

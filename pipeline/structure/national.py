@@ -70,8 +70,8 @@ def _national_chars() -> frozenset[str]:
 def _may_be_national(text: str) -> bool:
     """Whether `text` may be (a piece of) a national line: no character of it is foreign to one. A line that
     fails this leaves something after :func:`without_national_lines`, alone or joined to others."""
-    allowed = _national_chars()
-    return all(char in allowed or char.isspace() for char in set(fold_chars(text)))
+    allowed = _national_chars()  # folded character by character: the characters of the text, each folded once
+    return all(char in allowed or char.isspace() for char in set(fold_chars("".join(set(text)))))
 
 
 def national_pieces(zone: list[Line]) -> set[int]:

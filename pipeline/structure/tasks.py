@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from pipeline.language.clauses import names_a_doer, names_an_agent
+from pipeline.language.clauses import binds, lists_powers, names_a_doer, names_an_agent
 from pipeline.language.deadline_words import alternatives, opens_clause, words
 from pipeline.language.deadlines import (
     Deadline,
@@ -115,10 +116,15 @@ def _task_part_words() -> tuple[str, ...]:
     return tuple(fold_chars(w) for w in vocabulary()["task_parts"])
 
 
+@cache
+def _no_task_part_words() -> tuple[str, ...]:
+    return tuple(fold_chars(w) for w in vocabulary()["no_task_parts"])
+
+
 def _holds_no_tasks(section: Section) -> bool:
     """An article or part on scope, subjects or definitions (Đối tượng áp dụng …): its lines ask nothing."""
     heading = fold_chars(section.heading)
-    return any(fold_chars(words) in heading for words in vocabulary()["no_task_parts"])
+    return any(words in heading for words in _no_task_part_words())
 
 
 def _holds_tasks(section: Section) -> bool:
@@ -127,12 +133,20 @@ def _holds_tasks(section: Section) -> bool:
     return section.is_heading and any(word in heading for word in _task_part_words())
 
 
-def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issued: date | None = None) -> list[Task]:
+def find_tasks(
+    lines: list[Line],
+    sections: list[Section],
+    body: set[int],
+    issued: date | None = None,
+    instructions: Set[int] = frozenset(),
+) -> list[Task]:
     """Tasks among the body lines (`body`: indices of lines that are neither header nor closing blocks);
-    `issued`: the document's date (a date before it is a condition, not a deadline)."""
+    `issued`: the document's date (a date before it is a condition, not a deadline); `instructions`: the lines of
+    an amending text's instructions, rows of the amendments table, no tasks unless they set a time."""
     enclosing = _Enclosing(sections)
     task_parts = {s.section_id for s in sections if _holds_tasks(s)}
     scope_parts = {s.section_id for s in sections if s.is_heading and _holds_no_tasks(s)}
+    power_lists = {s.section_id for s in sections if s.is_heading and lists_powers(s.heading)}
     tasks: list[Task] = []
     column: TimeColumn | None = None  # the time column of the task table being read …
     width, broken = 0, False  # … how many cells its heading row has; whether other lines came since its last row
@@ -173,6 +187,11 @@ def find_tasks(lines: list[Line], sections: list[Section], body: set[int], issue
                 continue  # a heading names a part, it asks nothing (an article's first sentence may) …
             # … but a clause that sets a limit and lists what is due (2. Trong thời hạn 02 ngày làm việc kể từ …,
             # Tòa án phải gửi quyết định đó cho cá nhân, cơ quan sau đây:) is a duty
+        if not deadlines and line.index in instructions:
+            continue  # Thay thế cụm từ “…” bằng cụm từ “…” tại …; Bãi bỏ khoản 3 Điều 5: the amendments table's
+        if not deadlines and any(s.section_id in power_lists for s in holding) and not binds(text):
+            continue  # an item of a list of powers (Điều 4. Thẩm quyền chấp thuận …; … có quyền: a) Phạt cảnh cáo) is
+            # a competence, unless it binds in so many words or sets a time (gold README)
         in_part = any(s.section_id in task_parts for s in holding)
         if not in_part and not _assigns_work(text) and not limited:
             continue  # outside a task part a paragraph is a task if it assigns work in so many words or sets a limit
