@@ -301,7 +301,7 @@ def test_the_third_check_draw_is_blind_to_every_earlier_gold_document() -> None:
     assert not set(sample) & set(second_bulk_tune_sample())
 
 
-FOURTH_CHECK_DRAWN = 21  # how far the fourth check draw (seed 2032, tests/gold/check/) has gone (gold2, one at a time)
+FOURTH_CHECK_DRAWN = 21  # how far the fourth check draw (seed 2032, tests/gold/check/) has gone (gold2, gold3, one at a time)
 FOURTH_CHECK_FIRST = ["doc_000006", "doc_000568", "doc_000343"]  # where the seed starts the draw
 FOURTH_CHECK_LONGEST = 100_000  # the longest text the fourth check draw takes
 FOURTH_CHECK_SHORTEST = 2_000  # below the 3,000 of the earlier draws: the two cued texts under 3,000 characters are no one's candidates yet
@@ -340,7 +340,7 @@ def test_the_fourth_check_draw_is_blind_to_every_earlier_draw_and_candidate() ->
     assert check & set(whole) == set(fourth_check_sample())
 
 
-FIFTH_CHECK_DRAWN = 16  # how far the fifth check draw (seed 2033, tests/gold/check/) has gone (gold2, one at a time)
+FIFTH_CHECK_DRAWN = 16  # how far the fifth check draw (seed 2033, tests/gold/check/) has gone (gold2, gold3, one at a time)
 FIFTH_CHECK_FIRST = ["doc_000707", "doc_000178", "doc_000174"]  # where the seed starts the draw
 
 
@@ -378,7 +378,7 @@ def test_the_fifth_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> 
     assert check & set(whole) == set(fifth_check_sample())
 
 
-SIXTH_CHECK_DRAWN = 29  # how far the sixth check draw (seed 2034, tests/gold/check/) has gone (gold2, one at a time)
+SIXTH_CHECK_DRAWN = 29  # how far the sixth check draw (seed 2034, tests/gold/check/) has gone (gold2, gold3, one at a time)
 SIXTH_CHECK_FIRST = ["doc_000061", "doc_000263", "doc_000749"]  # where the seed starts the draw
 
 
@@ -418,7 +418,7 @@ def test_the_sixth_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> 
 
 
 
-SEVENTH_CHECK_DRAWN = 35  # how far the seventh check draw (seed 2035, tests/gold/check/) has gone (gold2, one at a time)
+SEVENTH_CHECK_DRAWN = 35  # how far the seventh check draw (seed 2035, tests/gold/check/) has gone (gold2, gold3, one at a time)
 # Vietnamese texts that other tests or scripts name (test_structure, test_names, test_header): their pipeline output
 # has been read, so they are no blind texts
 SEVENTH_CHECK_SEEN = frozenset(
@@ -466,7 +466,7 @@ def test_the_seventh_check_draw_is_blind_to_every_earlier_draw_and_candidate() -
     assert check & set(whole) == set(seventh_check_sample())
 
 
-EIGHTH_CHECK_DRAWN = 6  # how far the eighth check draw (seed 2036, tests/gold/check/) has gone (gold2, one at a time)
+EIGHTH_CHECK_DRAWN = 7  # how far the eighth check draw (seed 2036, tests/gold/check/) has gone (gold2, gold3, one at a time)
 EIGHTH_CHECK_SHORTEST = 100_001  # the band after the fourth check draw's longest (FOURTH_CHECK_LONGEST)
 EIGHTH_CHECK_LONGEST = 150_000  # longer cued texts (up to 426,000 characters) are left to later draws
 EIGHTH_CHECK_FIRST = ["doc_000087", "doc_000424", "doc_000064"]  # where the seed starts the draw
