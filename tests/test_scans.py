@@ -455,6 +455,12 @@ ENACTED_HEADER = (
             "Bộ trưởng ban hành Thông tư công bố vùng nước cảng biển thuộc địa nhện tỉnh Nghệ An.",
             "Công bố vùng nước cảng biển thuộc địa phận tỉnh Nghệ An",
         ),
+        (  # held out 4: doc_000140's title corrected into other words (``muổi``, ``câm``: ``tươi``, ``các``), a
+            # little likelier there than the formula's, read surely: the formula's stand
+            "Quy định về hạn ngạch thuế quan nhập khẩu mặt hàng tươi, trứng gia các năm 2026",
+            "Bộ trưởng ban hành Thông tư quy định về hạn ngạch thuế quan nhập khẩu mặt hàng muối, trứng gia cầm năm 2026.",
+            "Quy định về hạn ngạch thuế quan nhập khẩu mặt hàng muối, trứng gia cầm năm 2026",
+        ),
         (  # the formula words another title: no witness
             "Quy định về bồi hoàn học bổng",
             "Bộ trưởng ban hành Thông tư hướng dẫn thi hành Luật Đất đai về giá đất.",

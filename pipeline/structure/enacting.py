@@ -7,8 +7,9 @@ letters with confidence (``11/2022/TI-BTNMT``, ``QUỐC.GIA``), while the formul
 title that the formula spells a letter or two otherwise, where the two readings agree on most of the title's words,
 is taken as the formula spells it (in the title's case). The body is read by the same OCR, though, and slips too
 (``thuộc địa nhện tỉnh`` in the formula of a title that reads ``địa phận``): where both readings of a stretch are
-well-formed syllables, the syllable model weighs them between the title's words around it, and the formula's is
-taken only where it is no less likely.
+well-formed syllables, the syllable model weighs them between the title's words around it, and the title's stands
+where it is likelier by more than the correction charges for one mark read otherwise (the formula, body text, is
+read more surely: ``hàng tươi, trứng`` is likelier than ``hàng muối, trứng`` by less).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from pipeline.language.folding import fold
 from pipeline.language.labels import LABEL_START
+from pipeline.ocr.correction import MARK_COST
 from pipeline.ocr.language_model import model
 from pipeline.ocr.tokens import Token, key_of, word_key
 from pipeline.structure.lines import Line
@@ -76,8 +78,8 @@ def _mended(read: list[str], witness: list[str], matcher: difflib.SequenceMatche
 
 def _likelier(read: list[str], start: int, end: int, theirs: list[str]) -> bool:
     """Is the title's own reading of its words ``read[start:end]`` likelier than the formula's `theirs` by the
-    syllable model, between the title's words around them? Only where both are well-formed syllables: a symbol or a
-    garble (``TI-BTNMT``, ``QUỐC.GIA``) is no word to weigh."""
+    syllable model, between the title's words around them, by more than MARK_COST? Only where both are well-formed
+    syllables: a symbol or a garble (``TI-BTNMT``, ``QUỐC.GIA``) is no word to weigh."""
     cores = [Token.of(w).core for w in (*read[start:end], *theirs)]
     if not all(is_syllable(core) for core in cores):
         return False
@@ -89,7 +91,7 @@ def _likelier(read: list[str], start: int, end: int, theirs: list[str]) -> bool:
         keys = [*before, *(word_key(Token.of(w).core) for w in words), *after]
         return sum(lm.log_probability(a, b) for a, b in zip([None, *keys], keys))
 
-    return score(read[start:end]) > score(theirs)
+    return score(read[start:end]) > score(theirs) + MARK_COST
 
 
 def _formulas(lines: list[Line], opening: re.Pattern[str]) -> Iterator[str]:
