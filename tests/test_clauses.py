@@ -923,3 +923,22 @@ def test_a_list_of_subjects_goes_on_in_lower_case_past_a_semicolon() -> None:
     assert ("lead", "giám đốc sở giáo dục và đào tạo") in found
     assert ("lead", "hiệu trưởng các cơ sở giáo dục") in found
     assert {role for role, _ in found} == {"lead"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [  # bulk doc_000184 and doc_000509: the item opens with its body's duty heading, the duties after the colon
+        (
+            "a) Nhiệm vụ của người chỉ đạo chữa cháy rừng: chỉ đạo toàn diện hoạt động chữa cháy rừng; huy động, điều "
+            "phối và phân công các lực lượng, người, phương tiện tham gia chữa cháy rừng;",
+            [("lead", "người chỉ đạo chữa cháy rừng")],
+        ),
+        (
+            "c) Trách nhiệm của Hải quan nơi lưu giữ hàng hóa: Đối chiếu hồ sơ lấy mẫu với hàng hóa thực tế.",
+            [("lead", "Hải quan nơi lưu giữ hàng hóa")],
+        ),
+        ("a) Quyền của người lao động: được nghỉ hằng năm.", []),  # powers give no body a task
+    ],
+)
+def test_a_duty_heading_that_opens_an_item_names_the_body_of_its_duties(text: str, found: list[tuple[str, str]]) -> None:
+    assert mentions(text) == found

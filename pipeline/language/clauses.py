@@ -296,7 +296,8 @@ def _subject_list(clause: str, start: int) -> list[Mention]:
 
 def _bullet_subject(clause: str, rest: str) -> list[Mention]:
     """``- Sở Tài chính: …``: a body alone (or before its verb: ``… có trách nhiệm:``) before a colon leads what
-    follows (supports it, when that opens ``Phối hợp``)."""
+    follows (supports it, when that opens ``Phối hợp``); so does the body a duty heading run into its item names
+    (``a) Nhiệm vụ của người chỉ đạo chữa cháy rừng: chỉ đạo toàn diện …``), unless what follows names its own."""
     start = body_start_of(clause)
     subject = clause[start:]
     doer = find_doer(subject)
@@ -305,6 +306,8 @@ def _bullet_subject(clause: str, rest: str) -> list[Mention]:
     if doer:  # Chủ tịch UBND các huyện có trách nhiệm: …
         subject = subject[: doer[1]]
     found = names(subject, whole=doer is None)
+    if not found and doer is None and not names_a_doer(rest):
+        found = list(heading_subjects(subject))
     if found and len(subject.split()) <= 2 * MAX_NAME_WORDS and (role := inherited_role(rest)):
         return [(role, start + offset, name) for offset, name in found]
     return []
