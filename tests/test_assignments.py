@@ -542,3 +542,22 @@ def test_an_execution_clause_reads_on_past_a_kind_the_names_grammar_stops_at() -
     structure, by_task = bulk_assignments("doc_000374")
     [closing] = [by_task[t.task_id] for t in structure.tasks if "chịu trách nhiệm thực hiện Thông tư này" in t.text]
     assert {("lead", "tổ chức phát hành"), ("lead", "công ty đại chúng"), ("lead", "công ty chứng khoán")} < closing
+
+
+def test_an_item_that_opens_with_its_own_duty_heading_takes_no_body_of_the_heading_above() -> None:
+    # bulk doc_000552: the duties of the council's secretary are the secretary's, not the council's
+    text = (
+        "Điều 5. Trách nhiệm của Hội đồng sát hạch\n"
+        "1. Tổ chức kỳ sát hạch theo nội dung, quy trình quy định tại Thông tư này.\n"
+        "2. Nhiệm vụ của thành viên thư ký hội đồng sát hạch: chuẩn bị các văn bản, tài liệu phục vụ các cuộc họp "
+        "của hội đồng sát hạch; ghi biên bản các cuộc họp của hội đồng sát hạch.\n"
+    )
+    raw = RawDocument(source_file="items.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(1, text, TextSource.PLAIN_TEXT)]
+    document = normalize(raw)
+    structure = parse(document)
+    found = {(a.task_id, a.role, a.assignee) for a in assignments_of(document, structure)}
+    first, second = (t.task_id for t in structure.tasks[:2])
+    assert (first, "lead", "Hội đồng sát hạch") in found
+    own = {(role, body) for task, role, body in found if task == second}
+    assert own == {("lead", "thành viên thư ký hội đồng sát hạch")}
