@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import pipeline
-from pipeline.extract.assignments import find_assignments
+from pipeline.extract.assignments import Assignment, find_assignments
 from pipeline.language.clauses import column_roles, heading_subjects, names_a_doer, names_an_agent, role_of_heading
 from pipeline.language.levels import Place, place_of
 from pipeline.language.name_grammar import is_collective
@@ -552,12 +552,15 @@ def test_an_item_that_opens_with_its_own_duty_heading_takes_no_body_of_the_headi
         "2. Nhiệm vụ của thành viên thư ký hội đồng sát hạch: chuẩn bị các văn bản, tài liệu phục vụ các cuộc họp "
         "của hội đồng sát hạch; ghi biên bản các cuộc họp của hội đồng sát hạch.\n"
     )
-    raw = RawDocument(source_file="items.txt", sha256="0" * 64, kind="text")
-    raw.pages = [PageText(1, text, TextSource.PLAIN_TEXT)]
+    found = {(a.task_id, a.role, a.assignee) for a in _assignments_in_text(text)}
+    assert ("t1", "lead", "Hội đồng sát hạch") in found
+    assert {(role, body) for task, role, body in found if task == "t2"} == {
+        ("lead", "thành viên thư ký hội đồng sát hạch")
+    }
+
+
+def _assignments_in_text(text: str) -> list[Assignment]:
+    """The assignments the pipeline reads in a plain text."""
+    raw = RawDocument(source_file="text.txt", sha256="0" * 64, kind="text", pages=[PageText(1, text, TextSource.PLAIN_TEXT)])
     document = normalize(raw)
-    structure = parse(document)
-    found = {(a.task_id, a.role, a.assignee) for a in assignments_of(document, structure)}
-    first, second = (t.task_id for t in structure.tasks[:2])
-    assert (first, "lead", "Hội đồng sát hạch") in found
-    own = {(role, body) for task, role, body in found if task == second}
-    assert own == {("lead", "thành viên thư ký hội đồng sát hạch")}
+    return assignments_of(document, parse(document))
