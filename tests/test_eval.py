@@ -10,6 +10,7 @@ import json
 import random
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -272,6 +273,25 @@ def earlier_draws() -> set[str]:
     return set(legal_draw()) | set(bulk_tune_sample(BULK_TUNE_DRAWN)) | set(second_bulk_tune_sample())
 
 
+def candidates_of(*draws: Callable[[], tuple[str, ...]]) -> set[str]:
+    """The ids any of these draws' candidate lists holds."""
+    return set().union(*(draw() for draw in draws))
+
+
+def whole_shuffle(candidates: tuple[str, ...], seed: int, n: int) -> list[str]:
+    """The first ``n`` ids of one whole shuffle of ``candidates`` with ``seed``: a longer draw continues a shorter one."""
+    return random.Random(seed).sample(candidates, len(candidates))[:n]
+
+
+def assert_a_blind_check_draw(whole: list[str], drawn: list[str], taken: set[str]) -> None:
+    """The draw ``whole`` meets no id of an earlier draw, of ``taken`` (earlier draws' candidates, texts tests name)
+    or of a tune file, and the check files hold exactly its ``drawn`` ids."""
+    tune = {g.bulk_id for folder in ("bulk", "bulk2", "bulk3", "bulk4") for g in load_gold(GOLD / folder)}
+    assert not set(whole) & (earlier_draws() | taken | tune)
+    check = {g.bulk_id for g in load_gold(GOLD / CHECK)}
+    assert check & set(whole) == set(drawn)
+
+
 @functools.cache
 def third_check_candidates() -> tuple[str, ...]:
     """The ids the third check draw is made from, in id order: any kind of text of 3,000 to 25,000 characters that no
@@ -286,8 +306,7 @@ def third_check_sample(n: int = THIRD_CHECK_DRAWN) -> list[str]:
     """The first ``n`` documents of the third check draw (seed 2029), a blind group added to tests/gold/check/ when
     the 75 of the first draw had been measured too often to stay a blind proxy. The draw is one whole shuffle of the
     71 candidates cut at ``n``, so a longer draw continues a shorter one."""
-    candidates = third_check_candidates()
-    return random.Random(2029).sample(candidates, len(candidates))[:n]
+    return whole_shuffle(third_check_candidates(), 2029, n)
 
 
 def test_the_third_check_draw_is_blind_to_every_earlier_gold_document() -> None:
@@ -315,15 +334,14 @@ def fourth_check_candidates() -> tuple[str, ...]:
     3,000 to 80,000 characters is already one of those candidates, so the 21 that qualify are 19 decrees, circulars,
     laws and decisions of 80,000 to 100,000 characters and the two cued texts under 3,000 characters (a decision, a
     circular); the drawn ones are measured, never tuned on, like the rest of the check set."""
-    taken = earlier_draws() | set(third_check_candidates()) | set(third_tune_candidates()) | set(fourth_tune_candidates())
+    taken = earlier_draws() | candidates_of(third_check_candidates, third_tune_candidates, fourth_tune_candidates)
     return cued_candidates(FOURTH_CHECK_LONGEST, taken, shortest=FOURTH_CHECK_SHORTEST)
 
 
 def fourth_check_sample(n: int = FOURTH_CHECK_DRAWN) -> list[str]:
     """The first ``n`` documents of the fourth check draw (seed 2032), defined when the seed-2029 draw was exhausted: one
     whole shuffle of its candidates cut at ``n``, so a longer draw continues a shorter one."""
-    candidates = fourth_check_candidates()
-    return random.Random(2032).sample(candidates, len(candidates))[:n]
+    return whole_shuffle(fourth_check_candidates(), 2032, n)
 
 
 def test_the_fourth_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> None:
@@ -333,11 +351,8 @@ def test_the_fourth_check_draw_is_blind_to_every_earlier_draw_and_candidate() ->
     whole = fourth_check_sample(len(fourth_check_candidates()))
     assert len(whole) == len(set(whole)) == 21 and whole[:3] == FOURTH_CHECK_FIRST
     assert fourth_check_sample(5) == whole[:5] and fourth_check_sample() == whole[:FOURTH_CHECK_DRAWN]
-    cued = set(third_check_candidates()) | set(third_tune_candidates()) | set(fourth_tune_candidates())
-    tune = {g.bulk_id for folder in ("bulk", "bulk2", "bulk3", "bulk4") for g in load_gold(GOLD / folder)}
-    assert not set(whole) & (earlier_draws() | cued | tune)
-    check = {g.bulk_id for g in load_gold(GOLD / CHECK)}
-    assert check & set(whole) == set(fourth_check_sample())
+    cued = candidates_of(third_check_candidates, third_tune_candidates, fourth_tune_candidates)
+    assert_a_blind_check_draw(whole, fourth_check_sample(), cued)
 
 
 FIFTH_CHECK_DRAWN = 16  # how far the fifth check draw (seed 2033, tests/gold/check/) has gone (gold2, gold3, one at a time)
@@ -351,16 +366,16 @@ def fifth_check_candidates() -> tuple[str, ...]:
     earlier draw holds and that are none of the cued draws' candidates, no dev text. A text that tasks bodies without
     setting a time limit measures the assignments on unseen texts and the deadlines a rule reads where the gold has
     (almost) none: the 16 that qualify are 12 circulars, 2 decrees, a law and a decision."""
-    taken = earlier_draws() | set(third_check_candidates()) | set(third_tune_candidates())
-    taken |= set(fourth_tune_candidates()) | set(fourth_check_candidates())
+    taken = earlier_draws() | candidates_of(
+        third_check_candidates, third_tune_candidates, fourth_tune_candidates, fourth_check_candidates
+    )
     return cued_candidates(40_000, taken, time_limit=False)
 
 
 def fifth_check_sample(n: int = FIFTH_CHECK_DRAWN) -> list[str]:
     """The first ``n`` documents of the fifth check draw (seed 2033), defined when the fourth was exhausted: one whole
     shuffle of its candidates cut at ``n``, so a longer draw continues a shorter one."""
-    candidates = fifth_check_candidates()
-    return random.Random(2033).sample(candidates, len(candidates))[:n]
+    return whole_shuffle(fifth_check_candidates(), 2033, n)
 
 
 def test_the_fifth_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> None:
@@ -371,11 +386,8 @@ def test_the_fifth_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> 
     assert len(whole) == len(set(whole)) == 16 and whole[:3] == FIFTH_CHECK_FIRST
     assert fifth_check_sample(5) == whole[:5] and fifth_check_sample() == whole[:FIFTH_CHECK_DRAWN]
     assert not any(TIME_LIMIT_CUE.search(text) for text in bulk_texts(whole).values())
-    cued = set(third_check_candidates()) | set(third_tune_candidates()) | set(fourth_tune_candidates())
-    tune = {g.bulk_id for folder in ("bulk", "bulk2", "bulk3", "bulk4") for g in load_gold(GOLD / folder)}
-    assert not set(whole) & (earlier_draws() | cued | set(fourth_check_candidates()) | tune)
-    check = {g.bulk_id for g in load_gold(GOLD / CHECK)}
-    assert check & set(whole) == set(fifth_check_sample())
+    cued = candidates_of(third_check_candidates, third_tune_candidates, fourth_tune_candidates, fourth_check_candidates)
+    assert_a_blind_check_draw(whole, fifth_check_sample(), cued)
 
 
 SIXTH_CHECK_DRAWN = 29  # how far the sixth check draw (seed 2034, tests/gold/check/) has gone (gold2, gold3, one at a time)
@@ -389,16 +401,17 @@ def sixth_check_candidates() -> tuple[str, ...]:
     earlier check and tune draws' candidates, no dev text: limits and frequencies written without `có trách nhiệm`,
     `chủ trì` or `Trách nhiệm của` (deadlines on unseen phrasing, and tasks given without the cue words). 29 qualify
     (27 circulars, 2 decrees)."""
-    taken = earlier_draws() | set(third_check_candidates()) | set(third_tune_candidates())
-    taken |= set(fourth_tune_candidates()) | set(fourth_check_candidates()) | set(fifth_check_candidates())
+    taken = earlier_draws() | candidates_of(
+        third_check_candidates, third_tune_candidates, fourth_tune_candidates, fourth_check_candidates,
+        fifth_check_candidates,
+    )
     return cued_candidates(40_000, taken, shortest=2_000, duty=False)
 
 
 def sixth_check_sample(n: int = SIXTH_CHECK_DRAWN) -> list[str]:
     """The first ``n`` documents of the sixth check draw (seed 2034), defined when the fifth was exhausted: one whole
     shuffle of its candidates cut at ``n``, so a longer draw continues a shorter one."""
-    candidates = sixth_check_candidates()
-    return random.Random(2034).sample(candidates, len(candidates))[:n]
+    return whole_shuffle(sixth_check_candidates(), 2034, n)
 
 
 def test_the_sixth_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> None:
@@ -409,12 +422,11 @@ def test_the_sixth_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> 
     assert len(whole) == len(set(whole)) == 29 and whole[:3] == SIXTH_CHECK_FIRST
     assert sixth_check_sample(5) == whole[:5] and sixth_check_sample() == whole[:SIXTH_CHECK_DRAWN]
     assert not any(DUTY_CUE.search(text) for text in bulk_texts(whole).values())
-    cued = set(third_check_candidates()) | set(third_tune_candidates()) | set(fourth_tune_candidates())
-    cued |= set(fourth_check_candidates()) | set(fifth_check_candidates())
-    tune = {g.bulk_id for folder in ("bulk", "bulk2", "bulk3", "bulk4") for g in load_gold(GOLD / folder)}
-    assert not set(whole) & (earlier_draws() | cued | tune)
-    check = {g.bulk_id for g in load_gold(GOLD / CHECK)}
-    assert check & set(whole) == set(sixth_check_sample())
+    cued = candidates_of(
+        third_check_candidates, third_tune_candidates, fourth_tune_candidates, fourth_check_candidates,
+        fifth_check_candidates,
+    )
+    assert_a_blind_check_draw(whole, sixth_check_sample(), cued)
 
 
 
@@ -433,9 +445,10 @@ def seventh_check_candidates() -> tuple[str, ...]:
     the earlier draws' candidates, no dev text and none a test names (SEVENTH_CHECK_SEEN). The cues are Vietnamese,
     so the English translations fall in this class whatever they say: a text with fewer than 21 letters đ/Đ is left
     out. 35 qualify."""
-    taken = earlier_draws() | set(third_check_candidates()) | set(third_tune_candidates())
-    taken |= set(fourth_tune_candidates()) | set(fourth_check_candidates()) | set(fifth_check_candidates())
-    taken |= set(sixth_check_candidates()) | SEVENTH_CHECK_SEEN
+    taken = earlier_draws() | SEVENTH_CHECK_SEEN | candidates_of(
+        third_check_candidates, third_tune_candidates, fourth_tune_candidates, fourth_check_candidates,
+        fifth_check_candidates, sixth_check_candidates,
+    )
     candidates = cued_candidates(40_000, taken, shortest=2_000, time_limit=False, duty=False)
     texts = bulk_texts(candidates)
     return tuple(i for i in candidates if len(re.findall("[đĐ]", texts[i])) > 20)
@@ -444,8 +457,7 @@ def seventh_check_candidates() -> tuple[str, ...]:
 def seventh_check_sample(n: int = SEVENTH_CHECK_DRAWN) -> list[str]:
     """The first ``n`` documents of the seventh check draw (seed 2035), defined when the sixth was exhausted: one whole
     shuffle of its candidates cut at ``n``, so a longer draw continues a shorter one."""
-    candidates = seventh_check_candidates()
-    return random.Random(2035).sample(candidates, len(candidates))[:n]
+    return whole_shuffle(seventh_check_candidates(), 2035, n)
 
 
 def test_the_seventh_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> None:
@@ -458,12 +470,11 @@ def test_the_seventh_check_draw_is_blind_to_every_earlier_draw_and_candidate() -
     assert seventh_check_sample() == whole[:SEVENTH_CHECK_DRAWN]
     texts = bulk_texts(whole).values()
     assert not any(DUTY_CUE.search(text) or TIME_LIMIT_CUE.search(text) for text in texts)
-    cued = set(third_check_candidates()) | set(third_tune_candidates()) | set(fourth_tune_candidates())
-    cued |= set(fourth_check_candidates()) | set(fifth_check_candidates()) | set(sixth_check_candidates())
-    tune = {g.bulk_id for folder in ("bulk", "bulk2", "bulk3", "bulk4") for g in load_gold(GOLD / folder)}
-    assert not set(whole) & (earlier_draws() | cued | tune | SEVENTH_CHECK_SEEN)
-    check = {g.bulk_id for g in load_gold(GOLD / CHECK)}
-    assert check & set(whole) == set(seventh_check_sample())
+    cued = candidates_of(
+        third_check_candidates, third_tune_candidates, fourth_tune_candidates, fourth_check_candidates,
+        fifth_check_candidates, sixth_check_candidates,
+    )
+    assert_a_blind_check_draw(whole, seventh_check_sample(), cued | SEVENTH_CHECK_SEEN)
 
 
 EIGHTH_CHECK_DRAWN = 13  # how far the eighth check draw (seed 2036, tests/gold/check/) has gone (gold2, gold3, gold4, one at a time)
@@ -479,17 +490,17 @@ def eighth_check_candidates() -> tuple[str, ...]:
     earlier draw holds and that are none of the earlier draws' candidates, no dev text. Every cued text up to 100,000
     characters is already some draw's candidate; the long decrees, circulars and laws left are where the most bodies
     are given tasks, and the assignments (issue #15) are the weakest figure of the check set. 18 qualify."""
-    taken = earlier_draws() | set(third_check_candidates()) | set(third_tune_candidates())
-    taken |= set(fourth_tune_candidates()) | set(fourth_check_candidates()) | set(fifth_check_candidates())
-    taken |= set(sixth_check_candidates()) | set(seventh_check_candidates()) | SEVENTH_CHECK_SEEN
+    taken = earlier_draws() | SEVENTH_CHECK_SEEN | candidates_of(
+        third_check_candidates, third_tune_candidates, fourth_tune_candidates, fourth_check_candidates,
+        fifth_check_candidates, sixth_check_candidates, seventh_check_candidates,
+    )
     return cued_candidates(EIGHTH_CHECK_LONGEST, taken, shortest=EIGHTH_CHECK_SHORTEST)
 
 
 def eighth_check_sample(n: int = EIGHTH_CHECK_DRAWN) -> list[str]:
     """The first ``n`` documents of the eighth check draw (seed 2036), defined when the seventh was exhausted: one whole
     shuffle of its candidates cut at ``n``, so a longer draw continues a shorter one."""
-    candidates = eighth_check_candidates()
-    return random.Random(2036).sample(candidates, len(candidates))[:n]
+    return whole_shuffle(eighth_check_candidates(), 2036, n)
 
 
 def test_the_eighth_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> None:
@@ -501,13 +512,11 @@ def test_the_eighth_check_draw_is_blind_to_every_earlier_draw_and_candidate() ->
     assert eighth_check_sample(5) == whole[:5] and eighth_check_sample() == whole[:EIGHTH_CHECK_DRAWN]
     texts = bulk_texts(whole).values()
     assert all(DUTY_CUE.search(t) and TIME_LIMIT_CUE.search(t) and 100_000 < len(t) <= 150_000 for t in texts)
-    cued = set(third_check_candidates()) | set(third_tune_candidates()) | set(fourth_tune_candidates())
-    cued |= set(fourth_check_candidates()) | set(fifth_check_candidates()) | set(sixth_check_candidates())
-    cued |= set(seventh_check_candidates())
-    tune = {g.bulk_id for folder in ("bulk", "bulk2", "bulk3", "bulk4") for g in load_gold(GOLD / folder)}
-    assert not set(whole) & (earlier_draws() | cued | tune | SEVENTH_CHECK_SEEN)
-    check = {g.bulk_id for g in load_gold(GOLD / CHECK)}
-    assert check & set(whole) == set(eighth_check_sample())
+    cued = candidates_of(
+        third_check_candidates, third_tune_candidates, fourth_tune_candidates, fourth_check_candidates,
+        fifth_check_candidates, sixth_check_candidates, seventh_check_candidates,
+    )
+    assert_a_blind_check_draw(whole, eighth_check_sample(), cued | SEVENTH_CHECK_SEEN)
 
 THIRD_TUNE_DRAWN = 57  # how far the third bulk tune draw (seed 2030, tests/gold/bulk3/) has gone: 7, 6 more, 7 more, 5 more, 4 more, 4 more, 4 more, 6 more, 5 more, 4 more, 5 more: the whole draw
 
@@ -525,8 +534,7 @@ def third_tune_candidates() -> tuple[str, ...]:
 def third_tune_sample(n: int = THIRD_TUNE_DRAWN) -> list[str]:
     """The first ``n`` documents of the third bulk tune draw: one whole shuffle of its candidates with seed 2030, cut
     at ``n``, so a longer draw continues a shorter one."""
-    candidates = third_tune_candidates()
-    return random.Random(2030).sample(candidates, len(candidates))[:n]
+    return whole_shuffle(third_tune_candidates(), 2030, n)
 
 
 def test_the_third_bulk_tune_gold_annotates_its_drawn_sample() -> None:
@@ -562,8 +570,7 @@ def fourth_tune_candidates() -> tuple[str, ...]:
 def fourth_tune_sample(n: int = FOURTH_TUNE_DRAWN) -> list[str]:
     """The first ``n`` documents of the fourth bulk tune draw: one whole shuffle of its candidates with seed 2031, cut
     at ``n``, so a longer draw continues a shorter one."""
-    candidates = fourth_tune_candidates()
-    return random.Random(2031).sample(candidates, len(candidates))[:n]
+    return whole_shuffle(fourth_tune_candidates(), 2031, n)
 
 
 def test_the_fourth_bulk_tune_draw_meets_no_check_candidate_and_no_earlier_draw() -> None:
