@@ -178,14 +178,21 @@ def grants_powers(heading: str) -> bool:
     return words.startswith(tuple(powers)) and not duties.search(words)
 
 
+@cache
+def _power_list_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The folded nouns of a procedure (``thủ tục``) and the folded endings that give a body powers (`` có quyền``)."""
+    data = CLAUSES.data()
+    return tuple(fold(noun) for noun in data["procedure_nouns"]), tuple(f" {fold(e)}" for e in data["power_list_endings"])
+
+
 def lists_powers(heading: str) -> bool:
     """Whether a heading lists powers: it names powers and no duties or procedure (``Điều 15. Thẩm quyền của Quốc
     hội trong việc xem xét kết quả giám sát``, ``2. Quyền hạn``), or it ends by giving its body powers (``1. Chủ tịch
     Ủy ban nhân dân cấp xã có quyền:``)."""
     words = fold(heading[body_start_of(heading) :]).rstrip(" :.")
+    procedure_nouns, endings = _power_list_words()
     if grants_powers(heading):
-        return not any(fold(noun) in words for noun in CLAUSES.data()["procedure_nouns"])
-    endings = tuple(f" {fold(ending)}" for ending in CLAUSES.data()["power_list_endings"])
+        return not any(noun in words for noun in procedure_nouns)
     return words.endswith(endings) and not _heading_nouns()[1].search(words)
 
 
