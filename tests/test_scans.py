@@ -4,10 +4,12 @@ across the date line) and the OCR correction by a syllable language model."""
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
 from pipeline import ingest
+from pipeline.ingest.date_line import SCANNED_PLACE_DATE, printed_date
 from pipeline.ingest.layout import join_wrapped_issuer, reading_order, split_merged_columns
 from pipeline.ingest.ocr import layout, recognize
 from pipeline.ingest.regions import _hidden_lines, _line_by_line, _more_plausible
@@ -493,3 +495,33 @@ def test_a_scanned_title_in_capitals_ends_before_a_line_in_lower_case() -> None:
         "Theo đề nghị của Bộ trưởng Bộ Nông nghiệp và Môi trường;\nĐiều 1. Phạm vi điều chỉnh\n"
     )
     assert scanned(text).header.title == "BAN HÀNH BỘ TIÊU CHÍ QUỐC GIA VỀ NÔNG THÔN MỚI GIAI ĐOẠN 2026 - 2030"
+
+
+@pytest.mark.parametrize(
+    ("read", "misread"),
+    [
+        ("Hà Nội, ngày 37 thang TÌ năm 2025", True),  # a seal's ring over the figures (doc_000528, held out 4)
+        ("Hà Nội, ngày 15.tháng 10 năm 2025", True),  # a speck after the day (doc_000275, held out 6)
+        ("Hà Nội, ngày 31 thán4á 12 năm 2025", True),  # ``tháng`` garbled (doc_000464, held out 6)
+        ("Hà Nội, ngày 27 tháng 11 năm 2025", False),  # as printed
+        ("Thành phố Hồ Chí Minh, ngày 31 tháng 2 năm 2025", True),  # a date that does not exist
+        ("Căn cứ Luật Giá ngày 19 tháng 6 năm 2023;", False),  # a citation in the preamble
+    ],
+)
+def test_a_place_date_line_a_scan_misread_is_one_to_read_again(read: str, misread: bool) -> None:
+    assert (bool(SCANNED_PLACE_DATE.match(read)) and not printed_date(read)) == misread
+
+
+@pytest.mark.slow
+def test_a_place_date_line_a_seal_crossed_is_read_again_alone_as_printed(tmp_path) -> None:
+    """doc_000528 as the fourth held-out group captures it (grey seal across the national lines and the date): read
+    with the page, the date line gives ``ngày 37 thang TÌ``; read alone, ``ngày 27 tháng 11``."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from render_scans import RENDERED, render
+
+    rendering = next(r for r in RENDERED if r.stem == "doc_000528")
+    path = tmp_path / render(rendering, tmp_path)["file"]
+    (job, *_) = ingest.read(path, path.name, ingest.sha256_of(path), Settings()).ocr_jobs
+    read = recognize(job, Settings())
+    assert "Hà Nội, ngày 27 tháng 11 năm 2025" in read.text.splitlines()
+    assert "date line read again" in read.decision
