@@ -265,6 +265,9 @@ def test_a_title_line_ending_on_a_cited_clause_goes_on_past_the_article_it_names
         ("TM. UỶ BAN NHÂN DÂN TỈNH\nCHỦ TỊCH\n€ {SINH do,\nChẩu Văn Lâm", ("TM. UỶ BAN NHÂN DÂN TỈNH", "CHỦ TỊCH", "Chẩu Văn Lâm")),
         ("® _): |kr. cHủ TịcH\nTƯ G PHÓ CHỦ TỊCH\nị\nZ\n~\n,\nNguyễn Hữu Tín", ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Hữu Tín")),
         ("KT. BỘ TRƯỞNG\n3C\n:\nTHỨ TRƯỞNG\n^\n.._Y Thông", ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Y Thông")),
+        # the signature's strokes read as a figure (doc_000140, held out 4); a seal's ring as a dash after the title
+        ("KT.BỘ TRƯỞNG\nTHỨ TRƯỞNG\nJ099\nNguyễn Sinh Nhật Tân", ("KT.BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Sinh Nhật Tân")),
+        ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG -\nNguyễn Văn Phúc", ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn Phúc")),
     ],
 )
 def test_marks_a_scan_reads_in_the_signature_block_are_passed_over(closing, signature) -> None:
@@ -525,3 +528,27 @@ def test_a_place_date_line_a_seal_crossed_is_read_again_alone_as_printed(tmp_pat
     read = recognize(job, Settings())
     assert "Hà Nội, ngày 27 tháng 11 năm 2025" in read.text.splitlines()
     assert "date line read again" in read.decision
+
+
+def test_a_name_alone_on_its_page_is_a_signature_block_reaching_up_over_the_lines_a_seal_hid() -> None:
+    """doc_000561's last page (held out 4) read as ``Nguyễn Văn Hùng`` alone: a red seal beside ``BỘ TRƯỞNG`` hid it
+    from the page's reading. The block read again reaches ten of the name's line heights above it, not above the
+    page."""
+    (block,) = reading_order([[line("Nguyễn Văn Hùng", 1476, 1992, 761, height=68)]], page_width=2480).columns
+    assert (block.top, block.bottom, block.x0, block.x1) == (761 - 680, 829, 992, 1992)
+    (high,) = reading_order([[line("Nguyễn Văn Hùng", 1476, 1992, 300, height=68)]], page_width=2480).columns
+    assert high.top == 0
+
+
+@pytest.mark.slow
+def test_a_signature_page_read_as_its_name_alone_gets_the_lines_a_seal_hid(tmp_path) -> None:
+    """doc_000059 as the sixth held-out group captures it (a grey seal over the signer's lines): its second page
+    holds only the signature block, and the page's reading gives the name alone (three words, too few once to
+    measure the page's lost lines by)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from render_scans import RENDERED, render
+
+    rendering = next(r for r in RENDERED if r.stem == "doc_000059")
+    path = tmp_path / render(rendering, tmp_path)["file"]
+    jobs = ingest.read(path, path.name, ingest.sha256_of(path), Settings()).ocr_jobs
+    assert recognize(jobs[-1], Settings()).text.splitlines() == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Công Thành"]

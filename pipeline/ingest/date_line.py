@@ -1,7 +1,7 @@
 """The place-date line read again alone where the page's reading of it makes no date.
 
-A seal across the place-date line (``Hà Nội, ngày 27 tháng 11 năm 2025``) leaves its ring's marks in the line: read
-with the page, the line comes out with a figure misread (``ngày 37 thang TÌ``), a speck read between two words
+A seal across the place-date line (``Hà Nội, ngày 27 tháng 11 năm 2025``) leaves its ring's marks in the line:
+read with the page, the line comes out with a figure misread (``ngày 37 thang TÌ``), a speck read between two words
 (``ngày 15.tháng 10``, ``tháng, 11``) or ``tháng`` garbled (``thán4á 12``), and the header gets no date, no place
 and, the date line being where the header's right column ends, no title either. Read alone (tesseract's reading of
 one block of text, no page layout to make), as it is, with its lighter ink whitened (a grey seal) and at twice the

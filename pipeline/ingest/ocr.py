@@ -102,8 +102,8 @@ def recognize(job: OcrJob, settings: Settings) -> PageText:
             if apart:
                 reading, steps = layout(words, width), (*steps, f"{apart} columns read apart")
         if settings.ocr_preparation:
-            enlarged = lambda cut, scale: _read(reader, cut, dpi and dpi * scale, job, settings, block=True)  # noqa: E731
-            words, again = read_date_line_again(words, reading.lines, image_path, enlarged)
+            scaled = lambda cut, scale: _read(reader, cut, dpi and dpi * scale, job, settings, block=True)  # noqa: E731
+            words, again = read_date_line_again(words, reading.lines, image_path, scaled)
             if again:
                 reading, steps = layout(words, width), (*steps, "date line read again")
     lines, changed = corrected(reading.lines) if settings.ocr_correction else (reading.lines, 0)
