@@ -552,3 +552,17 @@ def test_a_signature_page_read_as_its_name_alone_gets_the_lines_a_seal_hid(tmp_p
     path = tmp_path / render(rendering, tmp_path)["file"]
     jobs = ingest.read(path, path.name, ingest.sha256_of(path), Settings()).ocr_jobs
     assert recognize(jobs[-1], Settings()).text.splitlines() == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Công Thành"]
+
+
+@pytest.mark.slow
+def test_a_word_a_received_stamp_hid_from_the_page_is_kept_from_its_column_read_again(tmp_path) -> None:
+    """doc_000602 as the sixth held-out group captures it: a received stamp across ``BỘ GIÁO DỤC VÀ ĐÀO TẠO`` leaves
+    the page's reading ``GIÁO DỤC VÀ ĐÀO TẠO``; the cut-out's edge moves out over ``BỘ`` to the paper, and the
+    column read again gives it: it lies in the column read, not outside it."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from render_scans import RENDERED, render
+
+    rendering = next(r for r in RENDERED if r.stem == "doc_000602")
+    path = tmp_path / render(rendering, tmp_path)["file"]
+    (job,) = ingest.read(path, path.name, ingest.sha256_of(path), Settings()).ocr_jobs
+    assert recognize(job, Settings()).text.splitlines()[0] == "BỘ GIÁO DỤC VÀ ĐÀO TẠO"
