@@ -5,6 +5,7 @@ a name cannot end with, nor the parent body a named body belongs to."""
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Collection, Iterator
 
@@ -22,6 +23,8 @@ VERB_TAGS = ("V", "R")
 # The verb of a definition comes within so many words after its opener (được Bộ trưởng Bộ Tài chính giao chủ trì); further
 # on, the first verb is the sentence's own (… được giao nhiệm vụ bồi dưỡng công chức | căn cứ …).
 RELATIVE_VERB_WITHIN = 3
+# After the provision that defines a kind, the name ends but where a list goes on (a comma, "và", "hoặc").
+REFERENCE_CLOSES = re.compile(r"(?!,|\s+(?:và|hoặc)\s)")
 
 
 def first_stop(text: str) -> int:
@@ -47,14 +50,39 @@ def _stops(text: str) -> Iterator[re.Match[str]]:
         named.append((match.start(), end))
     # a compound's space before it too: its first word may be the stop (lập pháp)
     inside = relative_clauses(text) + [(m.start() - 1, m.end()) for m in name_patterns()["compound"].finditer(text)]
-    return (
+    # a provision that defines a kind closes its name: what follows is the verb (… Điều này | trích tiền …), unless
+    # the list goes on (… khoản 1 Điều này, | tổ chức …)
+    closing = [
+        m for _, end in _defining_references(text) if (m := REFERENCE_CLOSES.match(text, end))
+    ]  # fmt: skip
+    stops = (
         m for m in name_patterns()["stop"].finditer(text)
         if m.start() == len(text)
         or not any(s <= m.start() and m.end() <= e for s, e in named) and not any(s <= m.start() < e for s, e in inside)
     )  # fmt: skip
+    return heapq.merge(closing, stops, key=lambda m: m.start())
 
 
 def relative_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that define a kind of body and so belong to its name: what it is given or made to do
+    (:func:`_defined_by_work`), or the provision that defines it (``cơ quan, tổ chức, đơn vị | quy định tại điểm a
+    khoản 4 Điều 3 của Thông tư này``, ``Quỹ | quy định tại điểm b, điểm c khoản này``) after a kind, not after a
+    known body (``do Bộ Y tế | quy định tại Phụ lục …``: the agent of "quy định")."""
+    return sorted(_defined_by_work(text) + _defining_references(text))
+
+
+def _defining_references(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that name the provision defining the kind of body before them (``cơ quan, tổ chức | quy định
+    tại điểm a khoản 2 Điều này``), not after a known body (``Bộ Y tế | quy định tại …``)."""
+    spans = []
+    for reference in name_patterns()["reference_qualifier"].finditer(text):
+        before = text[: reference.start()].strip(" ,")
+        if before and is_collective(before) and not known_spans(before):
+            spans.append(reference.span())
+    return spans
+
+
+def _defined_by_work(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that define a kind of body by what it is given or made to do, and so belong to its name
     (``doanh nghiệp được chỉ định thực hiện duy trì, quản lý mạng bưu chính công cộng``; ``cơ quan có chức năng
     quản lý đất đai cấp tỉnh``): an opener (``được``) after a list piece that begins with a kind, its verb, the verbs
