@@ -26,7 +26,7 @@ BODY_NAMES = lexicon(
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
                 "reference_qualifiers", "reference_parts", "reference_documents",
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
-                "institution_kinds", "listed_apart", "listed_apart_after", "located_places", "not_children",
+                "institution_kinds", "company_organs", "listed_apart", "listed_apart_after", "located_places", "not_children",
                 "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds",
             )
         },
@@ -205,12 +205,27 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
         or any(word in assignee for word in data["collective_words"])
         or PLURAL.search(assignee)
         or f"{assignee} ".startswith(tuple(f"{title} " for title in data["member_titles"]))
+        or _organ_of_a_kind(assignee)
     ):
         return True
     level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None) or _level_of_head(assignee)
     if level is None and assignee.endswith(tuple(f" {kind}" for kind in data["local_kinds"])):
         level = "tỉnh"  # … of every local level: below a central issuer; the issuer's own in a local document
     return level is not None and below_issuer(level, place)
+
+
+def _organ_of_a_kind(assignee: str) -> bool:
+    """Whether `assignee` is an organ of a company named by its kind, maybe after a title (``Hội đồng quản trị``,
+    ``Chủ tịch Hội đồng thành viên``, ``Ban kiểm soát ngân hàng thương mại thành viên``), or a title over a kind of
+    institution (``Tổng Giám đốc (Giám đốc) tổ chức tín dụng``): no institution's own name follows."""
+    data = grammar()
+    body = assignee.removeprefix("Phó ")
+    title = name_patterns()["bracketed_title"].match(body) or name_patterns()["leading_title"].match(body)
+    body = body[title.end() :].lstrip() if title else body
+    organ = next((o for o in data["company_organs"] if f"{body} ".startswith(f"{o} ")), None)
+    if organ:
+        return not body[len(organ) :].strip()[:1].isupper()
+    return bool(title) and body.startswith(tuple(data["institution_kinds"]))
 
 
 def _level_of_head(assignee: str) -> str | None:
