@@ -64,7 +64,7 @@ OUT = ROOT / "data" / "rendered"
 GREY = (90, 90, 90)
 NATIONAL = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
 AUTHORITY = re.compile(r"\s+(?=(?:KT|TM|TL|TUQ|Q)\.\s)")
-SIGNING = re.compile(r"^(?:KT|TM|TL|TUQ|Q)\.(?:\s|$)")
+SIGNING = re.compile(r"^(?:KT|TM|TL|TUQ|Q)\.(?:\s|$|(?=[A-ZĐ]))")  # KT. BỘ TRƯỞNG, KT.BỘ TRƯỞNG (13 bulk texts)
 DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 RULE = re.compile(r"^[-_=*\s]+$")
 CHUNK_ANCHOR = re.compile(r"^#\s+\S+$")  # ``# 62_2011_QD_TTg_art3_4``: a third party's chunk marker, never printed
