@@ -332,7 +332,7 @@ def _set_issuer(header: Header, lines: list[str]) -> None:
         return
     lines = list(dict.fromkeys(lines))  # the Công báo prints the issuer twice
     if co_issuers := _co_issuers(lines, header.symbol or ""):
-        header.issuer, header.issuer_parent = co_issuers, None
+        header.issuer, header.issuer_parent, header.co_issuers = " - ".join(co_issuers), None, co_issuers
         return
     if len(lines) >= 2 and _wraps_a_name(lines[-2], lines[-1]):
         lines = [*lines[:-2], f"{lines[-2]} {lines[-1]}"]
@@ -340,9 +340,9 @@ def _set_issuer(header: Header, lines: list[str]) -> None:
     header.issuer_parent = lines[-2] if len(lines) >= 2 else None
 
 
-def _co_issuers(lines: list[str], symbol: str) -> str | None:
+def _co_issuers(lines: list[str], symbol: str) -> list[str] | None:
     """A joint document's issuers (a ``joint`` type: ``TTLT``, ``NQLT``), one for each issuer code its symbol lists,
-    as printed, joined by `` - `` (``BỘ TƯ PHÁP - BỘ CÔNG AN - …``). Web text cuts the block's columns into lines
+    as printed (``BỘ TƯ PHÁP``, ``BỘ CÔNG AN``, …; the issuer joins them by `` - ``). Web text cuts the block's columns into lines
     anywhere (``ỦY BAN THƯỜNG VỤ QUỐC HỘI`` / ``CHÍNH PHỦ - ĐOÀN CHỦ TỊCH`` / ``ỦY BAN TRUNG ƯƠNG`` / ``MẶT TRẬN …``):
     of the line breaks, those that part two bodies are the ones whose bodies' initials read most like the codes
     (``UBTVQH``, ``CP``, ``ĐCTUBTWMTQVN``). None for a document of one issuer, or a block that names too few."""
@@ -364,7 +364,7 @@ def _co_issuers(lines: list[str], symbol: str) -> str | None:
         (bodies(parted | set(chosen)) for chosen in combinations(breaks, wanted)),
         key=lambda found: sum(_initials_like(body, code) for body, code in zip(found, codes)),
     )
-    return " - ".join(best)
+    return best
 
 
 def _initials_like(body: str, code: str) -> float:

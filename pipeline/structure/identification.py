@@ -46,6 +46,7 @@ class Header:
     issue_place: str | None = None
     issuer: str | None = None
     issuer_parent: str | None = None
+    co_issuers: list[str] = field(default_factory=list)  # a joint text's bodies, each as printed, in the order printed
     title: str | None = None
     incoming_number: str | None = None
     incoming_date: str | None = None
