@@ -6,6 +6,7 @@ out.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -241,7 +242,7 @@ def _heading_span(lines: list[Line], line_starts: list[int], section: Section) -
     heading took (a chapter title cut into many lines). `line_starts`: where each line starts."""
     first = bisect_right(line_starts, section.char_start) - 1
     wanted, taken = len(section.label) + len(section.heading), 0
-    for line in lines[first:]:
+    for line in itertools.islice(lines, first, None):  # not a copy of the lines after it: one per amendment
         taken += len(line.stripped) + 1
         if taken >= wanted:
             return section.char_start, line.end
