@@ -564,3 +564,21 @@ def _assignments_in_text(text: str) -> list[Assignment]:
     raw = RawDocument(source_file="text.txt", sha256="0" * 64, kind="text", pages=[PageText(1, text, TextSource.PLAIN_TEXT)])
     document = normalize(raw)
     return assignments_of(document, parse(document))
+
+
+def test_the_items_of_a_lead_in_that_hands_work_to_a_body_are_that_body_s() -> None:
+    # bulk doc_000011 (decree 254/2025, Điều 50): after the duties of the article's two bodies, khoản 6 hands five
+    # more to the ministry; they are not the article's bodies' (the reading audit's recall span)
+    text = (
+        "Điều 50. Nhiệm vụ của cơ quan tài chính các cấp\n"
+        "1. Hướng dẫn, kiểm tra việc quản lý, sử dụng vốn đầu tư công.\n"
+        "2. Ngoài những nhiệm vụ quy định tại khoản 1 Điều này, giao Bộ Tài chính:\n"
+        "a) Giúp Chính phủ thống nhất quản lý nhà nước về quản lý, thanh toán, quyết toán vốn đầu tư công;\n"
+        "b) Phối hợp với các bộ, cơ quan liên quan thanh tra, kiểm tra việc thanh toán vốn đầu tư công.\n"
+    )
+    found = {(a.task_id, a.role, a.assignee) for a in _assignments_in_text(text)}
+    assert ("t1", "lead", "cơ quan tài chính các cấp") in found
+    handed = {(task, role, body) for task, role, body in found if task in ("t2", "t3")}  # a) and b)
+    assert ("t2", "lead", "Bộ Tài chính") in handed and ("t3", "support", "Bộ Tài chính") in handed
+    assert not any(body == "cơ quan tài chính các cấp" for _, _, body in handed)
+

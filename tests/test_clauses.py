@@ -101,6 +101,17 @@ def test_a_paper_that_asks_directs_no_body() -> None:
         ),
         ("Các cơ quan, đơn vị được quy định tại điểm a, b, c khoản 1 Điều 3 Thông tư này có trách nhiệm:", ["Các cơ quan, đơn vị"]),
         ("Doanh nghiệp kinh doanh dịch vụ có quyền và nghĩa vụ sau:", []),  # rights and conduct, no duties of a lead-in
+        # a lead-in or heading that hands work to a body: the body handed, not the one that hands (doc_000011,
+        # doc_000141, doc_000292)
+        ("Ngoài những nhiệm vụ quy định tại các khoản 1, 2, 3, 4, 5 Điều này, giao Bộ Tài chính:", ["Bộ Tài chính"]),
+        ("Ủy ban nhân dân cấp tỉnh giao Sở Nội vụ chịu trách nhiệm:", ["Sở Nội vụ"]),
+        (
+            "Phân cấp thực hiện một số nhiệm vụ và giải quyết một số thủ tục hành chính trong lĩnh vực an toàn thực phẩm"
+            " thuộc thẩm quyền của Bộ Y tế cho Cục An toàn thực phẩm",
+            ["Cục An toàn thực phẩm"],
+        ),
+        ("Giao Sở Y tế chủ trì thực hiện", []),  # a task of its own, no lead-in
+        ("Chuyển giao đơn vị sự nghiệp công lập", []),  # a handing that is the topic (doc_000610)
     ],
 )
 def test_a_heading_of_duty_nouns_names_the_body_of_the_tasks_under_it(heading: str, subjects: list[str]) -> None:

@@ -83,6 +83,8 @@ def heading_subjects(heading: str) -> tuple[tuple[int, str], ...]:
     under the heading; a heading that says anything else names none."""
     if is_english(heading):  # Responsibilities of security service enterprises
         return tuple(english_heading_subjects(heading, body_start_of(heading)))
+    if handed := _handed_to(heading):
+        return tuple(handed)
     match = clause_patterns()["subject_heading"].match(heading)
     if not match or not _names_duties(match["before"]) or not _names_duties(match["after"]):
         return ()
@@ -106,6 +108,31 @@ def heading_subjects(heading: str) -> tuple[tuple[int, str], ...]:
             return tuple(_lead_in_subjects(heading)) if heading[match.end("names") :].strip(" :.") else ()
         position += len(part) + len(separator)
     return tuple(found)
+
+
+def _handed_to(heading: str) -> list[tuple[int, str]]:
+    """The bodies a heading or a list's lead-in hands its items to, when they close it: after ``giao`` (``Ngoài những
+    nhiệm vụ quy định tại …, giao Bộ Tài chính:``, ``Giao Thư ký Hội đồng sát hạch:``, ``Ủy ban nhân dân cấp tỉnh
+    giao Sở Nội vụ chịu trách nhiệm:``), or after ``cho`` in a heading that opens
+    with the handing (``Phân cấp thực hiện một số nhiệm vụ … thuộc thẩm quyền của Bộ Y tế cho Cục An toàn thực
+    phẩm``). None where anything but a name follows (``Giao Sở Y tế chủ trì …`` is a task of its own)."""
+    patterns = clause_patterns()
+    end = patterns["handing_end"].search(heading).start()
+    delegation = patterns["delegation"].match(heading, 0, end)
+    starts = [delegation.end()] if delegation else []
+    starts += [m.end() for m in patterns["handing"].finditer(heading, 0, end) if _hands(heading[: m.start()])]
+    for start in starts:
+        if _only_a_name(heading[start:end]):
+            return [(start + offset, name) for offset, name in names(heading[start:end], whole=True)]
+    return []
+
+
+def _hands(before: str) -> bool:
+    """Whether the words before a handing verb make it the heading's own verb: none, an opening phrase closed by a
+    comma, or the name of the body that hands (not ``chuyển giao``, ``bàn giao``, ``… được giao``, ``tạm giữ giao
+    cho``)."""
+    before = before.rstrip()
+    return not before or before.endswith(",") or _only_a_name(before)
 
 
 def _lead_in_subjects(heading: str) -> list[tuple[int, str]]:
