@@ -582,3 +582,16 @@ def test_the_items_of_a_lead_in_that_hands_work_to_a_body_are_that_body_s() -> N
     assert ("t2", "lead", "Bộ Tài chính") in handed and ("t3", "support", "Bộ Tài chính") in handed
     assert not any(body == "cơ quan tài chính các cấp" for _, _, body in handed)
 
+
+def test_a_heading_about_the_parties_gives_its_items_no_body() -> None:
+    # bulk doc_000216 (the PPP contract guide): what a contract must settle for its parties, no duty of any body
+    text = (
+        "Điều 7. Trách nhiệm của Bộ Tài chính\n"
+        "1. Hướng dẫn lập hợp đồng dự án.\n"
+        "2. Quyền, nghĩa vụ của các bên trước giai đoạn xây dựng\n"
+        "a) Việc thu xếp tài chính.\n"
+        "b) Việc lập, thẩm định, phê duyệt thiết kế sau thiết kế cơ sở và dự toán.\n"
+    )
+    found = {(a.task_id, a.role, a.assignee) for a in _assignments_in_text(text)}
+    assert ("t1", "lead", "Bộ Tài chính") in found
+    assert {body for _, _, body in found} == {"Bộ Tài chính"} and {task for task, _, _ in found} == {"t1"}

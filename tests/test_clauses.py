@@ -112,6 +112,9 @@ def test_a_paper_that_asks_directs_no_body() -> None:
         ),
         ("Giao Sở Y tế chủ trì thực hiện", []),  # a task of its own, no lead-in
         ("Chuyển giao đơn vị sự nghiệp công lập", []),  # a handing that is the topic (doc_000610)
+        # the parties named by no role: a contract's clauses, or parts that name each party (doc_000216, doc_000509)
+        ("Quyền, nghĩa vụ của các bên trước giai đoạn xây dựng", []),
+        ("Trách nhiệm của các bên liên quan", []),
     ],
 )
 def test_a_heading_of_duty_nouns_names_the_body_of_the_tasks_under_it(heading: str, subjects: list[str]) -> None:

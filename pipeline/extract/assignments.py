@@ -22,6 +22,7 @@ from pipeline.language.clauses import (
     grants_powers,
     heading_subjects,
     inherited_role,
+    names_the_parties,
     opens_with_request,
     role_of_heading,
 )
@@ -81,7 +82,7 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
         own = find_assignments(task.task_id, task.text, task.char_start, place, hint, _columns(headers, task))
         if _opens_with_a_lead(task, own):
             role = None  # 1. The Ministry of Transport shall …: the item's own subject, not the heading's body, leads
-        while section is not None and not subjects and role:
+        while section is not None and not subjects and role and not names_the_parties(section.heading):
             offset = text.find(section.heading, section.char_start, section.char_end)
             if section.char_start < task.char_start and offset >= 0 and (names := heading_subjects(section.heading)):
                 # (a heading not as printed, joined from two lines, names no one)

@@ -86,7 +86,7 @@ def heading_subjects(heading: str) -> tuple[tuple[int, str], ...]:
     if handed := _handed_to(heading):
         return tuple(handed)
     match = clause_patterns()["subject_heading"].match(heading)
-    if not match or not _names_duties(match["before"]) or not _names_duties(match["after"]):
+    if not match or not _names_duties(match["before"]) or not _names_duties(match["after"]) or names_the_parties(heading):
         return ()
     found: list[tuple[int, str]] = []
     position = match.start("names")
@@ -108,6 +108,15 @@ def heading_subjects(heading: str) -> tuple[tuple[int, str], ...]:
             return tuple(_lead_in_subjects(heading)) if heading[match.end("names") :].strip(" :.") else ()
         position += len(part) + len(separator)
     return tuple(found)
+
+
+@document_cache(maxsize=4096)
+def names_the_parties(heading: str) -> bool:
+    """Whether a duty heading is about the parties, named by no role of theirs (``Quyền, nghĩa vụ của các bên trước
+    giai đoạn xây dựng`` over what a contract must settle; ``Trách nhiệm của các bên liên quan`` over parts that name
+    each party): it names no body, and no heading above it names the bodies of its items."""
+    match = clause_patterns()["subject_heading"].match(heading)
+    return bool(match and match["before"] and clause_patterns()["party_set"].match(match["names"]))
 
 
 def _handed_to(heading: str) -> list[tuple[int, str]]:
