@@ -101,10 +101,14 @@ def test_a_paper_that_asks_directs_no_body() -> None:
         ),
         ("Các cơ quan, đơn vị được quy định tại điểm a, b, c khoản 1 Điều 3 Thông tư này có trách nhiệm:", ["Các cơ quan, đơn vị"]),
         ("Doanh nghiệp kinh doanh dịch vụ có quyền và nghĩa vụ sau:", []),  # rights and conduct, no duties of a lead-in
-        # a lead-in or heading that hands work to a body: the body handed, not the one that hands (doc_000011,
-        # doc_000141, doc_000292)
+        # a lead-in or heading that hands work to a body: the body handed, and the one that hands where it is named
+        # (doc_000011, doc_000141, doc_000606, doc_000292)
         ("Ngoài những nhiệm vụ quy định tại các khoản 1, 2, 3, 4, 5 Điều này, giao Bộ Tài chính:", ["Bộ Tài chính"]),
-        ("Ủy ban nhân dân cấp tỉnh giao Sở Nội vụ chịu trách nhiệm:", ["Sở Nội vụ"]),
+        ("Ủy ban nhân dân cấp tỉnh giao Sở Nội vụ chịu trách nhiệm:", ["Ủy ban nhân dân cấp tỉnh", "Sở Nội vụ"]),
+        (
+            "Thủ trưởng đơn vị cấp trực thuộc Bộ Quốc phòng có trách nhiệm chỉ đạo cơ quan thuộc quyền:",
+            ["Thủ trưởng đơn vị cấp trực thuộc Bộ Quốc phòng", "cơ quan thuộc quyền"],
+        ),
         (
             "Phân cấp thực hiện một số nhiệm vụ và giải quyết một số thủ tục hành chính trong lĩnh vực an toàn thực phẩm"
             " thuộc thẩm quyền của Bộ Y tế cho Cục An toàn thực phẩm",

@@ -86,7 +86,7 @@ def clause_patterns() -> dict[str, re.Pattern[str]]:
         "place": re.compile(rf"\s+(?:{alternation(data['qualifiers'])})\s+"),
         "matter": re.compile(rf"\s(?:{alternation(data['matter_openings'])})\s"),
         # …, giao | Bộ Tài chính (chịu trách nhiệm): — the lead-in of a list of the tasks a body is handed
-        "handing": re.compile(rf"(?<![^\s,])(?i:{alternation(data['handing_verbs'])})\s+"),
+        "handing": re.compile(rf"(?<![^\s,])(?<![Bb]an )(?i:{alternation(data['handing_verbs'])})\s+"),  # not Ban Chỉ đạo
         "handing_end": re.compile(rf"(?:\s+(?:{alternation(data['handing_ends'])}))?\s*:?\s*$"),
         "party_set": re.compile(rf"(?i:{alternation(data['party_sets'])})\b"),
         # Phân cấp thực hiện một số nhiệm vụ … cho | Cục An toàn thực phẩm — a heading of delegation
