@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from itertools import combinations
 
-from pipeline.document_types import document_types
+from pipeline.document_types import joint_codes
 from pipeline.language.dates import EXACT_DATE, parse_date
 from pipeline.language.labels import LABEL_START, ROMAN, label
 from pipeline.structure.identification import (
@@ -347,7 +347,7 @@ def _co_issuers(lines: list[str], symbol: str) -> list[str] | None:
     of the line breaks, those that part two bodies are the ones whose bodies' initials read most like the codes
     (``UBTVQH``, ``CP``, ``ĐCTUBTWMTQVN``). None for a document of one issuer, or a block that names too few."""
     type_code, *codes = [code.strip() for code in re.split(r"[-–]", symbol)]
-    if not codes or type_code not in _joint_codes():
+    if not codes or type_code not in joint_codes():
         return None
     pieces = [(piece.strip(), index > 0) for line in lines for index, piece in enumerate(CO_ISSUER.split(line))]
     breaks = [index for index, (_, in_line) in enumerate(pieces) if index and not in_line]
@@ -371,11 +371,6 @@ def _initials_like(body: str, code: str) -> float:
     """How much a body's initials read like an issuer code (``ỦY BAN THƯỜNG VỤ QUỐC HỘI``, ``UBTVQH15``)."""
     initials = "".join(fold_chars(word[0]) for word in body.split() if word[0].isalpha())
     return SequenceMatcher(None, initials, fold_chars(code.rstrip("0123456789"))).ratio()
-
-
-@cache
-def _joint_codes() -> frozenset[str]:
-    return frozenset(code for kind in document_types() if kind.get("joint") for code in kind.get("state", []))
 
 
 def _whole_words_joined(lines: list[str]) -> list[str]:

@@ -377,8 +377,12 @@ def _short(text: str) -> str:
 
 
 def _close(sections: list[Section], text_end: int) -> None:
-    """A section ends where the next section at its level or above begins."""
-    for i, section in enumerate(sections):
-        section.char_end = next(
-            (later.char_start for later in sections[i + 1 :] if later.level <= section.level), text_end
-        )
+    """A section ends where the next section at its level or above begins: in one pass, with the sections still
+    open (their levels rising) on a stack."""
+    open_sections: list[Section] = []
+    for section in sections:
+        while open_sections and open_sections[-1].level >= section.level:
+            open_sections.pop().char_end = section.char_start
+        open_sections.append(section)
+    for section in open_sections:
+        section.char_end = text_end
