@@ -183,7 +183,7 @@ def test_the_check_set_is_the_drawn_sample() -> None:
     assert not set(bulk_texts(ids).values()) & dev, "a check document is a dev text"
     assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
     drawn = sample + third_check_sample() + fourth_check_sample() + fifth_check_sample()
-    drawn += sixth_check_sample() + seventh_check_sample() + eighth_check_sample()
+    drawn += sixth_check_sample() + seventh_check_sample() + eighth_check_sample() + ninth_check_sample()
     assert sorted(ids) == sorted(drawn), f"not drawn: {sorted(set(ids) - set(drawn))}, no gold: {sorted(set(drawn) - set(ids))}"
 
 
