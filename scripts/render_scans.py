@@ -220,16 +220,14 @@ RENDERED = (
     # random.Random(7373).sample(those, 18), the first 10 printing a number, an issuer and a date (skipped: the vbpl
     # attribute pages doc_000659, doc_000399, doc_000221, doc_000693, doc_000678, doc_000591, doc_000704, and
     # doc_000234, whose date line prints ``ngày 32 tháng 12``). Gold (benchmarks/rendered_gold/) written by reading
-    # the texts only; the capture mix fixed before any text was read or rendered; measured once.
-    Rendering("doc_000475", 901, grey=True, seal_on_date=True, seal_on_signer=True, angle=1.4, group="held out 7"),
-    Rendering("doc_000113", 902, stamp_on_issuer=True, seal_on_signer=True, blur=0.9, group="held out 7"),
+    # the texts only; the capture mix fixed before any text was read or rendered; measured once (header fields 79/90).
+    # Six of the ten (doc_000475 901, doc_000113 902, doc_000503 905, doc_000086 906, doc_000423 907, doc_000300 909)
+    # were drawn into the check set the same hour (the ninth check draw, from the same unread pool): their renderings
+    # and gold are dropped, so that no file outside tests/gold/check/ spells a check text's header; the four left
+    # measured 34/36 in that one run.
     Rendering("doc_000432", 903, grey=True, seal_on_date=True, angle=-2.0, blur=0.7, group="held out 7"),
     Rendering("doc_000369", 904, capture="photo", page=0, blur=0.7, group="held out 7"),
-    Rendering("doc_000503", 905, seal_on_date=True, stamp_on_issuer=True, angle=2.1, group="held out 7"),
-    Rendering("doc_000086", 906, grey=True, stamp_on_issuer=True, seal_on_signer=True, blur=1.0, group="held out 7"),
-    Rendering("doc_000423", 907, seal_on_date=True, seal_on_signer=True, angle=-1.6, blur=0.6, group="held out 7"),
     Rendering("doc_000266", 908, grey=True, seal_on_signer=True, angle=1.1, group="held out 7"),
-    Rendering("doc_000300", 909, stamp_on_issuer=True, seal_on_date=True, angle=-2.5, blur=0.8, group="held out 7"),
     Rendering(
         "doc_000342", 910, grey=True, seal_on_date=True, stamp_on_issuer=True, angle=0.8, blur=1.0, group="held out 7"
     ),
