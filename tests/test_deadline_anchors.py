@@ -49,3 +49,11 @@ def test_or_joins_two_items_of_an_event_and_ends_it_before_a_second_limit_or_eve
         "kể từ ngày thông quan"
     )
 
+
+def test_weeks_and_years_are_given_in_the_units_of_the_contract() -> None:
+    # output-schema.md: relative_unit is day, working_day, hour or month (tests/gold/README.md: a unit the format has
+    # none for is converted); 1 bulk limit in weeks, and the years of a limit named after its event
+    (weeks,) = find_deadlines("phải thông báo trước ngày dự kiến sinh tối thiểu 2 tuần.")
+    assert (weeks.relative_amount, weeks.relative_unit) == (14, "day")
+    (years,) = find_deadlines("Trước thời điểm giấy phép hết hạn ít nhất 03 năm, tổ chức phải nộp hồ sơ.")
+    assert (years.relative_amount, years.relative_unit) == (36, "month")

@@ -226,8 +226,7 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
         if unit(match["unit"]) == "year" and _grants(text, match.start(), end):
             continue  # how long a right or a bar holds (chỉ được chuyển nhượng … trong thời hạn 05 năm kể từ ngày …)
         anchor = anchor or _opening_event(text, match.start())
-        amount, named = number(match["amount"]), unit(match["unit"])
-        amount, named = (amount * 12, "month") if named == "year" else (amount, named)
+        amount, named = in_contract_units(number(match["amount"]), unit(match["unit"]))
         start = match.start() if opener or limit else match.start("amount")  # Thời hạn thẩm định là 20 ngày
         found.append(
             Deadline(text[start:end], "relative", start, end, relative_amount=amount, relative_unit=named,
@@ -244,11 +243,18 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
     for match in [*g.relative_after.finditer(text), *g.anchor_first.finditer(text)]:
         if _waits(match):
             continue  # a wait after an event (chỉ xét tặng … sau khi … được nhận Kỷ niệm chương thứ nhất ít nhất 03 năm)
+        amount, named = in_contract_units(number(match["amount"]), unit(match["unit"]))
         found.append(
-            Deadline(match[0], "relative", match.start(), match.end(), relative_amount=number(match["amount"]),
-                     relative_unit=unit(match["unit"]), relative_anchor=match["anchor"])  # fmt: skip
+            Deadline(match[0], "relative", match.start(), match.end(), relative_amount=amount, relative_unit=named,
+                     relative_anchor=match["anchor"])  # fmt: skip
         )
     return found
+
+
+def in_contract_units(amount: int, named: str) -> tuple[int, str]:
+    """An amount in the units of the output contract (``day``, ``working_day``, ``hour``, ``month``): years as 12
+    months, weeks as 7 days (``ít nhất 03 năm``, ``tối thiểu 2 tuần``), as the gold converts a unit it has none for."""
+    return {"year": (amount * 12, "month"), "week": (amount * 7, "day")}.get(named, (amount, named))
 
 
 def _opening_event(text: str, start: int) -> str | None:
