@@ -5,12 +5,15 @@ a name cannot end with, nor the parent body a named body belongs to."""
 
 from __future__ import annotations
 
+import heapq
+from functools import partial
 import re
 from collections.abc import Collection, Iterator
 
 from pipeline.language.gazetteer import is_known, known_spans
 from pipeline.language.name_grammar import alternation, begins_name, grammar, is_collective, name_patterns
 from pipeline.language.per_document import document_cache
+from pipeline.language.tagging import dictionary_words, pos_tag
 
 # How far past a stop word a known name that holds it is looked for (Cục Cảnh sát | quản lý trại giam, cơ sở giáo dục
 # bắt buộc, trường giáo dưỡng: 74 characters)
@@ -22,6 +25,9 @@ VERB_TAGS = ("V", "R")
 # The verb of a definition comes within so many words after its opener (được Bộ trưởng Bộ Tài chính giao chủ trì); further
 # on, the first verb is the sentence's own (… được giao nhiệm vụ bồi dưỡng công chức | căn cứ …).
 RELATIVE_VERB_WITHIN = 3
+# After the provision that defines a kind, the name ends but where a list goes on (a comma, "và", "hoặc").
+REFERENCE_CLOSES = re.compile(r"(?!,|\s+(?:và|hoặc)\s)")
+WORD_START = re.compile(r"")  # where a verb that holds a stop word begins: the name ends there
 
 
 def first_stop(text: str) -> int:
@@ -47,14 +53,62 @@ def _stops(text: str) -> Iterator[re.Match[str]]:
         named.append((match.start(), end))
     # a compound's space before it too: its first word may be the stop (lập pháp)
     inside = relative_clauses(text) + [(m.start() - 1, m.end()) for m in name_patterns()["compound"].finditer(text)]
-    return (
+    # a provision that defines a kind closes its name: what follows is the verb (… Điều này | trích tiền …), unless
+    # the list goes on (… khoản 1 Điều này, | tổ chức …)
+    closing = [
+        m for _, end in _defining_references(text) if (m := REFERENCE_CLOSES.match(text, end))
+    ]  # fmt: skip
+    stops = (
         m for m in name_patterns()["stop"].finditer(text)
         if m.start() == len(text)
         or not any(s <= m.start() and m.end() <= e for s, e in named) and not any(s <= m.start() < e for s, e in inside)
     )  # fmt: skip
+    placed = (m for m in map(partial(_in_its_word, text), stops) if m is not None)
+    return heapq.merge(closing, placed, key=lambda m: m.start())
+
+
+def _in_its_word(text: str, stop: re.Match[str]) -> re.Match[str] | None:
+    """A stop word of one syllable read in the word it ends, when the syllable before it begins a word of the dictionary with it
+    that underthesea's segmentation keeps whole there: a noun or an adjective is part of the name (``Kiểm toán độc
+    lập``, ``Ban quản lý chương trình``: the stop is no stop, None), a verb ends the name where it begins (``Hội đồng
+    thẩm định | thông qua``: its start). Else the stop as it is (``Chủ đầu tư | lập``: the dictionary's ``tư lập`` is no
+    word of the sentence)."""
+    word = stop.group().strip()
+    previous = text[: stop.start()].rsplit(maxsplit=1)[-1:]
+    if not word.isalpha() or not previous or f"{previous[0].casefold()} {word}" not in dictionary_words():
+        return stop
+    start = stop.start() - len(previous[0])
+    position = 0
+    for token, tag in pos_tag(text[: stop.end() + TAGGED_CONTEXT]):
+        at = text.find(token, position)
+        if at < 0 or at > start:
+            break
+        position = at + len(token)
+        if at == start and position >= stop.end():
+            return WORD_START.match(text, start - 1) if tag in VERB_TAGS else None
+    return stop
 
 
 def relative_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that define a kind of body and so belong to its name: what it is given or made to do
+    (:func:`_defined_by_work`), or the provision that defines it (``cơ quan, tổ chức, đơn vị | quy định tại điểm a
+    khoản 4 Điều 3 của Thông tư này``, ``Quỹ | quy định tại điểm b, điểm c khoản này``) after a kind, not after a
+    known body (``do Bộ Y tế | quy định tại Phụ lục …``: the agent of "quy định")."""
+    return sorted(_defined_by_work(text) + _defining_references(text))
+
+
+def _defining_references(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that name the provision defining the kind of body before them (``cơ quan, tổ chức | quy định
+    tại điểm a khoản 2 Điều này``), not after a known body (``Bộ Y tế | quy định tại …``)."""
+    spans = []
+    for reference in name_patterns()["reference_qualifier"].finditer(text):
+        before = text[: reference.start()].strip(" ,")
+        if before and is_collective(before) and not known_spans(before):
+            spans.append(reference.span())
+    return spans
+
+
+def _defined_by_work(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that define a kind of body by what it is given or made to do, and so belong to its name
     (``doanh nghiệp được chỉ định thực hiện duy trì, quản lý mạng bưu chính công cộng``; ``cơ quan có chức năng
     quản lý đất đai cấp tỉnh``): an opener (``được``) after a list piece that begins with a kind, its verb, the verbs
@@ -161,7 +215,6 @@ def before_tagged_verb(name: str, context: str) -> str:
     opens (Cơ quan Cảnh sát | điều tra), nor after a word the tagger cut off (Ủy | ban nhân dân)."""
     if not any(word[:1].isupper() for word in name.split()[1:]):
         return name
-    from pipeline.language.tagging import pos_tag  # loads a model: only for names with a capital past their first word
 
     data = grammar()
     kinds = set(data["heads"] + data["titles"] + data["bare_kinds"])
@@ -202,7 +255,6 @@ def at_a_written_name(name: str, written: Collection[str]) -> str:
     kinds = {kind.casefold() for kind in data["heads"] + data["bare_kinds"] + data["generic_heads"]}
     if name_patterns()["lexicon_word"].match(name, start):
         return name
-    from pipeline.language.tagging import pos_tag  # loads a model: only for names that hold a name written whole
 
     position = 0
     for token, tag in pos_tag(name):

@@ -24,8 +24,9 @@ BODY_NAMES = lexicon(
                 "name_continuations", "name_alternatives", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds", "slash_parents",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
+                "reference_qualifiers", "reference_parts", "reference_documents",
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
-                "institution_kinds", "listed_apart", "listed_apart_after", "located_places", "not_children",
+                "institution_kinds", "company_organs", "listed_apart", "listed_apart_after", "located_places", "not_children",
                 "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds",
             )
         },
@@ -40,6 +41,10 @@ PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
 # A verb or stop word ends a name only where a name could end: not right after "các", nor, for words that are also
 # kinds of body, right after a comma (các cơ quan, tổ chức …, where "tổ chức" is a kind of body, not the verb).
 AFTER_NAME = "(?<!,)(?<!các)(?<!Các)"
+
+
+# A provision's number (khoản 1, điểm đ, Điều 10a, Chương IV) or "này" (Điều này).
+_PROVISION_NUMBER = r"(?:\d+[a-zđ]?|[a-zđ]|[IVXL]+)"
 
 
 def alternation(words: list[str]) -> str:
@@ -66,6 +71,7 @@ def grammar() -> dict[str, Any]:
 def name_patterns() -> dict[str, re.Pattern[str]]:
     """The grammar's patterns, compiled once."""
     data = grammar()
+    provision = rf"(?:{alternation(data['reference_parts'])})\s+(?:{_PROVISION_NUMBER}|này)\b"
     return {
         "stop": re.compile(
             rf"{AFTER_NAME}{_not_after(data['titles_over_kinds'])}\s(?:{alternation(data['stops_or_kinds'])})\b"
@@ -122,6 +128,12 @@ def name_patterns() -> dict[str, re.Pattern[str]]:
         "levelled_kind": re.compile(rf"(?<!\w)(?:{alternation(data['levelled_kinds'])})(?!\w|\s+viên\b)"),
         "compound": re.compile(rf"\b(?:{alternation(data['compounds'])})\b"),
         "unsplit": re.compile(rf"\b(?:{alternation(data['unsplit'])})\b"),
+        # the provision that defines a kind (… quy định tại điểm a, b khoản 1 Điều 3 Thông tư này)
+        "reference_qualifier": re.compile(
+            rf"\s(?:{alternation(data['reference_qualifiers'])})\s+{provision}"
+            rf"(?:(?:,\s*|\s+và\s+|\s+hoặc\s+|\s+)(?:{provision}|{_PROVISION_NUMBER}(?=[\s,.;:]|$)))*"
+            rf"(?:\s+(?:của\s+)?(?:{alternation(data['reference_documents'])})\s+này)?"
+        ),
         "relative_end": re.compile(rf"\s(?:{alternation(data['relative_ends'])})$"),
         # a list piece that begins with a kind of body, up to the end of the searched stretch
         "relative_kind": re.compile(
@@ -193,12 +205,27 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
         or any(word in assignee for word in data["collective_words"])
         or PLURAL.search(assignee)
         or f"{assignee} ".startswith(tuple(f"{title} " for title in data["member_titles"]))
+        or _organ_of_a_kind(assignee)
     ):
         return True
     level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None) or _level_of_head(assignee)
     if level is None and assignee.endswith(tuple(f" {kind}" for kind in data["local_kinds"])):
         level = "tỉnh"  # … of every local level: below a central issuer; the issuer's own in a local document
     return level is not None and below_issuer(level, place)
+
+
+def _organ_of_a_kind(assignee: str) -> bool:
+    """Whether `assignee` is an organ of a company named by its kind, maybe after a title (``Hội đồng quản trị``,
+    ``Chủ tịch Hội đồng thành viên``, ``Ban kiểm soát ngân hàng thương mại thành viên``), or a title over a kind of
+    institution (``Tổng Giám đốc (Giám đốc) tổ chức tín dụng``): no institution's own name follows."""
+    data = grammar()
+    body = assignee.removeprefix("Phó ")
+    title = name_patterns()["bracketed_title"].match(body) or name_patterns()["leading_title"].match(body)
+    body = body[title.end() :].lstrip() if title else body
+    organ = next((o for o in data["company_organs"] if f"{body} ".startswith(f"{o} ")), None)
+    if organ:
+        return not body[len(organ) :].strip()[:1].isupper()
+    return bool(title) and body.startswith(tuple(data["institution_kinds"]))
 
 
 def _level_of_head(assignee: str) -> str | None:

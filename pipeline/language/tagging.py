@@ -71,6 +71,14 @@ def _features(columns: list[list[str]], templates: tuple[_Template, ...]) -> lis
     return rows
 
 
+@cache
+def dictionary_words() -> frozenset[str]:
+    """The words of underthesea's dictionary (Viet74K), in lower case: the one its tagger reads."""
+    from underthesea.pipeline.pos_tag.tagged_feature import lower_words
+
+    return frozenset(lower_words)
+
+
 def pos_tag(sentence: str) -> list[tuple[str, str]]:
     """The words of `sentence` (underthesea's segmentation) with their part-of-speech tags."""
     return list(_tagged(sentence))
