@@ -19,3 +19,14 @@ def document_types() -> list[dict[str, Any]]:
 def symbol_types(family: str) -> dict[str, str]:
     """Abbreviation inside a number symbol → type name, for the ``state`` or the ``party`` family."""
     return {abbreviation: t["name"] for t in document_types() for abbreviation in t.get(family, [])}
+
+
+@cache
+def joint_codes() -> frozenset[str]:
+    """The symbol abbreviations of joint types, issued by several bodies together (``TTLT``, ``NQLT``)."""
+    return frozenset(code for kind in document_types() if kind.get("joint") for code in kind.get("state", []))
+
+
+def is_joint(symbol: str | None) -> bool:
+    """Does a symbol (``TTLT-BTC-BTP``) open with a joint type's abbreviation?"""
+    return bool(symbol) and symbol.replace("–", "-").split("-")[0].split("/")[0].strip() in joint_codes()

@@ -32,7 +32,9 @@ DUCKDB_FILE = "vanban.duckdb"
 XLSX_FILE = "vanban.xlsx"
 JSONL_FILE = "documents.jsonl"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula (--excel-csv)
-NESTED = ("pages", "sections", "tasks", "deadlines", "assignments", "citations", "amendments", "recipients", "errors")
+NESTED = (
+    "pages", "sections", "tasks", "deadlines", "assignments", "citations", "amendments", "recipients", "issuers", "errors",
+)  # fmt: skip
 TEXTS_DIR = "texts"
 STATE_DIR = ".vanban"  # the results store, the lock and the staging folder of the tables
 STAGING_DIR = f"{STATE_DIR}/staging"

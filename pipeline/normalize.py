@@ -65,6 +65,21 @@ PLACE_DATE_LINE = re.compile(rf",\s*{EXACT_DATE}\s*$", re.IGNORECASE)
 LIST_START = re.compile(r"^(?:[-+*•]|\d+[.)]|[a-zđ]\)|[IVXLC]+[.\-–])")
 # A line that ends like this is cut inside a phrase (… Thủ trưởng cơ quan thuộc | Chính phủ): no heading ends so.
 OPEN_END = re.compile(r"(?:,|\s(?:của|và|thuộc|các|với|cho|về|trong|tại|theo|những|là|được|để|hoặc|hay))$")
+# A number-symbol web text cut over lines (one HTML text node a line): ``số 78/`` / ``2025/`` / ``NĐ-CP ngày …``,
+# ``số 26`` / ``/2025/NĐ-CP``, ``số 01/2001/`` / ``TTLT/`` / ``BNG-TCBĐ của …``, ``Số: 2`` / ``95`` / ``/2025/NĐ-CP``,
+# ``/202`` / ``5`` / ``/QH1`` / ``5``. Its pieces join without a space: a line that ends inside the number (on a digit
+# after ``số`` or a slash, or digits alone, or on a slash or hyphen after its digits) and one that goes on with it (a slash or hyphen
+# and capitals or digits; capitals or digits after a slash; the rest of a number its next line goes on from with a
+# slash; the last figure of a National Assembly's ``QH1x``; the symbol's last capitals: ``/TT-BNNM`` / ``T``).
+NUMBER_ENDS_IN_DIGITS = re.compile(r"(?:^|(?<!\w)(?:số|Số|SỐ)\s*:?\s*|/)\d{1,5}$")
+NUMBER_ENDS_IN_MARK = re.compile(r"(?<![\w/-])\d{1,5}(?:/\d{4})?(?:/[A-ZĐ][A-ZĐ\d&]*)*(?:-[A-ZĐ][A-ZĐ\d&]*)*[/-]$")
+_SYMBOL_PIECE = r"[A-ZĐ\d][A-ZĐ\d&]*(?:[/-][A-ZĐ\d][A-ZĐ\d&]*)*[/-]?(?=$|[\s,;:)])"
+GOES_ON_AFTER_DIGITS = re.compile(rf"^(?:/|-(?=[A-ZĐ])){_SYMBOL_PIECE}")  # not 0 / -136 dB: a table's figures
+GOES_ON_AFTER_MARK = re.compile(rf"^(?![IVXLC]+[.)])(?:{_SYMBOL_PIECE}|\d{{1,5}}$)")
+REST_OF_DIGITS = re.compile(r"^\d{1,4}(?:$|/(?=[\dA-ZĐ]))")  # /202 / 5/NĐ-CP, số 1 / 0 / /2018/TTLT
+SYMBOL_ENDS_IN_CAPITALS = re.compile(r"(?<![\w/])\d{1,5}/\d{4}/[A-ZĐ]+-[A-ZĐ]+$")  # 90/2025/TT-BNNM / T
+LAST_CAPITALS = re.compile(r"^[A-ZĐ]{1,2}$")
+LAST_FIGURE = re.compile(r"(?<=/)(?:[A-ZĐ]+-)?(?:UBTV)?QH1$")  # QH1 / 5: the National Assembly's term, 11-15
 
 
 def normalize(raw: RawDocument) -> Document:
@@ -120,6 +135,7 @@ def reflow_page(text: str, wrapped: bool) -> str:
     one line."""
     text = join_lone_vowels(text)
     text = join_hyphenation(text)
+    text = join_cut_numbers(text)
     text = join_broken_lines(text, wrapped)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
@@ -297,6 +313,39 @@ def join_hyphenation(text: str) -> str:
         return f"{left}-{right}"
 
     return HYPHENATED.sub(join, text) if "-\n" in text else text
+
+
+def join_cut_numbers(text: str) -> str:
+    """Put back on one line a number-symbol cut over lines (:data:`NUMBER_ENDS_IN_DIGITS` …): written once here, so
+    header, sections, tasks and citations all read ``78/2025/NĐ-CP`` whole."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    joined: list[str] = []
+    for position, line in enumerate(lines):
+        following = lines[position + 1].lstrip() if position + 1 < len(lines) else ""
+        if joined and _cuts_a_number(joined[-1].rstrip(), line.strip(), following):
+            joined[-1] = joined[-1].rstrip() + line.strip()
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
+def _cuts_a_number(above: str, line: str, following: str) -> bool:
+    """Does the break between `above` and `line` fall inside a number-symbol (`following`: the line after `line`)?"""
+    if not line or not (above[-1:].isalnum() or above[-1:] in "/-") or not (line[:1].isalnum() or line[:1] in "/-"):
+        return False
+    if digits := NUMBER_ENDS_IN_DIGITS.search(above):
+        if GOES_ON_AFTER_DIGITS.match(line) or (line == "/" and following[:1].isalnum()):
+            return True
+        rest_follows = bool(REST_OF_DIGITS.match(line)) and (not line.isdigit() or following.startswith("/"))
+        if rest_follows and not re.search(r"\d+$", digits.group()).group().startswith("0"):  # Mẫu số 06 / 58 / /2025/…: two numbers
+            return True
+    if NUMBER_ENDS_IN_MARK.search(above) and GOES_ON_AFTER_MARK.match(line):
+        return True
+    if SYMBOL_ENDS_IN_CAPITALS.search(above) and LAST_CAPITALS.match(line):
+        return True
+    return line.isdigit() and len(line) == 1 and bool(LAST_FIGURE.search(above))
 
 
 def join_broken_lines(text: str, wrapped: bool = False) -> str:

@@ -83,6 +83,7 @@ def _finish(raw: RawDocument, problems: list[Problem], settings: Settings) -> Do
         "citation_mentions": _mention_rows(document, references),
         "amendments": _amendment_rows(document, structure, references),
         "recipients": _located_rows(document, structure.recipients if structure else []),
+        "issuers": [{"doc_id": raw.doc_id, **vars(issuer)} for issuer in (structure.issuers if structure else [])],
     }
     return DocumentResult(raw.source_file, raw.doc_id, rows, document.text if document else None)
 

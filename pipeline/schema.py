@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 S, I, F, B = "string", "Int64", "Float64", "boolean"
 D, TS = pd.ArrowDtype(pa.date32()), pd.ArrowDtype(pa.timestamp("s", tz="UTC"))
@@ -57,6 +57,9 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "recipients": {
         "doc_id": S, "recipient": S, "note": S, "is_archive": B, "char_start": I, "char_end": I, "page": I,
+    },
+    "issuers": {
+        "doc_id": S, "position": I, "issuer": S, "signing_authority": S, "signer_title": S, "signer_name": S,
     },
     "pages": {
         "doc_id": S, "page": I, "text_source": S, "ocr_confidence": F, "chars": I, "seconds": F,

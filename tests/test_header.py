@@ -92,6 +92,25 @@ def test_a_joint_documents_issuer_is_each_body_its_symbol_names(bulk: dict[str, 
     assert circular.issuer.split(" - ")[:2] == ["BỘ TƯ PHÁP", "BỘ CÔNG AN"] and circular.issuer_parent is None
 
 
+def test_each_body_of_a_joint_document_is_an_issuer_with_the_signature_printed_for_it(bulk: dict[str, str]) -> None:
+    """The six blocks that close the joint circular doc_000192 (``KT. BỘ TRƯỞNG`` / ``BỘ CÔNG AN`` / ``THỨ TRƯỞNG`` /
+    name, …, ``KT. CHÁNH ÁN TÒA ÁN`` / ``NHÂN DÂN TỐI CAO`` / ``PHÓ CHÁNH ÁN``) each sign for the body they name,
+    whatever their order; the joint resolution doc_000619 abbreviates its third body in its block (``UB TW``)."""
+    circular = structure_of(bulk["doc_000192"]).issuers
+    assert [(i.position, i.issuer, i.signer_name) for i in circular] == [
+        (1, "BỘ TƯ PHÁP", "Nguyễn Thanh Ngọc"), (2, "BỘ CÔNG AN", "Lê Quốc Hùng"),
+        (3, "BỘ QUỐC PHÒNG", "Võ Minh Lương"), (4, "BỘ TÀI CHÍNH", "Đỗ Thành Trung"),
+        (5, "TÒA ÁN NHÂN DÂN TỐI CAO", "Nguyễn Văn Tiến"), (6, "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO", "Hồ Đức Anh"),
+    ]  # fmt: skip
+    assert circular[4].signer_title == "PHÓ CHÁNH ÁN"
+    resolution = structure_of(bulk["doc_000619"]).issuers
+    assert [(i.signer_title, i.signer_name) for i in resolution] == [
+        ("CHỦ TỊCH", "Trần Thanh Mẫn"), ("THỦ TƯỚNG", "Phạm Minh Chính"), ("CHỦ TỊCH", "Đỗ Văn Chiến"),
+    ]
+    single = structure_of(bulk["doc_000342"])
+    assert [(i.issuer, i.signer_name) for i in single.issuers] == [("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Trần Đức Thắng")]
+
+
 def test_an_english_translations_header_ends_at_its_preamble_or_its_first_chapter(bulk: dict[str, str]) -> None:
     """``LABOR CODE`` / ``Pursuant to …`` / ``Chapter I`` (no type title line read: doc_000768) and ``JOINT CIRCULAR``
     / its title / ``For the correct and consistent application …`` (doc_000864): the chapter and the article after

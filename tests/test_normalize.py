@@ -99,6 +99,37 @@ def test_a_vowel_a_web_page_put_on_its_own_line_joins_its_syllable(
 
 
 @pytest.mark.parametrize(
+    ("doc_id", "cut", "whole"),
+    [
+        ("doc_000274", "số 78/\n2025/\nNĐ-CP ngày", "số 78/2025/NĐ-CP ngày"),  # a citation cut after each slash
+        ("doc_000274", "số 01/2001/\nTTLT/\nBNG-TCBĐ của", "số 01/2001/TTLT/BNG-TCBĐ của"),  # in a title, words after it
+        ("doc_000192", "số 1\n0\n/2018/TTLT/", "số 10/2018/TTLT/"),  # inside the number itself
+        ("doc_000616", "Số: 2\n95\n/2025/NĐ-CP", "Số: 295/2025/NĐ-CP"),  # the document's own number
+        ("doc_000116", "120\n/202\n5\n/QH1\n5\n", "120/2025/QH15\n"),  # a law's, its term's figure last
+        ("doc_000298", "90\n/20\n25\n/TT-BNNM\nT\n", "90/2025/TT-BNNMT\n"),  # the symbol's last capital alone
+    ],
+)
+def test_a_number_symbol_cut_over_lines_is_put_back_on_one(bulk: dict[str, str], doc_id: str, cut: str, whole: str) -> None:
+    """43 bulk texts cut a number-symbol over lines at 67 places (web text: one HTML text node a line); the header,
+    the sections, the tasks and the citations all read it whole."""
+    assert cut in unicodedata.normalize("NFC", bulk[doc_id]).replace("\xa0", " ")
+    assert whole in clean_page(bulk[doc_id])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mẫu số 06\n58\n/\n2025\n/TT-BKHCN",  # a form's number above the text's it comes with (doc_000507): 58/2025/…
+        "Tháng 01- 02/\nII.\nTrình Quốc hội",  # a span of months, then a heading (doc_000032)
+        "0\n-136 +0,55 (θ-5) dB",  # a table's figures (doc_000222)
+        "Điều 1\n0\n. Nhiệm vụ",  # an article's label: joined by the structure's label pieces
+    ],
+)
+def test_numbers_that_only_stand_on_neighbouring_lines_stay_apart(text: str) -> None:
+    assert clean_page(text).split("\n")[0] == text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
     ("text", "kept"),
     [
         ("thép không gỉ ở dạng thỏi\nKẽm\nở\ndạng tấm", "Kẽm ở dạng tấm"),  # ở is a word: a space, not a join

@@ -34,7 +34,7 @@ from pipeline.language.recurring import falls_due
 
 # Tables of a batch folder copied into the catalogue, every column as the batch wrote it, keyed by doc_id.
 COPIED = ("documents", "pages", "sections", "tasks", "deadlines", "assignments", "citations", "citation_mentions",
-          "amendments", "recipients", "errors")  # fmt: skip
+          "amendments", "recipients", "issuers", "errors")  # fmt: skip
 WAIT_SECONDS = 300.0  # how long a run waits for another one writing the catalogue
 
 

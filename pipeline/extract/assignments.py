@@ -7,6 +7,8 @@ gives, the bodies a heading names, and the lines of a role list that no task hol
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -33,6 +35,7 @@ from pipeline.language.name_grammar import is_collective
 from pipeline.language.names import canonical_name, names
 from pipeline.language.roles import cue
 from pipeline.language.short_names import defined_short_names, expanded
+from pipeline.structure.holding import Holders
 
 if TYPE_CHECKING:
     from pipeline.structure.sections import Section
@@ -98,11 +101,33 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
             # holder's right, which gives the body asked no task (gold README)
             own = [a for a in own if a.role != "lead" or not _asked_under_powers(text, a, bool(task.deadlines))]
         found += own
+    in_order = _InTextOrder(tasks)
     for start, role in cells.items():  # a cell no task holds names the bodies of its row's task before it
-        if before := [t for t in tasks if t.char_start <= start]:
+        if before := in_order.last_from(start):
             end = text.find("\n", start)
-            found += find_assignments(before[-1].task_id, text[start : end if end >= 0 else None], start, place, role)
-    return _in_full(text, _at_written_names(found + _listed_outside_tasks(text, sections, tasks, place), place), place)
+            found += find_assignments(before.task_id, text[start : end if end >= 0 else None], start, place, role)
+    return _in_full(text, _at_written_names(found + _listed_outside_tasks(text, sections, in_order, place), place), place)
+
+
+class _InTextOrder:
+    """A document's tasks, which find_tasks gives in the order of the text: the last one that begins at an offset or
+    before it, and whether one holds it, found by bisection (a scan of every task for each line or cell made long
+    documents quadratic)."""
+
+    def __init__(self, tasks: list[Task]):
+        self._tasks = tasks
+        self._starts = [t.char_start for t in tasks]
+        self._reach = list(itertools.accumulate((t.char_end for t in tasks), max))  # the furthest end so far
+
+    def last_from(self, offset: int) -> Task | None:
+        """The last task that begins at `offset` or before it."""
+        index = bisect.bisect_right(self._starts, offset)
+        return self._tasks[index - 1] if index else None
+
+    def holds(self, offset: int) -> bool:
+        """Whether a task holds `offset`."""
+        index = bisect.bisect_right(self._starts, offset)
+        return index > 0 and self._reach[index - 1] > offset
 
 
 def _at_written_names(found: list[Assignment], place: Place | None) -> list[Assignment]:
@@ -221,7 +246,7 @@ def _part_role(sections: dict[str, Section], section_id: str | None, start: int)
 
 
 def _listed_outside_tasks(
-    text: str, sections: list[Section], tasks: list[Task], place: Place | None
+    text: str, sections: list[Section], tasks: _InTextOrder, place: Place | None
 ) -> list[Assignment]:
     """Bodies on the lines of role list parts that no task holds (``- Ban Chỉ đạo quốc gia.`` under ``a) Cơ quan
     chủ trì``, or ``a) Cơ quan chủ trì: Bộ Quốc phòng.``), given to the task before them."""
@@ -233,14 +258,15 @@ def _listed_outside_tasks(
         for line in re.finditer(r"[^\n]+", text[part.char_start : part.char_end])
     }
     found: list[Assignment] = []
+    holders = Holders(sections, from_start=True)  # asked in the order of the text
     for start, line in sorted(lines.items()):
-        before = [t for t in tasks if t.char_start <= start]
-        if not before or any(t.char_start <= start < t.char_end for t in tasks):
+        before = tasks.last_from(start)
+        if before is None or tasks.holds(start):
             continue
-        innermost = max((s for s in sections if s.char_start <= start < s.char_end), key=lambda s: s.level)
+        innermost = max(holders.at(start), key=lambda s: s.level)
         heads_part = innermost.char_start == start and role_of_heading(innermost.heading)
         role = None if heads_part else _part_role(by_id, innermost.section_id, start)
-        found += find_assignments(before[-1].task_id, line, start, place, role)
+        found += find_assignments(before.task_id, line, start, place, role)
     return found
 
 

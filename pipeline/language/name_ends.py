@@ -246,10 +246,13 @@ def at_a_written_name(name: str, written: Collection[str]) -> str:
     where the document names ``Vụ Tổ chức cán bộ`` and ``Công ty Quản lý tài sản`` elsewhere). Not before a word
     the grammar knows after a name (``cấp``, ``có liên quan``), a kind's verb (``thẩm định``) or a kind of body
     (``Ngân hàng Nhà nước | chi nhánh Khu vực``)."""
-    prefixes = [w for w in written if name.startswith(f"{w} ") and name[len(w) + 1 : len(w) + 2].islower()]
+    # looked up at each space of the name, not each written name against it (a document writes thousands)
+    prefixes = [
+        name[:at] for at, char in enumerate(name) if char == " " and name[at + 1 : at + 2].islower() and name[:at] in written
+    ]
     if not prefixes:
         return name
-    prefix = max(prefixes, key=len)
+    prefix = prefixes[-1]  # the longest
     start = len(prefix) + 1
     data = grammar()
     kinds = {kind.casefold() for kind in data["heads"] + data["bare_kinds"] + data["generic_heads"]}

@@ -12,10 +12,11 @@ from datetime import date
 
 from pipeline.model import Document, TextSource
 from pipeline.structure.amendments import Amendment, find_amendments, instruction_lines, quoted_passages
-from pipeline.structure.closing import Recipient, Signature, recipients, signature
+from pipeline.structure.closing import Recipient, Signature, co_signatures, recipients, signature
 from pipeline.structure.enacting import witnessed_title
 from pipeline.structure.header import parse_header, starts_attached_document
 from pipeline.structure.identification import Header, sheet_values
+from pipeline.structure.issuers import Issuer, issuers_of
 from pipeline.structure.lines import Line, join_split_labels, split_lines
 from pipeline.structure.sections import Section, find_sections
 from pipeline.structure.tasks import Task, find_tasks
@@ -33,6 +34,7 @@ class Structure:
     tasks: list[Task]
     amendments: list[Amendment]
     unplaced_chars: int
+    issuers: list[Issuer]
 
 
 def parse(document: Document) -> Structure:
@@ -54,7 +56,8 @@ def parse(document: Document) -> Structure:
         found_signature = signature(lines, first_body, min(recipient_lines) if recipient_lines else None)
     if not found_signature.signer_name and (sheet := sheet_values(lines)):  # a property sheet's Người ký
         found_signature = Signature(signer_title=sheet.get("signer_title"), signer_name=sheet.get("signer_name"))
-    closing = recipient_lines | found_signature.lines
+    co_signed = co_signatures(lines, found_signature) if header.co_issuers else []
+    closing = recipient_lines | found_signature.lines | {i for block in co_signed for i in block.lines}
     skip = set(range(first_body)) | header.stamp_lines | closing
     end_of_main = max(closing, default=len(lines))
     new_parts = {i for i in range(end_of_main, len(lines)) if starts_attached_document(lines, i)}
@@ -67,7 +70,8 @@ def parse(document: Document) -> Structure:
     tasks = find_tasks(lines, sections, body, issued, instruction_lines(lines, body, passages))
     amendments = find_amendments(lines, body, passages, sections)
     unplaced = _unplaced(lines, skip, sections)
-    return Structure(header, found_signature, found_recipients, sections, tasks, amendments, unplaced)
+    issuers = issuers_of(header, [found_signature, *co_signed])
+    return Structure(header, found_signature, found_recipients, sections, tasks, amendments, unplaced, issuers)
 
 
 def _read_by_ocr(document: Document) -> bool:

@@ -241,7 +241,8 @@ def _heading_span(lines: list[Line], line_starts: list[int], section: Section) -
     heading took (a chapter title cut into many lines). `line_starts`: where each line starts."""
     first = bisect_right(line_starts, section.char_start) - 1
     wanted, taken = len(section.label) + len(section.heading), 0
-    for line in lines[first:]:
+    for index in range(first, len(lines)):  # not a copy of the lines after it (nor a skip to it): one per amendment
+        line = lines[index]
         taken += len(line.stripped) + 1
         if taken >= wanted:
             return section.char_start, line.end

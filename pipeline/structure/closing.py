@@ -239,6 +239,23 @@ def signature(lines: list[Line], start_index: int, anchor: int | None) -> Signat
     return found
 
 
+def co_signatures(lines: list[Line], first: Signature) -> list[Signature]:
+    """The signature blocks printed right after `first`, one under the other, each opening with its authority (a
+    joint text's co-issuers: ``KT. BỘ TRƯỞNG`` / ``BỘ TƯ PHÁP`` / ``THỨ TRƯỞNG`` / name after the first block)."""
+    found: list[Signature] = []
+    end = max(first.lines, default=None)
+    while end is not None:
+        following = [line for line in lines[end + 1 : end + 1 + SIGNATURE_SEARCH] if line.stripped]
+        opened = _prefix_pattern().match(following[0].stripped) if following else None
+        if opened is None or not _opens_authority(following[0].stripped, opened.end()):
+            break
+        block = _from_prefix(following, 0, following[0].stripped)
+        block.signer_name = spelt_surname(block.signer_name)
+        found.append(block)
+        end = max(block.lines)
+    return found
+
+
 @cache
 def _surnames() -> dict[str, str]:
     return {fold(name): name for name in vocabulary()["surnames"]}
@@ -387,11 +404,12 @@ def _name_cut_after_its_surname(text: str, below: list[Line]) -> Line | None:
 def _names_the_authoritys_body(text: str, below: list[Line]) -> bool:
     """Is `text` the body whose head the authority names, printed between it and the signer's title, as each block of
     a joint document prints it (``KT. BỘ TRƯỞNG`` / ``BỘ CÔNG AN`` / ``THỨ TRƯỞNG``): capitals that open with no title,
-    over a line that opens with one."""
+    over a line that opens with one, or with a deputy's: ``KT. CHÁNH ÁN TÒA ÁN`` / ``NHÂN DÂN TỐI CAO`` /
+    ``PHÓ CHÁNH ÁN``)."""
     following = next((line.stripped for line in below if not _is_note(line.stripped)), "")
     titles = tuple(_titles())
     body = not text.startswith(titles) and _title_suffix(text) is None and not _is_deputy(text)
-    return is_capitals(text) and body and following.startswith(titles) and len(text) < 60
+    return is_capitals(text) and body and (following.startswith(titles) or _is_deputy(following)) and len(text) < 60
 
 
 def _is_deputy(text: str) -> bool:

@@ -12,15 +12,17 @@ from difflib import SequenceMatcher
 from functools import cache
 from itertools import combinations
 
-from pipeline.document_types import document_types
+from pipeline.document_types import joint_codes
 from pipeline.language.dates import EXACT_DATE, parse_date
 from pipeline.language.labels import LABEL_START, ROMAN, label
 from pipeline.structure.identification import (
+    ENGLISH_ADOPTION,
     FULL_CITATION_TITLE,
     HEADER_LINES,
     NUMBER_SYMBOL,
     Header,
     clean_number_symbol,
+    english_date,
     from_citation_title,
     from_english_identification,
     property_sheet,
@@ -119,7 +121,7 @@ class _HeaderReader:
         if self.title and header.title is None:
             header.title = " ".join(" ".join(self.title).split()).strip(ORNAMENT) or None
         if header.number_symbol is None and header.title:
-            from_english_identification(header, header.title)
+            header.title = from_english_identification(header, header.title) or header.title
         _set_issuer(header, self.issuer_lines or ([self.authority] if self.authority else []))
         if header.doc_type is None and header.number_symbol:
             header.doc_type = type_from_symbol(header.symbol or "")
@@ -169,8 +171,8 @@ class _HeaderReader:
             if citation and not header.doc_type and type_of_title(citation["type"]):
                 from_citation_title(header, citation)
                 return line.end + 1
-            if not begun and from_english_identification(header, text):
-                header.title = text
+            if not begun and (subject := from_english_identification(header, text)):
+                header.title = subject
                 return line.end + 1
             if begun:
                 return line.start
@@ -281,12 +283,15 @@ class _HeaderReader:
 
 def adoption_date(lines: list[Line]) -> str | None:
     """The date a resolution of the National Assembly or its Standing Committee was passed (``… thông qua … ngày
-    26 tháng 9 năm 2025``): such a resolution prints no place-date line, its closing sentence dates it."""
+    26 tháng 9 năm 2025``): such a resolution prints no place-date line, its closing sentence dates it; so does a
+    translated law's (``This Law was passed on November 20, 2012, …``)."""
     for line in reversed(lines):
         match = ADOPTED.search(line.text)
         adopted = parse_date(match["date"]) if match else None
         if adopted:
             return adopted.isoformat()
+        if english := ENGLISH_ADOPTION.search(line.text):
+            return english_date(english)
     return None
 
 
@@ -327,7 +332,7 @@ def _set_issuer(header: Header, lines: list[str]) -> None:
         return
     lines = list(dict.fromkeys(lines))  # the Công báo prints the issuer twice
     if co_issuers := _co_issuers(lines, header.symbol or ""):
-        header.issuer, header.issuer_parent = co_issuers, None
+        header.issuer, header.issuer_parent, header.co_issuers = " - ".join(co_issuers), None, co_issuers
         return
     if len(lines) >= 2 and _wraps_a_name(lines[-2], lines[-1]):
         lines = [*lines[:-2], f"{lines[-2]} {lines[-1]}"]
@@ -335,14 +340,14 @@ def _set_issuer(header: Header, lines: list[str]) -> None:
     header.issuer_parent = lines[-2] if len(lines) >= 2 else None
 
 
-def _co_issuers(lines: list[str], symbol: str) -> str | None:
+def _co_issuers(lines: list[str], symbol: str) -> list[str] | None:
     """A joint document's issuers (a ``joint`` type: ``TTLT``, ``NQLT``), one for each issuer code its symbol lists,
-    as printed, joined by `` - `` (``BỘ TƯ PHÁP - BỘ CÔNG AN - …``). Web text cuts the block's columns into lines
+    as printed (``BỘ TƯ PHÁP``, ``BỘ CÔNG AN``, …; the issuer joins them by `` - ``). Web text cuts the block's columns into lines
     anywhere (``ỦY BAN THƯỜNG VỤ QUỐC HỘI`` / ``CHÍNH PHỦ - ĐOÀN CHỦ TỊCH`` / ``ỦY BAN TRUNG ƯƠNG`` / ``MẶT TRẬN …``):
     of the line breaks, those that part two bodies are the ones whose bodies' initials read most like the codes
     (``UBTVQH``, ``CP``, ``ĐCTUBTWMTQVN``). None for a document of one issuer, or a block that names too few."""
     type_code, *codes = [code.strip() for code in re.split(r"[-–]", symbol)]
-    if not codes or type_code not in _joint_codes():
+    if not codes or type_code not in joint_codes():
         return None
     pieces = [(piece.strip(), index > 0) for line in lines for index, piece in enumerate(CO_ISSUER.split(line))]
     breaks = [index for index, (_, in_line) in enumerate(pieces) if index and not in_line]
@@ -359,18 +364,13 @@ def _co_issuers(lines: list[str], symbol: str) -> str | None:
         (bodies(parted | set(chosen)) for chosen in combinations(breaks, wanted)),
         key=lambda found: sum(_initials_like(body, code) for body, code in zip(found, codes)),
     )
-    return " - ".join(best)
+    return best
 
 
 def _initials_like(body: str, code: str) -> float:
     """How much a body's initials read like an issuer code (``ỦY BAN THƯỜNG VỤ QUỐC HỘI``, ``UBTVQH15``)."""
     initials = "".join(fold_chars(word[0]) for word in body.split() if word[0].isalpha())
     return SequenceMatcher(None, initials, fold_chars(code.rstrip("0123456789"))).ratio()
-
-
-@cache
-def _joint_codes() -> frozenset[str]:
-    return frozenset(code for kind in document_types() if kind.get("joint") for code in kind.get("state", []))
 
 
 def _whole_words_joined(lines: list[str]) -> list[str]:

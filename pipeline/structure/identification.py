@@ -24,10 +24,13 @@ FULL_CITATION_TITLE = re.compile(
 )
 
 ENGLISH_MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
+_ENGLISH_DATE = rf"(?P<month>{'|'.join(ENGLISH_MONTHS)})\s+(?P<day>\d{{1,2}}),\s*(?P<year>\d{{4}})\b"
 ENGLISH_IDENTIFICATION = re.compile(
-    rf"^(?P<type>(?:Joint\s+)?[A-Z][a-z]+)\s+No\.?\s*(?P<number_symbol>\d[\w./-]*\w)\s+of\s+"
-    rf"(?P<month>{'|'.join(ENGLISH_MONTHS)})\s+(?P<day>\d{{1,2}}),\s*(?P<year>\d{{4}})\b"
+    rf"^(?P<type>(?:Joint\s+)?[A-Z][a-z]+)\s+No\.?\s*(?P<number_symbol>\d[\w./-]*\w)\s+of\s+{_ENGLISH_DATE}"
 )  # an English translation's title line: Circular No. 20/2010/TT-BTP of November 30, 2010, detailing …
+# A translated law's closing sentence, its only date (``This Code was passed on November 20, 2019, by the XIVth
+# National Assembly …``); a law it cites was passed too (``the Law on …, which was passed on June 18, 2009``)
+ENGLISH_ADOPTION = re.compile(rf"\bThis\s+[A-Z][a-z]+\s+was\s+passed\s+on\s+{_ENGLISH_DATE}")
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Header:
     issue_place: str | None = None
     issuer: str | None = None
     issuer_parent: str | None = None
+    co_issuers: list[str] = field(default_factory=list)  # a joint text's bodies, each as printed, in the order printed
     title: str | None = None
     incoming_number: str | None = None
     incoming_date: str | None = None
@@ -157,17 +161,22 @@ def from_citation_title(header: Header, citation: re.Match[str]) -> None:
     header.title = citation["title"]
 
 
-def from_english_identification(header: Header, text: str) -> bool:
+def from_english_identification(header: Header, text: str) -> str | None:
     """The type, number-symbol and date of an English translation that prints no number line, from its title line
-    (``Joint Circular No. 43/2011/TTLT-BTC-BGTVT of March 28, 2011, amending …``); whether it is one."""
+    (``Joint Circular No. 43/2011/TTLT-BTC-BGTVT of March 28, 2011, amending …``); the line's subject after the date
+    (``amending …``: the title, as a trích yếu follows the type), the whole line when nothing follows the date; None
+    when the line is no such line."""
     match = ENGLISH_IDENTIFICATION.match(text)
     doc_type = type_of_title(match["type"]) if match else None
     if match is None or doc_type is None:
-        return False
+        return None
     header.doc_type = header.doc_type or doc_type
     header.number_symbol = match["number_symbol"]
     header.number, header.year, header.symbol = split_number_symbol(header.number_symbol)
-    header.issue_date = header.issue_date or iso_date(
-        int(match["year"]), ENGLISH_MONTHS[match["month"]], int(match["day"])
-    )
-    return True
+    header.issue_date = header.issue_date or english_date(match)
+    return text[match.end() :].strip(" ,;:") or text
+
+
+def english_date(match: re.Match[str]) -> str | None:
+    """The ISO date of a match of an English date (groups ``month``, ``day``, ``year``)."""
+    return iso_date(int(match["year"]), ENGLISH_MONTHS[match["month"]], int(match["day"]))

@@ -43,12 +43,10 @@ def split_lines(text: str) -> list[Line]:
 # How a line that holds only the beginning of a label joins the next line: (this line, next line, separator).
 # Web pages give each HTML text node its own line (``Điều 8`` / ``.`` / ``Công bố …``, ``Đ`` / ``iều 6.``,
 # ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``, ``II.`` / ``THÔNG TIN CHUNG``, ``6`` / ``. Trụ sở …``, ``12`` /
-# ``.`` / ``Quản lý …``), a document's number (``Số:`` / ``70`` / ``/2025/TT-NHNN``; never a clause: ``lưu trữ số``
-# / ``1. Thu nộp …``) and a date.
+# ``.`` / ``Quản lý …``), a document's number after its label (``Số:`` / ``70/2025/TT-NHNN``; never a clause:
+# ``lưu trữ số`` / ``1. Thu nộp …``; the number's own pieces the normaliser joined: ``normalize.join_cut_numbers``)
+# and a date.
 _LABEL_WORDS, _ARTICLE_WORD = words(), words("dieu")  # the language layer's label grammar: English translations too
-# Số: / 70 / /2025/TT-NHNN; Luật số: / 120 / /202 / 5 / /QH1 / 5: the pieces of a number-symbol join while one
-# ends or the next begins with a slash or hyphen, or both are digits; the symbol's last capitals may stand alone
-# (``/TT-BNNM`` / ``T``).
 _NUMBER_LABEL = r"^(?:Số|SỐ|.{0,40}\ssố)\s*:?"
 _NOT_A_LABEL = r"(?!\d{1,3}\s*[.)]|[a-zđ]\s*\)|Điều\s+\d|[“\"])"
 # A date cut into pieces (``ngày`` / ``29`` / ``tháng`` / ``8`` / ``năm 202`` / ``5``): a line ending inside a date
@@ -73,10 +71,6 @@ LABEL_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"^[a-zđ]$"), re.compile(r"^\)$"), ""),
     (re.compile(r"^[a-zđ]$"), re.compile(r"^\)\s*[^\W\d_]"), ""),  # c / ) Thay thế cụm từ …
     (re.compile(rf"{_NUMBER_LABEL}$"), re.compile(r"^(?!\d{1,3}\s*[.)]\s)\d"), " "),
-    (re.compile(rf"{_NUMBER_LABEL}\s*\d[\w./-]*$"), re.compile(r"^[/-][\w./-]{0,14}$"), ""),
-    (re.compile(rf"{_NUMBER_LABEL}\s*\d[\w./-]*[/-]$"), re.compile(r"^[\w.-][\w./-]{0,14}$"), ""),
-    (re.compile(rf"{_NUMBER_LABEL}\s*(?:\d[\w./-]*)?\d$"), re.compile(r"^\d[\w./-]{0,14}$"), ""),
-    (re.compile(rf"{_NUMBER_LABEL}\s*\d[\w./-]*[/-][\w.-]*[A-ZĐ]$"), re.compile(r"^[A-ZĐ]{1,3}$"), ""),
     (re.compile(rf"{_DATE_WORD}$"), re.compile(rf"^\d{{1,2}}{_NO_LABEL}"), " "),
     (re.compile(r"\b(?:ngày|tháng)\s*\d$"), re.compile(rf"^\d{_NO_LABEL}"), ""),
     (re.compile(r"\bnăm\s*\d{1,3}$"), re.compile(rf"^\d{{1,3}}{_NO_LABEL}"), ""),

@@ -257,10 +257,11 @@ def _heading_below(lines: list[Line], position: int, skip: set[int], any_case: b
             continue
         if any_case and _opens_a_form_or_table(below[at:], noted > 0, bool(title)):
             break
-        first_of_annex = any_case and not noted and not title and not text.startswith("(") and len(text) < 200
+        own = ISSUED_WITH_NOTE.split(text)[0]  # a line the note runs on in is the title up to the note
+        first_of_annex = any_case and not noted and not title and not text.startswith("(") and len(own) < 200
         if not (is_capitals(text) or first_of_annex) or heading_of(text) or ANNEX.match(text):
             break
-        title.append(ISSUED_WITH_NOTE.split(text)[0])
+        title.append(own)
         if ISSUED_WITH_NOTE.search(text):
             break
     return " ".join(title).strip()
@@ -376,8 +377,12 @@ def _short(text: str) -> str:
 
 
 def _close(sections: list[Section], text_end: int) -> None:
-    """A section ends where the next section at its level or above begins."""
-    for i, section in enumerate(sections):
-        section.char_end = next(
-            (later.char_start for later in sections[i + 1 :] if later.level <= section.level), text_end
-        )
+    """A section ends where the next section at its level or above begins: in one pass, with the sections still
+    open (their levels rising) on a stack."""
+    open_sections: list[Section] = []
+    for section in sections:
+        while open_sections and open_sections[-1].level >= section.level:
+            open_sections.pop().char_end = section.char_start
+        open_sections.append(section)
+    for section in open_sections:
+        section.char_end = text_end

@@ -45,11 +45,13 @@ def _ends_name(tokens: list[str], words: list[str], i: int) -> bool:
     return bool(n) and (n > 1 or words[i] not in g.short_types or tokens[i][0].isupper())
 
 
-def issuer_at(text: str, start: int, limit: int, need_head: bool) -> tuple[int, int] | None:
+def issuer_at(text: str, start: int, limit: int, need_head: bool, several: bool = False) -> tuple[int, int] | None:
     """Span of the body written at `start`: words up to a stop word, a type word, punctuation or the line end.
 
     Known names (``Bộ Kế hoạch và Đầu tư``, ``Bộ Văn hóa, Thể thao và Du lịch``) are taken whole; after a full
-    name only place words go on (``Ủy ban nhân dân tỉnh Nghệ An``, not ``Quốc hội thí điểm``).
+    name only place words go on (``Ủy ban nhân dân tỉnh Nghệ An``, not ``Quốc hội thí điểm``). Where the citation
+    is of a joint document (`several`), a comma that a body's head follows goes on to the next co-issuer (``của
+    Bộ Tài chính, Bộ Kế hoạch và Đầu tư, Bộ Thông tin và Truyền thông``).
     """
     g = grammar()
     line_end = text.find("\n", start, limit)
@@ -72,6 +74,9 @@ def issuer_at(text: str, start: int, limit: int, need_head: bool) -> tuple[int, 
             following = i + 1 < len(tokens) and tokens[i + 1][0].isupper() and not _ends_name(tokens, words, i + 1)
             if not following:
                 break
+            i, complete = i + 1, False
+            continue
+        if several and tokens[i] == "," and end and i + 1 < len(tokens) and g.heads.match(text, found[i + 1][0]):
             i, complete = i + 1, False
             continue
         if tokens[i][0] in PUNCTUATION or not tokens[i][0].isalnum():

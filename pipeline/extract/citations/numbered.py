@@ -12,6 +12,7 @@ from pipeline.extract.citations.grammar import (
     ALONE, DATE_AFTER, LIST_GLUE, LIST_NUMBERS, OF, OWN_NUMBER, ROMAN, SO_END, SPACE, SYMBOL_YEAR, TERM, TITLE_SO,
     TYPE_BOUNDARY, WORDS, code_key, grammar, starts_word,
 )
+from pipeline.document_types import is_joint
 from pipeline.extract.citations.model import Cite
 from pipeline.keys import number_symbol_key
 
@@ -168,7 +169,7 @@ def _read_citation(text: str, match: re.Match[str], floor: int, left: int) -> Ci
         cite.date, cite.end = iso(after), after.end()
     of = OF.match(text, cite.end)
     if of:
-        span = issuer_at(text, of.end(), of.end() + 200, need_head=False)
+        span = issuer_at(text, of.end(), of.end() + 200, need_head=False, several=is_joint(cite.symbol))
     elif cite.date:
         space = SPACE.match(text, cite.end)
         span = issuer_at(text, space.end(), space.end() + 200, need_head=True)
