@@ -55,6 +55,7 @@ GROUPS = {
     "held out 4": "fourth held-out captures (other texts drawn at random, seed 3939; measured before and after a stop)",
     "held out 5": "fifth held-out captures (texts nobody had read, gold written from the texts only; measured once)",
     "held out 6": "sixth held-out captures (other texts nobody had read, one page each, no Nơi nhận; measured once)",
+    "held out 7": "seventh held-out captures (other texts nobody had read, up to 54,000 characters; measured once)",
 }
 
 

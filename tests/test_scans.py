@@ -4,10 +4,12 @@ across the date line) and the OCR correction by a syllable language model."""
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
 from pipeline import ingest
+from pipeline.ingest.date_line import SCANNED_PLACE_DATE, printed_date
 from pipeline.ingest.layout import join_wrapped_issuer, reading_order, split_merged_columns
 from pipeline.ingest.ocr import layout, recognize
 from pipeline.ingest.regions import _hidden_lines, _line_by_line, _more_plausible
@@ -263,6 +265,9 @@ def test_a_title_line_ending_on_a_cited_clause_goes_on_past_the_article_it_names
         ("TM. UỶ BAN NHÂN DÂN TỈNH\nCHỦ TỊCH\n€ {SINH do,\nChẩu Văn Lâm", ("TM. UỶ BAN NHÂN DÂN TỈNH", "CHỦ TỊCH", "Chẩu Văn Lâm")),
         ("® _): |kr. cHủ TịcH\nTƯ G PHÓ CHỦ TỊCH\nị\nZ\n~\n,\nNguyễn Hữu Tín", ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Hữu Tín")),
         ("KT. BỘ TRƯỞNG\n3C\n:\nTHỨ TRƯỞNG\n^\n.._Y Thông", ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Y Thông")),
+        # the signature's strokes read as a figure (doc_000140, held out 4); a seal's ring as a dash after the title
+        ("KT.BỘ TRƯỞNG\nTHỨ TRƯỞNG\nJ099\nNguyễn Sinh Nhật Tân", ("KT.BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Sinh Nhật Tân")),
+        ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG -\nNguyễn Văn Phúc", ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn Phúc")),
     ],
 )
 def test_marks_a_scan_reads_in_the_signature_block_are_passed_over(closing, signature) -> None:
@@ -493,3 +498,71 @@ def test_a_scanned_title_in_capitals_ends_before_a_line_in_lower_case() -> None:
         "Theo đề nghị của Bộ trưởng Bộ Nông nghiệp và Môi trường;\nĐiều 1. Phạm vi điều chỉnh\n"
     )
     assert scanned(text).header.title == "BAN HÀNH BỘ TIÊU CHÍ QUỐC GIA VỀ NÔNG THÔN MỚI GIAI ĐOẠN 2026 - 2030"
+
+
+@pytest.mark.parametrize(
+    ("read", "misread"),
+    [
+        ("Hà Nội, ngày 37 thang TÌ năm 2025", True),  # a seal's ring over the figures (doc_000528, held out 4)
+        ("Hà Nội, ngày 15.tháng 10 năm 2025", True),  # a speck after the day (doc_000275, held out 6)
+        ("Hà Nội, ngày 31 thán4á 12 năm 2025", True),  # ``tháng`` garbled (doc_000464, held out 6)
+        ("Hà Nội, ngày 27 tháng 11 năm 2025", False),  # as printed
+        ("Thành phố Hồ Chí Minh, ngày 31 tháng 2 năm 2025", True),  # a date that does not exist
+        ("Căn cứ Luật Giá ngày 19 tháng 6 năm 2023;", False),  # a citation in the preamble
+    ],
+)
+def test_a_place_date_line_a_scan_misread_is_one_to_read_again(read: str, misread: bool) -> None:
+    assert (bool(SCANNED_PLACE_DATE.match(read)) and not printed_date(read)) == misread
+
+
+@pytest.mark.slow
+def test_a_place_date_line_a_seal_crossed_is_read_again_alone_as_printed(tmp_path) -> None:
+    """doc_000528 as the fourth held-out group captures it (grey seal across the national lines and the date): read
+    with the page, the date line gives ``ngày 37 thang TÌ``; read alone, ``ngày 27 tháng 11``."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from render_scans import RENDERED, render
+
+    rendering = next(r for r in RENDERED if r.stem == "doc_000528")
+    path = tmp_path / render(rendering, tmp_path)["file"]
+    (job, *_) = ingest.read(path, path.name, ingest.sha256_of(path), Settings()).ocr_jobs
+    read = recognize(job, Settings())
+    assert "Hà Nội, ngày 27 tháng 11 năm 2025" in read.text.splitlines()
+    assert "date line read again" in read.decision
+
+
+def test_a_name_alone_on_its_page_is_a_signature_block_reaching_up_over_the_lines_a_seal_hid() -> None:
+    """doc_000561's last page (held out 4) read as ``Nguyễn Văn Hùng`` alone: a red seal beside ``BỘ TRƯỞNG`` hid it
+    from the page's reading. The block read again reaches ten of the name's line heights above it, not above the
+    page."""
+    (block,) = reading_order([[line("Nguyễn Văn Hùng", 1476, 1992, 761, height=68)]], page_width=2480).columns
+    assert (block.top, block.bottom, block.x0, block.x1) == (761 - 680, 829, 992, 1992)
+    (high,) = reading_order([[line("Nguyễn Văn Hùng", 1476, 1992, 300, height=68)]], page_width=2480).columns
+    assert high.top == 0
+
+
+@pytest.mark.slow
+def test_a_signature_page_read_as_its_name_alone_gets_the_lines_a_seal_hid(tmp_path) -> None:
+    """doc_000059 as the sixth held-out group captures it (a grey seal over the signer's lines): its second page
+    holds only the signature block, and the page's reading gives the name alone (three words, too few once to
+    measure the page's lost lines by)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from render_scans import RENDERED, render
+
+    rendering = next(r for r in RENDERED if r.stem == "doc_000059")
+    path = tmp_path / render(rendering, tmp_path)["file"]
+    jobs = ingest.read(path, path.name, ingest.sha256_of(path), Settings()).ocr_jobs
+    assert recognize(jobs[-1], Settings()).text.splitlines() == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Công Thành"]
+
+
+@pytest.mark.slow
+def test_a_word_a_received_stamp_hid_from_the_page_is_kept_from_its_column_read_again(tmp_path) -> None:
+    """doc_000602 as the sixth held-out group captures it: a received stamp across ``BỘ GIÁO DỤC VÀ ĐÀO TẠO`` leaves
+    the page's reading ``GIÁO DỤC VÀ ĐÀO TẠO``; the cut-out's edge moves out over ``BỘ`` to the paper, and the
+    column read again gives it: it lies in the column read, not outside it."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from render_scans import RENDERED, render
+
+    rendering = next(r for r in RENDERED if r.stem == "doc_000602")
+    path = tmp_path / render(rendering, tmp_path)["file"]
+    (job,) = ingest.read(path, path.name, ingest.sha256_of(path), Settings()).ocr_jobs
+    assert recognize(job, Settings()).text.splitlines()[0] == "BỘ GIÁO DỤC VÀ ĐÀO TẠO"

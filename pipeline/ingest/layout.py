@@ -24,6 +24,8 @@ CENTRE_TOLERANCE = 0.03  # share of the text width by which the right part's cen
 WRAPPED_PAIR = 0.05  # share of a syllable's uses followed by the next line's first: the issuer's name wrapped
 WIDE_LINE = 0.6  # a line wider than this share of the text width is body text, which ends a two-column run
 RIGHT_BLOCK = 0.4  # lines starting past this share of the text width, two or more in a row, are a block on the right
+NAME_ALONE_REACH = 10  # a name alone on its page (the body ended on the page before, a seal hid the lines above
+# it): its signature block is taken to reach this many of its line heights above it (authority, title, the signature)
 SPECK_HEIGHT = 0.35  # a lone mark or digit standing less tall than this share of the page's usual line is a speck
 WORDY_LINE = 10  # characters of a line that counts towards the usual height of the page's lines
 TICKS = set("'`´‘’^ˆ¬")  # marks that, standing alone as a word, are specks
@@ -186,7 +188,8 @@ def reading_order(lines: list[list[LayoutLine]], page_width: float | None = None
     alone = len(lines) == 1 or any(s.x0 <= right_start for s in lines[-2])
     boxed = any(box.top <= s.top and s.bottom <= box.bottom and box.x0 <= s.x0 for box in boxes for s in foot)
     if all(s.x0 > right_start for s in foot) and alone and not boxed:
-        ceiling = max(s.bottom for s in lines[-2]) if len(lines) > 1 else min(s.top for s in foot)
+        top, height = min(s.top for s in foot), foot[0].bottom - foot[0].top
+        ceiling = max(s.bottom for s in lines[-2]) if len(lines) > 1 else top - NAME_ALONE_REACH * height
         boxes.append(_below(merge(foot), ceiling, right_start, right_edge))
     return Reading(ordered, boxes)
 
@@ -204,9 +207,10 @@ def _right_blocks(run: list[list[LayoutLine]], start: float) -> list[LayoutLine]
 
 def _below(line: LayoutLine, ceiling: float, start: float, right_edge: float) -> LayoutLine:
     """The box of a line alone on the right at the foot of a page (a signer's name whose title lines a seal hid)
-    reaching up to the line above (`ceiling`) and across the right of the page: the signature block as printed."""
-    return LayoutLine(line.text, min(start, line.x0), max(right_edge, line.x1), min(ceiling, line.top), line.bottom,
-                      line.confidences)  # fmt: skip
+    reaching up to the line above (`ceiling`; not above the page) and across the right of the page: the signature
+    block as printed."""
+    top = max(0.0, min(ceiling, line.top))
+    return LayoutLine(line.text, min(start, line.x0), max(right_edge, line.x1), top, line.bottom, line.confidences)
 
 
 def _continues_left(line: list[LayoutLine], above: list[LayoutLine], is_left: Callable[[LayoutLine], bool]) -> bool:

@@ -33,6 +33,8 @@ MIN_MARKS = 5  # … of at least this many marks …
 LINE_SHAPE = 3.0  # … and this many times as long as high at least (lines run together by skew and marks stay
 # long and low; a seal's ring is round)
 MARGIN_HEIGHTS = 0.5  # the cut-out reaches this many word heights beyond the lost lines
+MIN_WORDS = 2  # a page's reading with fewer words gives no line height to measure marks by (a signature page read
+# as its signer's name alone, three words, is one to look at: a seal beside it hid the authority and title lines)
 LEGIBLE = 30.0  # a word of a lost stretch's reading read with less confidence is a piece of a line cut at its edge
 LINE_SURE = 60.0  # a lost line's words are read with this mean confidence at least …
 LINE_LIKELY = 0.75 * UNREADABLE  # … and are likelier than this under the language model (regions.HIDDEN_LINE)
@@ -41,7 +43,7 @@ LINE_LIKELY = 0.75 * UNREADABLE  # … and are likelier than this under the lang
 def read_lost_lines(words: list[Word], image_path: Path, read: Callable[[Path], list[Word]]) -> tuple[list[Word], int]:
     """The page's words with the lines its layout lost read again and added, and how many lines were added.
     `read` reads an image file as one block of text."""
-    if len(words) < MIN_MARKS:
+    if len(words) < MIN_WORDS:
         return words, 0
     image = cv2.imread(str(image_path), cv2.IMREAD_GRAYSCALE)
     if image is None:

@@ -29,6 +29,7 @@ from pipeline.ingest.layout import (
     split_merged_columns,
     without_specks,
 )
+from pipeline.ingest.date_line import read_date_line_again
 from pipeline.ingest.prepare import engine_file, prepare
 from pipeline.ingest.lost_lines import read_lost_lines
 from pipeline.ingest.regions import read_columns_apart
@@ -100,6 +101,11 @@ def recognize(job: OcrJob, settings: Settings) -> PageText:
             words, apart = read_columns_apart(words, reading.columns, image_path, block)
             if apart:
                 reading, steps = layout(words, width), (*steps, f"{apart} columns read apart")
+        if settings.ocr_preparation:
+            scaled = lambda cut, scale: _read(reader, cut, dpi and dpi * scale, job, settings, block=True)  # noqa: E731
+            words, again = read_date_line_again(words, reading.lines, image_path, scaled)
+            if again:
+                reading, steps = layout(words, width), (*steps, "date line read again")
     lines, changed = corrected(reading.lines) if settings.ocr_correction else (reading.lines, 0)
     lines = join_wrapped_issuer(lines, follows)
     confidences = [w.confidence for w in words if w.confidence >= 0]

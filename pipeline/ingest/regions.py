@@ -68,10 +68,13 @@ def read_columns_apart(
         margin = round(MARGIN_HEIGHTS * height)
         x0, top = max(0, round(column.x0) - margin), max(0, round(column.top) - margin)
         x1, bottom = round(column.x1) + margin, round(column.bottom) + margin
-        x0, x1 = _to_the_white(image[top:bottom], x0, x1, height)
-        if min(x1 - x0, bottom - top) < MIN_CUT:  # a speck, not a column
+        white0, white1 = _to_the_white(image[top:bottom], x0, x1, height)
+        if min(white1 - white0, bottom - top) < MIN_CUT:  # a speck, not a column
             continue
-        column = replace(column, x0=min(column.x0, x0 + margin), x1=max(column.x1, x1 - margin))
+        # a word the cut-out's edge moved out to take in (``BỘ`` under a received stamp) is the column's own
+        left = white0 if white0 < x0 else white0 + margin
+        column = replace(column, x0=min(column.x0, left), x1=max(column.x1, white1 if white1 > x1 else white1 - margin))
+        x0, x1 = white0, white1
         cut = image[top:bottom, x0:x1]
         light_ink = stray_ink_share(cut) if cut.ndim == 2 else 0.0
         stamped = light_ink >= STAMPED

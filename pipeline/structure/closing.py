@@ -354,7 +354,7 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
             continue
         if found.signer_title is None and is_capitals(text) and len(text) < 60:
             title_caps, name = _split_name(text)
-            found.signer_title = title_caps
+            found.signer_title = title_caps.rstrip(NAME_MARKS)  # a seal's ring read as a mark after it: THỨ TRƯỞNG -
             found.lines.add(line.index)
             if name:
                 found.signer_name = name
@@ -558,9 +558,11 @@ def _is_note(text: str) -> bool:
     """A line between a signer's title and name that belongs to neither: a note (``(Đã ký)``) or the marks OCR
     reads in a handwritten signature (three characters or fewer: ``l``, ``/~``; no capital letter: ``j. nng``,
     where a title is in capitals and a name capitalised; a sign no title or name holds, or a capital after a small
-    letter inside a word: ``€ {SINH do,``, ``_):|kr.cHỦTịcn``)."""
+    letter inside a word: ``€ {SINH do,``, ``_):|kr.cHỦTịcn``; a figure, which no title or name holds: ``J099``)."""
     text = text.strip()
     if len(text.replace(" ", "")) <= 3 or not any(c.isupper() for c in text) or SCRIBBLE.search(text):
+        return True
+    if any(c.isdigit() for c in text):
         return True
     if any(a.islower() and b.isupper() for a, b in zip(text, text[1:])):
         return True
