@@ -183,7 +183,7 @@ def test_the_check_set_is_the_drawn_sample() -> None:
     assert not set(bulk_texts(ids).values()) & dev, "a check document is a dev text"
     assert [g.file for g in golds] == [f"{i}.txt" for i in ids] and [g.path.stem for g in golds] == ids
     drawn = sample + third_check_sample() + fourth_check_sample() + fifth_check_sample()
-    drawn += sixth_check_sample() + seventh_check_sample() + eighth_check_sample()
+    drawn += sixth_check_sample() + seventh_check_sample() + eighth_check_sample() + ninth_check_sample()
     assert sorted(ids) == sorted(drawn), f"not drawn: {sorted(set(ids) - set(drawn))}, no gold: {sorted(set(drawn) - set(ids))}"
 
 
@@ -517,6 +517,51 @@ def test_the_eighth_check_draw_is_blind_to_every_earlier_draw_and_candidate() ->
         fifth_check_candidates, sixth_check_candidates, seventh_check_candidates,
     )
     assert_a_blind_check_draw(whole, eighth_check_sample(), cued | SEVENTH_CHECK_SEEN)
+
+
+NINTH_CHECK_DRAWN = 7  # how far the ninth check draw (seed 2037, tests/gold/check/) has gone (gold5, one at a time)
+# texts of the ninth draw's class that tests or scripts name (render_scans' held-out scans, test_header, test_names,
+# test_sections, test_deadlines): their pipeline output has been read, so they are no blind texts
+NINTH_CHECK_SEEN = frozenset(
+    {"doc_000049", "doc_000059", "doc_000080", "doc_000092", "doc_000342", "doc_000353", "doc_000464", "doc_000505",
+     "doc_000748"}
+)
+
+
+@functools.cache
+def ninth_check_candidates() -> tuple[str, ...]:
+    """The ids the ninth check draw is made from, in id order: texts with a duty cue and NO time-limit cue outside the
+    fifth check draw's band (under 3,000 or over 40,000 characters), that no earlier draw holds, none of the earlier
+    draws' candidates, no dev text and none a test or script names (NINTH_CHECK_SEEN). Every other text with a duty cue
+    is a draw's candidate or over 150,000 characters, and those were read for the audit of the last session. 7
+    qualify."""
+    taken = earlier_draws() | SEVENTH_CHECK_SEEN | NINTH_CHECK_SEEN | candidates_of(
+        third_check_candidates, third_tune_candidates, fourth_tune_candidates, fourth_check_candidates,
+        fifth_check_candidates, sixth_check_candidates, seventh_check_candidates, eighth_check_candidates,
+    )
+    return cued_candidates(10**7, taken, shortest=0, time_limit=False)
+
+
+def ninth_check_sample(n: int = NINTH_CHECK_DRAWN) -> list[str]:
+    """The first ``n`` documents of the ninth check draw (seed 2037), defined when the eighth was exhausted: one whole
+    shuffle of its candidates cut at ``n``, so a longer draw continues a shorter one."""
+    return whole_shuffle(ninth_check_candidates(), 2037, n)
+
+
+def test_the_ninth_check_draw_is_blind_to_every_earlier_draw_and_candidate() -> None:
+    """The ninth check draw holds only texts with a duty cue and no time-limit cue outside the fifth draw's band, and
+    meets no id of an earlier draw, of the earlier draws' candidates, of a tune file or of a test or script; the check
+    files it holds are exactly its first NINTH_CHECK_DRAWN ids."""
+    whole = ninth_check_sample(len(ninth_check_candidates()))
+    assert len(whole) == len(set(whole)) == 7 and whole[:3] == ["doc_000144", "doc_000423", "doc_000086"]
+    assert ninth_check_sample() == whole[:NINTH_CHECK_DRAWN]
+    texts = bulk_texts(whole).values()
+    assert all(DUTY_CUE.search(t) and not TIME_LIMIT_CUE.search(t) and not 3_000 <= len(t) <= 40_000 for t in texts)
+    cued = candidates_of(
+        third_check_candidates, third_tune_candidates, fourth_tune_candidates, fourth_check_candidates,
+        fifth_check_candidates, sixth_check_candidates, seventh_check_candidates, eighth_check_candidates,
+    )
+    assert_a_blind_check_draw(whole, ninth_check_sample(), cued | SEVENTH_CHECK_SEEN | NINTH_CHECK_SEEN)
 
 THIRD_TUNE_DRAWN = 57  # how far the third bulk tune draw (seed 2030, tests/gold/bulk3/) has gone: 7, 6 more, 7 more, 5 more, 4 more, 4 more, 4 more, 6 more, 5 more, 4 more, 5 more: the whole draw
 
