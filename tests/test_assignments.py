@@ -546,17 +546,21 @@ def test_an_execution_clause_reads_on_past_a_kind_the_names_grammar_stops_at() -
 
 def test_an_item_that_opens_with_its_own_duty_heading_takes_no_body_of_the_heading_above() -> None:
     # bulk doc_000552: the duties of the council's secretary are the secretary's, not the council's
-    text = (
+    found = _rows_of(
         "Điều 5. Trách nhiệm của Hội đồng sát hạch\n"
         "1. Tổ chức kỳ sát hạch theo nội dung, quy trình quy định tại Thông tư này.\n"
         "2. Nhiệm vụ của thành viên thư ký hội đồng sát hạch: chuẩn bị các văn bản, tài liệu phục vụ các cuộc họp "
         "của hội đồng sát hạch; ghi biên bản các cuộc họp của hội đồng sát hạch.\n"
     )
-    found = {(a.task_id, a.role, a.assignee) for a in _assignments_in_text(text)}
     assert ("t1", "lead", "Hội đồng sát hạch") in found
     assert {(role, body) for task, role, body in found if task == "t2"} == {
         ("lead", "thành viên thư ký hội đồng sát hạch")
     }
+
+
+def _rows_of(text: str) -> set[tuple[str, str, str]]:
+    """The (task, role, assignee) rows the pipeline reads in a plain text."""
+    return {(a.task_id, a.role, a.assignee) for a in _assignments_in_text(text)}
 
 
 def _assignments_in_text(text: str) -> list[Assignment]:
@@ -564,3 +568,46 @@ def _assignments_in_text(text: str) -> list[Assignment]:
     raw = RawDocument(source_file="text.txt", sha256="0" * 64, kind="text", pages=[PageText(1, text, TextSource.PLAIN_TEXT)])
     document = normalize(raw)
     return assignments_of(document, parse(document))
+
+
+def test_the_items_of_a_lead_in_that_hands_work_to_a_body_are_that_body_s() -> None:
+    # bulk doc_000011 (decree 254/2025, Điều 50): after the duties of the article's two bodies, khoản 6 hands five
+    # more to the ministry; they are not the article's bodies' (the reading audit's recall span)
+    found = _rows_of(
+        "Điều 50. Nhiệm vụ của cơ quan tài chính các cấp\n"
+        "1. Hướng dẫn, kiểm tra việc quản lý, sử dụng vốn đầu tư công.\n"
+        "2. Ngoài những nhiệm vụ quy định tại khoản 1 Điều này, giao Bộ Tài chính:\n"
+        "a) Giúp Chính phủ thống nhất quản lý nhà nước về quản lý, thanh toán, quyết toán vốn đầu tư công;\n"
+        "b) Phối hợp với các bộ, cơ quan liên quan thanh tra, kiểm tra việc thanh toán vốn đầu tư công.\n"
+    )
+    assert ("t1", "lead", "cơ quan tài chính các cấp") in found
+    handed = {(task, role, body) for task, role, body in found if task in ("t2", "t3")}  # a) and b)
+    assert ("t2", "lead", "Bộ Tài chính") in handed and ("t3", "support", "Bộ Tài chính") in handed
+    assert not any(body == "cơ quan tài chính các cấp" for _, _, body in handed)
+
+
+def test_a_heading_about_the_parties_gives_its_items_no_body() -> None:
+    # bulk doc_000216 (the PPP contract guide): what a contract must settle for its parties, no duty of any body
+    found = _rows_of(
+        "Điều 7. Trách nhiệm của Bộ Tài chính\n"
+        "1. Hướng dẫn lập hợp đồng dự án.\n"
+        "2. Quyền, nghĩa vụ của các bên trước giai đoạn xây dựng\n"
+        "a) Việc thu xếp tài chính.\n"
+        "b) Việc lập, thẩm định, phê duyệt thiết kế sau thiết kế cơ sở và dự toán.\n"
+    )
+    assert ("t1", "lead", "Bộ Tài chính") in found
+    assert {body for _, _, body in found} == {"Bộ Tài chính"} and {task for task, _, _ in found} == {"t1"}
+
+
+def test_a_body_that_directs_another_over_a_list_leads_its_items_but_shares_no_partner_s_item() -> None:
+    # bulk doc_000606 (the army health insurance circular): the unit head directs its own office; a "Phối hợp" item
+    # is the office's duty alone (gold README: the body that directs gets nothing from it)
+    found = _rows_of(
+        "Điều 22. Trách nhiệm của các cơ quan, đơn vị\n"
+        "1. Thủ trưởng đơn vị cấp trực thuộc Bộ Quốc phòng có trách nhiệm chỉ đạo cơ quan thuộc quyền:\n"
+        "a) Phối hợp chặt chẽ các cơ quan có liên quan bảo đảm đầy đủ quyền lợi về bảo hiểm y tế cho đối tượng;\n"
+        "b) Lập Danh sách tham gia bảo hiểm y tế và gửi về cơ quan bảo hiểm xã hội đúng thời hạn quy định.\n"
+    )
+    assert ("t2", "lead", "Thủ trưởng đơn vị cấp trực thuộc Bộ Quốc phòng") in found
+    assert ("t2", "lead", "cơ quan thuộc quyền") in found and ("t1", "support", "cơ quan thuộc quyền") in found
+    assert ("t1", "support", "Thủ trưởng đơn vị cấp trực thuộc Bộ Quốc phòng") not in found

@@ -103,6 +103,24 @@ def test_a_paper_that_asks_directs_no_body() -> None:
         ("Các cơ quan, đơn vị được quy định tại điểm a, b, c khoản 1 Điều 3 Thông tư này có trách nhiệm:",
          ["Các cơ quan, đơn vị được quy định tại điểm a, b, c khoản 1 Điều 3 Thông tư này"]),
         ("Doanh nghiệp kinh doanh dịch vụ có quyền và nghĩa vụ sau:", []),  # rights and conduct, no duties of a lead-in
+        # a lead-in or heading that hands work to a body: the body handed, and the one that hands where it is named
+        # (doc_000011, doc_000141, doc_000606, doc_000292)
+        ("Ngoài những nhiệm vụ quy định tại các khoản 1, 2, 3, 4, 5 Điều này, giao Bộ Tài chính:", ["Bộ Tài chính"]),
+        ("Ủy ban nhân dân cấp tỉnh giao Sở Nội vụ chịu trách nhiệm:", ["Ủy ban nhân dân cấp tỉnh", "Sở Nội vụ"]),
+        (
+            "Thủ trưởng đơn vị cấp trực thuộc Bộ Quốc phòng có trách nhiệm chỉ đạo cơ quan thuộc quyền:",
+            ["Thủ trưởng đơn vị cấp trực thuộc Bộ Quốc phòng", "cơ quan thuộc quyền"],
+        ),
+        (
+            "Phân cấp thực hiện một số nhiệm vụ và giải quyết một số thủ tục hành chính trong lĩnh vực an toàn thực phẩm"
+            " thuộc thẩm quyền của Bộ Y tế cho Cục An toàn thực phẩm",
+            ["Cục An toàn thực phẩm"],
+        ),
+        ("Giao Sở Y tế chủ trì thực hiện", []),  # a task of its own, no lead-in
+        ("Chuyển giao đơn vị sự nghiệp công lập", []),  # a handing that is the topic (doc_000610)
+        # the parties named by no role: a contract's clauses, or parts that name each party (doc_000216, doc_000509)
+        ("Quyền, nghĩa vụ của các bên trước giai đoạn xây dựng", []),
+        ("Trách nhiệm của các bên liên quan", []),
     ],
 )
 def test_a_heading_of_duty_nouns_names_the_body_of_the_tasks_under_it(heading: str, subjects: list[str]) -> None:

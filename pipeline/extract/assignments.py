@@ -22,8 +22,10 @@ from pipeline.language.clauses import (
     clause_mentions,
     column_roles,
     grants_powers,
+    handers,
     heading_subjects,
     inherited_role,
+    names_the_parties,
     opens_with_request,
     role_of_heading,
 )
@@ -84,12 +86,8 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
         own = find_assignments(task.task_id, task.text, task.char_start, place, hint, _columns(headers, task))
         if _opens_with_a_lead(task, own):
             role = None  # 1. The Ministry of Transport shall …: the item's own subject, not the heading's body, leads
-        while section is not None and not subjects and role:
-            offset = text.find(section.heading, section.char_start, section.char_end)
-            if section.char_start < task.char_start and offset >= 0 and (names := heading_subjects(section.heading)):
-                # (a heading not as printed, joined from two lines, names no one)
-                subjects = [_assignment(task.task_id, name, offset + start, role, place) for start, name in names]
-            section = by_id.get(section.parent_id or "")
+        if role:
+            subjects = _heading_bodies(text, by_id, section, task, role, place)
         found += subjects
         if subjects and opens_with_request(task.text):
             # Điều 21. Trách nhiệm của Giám đốc … / 3. Yêu cầu Thanh tra … tiến hành thanh tra …: a power of the
@@ -128,6 +126,23 @@ class _InTextOrder:
         """Whether a task holds `offset`."""
         index = bisect.bisect_right(self._starts, offset)
         return index > 0 and self._reach[index - 1] > offset
+
+
+def _heading_bodies(
+    text: str, by_id: dict[str, Section], section: Section | None, task: Task, role: str, place: Place | None
+) -> list[Assignment]:
+    """The bodies the nearest heading above a task that names any gives it in `role`; none past a heading about the
+    parties (``Quyền, nghĩa vụ của các bên …``). A body that directs the others a heading names (``Thủ trưởng … có
+    trách nhiệm chỉ đạo cơ quan thuộc quyền:``) takes no ``Phối hợp …`` item of theirs."""
+    while section is not None and not names_the_parties(section.heading):
+        offset = text.find(section.heading, section.char_start, section.char_end)
+        if section.char_start < task.char_start and offset >= 0 and (names := heading_subjects(section.heading)):
+            # (a heading not as printed, joined from two lines, names no one)
+            if role == "support":  # … chỉ đạo cơ quan thuộc quyền: / a) Phối hợp …: not the directing body's
+                names = tuple(n for n in names if n[0] not in handers(section.heading))
+            return [_assignment(task.task_id, name, offset + start, role, place) for start, name in names]
+        section = by_id.get(section.parent_id or "")
+    return []
 
 
 def _at_written_names(found: list[Assignment], place: Place | None) -> list[Assignment]:

@@ -19,7 +19,7 @@ CLAUSES = lexicon(
         for key in (
             "openers", "subject_after", "inserted_phrases", "subject_heading_prefixes", "subject_heading_suffixes",
             "support_openings", "duty_nouns", "power_nouns", "power_list_endings", "procedure_nouns", "binding_words",
-            "document_nouns", "qualifiers", "matter_openings",
+            "document_nouns", "qualifiers", "matter_openings", "handing_verbs", "handing_ends", "party_sets",
             "lower_case_subjects", "competent_kinds", "competence_words", "competence_references", "list_takers",
             "not_subjects", "execution_verbs", "executed_documents", "item_openings",
             "scope_openings",
@@ -85,6 +85,12 @@ def clause_patterns() -> dict[str, re.Pattern[str]]:
         "scope": re.compile(rf"[\s,]+(?:{alternation(data['scope_openings'])})(?=[\s,])", re.IGNORECASE),
         "place": re.compile(rf"\s+(?:{alternation(data['qualifiers'])})\s+"),
         "matter": re.compile(rf"\s(?:{alternation(data['matter_openings'])})\s"),
+        # …, giao | Bộ Tài chính (chịu trách nhiệm): — the lead-in of a list of the tasks a body is handed
+        "handing": re.compile(rf"(?<![^\s,])(?<![Bb]an )(?i:{alternation(data['handing_verbs'])})\s+"),  # not Ban Chỉ đạo
+        "handing_end": re.compile(rf"(?:\s+(?:{alternation(data['handing_ends'])}))?\s*:?\s*$"),
+        "party_set": re.compile(rf"(?i:{alternation(data['party_sets'])})\b"),
+        # Phân cấp thực hiện một số nhiệm vụ … cho | Cục An toàn thực phẩm — a heading of delegation
+        "delegation": re.compile(rf"^(?i:{alternation(role_cues()['assigned_passives'])})\s.*\scho\s+"),
         "subject_heading": re.compile(
             rf"^(?:(?:{alternation(data['subject_heading_prefixes'])}"
             rf"|(?P<before>(?i:{duties})(?:(?:,\s*|\s+và\s+)(?i:{duties}))*)\s+của)\s+)?(?P<names>.+?)"

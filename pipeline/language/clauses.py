@@ -83,9 +83,13 @@ def heading_subjects(heading: str) -> tuple[tuple[int, str], ...]:
     under the heading; a heading that says anything else names none."""
     if is_english(heading):  # Responsibilities of security service enterprises
         return tuple(english_heading_subjects(heading, body_start_of(heading)))
+    if (handing := _handing(heading))[1]:
+        return handing[0] + handing[1]
     match = clause_patterns()["subject_heading"].match(heading)
     if not match or not _names_duties(match["before"]) or not _names_duties(match["after"]):
         return ()
+    if names_the_parties(heading):
+        return ()  # Quyền, nghĩa vụ của các bên …: no body
     found: list[tuple[int, str]] = []
     position = match.start("names")
     # Trách nhiệm của các bộ, …; Ủy ban nhân dân các tỉnh …; … của Bộ trưởng Bộ Công an, của Thủ trưởng …
@@ -106,6 +110,57 @@ def heading_subjects(heading: str) -> tuple[tuple[int, str], ...]:
             return tuple(_lead_in_subjects(heading)) if heading[match.end("names") :].strip(" :.") else ()
         position += len(part) + len(separator)
     return tuple(found)
+
+
+@document_cache(maxsize=4096)
+def names_the_parties(heading: str) -> bool:
+    """Whether a duty heading is about the parties, named by no role of theirs (``Quyền, nghĩa vụ của các bên trước
+    giai đoạn xây dựng`` over what a contract must settle; ``Trách nhiệm của các bên liên quan`` over parts that name
+    each party): it names no body, and no heading above it names the bodies of its items."""
+    match = clause_patterns()["subject_heading"].match(heading)
+    return bool(match and match["before"] and clause_patterns()["party_set"].match(match["names"]))
+
+
+@document_cache(maxsize=4096)
+def _handing(heading: str) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]:
+    """The bodies a heading or a list's lead-in hands its items to, when they close it, and the bodies that hand them,
+    with their offsets: after ``giao`` or ``chỉ đạo`` (``Ngoài những nhiệm vụ quy định tại …, giao Bộ Tài chính:``,
+    ``Giao Thư ký Hội đồng sát hạch:``), with the body that hands where the heading names it (``Ủy ban nhân dân cấp
+    tỉnh giao Sở Nội vụ chịu trách nhiệm:``, ``Thủ trưởng đơn vị cấp sư đoàn và tương đương có trách nhiệm chỉ đạo cơ
+    quan cán bộ, quân lực, tổ chức lao động:``: both lead, as ``X giao Y …`` in the gold README); or after ``cho`` in a
+    heading that opens with the handing (``Phân cấp thực hiện một số nhiệm vụ … thuộc thẩm quyền của Bộ Y tế cho Cục An
+    toàn thực phẩm``). None where anything but a name follows (``Giao Sở Y tế chủ trì …`` is a task of its own)."""
+    patterns = clause_patterns()
+    end = patterns["handing_end"].search(heading).start()
+    delegation = patterns["delegation"].match(heading, 0, end)
+    if delegation and _only_a_name(heading[delegation.end() : end]):
+        return (), tuple((delegation.end() + s, n) for s, n in names(heading[delegation.end() : end], whole=True))
+    for handing in patterns["handing"].finditer(heading, 0, end):
+        by = _handers(heading[: handing.start()])
+        if by is not None and _only_a_name(heading[handing.end() : end]):
+            return tuple(by), tuple((handing.end() + s, n) for s, n in names(heading[handing.end() : end], whole=True))
+    return (), ()
+
+
+def handers(heading: str) -> frozenset[int]:
+    """Where the bodies that hand a heading's items to others stand in it (``Thủ trưởng … có trách nhiệm chỉ đạo cơ
+    quan thuộc quyền:``): they lead those items, but an item that opens ``Phối hợp …`` is the others' duty alone (gold
+    README: it gives the body that directs nothing)."""
+    return frozenset(start for start, _ in _handing(heading)[0])
+
+
+def _handers(before: str) -> list[tuple[int, str]] | None:
+    """The bodies that hand, when the words before a handing verb make it the heading's own verb: none named (nothing,
+    or an opening phrase closed by a comma), or the name of the body that hands, alone or before its duty cue (``Thủ
+    trưởng … có trách nhiệm | chỉ đạo``); None otherwise (``chuyển giao``, ``bàn giao``, ``… được giao``, ``tạm giữ
+    giao cho``)."""
+    subject = before.rstrip()
+    if not subject or subject.endswith(","):
+        return []
+    duty = cue("duty").search(subject)
+    if duty and not subject[duty.end() :].strip():
+        subject = subject[: duty.start()]
+    return names(subject, whole=True) if _only_a_name(subject) else None
 
 
 def _lead_in_subjects(heading: str) -> list[tuple[int, str]]:
