@@ -24,7 +24,7 @@ SECTIONS = (
     "ongoing", "recurring", "values", "exclusions", "number_words", "back_to", "from_then", "running_on",
     "periods", "overrun", "event_anchors", "event_words", "least", "amount_limits", "compared_to", "alone", "next_days", "span_ends",
     "anchor_open_ends", "terms", "amount_ranges", "anchor_clause_starts", "anchor_governing_kinds", "anchor_case_governors",
-    "from_then_conditions", "date_verb_prefixes", "extensions", "notice_anchors", "thresholds", "grants",
+    "from_then_conditions", "date_verb_prefixes", "extensions", "notice_anchors", "thresholds", "grants", "second_limit_openers",
 )  # fmt: skip
 
 

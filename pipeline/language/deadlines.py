@@ -40,7 +40,7 @@ from pipeline.language.deadline_words import (
     words,
 )
 from pipeline.language.recurring import days_in_periods, falls_due, frequencies, next_due
-from pipeline.language.relative_limits import relative_limits
+from pipeline.language.relative_limits import in_contract_units, relative_limits
 from pipeline.language.per_document import document_cache
 from pipeline.language.screens import Screened
 from pipeline.language.sessions import session_limits
@@ -185,7 +185,8 @@ def read_time_value(value: str, unit: str | None = None) -> list[Deadline]:
     if unit is None:
         return found
     if not found and (amount := re.fullmatch(r"\s*(\d{1,3})\s*", value)):
-        return [Deadline(amount[1], "relative", amount.start(1), amount.end(1), relative_amount=int(amount[1]), relative_unit=unit)]
+        number_of, named = in_contract_units(int(amount[1]), unit)
+        return [Deadline(amount[1], "relative", amount.start(1), amount.end(1), relative_amount=number_of, relative_unit=named)]
     return [
         replace(d, relative_unit=unit) if d.relative_unit == "day" and d.relative_amount and unit == "working_day" else d
         for d in found

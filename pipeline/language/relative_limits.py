@@ -48,6 +48,7 @@ THE_RULE = re.compile(r"(?<!\w)theo\s+$", re.IGNORECASE)
 TRAILING_JOINT = re.compile(r"(?:[\s,]+(?:và|hoặc|and|or))*[\s,]*$", re.IGNORECASE)
 NEXT_DAY_WORDS = ("tiếp", "liền", "hôm")  # one of them in every next day (ngày làm việc tiếp theo, liền kề, ngày hôm sau)
 DUTY_WORDS = ("phải", "có trách nhiệm", "chịu trách nhiệm", "shall", "must")
+ITEM_JOINT = re.compile(r"(?<=\s)hoặc(?=\s)", re.IGNORECASE)  # between two items of a list in an event
 POINTER = "sau đây"  # … các nội dung sau đây: the object of the duty, not an item of the event's list
 NOTICE_UNITS = ("day", "working_day", "hour")  # units of a notice or a reply (months and years are terms)
 CLOCK = re.compile(r"\s*(?:sáng|chiều|tối|đêm|trưa|\d)", re.IGNORECASE)  # trước 06 giờ sáng: a time of day
@@ -115,7 +116,12 @@ def _grammar() -> _Grammar:
             first_words(d["least"]),
         ),
         open_end=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_open_ends'])})\s+$", re.IGNORECASE),
-        anchor_stop=re.compile(rf"[.,;:()\n]|(?<=\s)(?:{alternatives(d['anchor_stops'])})\b", re.IGNORECASE),
+        anchor_stop=re.compile(
+            rf"[.,;:()\n]|(?<=\s)(?:{alternatives(d['anchor_stops'])})\b|(?<=\s)(?:hoặc|và)\s+"
+            rf"(?=(?:{alternatives(d['relative_openers'] + d['anchor_openers'] + d['second_limit_openers'])})\b|\d"
+            rf"|(?:{alternatives(d['number_words'])})\s+(?:{alternatives(d['units'])})\b)",
+            re.IGNORECASE,
+        ),
         # A sentence or clause whose subject is a time limit (Thời hạn trả lời văn bản không quá 05 ngày làm việc; b) Thời
         # hạn giải quyết: 10 ngày; trường hợp phức tạp, thời hạn xử lý không quá 45 ngày; Nếu thuộc trường hợp đặc biệt …
         # thì thời hạn thụ lý hồ sơ là 05 ngày: 9 bulk documents), or the time of a duty (Thời gian
@@ -220,8 +226,7 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
         if unit(match["unit"]) == "year" and _grants(text, match.start(), end):
             continue  # how long a right or a bar holds (chỉ được chuyển nhượng … trong thời hạn 05 năm kể từ ngày …)
         anchor = anchor or _opening_event(text, match.start())
-        amount, named = number(match["amount"]), unit(match["unit"])
-        amount, named = (amount * 12, "month") if named == "year" else (amount, named)
+        amount, named = in_contract_units(number(match["amount"]), unit(match["unit"]))
         start = match.start() if opener or limit else match.start("amount")  # Thời hạn thẩm định là 20 ngày
         found.append(
             Deadline(text[start:end], "relative", start, end, relative_amount=amount, relative_unit=named,
@@ -238,11 +243,18 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
     for match in [*g.relative_after.finditer(text), *g.anchor_first.finditer(text)]:
         if _waits(match):
             continue  # a wait after an event (chỉ xét tặng … sau khi … được nhận Kỷ niệm chương thứ nhất ít nhất 03 năm)
+        amount, named = in_contract_units(number(match["amount"]), unit(match["unit"]))
         found.append(
-            Deadline(match[0], "relative", match.start(), match.end(), relative_amount=number(match["amount"]),
-                     relative_unit=unit(match["unit"]), relative_anchor=match["anchor"])  # fmt: skip
+            Deadline(match[0], "relative", match.start(), match.end(), relative_amount=amount, relative_unit=named,
+                     relative_anchor=match["anchor"])  # fmt: skip
         )
     return found
+
+
+def in_contract_units(amount: int, named: str) -> tuple[int, str]:
+    """An amount in the units of the output contract (``day``, ``working_day``, ``hour``, ``month``): years as 12
+    months, weeks as 7 days (``ít nhất 03 năm``, ``tối thiểu 2 tuần``), as the gold converts a unit it has none for."""
+    return {"year": (amount * 12, "month"), "week": (amount * 7, "day")}.get(named, (amount, named))
 
 
 def _opening_event(text: str, start: int) -> str | None:
@@ -339,9 +351,10 @@ def _anchor_end(text: str, start: int) -> int:
     punctuation (``.;:()``, a line break) or a word that opens what is to be done (``có
     trách nhiệm``, ``thì``, ``quy định tại``), unless it stands after a word no event ends with (``kể từ khi cơ quan có
     thẩm quyền yêu cầu``, ``… hồ sơ theo quy định tại …``). A comma ends it before a new clause but not inside a list of the event (:func:`_lists_on`).
-    ``hoặc`` and a bracket end it: what follows is as often another anchor of the limit (``… hoặc 10 ngày kể từ ngày
-    …``, ``hoặc tại thời điểm …``) or a note as more of the event. What joins the event to the duty after it (``kể từ
-    ngày kết thúc năm tài chính và phải thông báo …``) is no part of it."""
+    ``hoặc`` or ``và`` before a second limit or event (``… hoặc 10 ngày kể từ ngày …``, ``hoặc tại thời điểm …``)
+    ends it, ``hoặc`` before anything else joins two items of the event (``… được công bố hoặc gửi cho đối tượng thanh
+    tra``); a bracket ends it: what follows is as often a note as more of the event. What joins the event to the duty
+    after it (``kể từ ngày kết thúc năm tài chính và phải thông báo …``) is no part of it."""
     g = _grammar()
     position = start
     while stop := g.anchor_stop.search(text, position):
@@ -372,7 +385,8 @@ def _lists_on(text: str, start: int, event: str) -> bool:
     (``… hồ sơ đề xuất hợp lệ, bộ, cơ quan ngang bộ … có trách nhiệm``)."""
     g = _grammar()
     stop = g.anchor_stop.search(text, start)
-    words = text[start : stop.start() if stop else len(text)].split()
+    item = ITEM_JOINT.split(text[start : stop.start() if stop else len(text)], maxsplit=1)[0]
+    words = item.split()  # … to the next comma or `hoặc` (của chủ đầu tư, nhà đầu tư hoặc …: one more item, nhà đầu tư)
     parallel = (
         bool(words) and words[0].lower() in {w.lower() for w in event.split()[-LIST_ITEM_WORDS:]}
         and first_duty_verb(" " + " ".join(words)) is None
