@@ -22,7 +22,7 @@ import cv2
 import numpy as np
 
 from pipeline.ingest.prepare import engine_file, without_light_ink
-from pipeline.language.dates import iso_date
+from pipeline.language.dates import iso_date, parse_date
 from pipeline.model import LayoutLine, OcrFailure
 from pipeline.ocr.engine import Word, placed
 
@@ -48,8 +48,7 @@ def read_date_line_again(
     """The page's words with its place-date line read again alone where the page's reading of it makes no date
     (the first such line only: a page prints one), and whether it was replaced. `read` reads an image file as one
     block of text, told its resolution is that many times the page's."""
-    misread = (ln for ln in lines[:HEADER_LINES] if SCANNED_PLACE_DATE.match(ln.text) and not printed_date(ln.text))
-    line = next(misread, None)
+    line = next((ln for ln in lines[:HEADER_LINES] if misread_date_line(ln.text)), None)
     if line is None:
         return words, False
     image = cv2.imread(str(image_path), cv2.IMREAD_UNCHANGED)
@@ -66,6 +65,12 @@ def read_date_line_again(
     chosen = placed(readings[texts.index(most)], left, top, words)
     kept = [w for w in words if not _on_line(w, line)]
     return kept + chosen, True
+
+
+def misread_date_line(text: str) -> bool:
+    """Whether a line reads as a scan reads a place-date line yet the date grammar makes no date of it (a line it
+    reads, ``Đà Nẵng, ngày 26tháng 7 năm 2020`` with a space lost, gives the header its date as it is)."""
+    return bool(SCANNED_PLACE_DATE.match(text)) and parse_date(text) is None
 
 
 def printed_date(text: str) -> str | None:
