@@ -171,8 +171,9 @@ def _opens_with_a_lead(task: Task, own: list[Assignment]) -> bool:
     """Whether a task opens with its own subject, a body that leads it (``1. The Ministry of Transport shall …``,
     ``2. Bộ Tài chính chủ trì …``): a subject at its first word, or after an article, or in the duty heading the
     item opens with (``e) Nhiệm vụ của thành viên thư ký hội đồng sát hạch: chuẩn bị …``)."""
-    start = task.char_start + body_start_of(task.text)
-    lead_in = task.text[body_start_of(task.text) :].split(":", 1)
+    body = body_start_of(task.text)
+    start = task.char_start + body
+    lead_in = task.text[body:].split(":", 1)
     end = start + len(lead_in[0]) if len(lead_in) > 1 and heading_subjects(lead_in[0]) else start + len("The ")
     return any(a.role == "lead" and start <= a.char_start <= end for a in own)
 
