@@ -56,6 +56,7 @@ GROUPS = {
     "held out 5": "fifth held-out captures (texts nobody had read, gold written from the texts only; measured once)",
     "held out 6": "sixth held-out captures (other texts nobody had read, one page each, no Nơi nhận; measured once)",
     "held out 7": "seventh held-out captures (other texts nobody had read, up to 42,000 characters; measured once)",
+    "held out 8": "eighth held-out captures (tune texts, read, captured anew: new captures of known texts; measured twice)",
 }
 
 
