@@ -286,6 +286,7 @@ def body_lines(text: str, metadata: dict, named: list[str] = ()) -> tuple[list[s
     letter-spacing that PDF conversion left and the office never printed)."""
     lines = [clean(line) for line in text.splitlines()]
     lines = [line for i, line in enumerate(lines) if line and not (i == 0 and line.startswith("#"))]
+    dashed = [line for line in lines if line != "(Đã ký)"]  # a Nơi nhận item's dash alone on its line is no rule
     lines = [line for line in lines if not (RULE.match(line) or CHUNK_ANCHOR.match(line) or line.startswith("|---"))]
     lines = [line for line in lines if line != "(Đã ký)"]
     title = fold(metadata.get("title") or "")
@@ -319,8 +320,9 @@ def body_lines(text: str, metadata: dict, named: list[str] = ()) -> tuple[list[s
         if lines[i].startswith("| Nơi nhận"):
             recipients = ["Nơi nhận:", *items(cells(lines[i])[0], "Nơi nhận")]
             break
-        if lines[i].startswith("Nơi nhận"):
-            recipients = ["Nơi nhận:", *dash_items(lines[i + 1 :])]
+        if lines[i].startswith("Nơi nhận"):  # its items from the lines with their lone dashes (``-`` / ``Như Điều 3;``)
+            block = dashed[dashed.index(lines[i]) + 1 :]
+            recipients = ["Nơi nhận:", *dash_items(block)]
             break
     spelt = {fold(name): name for name in named}
     for k, item in enumerate(recipients[1:], start=1):
