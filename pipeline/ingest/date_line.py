@@ -57,7 +57,7 @@ def read_date_line_again(
     height = line.bottom - line.top
     top, left = max(0, round(line.top - MARGIN_HEIGHTS * height)), max(0, round(line.x0 - SIDE_HEIGHTS * height))
     cut = image[top : round(line.bottom + MARGIN_HEIGHTS * height), left : round(line.x1 + SIDE_HEIGHTS * height)]
-    readings = [r for r in _readings(cut, read) if printed_date(" ".join(w.text for w in r))]
+    readings = [r for r in line_readings(cut, read) if printed_date(" ".join(w.text for w in r))]
     if not readings:
         return words, False
     texts = [" ".join(w.text for w in r) for r in readings]
@@ -80,7 +80,7 @@ def printed_date(text: str) -> str | None:
     return iso_date(int(found["year"]), int(found["month"]), int(found["day"])) if found else None
 
 
-def _readings(cut: np.ndarray, read: Callable[[Path, int], list[Word]]) -> list[list[Word]]:
+def line_readings(cut: np.ndarray, read: Callable[[Path, int], list[Word]]) -> list[list[Word]]:
     """The cut-out's readings, in order: as it is, its lighter ink whitened, both at SCALE times the size (the words'
     boxes in the cut-out's pixels)."""
     whitened = without_light_ink(cut) if cut.ndim == 2 else None

@@ -28,6 +28,8 @@ NAME_ALONE_REACH = 10  # a name alone on its page (the body ended on the page be
 # it): its signature block is taken to reach this many of its line heights above it (authority, title, the signature)
 SPECK_HEIGHT = 0.35  # a lone mark or digit standing less tall than this share of the page's usual line is a speck
 WORDY_LINE = 10  # characters of a line that counts towards the usual height of the page's lines
+NATIONAL_OPENING = 4  # a national line's first words in capitals begin it though a later word is misread (``CỘNG
+# HÒA XÃ HỘI GHỦ NGHĨA``): 543 bulk texts print the line; 5 print ``CỘNG HÒA XÃ HỘI`` in capitals otherwise
 TICKS = set("'`´‘’^ˆ¬")  # marks that, standing alone as a word, are specks
 
 
@@ -102,16 +104,28 @@ def _national_patterns() -> list[re.Pattern[str]]:
     return [folded_pattern(line) for line in vocabulary()["national_lines"]]
 
 
+@cache
+def _national_openings() -> list[re.Pattern[str]]:
+    lines = [line for line in vocabulary()["national_lines"] if is_capitals(line)]
+    return [folded_pattern(" ".join(line.split()[:NATIONAL_OPENING])) for line in lines]
+
+
 def _national_line_start(words: list[LayoutLine]) -> int | None:
-    """Index of the word where a national line begins after other words, if it does."""
+    """Index of the word where a national line begins after other words, if it does: the whole line, or the opening
+    words of one in capitals followed by capitals only (its later words misread)."""
     starts, position = [], 0
     for word in words:
         starts.append(position)
         position += len(word.text) + 1
-    folded = fold_chars(" ".join(w.text for w in words))
+    text = " ".join(w.text for w in words)
+    folded = fold_chars(text)
     for pattern in _national_patterns():
         match = pattern.search(folded)
         if match and match.start() in starts[1:]:
+            return starts.index(match.start())
+    for pattern in _national_openings():
+        match = pattern.search(folded)
+        if match and match.start() in starts[1:] and is_capitals(text[match.start() :]):
             return starts.index(match.start())
     return None
 

@@ -29,6 +29,7 @@ from pipeline.ingest.layout import (
     split_merged_columns,
     without_specks,
 )
+from pipeline.ingest.adoption_line import read_adoption_again
 from pipeline.ingest.date_line import read_date_line_again
 from pipeline.ingest.prepare import engine_file, prepare
 from pipeline.ingest.lost_lines import read_lost_lines
@@ -93,16 +94,20 @@ def recognize(job: OcrJob, settings: Settings) -> PageText:
                     steps = (*steps, f"turned {angle}° (orientation detected)")
         width = _width(image_path)
         block = lambda cut: _read(reader, cut, dpi, job, settings, block=True)  # noqa: E731
+        scaled = lambda cut, scale: _read(reader, cut, dpi and dpi * scale, job, settings, block=True)  # noqa: E731
         if settings.ocr_preparation:
             words, lost = read_lost_lines(words, image_path, block)
             steps = (*steps, f"{lost} lost lines read again") if lost else steps
         reading = layout(words, width)
+        if settings.ocr_preparation:  # before the columns: the sentence's pieces make the signature below no column
+            words, again = read_adoption_again(words, reading.lines, image_path, scaled)
+            if again:
+                reading, steps = layout(words, width), (*steps, "adoption sentence read again")
         if settings.ocr_preparation and reading.columns:
             words, apart = read_columns_apart(words, reading.columns, image_path, block)
             if apart:
                 reading, steps = layout(words, width), (*steps, f"{apart} columns read apart")
         if settings.ocr_preparation:
-            scaled = lambda cut, scale: _read(reader, cut, dpi and dpi * scale, job, settings, block=True)  # noqa: E731
             words, again = read_date_line_again(words, reading.lines, image_path, scaled)
             if again:
                 reading, steps = layout(words, width), (*steps, "date line read again")

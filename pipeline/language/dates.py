@@ -193,6 +193,17 @@ def _quarters_sharing_a_year(text: str) -> list[WrittenDate]:
     return found
 
 
+ADOPTION = re.compile(rf"\bthông\s+qua\b[^.;]{{0,80}}?(?P<date>(?=ngày\s*\d(?:\s?\d)?\s*tháng){EXACT_DATE})")
+"""The date a law or a resolution was passed (``… thông qua ngày 26 tháng 9 năm 2025``), in words."""
+
+
+def adoption_date(text: str) -> date | None:
+    """The date the adoption sentence in `text` gives (``Luật này được Quốc hội … thông qua ngày 10 tháng 12 năm
+    2025``), None where it gives none or one that does not exist."""
+    found = ADOPTION.search(text)
+    return parse_date(found["date"]) if found else None
+
+
 def parse_date(text: str) -> date | None:
     """The first exact date with its year written in `text` (``ngày 15 tháng 12 năm 2022`` → 2022-12-15)."""
     for written in find_dates(text):

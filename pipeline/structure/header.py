@@ -13,7 +13,7 @@ from functools import cache
 from itertools import combinations
 
 from pipeline.document_types import joint_codes
-from pipeline.language.dates import EXACT_DATE, parse_date
+from pipeline.language.dates import EXACT_DATE, adoption_date as adopted_on, parse_date
 from pipeline.language.labels import LABEL_START, ROMAN, label
 from pipeline.structure.identification import (
     ENGLISH_ADOPTION,
@@ -42,6 +42,10 @@ NAME_GOES_ON = re.compile(r"(?:\sVÀ|,|\s-)$")  # an issuer line that breaks its
 NUMBER_LINE = re.compile(
     r"(?:(?:^|[\s|])(?<!ĐẾN )(?:S[ốô]|SỐ)\s*[:.]?|^[^\W\d_][^\d:]{0,20}\ssố\s*:)\s*(?P<rest>\d.*|/.*|$)"
 )
+# a scan's reading of the number line's label under a stamp (``S6: 71/2025/TT-NHNN``: the ring took ``ố``'s marks):
+# ``S``, one letter or figure, a stop, then the number (no bulk text opens a line so but with ``Số``: 478 print the
+# label in their first 1,500 characters)
+SCANNED_NUMBER_LABEL = re.compile(r"^S[^\W_]?\s*[:.;]\s*(?P<rest>\d.*)")
 WRITTEN = r"(?=ngày\s*\d(?:\s?\d)?\s*tháng)"  # a date in words: ngày 15 tháng 12 năm 2025, ngày 0 5 tháng 0 6 …
 PLACE_DATE = re.compile(
     rf"(?P<place>(?:[^\W\d_][\w.]*\s+){{0,5}}?[^\W\d_][\w.]*)\s*,\s*(?P<date>{WRITTEN}{EXACT_DATE})"
@@ -57,7 +61,6 @@ HEADING_START = re.compile(rf"^(?:{ROMAN}\s*[.\-–/)]\s|\d+\.\s|{LABEL_START})"
 # A chapter's or an article's label, Vietnamese or English: no header holds one, the body has begun even where no
 # header field was read (an English translation that prints no type title line: ``LABOR CODE`` / ``Chapter I``).
 BODY_LABEL = re.compile(rf"^{label('chuong', None)}|^{label('dieu', None)}")
-ADOPTED = re.compile(rf"\bthông qua\b[^.;]{{0,80}}?(?P<date>{WRITTEN}{EXACT_DATE})")
 ISSUED_WITH = re.compile(r"\((?:Ban hành )?[Kk]èm theo")
 CO_ISSUER = re.compile(r"\s+[-–]\s+")  # between the bodies of a joint issuer block: BỘ TƯ PHÁP - BỘ CÔNG AN
 
@@ -196,7 +199,7 @@ class _HeaderReader:
 
     def _take_number(self, text: str, line: Line, position: int) -> str:
         """``Số: 1351/QĐ-UBND`` (the number may stand on the next line); returns what the line holds besides."""
-        number_line = NUMBER_LINE.search(text)
+        number_line = NUMBER_LINE.search(text) or (SCANNED_NUMBER_LABEL.match(text) if self.scanned else None)
         if not number_line or self.seen_number or self.in_title:
             return text
         rest = number_line["rest"]
@@ -286,8 +289,7 @@ def adoption_date(lines: list[Line]) -> str | None:
     26 tháng 9 năm 2025``): such a resolution prints no place-date line, its closing sentence dates it; so does a
     translated law's (``This Law was passed on November 20, 2012, …``)."""
     for line in reversed(lines):
-        match = ADOPTED.search(line.text)
-        adopted = parse_date(match["date"]) if match else None
+        adopted = adopted_on(line.text)
         if adopted:
             return adopted.isoformat()
         if english := ENGLISH_ADOPTION.search(line.text):
