@@ -611,3 +611,28 @@ def test_an_adoption_sentence_a_seal_crossed_is_read_again_alone_and_the_signatu
     assert "hội chủ nghĩa Việt Nam khóa XV, Phiên họp thứ 49 thông qua ngày 26" in lines
     assert "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI" in lines
     assert "adoption sentence read again" in read.decision
+
+
+def test_a_number_alone_under_the_issuer_is_the_number_line_whose_label_a_stamp_hid() -> None:
+    """doc_000149 (held out 5): the received stamp over ``Số:`` left ``100/2025/TT-BCA .`` read alone; the header took
+    it for the issuer and ``BỘ CÔNG AN`` for its parent."""
+    page = "BỘ CÔNG AN\n100/2025/TT-BCA .\nHà Nội, ngày 30 tháng 10 năm 2025\nTHÔNG TƯ\nSửa đổi\n\nCăn cứ Luật\n"
+    header = scanned(page).header
+    assert (header.number_symbol, header.issuer, header.issuer_parent) == ("100/2025/TT-BCA", "BỘ CÔNG AN", None)
+
+
+def test_a_left_header_column_read_from_its_number_line_only_reaches_up_over_the_issuer_lines_the_page_lost() -> None:
+    """doc_000505 (held out 5): a received stamp across ``BỘ KHOA HỌC VÀ CÔNG`` / ``NGHỆ`` left the page's reading of
+    the left block ``Sốt 53/2`` alone, a line below the national line; its column, read again, reaches up to the
+    right block's top and across from the text's left edge, over the issuer's lines."""
+    page = [
+        [line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1174, 2272, 236, height=60)],
+        [line("Độc lập - Tự do - Hạnh phúc", 1338, 2098, 307, height=60)],
+        [line("Sốt 53/2", 480, 674, 388, height=48), line("Hà Nội, ngày 31 tháng 12 năm 2025", 1263, 2155, 400)],
+        [line("Căn cứ Luật Giao dịch điện tử số 20/2023/QH15 và các văn bản hướng dẫn", 366, 2250, 900)],
+    ]
+    left, right = reading_order(page).columns
+    assert (left.x0, left.top, left.bottom) == (366, 236, 436) and left.x1 > 674
+    assert (right.x0, right.top) == (1174, 236)
+    level = reading_order([[line("BỘ Y TẾ", 480, 674, 240), line("CỘNG HÒA XÃ HỘI", 1174, 2272, 236)]] + page[3:])
+    assert [(c.x0, c.top) for c in level.columns] == [(480, 240), (1174, 236)]

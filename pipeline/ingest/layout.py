@@ -183,7 +183,10 @@ def reading_order(lines: list[list[LayoutLine]], page_width: float | None = None
             left = [s for line in columns for s in line if is_left(s)]
             right = [s for line in columns for s in line if not is_left(s)]
             ordered.extend(left + right)
-            boxes.extend(merge(side) for side in (left, right) if side)
+            if left and right:
+                boxes.extend(_side_by_side(merge(left), merge(right), left_edge, boundary))
+            else:
+                boxes.extend(merge(side) for side in (left, right) if side)
             ordered.extend(s for line in after for s in line)
         else:
             ordered.extend(s for line in run for s in line)
@@ -206,6 +209,18 @@ def reading_order(lines: list[list[LayoutLine]], page_width: float | None = None
         ceiling = max(s.bottom for s in lines[-2]) if len(lines) > 1 else top - NAME_ALONE_REACH * height
         boxes.append(_below(merge(foot), ceiling, right_start, right_edge))
     return Reading(ordered, boxes)
+
+
+def _side_by_side(left: LayoutLine, right: LayoutLine, left_edge: float, boundary: float) -> list[LayoutLine]:
+    """The boxes of two columns side by side; where the left one begins a line or more below the right one (the
+    header's blocks begin on one row: a received stamp across the issuer's lines left the page's reading of them out,
+    the number line alone read), the left one reaches up to the right one's top and across from the text's left edge
+    to the boundary, over the lines the page lost, so that it is read again whole."""
+    if left.top - right.top < min(left.bottom - left.top, right.bottom - right.top):  # a line's height at least
+        return [left, right]
+    whole = LayoutLine(left.text, min(left_edge, left.x0), max(boundary, left.x1), right.top, left.bottom,
+                       left.confidences)  # fmt: skip
+    return [whole, right]
 
 
 def _right_blocks(run: list[list[LayoutLine]], start: float) -> list[LayoutLine]:

@@ -46,6 +46,9 @@ NUMBER_LINE = re.compile(
 # ``S``, one letter or figure, a stop, then the number (no bulk text opens a line so but with ``Số``: 478 print the
 # label in their first 1,500 characters)
 SCANNED_NUMBER_LABEL = re.compile(r"^S[^\W_]?\s*[:.;]\s*(?P<rest>\d.*)")
+# … or the number alone under the issuer, its label lost under the stamp (``100/2025/TT-BCA``): a text's layer puts the
+# number on a line of its own after its label's line (170 bulk texts), a scan whose label is read never so
+BARE_NUMBER = re.compile(r"^(?P<rest>\d+/(?:19|20)\d\d/[^\W\d_][\w-]*[\s.]*)$")
 WRITTEN = r"(?=ngày\s*\d(?:\s?\d)?\s*tháng)"  # a date in words: ngày 15 tháng 12 năm 2025, ngày 0 5 tháng 0 6 …
 PLACE_DATE = re.compile(
     rf"(?P<place>(?:[^\W\d_][\w.]*\s+){{0,5}}?[^\W\d_][\w.]*)\s*,\s*(?P<date>{WRITTEN}{EXACT_DATE})"
@@ -199,7 +202,7 @@ class _HeaderReader:
 
     def _take_number(self, text: str, line: Line, position: int) -> str:
         """``Số: 1351/QĐ-UBND`` (the number may stand on the next line); returns what the line holds besides."""
-        number_line = NUMBER_LINE.search(text) or (SCANNED_NUMBER_LABEL.match(text) if self.scanned else None)
+        number_line = NUMBER_LINE.search(text) or (self._scanned_number_line(text) if self.scanned else None)
         if not number_line or self.seen_number or self.in_title:
             return text
         rest = number_line["rest"]
@@ -218,6 +221,10 @@ class _HeaderReader:
         if before and is_capitals(before) and not self.header.doc_type:
             self.issuer_lines.append(before)
         return rest[match.end() :].strip(DECORATION) if match else ""
+
+    def _scanned_number_line(self, text: str) -> re.Match[str] | None:
+        """A scan's number line whose label a stamp misread (``S6:``) or hid, the number standing under the issuer."""
+        return SCANNED_NUMBER_LABEL.match(text) or (BARE_NUMBER.match(text) if self.issuer_lines else None)
 
     def _take_title(self, text: str, line: Line, position: int, residue: bool) -> bool:
         """A subject line (V/v …), a type title (KẾ HOẠCH) or a line of the title that follows them."""
