@@ -350,6 +350,9 @@ def test_the_header_reads_on_past_a_date_line_a_speck_cut() -> None:
         # prints a head under its own authority line, 152 print PHÓ + the head there
         (". THỦ TƯỚNG\nTHỦ TƯỚNG\nA\nLê Thành Long", ("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Lê Thành Long")),
         ("KT. CHỦ TỊCH\nCHỦ TỊCH\nNguyễn Văn An", ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")),
+        # held out 5: a seal with a received stamp over the signer's lines (doc_000254): a ring's mark before KT. and
+        # one joined after it, the title's marks misread
+        ("=KT. BỘ TRƯỞNG;\nộ\nTHƯ TRƯỜNG\nTrương Hải Long", ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Trương Hải Long")),
     ],
 )
 def test_a_signer_is_read_as_printed_where_a_scan_misread_or_hid_part_of_it(closing, signature) -> None:

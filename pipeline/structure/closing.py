@@ -31,6 +31,9 @@ SEAL_MARKS = 4  # letters a seal's ring may leave before a signer's title on its
 ANNEX_TITLE = re.compile(r"^PHỤ LỤC\b")  # an annex's title line, in capitals: the main document ended above it
 SIGNATURE_BETWEEN = 6  # lines of a signature block printed between a Nơi nhận label and its items
 STRIPPED_AUTHORITY = re.compile(r"^[^\w\s]{1,3}\s*(?P<head>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,6})$")  # ``. BỘ TRƯỞNG``
+RING_BEFORE = "=|_~`'\"© "  # marks a seal's ring leaves before an authority's prefix (``=KT. BỘ TRƯỞNG``: no bulk line
+# opens so) …
+RING_AFTER = ";| "  # … and after it (``KT. BỘ TRƯỞNG;``: a mark read on a line of its own, joined to it)
 SEALED_TM = re.compile(r"^M\.\s*(?=[^\W\d_])")  # ``M. CHÍNH PHỦ``: a seal across the line took the T of ``TM.``
 DEPUTY_SIGNING = re.compile(r"^KT\.\s*(?P<head>\S.*)$")  # ``KT. BỘ TRƯỞNG``: a deputy signs for the head
 SIGNATURE_SEARCH = 40  # lines around the recipients block, or at the end, where a signature is looked for
@@ -275,6 +278,7 @@ def _signature(lines: list[Line], start_index: int, anchor: int | None) -> Signa
     for position, line in enumerate(candidates):
         cells = [c.strip() for c in line.stripped.split(" | ")] if " | " in line.stripped else [line.stripped]
         for cell in cells:
+            cell = cell.lstrip(RING_BEFORE).rstrip(RING_AFTER) or cell
             cell = _with_sealed_t(cell, candidates[position + 1 : position + 1 + NAME_GAP])
             opened = prefix.match(cell)
             if opened and _opens_authority(cell, opened.end()) and is_capitals(cell[:12]) and len(cell) < 120:
@@ -354,7 +358,7 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
             continue
         if found.signer_title is None and is_capitals(text) and len(text) < 60:
             title_caps, name = _split_name(text)
-            found.signer_title = title_caps.rstrip(NAME_MARKS)  # a seal's ring read as a mark after it: THỨ TRƯỞNG -
+            found.signer_title = _as_titled(title_caps.rstrip(NAME_MARKS))  # a ring's mark after it: THỨ TRƯỞNG -
             found.lines.add(line.index)
             if name:
                 found.signer_name = name
@@ -375,6 +379,17 @@ def _from_prefix(candidates: list[Line], position: int, first: str) -> Signature
     if found.signer_name and lost:
         found.signer_title = _deputy_signing(found.signing_authority)
     return found
+
+
+@cache
+def _folded_titles() -> dict[str, str]:
+    return {fold(title): title for title in _titles()}
+
+
+def _as_titled(text: str) -> str:
+    """A signer's title spelt as the vocabulary spells the title with its letters (``THƯ TRƯỜNG``: a seal's ring
+    across it misread the marks; no two of the 40 titles share their letters), else as read."""
+    return _folded_titles().get(fold(text), text)
 
 
 def _repeats_the_head(title: str, authority: str | None) -> bool:
