@@ -20,15 +20,13 @@ import random
 import sys
 from pathlib import Path
 
-from common import BULK, ROOT
+from common import BULK, ROOT, bulk_document
 
 sys.path.insert(0, str(ROOT))
 
 from pipeline.evaluate.gold import Gold, Score, same_name  # noqa: E402
 from pipeline.evaluate.run import bulk_texts  # noqa: E402
 from pipeline.keys import text_key  # noqa: E402
-from pipeline.model import PageText, RawDocument, TextSource  # noqa: E402
-from pipeline.normalize import normalize  # noqa: E402
 from pipeline.structure import parse  # noqa: E402
 from tests import test_eval as draws  # noqa: E402
 
@@ -67,7 +65,7 @@ def sample() -> list[str]:
 
 def read_fields(text: str, doc_id: str) -> tuple[dict[str, str | None], list[str]]:
     """The pipeline's header and signature fields of one bulk text, and its recipients."""
-    document = normalize(RawDocument(doc_id, doc_id, "text", [PageText(1, text, TextSource.PLAIN_TEXT)]))
+    document = bulk_document(doc_id, text)
     structure = parse(document)
     header = {name: getattr(structure.header, name) for name in FIELDS if name != "signer_name"}
     return {**header, "signer_name": structure.signature.signer_name}, [r.recipient for r in structure.recipients]

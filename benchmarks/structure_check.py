@@ -23,11 +23,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from common import BULK
+from common import BULK, bulk_document
 from legal_structure import LEVELS, found_units, score
 
-from pipeline.model import PageText, RawDocument, TextSource
-from pipeline.normalize import normalize
 from pipeline.keys import text_key
 from pipeline.structure import parse
 from pipeline.structure.identification import Header
@@ -93,8 +91,7 @@ def main() -> None:
         fields = [0, 0]  # header fields right, read
         drawn = {doc_id: gold for doc_id, gold in golds.items() if gold.get("draw", 2028) == draw}
         for doc_id, gold in drawn.items():
-            page = PageText(1, texts[doc_id], TextSource.PLAIN_TEXT)
-            document = normalize(RawDocument(doc_id, doc_id, "text", [page]))
+            document = bulk_document(doc_id, texts[doc_id])
             structure = parse(document)
             want, got = gold_units(gold), in_sample(gold, found_units(structure.sections, len(document.text)))
             for level in LEVELS:
