@@ -234,6 +234,15 @@ def test_a_syllable_web_text_cut_into_three_pieces_is_read_whole(bulk: dict[str,
     assert structure_of(bulk["doc_000541"]).header.issuer == "QUỐC HỘI"
 
 
+def test_a_line_that_opens_a_point_ends_the_syllable_a_break_seemed_to_cut(bulk: dict[str, str]) -> None:
+    """``… rights and obligations: l`` / ``a) To establish …`` (doc_000928, Article 8) is no cut ``la``: a line break
+    at a label's edge cuts no syllable, and the points of the clause are read."""
+    sections = structure_of(bulk["doc_000928"]).sections
+    article = next(s for s in sections if s.label == "Article 8")
+    clause = next(s for s in sections if s.parent_id == article.section_id and s.label == "2")
+    assert [s.label for s in sections if s.parent_id == clause.section_id] == ["a", "b", "c", "d", "e", "g"]
+
+
 def test_a_clause_number_alone_on_its_line_opens_the_clause_below_it(bulk: dict[str, str]) -> None:
     sections = structure_of(bulk["doc_000304"]).sections  # '18.' / 'Nuôi sinh trưởng' in the definitions
     assert any(s.kind == "arabic" and s.label == "18" and s.heading.startswith("Nuôi sinh trưởng") for s in sections)
