@@ -526,6 +526,15 @@ def test_a_quotation_opened_straight_and_closed_curly_ends_there(bulk: dict[str,
     assert chapters == [f"Chương {n}" for n in ("I", "II", "III", "IV", "V", "VI", "VII")]
 
 
+def test_a_straight_quotation_mark_at_a_line_end_closes_the_quotation(bulk: dict[str, str]) -> None:
+    """doc_000926's last instruction quotes ``"9. … Vietnam"`` and its points ``a. …`` / ``b. … lessee."``, which the
+    line joining puts on one line with three straight marks: the mark at its end closes the quotation, as a curly one
+    does, and the decree's own Article 2 after it is read with its two clauses."""
+    sections = structure_of(bulk["doc_000926"]).sections
+    article = next(s for s in sections if s.label == "Article 2")
+    assert [s.label for s in sections if s.parent_id == article.section_id] == ["1", "2"]
+
+
 def test_a_title_reads_on_over_lines_that_begin_like_the_end_of_a_header(bulk: dict[str, str]) -> None:
     """A title line ending on ``của`` goes on (``…thuộc thẩm quyền của`` / ``Bộ trưởng Bộ Công Thương``); a title line
     that begins like the authority line (``HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, …``) is none when the authority line follows
