@@ -465,6 +465,19 @@ def test_an_approval_under_a_heading_of_powers_is_no_task() -> None:
     assert by_task[limited.task_id] == {("lead", "Ngân hàng Nhà nước Việt Nam")}  # its defined short name, in full
 
 
+def test_a_body_that_decides_a_matter_holds_a_power_unless_a_time_limit_binds_it() -> None:
+    """bulk3 doc_000347 (a National Assembly resolution): ``2. Chủ tịch Hội đồng Dân tộc, Chủ nhiệm Ủy ban của Quốc
+    hội, Chủ nhiệm Văn phòng Quốc hội quyết định việc tham gia tổ chức, diễn đàn …`` says who decides, a power (gold
+    README; the file's notes), though no heading names powers; bulk3 doc_000580's ``Trong thời hạn 15 ngày làm việc …,
+    Cơ quan điều hành tại các thành phố quyết định việc sửa đổi, bổ sung Giấy phép`` is a duty and leads."""
+    structure, by_task = bulk_assignments("doc_000347")
+    deciding = [t for t in structure.tasks if t.text.startswith(("2. Chủ tịch Hội đồng Dân tộc", "3. Chánh án Tòa án"))]
+    assert len(deciding) == 2 and all(not by_task[t.task_id] for t in deciding)
+    structure, by_task = bulk_assignments("doc_000580")
+    limited = next(t for t in structure.tasks if t.text.startswith("3. Trong thời hạn 15 ngày làm việc"))
+    assert by_task[limited.task_id] == {("lead", "Cơ quan điều hành tại các thành phố")}
+
+
 def test_the_agent_of_a_passive_duty_that_ends_its_clause_leads() -> None:
     """bulk3 doc_000384 (a law amending planning laws): ``3. Các bản vẽ thể hiện nội dung quy hoạch chung xã được lập
     theo tỷ lệ do Bộ trưởng Bộ Xây dựng quy định.`` binds the minister to set the scale (gold README, passive duties;
