@@ -394,6 +394,17 @@ def test_plural_subjects_are_collective() -> None:
     assert collective == {"Ủy ban nhân dân các huyện": True, "Sở Tài chính": False}
 
 
+def test_các_inside_a_known_bodys_own_name_makes_no_plural() -> None:
+    """``Vụ Tín dụng các ngành kinh tế`` (the State Bank's department for the economic sectors' credit, 51 bulk hits)
+    and ``Cục Văn hóa các dân tộc Việt Nam`` are one body each: their ``các`` names what they serve, while ``các`` that
+    stands outside a known name (``Chủ tịch Ủy ban nhân dân các tỉnh``) makes a plural subject."""
+    assert not is_collective("Vụ trưởng Vụ Tín dụng các ngành kinh tế")
+    assert not is_collective("Cục Văn hóa các dân tộc Việt Nam")
+    assert not is_collective("Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài")
+    assert is_collective("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương")
+    assert is_collective("các đơn vị thuộc Vụ Tín dụng các ngành kinh tế")
+
+
 def test_all_tasks_a_body_leads_or_supports_across_a_batch(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
