@@ -54,8 +54,9 @@ GLUES = [
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)[ \t]+\d+[a-z]?[.:])[ \t]*\n[ \t]*(?=\S)"), r"\1 "),
     (re.compile(r"(?m)^([ \t]*\d{1,3})[ \t]*\n[ \t]*(\.)(?=[ \t]*$|[ \t]*[^\W\d_])"), r"\1\2"),  # 12 / . / Quản lý …
     (re.compile(r"(?m)^([ \t]*[a-zđ])[ \t]*\n[ \t]*(\))(?=[ \t]*$|[ \t]*[^\W\d_])"), r"\1\2"),  # c / ) Thay thế …
-    # … not onto an article's or chapter's label: ``m`` / ``2`` / ``.`` / ``Điều 9.`` is a square metre's stop
-    (re.compile(rf"(?m)^([ \t]*(?:\d{{1,3}}\.|[a-zđ]\)))[ \t]*\n[ \t]*(?=[^\W\d_])(?!{LABEL_WORDS}\s)"), r"\1 "),
+    # … not onto an article's or chapter's label: ``m`` / ``2`` / ``.`` / ``Điều 9.`` is a square metre's stop; a word
+    # that begins like one is none (``6.`` / ``Điều động``, ``3.`` / ``Điều tra thống kê …``)
+    (re.compile(rf"(?m)^([ \t]*(?:\d{{1,3}}\.|[a-zđ]\)))[ \t]*\n[ \t]*(?=[^\W\d_])(?!{LABEL_WORDS}\s+(?:\d|[IVXLC]+\b))"), r"\1 "),
 ]
 CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Chapter|CHAPTER)\s+([IVXLC]+|\d+)\b")
 ARTICLE = re.compile(r"^(?:Điều|ĐIỀU|Article|ARTICLE)\s+(\d+[a-z]?)\s*[.:]")
@@ -63,8 +64,11 @@ CLAUSE = re.compile(r"^(\d{1,3})\s*[.)](?![\d.])\s*\S")
 POINT = re.compile(r"^([a-zđ])\s*(?:\)|/(?=\s))\s*\S")  # a) …, a/ … (9 English translations: 455 lines)
 # a table flattened one cell a line opens with its number column's heading alone on a line
 NUMBER_COLUMN = re.compile(r"^(?:STT|Stt|TT|Số TT|SỐ TT|Số thứ tự|SỐ THỨ TỰ)\.?$")
-# an amending text's own instruction, after its clause number
-INSTRUCTION = re.compile(r"^\d{1,3}\.\s*(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Hủy bỏ|Huỷ bỏ|Bỏ|Đình chỉ)\b")
+# an amending text's own instruction, after its clause number (``3. To annul Articles 8 …`` in an English translation)
+INSTRUCTION = re.compile(
+    r"^\d{1,3}\.\s*(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Hủy bỏ|Huỷ bỏ|Bỏ|Đình chỉ"
+    r"|To (?:amend|supplement|add|replace|annul|abolish|repeal|remove|obliterate))\b"  # an English translation's
+)
 # the signing authority's block (its capitals may carry marks: ``KT. BỘ TRƯỞNG``, ``TM. ỦY BAN …``) or the recipients
 MAIN_END = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\b|^(?:TM|T/M|KT|Q|TL|TUQ)\.\s*(?P<word>[^\W\d_]{2})")
 
