@@ -4,8 +4,8 @@ The national legal database marks every unit of its documents; we only have the 
 the labels a careful reader sees in each text, with rules written apart from the parser's:
 
 - label pieces that web text put on lines of their own are glued back (``Đ`` / ``iều 6.``, ``Điều 1`` / ``0`` /
-  ``. Nhiệm vụ``, ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``), an English translation's too (``Article 7`` /
-  ``.``);
+  ``. Nhiệm vụ``, ``Chương`` / ``III``, ``Chương XI`` / ``I``, ``4.`` / ``Nợ cơ cấu lại …``), an English
+  translation's too (``Article 7`` / ``.``);
 - a passage in quotation marks that opens a line (the new wording an amending text quotes) belongs to another
   document: none of its labels counts, up to the line where its marks are all closed (a straight ``"`` closes a
   curly one), or, where its closing mark was lost, up to the document's own next article or its article's next
@@ -50,6 +50,7 @@ GLUES = [
     (re.compile(r"(?m)^([ \t]*Đ)[ \t]*\n?[ \t]*(iều\b)"), r"\1\2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Article|ARTICLE|Chapter|CHAPTER))[ \t]*\n[ \t]*(\d+[a-z]?|[IVXLC]+)\b"), r"\1 \2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)[ \t]+\d+)[ \t]*\n[ \t]*(\d+)[ \t]*$"), r"\1\2"),
+    (re.compile(r"(?m)^([ \t]*(?:Chương|CHƯƠNG|Chapter|CHAPTER)[ \t]+[IVXLC]+)[ \t]*\n[ \t]*([IVXLC]+)[ \t]*$"), r"\1\2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)[ \t]+\d+[a-z]?)[ \t]*\n[ \t]*([.:])"), r"\1\2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)[ \t]+\d+[a-z]?[.:])[ \t]*\n[ \t]*(?=\S)"), r"\1 "),
     (re.compile(r"(?m)^([ \t]*\d{1,3})[ \t]*\n[ \t]*(\.)(?=[ \t]*$|[ \t]*[^\W\d_])"), r"\1\2"),  # 12 / . / Quản lý …
