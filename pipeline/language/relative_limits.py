@@ -35,6 +35,12 @@ WORD = re.compile(r"\S+")
 # A note in brackets between an amount and its event (07 ngày làm việc (đối với lựa chọn nhà đầu tư quốc tế) trước ngày
 # có thời điểm đóng thầu: 10 in 6 bulk documents): part of the limit's phrase, read on to the event.
 NOTE = r"\([^()]{3,80}\)"
+# The case an amount is set for, between it and the event it shares with the amounts of the other cases (tối thiểu là 10
+# ngày đối với lựa chọn nhà đầu tư trong nước và 15 ngày đối với lựa chọn nhà đầu tư quốc tế trước ngày có thời điểm
+# đóng thầu; 05 ngày làm việc (đối với …), 07 ngày làm việc (đối với …) trước ngày …: 12 in 5 bulk documents).
+PER_CASE = r"(?:\([^()\d]{3,80}\)|đối với\s[^,.;:()\n\d]{3,80}?)"  # no amount in it: the next case's is not its own
+# … one of a list of cases, each with its amount (12 tháng đối với khoáng sản nhóm I, nhóm II và 09 tháng đối với …)
+LISTED_CASE = r"(?:\([^()\d]{3,80}\)|đối với\s[^.;:()\n\d]{3,80}?)"
 # A clause that opens a sentence with the event of its limit (Sau khi tiếp nhận đầy đủ hồ sơ, …; Khi có căn cứ …, …)
 OPENING_EVENT = re.compile(
     r"\s*[“\"]?\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[-+•])?\s*"
@@ -68,6 +74,8 @@ class _Grammar:
     term: re.Pattern[str]
     bracket: re.Pattern[str]
     span_end: re.Pattern[str]
+    next_case: re.Pattern[str]
+    case_before: re.Pattern[str]
     named_limit: re.Pattern[str]
     extension: re.Pattern[str]
     overrun: re.Pattern[str]
@@ -95,7 +103,7 @@ def _grammar() -> _Grammar:
             re.compile(
                 opening(d["relative_openers"], d["amount_limits"], d["least"], COPULAS, d["number_words"]) +
                 rf"(?:(?P<opener>{alternatives(d['relative_openers'])})\s+)?(?:(?P<limit>{alternatives(d['amount_limits'] + d['least'])})"
-                rf"\s+)?(?:(?:{'|'.join(COPULAS)})\s+)?{amount}\s*{unit_words}\b\s*,?\s*(?:{NOTE}\s*(?={event}))?(?P<anchor>{event}\S)?",
+                rf"\s+)?(?:(?:{'|'.join(COPULAS)})\s+)?{amount}\s*{unit_words}\b\s*,?\s*(?:{PER_CASE}\s*(?={event}))?(?P<anchor>{event}\S)?",
                 re.IGNORECASE,
             ),
             units,
@@ -148,6 +156,14 @@ def _grammar() -> _Grammar:
             rf"(?:{alternatives(d['amount_ranges'])})(?:\s+(?:{alternatives(d['thresholds'])}))?)$",
             re.IGNORECASE,
         ),
+        next_case=re.compile(  # … its case, and the amount of the next case after it
+            rf"\s*(?P<case>{LISTED_CASE})\s*(?:,|và|hoặc)\s*(?=(?:\d{{1,3}}|{alternatives(d['number_words'])})\s*{unit_words}\b)",
+            re.IGNORECASE,
+        ),
+        case_before=re.compile(  # the amount of a case and the case before the next amount
+            rf"(?<![\d:])(?:\d{{1,3}}|{alternatives(d['number_words'])})\s*{unit_words}\s*{LISTED_CASE}\s*(?:,|và|hoặc)\s*$",
+            re.IGNORECASE,
+        ),
         span_end=re.compile(rf"\s(?:cho\s+)?(?:{alternatives(d['span_ends'])})\b", re.IGNORECASE),
         overrun=re.compile(rf"(?<!\w)(?<!không )(?:{alternatives(d['overrun'])})$", re.IGNORECASE),
         next_day=Screened(
@@ -181,8 +197,14 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
     """The limits counted from an event in `text`; `bare`: a time value (a task table's time cell), where an
     amount of days with no event is a limit too and ``Trong ngày`` is the same day."""
     g, found = _grammar(), []
+    next_cases: set[int] = set()  # where the amounts of the next cases of a limit taken start
     for match in g.relative.finditer(text):
         opener = (match["opener"] or "").lower()
+        limit = " ".join((match["limit"] or "").lower().split())
+        if not opener and not limit and match.start() not in next_cases and g.case_before.search(before(text, match.start())):
+            continue  # the amount of a later case of a list whose first is no limit (tối thiểu 03 tháng đối với nợ trung
+            # và dài hạn, 01 tháng đối với nợ ngắn hạn kể từ ngày bắt đầu trả nợ: a span of good standing)
+        shared = None if match["anchor"] else _shared_event(text, match)
         if unit(match["unit"]) == "hour" and (CLOCK.match(text, match.end("unit")) or ON_A_DAY.match(text, match.end("unit"))):
             continue  # a time of day, no amount of hours (Chậm nhất là 17 giờ 00 ngày 01 tháng 02 năm 2026)
         if bare and not match["anchor"] and (
@@ -190,12 +212,11 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             or unit(match["unit"]) not in ("day", "working_day", "hour")
         ):
             continue  # a time value's own note (Trong ngày (… sau 15 giờ)); 6 tháng in a time value is a frequency
-        if not match["anchor"] and not bare and not _limit_alone(text, match):
+        if not match["anchor"] and not shared and not bare and not _limit_alone(text, match):
             continue  # an amount alone is a duration (trong 6 tháng đầu năm, trong vòng 05 năm liên tiếp), not a limit
         if not opener and g.overrun.search(before(text, match.start())):
             continue  # a limit run out: a condition or an offence (Quá 05 ngày kể từ ngày hết hạn mà không …)
-        limit = " ".join((match["limit"] or "").lower().split())
-        if limit in _least_only() and not _before_an_event(match):
+        if limit in _least_only() and not _before_an_event(match, shared):
             continue  # a minimum span (niêm yết ít nhất là 15 ngày, kể từ ngày niêm yết), no time to act by
         if not opener and (match["anchor"] or "").lower().startswith(tuple(words()["compared_to"])):
             continue  # an overrun measured against a limit (chậm dưới 30 ngày so với thời hạn quy định)
@@ -214,11 +235,11 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             continue  # years before an event are looked back on (đã được tặng trong vòng 05 năm trước thời điểm nghỉ hưu)
         end = match.start() + len(match[0].rstrip(" ,"))
         anchor = None
+        if shared:
+            anchor, end, following = shared
+            next_cases.add(following)
         if match["anchor"]:
-            anchor_start = match.start("anchor")
-            end = min(_anchor_end(text, match.end("anchor")), _word_limit(text, anchor_start, ANCHOR_WORDS))
-            anchor = TRAILING_JOINT.sub("", text[anchor_start:end])  # … kể từ ngày kết thúc năm tài chính và phải …
-            end = anchor_start + len(anchor)
+            anchor, end = _anchor_of(text, match)
             if g.span_end.search(anchor) and not anchor.lower().startswith(tuple(words()["back_to"])):
                 continue  # measured from one point to another (… 03 năm kể từ ngày sản xuất đến ngày mở tờ khai)
         if opener in words()["from_then"] and limit not in words()["amount_limits"] and not _closes_a_duty(text, match, end):
@@ -249,6 +270,28 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
                      relative_anchor=match["anchor"])  # fmt: skip
         )
     return found
+
+
+def _anchor_of(text: str, match: re.Match[str]) -> tuple[str, int]:
+    """The anchor event of a limit's match as written (:func:`_anchor_end`), and where it ends."""
+    anchor_start = match.start("anchor")
+    end = min(_anchor_end(text, match.end("anchor")), _word_limit(text, anchor_start, ANCHOR_WORDS))
+    anchor = TRAILING_JOINT.sub("", text[anchor_start:end])  # … kể từ ngày kết thúc năm tài chính và phải …
+    return anchor, anchor_start + len(anchor)
+
+
+def _shared_event(text: str, match: re.Match[str]) -> tuple[str, int, int] | None:
+    """The event an amount set for one case shares with the amounts of the next cases, written once after the last
+    (``tối thiểu là 10 ngày đối với lựa chọn nhà đầu tư trong nước và 15 ngày đối với … quốc tế trước ngày có thời
+    điểm đóng thầu``), where the amount's own case ends (its phrase) and where the next case's amount starts; None
+    when no such list follows it."""
+    g = _grammar()
+    case = g.next_case.match(text, match.end("unit"))
+    following = g.relative.pattern.match(text, case.end()) if case else None
+    if following is None or following["opener"] or following["limit"]:
+        return None
+    event = _anchor_of(text, following)[0] if following["anchor"] else (_shared_event(text, following) or (None,))[0]
+    return (event, case.end("case"), following.start()) if event else None
 
 
 def in_contract_units(amount: int, named: str) -> tuple[int, str]:
@@ -293,11 +336,11 @@ def _named_limit(text: str, match: re.Match[str]) -> bool:
     return (direct or written.endswith(":")) and _grammar().named_limit.search(written) is not None
 
 
-def _before_an_event(match: re.Match[str]) -> bool:
+def _before_an_event(match: re.Match[str], shared: tuple[str, int] | None = None) -> bool:
     """Whether a least amount is a notice before an event (``tối thiểu 03 ngày làm việc trước ngày dự kiến …``,
     ``trước ít nhất 24 giờ``), not a minimum span (``trong thời hạn tối thiểu là 10 ngày``) nor a wait after one
     (``ít nhất là 12 tháng sau ngày kết thúc kỳ kế toán``)."""
-    anchor = (match["anchor"] or "").lower()
+    anchor = (match["anchor"] or (shared[0] if shared else "")).lower()  # `shared`: the event of the next cases
     return (match["opener"] or "").lower() == "trước" or anchor.startswith(tuple(words()["notice_anchors"]))
 
 
