@@ -21,6 +21,7 @@ from pipeline.language.deadline_words import (
     words,
 )
 from pipeline.language.english import is_english
+from pipeline.language.gazetteer import known_spans
 from pipeline.language.recurring import first_duty_verb
 from pipeline.language.roles import role_cues
 from pipeline.language.screens import Screened
@@ -83,6 +84,9 @@ class _Grammar:
     next_day: Screened
     clause_start: re.Pattern[str]
     body_kind: re.Pattern[str]
+    governed_kind: re.Pattern[str]
+    kinds_start: re.Pattern[str]
+    doer_verb: re.Pattern[str]
     condition: re.Pattern[str]
     case_governor: re.Pattern[str]
     topic_governor: re.Pattern[str]
@@ -175,10 +179,19 @@ def _grammar() -> _Grammar:
             NEXT_DAY_WORDS,
         ),
         clause_start=re.compile(
-            rf"(?:{alternatives(d['anchor_clause_starts'] + role_cues()['leading_verbs'] + role_cues()['support_after'])})(?!\w)",
+            rf"(?:{alternatives(d['anchor_clause_starts'] + d['anchor_doer_kinds'] + role_cues()['leading_verbs'] + role_cues()['support_after'])})(?!\w)",
             re.IGNORECASE,
         ),
         body_kind=re.compile(rf"(?:{alternatives(d['anchor_governing_kinds'])})(?!\w)", re.IGNORECASE),
+        governed_kind=re.compile(  # a kind of body a noun of the event takes (… của các cơ quan)
+            rf"(?<!\w)(?:của|cho|với|từ)\s+(?:các\s+|những\s+)?(?:{alternatives(d['anchor_doer_kinds'] + d['anchor_governing_kinds'])})$",
+            re.IGNORECASE,
+        ),
+        kinds_start=re.compile(rf"(?:{alternatives(d['anchor_doer_kinds'] + d['anchor_governing_kinds'])})(?!\w)", re.IGNORECASE),
+        doer_verb=re.compile(
+            rf"(?<!\w)(?:{alternatives(DUTY_WORDS + tuple(role_cues()['decision_verbs'] + role_cues()['requesting_verbs'] + role_cues()['report_verbs']))})(?!\w)",
+            re.IGNORECASE,
+        ),
         condition=re.compile(rf"(?<!\w)(?:{alternatives(d['from_then_conditions'])})(?!\w)", re.IGNORECASE),
         case_governor=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_case_governors'])})(?!\w)", re.IGNORECASE),
         topic_governor=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_topic_governors'])})(?!\w)", re.IGNORECASE),
@@ -393,7 +406,8 @@ def _anchor_end(text: str, start: int) -> int:
     """Where an anchor event as written ends: the event's noun phrase runs to its clause's end. That is
     punctuation (``.;:()``, a line break) or a word that opens what is to be done (``có
     trách nhiệm``, ``thì``, ``quy định tại``), unless it stands after a word no event ends with (``kể từ khi cơ quan có
-    thẩm quyền yêu cầu``, ``… hồ sơ theo quy định tại …``). A comma ends it before a new clause but not inside a list of the event (:func:`_lists_on`).
+    thẩm quyền yêu cầu``, ``… hồ sơ theo quy định tại …``). A comma ends it before a new clause but not inside a list
+    of the event (:func:`_listed_item`).
     ``hoặc`` or ``và`` before a second limit or event (``… hoặc 10 ngày kể từ ngày …``, ``hoặc tại thời điểm …``)
     ends it, ``hoặc`` before anything else joins two items of the event (``… được công bố hoặc gửi cho đối tượng thanh
     tra``); a bracket ends it: what follows is as often a note as more of the event. What joins the event to the duty
@@ -406,7 +420,8 @@ def _anchor_end(text: str, start: int) -> int:
             continue  # the event's own noun: kể từ ngày nhận được thông báo của cơ quan chuyên môn …
         if stop[0].lower().startswith("quy") and THE_RULE.search(text, max(0, stop.start() - 8), stop.start()):
             continue  # the rule the event happens under is part of it: … hồ sơ theo quy định tại Điều 21 của Luật này
-        if stop[0] == "," and _lists_on(text, stop.end(), text[start : stop.start()]):
+        if stop[0] == "," and (item_end := _listed_item(text, stop.end(), text[start : stop.start()])):
+            position = item_end  # … past a kind of body that would stop the event (…, đơn vị, doanh nghiệp trực thuộc …)
             continue
         if stop[0].lower().startswith("đối") and g.case_governor.search(text, start, stop.start()):
             continue  # a noun of the event takes it: … tham gia ý kiến đối với khoản cho vay ra nước ngoài
@@ -419,28 +434,48 @@ def _anchor_end(text: str, start: int) -> int:
     return len(text)
 
 
-def _lists_on(text: str, start: int, event: str) -> bool:
-    """Whether the words after a comma of an `event` are one more item of a list in it (``của Ủy ban nhân dân xã,
-    phường, thị trấn``; ``hồ sơ lấy ý kiến, đề nghị kiểm tra, thẩm định``): a few words up to the next comma,
+def _listed_item(text: str, start: int, event: str) -> int | None:
+    """Where the words after a comma of an `event` end when they are one more item of a list in it (``của Ủy ban
+    nhân dân xã, phường, thị trấn``; ``hồ sơ lấy ý kiến, đề nghị kiểm tra, thẩm định``): a few words up to the next comma,
     ``hoặc`` or a word that ends an event, that open no new clause (a capital, a kind of body, a lead verb: ``…, Sở
     Tư pháp ra quyết định``, ``…, cơ quan tiếp nhận phải …``; ``…, căn cứ …``) and are no subject of a duty. A kind
     of body is an item only where the event names a body (``ý kiến của bộ, ngành chủ quản``), else it is a doer
-    (``… hồ sơ đề xuất hợp lệ, bộ, cơ quan ngang bộ … có trách nhiệm``)."""
+    (``… hồ sơ đề xuất hợp lệ, bộ, cơ quan ngang bộ … có trách nhiệm``); None when they are not."""
     g = _grammar()
     stop = g.anchor_stop.search(text, start)
+    if stop and not text[start : stop.start()].strip() and g.kinds_start.match(text, stop.start()):
+        stop = g.anchor_stop.search(text, stop.end())  # a kind of body that stops an event opens the item (…, đơn vị, …)
     item = ITEM_JOINT.split(text[start : stop.start() if stop else len(text)], maxsplit=1)[0]
+    end = start + len(item.rstrip())
     words = item.split()  # … to the next comma or `hoặc` (của chủ đầu tư, nhà đầu tư hoặc …: one more item, nhà đầu tư)
     parallel = (
         bool(words) and words[0].lower() in {w.lower() for w in event.split()[-LIST_ITEM_WORDS:]}
         and first_duty_verb(" " + " ".join(words)) is None
     )  # … no doer with its verb (…, tác giả hoàn thành tác phẩm và gửi …; …, hải quan nơi đăng ký … kiểm tra)
-    most = PARALLEL_ITEM_WORDS if parallel else LIST_ITEM_WORDS
+    kindred = bool(words) and _kindred(event, words, text, start)
+    most = PARALLEL_ITEM_WORDS if parallel or kindred else LIST_ITEM_WORDS
     if not words or len(words) > most or (stop and " ".join(stop[0].lower().split()) in (*DUTY_WORDS, POINTER)):
-        return False  # … the subject of a duty (…, người nộp hồ sơ phải …), its object (…, phòng giao dịch các nội dung sau đây)
+        return None  # … the subject of a duty (…, người nộp hồ sơ phải …), its object (…, phòng giao dịch các nội dung sau đây)
     item = " ".join(words)
+    if kindred and first_duty_verb(" " + item) is None and not g.doer_verb.search(item):
+        return end  # … of the same kind as the word before the comma, with no verb of a doer
     if words[0][0].isupper() or words[0][0].isdigit() or g.clause_start.match(item) or is_english(event):
-        return False
-    return not g.body_kind.match(item) or re.search(r"(?<!\w)của\s", event) is not None
+        return None
+    return end if not g.body_kind.match(item) or re.search(r"(?<!\w)của\s", event) is not None else None
+
+
+def _kindred(event: str, item: list[str], text: str, start: int) -> bool:
+    """Whether the words after a comma of an `event` (at `start` in `text`) go on with what its last words are: the
+    numbers of a cited provision (``theo quy định tại khoản 1, 2 Điều 13``), a known body whose name holds the comma
+    (``của Bộ Văn hóa, Thể thao và Du lịch``), or a second kind of body where a noun of the event takes the first
+    (``của tổ chức, cá nhân về sản phẩm …``, ``ý kiến của các cơ quan, đơn vị có liên quan``)."""
+    g = _grammar()
+    if re.search(r"(?<!\w)(?:khoản|điểm|điều|mục)\s+\w{1,3}$", event, re.IGNORECASE):
+        return bool(re.fullmatch(r"\d{1,3}|[a-zđ]", item[0]))
+    if item[0][:1].isupper():
+        tail = max(0, start - 60)
+        return any(s < start - 1 - tail < e for s, e in known_spans(text[tail : start + 60]))
+    return g.governed_kind.search(event) is not None and g.kinds_start.match(" ".join(item)) is not None
 
 
 def _word_limit(text: str, start: int, count: int) -> int:
