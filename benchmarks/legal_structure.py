@@ -4,8 +4,8 @@ The national legal database marks every unit of its documents; we only have the 
 the labels a careful reader sees in each text, with rules written apart from the parser's:
 
 - label pieces that web text put on lines of their own are glued back (``Đ`` / ``iều 6.``, ``Điều 1`` / ``0`` /
-  ``. Nhiệm vụ``, ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``), an English translation's too (``Article 7`` /
-  ``.``);
+  ``. Nhiệm vụ``, ``Chương`` / ``III``, ``Chương XI`` / ``I``, ``4.`` / ``Nợ cơ cấu lại …``), an English
+  translation's too (``Article 7`` / ``.``);
 - a passage in quotation marks that opens a line (the new wording an amending text quotes) belongs to another
   document: none of its labels counts, up to the line where its marks are all closed (a straight ``"`` closes a
   curly one), or, where its closing mark was lost, up to the document's own next article or its article's next
@@ -50,12 +50,14 @@ GLUES = [
     (re.compile(r"(?m)^([ \t]*Đ)[ \t]*\n?[ \t]*(iều\b)"), r"\1\2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Article|ARTICLE|Chapter|CHAPTER))[ \t]*\n[ \t]*(\d+[a-z]?|[IVXLC]+)\b"), r"\1 \2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)[ \t]+\d+)[ \t]*\n[ \t]*(\d+)[ \t]*$"), r"\1\2"),
+    (re.compile(r"(?m)^([ \t]*(?:Chương|CHƯƠNG|Chapter|CHAPTER)[ \t]+[IVXLC]+)[ \t]*\n[ \t]*([IVXLC]+)[ \t]*$"), r"\1\2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)[ \t]+\d+[a-z]?)[ \t]*\n[ \t]*([.:])"), r"\1\2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)[ \t]+\d+[a-z]?[.:])[ \t]*\n[ \t]*(?=\S)"), r"\1 "),
     (re.compile(r"(?m)^([ \t]*\d{1,3})[ \t]*\n[ \t]*(\.)(?=[ \t]*$|[ \t]*[^\W\d_])"), r"\1\2"),  # 12 / . / Quản lý …
     (re.compile(r"(?m)^([ \t]*[a-zđ])[ \t]*\n[ \t]*(\))(?=[ \t]*$|[ \t]*[^\W\d_])"), r"\1\2"),  # c / ) Thay thế …
-    # … not onto an article's or chapter's label: ``m`` / ``2`` / ``.`` / ``Điều 9.`` is a square metre's stop
-    (re.compile(rf"(?m)^([ \t]*(?:\d{{1,3}}\.|[a-zđ]\)))[ \t]*\n[ \t]*(?=[^\W\d_])(?!{LABEL_WORDS}\s)"), r"\1 "),
+    # … not onto an article's or chapter's label: ``m`` / ``2`` / ``.`` / ``Điều 9.`` is a square metre's stop; a word
+    # that begins like one is none (``6.`` / ``Điều động``, ``3.`` / ``Điều tra thống kê …``)
+    (re.compile(rf"(?m)^([ \t]*(?:\d{{1,3}}\.|[a-zđ]\)))[ \t]*\n[ \t]*(?=[^\W\d_])(?!{LABEL_WORDS}\s+(?:\d|[IVXLC]+\b))"), r"\1 "),
 ]
 CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Chapter|CHAPTER)\s+([IVXLC]+|\d+)\b")
 ARTICLE = re.compile(r"^(?:Điều|ĐIỀU|Article|ARTICLE)\s+(\d+[a-z]?)\s*[.:]")
@@ -63,8 +65,11 @@ CLAUSE = re.compile(r"^(\d{1,3})\s*[.)](?![\d.])\s*\S")
 POINT = re.compile(r"^([a-zđ])\s*(?:\)|/(?=\s))\s*\S")  # a) …, a/ … (9 English translations: 455 lines)
 # a table flattened one cell a line opens with its number column's heading alone on a line
 NUMBER_COLUMN = re.compile(r"^(?:STT|Stt|TT|Số TT|SỐ TT|Số thứ tự|SỐ THỨ TỰ)\.?$")
-# an amending text's own instruction, after its clause number
-INSTRUCTION = re.compile(r"^\d{1,3}\.\s*(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Hủy bỏ|Huỷ bỏ|Bỏ|Đình chỉ)\b")
+# an amending text's own instruction, after its clause number (``3. To annul Articles 8 …`` in an English translation)
+INSTRUCTION = re.compile(
+    r"^\d{1,3}\.\s*(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Hủy bỏ|Huỷ bỏ|Bỏ|Đình chỉ"
+    r"|To (?:amend|supplement|add|replace|annul|abolish|repeal|remove|obliterate))\b"  # an English translation's
+)
 # the signing authority's block (its capitals may carry marks: ``KT. BỘ TRƯỞNG``, ``TM. ỦY BAN …``) or the recipients
 MAIN_END = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\b|^(?:TM|T/M|KT|Q|TL|TUQ)\.\s*(?P<word>[^\W\d_]{2})")
 
