@@ -27,7 +27,7 @@ BODY_NAMES = lexicon(
                 "reference_qualifiers", "reference_parts", "reference_documents",
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "company_organs", "listed_apart", "listed_apart_after", "located_places", "not_children",
-                "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds",
+                "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds", "list_kinds",
             )
         },
         "levels_of_heads": {str: str},
@@ -102,6 +102,7 @@ def name_patterns() -> dict[str, re.Pattern[str]]:
         "lexicon_word": re.compile(
             rf"(?:{alternation(data['name_continuations'] + data['name_closers'] + data['name_closer_continuations'] + data['relations'] + ['cấp'])})\b"
         ),
+        "list_kind": re.compile(rf"(?i:{alternation(data['list_kinds'])})\b"),
         "joining_kind": re.compile(rf"\b(?:các\s+)?(?:{alternation(data['joining_kinds'])})\b"),
         # an alternative that a bare kind ends (Ủy ban nhân dân cấp xã hoặc cơ quan, | tổ chức có thẩm quyền)
         "alternative_kind": re.compile(
@@ -203,7 +204,7 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
         or assignee in data["collective_names"]
         or assignee.startswith(tuple(data["collective_markers"])) and not _heads_a_name(assignee)
         or any(word in assignee for word in data["collective_words"])
-        or PLURAL.search(assignee)
+        or _plural(assignee)
         or f"{assignee} ".startswith(tuple(f"{title} " for title in data["member_titles"]))
         or _organ_of_a_kind(assignee)
     ):
@@ -212,6 +213,14 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
     if level is None and assignee.endswith(tuple(f" {kind}" for kind in data["local_kinds"])):
         level = "tỉnh"  # … of every local level: below a central issuer; the issuer's own in a local document
     return level is not None and below_issuer(level, place)
+
+
+def _plural(assignee: str) -> bool:
+    """Whether `assignee` holds ``các``, ``những`` or ``mọi`` outside a known body's own name (``Chủ tịch Ủy ban nhân
+    dân các tỉnh``; not ``Vụ trưởng Vụ Tín dụng các ngành kinh tế``, whose ``các`` names the sectors the one department
+    serves)."""
+    known = known_spans(assignee) if PLURAL.search(assignee) else []
+    return any(not any(s <= m.start() + 1 and m.end() <= e + 1 for s, e in known) for m in PLURAL.finditer(assignee))
 
 
 def _organ_of_a_kind(assignee: str) -> bool:
