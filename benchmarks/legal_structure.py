@@ -4,8 +4,8 @@ The national legal database marks every unit of its documents; we only have the 
 the labels a careful reader sees in each text, with rules written apart from the parser's:
 
 - label pieces that web text put on lines of their own are glued back (``Đ`` / ``iều 6.``, ``Điều 1`` / ``0`` /
-  ``. Nhiệm vụ``, ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``), an English translation's too (``Article 7`` /
-  ``.``);
+  ``. Nhiệm vụ``, ``Chương`` / ``III``, ``Chương XI`` / ``I``, ``4.`` / ``Nợ cơ cấu lại …``), an English
+  translation's too (``Article 7`` / ``.``);
 - a passage in quotation marks that opens a line (the new wording an amending text quotes) belongs to another
   document: none of its labels counts, up to the line where its marks are all closed (a straight ``"`` closes a
   curly one), or, where its closing mark was lost, up to the document's own next article or its article's next
@@ -35,15 +35,14 @@ import json
 import re
 from collections import Counter
 
-from common import BULK, CHECK, HEAD, fold, read_slug, text_agrees, timer
+from common import BULK, CHECK, HEAD, bulk_document, fold, read_slug, text_agrees, timer
 
-from pipeline.model import PageText, RawDocument, TextSource
-from pipeline.normalize import normalize
 from pipeline.structure import parse
 
 LEVELS = ("chapter", "article", "clause", "point")
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
-ENGLISH_POINT_LETTERS = "abcdefghijklmnopqrstuvwxyz"  # an English translation letters its points in English
+# an English translation letters its points in English (e) f) g)), or keeps the Vietnamese letters (đ) e) g))
+ENGLISH_POINT_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 LABEL_WORDS = "(?:Điều|ĐIỀU|Chương|CHƯƠNG|Article|ARTICLE|Chapter|CHAPTER)"
 # Label pieces split over lines, glued back (applied until nothing changes).
@@ -51,12 +50,14 @@ GLUES = [
     (re.compile(r"(?m)^([ \t]*Đ)[ \t]*\n?[ \t]*(iều\b)"), r"\1\2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Article|ARTICLE|Chapter|CHAPTER))[ \t]*\n[ \t]*(\d+[a-z]?|[IVXLC]+)\b"), r"\1 \2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)[ \t]+\d+)[ \t]*\n[ \t]*(\d+)[ \t]*$"), r"\1\2"),
+    (re.compile(r"(?m)^([ \t]*(?:Chương|CHƯƠNG|Chapter|CHAPTER)[ \t]+[IVXLC]+)[ \t]*\n[ \t]*([IVXLC]+)[ \t]*$"), r"\1\2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)[ \t]+\d+[a-z]?)[ \t]*\n[ \t]*([.:])"), r"\1\2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)[ \t]+\d+[a-z]?[.:])[ \t]*\n[ \t]*(?=\S)"), r"\1 "),
     (re.compile(r"(?m)^([ \t]*\d{1,3})[ \t]*\n[ \t]*(\.)(?=[ \t]*$|[ \t]*[^\W\d_])"), r"\1\2"),  # 12 / . / Quản lý …
     (re.compile(r"(?m)^([ \t]*[a-zđ])[ \t]*\n[ \t]*(\))(?=[ \t]*$|[ \t]*[^\W\d_])"), r"\1\2"),  # c / ) Thay thế …
-    # … not onto an article's or chapter's label: ``m`` / ``2`` / ``.`` / ``Điều 9.`` is a square metre's stop
-    (re.compile(rf"(?m)^([ \t]*(?:\d{{1,3}}\.|[a-zđ]\)))[ \t]*\n[ \t]*(?=[^\W\d_])(?!{LABEL_WORDS}\s)"), r"\1 "),
+    # … not onto an article's or chapter's label: ``m`` / ``2`` / ``.`` / ``Điều 9.`` is a square metre's stop; a word
+    # that begins like one is none (``6.`` / ``Điều động``, ``3.`` / ``Điều tra thống kê …``)
+    (re.compile(rf"(?m)^([ \t]*(?:\d{{1,3}}\.|[a-zđ]\)))[ \t]*\n[ \t]*(?=[^\W\d_])(?!{LABEL_WORDS}\s+(?:\d|[IVXLC]+\b))"), r"\1 "),
 ]
 CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Chapter|CHAPTER)\s+([IVXLC]+|\d+)\b")
 ARTICLE = re.compile(r"^(?:Điều|ĐIỀU|Article|ARTICLE)\s+(\d+[a-z]?)\s*[.:]")
@@ -64,8 +65,11 @@ CLAUSE = re.compile(r"^(\d{1,3})\s*[.)](?![\d.])\s*\S")
 POINT = re.compile(r"^([a-zđ])\s*(?:\)|/(?=\s))\s*\S")  # a) …, a/ … (9 English translations: 455 lines)
 # a table flattened one cell a line opens with its number column's heading alone on a line
 NUMBER_COLUMN = re.compile(r"^(?:STT|Stt|TT|Số TT|SỐ TT|Số thứ tự|SỐ THỨ TỰ)\.?$")
-# an amending text's own instruction, after its clause number
-INSTRUCTION = re.compile(r"^\d{1,3}\.\s*(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Hủy bỏ|Huỷ bỏ|Bỏ|Đình chỉ)\b")
+# an amending text's own instruction, after its clause number (``3. To annul Articles 8 …`` in an English translation)
+INSTRUCTION = re.compile(
+    r"^\d{1,3}\.\s*(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Hủy bỏ|Huỷ bỏ|Bỏ|Đình chỉ"
+    r"|To (?:amend|supplement|add|replace|annul|abolish|repeal|remove|obliterate))\b"  # an English translation's
+)
 # the signing authority's block (its capitals may carry marks: ``KT. BỘ TRƯỞNG``, ``TM. ỦY BAN …``) or the recipients
 MAIN_END = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\b|^(?:TM|T/M|KT|Q|TL|TUQ)\.\s*(?P<word>[^\W\d_]{2})")
 
@@ -106,14 +110,20 @@ def resumes(line: str, article: str | None, last_clause: int) -> bool:
     return bool(clause) and int(clause[1]) == last_clause + 1 and bool(INSTRUCTION.match(line))
 
 
-def expected_units(text: str, letters: str = POINT_LETTERS) -> Counter:
-    """The units a reader sees in the main document, as label paths (points lettered in `letters`)."""
+def follows(letter: str, previous: str | None, alphabets: tuple[str, ...]) -> bool:
+    """Is `letter` the point after `previous` (None: the first) in one of `alphabets`?"""
+    return any(alphabet.find(letter) == (alphabet.find(previous) + 1 if previous else 0) for alphabet in alphabets
+               if previous is None or previous in alphabet)  # fmt: skip
+
+
+def expected_units(text: str, alphabets: tuple[str, ...] = (POINT_LETTERS,)) -> Counter:
+    """The units a reader sees in the main document, as label paths (points lettered in one of `alphabets`)."""
     units: Counter = Counter()
     depth = 0  # quotation marks open in a passage that began with one at the start of a line
     in_table = False  # since a table's number column heading (STT), up to the next article or chapter
     said = False  # whether the open passage has words yet (a ``“`` alone on its line opens one before its first unit)
     article = clause = None
-    last_clause, last_point = 0, -1
+    last_clause, last_point = 0, None
     for raw in glued(text[: main_end(text)]).split("\n"):
         line = raw.strip()
         if depth and said and resumes(line, article, last_clause):
@@ -134,15 +144,15 @@ def expected_units(text: str, letters: str = POINT_LETTERS) -> Counter:
             units["chapter", match[1]] += 1
             in_table = False
         elif match := ARTICLE.match(line):
-            article, clause, last_clause, last_point, in_table = match[1], None, 0, -1, False
+            article, clause, last_clause, last_point, in_table = match[1], None, 0, None, False
             units["article", article] += 1
         elif in_table and last_clause == 0 and CLAUSE.match(line):
             continue  # a table before the article's first clause: its numbers are its rows' or cells'
         elif article and (match := CLAUSE.match(line)) and int(match[1]) == last_clause + 1:
-            clause, last_clause, last_point = match[1], last_clause + 1, -1
+            clause, last_clause, last_point = match[1], last_clause + 1, None
             units["clause", article, clause] += 1
-        elif article and (match := POINT.match(line)) and letters.find(match[1]) == last_point + 1:
-            last_point += 1
+        elif article and (match := POINT.match(line)) and follows(match[1], last_point, alphabets):
+            last_point = match[1]
             units["point", article, clause, match[1]] += 1
     return units
 
@@ -203,12 +213,11 @@ def main() -> None:
         for record in map(json.loads, records):
             if (wanted and record["id"] not in wanted) or (args.study and record["id"] in CHECK):
                 continue
-            page = PageText(1, record["text"], TextSource.PLAIN_TEXT)
-            document = normalize(RawDocument(record["id"], record["id"], "text", [page]))
+            document = bulk_document(record["id"], record["text"])
             structure = parse(document)
             end = main_end(document.text)
-            letters = ENGLISH_POINT_LETTERS if "vbpqta" in record["slug"] else POINT_LETTERS
-            expected, found = expected_units(document.text, letters), found_units(structure.sections, end)
+            alphabets = (ENGLISH_POINT_LETTERS, POINT_LETTERS) if "vbpqta" in record["slug"] else (POINT_LETTERS,)
+            expected, found = expected_units(document.text, alphabets), found_units(structure.sections, end)
             errors = 0
             for level in LEVELS:
                 want = Counter({k: v for k, v in expected.items() if k[0] == level})
