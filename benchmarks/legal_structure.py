@@ -11,8 +11,9 @@ the labels a careful reader sees in each text, with rules written apart from the
   curly one), or, where its closing mark was lost, up to the document's own next article or its article's next
   clause that gives the next instruction (``3. Sửa đổi …`` after ``2. Sửa đổi … Phụ lục II như sau: “Phụ lục II``);
 - a clause is a number that follows the previous clause of its article (``5.64`` or ``4.140.000`` is none), a
-  point a letter (``a)``, ``a/``) that follows the previous point of its clause (in the English alphabet in an
-  English translation: ``e)`` after ``d)``, then ``f)``);
+  point a letter (``a)``, ``a/``) that follows the previous point of its clause, as printed, in the Vietnamese
+  alphabet or the English one (``đ)`` or ``e)`` after ``d)``; ``f)`` or ``g)`` after ``e)``: an English translation
+  may keep the Vietnamese letters, a Vietnamese text may skip ``đ`` or print an ``f``);
 - a flattened table's numbers (after its ``STT`` column heading) before an article's first clause are its rows or
   cells, no clauses;
 - only the main document counts: the reading stops at the signature (``KT. BỘ TRƯỞNG``) or ``Nơi nhận``;
@@ -41,7 +42,6 @@ from pipeline.structure import parse
 
 LEVELS = ("chapter", "article", "clause", "point")
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
-# an English translation letters its points in English (e) f) g)), or keeps the Vietnamese letters (đ) e) g))
 ENGLISH_POINT_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 LABEL_WORDS = "(?:Điều|ĐIỀU|Chương|CHƯƠNG|Article|ARTICLE|Chapter|CHAPTER)"
@@ -116,7 +116,7 @@ def follows(letter: str, previous: str | None, alphabets: tuple[str, ...]) -> bo
                if previous is None or previous in alphabet)  # fmt: skip
 
 
-def expected_units(text: str, alphabets: tuple[str, ...] = (POINT_LETTERS,)) -> Counter:
+def expected_units(text: str, alphabets: tuple[str, ...] = (POINT_LETTERS, ENGLISH_POINT_LETTERS)) -> Counter:
     """The units a reader sees in the main document, as label paths (points lettered in one of `alphabets`)."""
     units: Counter = Counter()
     depth = 0  # quotation marks open in a passage that began with one at the start of a line
@@ -216,8 +216,7 @@ def main() -> None:
             document = bulk_document(record["id"], record["text"])
             structure = parse(document)
             end = main_end(document.text)
-            alphabets = (ENGLISH_POINT_LETTERS, POINT_LETTERS) if "vbpqta" in record["slug"] else (POINT_LETTERS,)
-            expected, found = expected_units(document.text, alphabets), found_units(structure.sections, end)
+            expected, found = expected_units(document.text), found_units(structure.sections, end)
             errors = 0
             for level in LEVELS:
                 want = Counter({k: v for k, v in expected.items() if k[0] == level})
