@@ -923,6 +923,18 @@ def test_a_partner_named_right_after_phoi_hop_supports() -> None:
     assert mentions("Sở Y tế chủ trì, phối hợp thực hiện kế hoạch của Bộ Y tế.") == [("lead", "Sở Y tế")]
 
 
+def test_a_partner_after_an_item_s_own_predicate_supports_as_after_a_bare_phoi_hop_voi() -> None:
+    """An item with no subject whose predicate a comma, ``và`` or ``hoặc`` joins to ``phối hợp với Y`` (25 bulk
+    documents, 33 paragraphs: doc_000396, doc_000524, doc_000147): the heading's body does both, Y supports. An opening
+    phrase or a noun before ``phối hợp với`` joins nothing, and a verb after a bare ``phối hợp`` names no partner."""
+    text = "a) Hướng dẫn chuyên môn, nghiệp vụ và phối hợp với Ủy ban nhân dân cấp xã trong công tác quản lý."
+    assert mentions(text) == [("support", "Ủy ban nhân dân cấp xã")]
+    assert mentions("e) Hoàn trả hoặc phối hợp với KBNN hoàn trả các khoản tiền do sai sót.") == [("support", "KBNN")]
+    assert mentions("Nếu cần thiết, phối hợp với Sở Tài chính kiểm tra.") == []
+    assert mentions("c) Kết quả phối hợp với Văn phòng Quốc hội trong việc bảo đảm điều kiện hoạt động.") == []
+    assert mentions("đ) Ra quyết định truy nã và phối hợp tổ chức truy bắt kịp thời phạm nhân trốn trại giam.") == []
+
+
 def test_a_partner_verb_that_says_which_units_are_meant_is_no_support_duty() -> None:
     """``…, các đơn vị tham gia TABMIS, … có trách nhiệm tổ chức triển khai``: ``tham gia`` after a kind of body says
     which units are meant; the duty cue is the clause's verb (bulk doc_000319, doc_000124, doc_000147)."""
