@@ -1,10 +1,11 @@
-"""Shared bits of the benchmarks: corpus paths, the check set, a timer, and the one reader of the bulk texts' page
-names (slugs). Benchmarks print figures; they assert nothing."""
+"""Shared bits of the benchmarks: corpus paths, the check set, a timer, a bulk text read as the pipeline reads its
+file, and the one reader of the bulk texts' page names (slugs). Benchmarks print figures; they assert nothing."""
 
 from __future__ import annotations
 
 import os
 import re
+import sys
 import time
 import unicodedata
 from collections.abc import Iterator
@@ -13,6 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from pipeline.ingest.text import decode, paged  # noqa: E402
+from pipeline.model import Document, RawDocument, TextSource  # noqa: E402
+from pipeline.normalize import normalize  # noqa: E402
+from pipeline.settings import Settings  # noqa: E402
+
 CORPUS = ROOT.parent / "shared" / "corpus"
 BULK = CORPUS / "bulk-vbpl.jsonl.gz"
 SCANS = CORPUS / "scans"
@@ -22,6 +31,13 @@ HEAD = 3000  # characters of a text in which its own number is printed
 # 249-2025-nd…, 1408-qd…, 66-15-2026-nq… (66.15/2026/NQ-CP): number, year, symbol
 SLUG_NUMBER = re.compile(r"(?:^|-)(\d+(?:-\d+)*?)-(?:(\d{4})-)?([a-z][a-z0-9]*)")
 GLUES_OF_LINES = ("", " ")  # a number's pieces split over lines (S / ố: 90 / /20 / 25), or lines apart
+
+
+def bulk_document(doc_id: str, text: str) -> Document:
+    """A bulk text normalised as `vanban` reads it from a text file: a legacy font's mojibake (TCVN3 read as Latin-1,
+    doc_000891) converted to Unicode first, as the evaluation's bulk inputs are."""
+    decoded = decode(text.encode("utf-8"), Settings().min_text_quality)
+    return normalize(RawDocument(doc_id, doc_id, "text", paged(decoded.text, TextSource.PLAIN_TEXT, "plain text")))
 
 
 @contextmanager

@@ -28,11 +28,9 @@ import re
 import tomllib
 from difflib import SequenceMatcher
 
-from common import BULK, CHECK, HEAD, ROOT, fold, read_slug, text_agrees, timer
+from common import BULK, CHECK, HEAD, ROOT, bulk_document, fold, read_slug, text_agrees, timer
 
 from pipeline.document_types import document_types
-from pipeline.model import PageText, RawDocument, TextSource
-from pipeline.normalize import normalize
 from pipeline.structure.header import parse_header
 from pipeline.structure.identification import Header
 from pipeline.structure.lines import join_split_labels, split_lines
@@ -133,8 +131,7 @@ def main() -> None:
             if record["id"] in CHECK:
                 continue
             total += 1
-            page = PageText(1, record["text"], TextSource.PLAIN_TEXT)
-            document = normalize(RawDocument(record["id"], record["id"], "text", [page]))
+            document = bulk_document(record["id"], record["text"])
             header = parse_header(join_split_labels(split_lines(document.text)))
             own = text_agrees(record["slug"], document.text[:HEAD], header.number_symbol)
             if own is None:

@@ -20,15 +20,13 @@ import random
 import sys
 from pathlib import Path
 
-from common import BULK, ROOT
+from common import BULK, ROOT, bulk_document
 
 sys.path.insert(0, str(ROOT))
 
-from pipeline.evaluate.gold import Gold  # noqa: E402
+from pipeline.evaluate.gold import Gold, Score, same_name  # noqa: E402
 from pipeline.evaluate.run import bulk_texts  # noqa: E402
 from pipeline.keys import text_key  # noqa: E402
-from pipeline.model import PageText, RawDocument, TextSource  # noqa: E402
-from pipeline.normalize import normalize  # noqa: E402
 from pipeline.structure import parse  # noqa: E402
 from tests import test_eval as draws  # noqa: E402
 
@@ -65,12 +63,12 @@ def sample() -> list[str]:
     return random.Random(SEED).sample(frame, SIZE)
 
 
-def read_fields(text: str, doc_id: str) -> dict[str, str | None]:
-    """The pipeline's header and signature fields of one bulk text."""
-    document = normalize(RawDocument(doc_id, doc_id, "text", [PageText(1, text, TextSource.PLAIN_TEXT)]))
+def read_fields(text: str, doc_id: str) -> tuple[dict[str, str | None], list[str]]:
+    """The pipeline's header and signature fields of one bulk text, and its recipients."""
+    document = bulk_document(doc_id, text)
     structure = parse(document)
     header = {name: getattr(structure.header, name) for name in FIELDS if name != "signer_name"}
-    return {**header, "signer_name": structure.signature.signer_name}
+    return {**header, "signer_name": structure.signature.signer_name}, [r.recipient for r in structure.recipients]
 
 
 def same(want: str | None, got: str | None) -> bool:
@@ -87,18 +85,29 @@ def main() -> None:
         return
     golds = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(GOLD.glob("doc_*.json"))}
     texts = bulk_texts(golds)
-    right = {name: 0 for name in FIELDS}
-    for doc_id, gold in golds.items():
-        got = read_fields(texts[doc_id], doc_id)
-        for name in FIELDS:
-            if same(gold["header"][name], got[name]):
-                right[name] += 1
-            elif args.misses:
-                print(f"{doc_id} {name}: want {gold['header'][name]!r}, got {got[name]!r}")
-    total = len(golds) * len(FIELDS)
-    print(f"{len(golds)} texts read by hand")
-    print("  ".join(f"{name} {right[name]}/{len(golds)}" for name in FIELDS))
-    print(f"header fields {sum(right.values())}/{total} = {sum(right.values()) / max(total, 1):.3f}")
+    read = {doc_id: read_fields(texts[doc_id], doc_id) for doc_id in golds}
+    for group in sorted({gold.get("group", SEED) for gold in golds.values()}):
+        drawn = {doc_id: gold for doc_id, gold in golds.items() if gold.get("group", SEED) == group}
+        right = {name: 0 for name in FIELDS}
+        for doc_id, gold in drawn.items():
+            for name in FIELDS:
+                if same(gold["header"][name], read[doc_id][0][name]):
+                    right[name] += 1
+                elif args.misses:
+                    print(f"{doc_id} {name}: want {gold['header'][name]!r}, got {read[doc_id][0][name]!r}")
+        total = len(drawn) * len(FIELDS)
+        print(f"group {group}: {len(drawn)} texts read by hand")
+        print("  ".join(f"{name} {right[name]}/{len(drawn)}" for name in FIELDS))
+        print(f"header fields {sum(right.values())}/{total} = {sum(right.values()) / max(total, 1):.3f}")
+    recipients = Score()
+    listed = {doc_id: gold["recipients"] for doc_id, gold in golds.items() if "recipients" in gold}
+    for doc_id, want in listed.items():
+        recipients.add(doc_id, want, read[doc_id][1], same_name)
+    if listed:
+        print(f"recipients of {len(listed)} texts (read with the held-out group): {sum(map(len, listed.values()))} items"
+              f"  P {recipients.precision:.3f}  R {recipients.recall:.3f}  F1 {recipients.f1:.3f}")
+        if args.misses:
+            print("".join(f"  {miss}\n" for miss in recipients.misses), end="")
 
 
 if __name__ == "__main__":

@@ -35,10 +35,8 @@ import json
 import re
 from collections import Counter
 
-from common import BULK, CHECK, HEAD, fold, read_slug, text_agrees, timer
+from common import BULK, CHECK, HEAD, bulk_document, fold, read_slug, text_agrees, timer
 
-from pipeline.model import PageText, RawDocument, TextSource
-from pipeline.normalize import normalize
 from pipeline.structure import parse
 
 LEVELS = ("chapter", "article", "clause", "point")
@@ -203,8 +201,7 @@ def main() -> None:
         for record in map(json.loads, records):
             if (wanted and record["id"] not in wanted) or (args.study and record["id"] in CHECK):
                 continue
-            page = PageText(1, record["text"], TextSource.PLAIN_TEXT)
-            document = normalize(RawDocument(record["id"], record["id"], "text", [page]))
+            document = bulk_document(record["id"], record["text"])
             structure = parse(document)
             end = main_end(document.text)
             letters = ENGLISH_POINT_LETTERS if "vbpqta" in record["slug"] else POINT_LETTERS

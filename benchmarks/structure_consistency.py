@@ -28,10 +28,8 @@ import json
 import re
 from collections import Counter, defaultdict
 
-from common import BULK, CHECK, timer
+from common import BULK, CHECK, bulk_document, timer
 
-from pipeline.model import PageText, RawDocument, TextSource
-from pipeline.normalize import normalize
 from pipeline.structure import Structure, parse
 from pipeline.structure.amendments import quoted_passages
 from pipeline.structure.identification import HEADER_LINES, sheet_values, type_of_title
@@ -155,8 +153,7 @@ def main() -> None:
             if record["id"] in CHECK or (wanted and record["id"] not in wanted):
                 continue
             total += 1
-            page = PageText(1, record["text"], TextSource.PLAIN_TEXT)
-            document = normalize(RawDocument(record["id"], record["id"], "text", [page]))
+            document = bulk_document(record["id"], record["text"])
             lines = join_split_labels(split_lines(document.text))
             for check, what in violations(parse(document), lines):
                 counts[check] += 1

@@ -3,6 +3,7 @@ and the citation grammar (the types of cited documents)."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -27,6 +28,11 @@ def joint_codes() -> frozenset[str]:
     return frozenset(code for kind in document_types() if kind.get("joint") for code in kind.get("state", []))
 
 
+def symbol_codes(symbol: str) -> list[str]:
+    """The codes a symbol lists, its type's first (``TTLT-BTC-BTP``, ``TTLT/BTP-BCA``: ``TTLT``, then the issuers')."""
+    return [code.strip() for code in re.split(r"[-–/]", symbol)]
+
+
 def is_joint(symbol: str | None) -> bool:
-    """Does a symbol (``TTLT-BTC-BTP``) open with a joint type's abbreviation?"""
-    return bool(symbol) and symbol.replace("–", "-").split("-")[0].split("/")[0].strip() in joint_codes()
+    """Does a symbol (``TTLT-BTC-BTP``, ``TTLT/BTC-BNV``) open with a joint type's abbreviation?"""
+    return bool(symbol) and symbol_codes(symbol)[0] in joint_codes()

@@ -4,6 +4,7 @@ property sheet's value cut at its hyphen), each read from a real document."""
 
 from __future__ import annotations
 
+from pipeline.document_types import is_joint, symbol_codes
 from tests.test_structure import dev, structure_of
 
 
@@ -141,3 +142,9 @@ def test_a_rule_under_the_title_ends_it_as_a_blank_line_does() -> None:
         "năm 2025 hướng dẫn\nĐiều 1. Phạm vi"
     )
     assert structure_of(text).header.title == "Quy định về việc thử"
+
+
+def test_a_joint_symbol_is_told_by_its_type_code_before_a_dash_or_a_slash() -> None:
+    """One reading of a symbol's codes for the header's co-issuers and the citations' joint issuers alike."""
+    assert is_joint("TTLT-BTC-BTP") and is_joint("TTLT/BTC-BNV") and not is_joint("TT-BTC")
+    assert symbol_codes("TTLT/BTP-BCA") == ["TTLT", "BTP", "BCA"]

@@ -148,7 +148,7 @@ class FieldAccuracy:
         return self.correct / self.total if self.total else 0.0  # nothing scored proves nothing
 
 
-def _same_name(a: str, b: str) -> bool:
+def same_name(a: str, b: str) -> bool:
     return fuzz.token_sort_ratio(name_key(a), name_key(b)) >= NAME_MATCH
 
 
@@ -159,7 +159,7 @@ def _same_heading(a: str, b: str) -> bool:
 def _same_role_and_name(a: str, b: str) -> bool:
     role_a, _, name_a = a.partition(": ")
     role_b, _, name_b = b.partition(": ")
-    return role_a == role_b and _same_name(name_a, name_b)
+    return role_a == role_b and same_name(name_a, name_b)
 
 
 @dataclass
@@ -259,7 +259,7 @@ def evaluate(golds: Iterable[Gold], predictions: Predictions) -> Evaluation:
         _score_assignments(result, gold, predictions.rows("assignments", doc_id))
         recipients = predictions.rows("recipients", doc_id)
         result.recipients.add(
-            gold.file, gold.recipients, list(recipients.get("recipient", pd.Series(dtype=str))), _same_name
+            gold.file, gold.recipients, list(recipients.get("recipient", pd.Series(dtype=str))), same_name
         )
         sections = predictions.rows("sections", doc_id)
         top = sections[(sections["level"] == 1) & sections["is_heading"]] if not sections.empty else sections

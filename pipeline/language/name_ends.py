@@ -27,19 +27,19 @@ VERB_TAGS = ("V", "R")
 RELATIVE_VERB_WITHIN = 3
 # After the provision that defines a kind, the name ends but where a list goes on (a comma, "và", "hoặc").
 REFERENCE_CLOSES = re.compile(r"(?!,|\s+(?:và|hoặc)\s)")
-WORD_START = re.compile(r"")  # where a verb that holds a stop word begins: the name ends there
 
 
 def first_stop(text: str) -> int:
     """Where the first word that ends a name is in `text` (a verb, a function word, punctuation; else its end)."""
-    return next(_stops(text)).start()
+    return next(_stops(text))
 
 
-def _stops(text: str) -> Iterator[re.Match[str]]:
-    """The words that end a name in `text`, in order; verbs right after a kind of body that name what the body
-    does (``Cơ quan quản lý thuế``, ``Hội đồng thẩm định``, ``Cục Quản lý, giám sát tổ chức tín dụng``) are part of
-    the name, not its end, and so is a kind of body right after them (``tổ chức``: their object, not a verb), the
-    field a kind serves (``Cơ quan chuyên môn về xây dựng``) and the place a body sits in (``… tại Việt Nam``)."""
+def _stops(text: str) -> Iterator[int]:
+    """Where the words that end a name in `text` begin (the space before each), in order; verbs right after a kind
+    of body that name what the body does (``Cơ quan quản lý thuế``, ``Hội đồng thẩm định``, ``Cục Quản lý, giám sát
+    tổ chức tín dụng``) are part of the name, not its end, and so is a kind of body right after them (``tổ chức``:
+    their object, not a verb), the field a kind serves (``Cơ quan chuyên môn về xây dựng``) and the place a body sits
+    in (``… tại Việt Nam``)."""
     # at the start, or a later piece of a list (Hội đồng quản trị, Ban kiểm soát); a field after a kind (Cơ quan
     # chuyên môn về xây dựng)
     named = [m.span() for m in name_patterns()["field"].finditer(text)] + [
@@ -55,28 +55,26 @@ def _stops(text: str) -> Iterator[re.Match[str]]:
     inside = relative_clauses(text) + [(m.start() - 1, m.end()) for m in name_patterns()["compound"].finditer(text)]
     # a provision that defines a kind closes its name: what follows is the verb (… Điều này | trích tiền …), unless
     # the list goes on (… khoản 1 Điều này, | tổ chức …)
-    closing = [
-        m for _, end in _defining_references(text) if (m := REFERENCE_CLOSES.match(text, end))
-    ]  # fmt: skip
+    closing = [end for _, end in _defining_references(text) if REFERENCE_CLOSES.match(text, end)]
     stops = (
         m for m in name_patterns()["stop"].finditer(text)
         if m.start() == len(text)
         or not any(s <= m.start() and m.end() <= e for s, e in named) and not any(s <= m.start() < e for s, e in inside)
     )  # fmt: skip
-    placed = (m for m in map(partial(_in_its_word, text), stops) if m is not None)
-    return heapq.merge(closing, placed, key=lambda m: m.start())
+    placed = (at for at in map(partial(_in_its_word, text), stops) if at is not None)
+    return heapq.merge(closing, placed)
 
 
-def _in_its_word(text: str, stop: re.Match[str]) -> re.Match[str] | None:
+def _in_its_word(text: str, stop: re.Match[str]) -> int | None:
     """A stop word of one syllable read in the word it ends, when the syllable before it begins a word of the dictionary with it
     that underthesea's segmentation keeps whole there: a noun or an adjective is part of the name (``Kiểm toán độc
     lập``, ``Ban quản lý chương trình``: the stop is no stop, None), a verb ends the name where it begins (``Hội đồng
-    thẩm định | thông qua``: its start). Else the stop as it is (``Chủ đầu tư | lập``: the dictionary's ``tư lập`` is no
-    word of the sentence)."""
+    thẩm định | thông qua``: the space before it). Else where the stop begins (``Chủ đầu tư | lập``: the dictionary's
+    ``tư lập`` is no word of the sentence)."""
     word = stop.group().strip()
     previous = text[: stop.start()].rsplit(maxsplit=1)[-1:]
     if not word.isalpha() or not previous or f"{previous[0].casefold()} {word}" not in dictionary_words():
-        return stop
+        return stop.start()
     start = stop.start() - len(previous[0])
     position = 0
     for token, tag in pos_tag(text[: stop.end() + TAGGED_CONTEXT]):
@@ -85,8 +83,8 @@ def _in_its_word(text: str, stop: re.Match[str]) -> re.Match[str] | None:
             break
         position = at + len(token)
         if at == start and position >= stop.end():
-            return WORD_START.match(text, start - 1) if tag in VERB_TAGS else None
-    return stop
+            return max(start - 1, 0) if tag in VERB_TAGS else None
+    return stop.start()
 
 
 def relative_clauses(text: str) -> list[tuple[int, int]]:
@@ -143,11 +141,11 @@ def name_end_and_known_spans(text: str) -> tuple[int, list[tuple[int, int]]]:
     known name runs across a stop word that ends the names, so those of a longer stretch serve)."""
     stops = _stops(text)
     first = next(stops)
-    known = known_spans(text[: first.start() + KNOWN_NAME_REACH])
-    holding = [(s, e) for s, e in known if s < first.start() < e]
+    known = known_spans(text[: first + KNOWN_NAME_REACH])
+    holding = [(s, e) for s, e in known if s < first < e]
     if not holding:
-        return first.start(), known
-    end = next((m.start() for m in stops if m.start() >= holding[0][1]), len(text))
+        return first, known
+    end = next((at for at in stops if at >= holding[0][1]), len(text))
     return end, known_spans(text[:end])
 
 

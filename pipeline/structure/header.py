@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from itertools import combinations
 
-from pipeline.document_types import joint_codes
+from pipeline.document_types import is_joint, symbol_codes
 from pipeline.language.dates import EXACT_DATE, parse_date
 from pipeline.language.labels import LABEL_START, ROMAN, label
 from pipeline.structure.identification import (
@@ -346,8 +346,8 @@ def _co_issuers(lines: list[str], symbol: str) -> list[str] | None:
     anywhere (``ỦY BAN THƯỜNG VỤ QUỐC HỘI`` / ``CHÍNH PHỦ - ĐOÀN CHỦ TỊCH`` / ``ỦY BAN TRUNG ƯƠNG`` / ``MẶT TRẬN …``):
     of the line breaks, those that part two bodies are the ones whose bodies' initials read most like the codes
     (``UBTVQH``, ``CP``, ``ĐCTUBTWMTQVN``). None for a document of one issuer, or a block that names too few."""
-    type_code, *codes = [code.strip() for code in re.split(r"[-–]", symbol)]
-    if not codes or type_code not in joint_codes():
+    codes = symbol_codes(symbol)[1:]
+    if not codes or not is_joint(symbol):
         return None
     pieces = [(piece.strip(), index > 0) for line in lines for index, piece in enumerate(CO_ISSUER.split(line))]
     breaks = [index for index, (_, in_line) in enumerate(pieces) if index and not in_line]
