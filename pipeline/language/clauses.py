@@ -33,6 +33,7 @@ HEADING_PARTS = re.compile(r"(;\s+|,\s+của\s+)")  # between the parts of a hea
 PLACE_END = re.compile(r"[,;:.()]|\s(?:để|và|hoặc|về|làm)\s")  # … nơi đặt trụ sở chi nhánh | (hoặc nơi …)
 PREDICATE_JOIN = re.compile(r"\w(?:,|\s(?:và|hoặc))\s*$")  # Kiểm tra, giám sát và | phối hợp với …: a predicate joined to the next
 PARTNER_WORD = re.compile(r"\b(?:với|cùng)\b")  # phối hợp với | X, not phối hợp | tổ chức truy bắt (a verb)
+THEN_SUBJECT = re.compile(r"\sthì\s+(?=\w)")  # … thì | X: a condition ends, its consequence's subject opens
 NOT_BEFORE_PLACE = {"tới", "đến", "tại", "ở", "từ", "về"}  # … tới | nơi …: "nơi" is the place gone to, no qualifier
 PLACE_VERBS = ("lead_after", "lead_next", "duty", "support_after", "powers_after", "report")  # … nơi cư trú | thực hiện
 
@@ -411,6 +412,10 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
         ]  # fmt: skip
         if then := [start for start in starts[1:] if clause[:start].rstrip().endswith(" thì")]:
             starts = [body_start] + [start for start in starts[1:] if start >= then[0]]  # … thì X: X, not before
+    elif (then := THEN_SUBJECT.search(clause, body_start)) and not find_doer(clause[body_start : then.start()]):
+        # a condition with no opening word, whose words give no body a verb: its subject follows thì (Cán bộ … hy sinh,
+        # từ trần thì | đơn vị trực tiếp quản lý cán bộ chủ trì …; Vật chứng đã được … tiếp nhận … thì | cơ quan …)
+        starts = [then.end()]
     for start in starts:  # the clause's subject, or one after an opening phrase (Trường hợp … thì Bộ trưởng …)
         # … kể từ ngày nhận được hồ sơ, cơ quan tiếp nhận có trách nhiệm; (Trong phạm vi nhiệm vụ, quyền hạn của mình,)
         # cơ quan, tổ chức, cá nhân có liên quan có trách nhiệm …: read as opening a sentence
