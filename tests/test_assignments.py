@@ -394,6 +394,17 @@ def test_plural_subjects_are_collective() -> None:
     assert collective == {"Ủy ban nhân dân các huyện": True, "Sở Tài chính": False}
 
 
+def test_các_inside_a_known_bodys_own_name_makes_no_plural() -> None:
+    """``Vụ Tín dụng các ngành kinh tế`` (the State Bank's department for the economic sectors' credit, 51 bulk hits)
+    and ``Cục Văn hóa các dân tộc Việt Nam`` are one body each: their ``các`` names what they serve, while ``các`` that
+    stands outside a known name (``Chủ tịch Ủy ban nhân dân các tỉnh``) makes a plural subject."""
+    assert not is_collective("Vụ trưởng Vụ Tín dụng các ngành kinh tế")
+    assert not is_collective("Cục Văn hóa các dân tộc Việt Nam")
+    assert not is_collective("Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài")
+    assert is_collective("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương")
+    assert is_collective("các đơn vị thuộc Vụ Tín dụng các ngành kinh tế")
+
+
 def test_all_tasks_a_body_leads_or_supports_across_a_batch(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -463,6 +474,19 @@ def test_an_approval_under_a_heading_of_powers_is_no_task() -> None:
     assert not [t for t in structure.tasks if t.text.startswith(("1. Thống đốc", "2. Cục trưởng", "3. Giám đốc"))]
     limited = next(t for t in structure.tasks if t.text.startswith("b) Trong thời hạn 25 ngày làm việc kể từ"))
     assert by_task[limited.task_id] == {("lead", "Ngân hàng Nhà nước Việt Nam")}  # its defined short name, in full
+
+
+def test_a_body_that_decides_a_matter_holds_a_power_unless_a_time_limit_binds_it() -> None:
+    """bulk3 doc_000347 (a National Assembly resolution): ``2. Chủ tịch Hội đồng Dân tộc, Chủ nhiệm Ủy ban của Quốc
+    hội, Chủ nhiệm Văn phòng Quốc hội quyết định việc tham gia tổ chức, diễn đàn …`` says who decides, a power (gold
+    README; the file's notes), though no heading names powers; bulk3 doc_000580's ``Trong thời hạn 15 ngày làm việc …,
+    Cơ quan điều hành tại các thành phố quyết định việc sửa đổi, bổ sung Giấy phép`` is a duty and leads."""
+    structure, by_task = bulk_assignments("doc_000347")
+    deciding = [t for t in structure.tasks if t.text.startswith(("2. Chủ tịch Hội đồng Dân tộc", "3. Chánh án Tòa án"))]
+    assert len(deciding) == 2 and all(not by_task[t.task_id] for t in deciding)
+    structure, by_task = bulk_assignments("doc_000580")
+    limited = next(t for t in structure.tasks if t.text.startswith("3. Trong thời hạn 15 ngày làm việc"))
+    assert by_task[limited.task_id] == {("lead", "Cơ quan điều hành tại các thành phố")}
 
 
 def test_the_agent_of_a_passive_duty_that_ends_its_clause_leads() -> None:

@@ -50,6 +50,7 @@ NUMBER_COLUMN = re.compile(r"S?TT", re.IGNORECASE)
 ROW_NUMBER = re.compile(r"\d{1,3}\.?")
 GROUP_ROW = re.compile(r"[IVX]{1,5}\.?")
 MAX_COLUMNS = 12
+SUBJECT_REACH = 400  # characters from a lead where the list of bodies it opens is read (the subject of its verb)
 REQUEST_REACH = 12  # characters before a body where the request that names it is looked for (… Yêu cầu | X)
 
 
@@ -98,6 +99,9 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
             # time limit makes it a duty; Điều 4. Quyền của chủ thể giám sát / 1. Yêu cầu cơ quan … báo cáo …: the
             # holder's right, which gives the body asked no task (gold README)
             own = [a for a in own if a.role != "lead" or not _asked_under_powers(text, a, bool(task.deadlines))]
+        if not task.deadlines:
+            # Ủy ban nhân dân cấp tỉnh quyết định việc áp dụng …: a power wherever it stands; a time limit makes it a duty
+            own = [a for a in own if a.role != "lead" or not _decides_a_matter(text, a)]
         found += own
     in_order = _InTextOrder(tasks)
     for start, role in cells.items():  # a cell no task holds names the bodies of its row's task before it
@@ -239,6 +243,14 @@ def _asked_under_powers(text: str, assignment: Assignment, limited: bool) -> boo
     if not limited and cue("deciding").match(text, assignment.char_end):
         return True
     return bool(cue("requesting").search(text, max(0, assignment.char_start - REQUEST_REACH), assignment.char_start))
+
+
+def _decides_a_matter(text: str, assignment: Assignment) -> bool:
+    """Whether the list of bodies that holds a lead (from it to the list's last body: ``Bộ trưởng, | Thủ trưởng cơ quan
+    ngang bộ | quyết định việc …``) is the subject of ``quyết định việc …``: it decides a matter, a power."""
+    listed = names(text[assignment.char_start : assignment.char_start + SUBJECT_REACH])
+    end = assignment.char_start + max((offset + len(name) for offset, name in listed), default=0)
+    return bool(cue("deciding_a_matter").match(text, max(end, assignment.char_end)))
 
 
 def _under_powers(sections: dict[str, Section], section_id: str | None) -> bool:

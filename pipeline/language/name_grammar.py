@@ -203,7 +203,7 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
         or assignee in data["collective_names"]
         or assignee.startswith(tuple(data["collective_markers"])) and not _heads_a_name(assignee)
         or any(word in assignee for word in data["collective_words"])
-        or PLURAL.search(assignee)
+        or _plural(assignee)
         or f"{assignee} ".startswith(tuple(f"{title} " for title in data["member_titles"]))
         or _organ_of_a_kind(assignee)
     ):
@@ -212,6 +212,14 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
     if level is None and assignee.endswith(tuple(f" {kind}" for kind in data["local_kinds"])):
         level = "tỉnh"  # … of every local level: below a central issuer; the issuer's own in a local document
     return level is not None and below_issuer(level, place)
+
+
+def _plural(assignee: str) -> bool:
+    """Whether `assignee` holds ``các``, ``những`` or ``mọi`` outside a known body's own name (``Chủ tịch Ủy ban nhân
+    dân các tỉnh``; not ``Vụ trưởng Vụ Tín dụng các ngành kinh tế``, whose ``các`` names the sectors the one department
+    serves)."""
+    known = known_spans(assignee) if PLURAL.search(assignee) else []
+    return any(not any(s <= m.start() + 1 and m.end() <= e + 1 for s, e in known) for m in PLURAL.finditer(assignee))
 
 
 def _organ_of_a_kind(assignee: str) -> bool:

@@ -24,7 +24,7 @@ ROLE_CUES = lexicon(
                 "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "power_verbs", "considering",
                 "considered_verbs", "organised_things", "subordinate_verbs", "role_nouns", "role_kinds", "regulated_kinds", "regulated_firms",
                 "report_verbs", "report_prepositions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
-                "passive_duty_verbs",
+                "passive_duty_verbs", "matter_decisions",
             )
         },
         "role_headings": {str: str},
@@ -42,7 +42,7 @@ def role_cues() -> dict[str, Any]:
 def cue(name: str) -> re.Pattern[str]:
     """The compiled cue `name`: lead_before, lead_after, lead_next, submitting, support_after, powers_after, support, leading,
     report, defined_kind, definition_break, permission, right_before, duty_to_support, duty, public_kind, public_duty,
-    requesting, decision, deciding, organising, subordinate, defined_as, duty_words, regulated_kind, regulated_firm,
+    requesting, decision, deciding, deciding_a_matter, organising, subordinate, defined_as, duty_words, regulated_kind, regulated_firm,
     passive_agent, request_opening."""
     return _cues()[name]
 
@@ -121,6 +121,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"\s*(?:(?:{alternation(data['considering'])})(?:,|\s+và)?\s+(?:{alternation(data['considered_verbs'])})"
             rf"|{alternation(data['power_verbs'])})\b"
         ),
+        # … | quyết định việc thành lập …: the subject's verb decides a matter (matched where its list of bodies ends)
+        "deciding_a_matter": re.compile(rf"\s*(?:{alternation(data['matter_decisions'])})\b"),
         # chỉ đạo | tổ chức thu thập …: the verb the directed are told, no body
         "organising": re.compile(rf"tổ chức\s+(?:{alternation(data['organised_things'])})\b"),
         "support": re.compile(rf"\b(?:{alternation(data['support_before'])})\s+", re.IGNORECASE),
