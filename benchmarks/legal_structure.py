@@ -41,7 +41,8 @@ from pipeline.structure import parse
 
 LEVELS = ("chapter", "article", "clause", "point")
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
-ENGLISH_POINT_LETTERS = "abcdefghijklmnopqrstuvwxyz"  # an English translation letters its points in English
+# an English translation letters its points in English (e) f) g)), or keeps the Vietnamese letters (đ) e) g))
+ENGLISH_POINT_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 LABEL_WORDS = "(?:Điều|ĐIỀU|Chương|CHƯƠNG|Article|ARTICLE|Chapter|CHAPTER)"
 # Label pieces split over lines, glued back (applied until nothing changes).
@@ -104,14 +105,20 @@ def resumes(line: str, article: str | None, last_clause: int) -> bool:
     return bool(clause) and int(clause[1]) == last_clause + 1 and bool(INSTRUCTION.match(line))
 
 
-def expected_units(text: str, letters: str = POINT_LETTERS) -> Counter:
-    """The units a reader sees in the main document, as label paths (points lettered in `letters`)."""
+def follows(letter: str, previous: str | None, alphabets: tuple[str, ...]) -> bool:
+    """Is `letter` the point after `previous` (None: the first) in one of `alphabets`?"""
+    return any(alphabet.find(letter) == (alphabet.find(previous) + 1 if previous else 0) for alphabet in alphabets
+               if previous is None or previous in alphabet)  # fmt: skip
+
+
+def expected_units(text: str, alphabets: tuple[str, ...] = (POINT_LETTERS,)) -> Counter:
+    """The units a reader sees in the main document, as label paths (points lettered in one of `alphabets`)."""
     units: Counter = Counter()
     depth = 0  # quotation marks open in a passage that began with one at the start of a line
     in_table = False  # since a table's number column heading (STT), up to the next article or chapter
     said = False  # whether the open passage has words yet (a ``“`` alone on its line opens one before its first unit)
     article = clause = None
-    last_clause, last_point = 0, -1
+    last_clause, last_point = 0, None
     for raw in glued(text[: main_end(text)]).split("\n"):
         line = raw.strip()
         if depth and said and resumes(line, article, last_clause):
@@ -132,15 +139,15 @@ def expected_units(text: str, letters: str = POINT_LETTERS) -> Counter:
             units["chapter", match[1]] += 1
             in_table = False
         elif match := ARTICLE.match(line):
-            article, clause, last_clause, last_point, in_table = match[1], None, 0, -1, False
+            article, clause, last_clause, last_point, in_table = match[1], None, 0, None, False
             units["article", article] += 1
         elif in_table and last_clause == 0 and CLAUSE.match(line):
             continue  # a table before the article's first clause: its numbers are its rows' or cells'
         elif article and (match := CLAUSE.match(line)) and int(match[1]) == last_clause + 1:
-            clause, last_clause, last_point = match[1], last_clause + 1, -1
+            clause, last_clause, last_point = match[1], last_clause + 1, None
             units["clause", article, clause] += 1
-        elif article and (match := POINT.match(line)) and letters.find(match[1]) == last_point + 1:
-            last_point += 1
+        elif article and (match := POINT.match(line)) and follows(match[1], last_point, alphabets):
+            last_point = match[1]
             units["point", article, clause, match[1]] += 1
     return units
 
@@ -204,8 +211,8 @@ def main() -> None:
             document = bulk_document(record["id"], record["text"])
             structure = parse(document)
             end = main_end(document.text)
-            letters = ENGLISH_POINT_LETTERS if "vbpqta" in record["slug"] else POINT_LETTERS
-            expected, found = expected_units(document.text, letters), found_units(structure.sections, end)
+            alphabets = (ENGLISH_POINT_LETTERS, POINT_LETTERS) if "vbpqta" in record["slug"] else (POINT_LETTERS,)
+            expected, found = expected_units(document.text, alphabets), found_units(structure.sections, end)
             errors = 0
             for level in LEVELS:
                 want = Counter({k: v for k, v in expected.items() if k[0] == level})

@@ -234,6 +234,15 @@ def test_a_syllable_web_text_cut_into_three_pieces_is_read_whole(bulk: dict[str,
     assert structure_of(bulk["doc_000541"]).header.issuer == "QUỐC HỘI"
 
 
+def test_a_line_that_opens_a_point_ends_the_syllable_a_break_seemed_to_cut(bulk: dict[str, str]) -> None:
+    """``… rights and obligations: l`` / ``a) To establish …`` (doc_000928, Article 8) is no cut ``la``: a line break
+    at a label's edge cuts no syllable, and the points of the clause are read."""
+    sections = structure_of(bulk["doc_000928"]).sections
+    article = next(s for s in sections if s.label == "Article 8")
+    clause = next(s for s in sections if s.parent_id == article.section_id and s.label == "2")
+    assert [s.label for s in sections if s.parent_id == clause.section_id] == ["a", "b", "c", "d", "e", "g"]
+
+
 def test_a_clause_number_alone_on_its_line_opens_the_clause_below_it(bulk: dict[str, str]) -> None:
     sections = structure_of(bulk["doc_000304"]).sections  # '18.' / 'Nuôi sinh trưởng' in the definitions
     assert any(s.kind == "arabic" and s.label == "18" and s.heading.startswith("Nuôi sinh trưởng") for s in sections)
@@ -515,6 +524,15 @@ def test_a_quotation_opened_straight_and_closed_curly_ends_there(bulk: dict[str,
     """doc_000507 quotes ``"b) Trong thời hạn … điều chỉnh.”``: its chapters II to V are its own, not quoted."""
     chapters = [s.label for s in structure_of(bulk["doc_000507"]).sections if s.kind == "chuong"]
     assert chapters == [f"Chương {n}" for n in ("I", "II", "III", "IV", "V", "VI", "VII")]
+
+
+def test_a_straight_quotation_mark_at_a_line_end_closes_the_quotation(bulk: dict[str, str]) -> None:
+    """doc_000926's last instruction quotes ``"9. … Vietnam"`` and its points ``a. …`` / ``b. … lessee."``, which the
+    line joining puts on one line with three straight marks: the mark at its end closes the quotation, as a curly one
+    does, and the decree's own Article 2 after it is read with its two clauses."""
+    sections = structure_of(bulk["doc_000926"]).sections
+    article = next(s for s in sections if s.label == "Article 2")
+    assert [s.label for s in sections if s.parent_id == article.section_id] == ["1", "2"]
 
 
 def test_a_title_reads_on_over_lines_that_begin_like_the_end_of_a_header(bulk: dict[str, str]) -> None:

@@ -87,7 +87,7 @@ def quoted_passages(lines: list[Line]) -> list[Passage]:
             said = False
         said = said or any(char.isalpha() for char in text)
         if mark == '"':  # straight quotes: open while their count is odd, or until a curly mark closes them
-            depth = 0 if text.rstrip(" .;,").endswith(CLOSING) else (depth + text.count('"')) % 2
+            depth = 0 if text.rstrip(" .;,").endswith((CLOSING, '"')) else (depth + text.count('"')) % 2
         else:
             depth = max(0, depth + text.count(OPENING) - text.count(CLOSING))
         if depth == 0:

@@ -93,6 +93,10 @@ NAMED_ARTICLE_PIECES: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(rf"{_CUT_INSTRUCTION}\s{_ARTICLE_WORD}$"), re.compile(r"^\d{1,3}[a-z]?$"), " "),
     (re.compile(rf"{_CUT_INSTRUCTION}\s{_ARTICLE_WORD} \d{{1,2}}$"), re.compile(r"^\d{1,2}$"), ""),  # Điều 4 / 8
 ]
+# A line break at a label's edge cuts no syllable: after a whole label (``Chương V`` / ``ƯU ĐÃI …`` is no ``VƯU``) or
+# before one (``… obligations: l`` / ``a) To establish …`` is no ``la``).
+WHOLE_LABEL = re.compile(rf"^{_LABEL_WORDS}\s+(?:\d{{1,3}}[a-z]?|[IVXLC]+)$")
+OPENS_A_LABEL = re.compile(rf"^(?:[a-zđ]\s*\)|{_LABEL_WORDS}\s+(?:\d|[IVXLC]+\b))")
 NAMES_AN_ARTICLE = re.compile("|".join(f"(?:{after.pattern})" for _, after, _ in NAMED_ARTICLE_PIECES))
 _NAMED_LAST = re.compile(rf"\s{_ARTICLE_WORD}\s+\d{{1,3}}[a-z]?$")  # an instruction that ends on the article it names
 PLACEHOLDER = re.compile(r"\.{4,}|…{2,}")  # what a form leaves to be filled in
@@ -125,7 +129,8 @@ def join_split_labels(lines: list[Line]) -> list[Line]:
             if separator is None and NAMES_AN_ARTICLE.match(following):
                 separator = _names_the_article(text, following, [line.stripped for line in lines[last + 2 : last + 4]])
             went_on = in_syllable and goes_on_with_a_syllable(text, lines[last + 1].text)
-            in_syllable = separator is None and (splits_a_syllable(text, following) or went_on)
+            at_a_label = bool(WHOLE_LABEL.match(text) or OPENS_A_LABEL.match(following))
+            in_syllable = separator is None and not at_a_label and (splits_a_syllable(text, following) or went_on)
             if in_syllable:
                 separator = ""
             if separator is None:
