@@ -118,6 +118,13 @@ def main(argv: list[str] | None = None) -> int:
         "--today", type=date.fromisoformat, metavar="YYYY-MM-DD", help="due: look from this day (today)"
     )
 
+    reporting = commands.add_parser("report", help="write the review report of a processed folder again, as of a day")
+    reporting.add_argument("folder", type=Path, help="the processed folder (a run's --out)")
+    reporting.add_argument(
+        "--today", type=date.fromisoformat, metavar="YYYY-MM-DD",
+        help="what is due in the next 30 days, and the months around, seen from this day (today)",
+    )  # fmt: skip
+
     evaluate = commands.add_parser("eval", help="score the pipeline against hand-written gold")
     evaluate.add_argument("gold_dir", type=Path, help="folder of gold JSON files (tests/gold)")
     evaluate.add_argument("out_dir", type=Path, help="where the evaluated run writes its tables and eval.json")
@@ -133,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     except LexiconError as e:
         print(f"vanban: a data file does not follow its schema: {e}", file=sys.stderr)
         return USAGE_ERROR
-    command = {"eval": _eval, "watch": _watch, "catalogue": _catalogue}.get(args.command, _run)
+    command = {"eval": _eval, "watch": _watch, "catalogue": _catalogue, "report": _report}.get(args.command, _run)
     return command(parser, args)
 
 
@@ -240,6 +247,15 @@ def _catalogue(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         return 0
     with pd.option_context("display.width", 200):
         print(due[columns].to_string(index=False, max_colwidth=60))
+    return 0
+
+
+def _report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """The review report of a folder a run wrote, as of `--today` (a batch of last year's documents, or the
+    sample data, has nothing due in the 30 days from today: seen from a day of its own, it has)."""
+    if not (args.folder / "documents.parquet").exists():
+        parser.error("report: give a folder that a run wrote its tables to")
+    print(f"report: {report.write(args.folder, today=args.today) / 'index.html'}", file=sys.stderr)
     return 0
 
 

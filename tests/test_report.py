@@ -154,6 +154,17 @@ def test_the_batch_page_says_what_each_body_has_due_in_the_next_30_days(out: Pat
     assert body in section and "2025-12-31" in section and "3260-KH/ĐĐQH15" in section
 
 
+def test_vanban_report_writes_the_report_again_as_of_a_day_given(out: Path, tmp_path: Path) -> None:
+    """A batch of last year's documents has nothing due in the 30 days from today; `vanban report FOLDER --today`
+    writes its report seen from a day of its own: from 1 December 2024 the công văn 360/SNV-VP is due on the 20th."""
+    copy = tmp_path / "batch"
+    shutil.copytree(out, copy)
+    assert main(["report", str(copy), "--today", "2024-12-01"]) == 0
+    page = (copy / "report" / "index.html").read_text(encoding="utf-8")
+    section = page[page.index('<section id="due">') : page.index('<section id="workload"')]
+    assert "from 2024-12-01 to 2024-12-31" in section and "2024-12-20" in section and "360/SNV-VP" in section
+
+
 def test_header_fields_are_marked_where_their_words_stand_in_either_case_and_any_spacing() -> None:
     """A field is marked at the first place its words stand (any run of spaces or line breaks between them, in
     either case; the place where the date follows it), the signature's at the last, as a pattern of its words

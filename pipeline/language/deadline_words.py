@@ -23,7 +23,7 @@ SECTIONS = (
     "date_prefixes", "relative_openers", "anchor_openers", "anchor_stops", "units", "frequencies", "every_n_months",
     "ongoing", "recurring", "values", "exclusions", "number_words", "back_to", "from_then", "running_on",
     "periods", "overrun", "event_anchors", "event_words", "least", "amount_limits", "compared_to", "alone", "next_days", "span_ends",
-    "anchor_open_ends", "terms", "amount_ranges", "anchor_clause_starts", "anchor_governing_kinds", "anchor_case_governors",
+    "anchor_open_ends", "terms", "amount_ranges", "anchor_clause_starts", "anchor_doer_kinds", "anchor_governing_kinds", "anchor_case_governors",
     "from_then_conditions", "date_verb_prefixes", "extensions", "notice_anchors", "thresholds", "grants", "second_limit_openers",
 )  # fmt: skip
 

@@ -21,6 +21,7 @@ from pipeline.language.deadline_words import (
     words,
 )
 from pipeline.language.english import is_english
+from pipeline.language.gazetteer import known_spans
 from pipeline.language.recurring import first_duty_verb
 from pipeline.language.roles import role_cues
 from pipeline.language.screens import Screened
@@ -35,6 +36,12 @@ WORD = re.compile(r"\S+")
 # A note in brackets between an amount and its event (07 ngày làm việc (đối với lựa chọn nhà đầu tư quốc tế) trước ngày
 # có thời điểm đóng thầu: 10 in 6 bulk documents): part of the limit's phrase, read on to the event.
 NOTE = r"\([^()]{3,80}\)"
+# The case an amount is set for, between it and the event it shares with the amounts of the other cases (tối thiểu là 10
+# ngày đối với lựa chọn nhà đầu tư trong nước và 15 ngày đối với lựa chọn nhà đầu tư quốc tế trước ngày có thời điểm
+# đóng thầu; 05 ngày làm việc (đối với …), 07 ngày làm việc (đối với …) trước ngày …: 12 in 5 bulk documents).
+PER_CASE = r"(?:\([^()\d]{3,80}\)|đối với\s[^,.;:()\n\d]{3,80}?)"  # no amount in it: the next case's is not its own
+# … one of a list of cases, each with its amount (12 tháng đối với khoáng sản nhóm I, nhóm II và 09 tháng đối với …)
+LISTED_CASE = r"(?:\([^()\d]{3,80}\)|đối với\s[^.;:()\n\d]{3,80}?)"
 # A clause that opens a sentence with the event of its limit (Sau khi tiếp nhận đầy đủ hồ sơ, …; Khi có căn cứ …, …)
 OPENING_EVENT = re.compile(
     r"\s*[“\"]?\s*(?:[a-zđ]\d?\)|\d+(?:\.\d+)*\.?|[-+•])?\s*"
@@ -68,6 +75,8 @@ class _Grammar:
     term: re.Pattern[str]
     bracket: re.Pattern[str]
     span_end: re.Pattern[str]
+    next_case: re.Pattern[str]
+    case_before: re.Pattern[str]
     named_limit: re.Pattern[str]
     extension: re.Pattern[str]
     overrun: re.Pattern[str]
@@ -75,6 +84,9 @@ class _Grammar:
     next_day: Screened
     clause_start: re.Pattern[str]
     body_kind: re.Pattern[str]
+    governed_kind: re.Pattern[str]
+    kinds_start: re.Pattern[str]
+    doer_verb: re.Pattern[str]
     condition: re.Pattern[str]
     case_governor: re.Pattern[str]
     topic_governor: re.Pattern[str]
@@ -95,7 +107,7 @@ def _grammar() -> _Grammar:
             re.compile(
                 opening(d["relative_openers"], d["amount_limits"], d["least"], COPULAS, d["number_words"]) +
                 rf"(?:(?P<opener>{alternatives(d['relative_openers'])})\s+)?(?:(?P<limit>{alternatives(d['amount_limits'] + d['least'])})"
-                rf"\s+)?(?:(?:{'|'.join(COPULAS)})\s+)?{amount}\s*{unit_words}\b\s*,?\s*(?:{NOTE}\s*(?={event}))?(?P<anchor>{event}\S)?",
+                rf"\s+)?(?:(?:{'|'.join(COPULAS)})\s+)?{amount}\s*{unit_words}\b\s*,?\s*(?:{PER_CASE}\s*(?={event}))?(?P<anchor>{event}\S)?",
                 re.IGNORECASE,
             ),
             units,
@@ -148,6 +160,14 @@ def _grammar() -> _Grammar:
             rf"(?:{alternatives(d['amount_ranges'])})(?:\s+(?:{alternatives(d['thresholds'])}))?)$",
             re.IGNORECASE,
         ),
+        next_case=re.compile(  # … its case, and the amount of the next case after it
+            rf"\s*(?P<case>{LISTED_CASE})\s*(?:,|và|hoặc)\s*(?=(?:\d{{1,3}}|{alternatives(d['number_words'])})\s*{unit_words}\b)",
+            re.IGNORECASE,
+        ),
+        case_before=re.compile(  # the amount of a case and the case before the next amount
+            rf"(?<![\d:])(?:\d{{1,3}}|{alternatives(d['number_words'])})\s*{unit_words}\s*{LISTED_CASE}\s*(?:,|và|hoặc)\s*$",
+            re.IGNORECASE,
+        ),
         span_end=re.compile(rf"\s(?:cho\s+)?(?:{alternatives(d['span_ends'])})\b", re.IGNORECASE),
         overrun=re.compile(rf"(?<!\w)(?<!không )(?:{alternatives(d['overrun'])})$", re.IGNORECASE),
         next_day=Screened(
@@ -159,10 +179,19 @@ def _grammar() -> _Grammar:
             NEXT_DAY_WORDS,
         ),
         clause_start=re.compile(
-            rf"(?:{alternatives(d['anchor_clause_starts'] + role_cues()['leading_verbs'] + role_cues()['support_after'])})(?!\w)",
+            rf"(?:{alternatives(d['anchor_clause_starts'] + d['anchor_doer_kinds'] + role_cues()['leading_verbs'] + role_cues()['support_after'])})(?!\w)",
             re.IGNORECASE,
         ),
         body_kind=re.compile(rf"(?:{alternatives(d['anchor_governing_kinds'])})(?!\w)", re.IGNORECASE),
+        governed_kind=re.compile(  # a kind of body a noun of the event takes (… của các cơ quan)
+            rf"(?<!\w)(?:của|cho|với|từ)\s+(?:các\s+|những\s+)?(?:{alternatives(d['anchor_doer_kinds'] + d['anchor_governing_kinds'])})$",
+            re.IGNORECASE,
+        ),
+        kinds_start=re.compile(rf"(?:{alternatives(d['anchor_doer_kinds'] + d['anchor_governing_kinds'])})(?!\w)", re.IGNORECASE),
+        doer_verb=re.compile(
+            rf"(?<!\w)(?:{alternatives(DUTY_WORDS + tuple(role_cues()['decision_verbs'] + role_cues()['requesting_verbs'] + role_cues()['report_verbs']))})(?!\w)",
+            re.IGNORECASE,
+        ),
         condition=re.compile(rf"(?<!\w)(?:{alternatives(d['from_then_conditions'])})(?!\w)", re.IGNORECASE),
         case_governor=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_case_governors'])})(?!\w)", re.IGNORECASE),
         topic_governor=re.compile(rf"(?<!\w)(?:{alternatives(d['anchor_topic_governors'])})(?!\w)", re.IGNORECASE),
@@ -181,8 +210,14 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
     """The limits counted from an event in `text`; `bare`: a time value (a task table's time cell), where an
     amount of days with no event is a limit too and ``Trong ngày`` is the same day."""
     g, found = _grammar(), []
+    next_cases: set[int] = set()  # where the amounts of the next cases of a limit taken start
     for match in g.relative.finditer(text):
         opener = (match["opener"] or "").lower()
+        limit = " ".join((match["limit"] or "").lower().split())
+        if not opener and not limit and match.start() not in next_cases and g.case_before.search(before(text, match.start())):
+            continue  # the amount of a later case of a list whose first is no limit (tối thiểu 03 tháng đối với nợ trung
+            # và dài hạn, 01 tháng đối với nợ ngắn hạn kể từ ngày bắt đầu trả nợ: a span of good standing)
+        shared = None if match["anchor"] else _shared_event(text, match)
         if unit(match["unit"]) == "hour" and (CLOCK.match(text, match.end("unit")) or ON_A_DAY.match(text, match.end("unit"))):
             continue  # a time of day, no amount of hours (Chậm nhất là 17 giờ 00 ngày 01 tháng 02 năm 2026)
         if bare and not match["anchor"] and (
@@ -190,12 +225,11 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             or unit(match["unit"]) not in ("day", "working_day", "hour")
         ):
             continue  # a time value's own note (Trong ngày (… sau 15 giờ)); 6 tháng in a time value is a frequency
-        if not match["anchor"] and not bare and not _limit_alone(text, match):
+        if not match["anchor"] and not shared and not bare and not _limit_alone(text, match):
             continue  # an amount alone is a duration (trong 6 tháng đầu năm, trong vòng 05 năm liên tiếp), not a limit
         if not opener and g.overrun.search(before(text, match.start())):
             continue  # a limit run out: a condition or an offence (Quá 05 ngày kể từ ngày hết hạn mà không …)
-        limit = " ".join((match["limit"] or "").lower().split())
-        if limit in _least_only() and not _before_an_event(match):
+        if limit in _least_only() and not _before_an_event(match, shared):
             continue  # a minimum span (niêm yết ít nhất là 15 ngày, kể từ ngày niêm yết), no time to act by
         if not opener and (match["anchor"] or "").lower().startswith(tuple(words()["compared_to"])):
             continue  # an overrun measured against a limit (chậm dưới 30 ngày so với thời hạn quy định)
@@ -214,11 +248,11 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
             continue  # years before an event are looked back on (đã được tặng trong vòng 05 năm trước thời điểm nghỉ hưu)
         end = match.start() + len(match[0].rstrip(" ,"))
         anchor = None
+        if shared:
+            anchor, end, following = shared
+            next_cases.add(following)
         if match["anchor"]:
-            anchor_start = match.start("anchor")
-            end = min(_anchor_end(text, match.end("anchor")), _word_limit(text, anchor_start, ANCHOR_WORDS))
-            anchor = TRAILING_JOINT.sub("", text[anchor_start:end])  # … kể từ ngày kết thúc năm tài chính và phải …
-            end = anchor_start + len(anchor)
+            anchor, end = _anchor_of(text, match)
             if g.span_end.search(anchor) and not anchor.lower().startswith(tuple(words()["back_to"])):
                 continue  # measured from one point to another (… 03 năm kể từ ngày sản xuất đến ngày mở tờ khai)
         if opener in words()["from_then"] and limit not in words()["amount_limits"] and not _closes_a_duty(text, match, end):
@@ -249,6 +283,28 @@ def relative_limits(text: str, bare: bool = False) -> list[Deadline]:
                      relative_anchor=match["anchor"])  # fmt: skip
         )
     return found
+
+
+def _anchor_of(text: str, match: re.Match[str]) -> tuple[str, int]:
+    """The anchor event of a limit's match as written (:func:`_anchor_end`), and where it ends."""
+    anchor_start = match.start("anchor")
+    end = min(_anchor_end(text, match.end("anchor")), _word_limit(text, anchor_start, ANCHOR_WORDS))
+    anchor = TRAILING_JOINT.sub("", text[anchor_start:end])  # … kể từ ngày kết thúc năm tài chính và phải …
+    return anchor, anchor_start + len(anchor)
+
+
+def _shared_event(text: str, match: re.Match[str]) -> tuple[str, int, int] | None:
+    """The event an amount set for one case shares with the amounts of the next cases, written once after the last
+    (``tối thiểu là 10 ngày đối với lựa chọn nhà đầu tư trong nước và 15 ngày đối với … quốc tế trước ngày có thời
+    điểm đóng thầu``), where the amount's own case ends (its phrase) and where the next case's amount starts; None
+    when no such list follows it."""
+    g = _grammar()
+    case = g.next_case.match(text, match.end("unit"))
+    following = g.relative.pattern.match(text, case.end()) if case else None
+    if following is None or following["opener"] or following["limit"]:
+        return None
+    event = _anchor_of(text, following)[0] if following["anchor"] else (_shared_event(text, following) or (None,))[0]
+    return (event, case.end("case"), following.start()) if event else None
 
 
 def in_contract_units(amount: int, named: str) -> tuple[int, str]:
@@ -293,11 +349,11 @@ def _named_limit(text: str, match: re.Match[str]) -> bool:
     return (direct or written.endswith(":")) and _grammar().named_limit.search(written) is not None
 
 
-def _before_an_event(match: re.Match[str]) -> bool:
+def _before_an_event(match: re.Match[str], shared: tuple[str, int] | None = None) -> bool:
     """Whether a least amount is a notice before an event (``tối thiểu 03 ngày làm việc trước ngày dự kiến …``,
     ``trước ít nhất 24 giờ``), not a minimum span (``trong thời hạn tối thiểu là 10 ngày``) nor a wait after one
     (``ít nhất là 12 tháng sau ngày kết thúc kỳ kế toán``)."""
-    anchor = (match["anchor"] or "").lower()
+    anchor = (match["anchor"] or (shared[0] if shared else "")).lower()  # `shared`: the event of the next cases
     return (match["opener"] or "").lower() == "trước" or anchor.startswith(tuple(words()["notice_anchors"]))
 
 
@@ -350,7 +406,8 @@ def _anchor_end(text: str, start: int) -> int:
     """Where an anchor event as written ends: the event's noun phrase runs to its clause's end. That is
     punctuation (``.;:()``, a line break) or a word that opens what is to be done (``có
     trách nhiệm``, ``thì``, ``quy định tại``), unless it stands after a word no event ends with (``kể từ khi cơ quan có
-    thẩm quyền yêu cầu``, ``… hồ sơ theo quy định tại …``). A comma ends it before a new clause but not inside a list of the event (:func:`_lists_on`).
+    thẩm quyền yêu cầu``, ``… hồ sơ theo quy định tại …``). A comma ends it before a new clause but not inside a list
+    of the event (:func:`_listed_item`).
     ``hoặc`` or ``và`` before a second limit or event (``… hoặc 10 ngày kể từ ngày …``, ``hoặc tại thời điểm …``)
     ends it, ``hoặc`` before anything else joins two items of the event (``… được công bố hoặc gửi cho đối tượng thanh
     tra``); a bracket ends it: what follows is as often a note as more of the event. What joins the event to the duty
@@ -363,7 +420,8 @@ def _anchor_end(text: str, start: int) -> int:
             continue  # the event's own noun: kể từ ngày nhận được thông báo của cơ quan chuyên môn …
         if stop[0].lower().startswith("quy") and THE_RULE.search(text, max(0, stop.start() - 8), stop.start()):
             continue  # the rule the event happens under is part of it: … hồ sơ theo quy định tại Điều 21 của Luật này
-        if stop[0] == "," and _lists_on(text, stop.end(), text[start : stop.start()]):
+        if stop[0] == "," and (item_end := _listed_item(text, stop.end(), text[start : stop.start()])):
+            position = item_end  # … past a kind of body that would stop the event (…, đơn vị, doanh nghiệp trực thuộc …)
             continue
         if stop[0].lower().startswith("đối") and g.case_governor.search(text, start, stop.start()):
             continue  # a noun of the event takes it: … tham gia ý kiến đối với khoản cho vay ra nước ngoài
@@ -376,28 +434,48 @@ def _anchor_end(text: str, start: int) -> int:
     return len(text)
 
 
-def _lists_on(text: str, start: int, event: str) -> bool:
-    """Whether the words after a comma of an `event` are one more item of a list in it (``của Ủy ban nhân dân xã,
-    phường, thị trấn``; ``hồ sơ lấy ý kiến, đề nghị kiểm tra, thẩm định``): a few words up to the next comma,
+def _listed_item(text: str, start: int, event: str) -> int | None:
+    """Where the words after a comma of an `event` end when they are one more item of a list in it (``của Ủy ban
+    nhân dân xã, phường, thị trấn``; ``hồ sơ lấy ý kiến, đề nghị kiểm tra, thẩm định``): a few words up to the next comma,
     ``hoặc`` or a word that ends an event, that open no new clause (a capital, a kind of body, a lead verb: ``…, Sở
     Tư pháp ra quyết định``, ``…, cơ quan tiếp nhận phải …``; ``…, căn cứ …``) and are no subject of a duty. A kind
     of body is an item only where the event names a body (``ý kiến của bộ, ngành chủ quản``), else it is a doer
-    (``… hồ sơ đề xuất hợp lệ, bộ, cơ quan ngang bộ … có trách nhiệm``)."""
+    (``… hồ sơ đề xuất hợp lệ, bộ, cơ quan ngang bộ … có trách nhiệm``); None when they are not."""
     g = _grammar()
     stop = g.anchor_stop.search(text, start)
+    if stop and not text[start : stop.start()].strip() and g.kinds_start.match(text, stop.start()):
+        stop = g.anchor_stop.search(text, stop.end())  # a kind of body that stops an event opens the item (…, đơn vị, …)
     item = ITEM_JOINT.split(text[start : stop.start() if stop else len(text)], maxsplit=1)[0]
+    end = start + len(item.rstrip())
     words = item.split()  # … to the next comma or `hoặc` (của chủ đầu tư, nhà đầu tư hoặc …: one more item, nhà đầu tư)
     parallel = (
         bool(words) and words[0].lower() in {w.lower() for w in event.split()[-LIST_ITEM_WORDS:]}
         and first_duty_verb(" " + " ".join(words)) is None
     )  # … no doer with its verb (…, tác giả hoàn thành tác phẩm và gửi …; …, hải quan nơi đăng ký … kiểm tra)
-    most = PARALLEL_ITEM_WORDS if parallel else LIST_ITEM_WORDS
+    kindred = bool(words) and _kindred(event, words, text, start)
+    most = PARALLEL_ITEM_WORDS if parallel or kindred else LIST_ITEM_WORDS
     if not words or len(words) > most or (stop and " ".join(stop[0].lower().split()) in (*DUTY_WORDS, POINTER)):
-        return False  # … the subject of a duty (…, người nộp hồ sơ phải …), its object (…, phòng giao dịch các nội dung sau đây)
+        return None  # … the subject of a duty (…, người nộp hồ sơ phải …), its object (…, phòng giao dịch các nội dung sau đây)
     item = " ".join(words)
+    if kindred and first_duty_verb(" " + item) is None and not g.doer_verb.search(item):
+        return end  # … of the same kind as the word before the comma, with no verb of a doer
     if words[0][0].isupper() or words[0][0].isdigit() or g.clause_start.match(item) or is_english(event):
-        return False
-    return not g.body_kind.match(item) or re.search(r"(?<!\w)của\s", event) is not None
+        return None
+    return end if not g.body_kind.match(item) or re.search(r"(?<!\w)của\s", event) is not None else None
+
+
+def _kindred(event: str, item: list[str], text: str, start: int) -> bool:
+    """Whether the words after a comma of an `event` (at `start` in `text`) go on with what its last words are: the
+    numbers of a cited provision (``theo quy định tại khoản 1, 2 Điều 13``), a known body whose name holds the comma
+    (``của Bộ Văn hóa, Thể thao và Du lịch``), or a second kind of body where a noun of the event takes the first
+    (``của tổ chức, cá nhân về sản phẩm …``, ``ý kiến của các cơ quan, đơn vị có liên quan``)."""
+    g = _grammar()
+    if re.search(r"(?<!\w)(?:khoản|điểm|điều|mục)\s+\w{1,3}$", event, re.IGNORECASE):
+        return bool(re.fullmatch(r"\d{1,3}|[a-zđ]", item[0]))
+    if item[0][:1].isupper():
+        tail = max(0, start - 60)
+        return any(s < start - 1 - tail < e for s, e in known_spans(text[tail : start + 60]))
+    return g.governed_kind.search(event) is not None and g.kinds_start.match(" ".join(item)) is not None
 
 
 def _word_limit(text: str, start: int, count: int) -> int:
