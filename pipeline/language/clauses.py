@@ -338,7 +338,8 @@ def names_a_doer(text: str) -> bool:
     if clause_patterns()["support_opening"].match(body):
         return False  # Phối hợp với Bộ Nội vụ …: a partner, no doer; the heading's body does the work
     subject = next((c for _, c, _ in _clauses(body)), "")
-    return any(role != "report_to" for role, _, _ in _mentions(subject))
+    # (not the subject after a condition's thì: its paragraph's time limit is the condition's, no deadline of a task)
+    return any(role != "report_to" for role, _, _ in _mentions(subject, after_a_condition=False))
 
 
 def body_start_of(clause: str) -> int:
@@ -379,7 +380,7 @@ def _bullet_subject(clause: str, rest: str) -> list[Mention]:
 
 
 @document_cache(maxsize=16_384)  # a clause is read again as a paragraph's subject (names_a_doer) and by its task
-def _mentions(clause: str) -> tuple[Mention, ...]:
+def _mentions(clause: str, after_a_condition: bool = True) -> tuple[Mention, ...]:
     """(role, start in the clause, name as written) of every body the clause assigns: the subject before a lead
     cue (``Sở Y tế chủ trì``; also after an opening phrase: ``Căn cứ báo cáo …, Bộ trưởng Bộ Tài chính ban
     hành``, ``Trường hợp … thì Bộ trưởng Bộ Quốc phòng gửi``), the bodies after a directing cue (``Giao``,
@@ -412,7 +413,11 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
         ]  # fmt: skip
         if then := [start for start in starts[1:] if clause[:start].rstrip().endswith(" thì")]:
             starts = [body_start] + [start for start in starts[1:] if start >= then[0]]  # … thì X: X, not before
-    elif (then := THEN_SUBJECT.search(clause, body_start)) and not find_doer(clause[body_start : then.start()]):
+    elif (
+        after_a_condition
+        and (then := THEN_SUBJECT.search(clause, body_start))
+        and not find_doer(clause[body_start : then.start()])
+    ):
         # a condition with no opening word, whose words give no body a verb: its subject follows thì (Cán bộ … hy sinh,
         # từ trần thì | đơn vị trực tiếp quản lý cán bộ chủ trì …; Vật chứng đã được … tiếp nhận … thì | cơ quan …)
         starts = [then.end()]
