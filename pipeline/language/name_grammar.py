@@ -27,7 +27,7 @@ BODY_NAMES = lexicon(
                 "reference_qualifiers", "reference_parts", "reference_documents",
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "company_organs", "listed_apart", "listed_apart_after", "located_places", "not_children",
-                "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds",
+                "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds", "list_kinds",
             )
         },
         "levels_of_heads": {str: str},
@@ -102,6 +102,7 @@ def name_patterns() -> dict[str, re.Pattern[str]]:
         "lexicon_word": re.compile(
             rf"(?:{alternation(data['name_continuations'] + data['name_closers'] + data['name_closer_continuations'] + data['relations'] + ['cấp'])})\b"
         ),
+        "list_kind": re.compile(rf"(?i:{alternation(data['list_kinds'])})\b"),
         "joining_kind": re.compile(rf"\b(?:các\s+)?(?:{alternation(data['joining_kinds'])})\b"),
         # an alternative that a bare kind ends (Ủy ban nhân dân cấp xã hoặc cơ quan, | tổ chức có thẩm quyền)
         "alternative_kind": re.compile(
