@@ -707,6 +707,11 @@ def test_the_organs_of_a_company_named_by_kind_are_every_such_companys() -> None
     assert is_collective("Chủ tịch Hội đồng quản trị")
     assert is_collective("Ban kiểm soát ngân hàng thương mại thành viên")
     assert is_collective("Tổng Giám đốc (Giám đốc) tổ chức tín dụng")
+    # a kind of institution the law names, capitalised where it opens a sentence (tune doc_000514, doc_000142)
+    assert is_collective("Ngân hàng thương mại") and is_collective("Công ty chứng khoán thành viên")
+    assert not is_collective("Ngân hàng thương mại Cổ phần Ngoại thương Việt Nam")
+    # bulk doc_000586 (in no draw): the committees a bank's board sets up
+    assert is_collective("Ủy ban quản lý rủi ro") and is_collective("Ủy ban Nhân sự")
     # one institution named: one body
     assert not is_collective("Chủ tịch Hội đồng quản trị Ngân hàng Chính sách xã hội")
     assert not is_collective("Tổng Giám đốc Kho bạc Nhà nước")

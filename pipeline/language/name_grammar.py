@@ -207,6 +207,7 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
         or _plural(assignee)
         or f"{assignee} ".startswith(tuple(f"{title} " for title in data["member_titles"]))
         or _organ_of_a_kind(assignee)
+        or _kind_of_institution(assignee)
     ):
         return True
     level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None) or _level_of_head(assignee)
@@ -221,6 +222,16 @@ def _plural(assignee: str) -> bool:
     serves)."""
     known = known_spans(assignee) if PLURAL.search(assignee) else []
     return any(not any(s <= m.start() + 1 and m.end() <= e + 1 for s, e in known) for m in PLURAL.finditer(assignee))
+
+
+def _kind_of_institution(assignee: str) -> bool:
+    """Whether `assignee` is a kind of institution the law names (``Ngân hàng thương mại``, ``Công ty chứng khoán``,
+    capitalised where it opens a sentence), maybe with lower-case words that narrow it (``Ngân hàng thương mại nhà
+    nước``): every such institution; not one named by its own name (``Ngân hàng thương mại Cổ phần Ngoại thương Việt
+    Nam``)."""
+    lowered = assignee[:1].lower() + assignee[1:]
+    kind = next((k for k in grammar()["institution_kinds"] if f"{lowered} ".startswith(f"{k} ")), None)
+    return kind is not None and not any(word[:1].isupper() for word in lowered[len(kind) :].split())
 
 
 def _organ_of_a_kind(assignee: str) -> bool:
