@@ -104,7 +104,8 @@ def main() -> None:
     for doc_id, want in listed.items():
         recipients.add(doc_id, want, read[doc_id][1], same_name)
     if listed:
-        print(f"recipients of {len(listed)} texts (read with the held-out group): {sum(map(len, listed.values()))} items"
+        items = sum(map(len, listed.values()))
+        print(f"recipients of {len(listed)} texts (read with the held-out group): {items} items"
               f"  P {recipients.precision:.3f}  R {recipients.recall:.3f}  F1 {recipients.f1:.3f}")
         if args.misses:
             print("".join(f"  {miss}\n" for miss in recipients.misses), end="")

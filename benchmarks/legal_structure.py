@@ -4,15 +4,16 @@ The national legal database marks every unit of its documents; we only have the 
 the labels a careful reader sees in each text, with rules written apart from the parser's:
 
 - label pieces that web text put on lines of their own are glued back (``Đ`` / ``iều 6.``, ``Điều 1`` / ``0`` /
-  ``. Nhiệm vụ``, ``Chương`` / ``III``, ``4.`` / ``Nợ cơ cấu lại …``), an English translation's too (``Article 7`` /
-  ``.``);
+  ``. Nhiệm vụ``, ``Chương`` / ``III``, ``Chương XI`` / ``I``, ``4.`` / ``Nợ cơ cấu lại …``), an English
+  translation's too (``Article 7`` / ``.``);
 - a passage in quotation marks that opens a line (the new wording an amending text quotes) belongs to another
   document: none of its labels counts, up to the line where its marks are all closed (a straight ``"`` closes a
   curly one), or, where its closing mark was lost, up to the document's own next article or its article's next
   clause that gives the next instruction (``3. Sửa đổi …`` after ``2. Sửa đổi … Phụ lục II như sau: “Phụ lục II``);
 - a clause is a number that follows the previous clause of its article (``5.64`` or ``4.140.000`` is none), a
-  point a letter (``a)``, ``a/``) that follows the previous point of its clause (in the English alphabet in an
-  English translation: ``e)`` after ``d)``, then ``f)``);
+  point a letter (``a)``, ``a/``) that follows the previous point of its clause, as printed, in the Vietnamese
+  alphabet or the English one (``đ)`` or ``e)`` after ``d)``; ``f)`` or ``g)`` after ``e)``: an English translation
+  may keep the Vietnamese letters, a Vietnamese text may skip ``đ`` or print an ``f``);
 - a flattened table's numbers (after its ``STT`` column heading) before an article's first clause are its rows or
   cells, no clauses;
 - only the main document counts: the reading stops at the signature (``KT. BỘ TRƯỞNG``) or ``Nơi nhận``;
@@ -41,7 +42,6 @@ from pipeline.structure import parse
 
 LEVELS = ("chapter", "article", "clause", "point")
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
-# an English translation letters its points in English (e) f) g)), or keeps the Vietnamese letters (đ) e) g))
 ENGLISH_POINT_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 LABEL_WORDS = "(?:Điều|ĐIỀU|Chương|CHƯƠNG|Article|ARTICLE|Chapter|CHAPTER)"
@@ -50,12 +50,14 @@ GLUES = [
     (re.compile(r"(?m)^([ \t]*Đ)[ \t]*\n?[ \t]*(iều\b)"), r"\1\2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Article|ARTICLE|Chapter|CHAPTER))[ \t]*\n[ \t]*(\d+[a-z]?|[IVXLC]+)\b"), r"\1 \2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)[ \t]+\d+)[ \t]*\n[ \t]*(\d+)[ \t]*$"), r"\1\2"),
+    (re.compile(r"(?m)^([ \t]*(?:Chương|CHƯƠNG|Chapter|CHAPTER)[ \t]+[IVXLC]+)[ \t]*\n[ \t]*([IVXLC]+)[ \t]*$"), r"\1\2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)[ \t]+\d+[a-z]?)[ \t]*\n[ \t]*([.:])"), r"\1\2"),
     (re.compile(r"(?m)^([ \t]*(?:Điều|ĐIỀU|Article|ARTICLE)[ \t]+\d+[a-z]?[.:])[ \t]*\n[ \t]*(?=\S)"), r"\1 "),
     (re.compile(r"(?m)^([ \t]*\d{1,3})[ \t]*\n[ \t]*(\.)(?=[ \t]*$|[ \t]*[^\W\d_])"), r"\1\2"),  # 12 / . / Quản lý …
     (re.compile(r"(?m)^([ \t]*[a-zđ])[ \t]*\n[ \t]*(\))(?=[ \t]*$|[ \t]*[^\W\d_])"), r"\1\2"),  # c / ) Thay thế …
-    # … not onto an article's or chapter's label: ``m`` / ``2`` / ``.`` / ``Điều 9.`` is a square metre's stop
-    (re.compile(rf"(?m)^([ \t]*(?:\d{{1,3}}\.|[a-zđ]\)))[ \t]*\n[ \t]*(?=[^\W\d_])(?!{LABEL_WORDS}\s)"), r"\1 "),
+    # … not onto an article's or chapter's label: ``m`` / ``2`` / ``.`` / ``Điều 9.`` is a square metre's stop; a word
+    # that begins like one is none (``6.`` / ``Điều động``, ``3.`` / ``Điều tra thống kê …``)
+    (re.compile(rf"(?m)^([ \t]*(?:\d{{1,3}}\.|[a-zđ]\)))[ \t]*\n[ \t]*(?=[^\W\d_])(?!{LABEL_WORDS}\s+(?:\d|[IVXLC]+\b))"), r"\1 "),
 ]
 CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Chapter|CHAPTER)\s+([IVXLC]+|\d+)\b")
 ARTICLE = re.compile(r"^(?:Điều|ĐIỀU|Article|ARTICLE)\s+(\d+[a-z]?)\s*[.:]")
@@ -63,8 +65,11 @@ CLAUSE = re.compile(r"^(\d{1,3})\s*[.)](?![\d.])\s*\S")
 POINT = re.compile(r"^([a-zđ])\s*(?:\)|/(?=\s))\s*\S")  # a) …, a/ … (9 English translations: 455 lines)
 # a table flattened one cell a line opens with its number column's heading alone on a line
 NUMBER_COLUMN = re.compile(r"^(?:STT|Stt|TT|Số TT|SỐ TT|Số thứ tự|SỐ THỨ TỰ)\.?$")
-# an amending text's own instruction, after its clause number
-INSTRUCTION = re.compile(r"^\d{1,3}\.\s*(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Hủy bỏ|Huỷ bỏ|Bỏ|Đình chỉ)\b")
+# an amending text's own instruction, after its clause number (``3. To annul Articles 8 …`` in an English translation)
+INSTRUCTION = re.compile(
+    r"^\d{1,3}\.\s*(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm|Hủy bỏ|Huỷ bỏ|Bỏ|Đình chỉ"
+    r"|To (?:amend|supplement|add|replace|annul|abolish|repeal|remove|obliterate))\b"  # an English translation's
+)
 # the signing authority's block (its capitals may carry marks: ``KT. BỘ TRƯỞNG``, ``TM. ỦY BAN …``) or the recipients
 MAIN_END = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\b|^(?:TM|T/M|KT|Q|TL|TUQ)\.\s*(?P<word>[^\W\d_]{2})")
 
@@ -111,7 +116,7 @@ def follows(letter: str, previous: str | None, alphabets: tuple[str, ...]) -> bo
                if previous is None or previous in alphabet)  # fmt: skip
 
 
-def expected_units(text: str, alphabets: tuple[str, ...] = (POINT_LETTERS,)) -> Counter:
+def expected_units(text: str, alphabets: tuple[str, ...] = (POINT_LETTERS, ENGLISH_POINT_LETTERS)) -> Counter:
     """The units a reader sees in the main document, as label paths (points lettered in one of `alphabets`)."""
     units: Counter = Counter()
     depth = 0  # quotation marks open in a passage that began with one at the start of a line
@@ -211,8 +216,7 @@ def main() -> None:
             document = bulk_document(record["id"], record["text"])
             structure = parse(document)
             end = main_end(document.text)
-            alphabets = (ENGLISH_POINT_LETTERS, POINT_LETTERS) if "vbpqta" in record["slug"] else (POINT_LETTERS,)
-            expected, found = expected_units(document.text, alphabets), found_units(structure.sections, end)
+            expected, found = expected_units(document.text), found_units(structure.sections, end)
             errors = 0
             for level in LEVELS:
                 want = Counter({k: v for k, v in expected.items() if k[0] == level})

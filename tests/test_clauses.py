@@ -262,6 +262,24 @@ def test_a_subject_after_an_opening_phrase_may_be_written_in_lower_case() -> Non
     assert mentions("Trường hợp cần thiết, tổ chức kiểm tra đột xuất.") == []
 
 
+def test_a_condition_with_no_opening_word_passes_the_subject_to_what_follows_thi() -> None:
+    """``<condition> thì X <verb>`` with no opening word (42 bulk documents, 65 paragraphs: doc_000468, doc_000215,
+    doc_000509): X is the subject, as after ``Trường hợp … thì``; the condition's own nouns are none. A clause whose
+    words before ``thì`` give a body its verb keeps that subject."""
+    text = (  # bulk doc_000468
+        "6. Vật chứng đã được cơ quan thi hành án dân sự tiếp nhận trước ngày Luật này có hiệu lực thi hành thì cơ "
+        "quan thi hành án dân sự tiếp tục bảo quản và xử lý theo quy định của pháp luật."
+    )
+    assert mentions(text) == [("lead", "cơ quan thi hành án dân sự")]
+    text = (  # bulk doc_000215
+        "3. Kế hoạch ứng phó sự cố bức xạ và hạt nhân cấp tỉnh đã được lập và nộp cho cơ quan có thẩm quyền nhưng chưa "
+        "được phê duyệt trước ngày Thông tư này có hiệu lực thi hành thì Bộ Khoa học và Công nghệ tiếp tục thẩm định."
+    )
+    assert mentions(text) == [("lead", "Bộ Khoa học và Công nghệ")]
+    text = "Sở Y tế chủ trì kiểm tra, nếu phát hiện vi phạm thì báo cáo Ủy ban nhân dân tỉnh."
+    assert mentions(text) == [("lead", "Sở Y tế"), ("report_to", "Ủy ban nhân dân tỉnh")]
+
+
 def test_a_subject_after_an_opening_phrase_may_open_with_an_accented_capital() -> None:
     text = (  # src-vbpl-34 of the dev texts
         "c) Trường hợp bổ sung, hoàn thiện hồ sơ, Ủy ban nhân dân cấp tỉnh chỉ đạo cơ quan, đơn vị có liên quan tổ "
@@ -921,6 +939,18 @@ def test_a_partner_named_right_after_phoi_hop_supports() -> None:
         "hiện quy định tại khoản 2 Điều này."
     ) == [("lead", "Cảng vụ Hàng hải Hải Phòng"), ("support", "Cảng vụ Hàng hải Quảng Ninh")]
     assert mentions("Sở Y tế chủ trì, phối hợp thực hiện kế hoạch của Bộ Y tế.") == [("lead", "Sở Y tế")]
+
+
+def test_a_partner_after_an_item_s_own_predicate_supports_as_after_a_bare_phoi_hop_voi() -> None:
+    """An item with no subject whose predicate a comma, ``và`` or ``hoặc`` joins to ``phối hợp với Y`` (25 bulk
+    documents, 33 paragraphs: doc_000396, doc_000524, doc_000147): the heading's body does both, Y supports. An opening
+    phrase or a noun before ``phối hợp với`` joins nothing, and a verb after a bare ``phối hợp`` names no partner."""
+    text = "a) Hướng dẫn chuyên môn, nghiệp vụ và phối hợp với Ủy ban nhân dân cấp xã trong công tác quản lý."
+    assert mentions(text) == [("support", "Ủy ban nhân dân cấp xã")]
+    assert mentions("e) Hoàn trả hoặc phối hợp với KBNN hoàn trả các khoản tiền do sai sót.") == [("support", "KBNN")]
+    assert mentions("Nếu cần thiết, phối hợp với Sở Tài chính kiểm tra.") == []
+    assert mentions("c) Kết quả phối hợp với Văn phòng Quốc hội trong việc bảo đảm điều kiện hoạt động.") == []
+    assert mentions("đ) Ra quyết định truy nã và phối hợp tổ chức truy bắt kịp thời phạm nhân trốn trại giam.") == []
 
 
 def test_a_partner_verb_that_says_which_units_are_meant_is_no_support_duty() -> None:

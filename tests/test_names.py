@@ -266,6 +266,20 @@ def test_a_bare_kind_opens_a_list_of_kinds() -> None:
     assert [n for _, n in names("Các Bộ, ngành, địa phương có trách nhiệm thực hiện")] == ["Các Bộ, ngành, địa phương"]
 
 
+def test_ministries_and_sectors_after_one_body_are_a_subject_of_their_own() -> None:
+    # bulk doc_000267 (a law, in no draw): the named ministry and "bộ, ngành liên quan" are two subjects; the kinds
+    # that a plural or a list of kinds opens go on with it (Thủ trưởng các Sở, Ban, Ngành; các phòng, ban)
+    text = "Bộ Nông nghiệp và Môi trường, bộ, ngành có liên quan phê duyệt địa điểm xử lý"
+    assert [n for _, n in names(text)] == ["Bộ Nông nghiệp và Môi trường", "bộ, ngành có liên quan"]
+    text = "Ủy ban nhân dân cấp tỉnh, bộ, ngành, cơ quan, tổ chức ở trung ương có trách nhiệm gửi hồ sơ"
+    assert [n for _, n in names(text)] == ["Ủy ban nhân dân cấp tỉnh", "bộ, ngành, cơ quan, tổ chức ở trung ương"]
+    assert [n for _, n in names("bộ, cơ quan ngang bộ có liên quan xây dựng")] == ["bộ", "cơ quan ngang bộ có liên quan"]
+    assert [n for _, n in names("Thủ trưởng các Sở, Ban, Ngành có trách nhiệm")] == ["Thủ trưởng các Sở, Ban, Ngành"]
+    assert [n for _, n in names("các phòng, ban có liên quan thực hiện")] == ["các phòng, ban có liên quan"]
+    # "ban hành" is the verb, no kind
+    assert [n for _, n in names("Bộ Tài chính, ban hành văn bản hướng dẫn")] == ["Bộ Tài chính"]
+
+
 def test_kinds_named_by_what_they_do_in_the_plural() -> None:
     # 51 bulk documents write "các cơ quan quản lý": the verb names the kind, it does not end the name
     text = "các cơ quan quản lý nhà nước có liên quan khác có trách nhiệm hợp tác"  # bulk doc_000233
@@ -693,6 +707,11 @@ def test_the_organs_of_a_company_named_by_kind_are_every_such_companys() -> None
     assert is_collective("Chủ tịch Hội đồng quản trị")
     assert is_collective("Ban kiểm soát ngân hàng thương mại thành viên")
     assert is_collective("Tổng Giám đốc (Giám đốc) tổ chức tín dụng")
+    # a kind of institution the law names, capitalised where it opens a sentence (tune doc_000514, doc_000142)
+    assert is_collective("Ngân hàng thương mại") and is_collective("Công ty chứng khoán thành viên")
+    assert not is_collective("Ngân hàng thương mại Cổ phần Ngoại thương Việt Nam")
+    # bulk doc_000586 (in no draw): the committees a bank's board sets up
+    assert is_collective("Ủy ban quản lý rủi ro") and is_collective("Ủy ban Nhân sự")
     # one institution named: one body
     assert not is_collective("Chủ tịch Hội đồng quản trị Ngân hàng Chính sách xã hội")
     assert not is_collective("Tổng Giám đốc Kho bạc Nhà nước")

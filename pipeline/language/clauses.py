@@ -31,6 +31,9 @@ TABLE_CELL = " | "
 BLANKED = "  "  # what an opening phrase read as blanks leaves before a sentence's subject
 HEADING_PARTS = re.compile(r"(;\s+|,\s+của\s+)")  # between the parts of a heading's names
 PLACE_END = re.compile(r"[,;:.()]|\s(?:để|và|hoặc|về|làm)\s")  # … nơi đặt trụ sở chi nhánh | (hoặc nơi …)
+PREDICATE_JOIN = re.compile(r"\w(?:,|\s(?:và|hoặc))\s*$")  # Kiểm tra, giám sát và | phối hợp với …: a predicate joined to the next
+PARTNER_WORD = re.compile(r"\b(?:với|cùng)\b")  # phối hợp với | X, not phối hợp | tổ chức truy bắt (a verb)
+THEN_SUBJECT = re.compile(r"\sthì\s+(?=\w)")  # … thì | X: a condition ends, its consequence's subject opens
 NOT_BEFORE_PLACE = {"tới", "đến", "tại", "ở", "từ", "về"}  # … tới | nơi …: "nơi" is the place gone to, no qualifier
 PLACE_VERBS = ("lead_after", "lead_next", "duty", "support_after", "powers_after", "report")  # … nơi cư trú | thực hiện
 
@@ -335,7 +338,8 @@ def names_a_doer(text: str) -> bool:
     if clause_patterns()["support_opening"].match(body):
         return False  # Phối hợp với Bộ Nội vụ …: a partner, no doer; the heading's body does the work
     subject = next((c for _, c, _ in _clauses(body)), "")
-    return any(role != "report_to" for role, _, _ in _mentions(subject))
+    # (not the subject after a condition's thì: its paragraph's time limit is the condition's, no deadline of a task)
+    return any(role != "report_to" for role, _, _ in _mentions(subject, after_a_condition=False))
 
 
 def body_start_of(clause: str) -> int:
@@ -376,7 +380,7 @@ def _bullet_subject(clause: str, rest: str) -> list[Mention]:
 
 
 @document_cache(maxsize=16_384)  # a clause is read again as a paragraph's subject (names_a_doer) and by its task
-def _mentions(clause: str) -> tuple[Mention, ...]:
+def _mentions(clause: str, after_a_condition: bool = True) -> tuple[Mention, ...]:
     """(role, start in the clause, name as written) of every body the clause assigns: the subject before a lead
     cue (``Sở Y tế chủ trì``; also after an opening phrase: ``Căn cứ báo cáo …, Bộ trưởng Bộ Tài chính ban
     hành``, ``Trường hợp … thì Bộ trưởng Bộ Quốc phòng gửi``), the bodies after a directing cue (``Giao``,
@@ -409,6 +413,14 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
         ]  # fmt: skip
         if then := [start for start in starts[1:] if clause[:start].rstrip().endswith(" thì")]:
             starts = [body_start] + [start for start in starts[1:] if start >= then[0]]  # … thì X: X, not before
+    elif (
+        after_a_condition
+        and (then := THEN_SUBJECT.search(clause, body_start))
+        and not find_doer(clause[body_start : then.start()])
+    ):
+        # a condition with no opening word, whose words give no body a verb: its subject follows thì (Cán bộ … hy sinh,
+        # từ trần thì | đơn vị trực tiếp quản lý cán bộ chủ trì …; Vật chứng đã được … tiếp nhận … thì | cơ quan …)
+        starts = [then.end()]
     for start in starts:  # the clause's subject, or one after an opening phrase (Trường hợp … thì Bộ trưởng …)
         # … kể từ ngày nhận được hồ sơ, cơ quan tiếp nhận có trách nhiệm; (Trong phạm vi nhiệm vụ, quyền hạn của mình,)
         # cơ quan, tổ chức, cá nhân có liên quan có trách nhiệm …: read as opening a sentence
@@ -436,7 +448,7 @@ def _mentions(clause: str) -> tuple[Mention, ...]:
                 continue  # a paper that asks (an application, a form) directs no body
             if role == "lead" and cue("right_before").search(clause, max(0, match.start() - 20), match.end()):
                 continue  # … có quyền yêu cầu X …: a right of the subject, no task of X
-            if role == "support" and not _works_with_partner(clause[: match.start()], mentions):
+            if role == "support" and not _works_with_partner(clause[: match.start()], mentions, match[0]):
                 continue  # … nếu phối hợp với X: no one named works with the partner
             if role == "lead" and cue("organising").match(clause, match.end()):
                 continue  # chỉ đạo | tổ chức thu thập thông tin …: the verb the directed are told, no body
@@ -520,14 +532,24 @@ def _goes_on_with_bodies(clause: str, start: int, end: int) -> bool:
     return bool(taken) and bool(names(clause[taken[-1].end() : end].rstrip(" ,"), whole=True))
 
 
-def _works_with_partner(before: str, mentions: list[Mention]) -> bool:
+def _works_with_partner(before: str, mentions: list[Mention], partnering: str) -> bool:
     """Whether a clause names who works with the partner after its ``phối hợp với`` (then the partner supports too):
     a subject before it (``Sở Y tế chủ trì, phối hợp với …`` leads; ``Cơ quan đăng ký hộ tịch phối hợp với các cơ
     quan có liên quan …`` supports) or a directed body, or a leading verb (``Chủ trì, phối hợp với …``) whose subject
     is the heading's body, or nothing: a task that opens ``Phối hợp với Y …`` is a duty of the heading's body, which Y
-    shares (the gold README, doc_000545)."""
+    shares (the gold README, doc_000545); so is one whose own predicate the partnering with Y joins (``Hướng dẫn …
+    và phối hợp với Y …``)."""
     return (
         any(start < len(before) for _, start, _ in mentions)
         or bool(cue("leading").search(before))
         or not before[body_start_of(before) :].strip()
+        or (PARTNER_WORD.search(partnering) is not None and _coordinated_predicate(before[body_start_of(before) :]))
     )
+
+
+def _coordinated_predicate(before: str) -> bool:
+    """Whether the words before a clause's ``phối hợp với`` are a predicate of its own that the partnering joins (``b)
+    Hướng dẫn chuyên môn, nghiệp vụ và | phối hợp với …``, ``g) Tổ chức, | phối hợp với …``): the task's body does both,
+    so its partner supports as after a bare ``Phối hợp với``; not after an opening phrase (``Nếu cần thiết, | phối hợp
+    với …``) nor a noun (``Việc phối hợp với …``, ``Kết quả phối hợp với …``), which join nothing."""
+    return bool(PREDICATE_JOIN.search(before)) and not clause_patterns()["opener"].match(before)

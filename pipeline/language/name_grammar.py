@@ -27,7 +27,7 @@ BODY_NAMES = lexicon(
                 "reference_qualifiers", "reference_parts", "reference_documents",
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "company_organs", "listed_apart", "listed_apart_after", "located_places", "not_children",
-                "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds",
+                "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds", "list_kinds",
             )
         },
         "levels_of_heads": {str: str},
@@ -102,6 +102,7 @@ def name_patterns() -> dict[str, re.Pattern[str]]:
         "lexicon_word": re.compile(
             rf"(?:{alternation(data['name_continuations'] + data['name_closers'] + data['name_closer_continuations'] + data['relations'] + ['cấp'])})\b"
         ),
+        "list_kind": re.compile(rf"(?i:{alternation(data['list_kinds'])})\b"),
         "joining_kind": re.compile(rf"\b(?:các\s+)?(?:{alternation(data['joining_kinds'])})\b"),
         # an alternative that a bare kind ends (Ủy ban nhân dân cấp xã hoặc cơ quan, | tổ chức có thẩm quyền)
         "alternative_kind": re.compile(
@@ -206,6 +207,7 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
         or _plural(assignee)
         or f"{assignee} ".startswith(tuple(f"{title} " for title in data["member_titles"]))
         or _organ_of_a_kind(assignee)
+        or _kind_of_institution(assignee)
     ):
         return True
     level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None) or _level_of_head(assignee)
@@ -220,6 +222,16 @@ def _plural(assignee: str) -> bool:
     serves)."""
     known = known_spans(assignee) if PLURAL.search(assignee) else []
     return any(not any(s <= m.start() + 1 and m.end() <= e + 1 for s, e in known) for m in PLURAL.finditer(assignee))
+
+
+def _kind_of_institution(assignee: str) -> bool:
+    """Whether `assignee` is a kind of institution the law names (``Ngân hàng thương mại``, ``Công ty chứng khoán``,
+    capitalised where it opens a sentence), maybe with lower-case words that narrow it (``Ngân hàng thương mại nhà
+    nước``): every such institution; not one named by its own name (``Ngân hàng thương mại Cổ phần Ngoại thương Việt
+    Nam``)."""
+    lowered = assignee[:1].lower() + assignee[1:]
+    kind = next((k for k in grammar()["institution_kinds"] if f"{lowered} ".startswith(f"{k} ")), None)
+    return kind is not None and not any(word[:1].isupper() for word in lowered[len(kind) :].split())
 
 
 def _organ_of_a_kind(assignee: str) -> bool:

@@ -123,11 +123,12 @@ def _listed_apart(piece: str, previous: str) -> bool:
 
 
 def _bare_kind(piece: str) -> bool:
-    """Whether a list piece is a kind of body alone, capitalised or in the plural, that stands for every body of its
-    kind when a list of kinds follows it (``Bộ``, ``Các Bộ`` in ``Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính
-    phủ``)."""
+    """Whether a list piece is a kind of body alone, capitalised or in the plural (or a ministry or sector in lower
+    case), that stands for every body of its kind when a list of kinds follows it (``Bộ``, ``Các Bộ`` in ``Các Bộ,
+    cơ quan ngang Bộ, cơ quan thuộc Chính phủ``; ``bộ, cơ quan ngang bộ``)."""
     kind = re.sub(r"^[Cc]ác\s+", "", piece)
-    return " " not in kind and kind[:1].isupper() and kind.casefold() in grammar()["plural_kinds"]
+    listed = kind[:1].isupper() or name_patterns()["list_kind"].fullmatch(kind)  # bộ, | cơ quan ngang bộ
+    return " " not in kind and bool(listed) and kind.casefold() in grammar()["plural_kinds"]
 
 
 def _names_parent(piece: str, before: list[str]) -> bool:
@@ -170,9 +171,24 @@ def _begins_body(piece: str, previous: str | None) -> bool:
         return False  # Cục thuộc bộ, | cơ quan ngang bộ: the ministerial block a relation takes goes on
     if begins_name(piece):
         return len(piece.split()) >= 2
+    if previous is not None and name_patterns()["list_kind"].match(piece) and not _names_one_body(piece, previous):
+        return False  # Thủ trưởng các Sở, | Ban, Ngành: the kinds go on; after one body they begin a subject
     return bool(name_patterns()["generic_head"].match(piece)) and (
         previous is None or not is_collective(previous) or _names_a_body(previous) or not _joins_kinds(piece, previous)
     )
+
+
+def _names_one_body(piece: str, previous: str) -> bool:
+    """Whether the subject before a list piece names one body or one level's bodies, no list of kinds (``Bộ Tài chính,
+    | bộ, ngành liên quan``; ``Ủy ban nhân dân cấp tỉnh, | bộ, ngành``), so that a ministry or sector after it
+    begins a subject of its own; not a plural (``Thủ trưởng các Sở, | Ban``, ``các phòng, | ban``) nor kinds named
+    one by one (``Người đứng đầu cục, vụ, | ban``)."""
+    return (
+        begins_name(previous)
+        and not PLURAL.search(previous)
+        and not _joins_kinds(piece, previous)
+        and not (", " in previous and previous.rsplit(", ", 1)[1].islower() and " " not in previous.rsplit(", ", 1)[1])
+    )  # … cục, vụ, | ban: kinds named by one lower-case word each
 
 
 def _joins_kinds(piece: str, previous: str) -> bool:
