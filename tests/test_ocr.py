@@ -43,7 +43,7 @@ def test_stamp_text_in_the_ocr_counts_only_where_it_is_not_read_as_printed() -> 
 @pytest.mark.parametrize(
     ("read", "meant"),
     [("COVID-I9", "COVID-19"), ("2O24", "2024"), ("l5/2020/NĐ-CP", "15/2020/NĐ-CP"), ("I/2025", "I/2025"),
-     ("COVID", "COVID"), ("IO", "IO")],
+     ("COVID", "COVID"), ("IO", "IO"), ("Al2O3", "Al2O3"), ("SiO2,", "SiO2,"), ("(I5O", "(I5O")],
 )  # fmt: skip
 def test_letters_read_for_digits_are_digits_only_among_digits(read: str, meant: str) -> None:
     assert digits_read_as_letters(read) == meant

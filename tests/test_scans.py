@@ -121,6 +121,10 @@ def test_a_subject_line_run_into_the_date_line_is_split_where_the_right_column_i
         # phrase where tuân goes on (tuân thủ, tuân theo): the phrase's end is a token of the model
         ("phải tuân thủ quy định", 90, "phải tuân thủ quy định"),
         ("Nhưtrên;", 14, "Như trên;"),  # two syllables read as one word: the space is lost, not the letters
+        ("hàng rời ximăng, clinker, dăm gỗ", 92, "hàng rời ximăng, clinker, dăm gỗ"),  # a word the model has not seen,
+        ("thạch anh, felspat, mica", 93, "thạch anh, felspat, mica"),  # read surely beside a foreign word,
+        ("hàm lượng clo", 92, "hàm lượng clo"),  # or a Latin word read surely, is left as read (no mi ca, no cao,
+        ("nồng độ ion", 92, "nồng độ ion"),  # no in)
     ],
 )
 def test_correction_weighs_each_syllable_by_its_neighbours_and_the_confidence_it_was_read_with(
