@@ -100,13 +100,14 @@ def _ghostscript_installed() -> bool:
     return done.returncode == 0 and shutil.which("gs") is not None
 
 
-def ocrmypdf_pages_per_second(pdfs: list[Path], settings: Settings) -> tuple[float, int] | None:
-    """Pages per second of OCRmyPDF on the scanned PDFs, one file after another, each with every core."""
+def ocrmypdf_pages_per_second(pdfs: list[Path], settings: Settings) -> tuple[float, int, float] | None:
+    """Pages per second of OCRmyPDF on the scanned PDFs, one file after another, each with every core; the pages;
+    and the CPU seconds of every process it ran."""
     command = ocrmypdf()
     if command is None:
         return None
     pages = 0
-    with tempfile.TemporaryDirectory() as out, timer() as elapsed:
+    with tempfile.TemporaryDirectory() as out, timer() as elapsed, cpu_timer() as used:
         for pdf in pdfs:
             done = subprocess.run(
                 [str(command), "-j", str(CORES), "-l", settings.ocr_language, "--force-ocr", "--output-type", "pdf",
@@ -116,7 +117,7 @@ def ocrmypdf_pages_per_second(pdfs: list[Path], settings: Settings) -> tuple[flo
                 print(f"OCRmyPDF failed on {pdf.name}: {done.stderr.strip()[-300:]}")
                 return None
             pages += len(ingest.read(pdf, str(pdf), ingest.sha256_of(pdf), settings).ocr_jobs)
-    return pages / elapsed[0], pages
+    return pages / elapsed[0], pages, used[0]
 
 
 def main() -> None:
@@ -135,13 +136,14 @@ def main() -> None:
     print(f"CPU per page: plain tesseract {plain_per_page:.2f} s, vanban run {ours_per_page:.2f} s (every process, "
           f"worker start-up included) → CPU ratio {plain_per_page / ours_per_page:.2f}")
     pdfs = [path for path in paths if path.suffix == ".pdf"]
-    with tempfile.TemporaryDirectory() as out, timer() as on_pdfs:
+    with tempfile.TemporaryDirectory() as out, timer() as on_pdfs, cpu_timer() as pdf_cpu:
         pdf_summary = batch.run(pdfs, Path(out), settings, jobs=CORES, progress=False)
     theirs = ocrmypdf_pages_per_second(pdfs, settings)
     if theirs is not None:
         ours = pdf_summary.ocr_pages / on_pdfs[0]
         print(f"scanned PDFs only ({theirs[1]} pages): vanban {ours:.3f} pages/s, OCRmyPDF -j {CORES} "
-              f"{theirs[0]:.3f} pages/s: vanban is {ours / theirs[0]:.2f}× OCRmyPDF")
+              f"{theirs[0]:.3f} pages/s: vanban is {ours / theirs[0]:.2f}× OCRmyPDF; CPU per page: vanban "
+              f"{pdf_cpu[0] / pdf_summary.ocr_pages:.2f} s, OCRmyPDF {theirs[2] / theirs[1]:.2f} s")
 
 
 if __name__ == "__main__":

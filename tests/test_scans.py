@@ -125,6 +125,7 @@ def test_a_subject_line_run_into_the_date_line_is_split_where_the_right_column_i
         ("thạch anh, felspat, mica", 93, "thạch anh, felspat, mica"),  # read surely beside a foreign word,
         ("hàm lượng clo", 92, "hàm lượng clo"),  # or a Latin word read surely, is left as read (no mi ca, no cao,
         ("nồng độ ion", 92, "nồng độ ion"),  # no in)
+        ("chuyển sang dạng *.tif;", 48, "chuyển sang dạng *.tif;"),  # a Latin word keeps its letters, however read
     ],
 )
 def test_correction_weighs_each_syllable_by_its_neighbours_and_the_confidence_it_was_read_with(

@@ -11,16 +11,16 @@ likelier a name's syllable than a common word's (``bờ Nam Cửa Hội`` is no 
 spelling is weighed by how often the model's texts write it so (:meth:`~pipeline.ocr.language_model.Model.log_capitalised`).
 
 What is never changed: numbers, document symbols (``12-CT/TW``, ``COVID-19``), chemical formulas (``Al2O3``),
-abbreviations and words in mixed case (they cut the context); a Latin word read with confidence (``mica``,
-``clo``); the letters of a well-formed syllable tesseract read with confidence (``SURE``), only
-its marks (its sure slips are marks: ``khắn trương``; a rare word keeps its letters: ``ngậm nước``); and a
-well-formed syllable read with confidence, unless the model has evidence against it: another spelling of it pairs
-with a neighbour (or another spelling of one) far more often, and its own pair would have been seen were it as good
-a partner, or the other pair is a collocation (``sốt, ho, khó thở`` and ``từ nay`` stay, ``ỦY BAN NHÂN DÂN TÍNH``
-becomes ``TỈNH``, ``chống địch COVID-19`` ``chống dịch``), and the other pair holds where it would stand: a neighbour
-bound to its own other neighbour lends it no evidence (the trigram counts: ``nghiệm thu`` is never seen before
-``gom``, so ``Hội đồng nghiệm thu gồm`` stays). A syllable too rare for its pairs to tell (``lẩn trốn``, seen once)
-is so changed only where the other pair is well seen.
+abbreviations and words in mixed case (they cut the context); the letters of a Latin word (``clo``, ``tif``), and a
+Latin word read with confidence is not split (``mica``); the letters of a well-formed syllable tesseract read with
+confidence (``SURE``), only its marks (its sure slips are marks: ``khắn trương``; a rare word keeps its letters:
+``ngậm nước``); and a well-formed syllable read with confidence, unless the model has evidence against it: another
+spelling of it pairs with a neighbour (or another spelling of one) far more often, and its own pair would have been
+seen were it as good a partner, or the other pair is a collocation (``sốt, ho, khó thở`` and ``từ nay`` stay, ``ỦY
+BAN NHÂN DÂN TÍNH`` becomes ``TỈNH``, ``chống địch COVID-19`` ``chống dịch``), and the other pair holds where it
+would stand: a neighbour bound to its own other neighbour lends it no evidence (the trigram counts: ``nghiệm thu``
+is never seen before ``gom``, so ``Hội đồng nghiệm thu gồm`` stays). A syllable too rare for its pairs to tell
+(``lẩn trốn``, seen once) is so changed only where the other pair is well seen.
 Before the model, four slips are mended by rule: letters read for digits among digits, a single quote that opens
 a word and none closes (a speck), the words of a date between its numbers (``13 thang 02 nam 2026``), and ``¡``
 read for ``i`` (``các điểm đ, h, ¡, k``).
@@ -62,13 +62,13 @@ MIN_RUN_TOGETHER = 4  # letters at least of a word read for two syllables run to
 def candidates(lm: Model, syllable: str, confidence: float) -> list[Key]:
     """Keys the word read with this confidence may stand for, its own first: same letters with other marks; one
     letter off if the model does not know it, but for a well-formed syllable read surely (a rare word: ``ngậm
-    nước`` is no ``ngập nước``; tesseract's sure slips are marks, ``khắn trương``, ``toản thể``) or a Latin word
-    read surely (:func:`is_latin`: ``clo`` is no ``cao``, ``ion`` no ``in``)."""
+    nước`` is no ``ngập nước``; tesseract's sure slips are marks, ``khắn trương``, ``toản thể``) and for a Latin
+    word, however surely read (:func:`is_latin`: ``clo`` is no ``cao``, ``ion`` no ``in``, ``*.tif`` no ``*.tin``)."""
     letters, own = fold(syllable), word_key(syllable)
     if own == NUMBER_KEY:
         return [own]
     found = list(lm.by_letters.get(letters, ()))
-    if own not in lm.unigrams and (confidence < SURE or not (is_syllable(syllable) or is_latin(syllable))):
+    if own not in lm.unigrams and not is_latin(syllable) and (confidence < SURE or not is_syllable(syllable)):
         found += [k for variant in _one_letter_off(letters) for k in lm.by_letters.get(variant, ())]
     return [own] + [k for k in dict.fromkeys(found) if k != own]
 
@@ -77,7 +77,8 @@ def is_latin(word: str) -> bool:
     """A word of Latin letters alone that spells no Vietnamese syllable, not even one read without its tone: a
     foreign or technical word (``mica``, ``clo``, ``ion``, ``tif``), no misread syllable, which would keep some
     Vietnamese mark (``eơ``, ``điể``). 185 of the 767 bulk texts write such words in Vietnamese prose, 2 735 times;
-    read surely as they stand there, the correction changed 49 of them (``clo`` → ``cao``, ``mica`` → ``mi ca``)."""
+    read surely as they stand there (confidence 92), the correction changed 49 of them (``clo`` → ``cao``, ``mica`` →
+    ``mi ca``), read unsurely (70), 130 (``and`` → ``an``)."""
     return word.isascii() and is_foreign(word)
 
 
