@@ -326,20 +326,20 @@ def body_lines(text: str, metadata: dict, named: list[str] = ()) -> tuple[list[s
             break
     spelt = {fold(name): name for name in named}
     for k, item in enumerate(recipients[1:], start=1):
-        name = item.lstrip("- ").rstrip(";.")
+        name = item.lstrip("-– ").rstrip(";.")
         if fold(name) in spelt and spelt[fold(name)].count(" ") < name.count(" "):
             recipients[k] = f"- {spelt[fold(name)]}{item[len(item.rstrip(';.')):]}"
     return body, recipients
 
 
 def dash_items(lines: list[str]) -> list[str]:
-    """The ``-`` items of a Nơi nhận block as printed lines, an item the text wrapped (``- VPCP: BTCN, …, Trợ lý
+    """The ``-`` (or ``–``) items of a Nơi nhận block as printed lines, an item the text wrapped (``- VPCP: BTCN, …, Trợ lý
     TTg,`` / ``Các Vụ: NC, KTTH, …;``: no dash, the item above unfinished) joined into one; up to the signature."""
     found: list[str] = []
     for line in lines:
         if SIGNING.match(line) or line.isupper():
             break
-        if line.startswith("-"):
+        if line.startswith(("-", "–")):  # a hyphen, or the en dash a few texts print (doc_000143)
             found.append(line)
         elif found and not found[-1].endswith((";", ".")):
             found[-1] = f"{found[-1]} {line}"
