@@ -253,6 +253,7 @@ RENDERED = (
     ),
 )
 INCOMING = Incoming("VĂN PHÒNG UBND TỈNH", "2417", "09/12/25", "VX", BLUE)  # the receiving office's stamp
+ITEM_DASHES = "-–"  # what a Nơi nhận item opens with: a hyphen, or the en dash a few texts print (doc_000143)
 
 
 def clean(line: str) -> str:
@@ -326,7 +327,7 @@ def body_lines(text: str, metadata: dict, named: list[str] = ()) -> tuple[list[s
             break
     spelt = {fold(name): name for name in named}
     for k, item in enumerate(recipients[1:], start=1):
-        name = item.lstrip("-– ").rstrip(";.")
+        name = item.lstrip(f"{ITEM_DASHES} ").rstrip(";.")
         if fold(name) in spelt and spelt[fold(name)].count(" ") < name.count(" "):
             recipients[k] = f"- {spelt[fold(name)]}{item[len(item.rstrip(';.')):]}"
     return body, recipients
@@ -339,7 +340,7 @@ def dash_items(lines: list[str]) -> list[str]:
     for line in lines:
         if SIGNING.match(line) or line.isupper():
             break
-        if line.startswith(("-", "–")):  # a hyphen, or the en dash a few texts print (doc_000143)
+        if line.startswith(tuple(ITEM_DASHES)):
             found.append(line)
         elif found and not found[-1].endswith((";", ".")):
             found[-1] = f"{found[-1]} {line}"

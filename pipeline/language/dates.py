@@ -193,7 +193,8 @@ def _quarters_sharing_a_year(text: str) -> list[WrittenDate]:
     return found
 
 
-ADOPTION = re.compile(rf"\bthông\s+qua\b[^.;]{{0,80}}?(?P<date>(?=ngày\s*\d(?:\s?\d)?\s*tháng){EXACT_DATE})")
+IN_WORDS = r"(?=ngày\s*\d(?:\s?\d)?\s*tháng)"  # a date in words ahead: ngày 15 tháng 12 năm 2025, ngày 0 5 tháng 0 6 …
+ADOPTION = re.compile(rf"\bthông\s+qua\b[^.;]{{0,80}}?(?P<date>{IN_WORDS}{EXACT_DATE})")
 """The date a law or a resolution was passed (``… thông qua ngày 26 tháng 9 năm 2025``), in words."""
 
 

@@ -13,7 +13,7 @@ from functools import cache
 from itertools import combinations
 
 from pipeline.document_types import is_joint, symbol_codes
-from pipeline.language.dates import EXACT_DATE, adoption_date as adopted_on, parse_date
+from pipeline.language.dates import EXACT_DATE, IN_WORDS, adoption_date as adopted_on, parse_date
 from pipeline.language.labels import LABEL_START, ROMAN, label
 from pipeline.structure.identification import (
     ENGLISH_ADOPTION,
@@ -49,14 +49,13 @@ SCANNED_NUMBER_LABEL = re.compile(r"^S[^\W_]?\s*[:.;]\s*(?P<rest>\d.*)")
 # … or the number alone under the issuer, its label lost under the stamp (``100/2025/TT-BCA``): a text's layer puts the
 # number on a line of its own after its label's line (170 bulk texts), a scan whose label is read never so
 BARE_NUMBER = re.compile(r"^(?P<rest>\d+/(?:19|20)\d\d/[^\W\d_][\w-]*[\s.]*)$")
-WRITTEN = r"(?=ngày\s*\d(?:\s?\d)?\s*tháng)"  # a date in words: ngày 15 tháng 12 năm 2025, ngày 0 5 tháng 0 6 …
 PLACE_DATE = re.compile(
-    rf"(?P<place>(?:[^\W\d_][\w.]*\s+){{0,5}}?[^\W\d_][\w.]*)\s*,\s*(?P<date>{WRITTEN}{EXACT_DATE})"
+    rf"(?P<place>(?:[^\W\d_][\w.]*\s+){{0,5}}?[^\W\d_][\w.]*)\s*,\s*(?P<date>{IN_WORDS}{EXACT_DATE})"
 )  # Hà Nội, ngày 15 tháng 12 năm 2025 (and the spellings of the one date grammar: tháng 0 6, 15/12/2025)
 BLANK_DATE = re.compile(  # a draft's date line, its figures left to be filled in: Hà Nội, ngày    tháng    năm 2024
     r"(?P<place>(?:[^\W\d_][\w.]*\s+){0,5}?[^\W\d_][\w.]*)\s*,\s*ngày[\s.…]*tháng[\s.…]*năm\b[\s.…]*(?:\d{4})?"
 )
-DATE_LINE = re.compile(rf"^(?P<date>{WRITTEN}{EXACT_DATE})[\s.]*$", re.IGNORECASE)  # a date line without a place
+DATE_LINE = re.compile(rf"^(?P<date>{IN_WORDS}{EXACT_DATE})[\s.]*$", re.IGNORECASE)  # a date line without a place
 SUBJECT = re.compile(r"^\W?(?:V\s*/\s*[vV%]|Về việc)\s*:?\s*")
 PLACE_UNIT_WORDS = {"phố", "xã", "trấn"}  # the lower-case half of Thành phố, Thị xã, Thị trấn
 # A heading under the title begins the body: a numbered item (``I. MỤC TIÊU``, ``1. Mục đích``) or a part's label.
