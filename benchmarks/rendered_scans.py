@@ -57,6 +57,7 @@ GROUPS = {
     "held out 6": "sixth held-out captures (other texts nobody had read, one page each, no Nơi nhận; measured once)",
     "held out 7": "seventh held-out captures (other texts nobody had read, up to 42,000 characters; measured once)",
     "held out 8": "eighth held-out captures (tune texts, read, captured anew: new captures of known texts; measured twice)",
+    "held out 9": "ninth held-out captures (other tune texts captured anew, a check never tuned on; measured twice)",
 }
 
 
