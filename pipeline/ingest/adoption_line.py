@@ -22,7 +22,7 @@ import cv2
 from pipeline.ingest.date_line import line_readings
 from pipeline.language.dates import adoption_date
 from pipeline.model import LayoutLine
-from pipeline.ocr.engine import Word, placed
+from pipeline.ocr.engine import Word, placed, read_again
 
 # the sentence's opening as a scan reads it: the act, ``này (đã) được`` and the adopting body's first letter
 # (``Quốc hội``, ``Ủy ban Thường vụ Quốc hội``, ``Hội đồng nhân dân``) or ``thông qua``: 51 bulk lines open so (one
@@ -61,8 +61,7 @@ def read_adoption_again(
     best = max((r for r, d in zip(dated, dates) if d == most), key=lambda r: sum(w.confidence for w in r) / len(r))
     chosen = placed(best, left, top, words)
     upper, lower = min(w.top for w in chosen), max(w.top + w.height for w in chosen)
-    kept = [w for w in words if not (upper <= w.top + w.height / 2 <= lower and left <= w.left + w.width / 2 <= right)]
-    return kept + chosen, True
+    return read_again(words, LayoutLine("", left, right, upper, lower), chosen), True
 
 
 def _up_to_the_date(reading: list[Word]) -> list[Word]:

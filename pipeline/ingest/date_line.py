@@ -24,7 +24,7 @@ import numpy as np
 from pipeline.ingest.prepare import engine_file, without_light_ink
 from pipeline.language.dates import iso_date, parse_date
 from pipeline.model import LayoutLine, OcrFailure
-from pipeline.ocr.engine import Word, placed
+from pipeline.ocr.engine import Word, placed, read_again
 
 # a line as a scan reads a place-date line: up to six words of a place, a mark, ``ngày`` and up to 30 characters
 # ending in four characters of a year (figures or the letters OCR reads for them), no ``;`` after it (``Căn cứ Luật
@@ -62,9 +62,7 @@ def read_date_line_again(
         return words, False
     texts = [" ".join(w.text for w in r) for r in readings]
     most = Counter(texts).most_common(1)[0][0]
-    chosen = placed(readings[texts.index(most)], left, top, words)
-    kept = [w for w in words if not _on_line(w, line)]
-    return kept + chosen, True
+    return read_again(words, line, placed(readings[texts.index(most)], left, top, words)), True
 
 
 def misread_date_line(text: str) -> bool:
@@ -103,8 +101,3 @@ def line_readings(cut: np.ndarray, read: Callable[[Path, int], list[Word]]) -> l
 def _shrunk(word: Word, scale: int) -> Word:
     return replace(word, left=word.left // scale, top=word.top // scale, width=word.width // scale,
                    height=word.height // scale)  # fmt: skip
-
-
-def _on_line(word: Word, line: LayoutLine) -> bool:
-    x, y = word.left + word.width / 2, word.top + word.height / 2
-    return line.x0 <= x <= line.x1 and line.top <= y <= line.bottom

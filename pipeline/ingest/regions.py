@@ -26,7 +26,7 @@ import numpy as np
 
 from pipeline.ingest.prepare import engine_file, stray_ink_share, without_light_ink
 from pipeline.model import LayoutLine, OcrFailure
-from pipeline.ocr.engine import Word, placed
+from pipeline.ocr.engine import Word, placed, read_again, within
 from pipeline.ocr.language_model import UNREADABLE, plausibility
 
 UNSURE = 60.0  # a column holding a word read with less confidence than this is read again …
@@ -57,7 +57,7 @@ def read_columns_apart(
     image = None
     replaced = 0
     for number, column in enumerate(columns):
-        inside = [w for w in words if _within(w, column)]
+        inside = [w for w in words if within(w, column)]
         if not inside:
             continue
         if image is None:
@@ -82,12 +82,11 @@ def read_columns_apart(
             continue
         readings = [placed(reading, x0, top, words) for reading in _readings(cut, read, whiten=light_ink >= LIGHT_INK)]
         # the margin may hold pieces of the lines around: only the column's own words are weighed and kept
-        own = [[w for w in r if _within(w, column)] for r in readings]
+        own = [[w for w in r if within(w, column)] for r in readings]
         moved = max(own, key=_mean_or_nothing, default=[])
         better = moved and not _stacked(moved) and _more_plausible(moved, inside)
         if better and _mean(moved) > _mean(inside) - (STAMP_MARGIN if stamped else 0.0):
-            kept = [w for w in words if not _within(w, column)]
-            words, replaced = kept + _line_by_line(moved, inside), replaced + 1
+            words, replaced = read_again(words, column, _line_by_line(moved, inside)), replaced + 1
         elif stamped and (hidden := max((_hidden_lines(r, inside) for r in own), key=len, default=[])):
             words, replaced = words + hidden, replaced + 1
     return words, replaced
@@ -210,11 +209,6 @@ def _stacked(words: list[Word]) -> bool:
     """Two lines of a reading at the same height: a line read twice (a rule under it taken for a second one)."""
     ordered = sorted(_spans(words).values())
     return any(_across(a, b) for a, b in zip(ordered, ordered[1:]))
-
-
-def _within(word: Word, box: LayoutLine) -> bool:
-    x, y = word.left + word.width / 2, word.top + word.height / 2
-    return box.x0 <= x <= box.x1 and box.top <= y <= box.bottom
 
 
 def _mean_or_nothing(words: list[Word]) -> float:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytesseract
 
+from pipeline.model import LayoutLine
 from pipeline.settings import Settings
 
 
@@ -56,6 +57,18 @@ def placed(reading: list[Word], left: int, top: int, page: Iterable[Word]) -> li
     numbers: src-congbot-26's last body line, read again, joined the national line read in its column.)"""
     first = max((w.line[0] for w in page), default=0) + 1
     return [replace(w, left=w.left + left, top=w.top + top, line=(first + w.line[0], *w.line[1:])) for w in reading]
+
+
+def within(word: Word, box: LayoutLine) -> bool:
+    """Does the centre of `word` lie in `box` (a line, a column, a region of the page)?"""
+    x, y = word.left + word.width / 2, word.top + word.height / 2
+    return box.x0 <= x <= box.x1 and box.top <= y <= box.bottom
+
+
+def read_again(words: list[Word], box: LayoutLine, reading: list[Word]) -> list[Word]:
+    """The page's words with those in `box` (:func:`within`) replaced by `reading`, the region's words read again
+    (a place-date line, an adoption sentence, a column)."""
+    return [w for w in words if not within(w, box)] + reading
 
 
 @dataclass(frozen=True)
