@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 
 import pytest
 
 from pipeline import ingest
 from pipeline.ingest.date_line import misread_date_line
-from pipeline.ingest.layout import join_wrapped_issuer, reading_order, split_merged_columns
+from pipeline.ingest.layout import join_wrapped_issuer, reading_order, segments, split_merged_columns
+from pipeline.ingest.lost_lines import _legible_lines
 from pipeline.ingest.ocr import layout, recognize
-from pipeline.ingest.regions import _hidden_lines, _line_by_line, _more_plausible
+from pipeline.ingest.regions import _centred, _hidden_lines, _line_by_line, _more_plausible
 from pipeline.model import LayoutLine, PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
 from pipeline.ocr.correction import correct_words
@@ -644,3 +646,62 @@ def test_a_left_header_column_read_from_its_number_line_only_reaches_up_over_the
     assert (right.x0, right.top) == (1174, 236)
     level = reading_order([[line("BỘ Y TẾ", 480, 674, 240), line("CỘNG HÒA XÃ HỘI", 1174, 2272, 236)]] + page[3:])
     assert [(c.x0, c.top) for c in level.columns] == [(480, 240), (1174, 236)]
+
+
+def _mark(text: str, x0: float, top: float, confidence: float, width: float = 80) -> LayoutLine:
+    return LayoutLine(text, x0, x0 + width, top, top + 40, (confidence,))
+
+
+def test_marks_a_seal_left_in_the_gap_between_nơi_nhận_and_the_signature_bridge_no_column_gap() -> None:
+    """doc_000441 (held out 8): the seal over the signer's lines read ``“@: :`` between the first Nơi nhận item and
+    ``THỨ TRƯỞNG`` (read at 0 and 57), which made one line of both columns and lost every recipient; a dash printed
+    between words is read surely and stays, and marks before words in lower case stand where a seal hid words."""
+    item = words("- Thủ tướng và các Phó Thủ tướng Chính.", 334, 342, width=90, gap=30)
+    marks = [_mark("“@:", 1285, 330, 0.0, width=122), _mark(":", 1415, 360, 57.0, width=10)]
+    title = [line("THỨ", 1501, 1633, 335), line("TRƯỞNG", 1636, 1885, 335)]
+    parts = segments([*item, *marks, *title], 1600)
+    assert [" ".join(w.text for w in part) for part in parts] == [" ".join(w.text for w in item), "THỨ TRƯỞNG"]
+    motto = [*words("Độc lập", 1300, 100), _mark("-", 1480, 100, 93.0, width=20), *words("Tự do", 1540, 100)]
+    assert len(segments(motto, 1600)) == 1
+    hidden = [*words("của bộ luật", 1440, 2766, width=95), _mark("=-", 1749, 2763, 2.0, width=121),
+              *words("thực hiện quy", 1895, 2768, width=100)]  # fmt: skip
+    assert len(segments(hidden, 1890)) == 1  # doc_000090: the seal hid words of a body line, which goes on
+
+
+def test_a_lost_stretch_read_as_a_seals_marks_and_figures_makes_no_line() -> None:
+    """doc_000342 (held out 7): the stretch under ``BỘ TRƯỞNG`` read again gave ``@ 4`` (the seal's ring and star, read
+    at 60 and 95), which, added as a line between the body and the signer's name, kept the name's block from reaching
+    up over the title the page lost; a lost line of words is taken."""
+    page = [Word("xét,", 365, 2499, 87, 50, 96.0, (10, 14, 3))]
+    ring = [Word("@", 1384, 2740, 20, 20, 60.0, (14, 1, 2)), Word("4", 1543, 2730, 18, 21, 95.0, (14, 1, 2))]
+    title = [Word("BỘ", 1559, 2581, 70, 55, 93.0, (14, 1, 1)), Word("TRƯỞNG", 1650, 2581, 247, 55, 94.0, (14, 1, 1))]
+    assert [w.text for w in _legible_lines([*ring, *title], page, (1300, 2550, 2000, 2800))] == ["BỘ", "TRƯỞNG"]
+
+
+def test_a_block_on_the_right_is_cut_out_as_wide_on_the_left_of_its_centre_as_its_widest_line_on_the_right() -> None:
+    """doc_000090 (held out 8): the seal across the left of ``TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI`` left the page only
+    ``THƯỜNG VỤ QUỐC HỘI``; the block's title and name are centred on 1 718, so its cut-out reaches as far left of
+    that as the authority line reaches right. The seal's marks read in the block tell no centre (doc_000490)."""
+    block = [Word("THƯỜNG", 1569, 919, 250, 67, 96.0, (8, 1, 1)), Word("HỘI", 2120, 924, 106, 63, 96.0, (8, 1, 1)),
+             Word("CHỦ", 1574, 998, 125, 42, 96.0, (2, 1, 2)), Word("TỊCH", 1717, 998, 142, 52, 96.0, (2, 1, 2)),
+             Word("Trần", 1480, 1462, 134, 51, 96.0, (4, 1, 1)), Word("Mẫn", 1833, 1461, 124, 52, 96.0, (4, 1, 1)),
+             Word("x", 1172, 1682, 30, 40, 12.0, (5, 1, 1)), Word("%", 1180, 1782, 25, 40, 20.0, (5, 1, 2))]  # fmt: skip
+    column = LayoutLine("", 1172, 2226, 919, 1513)
+    widened = _centred(column, block)
+    assert (widened.x0, widened.x1) == (1172, 2265)  # reaching left already, past the seal's marks: right as far
+    narrow = _centred(replace(column, x0=1480), block)
+    assert (round(narrow.x0), narrow.x1) == (1211, 2226)
+
+
+@pytest.mark.parametrize(
+    ("read", "mended"),
+    [
+        ("quyết định việc gia. nhập điều ước", "quyết định việc gia nhập điều ước"),  # doc_000090's title
+        ("ỦY BAN THƯỜNG VỤ QUỐC. HỘI", "ỦY BAN THƯỜNG VỤ QUỐC HỘI"),  # its issuer
+        ("có hiệu lực thi hành. Văn phòng Chính phủ", "có hiệu lực thi hành. Văn phòng Chính phủ"),  # a sentence ends
+        ("TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"),  # an abbreviation
+        ("Chương II. QUY ĐỊNH CHUNG", "Chương II. QUY ĐỊNH CHUNG"),  # a Roman numeral
+    ],
+)
+def test_a_stop_no_sentence_ends_with_is_a_speck(read: str, mended: str) -> None:
+    assert " ".join(correct_words(read.split())) == mended

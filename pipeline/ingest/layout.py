@@ -30,6 +30,7 @@ SPECK_HEIGHT = 0.35  # a lone mark or digit standing less tall than this share o
 WORDY_LINE = 10  # characters of a line that counts towards the usual height of the page's lines
 NATIONAL_OPENING = 4  # a national line's first words in capitals begin it though a later word is misread (``CỘNG
 # HÒA XÃ HỘI GHỦ NGHĨA``): 543 bulk texts print the line; 5 print ``CỘNG HÒA XÃ HỘI`` in capitals otherwise
+RING_MARK_CONFIDENCE = 60.0  # a word of marks read less surely than this is a seal's ring's, bridging no column gap
 TICKS = set("'`´‘’^ˆ¬")  # marks that, standing alone as a word, are specks
 
 
@@ -58,18 +59,40 @@ def _is_speck(line: list[LayoutLine], usual: float) -> bool:
 
 def segments(words: list[LayoutLine], text_width: float) -> list[list[LayoutLine]]:
     """Split one printed line (its words, left to right) wherever the gap between words is a column gap, and
-    before a national line (``CỘNG HÒA XÃ HỘI …``) that follows the issuer's column too closely for a gap."""
+    before a national line (``CỘNG HÒA XÃ HỘI …``) that follows the issuer's column too closely for a gap. Marks a
+    seal's ring leaves at a column gap (:func:`_ring_mark`) are text of neither column and are left out; where they
+    fill the gap before a line in capitals (``Chính. “@: : THỨ TRƯỞNG``: a Nơi nhận item beside the signer's title
+    under the seal), they bridge no gap. Before words in lower case they stand where the seal hid words of the line
+    (``bộ luật =- thực hiện quy``) and stay."""
     if not words:
         return []
     height = median(w.bottom - w.top for w in words) or 1
     gap = max(GAP_HEIGHTS * height, GAP_WIDTH * text_width)
     national = _national_line_start(words)
     parts: list[list[LayoutLine]] = [[words[0]]]
+    last, marks = words[0], []  # the last word that is no ring mark, the ring marks read after it
     for i, word in enumerate(words[1:], start=1):
-        if word.x0 - parts[-1][-1].x1 > gap or i == national:
+        if _ring_mark(word):
+            marks.append(word)
+            continue
+        between = [last, *marks, word]
+        apart = any(b.x0 - a.x1 > gap for a, b in zip(between, between[1:]))
+        bridged = word.x0 - last.x1 > gap and is_capitals(" ".join(w.text for w in words[i:]))
+        split = apart or (bool(marks) and bridged)
+        if split or i == national:
             parts.append([])
-        parts[-1].append(word)
+        parts[-1] += [word] if split and marks else [*marks, word]
+        last, marks = word, []
+    if marks and marks[0].x0 - last.x1 > gap:
+        parts.append([])
+    parts[-1] += marks
     return parts
+
+
+def _ring_mark(word: LayoutLine) -> bool:
+    """A word of marks only (no letter, no figure) read unsure: what a seal's ring leaves (``“@:``, ``&``, ``:``,
+    read at 0-57), not a printed dash or stop (read at 90 and more)."""
+    return not any(c.isalnum() for c in word.text) and min(word.confidences, default=100.0) < RING_MARK_CONFIDENCE
 
 
 def split_merged_columns(lines: list[list[list[LayoutLine]]], text_width: float) -> list[list[list[LayoutLine]]]:

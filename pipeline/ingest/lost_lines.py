@@ -105,7 +105,8 @@ def lost_bands(image: np.ndarray, words: list[Word], height: float) -> list[tupl
 
 def _legible_lines(reading: list[Word], page: list[Word], band: tuple[int, int, int, int]) -> list[Word]:
     """The words of a lost stretch's reading that lie in the stretch and on no word of the page, line by line where
-    a line's new words are read surely and likely."""
+    a line's new words are read surely and likely and one of them is a word (two letters): a seal's ring and star
+    read as ``@ 4`` beside a signature make no line, which would stand between the body and the signer's name."""
     x0, top, x1, bottom = band
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for word in reading:
@@ -116,7 +117,8 @@ def _legible_lines(reading: list[Word], page: list[Word], band: tuple[int, int, 
     for line in lines.values():
         ordered = sorted(line, key=lambda w: w.left)
         mean = sum(w.confidence for w in line) / len(line)
-        if len(line) >= 2 and mean >= LINE_SURE and plausibility([w.text for w in ordered]) > LINE_LIKELY:
+        worded = any(sum(c.isalpha() for c in w.text) >= 2 for w in line)  # ``@ 4``: a seal's ring, read surely
+        if len(line) >= 2 and worded and mean >= LINE_SURE and plausibility([w.text for w in ordered]) > LINE_LIKELY:
             kept.extend(ordered)
     return kept
 
