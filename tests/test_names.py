@@ -739,3 +739,17 @@ def test_a_kind_a_body_has_many_of_named_by_that_body_alone_is_every_one_of_them
     assert not is_collective("Ủy ban Pháp luật và Tư pháp của Quốc hội")
     assert not is_collective("Phó Trưởng Ban của Ban Pháp chế")
     assert not is_collective("Chủ tịch Hội đồng Dân tộc")
+
+
+def test_bodies_named_as_alternatives_are_whichever_of_them_acts() -> None:
+    # bulk doc_000084, doc_000066: one subject of alternatives, collective; each alternative alone is one body
+    assert is_collective("Thanh tra tỉnh hoặc cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh")
+    assert not is_collective("Thanh tra tỉnh")
+    text = "Văn phòng Bộ hoặc bộ phận tham mưu công tác thi đua, khen thưởng thuộc các đơn vị thực hiện quy trình"
+    assert is_collective(names(text)[0][1])
+    # ... and alternatives run no longer than one body's name: past it a clause ran on (bulk doc_000094)
+    text = (
+        "Cục Đào tạo, Cục Đối ngoại, Đại sứ quán hoặc cơ quan đại diện Nhà nước Việt Nam ở nước sở tại và gia đình tổ "
+        "chức lễ tang"
+    )
+    assert names(text, whole=True) == [(0, "Cục Đào tạo")]

@@ -196,14 +196,16 @@ def begins_name(text: str) -> bool:
     return not restricted or after[:1].isupper() or bool(name_patterns()["head_qualifier"].match(after))
 
 
-def is_collective(assignee: str, place: Place | None = None) -> bool:
+def is_collective(assignee: str, place: Place | None = None, alternatives: bool = True) -> bool:
     """A plural or generic subject: ``các sở, ban, ngành``, ``Ủy ban nhân dân các huyện``, ``cấp ủy``,
     ``Ủy ban nhân dân cấp tỉnh``, ``cơ quan có thẩm quyền``, ``Bộ trưởng``, a party named by its kind that no head
     opens and no gazetteer knows (``Khách hàng vay vốn``, ``Bên mua điện``); and one that ends with a level below
     the issuer's without naming its place (``Ủy ban nhân dân xã`` in a provincial document: every commune's;
     ``Công an tỉnh`` in a decision of the Prime Minister), or whose kind stands at such a level (``Phòng …``, a
     district's office). Where the issuer's place is unknown, only the commune level counts (``… tỉnh`` may be the
-    issuer's own province). The members of a body (``Thành viên Hội đồng``, ``Ủy viên …``) are many."""
+    issuer's own province). The members of a body (``Thành viên Hội đồng``, ``Ủy viên …``) are many. Bodies named as
+    alternatives (``Văn phòng Bộ hoặc bộ phận tham mưu``) are whichever of them acts; `alternatives`: False to ask
+    only whether the names themselves are of many bodies."""
     data = grammar()
     if (
         assignee[:1].islower()
@@ -213,6 +215,7 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
         or any(word in assignee for word in data["collective_words"])
         or _plural(assignee)
         or name_patterns()["one_of_many"].match(assignee)
+        or alternatives and any(f" {word} " in assignee for word in data["name_alternatives"])
         or f"{assignee} ".startswith(tuple(f"{title} " for title in data["member_titles"]))
         or _organ_of_a_kind(assignee)
         or _kind_of_institution(assignee)
