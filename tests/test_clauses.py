@@ -418,6 +418,65 @@ def test_a_copy_of_what_a_task_sends_goes_to_a_body_as_a_report() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
+    [
+        # what is sent for a body to compile goes to it as a report does (bulk3 doc_000090, doc_000359)
+        (
+            "Hằng năm, căn cứ vào Chương trình lập pháp, các cơ quan xây dựng dự toán gửi Văn phòng Quốc hội để tổng hợp.",
+            [("lead", "các cơ quan"), ("report_to", "Văn phòng Quốc hội")],
+        ),
+        (
+            "đ) Hằng năm, tổng hợp đề xuất ngân sách thực hiện chính sách thu hút, trọng dụng nhân tài đối với Quân đội "
+            "nhân dân Việt Nam, gửi Bộ Tài chính tổng hợp báo cáo theo quy định.",
+            [("report_to", "Bộ Tài chính")],
+        ),
+        # nor is a notice: what a body tells those under it (bulk3 doc_000754)
+        (
+            "Ủy ban nhân dân cấp tỉnh có trách nhiệm tổ chức xem xét phê duyệt đối tượng được hưởng chính sách, thông báo "
+            "kết quả phê duyệt chính sách cho Ủy ban nhân dân cấp xã và cơ sở giáo dục mầm non.",
+            [("lead", "Ủy ban nhân dân cấp tỉnh")],
+        ),
+    ],
+)
+def test_what_a_body_is_sent_to_compile_goes_to_it_as_a_report(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (tune bulk3 doc_000015, doc_000077)
+        (
+            "3. Bộ, cơ quan ngang Bộ, trong phạm vi nhiệm vụ, quyền hạn của mình, có trách nhiệm phối hợp với Ngân hàng "
+            "Nhà nước Việt Nam thực hiện quản lý nhà nước về bảo hiểm tiền gửi.",
+            [("support", "Bộ"), ("support", "cơ quan ngang Bộ")],
+        ),
+        (
+            "2. Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao có trách nhiệm phối hợp với Chính phủ thực hiện "
+            "quản lý nhà nước về lý lịch tư pháp.",
+            [("support", "Tòa án nhân dân tối cao"), ("support", "Viện kiểm sát nhân dân tối cao")],
+        ),
+        # (bulk doc_000098) and a partner in a task of its own supports
+        (
+            "c) Ủy ban nhân dân cấp tỉnh phối hợp với Bộ Công Thương, Bộ Xây dựng thực hiện chức năng quản lý nhà nước "
+            "đối với hoạt động chế biến và xuất khẩu khoáng sản.",
+            [("support", "Ủy ban nhân dân cấp tỉnh")],
+        ),
+        (
+            "3. Bộ Công an chủ trì, phối hợp với Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao tổ chức kết nối.",
+            [("lead", "Bộ Công an"), ("support", "Tòa án nhân dân tối cao"), ("support", "Viện kiểm sát nhân dân tối cao")],
+        ),
+    ],
+)
+def test_a_partner_that_holds_the_state_management_the_subject_helps_with_is_given_no_task(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
     [  # English translations of bulk legal texts (doc_000905, doc_000919, doc_000811)
         (
             "3. Ministers, Heads of Ministerial Level Agencies, Heads of Government's agencies, Chairman of People's "
