@@ -477,6 +477,48 @@ def test_a_partner_that_holds_the_state_management_the_subject_helps_with_is_giv
 
 @pytest.mark.parametrize(
     ("text", "expected"),
+    [
+        # "giao" in a name directs no body: the partners after it are still named (tune bulk4 doc_000403)
+        (
+            "c) Bộ Ngoại giao phối hợp với Bộ Khoa học và Công nghệ trong việc đàm phán, ký kết, thực hiện điều ước và "
+            "thỏa thuận quốc tế về năng lượng nguyên tử.",
+            [("support", "Bộ Ngoại giao"), ("support", "Bộ Khoa học và Công nghệ")],
+        ),
+        ("Bộ Quốc phòng, Bộ Ngoại giao phối hợp triển khai.", [("support", "Bộ Quốc phòng"), ("support", "Bộ Ngoại giao")]),
+        # a handover gives the body that receives no task (tune bulk4 doc_000171, bulk2 doc_000610)
+        (
+            "Công an cấp tỉnh tiếp nhận công dân được tuyển chọn thực hiện nghĩa vụ tham gia Công an nhân dân từ địa "
+            "phương giao quân để bàn giao cho các đơn vị nhận quân, thời gian bàn giao chậm nhất là 03 ngày.",
+            [("lead", "Công an cấp tỉnh")],
+        ),
+        (
+            "a) Cơ quan đề nghị chuyển giao đơn vị sự nghiệp công lập gửi các văn bản theo quy định tại điểm a khoản 3 "
+            "Điều này đến cơ quan, tổ chức nhận chuyển giao đơn vị sự nghiệp công lập, Bộ Nội vụ, Bộ Tư pháp.",
+            [],
+        ),
+    ],
+)
+def test_giao_in_a_name_or_a_handover_directs_no_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text) == expected
+
+
+def test_quy_dinh_after_theo_is_no_verb_of_the_body() -> None:
+    """``theo quy định`` (as laid down) says how, not what the body does: the verb after it gives the role (dev
+    src-vnmp-04), and a body that has no other verb is given no task (tune bulk4 doc_000508)."""
+    text = (
+        "Ủy ban Thường vụ Quốc hội, Hội đồng Dân tộc, các cơ quan, tổ chức hữu quan cần cứ chức năng, nhiệm vụ theo quy "
+        "định của pháp luật có trách nhiệm phối hợp tổ chức thực hiện có hiệu quả nhiệm vụ được phân công."
+    )
+    assert mentions(text) == [
+        ("support", "Ủy ban Thường vụ Quốc hội"),
+        ("support", "Hội đồng Dân tộc"),
+        ("support", "các cơ quan, tổ chức hữu quan"),
+    ]
+    assert mentions("3. Cơ quan báo chí có tư cách pháp nhân, có con dấu, tài khoản theo quy định của pháp luật.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
     [  # English translations of bulk legal texts (doc_000905, doc_000919, doc_000811)
         (
             "3. Ministers, Heads of Ministerial Level Agencies, Heads of Government's agencies, Chairman of People's "

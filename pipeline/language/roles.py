@@ -18,7 +18,7 @@ ROLE_CUES = lexicon(
         **{
             key: [str]
             for key in (
-                "lead_before", "lead_after", "lead_next", "support_after", "support_before", "leading_verbs",
+                "lead_before", "handover_verbs", "lead_after", "lead_next", "support_after", "support_before", "leading_verbs",
                 "powers_after", "permission_markers", "right_words", "requesting_verbs", "condition_markers",
                 "assigned_passives", "defined_kinds", "public_kinds", "duty_cues", "public_duty_cues", "answerable_to",
                 "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "power_verbs", "considering",
@@ -75,9 +75,14 @@ def _cues() -> dict[str, re.Pattern[str]]:
     )
     return {
         # … not the name of a steering board (Ban Chỉ đạo Phòng thủ dân sự quốc gia chủ trì …)
-        "lead_before": re.compile(rf"(?<!\w)(?<![Bb]an )(?:{alternation(data['lead_before'])})\s+"),
+        # … nor a handover (bàn giao cho Công an cấp xã: what is handed over, no task given)
+        "lead_before": re.compile(
+            rf"(?<!\w)(?<![Bb]an ){''.join(f'(?<!{re.escape(w)} )(?<!{re.escape(w.capitalize())} )' for w in data['handover_verbs'])}"
+            rf"(?:{alternation(data['lead_before'])})\s+"
+        ),
         # … chịu trách nhiệm trước pháp luật: answerable, given no task
-        "lead_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['lead_after'])})\b{answerable}"),
+        # … not after "theo" (… theo quy định của pháp luật có trách nhiệm phối hợp: as laid down, no verb of the body)
+        "lead_after": re.compile(rf"{AFTER_NAME}(?<!\stheo)\s(?:{alternation(data['lead_after'])})\b{answerable}"),
         "lead_next": re.compile(rf"\s(?:{alternation(data['lead_next'])})\b"),  # matched where a name ends
         # … trình | Bộ trưởng …, cấp có thẩm quyền …: a submission (not công trình, trình độ), matched where a name ends
         "submitting": re.compile(
