@@ -14,7 +14,7 @@ from pipeline.ingest.date_line import misread_date_line
 from pipeline.ingest.layout import join_wrapped_issuer, reading_order, segments, split_merged_columns
 from pipeline.ingest.lost_lines import _legible_lines
 from pipeline.ingest.ocr import layout, recognize
-from pipeline.ingest.regions import _centred, _hidden_lines, _line_by_line, _more_plausible
+from pipeline.ingest.regions import _hidden_lines, _line_by_line, _more_plausible
 from pipeline.model import LayoutLine, PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
 from pipeline.ocr.correction import correct_words
@@ -678,21 +678,6 @@ def test_a_lost_stretch_read_as_a_seals_marks_and_figures_makes_no_line() -> Non
     ring = [Word("@", 1384, 2740, 20, 20, 60.0, (14, 1, 2)), Word("4", 1543, 2730, 18, 21, 95.0, (14, 1, 2))]
     title = [Word("BỘ", 1559, 2581, 70, 55, 93.0, (14, 1, 1)), Word("TRƯỞNG", 1650, 2581, 247, 55, 94.0, (14, 1, 1))]
     assert [w.text for w in _legible_lines([*ring, *title], page, (1300, 2550, 2000, 2800))] == ["BỘ", "TRƯỞNG"]
-
-
-def test_a_block_on_the_right_is_cut_out_as_wide_on_the_left_of_its_centre_as_its_widest_line_on_the_right() -> None:
-    """doc_000090 (held out 8): the seal across the left of ``TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI`` left the page only
-    ``THƯỜNG VỤ QUỐC HỘI``; the block's title and name are centred on 1 718, so its cut-out reaches as far left of
-    that as the authority line reaches right. The seal's marks read in the block tell no centre (doc_000490)."""
-    block = [Word("THƯỜNG", 1569, 919, 250, 67, 96.0, (8, 1, 1)), Word("HỘI", 2120, 924, 106, 63, 96.0, (8, 1, 1)),
-             Word("CHỦ", 1574, 998, 125, 42, 96.0, (2, 1, 2)), Word("TỊCH", 1717, 998, 142, 52, 96.0, (2, 1, 2)),
-             Word("Trần", 1480, 1462, 134, 51, 96.0, (4, 1, 1)), Word("Mẫn", 1833, 1461, 124, 52, 96.0, (4, 1, 1)),
-             Word("x", 1172, 1682, 30, 40, 12.0, (5, 1, 1)), Word("%", 1180, 1782, 25, 40, 20.0, (5, 1, 2))]  # fmt: skip
-    column = LayoutLine("", 1172, 2226, 919, 1513)
-    widened = _centred(column, block)
-    assert (widened.x0, widened.x1) == (1172, 2265)  # reaching left already, past the seal's marks: right as far
-    narrow = _centred(replace(column, x0=1480), block)
-    assert (round(narrow.x0), narrow.x1) == (1211, 2226)
 
 
 @pytest.mark.parametrize(

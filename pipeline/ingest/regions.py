@@ -45,7 +45,6 @@ HIDDEN_LINE = 0.75 * UNREADABLE  # a line a stamp hid is taken when likelier tha
 # the ring's letters ``LÍ (CC II, UHICCHIIL``: -15.4)
 MARGIN_HEIGHTS = 0.6  # the cut-out reaches this many line heights beyond the column's words
 MIN_CUT = 20  # px: a cut-out narrower or lower than this is no column (tesseract's thresholding refuses it)
-RIGHT_SIDE = 0.4  # a column starting past this share of the page's width is a block on its right (layout.RIGHT_BLOCK)
 WIDE = 0.6  # a "column" wider than this share of the page is a run of body lines the layout paired, not a block
 # beside another: tesseract read it in the page's own layout already, and reading it again costs a run per page
 
@@ -65,8 +64,6 @@ def read_columns_apart(
             image = cv2.imread(str(image_path), cv2.IMREAD_UNCHANGED)
         if column.x1 - column.x0 > WIDE * image.shape[1]:
             continue
-        if column.x0 > RIGHT_SIDE * image.shape[1]:
-            column = _centred(column, inside)
         height = median(w.height for w in inside)
         margin = round(MARGIN_HEIGHTS * height)
         x0, top = max(0, round(column.x0) - margin), max(0, round(column.top) - margin)
@@ -93,26 +90,6 @@ def read_columns_apart(
         elif stamped and (hidden := max((_hidden_lines(r, inside) for r in own), key=len, default=[])):
             words, replaced = words + hidden, replaced + 1
     return words, replaced
-
-
-def _centred(column: LayoutLine, inside: list[Word]) -> LayoutLine:
-    """A block on the right of the page (a signature, the header's right block) reaching as far on either side of
-    the median centre of its lines read surely as its widest line reaches on the other: its lines are printed
-    centred, and a line a seal hid the start of (``BAN THƯỜNG VỤ QUỐC HỘI`` for ``TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI``,
-    the seal across its left) is read whole only from a cut-out that takes in what the page did not read of it. The
-    marks a seal's ring leaves in the block (``x Ỳ``, ``%``) tell no centre."""
-    lines: dict[tuple[int, int, int], list[Word]] = {}
-    for word in inside:
-        lines.setdefault(word.line, []).append(word)
-    sure = [line for line in lines.values() if _mean(line) >= UNSURE and any(_letters(w) >= 2 for w in line)]
-    if not sure:
-        return column
-    centre = median((min(w.left for w in line) + max(w.left + w.width for w in line)) / 2 for line in sure)
-    return replace(column, x0=min(column.x0, 2 * centre - column.x1), x1=max(column.x1, 2 * centre - column.x0))
-
-
-def _letters(word: Word) -> int:
-    return sum(c.isalpha() for c in word.text)
 
 
 def _to_the_white(rows: np.ndarray, x0: int, x1: int, height: float) -> tuple[int, int]:
