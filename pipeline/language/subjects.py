@@ -30,7 +30,8 @@ def find_doer(subject: str) -> tuple[str, int, bool] | None:
     (``Cơ quan tiếp nhận hồ sơ phải tiến hành …``)."""
     duty = cue("duty").search(subject)
     if cue("public_kind").match(subject) and (must := cue("public_duty").search(subject, 0, duty.start() if duty else len(subject))):
-        duty = must if len(subject[: must.start()].split()) <= MAX_NAME_WORDS else duty
+        if not cue("composed_of").match(subject, must.start()):  # … phải có ít nhất 03 thành viên: its make-up
+            duty = must if len(subject[: must.start()].split()) <= MAX_NAME_WORDS else duty
     if (
         (cue("defined_kind").match(subject) or cue("public_kind").match(subject))
         and duty
@@ -72,7 +73,8 @@ def find_doer(subject: str) -> tuple[str, int, bool] | None:
         return None
     placed = cue("subordinate").search(f" {subject[: start + 1]}")  # … chịu sự chỉ đạo của …: placed under another
     # Ngân hàng lưu ký là ngân hàng thực hiện …; Chủ tịch Hội đồng là Thứ trưởng phụ trách …: what it is, who holds it
-    defined = cue("defined_as").match(subject, verbs_from)
+    composed = cue("composed_of").search(subject)
+    defined = cue("defined_as").match(subject, verbs_from) or (composed and composed.start() <= start)
     if (placed or defined) and not cue("duty_words").search(subject):
         return None  # no task, unless a duty cue follows (… và có trách nhiệm …)
     if (powers and powers.start() < start) or (negation and negation.start() < start):
