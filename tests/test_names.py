@@ -715,3 +715,41 @@ def test_the_organs_of_a_company_named_by_kind_are_every_such_companys() -> None
     # one institution named: one body
     assert not is_collective("Chủ tịch Hội đồng quản trị Ngân hàng Chính sách xã hội")
     assert not is_collective("Tổng Giám đốc Kho bạc Nhà nước")
+
+
+def test_a_body_named_by_where_the_matter_is_or_by_a_level_of_many_is_every_such_body() -> None:
+    # bulk doc_000319, doc_000130: the treasury where the account is, the commune where the prisoner serves
+    text = "Kho bạc Nhà nước nơi giao dịch thực hiện nhập, phê duyệt phân bổ, điều chỉnh dự toán và Lệnh chi tiền"
+    assert mentions(text) == [("lead", "Kho bạc Nhà nước nơi giao dịch")]
+    assert is_collective("Kho bạc Nhà nước nơi giao dịch")
+    assert is_collective("Ủy ban nhân dân cấp xã nơi phạm nhân chấp hành án")
+    # bulk doc_000192: the army's regions named by their level and a rank's equivalents; one region is one body
+    assert is_collective("Bộ Tư lệnh quân khu") and is_collective("Bộ Tư lệnh cấp quân khu và tương đương")
+    assert not is_collective("Bộ Tư lệnh Quân khu 7")
+
+
+def test_a_kind_a_body_has_many_of_named_by_that_body_alone_is_every_one_of_them() -> None:
+    # bulk doc_000107: the committees of the National Assembly, their chairs and standing members
+    text = "Chủ tịch Hội đồng Dân tộc, Chủ nhiệm Ủy ban của Quốc hội có trách nhiệm chỉ đạo việc chuẩn bị."
+    assert ("lead", "Chủ nhiệm Ủy ban của Quốc hội") in mentions(text)
+    assert is_collective("Chủ nhiệm Ủy ban của Quốc hội")
+    assert is_collective("Ủy ban của Quốc hội") and is_collective("Thường trực Ủy ban của Quốc hội")
+    assert is_collective("Trưởng Ban của Hội đồng nhân dân")
+    # ... not a committee named by its own name, nor the title of one (Phó Trưởng Ban của Ban Pháp chế)
+    assert not is_collective("Ủy ban Pháp luật và Tư pháp của Quốc hội")
+    assert not is_collective("Phó Trưởng Ban của Ban Pháp chế")
+    assert not is_collective("Chủ tịch Hội đồng Dân tộc")
+
+
+def test_bodies_named_as_alternatives_are_whichever_of_them_acts() -> None:
+    # bulk doc_000084, doc_000066: one subject of alternatives, collective; each alternative alone is one body
+    assert is_collective("Thanh tra tỉnh hoặc cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh")
+    assert not is_collective("Thanh tra tỉnh")
+    text = "Văn phòng Bộ hoặc bộ phận tham mưu công tác thi đua, khen thưởng thuộc các đơn vị thực hiện quy trình"
+    assert is_collective(names(text)[0][1])
+    # ... and alternatives run no longer than one body's name: past it a clause ran on (bulk doc_000094)
+    text = (
+        "Cục Đào tạo, Cục Đối ngoại, Đại sứ quán hoặc cơ quan đại diện Nhà nước Việt Nam ở nước sở tại và gia đình tổ "
+        "chức lễ tang"
+    )
+    assert names(text, whole=True) == [(0, "Cục Đào tạo")]

@@ -90,6 +90,8 @@ def test_a_subject_line_run_into_the_date_line_is_split_where_the_right_column_i
     ("read", "confidence", "meant"),
     [
         ("bị sốt, ho, khó thở", 95, "bị sốt, ho, khó thở"),  # surely read, plausible: never changed
+        ("trầm tích (vùng bào mòn đáy, tích tụ", 96, "trầm tích (vùng bào mòn đáy, tích tụ"),  # doc_000266: vùng
+        # bảo is seen 56 times, bảo mòn never; the model prefers bảo by less than twice what a sure mark slip costs
         ("rà soát tắt cá các điều kiện", 80, "rà soát tất cả các điều kiện"),  # both words of a blurred pair misread
         ("ỦY BAN NHÂN DÂN TÍNH BẮC LÂM", 95, "ỦY BAN NHÂN DÂN TỈNH BẮC LÂM"),  # a made-up province
         ("tổ chức kỷ thị tốt nghiệp", 80, "tổ chức kỳ thi tốt nghiệp"),

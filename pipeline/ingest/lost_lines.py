@@ -77,22 +77,28 @@ def lost_bands(image: np.ndarray, words: list[Word], height: float) -> list[tupl
         cv2.rectangle(covered, (w.left - pad, w.top - pad), (w.left + w.width + pad, w.top + w.height + pad), 255, -1)
     marks = np.zeros(image.shape, np.uint8)
     low, high = LETTER_SPAN[0] * height, LETTER_SPAN[1] * height
-    for i in range(1, count):
-        x, y, w, h = stats[i, :4]
-        cx, cy = int(centres[i][0]), int(centres[i][1])
-        if low <= h <= high and w <= 3 * high and not covered[cy, cx]:
-            marks[y : y + h, x : x + w] = 255
+    x, y, w, h = (stats[1:, k] for k in range(4))
+    cx, cy = centres[1:, 0].astype(int), centres[1:, 1].astype(int)
+    letters = np.flatnonzero((low <= h) & (h <= high) & (w <= 3 * high))
+    for i in letters[covered[cy[letters], cx[letters]] == 0]:  # a page's marks are mostly its words' letters
+        marks[y[i] : y[i] + h[i], x[i] : x[i] + w[i]] = 255
+    rows, columns = np.flatnonzero(marks.any(axis=1)), np.flatnonzero(marks.any(axis=0))
+    if not rows.size:
+        return []
+    # marks are joined along rows only: the components of the marks' own stretch of the page are the page's
     reach = round(JOIN_HEIGHTS * height)
-    joined = cv2.dilate(marks, cv2.getStructuringElement(cv2.MORPH_RECT, (reach, 1)))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    top, left = rows[0], max(0, columns[0] - reach)
+    stretch = marks[top : rows[-1] + 1, left : columns[-1] + 1 + reach]
+    joined = cv2.dilate(stretch, cv2.getStructuringElement(cv2.MORPH_RECT, (reach, 1)))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     lines = []
     for i in range(1, count):
-        x, y, w, h = stats[i, :4]
-        if w < MIN_LINE_HEIGHTS * height or w < LINE_SHAPE * h:
+        x0, y0, w0, h0 = stats[i, :4]
+        if w0 < MIN_LINE_HEIGHTS * height or w0 < LINE_SHAPE * h0:
             continue
-        inside = cv2.connectedComponentsWithStats(marks[y : y + h, x : x + w], connectivity=8)[0] - 1
+        inside = cv2.connectedComponentsWithStats(stretch[y0 : y0 + h0, x0 : x0 + w0], connectivity=8)[0] - 1
         if inside >= MIN_MARKS:
-            lines.append((int(x), int(y), int(x + w), int(y + h)))
+            lines.append((int(left + x0), int(top + y0), int(left + x0 + w0), int(top + y0 + h0)))
     bands: list[tuple[int, int, int, int]] = []
     for x0, top, x1, bottom in sorted(lines, key=lambda box: box[1]):
         if bands and top - bands[-1][3] <= height and min(x1, bands[-1][2]) > max(x0, bands[-1][0]):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -93,24 +93,14 @@ def recognize(job: OcrJob, settings: Settings) -> PageText:
                     words, image_path = again, path
                     steps = (*steps, f"turned {angle}° (orientation detected)")
         width = _width(image_path)
-        block = lambda cut: _read(reader, cut, dpi, job, settings, block=True)  # noqa: E731
-        scaled = lambda cut, scale: _read(reader, cut, dpi and dpi * scale, job, settings, block=True)  # noqa: E731
-        if settings.ocr_preparation:
-            words, lost = read_lost_lines(words, image_path, block)
-            steps = (*steps, f"{lost} lost lines read again") if lost else steps
         reading = layout(words, width)
-        if settings.ocr_preparation:  # before the columns: the sentence's pieces make the signature below no column
-            words, again = read_adoption_again(words, reading.lines, image_path, scaled)
-            if again:
-                reading, steps = layout(words, width), (*steps, "adoption sentence read again")
-        if settings.ocr_preparation and reading.columns:
-            words, apart = read_columns_apart(words, reading.columns, image_path, block)
-            if apart:
-                reading, steps = layout(words, width), (*steps, f"{apart} columns read apart")
         if settings.ocr_preparation:
-            words, again = read_date_line_again(words, reading.lines, image_path, scaled)
-            if again:
-                reading, steps = layout(words, width), (*steps, "date line read again")
+            block = lambda cut: _read(reader, cut, dpi, job, settings, block=True)  # noqa: E731
+            scaled = lambda cut, scale: _read(reader, cut, dpi and dpi * scale, job, settings, block=True)  # noqa: E731
+            for read_again, step in _read_again(image_path, block, scaled):
+                words, count = read_again(words, reading)
+                if count:
+                    reading, steps = layout(words, width), (*steps, step.format(count))
     lines, changed = corrected(reading.lines) if settings.ocr_correction else (reading.lines, 0)
     lines = join_wrapped_issuer(lines, follows)
     confidences = [w.confidence for w in words if w.confidence >= 0]
@@ -145,6 +135,22 @@ def _read(
         raise Timeout(str(e), stage=Stage.OCR, page=job.page) from e
     except EngineFailure as e:
         raise OcrFailure(str(e), stage=Stage.OCR, page=job.page) from e
+
+
+def _read_again(
+    image_path: Path, block: Callable[[Path], list[Word]], scaled: Callable[[Path, int], list[Word]]
+) -> tuple[tuple[Callable[[list[Word], Reading], tuple[list[Word], int]], str], ...]:
+    """The parts of a page read again, in order, each with the step it adds to the page's decision (``{}``: how many
+    it replaced): lines the page's layout lost; the adoption sentence, before the columns (the sentence's pieces make
+    the signature below no column); the columns holding an unsure word or a stamp; the place-date line. Each takes
+    the page's words and their reading order and gives the words and how many parts it replaced."""
+    return (
+        (lambda words, _: read_lost_lines(words, image_path, block), "{} lost lines read again"),
+        (lambda words, reading: read_adoption_again(words, reading.lines, image_path, scaled),
+         "adoption sentence read again"),
+        (lambda words, reading: read_columns_apart(words, reading.columns, image_path, block), "{} columns read apart"),
+        (lambda words, reading: read_date_line_again(words, reading.lines, image_path, scaled), "date line read again"),
+    )  # fmt: skip
 
 
 def _width(image_path: Path) -> int:

@@ -28,6 +28,7 @@ BODY_NAMES = lexicon(
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "company_organs", "listed_apart", "listed_apart_after", "located_places", "not_children",
                 "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds", "list_kinds",
+                "kinds_of_many",
             )
         },
         "levels_of_heads": {str: str},
@@ -164,6 +165,12 @@ def name_patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?:{alternation(data['child_kinds'])})\s+[A-ZĐ][^;]*?(?P<apart>\s+[-–]\s+|,\s+)"
             rf"(?=(?:{alternation(data['parent_kinds'])})\s+[A-ZĐ]))"
         ),
+        # one of a kind that a body has many of, named by that body alone (Ủy ban của Quốc hội, Trưởng Ban của Hội đồng
+        # nhân dân), not a title over a named one (Phó Trưởng Ban của Ban Pháp chế)
+        "one_of_many": re.compile(
+            rf"(?:(?:(?:{alternation(data['title_prefixes'])})\s+)?(?:{alternation(data['titles'] + ['Thường trực'])})\s+)?"
+            rf"(?:{alternation(data['kinds_of_many'])})\s+của\s+(?!(?:{alternation(data['kinds_of_many'])})\s)"
+        ),
         # the place a body sits in (… tại các thành phố, … tại Việt Nam)
         "located": re.compile(rf"\stại\s+(?:{alternation(data['located_places'])})\b"),
         # a kind named by what it does, maybe after its head's title (Giám đốc Ban quản lý dự án, Tổ trưởng Tổ
@@ -189,14 +196,16 @@ def begins_name(text: str) -> bool:
     return not restricted or after[:1].isupper() or bool(name_patterns()["head_qualifier"].match(after))
 
 
-def is_collective(assignee: str, place: Place | None = None) -> bool:
+def is_collective(assignee: str, place: Place | None = None, alternatives: bool = True) -> bool:
     """A plural or generic subject: ``các sở, ban, ngành``, ``Ủy ban nhân dân các huyện``, ``cấp ủy``,
     ``Ủy ban nhân dân cấp tỉnh``, ``cơ quan có thẩm quyền``, ``Bộ trưởng``, a party named by its kind that no head
     opens and no gazetteer knows (``Khách hàng vay vốn``, ``Bên mua điện``); and one that ends with a level below
     the issuer's without naming its place (``Ủy ban nhân dân xã`` in a provincial document: every commune's;
     ``Công an tỉnh`` in a decision of the Prime Minister), or whose kind stands at such a level (``Phòng …``, a
     district's office). Where the issuer's place is unknown, only the commune level counts (``… tỉnh`` may be the
-    issuer's own province). The members of a body (``Thành viên Hội đồng``, ``Ủy viên …``) are many."""
+    issuer's own province). The members of a body (``Thành viên Hội đồng``, ``Ủy viên …``) are many. Bodies named as
+    alternatives (``Văn phòng Bộ hoặc bộ phận tham mưu``) are whichever of them acts; `alternatives`: False to ask
+    only whether the names themselves are of many bodies."""
     data = grammar()
     if (
         assignee[:1].islower()
@@ -205,6 +214,8 @@ def is_collective(assignee: str, place: Place | None = None) -> bool:
         or assignee.startswith(tuple(data["collective_markers"])) and not _heads_a_name(assignee)
         or any(word in assignee for word in data["collective_words"])
         or _plural(assignee)
+        or name_patterns()["one_of_many"].match(assignee)
+        or alternatives and any(f" {word} " in assignee for word in data["name_alternatives"])
         or f"{assignee} ".startswith(tuple(f"{title} " for title in data["member_titles"]))
         or _organ_of_a_kind(assignee)
         or _kind_of_institution(assignee)

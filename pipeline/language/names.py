@@ -85,9 +85,15 @@ def _names(text: str, whole: bool) -> tuple[tuple[int, str], ...]:
         (s, n)
         for s, n in found
         if (len(n.split()) > 1 or is_known(n) or s == opener) and n not in bare
-        and (len(n.split()) <= MAX_NAME_WORDS * (2 if is_collective(n) or name_patterns()["field"].search(n) else 1)
-             or _titles_a_known_name(n))
-    )  # lists of kinds and names that hold a field run longer
+        and (len(n.split()) <= MAX_NAME_WORDS * (2 if _runs_long(n) else 1) or _titles_a_known_name(n))
+    )
+
+
+def _runs_long(name: str) -> bool:
+    """Whether `name` may run to twice the words of one body's name: a list of kinds, or a name that holds a field;
+    alternatives of one body each do not (``Cục Đối ngoại, Đại sứ quán hoặc cơ quan đại diện … | và gia đình tổ
+    chức lễ tang``: a clause ran on)."""
+    return is_collective(name, alternatives=False) or bool(name_patterns()["field"].search(name))
 
 
 def _titles_a_known_name(name: str) -> bool:
