@@ -418,6 +418,107 @@ def test_a_copy_of_what_a_task_sends_goes_to_a_body_as_a_report() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
+    [
+        # what is sent for a body to compile goes to it as a report does (bulk3 doc_000090, doc_000359)
+        (
+            "Hằng năm, căn cứ vào Chương trình lập pháp, các cơ quan xây dựng dự toán gửi Văn phòng Quốc hội để tổng hợp.",
+            [("lead", "các cơ quan"), ("report_to", "Văn phòng Quốc hội")],
+        ),
+        (
+            "đ) Hằng năm, tổng hợp đề xuất ngân sách thực hiện chính sách thu hút, trọng dụng nhân tài đối với Quân đội "
+            "nhân dân Việt Nam, gửi Bộ Tài chính tổng hợp báo cáo theo quy định.",
+            [("report_to", "Bộ Tài chính")],
+        ),
+        # nor is a notice: what a body tells those under it (bulk3 doc_000754)
+        (
+            "Ủy ban nhân dân cấp tỉnh có trách nhiệm tổ chức xem xét phê duyệt đối tượng được hưởng chính sách, thông báo "
+            "kết quả phê duyệt chính sách cho Ủy ban nhân dân cấp xã và cơ sở giáo dục mầm non.",
+            [("lead", "Ủy ban nhân dân cấp tỉnh")],
+        ),
+    ],
+)
+def test_what_a_body_is_sent_to_compile_goes_to_it_as_a_report(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (tune bulk3 doc_000015, doc_000077)
+        (
+            "3. Bộ, cơ quan ngang Bộ, trong phạm vi nhiệm vụ, quyền hạn của mình, có trách nhiệm phối hợp với Ngân hàng "
+            "Nhà nước Việt Nam thực hiện quản lý nhà nước về bảo hiểm tiền gửi.",
+            [("support", "Bộ"), ("support", "cơ quan ngang Bộ")],
+        ),
+        (
+            "2. Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao có trách nhiệm phối hợp với Chính phủ thực hiện "
+            "quản lý nhà nước về lý lịch tư pháp.",
+            [("support", "Tòa án nhân dân tối cao"), ("support", "Viện kiểm sát nhân dân tối cao")],
+        ),
+        # (bulk doc_000098) and a partner in a task of its own supports
+        (
+            "c) Ủy ban nhân dân cấp tỉnh phối hợp với Bộ Công Thương, Bộ Xây dựng thực hiện chức năng quản lý nhà nước "
+            "đối với hoạt động chế biến và xuất khẩu khoáng sản.",
+            [("support", "Ủy ban nhân dân cấp tỉnh")],
+        ),
+        (
+            "3. Bộ Công an chủ trì, phối hợp với Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao tổ chức kết nối.",
+            [("lead", "Bộ Công an"), ("support", "Tòa án nhân dân tối cao"), ("support", "Viện kiểm sát nhân dân tối cao")],
+        ),
+    ],
+)
+def test_a_partner_that_holds_the_state_management_the_subject_helps_with_is_given_no_task(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "giao" in a name directs no body: the partners after it are still named (tune bulk4 doc_000403)
+        (
+            "c) Bộ Ngoại giao phối hợp với Bộ Khoa học và Công nghệ trong việc đàm phán, ký kết, thực hiện điều ước và "
+            "thỏa thuận quốc tế về năng lượng nguyên tử.",
+            [("support", "Bộ Ngoại giao"), ("support", "Bộ Khoa học và Công nghệ")],
+        ),
+        ("Bộ Quốc phòng, Bộ Ngoại giao phối hợp triển khai.", [("support", "Bộ Quốc phòng"), ("support", "Bộ Ngoại giao")]),
+        # a handover gives the body that receives no task (tune bulk4 doc_000171, bulk2 doc_000610)
+        (
+            "Công an cấp tỉnh tiếp nhận công dân được tuyển chọn thực hiện nghĩa vụ tham gia Công an nhân dân từ địa "
+            "phương giao quân để bàn giao cho các đơn vị nhận quân, thời gian bàn giao chậm nhất là 03 ngày.",
+            [("lead", "Công an cấp tỉnh")],
+        ),
+        (
+            "a) Cơ quan đề nghị chuyển giao đơn vị sự nghiệp công lập gửi các văn bản theo quy định tại điểm a khoản 3 "
+            "Điều này đến cơ quan, tổ chức nhận chuyển giao đơn vị sự nghiệp công lập, Bộ Nội vụ, Bộ Tư pháp.",
+            [],
+        ),
+    ],
+)
+def test_giao_in_a_name_or_a_handover_directs_no_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text) == expected
+
+
+def test_quy_dinh_after_theo_is_no_verb_of_the_body() -> None:
+    """``theo quy định`` (as laid down) says how, not what the body does: the verb after it gives the role (dev
+    src-vnmp-04), and a body that has no other verb is given no task (tune bulk4 doc_000508)."""
+    text = (
+        "Ủy ban Thường vụ Quốc hội, Hội đồng Dân tộc, các cơ quan, tổ chức hữu quan cần cứ chức năng, nhiệm vụ theo quy "
+        "định của pháp luật có trách nhiệm phối hợp tổ chức thực hiện có hiệu quả nhiệm vụ được phân công."
+    )
+    assert mentions(text) == [
+        ("support", "Ủy ban Thường vụ Quốc hội"),
+        ("support", "Hội đồng Dân tộc"),
+        ("support", "các cơ quan, tổ chức hữu quan"),
+    ]
+    assert mentions("3. Cơ quan báo chí có tư cách pháp nhân, có con dấu, tài khoản theo quy định của pháp luật.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
     [  # English translations of bulk legal texts (doc_000905, doc_000919, doc_000811)
         (
             "3. Ministers, Heads of Ministerial Level Agencies, Heads of Government's agencies, Chairman of People's "

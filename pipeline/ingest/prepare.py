@@ -74,11 +74,16 @@ def horizontal_rules(grey: np.ndarray, dpi: int, letter: float) -> np.ndarray:
     _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     length = round(max(RULE_INCHES * dpi, RULE_LETTERS * letter))
     runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
-    heights, widths, area = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_AREA]
-    thin = (heights <= max(2.0, min(letter / 2, RULE_MAX_INCHES * dpi))) & (area >= RULE_FILL * heights * widths)
-    thin[0] = False
-    return cv2.dilate(thin[labels].astype(np.uint8), np.ones((3, 1), np.uint8)).astype(bool)
+    rules = np.zeros(grey.shape, np.uint8)
+    rows = np.flatnonzero(runs.any(axis=1))
+    if rows.size:  # the runs are measured on the rows that hold any (a page has a few): the same components
+        top, bottom = rows[0], rows[-1] + 1
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(runs[top:bottom], connectivity=8)
+        heights, widths, area = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_AREA]
+        thin = (heights <= max(2.0, min(letter / 2, RULE_MAX_INCHES * dpi))) & (area >= RULE_FILL * heights * widths)
+        thin[0] = False
+        rules[top:bottom] = thin[labels]
+    return cv2.dilate(rules, np.ones((3, 1), np.uint8)).astype(bool)
 
 
 def without_light_ink(grey: np.ndarray) -> np.ndarray | None:

@@ -457,6 +457,8 @@ def _mentions(clause: str, after_a_condition: bool = True) -> tuple[Mention, ...
             found = names(clause[match.end() : end].rstrip(" ,"))
             if role == "lead" and cue("requesting").search(match[0]):
                 found = _not_deciders(clause, match.end(), found)
+            if role == "support" and cue("held_function").match(clause, match.end() + _list_end(clause, match.end(), found)):
+                continue  # phối hợp với Chính phủ thực hiện quản lý nhà nước: the partner's own function, no task of it
             mentions += [(role, match.end() + s, n) for s, n in found]
     mentions += _passive_agents(clause)
     return tuple((role, start, _with_its_place(clause, start, name)) for role, start, name in mentions)
@@ -500,14 +502,21 @@ def _not_deciders(clause: str, start: int, found: list[tuple[int, str]]) -> list
     thẩm quyền | xử lý các hành vi vi phạm``, ``yêu cầu | cơ quan, người có thẩm quyền | xem xét trách nhiệm``): it is
     asked to use the competence its name gives it."""
     found = [(offset, name) for offset, name in found if not clause_patterns()["competence"].search(name)]
+    end = _list_end(clause, start, found)
+    if not end or not cue("decision").match(clause, start + end):
+        return found
+    return [(offset, name) for offset, name in found if offset >= end]
+
+
+def _list_end(clause: str, start: int, found: list[tuple[int, str]]) -> int:
+    """Where the list of bodies that opens at `start` in `clause` ends, relative to `start` (0: none opens there): the
+    end of the last of `found` that a comma or ``và`` joins to the one before it."""
     end = 0
     for offset, name in found:
         if offset != end and not LIST_JOIN.fullmatch(clause, start + end, start + offset):
             break
         end = offset + len(name)
-    if not end or not cue("decision").match(clause, start + end):
-        return found
-    return [(offset, name) for offset, name in found if offset >= end]
+    return end
 
 
 def _directs_a_body(clause: str, start: int, end: int) -> bool:

@@ -18,12 +18,12 @@ ROLE_CUES = lexicon(
         **{
             key: [str]
             for key in (
-                "lead_before", "lead_after", "lead_next", "support_after", "support_before", "leading_verbs",
+                "lead_before", "handover_verbs", "lead_after", "lead_next", "support_after", "support_before", "leading_verbs",
                 "powers_after", "permission_markers", "right_words", "requesting_verbs", "condition_markers",
                 "assigned_passives", "defined_kinds", "public_kinds", "duty_cues", "public_duty_cues", "answerable_to",
                 "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "power_verbs", "considering",
                 "considered_verbs", "organised_things", "subordinate_verbs", "role_nouns", "role_kinds", "regulated_kinds", "regulated_firms",
-                "report_verbs", "report_prepositions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
+                "report_verbs", "report_prepositions", "compiled_sending", "compiling_verbs", "held_functions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
                 "passive_duty_verbs", "matter_decisions",
             )
         },
@@ -41,6 +41,7 @@ def role_cues() -> dict[str, Any]:
 @cache
 def cue(name: str) -> re.Pattern[str]:
     """The compiled cue `name`: lead_before, lead_after, lead_next, submitting, support_after, powers_after, support, leading,
+    held_function,
     report, defined_kind, definition_break, permission, right_before, duty_to_support, duty, public_kind, public_duty,
     requesting, decision, deciding, deciding_a_matter, organising, subordinate, defined_as, duty_words, regulated_kind, regulated_firm,
     passive_agent, request_opening."""
@@ -48,7 +49,7 @@ def cue(name: str) -> re.Pattern[str]:
 
 
 _CASE_VARIANTS = letters_class(CASE_VARIANT_LETTERS)  # a screen's word stops at them (i: ı, s: ſ)
-SCREENED_CUES = {"lead_before": ("lead_before",), "support": ("support_before",), "report": ("report_verbs", "report_before")}
+SCREENED_CUES = {"lead_before": ("lead_before",), "support": ("support_before",), "report": ("report_verbs", "report_before", "compiled_sending")}
 
 
 @cache
@@ -74,9 +75,14 @@ def _cues() -> dict[str, re.Pattern[str]]:
     )
     return {
         # … not the name of a steering board (Ban Chỉ đạo Phòng thủ dân sự quốc gia chủ trì …)
-        "lead_before": re.compile(rf"(?<!\w)(?<![Bb]an )(?:{alternation(data['lead_before'])})\s+"),
+        # … nor a handover (bàn giao cho Công an cấp xã: what is handed over, no task given)
+        "lead_before": re.compile(
+            rf"(?<!\w)(?<![Bb]an ){''.join(f'(?<!{re.escape(w)} )(?<!{re.escape(w.capitalize())} )' for w in data['handover_verbs'])}"
+            rf"(?:{alternation(data['lead_before'])})\s+"
+        ),
         # … chịu trách nhiệm trước pháp luật: answerable, given no task
-        "lead_after": re.compile(rf"{AFTER_NAME}\s(?:{alternation(data['lead_after'])})\b{answerable}"),
+        # … not after "theo" (… theo quy định của pháp luật có trách nhiệm phối hợp: as laid down, no verb of the body)
+        "lead_after": re.compile(rf"{AFTER_NAME}(?<!\stheo)\s(?:{alternation(data['lead_after'])})\b{answerable}"),
         "lead_next": re.compile(rf"\s(?:{alternation(data['lead_next'])})\b"),  # matched where a name ends
         # … trình | Bộ trưởng …, cấp có thẩm quyền …: a submission (not công trình, trình độ), matched where a name ends
         "submitting": re.compile(
@@ -101,6 +107,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)(?:{alternation(data['agent_markers'])})\s+(?P<agent>[A-ZĐ][^;:()]*?)"
             rf"\s+(?:{alternation(data['passive_duty_verbs'])})\s*[”\"]?\s*$"
         ),
+        # phối hợp với | Chính phủ | thực hiện quản lý nhà nước: the partner's own function (matched where its list ends)
+        "held_function": re.compile(rf"\s+(?:{alternation(data['held_functions'])})\b"),
         "subordinate": re.compile(rf"\s+(?:{alternation(data['subordinate_verbs'])})\s"),
         "regulated_kind": _kind_named(data["regulated_kinds"]),
         "regulated_firm": _kind_named(data["regulated_firms"]),
@@ -133,7 +141,10 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)(?:{alternation(data['report_verbs'])})\s+(?-i:[^\sA-ZĐÂĂÊÔƠƯỦỶ;:()])[^\s;:()]*(?:\s+[^\s;:()]+){{0,19}}?"
             rf"\s+(?:{alternation(data['report_prepositions'])})\s+(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ]))"
             # … or straight after the cue (báo cáo Ban Thường vụ Tỉnh ủy)
-            rf"|(?<!\w)(?:{alternation(data['report_before'])})\s+",
+            rf"|(?<!\w)(?:{alternation(data['report_before'])})\s+"
+            # what is sent for the body to compile (gửi Văn phòng Quốc hội để tổng hợp)
+            rf"|(?<!\w)(?:{alternation(data['compiled_sending'])})\s+"
+            rf"(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ])[^;:()]{{0,100}}?\s(?:để\s+)?(?:{alternation(data['compiling_verbs'])})\b)",
             re.IGNORECASE,
         ),
         # … or its plural (Các cơ quan, tổ chức sử dụng vốn ngân sách nhà nước … có trách nhiệm)

@@ -62,7 +62,8 @@ def find_doer(subject: str) -> tuple[str, int, bool] | None:
     # Bộ trưởng Bộ Y tế quyết định …; Thanh tra Bộ trình Bộ trưởng …
     if next_verb := cue("lead_next").match(subject, verbs_from) or cue("submitting").match(subject, verbs_from):
         cues.append((next_verb.start(), "lead"))
-    directing = cue("lead_before").search(subject)  # Sở Nội vụ đề nghị các cơ quan … phối hợp: not its own
+    # Sở Nội vụ đề nghị các cơ quan … phối hợp: not its own (past the name: Bộ Ngoại giao phối hợp … is its own)
+    directing = cue("lead_before").search(subject, verbs_from)
     cues = [(start, role) for start, role in cues if role == "lead" or not directing or start < directing.start()]
     if not cues:
         return None
