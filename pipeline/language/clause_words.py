@@ -22,7 +22,7 @@ CLAUSES = lexicon(
             "document_nouns", "qualifiers", "matter_openings", "handing_verbs", "handing_ends", "party_sets",
             "lower_case_subjects", "competent_kinds", "competence_words", "competence_references", "list_takers",
             "not_subjects", "execution_verbs", "executed_documents", "item_openings",
-            "scope_openings",
+            "scope_openings", "inserted_openings", "scope_nouns", "inserted_tails",
         )
     },
 )  # fmt: skip
@@ -44,6 +44,16 @@ def _roles_known() -> list[str]:
     ]
 
 
+def _remit(data: dict[str, Any]) -> str:
+    """An inserted phrase of a body's remit: an opening, nouns of duties or scope joined by commas and "và", maybe a
+    tail (``căn cứ vào nhiệm vụ, quyền hạn của mình``, ``trong phạm vi chức năng, nhiệm vụ``)."""
+    nouns = alternation(data["duty_nouns"] + data["scope_nouns"])
+    return (
+        rf"(?:{alternation(data['inserted_openings'])})\s+(?:các\s+)?(?:{nouns})(?:(?:,\s*|\s+và\s+)(?:{nouns}))*"
+        rf"(?:\s+(?:{alternation(data['inserted_tails'])}))?"
+    )
+
+
 @cache
 def clause_patterns() -> dict[str, re.Pattern[str]]:
     data: dict[str, Any] = CLAUSES.data()
@@ -54,11 +64,12 @@ def clause_patterns() -> dict[str, re.Pattern[str]]:
         # between commas, or opening a sentence or item (Trong phạm vi nhiệm vụ, quyền hạn của mình, Bộ Công Thương …)
         "inserted": re.compile(
             rf"(?:,\s*|(?P<opening>(?:^|[.;:]\s+)(?:{LIST_MARKER.pattern[1:]})?))"
-            rf"(?:{alternation(data['inserted_phrases'])})\s*,",
+            rf"(?:{alternation(data['inserted_phrases'])}|{_remit(data)})\s*,",
             re.IGNORECASE | re.MULTILINE,
         ),
         "opener": re.compile(rf"(?:{alternation(data['openers'])})(?=[\s,])", re.IGNORECASE),
-        "inner_subject": re.compile(rf"(?:,|\s(?:{alternation(data['subject_after'])}))\s+(?=\w)"),
+        # …, | X; … thì | X; an inserted phrase read as blanks (…, trong phạm vi chức năng, nhiệm vụ, | X, Y chủ trì)
+        "inner_subject": re.compile(rf"(?:,|\s(?:{alternation(data['subject_after'])})|\s\s)\s+(?=\w)"),
         "lower_case_subject": re.compile(rf"(?:{alternation(data['lower_case_subjects'])})\b"),
         "not_subject": re.compile(rf"(?:{alternation(data['not_subjects'])})\b"),
         "document_noun": re.compile(rf"(?:{alternation(data['document_nouns'])})\b"),

@@ -538,7 +538,9 @@ def _goes_on_with_bodies(clause: str, start: int, end: int) -> bool:
     the opening phrase took (``theo đề nghị của Thường trực Hội đồng nhân dân, | Ban của Hội đồng nhân dân, | …``),
     so that the list may go on there."""
     taken = list(clause_patterns()["taking"].finditer(clause, start, end))
-    return bool(taken) and bool(names(clause[taken[-1].end() : end].rstrip(" ,"), whole=True))
+    if not taken or BLANKED in clause[taken[-1].end() : end]:
+        return False  # … của cơ quan có thẩm quyền, | trong phạm vi chức năng, nhiệm vụ, | Bộ Quốc phòng: a blank ends it
+    return bool(names(clause[taken[-1].end() : end].rstrip(" ,"), whole=True))
 
 
 def _works_with_partner(before: str, mentions: list[Mention], partnering: str) -> bool:

@@ -18,7 +18,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from pipeline.language.clauses import binds, lists_powers, names_a_doer, names_an_agent
+from pipeline.language.clauses import binds, body_start_of, lists_powers, names_a_doer, names_an_agent
 from pipeline.language.deadline_words import alternatives, opens_clause, words
 from pipeline.language.deadlines import (
     Deadline,
@@ -49,6 +49,7 @@ MIN_TASK_WORDS = 3  # lower-case words: a line in capitals, an address or a cont
 GROUND_WORDS = r"Căn cứ|Theo đề nghị|Xét đề nghị"
 ENACTS = r"^[^.;:]{3,80}\sban hành"  # … Thủ tướng Chính phủ ban hành
 GROUNDS = re.compile(rf"^(?:{GROUND_WORDS})\b")
+GROUND_ENDS = (";", ".", ":", ",")  # … of a ground's line whose sentence ends there
 ENACTING = re.compile(rf"{ENACTS}\s")
 NARRATIVE = re.compile(
     rf"^(?:Chuyển:\s*)?(?:Thực hiện|{GROUND_WORDS}|Ngày \d|Trên cơ sở)\b"
@@ -121,10 +122,33 @@ def _no_task_part_words() -> tuple[str, ...]:
     return tuple(fold_chars(w) for w in vocabulary()["no_task_parts"])
 
 
+@cache
+def _no_task_heading_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The folded first words of a heading that lists no duties, and the folded words of a duty that undo it."""
+    words = vocabulary()
+    return tuple(fold_chars(w) for w in words["no_task_headings"]), tuple(fold_chars(w) for w in words["heading_duty_words"])
+
+
 def _holds_no_tasks(section: Section) -> bool:
     """An article or part on scope, subjects or definitions (Đối tượng áp dụng …): its lines ask nothing."""
     heading = fold_chars(section.heading)
     return any(words in heading for words in _no_task_part_words())
+
+
+def _lists_no_doers(section: Section) -> bool:
+    """A part on one topic that lists who qualifies, who sits on a body, what a body is made of or what kinds there
+    are (``2. Đối tượng xét tặng danh hiệu …:``, ``Thành phần Hội đồng …``, ``Điều 3. Cơ cấu tổ chức``): the lines
+    right under it name bodies, not doers, unless one binds or assigns in so many words. Not a heading of several
+    topics (``Đối tượng, tiêu chuẩn …``, ``Đối tượng và nghi thức …``) nor one that names a duty or a doer (``Đối tượng
+    thực hiện báo cáo: …``)."""
+    heading = fold_chars(section.heading)
+    opening = heading[body_start_of(section.heading) :].rstrip(" :.")  # (folding keeps offsets)
+    openings, duties = _no_task_heading_words()
+    return (
+        opening.startswith(openings)
+        and not re.search(r",|\bva\b", opening)
+        and not any(re.search(rf"\b{duty}\b", opening) for duty in duties)
+    )
 
 
 def _holds_tasks(section: Section) -> bool:
@@ -146,14 +170,18 @@ def find_tasks(
     enclosing = _Enclosing(sections)
     task_parts = {s.section_id for s in sections if _holds_tasks(s)}
     scope_parts = {s.section_id for s in sections if s.is_heading and _holds_no_tasks(s)}
+    lists = {s.section_id for s in sections if s.is_heading and _lists_no_doers(s)}
     power_lists = {s.section_id for s in sections if s.is_heading and lists_powers(s.heading)}
     tasks: list[Task] = []
     column: TimeColumn | None = None  # the time column of the task table being read …
     width, broken = 0, False  # … how many cells its heading row has; whether other lines came since its last row
     last_line = -TIME_CELL_REACH - 1  # the line of the last task
     previous = ""  # the text of the line before
+    grounding = False  # whether the line before belongs to a ground of the preamble whose sentence goes on
     for line in lines:
-        text, ground = line.stripped, previous
+        text, ground, in_ground = line.stripped, previous, grounding
+        if text:  # Căn cứ / Nghị định số … của / Chính phủ quy định …;: web text may break a ground over several lines
+            grounding = bool(GROUNDS.match(text)) or (grounding and not previous.endswith(GROUND_ENDS))
         previous = text or previous
         row = TABLE_CELL in text
         if row and (heading := time_column(text)) is not None:
@@ -173,13 +201,19 @@ def find_tasks(
             continue
         if line.index not in body or len(text) < MIN_TASK_CHARS or not _reads_as_prose(text):
             continue
-        if GROUNDS.match(ground) and (ENACTING.match(text) or not ground.endswith((";", ".", ":", ","))):
+        if in_ground and (ENACTING.match(text) or not ground.endswith(GROUND_ENDS)):
             continue  # the enacting formula, or a ground broken over two lines: the preamble asks nothing
         start = line.start + line.text.index(text)
         holding = enclosing.at(start)
         section = max(holding, key=lambda s: s.level) if holding else None
         if any(s.section_id in scope_parts for s in holding):
             continue
+        if (
+            section is not None
+            and (section.section_id in lists or (section.parent_id in lists and section.char_start == start))
+            and not ASSIGNING.search(text) and not binds(text)
+        ):  # fmt: skip
+            continue  # 1. Vụ Công tác xây dựng văn bản quy phạm pháp luật. under Điều 3. Cơ cấu tổ chức: a unit listed
         deadlines = tuple(d.shifted(start) for d in deadlines_of(text, column if row else None, issued))
         limited = _sets_a_time_limit(text, tuple(d.shifted(-start) for d in deadlines), row and column is not None)
         if section is not None and _heads(section, start, text):
