@@ -77,8 +77,7 @@ def find_doer(subject: str) -> tuple[str, int, bool] | None:
         return None
     placed = cue("subordinate").search(f" {subject[: start + 1]}")  # … chịu sự chỉ đạo của …: placed under another
     # Ngân hàng lưu ký là ngân hàng thực hiện …; Chủ tịch Hội đồng là Thứ trưởng phụ trách …: what it is, who holds it
-    composed = cue("composed_of").search(subject)
-    defined = cue("defined_as").match(subject, verbs_from) or (composed and composed.start() <= start)
+    defined = cue("defined_as").match(subject, verbs_from) or cue("composed_of").match(subject, verbs_from)
     if (placed or defined) and not cue("duty_words").search(subject):
         return None  # no task, unless a duty cue follows (… và có trách nhiệm …)
     if (powers and powers.start() < start) or (negation and negation.start() < start):
