@@ -35,6 +35,50 @@ def bulk_rows(bulk: dict[str, str], doc_id: str) -> set[tuple[str, str]]:
     return {(a.role, a.assignee) for a in assignments_of(document, parse(document))}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bulk doc_000542: the regulator asks the bank to complete its file, the bank's conduct (gold README, requests)
+        (
+            "Trường hợp hồ sơ chưa đầy đủ, Ngân hàng Nhà nước có văn bản yêu cầu ngân hàng thương mại, công ty tài chính bổ "
+            "sung, hoàn thiện hồ sơ.",
+            [("lead", "Ngân hàng Nhà nước")],
+        ),
+        # src-vbpl-03: the office that handles a procedure asks the applicant
+        ("Cơ quan tiếp nhận, giải quyết thủ tục hành chính yêu cầu cá nhân, tổ chức cung cấp lại giấy tờ.", []),
+        # the document's own request, after an opening phrase: the parties asked act
+        (
+            "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các tổ chức, cá nhân phản ánh về Bộ Tài chính để xem xét.",
+            [("lead", "các tổ chức, cá nhân"), ("report_to", "Bộ Tài chính")],
+        ),
+        # a public body asked by another stays a lead
+        ("Bộ Tài chính yêu cầu Kho bạc Nhà nước báo cáo.", [("lead", "Kho bạc Nhà nước")]),
+    ],
+)
+def test_a_regulated_party_a_body_asks_is_told_its_conduct(text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bulk doc_000469, doc_000403, doc_000536: a council's make-up, not its task; the later "làm" is another's verb
+        (
+            "Hội đồng thẩm định liên ngành gồm ít nhất 07 thành viên do lãnh đạo Ủy ban nhân dân cấp tỉnh làm Chủ tịch.",
+            [],
+        ),
+        ("Hội đồng thẩm định quy hoạch phải có ít nhất 03 thành viên là ủy viên phản biện.", []),
+        ("2. Hội đồng chuyên môn có số lượng tối thiểu 05 thành viên, trong đó có đại diện cơ quan, tổ chức.", []),
+        # bulk doc_000457: a standard the post must meet
+        ("4. Kế toán trưởng phải đáp ứng các tiêu chuẩn, điều kiện theo quy định của pháp luật về kế toán.", []),
+        # what the council must do is a task
+        ("Hội đồng thẩm định phải gửi báo cáo thẩm định cho cơ quan trình.", [("lead", "Hội đồng thẩm định")]),
+    ],
+)
+def test_what_a_body_is_made_of_or_must_meet_is_no_task(text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text) == expected
+
+
 def test_the_subjects_after_an_inserted_phrase_of_their_remit_are_all_read() -> None:
     """bulk doc_000347: ``trong phạm vi chức năng, nhiệm vụ`` (no ``của mình``) is an inserted phrase too, and the
     list after it opens no list of the preposition before it (``ý kiến đồng ý của cơ quan có thẩm quyền``)."""

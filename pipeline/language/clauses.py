@@ -457,6 +457,8 @@ def _mentions(clause: str, after_a_condition: bool = True) -> tuple[Mention, ...
             found = names(clause[match.end() : end].rstrip(" ,"))
             if role == "lead" and cue("requesting").search(match[0]):
                 found = _not_deciders(clause, match.end(), found)
+                if _asked_by_a_subject(clause, body_start, match.start(), mentions):  # X yêu cầu | ngân hàng …
+                    found = [(offset, name) for offset, name in found if not cue("private_party").match(name)]
             if role == "support" and cue("held_function").match(clause, match.end() + _list_end(clause, match.end(), found)):
                 continue  # phối hợp với Chính phủ thực hiện quản lý nhà nước: the partner's own function, no task of it
             mentions += [(role, match.end() + s, n) for s, n in found]
@@ -517,6 +519,17 @@ def _list_end(clause: str, start: int, found: list[tuple[int, str]]) -> int:
             break
         end = offset + len(name)
     return end
+
+
+def _asked_by_a_subject(clause: str, body_start: int, request: int, mentions: list[Mention]) -> bool:
+    """Whether the request at `request` is the verb of a subject before it (``Ngân hàng Nhà nước có văn bản | yêu cầu
+    …``, ``Cơ quan tiếp nhận … | yêu cầu …``): a step of a procedure, whose regulated party asked is told its conduct
+    (gold README); not the document's own request, opening the clause or after an opening phrase (``Đề nghị …``,
+    ``Trong quá trình thực hiện, nếu có vướng mắc, | đề nghị …``, ``… thì | yêu cầu …``)."""
+    if any(start < request for role, start, _ in mentions if role == "lead"):
+        return True
+    before = clause[body_start:request].rstrip()
+    return bool(before) and not before.endswith(",") and not THEN_SUBJECT.search(f"{before} x")
 
 
 def _directs_a_body(clause: str, start: int, end: int) -> bool:

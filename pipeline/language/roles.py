@@ -24,7 +24,7 @@ ROLE_CUES = lexicon(
                 "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "power_verbs", "considering",
                 "considered_verbs", "organised_things", "subordinate_verbs", "role_nouns", "role_kinds", "regulated_kinds", "regulated_firms",
                 "report_verbs", "report_prepositions", "compiled_sending", "compiling_verbs", "held_functions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
-                "passive_duty_verbs", "matter_decisions",
+                "passive_duty_verbs", "matter_decisions", "private_parties", "composition_verbs",
             )
         },
         "role_headings": {str: str},
@@ -112,6 +112,15 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "subordinate": re.compile(rf"\s+(?:{alternation(data['subordinate_verbs'])})\s"),
         "regulated_kind": _kind_named(data["regulated_kinds"]),
         "regulated_firm": _kind_named(data["regulated_firms"]),
+        # … yêu cầu | ngân hàng thương mại, | cá nhân, tổ chức …: a regulated party asked, in any case (matched at its name)
+        "private_party": re.compile(
+            rf"(?i:(?:các|những)\s+)?(?i:{alternation(data['regulated_firms'] + data['regulated_kinds'] + data['private_parties'])})\b"
+        ),
+        # … gồm …, … phải có ít nhất 03 thành viên, … phải đáp ứng các tiêu chuẩn …: what it is made of or must meet
+        "composed_of": re.compile(
+            rf"\s+(?:{alternation(data['public_duty_cues'])}\s+)?(?:{alternation(data['composition_verbs'])})\b"
+            rf"|\s+(?:{alternation(data['public_duty_cues'])}\s+)?có\s+\d"
+        ),
         "obliged": re.compile(rf"\s(?:{alternation(data['public_duty_cues'])})\b"),  # matched where a verb is looked for
         "duty_words": re.compile(rf"(?<!\w)(?:{alternation(data['duty_cues'])})\b"),  # anywhere, after a comma too
         # … là ngân hàng thực hiện việc lưu ký, … là Thứ trưởng phụ trách: what it is, who holds it; not … là cơ quan đầu

@@ -19,6 +19,8 @@ ITEM_SEPARATOR = re.compile(r",\s+|;\s+|\s+và\s+")  # between the items of an e
 BLANKS = re.compile(r"…|\.{3}|\(\d+\)")  # a form's blanks to fill in (Trưởng đoàn kiểm tra, ....(7) và .....(8))
 AGENT = re.compile(r"\sdo\s+")  # … cơ quan | do Chính phủ, Thủ tướng Chính phủ | thành lập: who made it, no item
 
+VERB_CUES = ("lead_after", "support_after", "lead_next", "submitting")  # the verbs after a subject's name
+
 
 @document_cache(maxsize=8192)  # one subject in twenty is asked again in its document
 def find_doer(subject: str) -> tuple[str, int, bool] | None:
@@ -30,7 +32,8 @@ def find_doer(subject: str) -> tuple[str, int, bool] | None:
     (``Cơ quan tiếp nhận hồ sơ phải tiến hành …``)."""
     duty = cue("duty").search(subject)
     if cue("public_kind").match(subject) and (must := cue("public_duty").search(subject, 0, duty.start() if duty else len(subject))):
-        duty = must if len(subject[: must.start()].split()) <= MAX_NAME_WORDS else duty
+        if not cue("composed_of").match(subject, must.start()):  # … phải có ít nhất 03 thành viên: its make-up
+            duty = must if len(subject[: must.start()].split()) <= MAX_NAME_WORDS else duty
     if (
         (cue("defined_kind").match(subject) or cue("public_kind").match(subject))
         and duty
@@ -46,6 +49,8 @@ def find_doer(subject: str) -> tuple[str, int, bool] | None:
             return "support" if cue("duty_to_support").match(subject, duty.start()) else "lead", duty.start(), True
     if not begins_name(subject):
         return None
+    if not any(cue(name).search(subject) for name in VERB_CUES):
+        return None  # no cue anywhere, so none after the name: its end is not read (1 in 7 of the ends read)
     powers = cue("powers_after").search(subject)
     negation = re.search(r"\s(?:không|chưa)\s", subject)  # … không thực hiện việc khai báo: an offence, not a task
     verbs_from = name_end(subject)  # a cue's words inside the name are the name's (Bảo hiểm tiền gửi Việt Nam)
@@ -72,7 +77,7 @@ def find_doer(subject: str) -> tuple[str, int, bool] | None:
         return None
     placed = cue("subordinate").search(f" {subject[: start + 1]}")  # … chịu sự chỉ đạo của …: placed under another
     # Ngân hàng lưu ký là ngân hàng thực hiện …; Chủ tịch Hội đồng là Thứ trưởng phụ trách …: what it is, who holds it
-    defined = cue("defined_as").match(subject, verbs_from)
+    defined = cue("defined_as").match(subject, verbs_from) or cue("composed_of").match(subject, verbs_from)
     if (placed or defined) and not cue("duty_words").search(subject):
         return None  # no task, unless a duty cue follows (… và có trách nhiệm …)
     if (powers and powers.start() < start) or (negation and negation.start() < start):

@@ -227,7 +227,7 @@ def find_tasks(
             continue  # an item of a list of powers (Điều 4. Thẩm quyền chấp thuận …; … có quyền: a) Phạt cảnh cáo) is
             # a competence, unless it binds in so many words or sets a time (gold README)
         in_part = any(s.section_id in task_parts for s in holding)
-        if not in_part and not _assigns_work(text) and not limited:
+        if not in_part and not limited and not _assigns_work(text):
             continue  # outside a task part a paragraph is a task if it assigns work in so many words or sets a limit
         tasks.append(
             Task(
