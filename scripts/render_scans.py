@@ -304,9 +304,9 @@ def body_lines(text: str, metadata: dict, named: list[str] = ()) -> tuple[list[s
     letter-spacing that PDF conversion left and the office never printed)."""
     lines = [clean(line) for line in text.splitlines()]
     lines = [line for i, line in enumerate(lines) if line and not (i == 0 and line.startswith("#"))]
-    dashed = [line for line in lines if line != "(Đã ký)"]  # a Nơi nhận item's dash alone on its line is no rule
-    lines = [line for line in lines if not (RULE.match(line) or CHUNK_ANCHOR.match(line) or line.startswith("|---"))]
     lines = [line for line in lines if line != "(Đã ký)"]
+    dashed = lines  # the lines before rules are dropped: a Nơi nhận item's dash alone on its line is no rule
+    lines = [line for line in lines if not (RULE.match(line) or CHUNK_ANCHOR.match(line) or line.startswith("|---"))]
     title = fold(metadata.get("title") or "")
     signer = {metadata.get("signer_title"), metadata.get("signer_name")}
 

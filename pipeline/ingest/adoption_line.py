@@ -22,7 +22,7 @@ import cv2
 from pipeline.ingest.date_line import line_readings
 from pipeline.language.dates import adoption_date
 from pipeline.model import LayoutLine
-from pipeline.ocr.engine import Word, placed, read_again
+from pipeline.ocr.engine import Word, placed, read_again, text_of
 
 # the sentence's opening as a scan reads it: the act, ``này (đã) được`` and the adopting body's first letter
 # (``Quốc hội``, ``Ủy ban Thường vụ Quốc hội``, ``Hội đồng nhân dân``) or ``thông qua``: 51 bulk lines open so (one
@@ -56,7 +56,7 @@ def read_adoption_again(
     dated = [kept for r in line_readings(image[top:bottom, left:right], read) if (kept := _up_to_the_date(r))]
     if not dated:
         return words, False
-    dates = [adoption_date(_text(r)) for r in dated]
+    dates = [adoption_date(text_of(r)) for r in dated]
     most = Counter(dates).most_common(1)[0][0]  # of the readings giving the date most give, the most confident
     best = max((r for r, d in zip(dated, dates) if d == most), key=lambda r: sum(w.confidence for w in r) / len(r))
     chosen = placed(best, left, top, words)
@@ -71,14 +71,10 @@ def _up_to_the_date(reading: list[Word]) -> list[Word]:
     for word in sorted(reading, key=lambda w: (w.line, w.left)):
         lines.setdefault(word.line, []).append(word)
     ordered = sorted(lines.values(), key=lambda ln: min(w.top for w in ln))
-    start = next((k for k, ln in enumerate(ordered) if OPENING.search(_text(ln))), None)
+    start = next((k for k, ln in enumerate(ordered) if OPENING.search(text_of(ln))), None)
     if start is None:
         return []
     for end in range(start, min(len(ordered), start + SENTENCE_LINES)):
-        if adoption_date(_text([w for ln in ordered[start : end + 1] for w in ln])):
+        if adoption_date(text_of([w for ln in ordered[start : end + 1] for w in ln])):
             return [w for ln in ordered[start : end + 1] for w in ln]
     return []
-
-
-def _text(words: list[Word]) -> str:
-    return " ".join(w.text for w in words)

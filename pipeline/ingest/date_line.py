@@ -24,7 +24,7 @@ import numpy as np
 from pipeline.ingest.prepare import engine_file, without_light_ink
 from pipeline.language.dates import iso_date, parse_date
 from pipeline.model import LayoutLine, OcrFailure
-from pipeline.ocr.engine import Word, placed, read_again
+from pipeline.ocr.engine import Word, placed, read_again, text_of
 
 # a line as a scan reads a place-date line: up to six words of a place, a mark, ``ngày`` and up to 30 characters
 # ending in four characters of a year (figures or the letters OCR reads for them), no ``;`` after it (``Căn cứ Luật
@@ -57,12 +57,12 @@ def read_date_line_again(
     height = line.bottom - line.top
     top, left = max(0, round(line.top - MARGIN_HEIGHTS * height)), max(0, round(line.x0 - SIDE_HEIGHTS * height))
     cut = image[top : round(line.bottom + MARGIN_HEIGHTS * height), left : round(line.x1 + SIDE_HEIGHTS * height)]
-    readings = [r for r in line_readings(cut, read) if printed_date(" ".join(w.text for w in r))]
-    if not readings:
+    dated = [(r, text) for r in line_readings(cut, read) if printed_date(text := text_of(r))]
+    if not dated:
         return words, False
-    texts = [" ".join(w.text for w in r) for r in readings]
-    most = Counter(texts).most_common(1)[0][0]
-    return read_again(words, line, placed(readings[texts.index(most)], left, top, words)), True
+    most = Counter(text for _, text in dated).most_common(1)[0][0]
+    chosen = next(r for r, text in dated if text == most)  # the first reading of the text most readings give
+    return read_again(words, line, placed(chosen, left, top, words)), True
 
 
 def misread_date_line(text: str) -> bool:

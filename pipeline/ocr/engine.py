@@ -59,6 +59,11 @@ def placed(reading: list[Word], left: int, top: int, page: Iterable[Word]) -> li
     return [replace(w, left=w.left + left, top=w.top + top, line=(first + w.line[0], *w.line[1:])) for w in reading]
 
 
+def text_of(words: Iterable[Word]) -> str:
+    """The words' texts, a space between (a reading of a line or a region as one string)."""
+    return " ".join(w.text for w in words)
+
+
 def within(word: Word, box: LayoutLine) -> bool:
     """Does the centre of `word` lie in `box` (a line, a column, a region of the page)?"""
     x, y = word.left + word.width / 2, word.top + word.height / 2

@@ -123,10 +123,11 @@ def _no_task_part_words() -> tuple[str, ...]:
 
 
 @cache
-def _no_task_heading_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _no_task_heading_words() -> tuple[tuple[str, ...], re.Pattern[str]]:
     """The folded first words of a heading that lists no duties, and the folded words of a duty that undo it."""
     words = vocabulary()
-    return tuple(fold_chars(w) for w in words["no_task_headings"]), tuple(fold_chars(w) for w in words["heading_duty_words"])
+    duties = "|".join(fold_chars(w) for w in words["heading_duty_words"])
+    return tuple(fold_chars(w) for w in words["no_task_headings"]), re.compile(rf"\b(?:{duties})\b")
 
 
 def _holds_no_tasks(section: Section) -> bool:
@@ -147,7 +148,7 @@ def _lists_no_doers(section: Section) -> bool:
     return (
         opening.startswith(openings)
         and not re.search(r",|\bva\b", opening)
-        and not any(re.search(rf"\b{duty}\b", opening) for duty in duties)
+        and not duties.search(opening)
     )
 
 
