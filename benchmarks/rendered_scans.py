@@ -58,6 +58,7 @@ GROUPS = {
     "held out 7": "seventh held-out captures (other texts nobody had read, up to 42,000 characters; measured once)",
     "held out 8": "eighth held-out captures (tune texts, read, captured anew: new captures of known texts; measured twice)",
     "held out 9": "ninth held-out captures (other tune texts captured anew, a check never tuned on; measured twice)",
+    "held out 10": "tenth held-out captures (other tune texts captured anew, a tune group: its misses are read)",
 }
 
 
