@@ -328,6 +328,7 @@ def body_lines(text: str, metadata: dict, named: list[str] = ()) -> tuple[list[s
     lines = [line for line in lines if not (RULE.match(line) or CHUNK_ANCHOR.match(line) or line.startswith("|---"))]
     title = fold(metadata.get("title") or "")
     signer = {metadata.get("signer_title"), metadata.get("signer_name")}
+    signer |= {metadata.get("signing_authority")} - {None}  # ``THỐNG ĐỐC`` printed without its ``KT.`` (doc_000290)
 
     def is_body(line: str) -> bool:
         if line.startswith(("Kính gửi", "| Kính gửi")):
@@ -374,12 +375,13 @@ def dash_items(lines: list[str]) -> list[str]:
     TTg,`` / ``Các Vụ: NC, KTTH, …;``: no dash, the item above unfinished) joined into one; up to the signature."""
     found: list[str] = []
     for line in lines:
-        if SIGNING.match(line) or line.isupper():
+        dashed = line.startswith(tuple(ITEM_DASHES))
+        if SIGNING.match(line) or (line.isupper() and not dashed):  # ``- UBTW MTTQVN;`` is an item (doc_000401)
             break
-        if line.startswith(tuple(ITEM_DASHES)):
+        if dashed:
             found.append(line)
         elif found and not found[-1].endswith((";", ".")):
-            found[-1] = f"{found[-1]} {line}"
+            found[-1] += line if line in (";", ".") else f" {line}"  # the item's ``;`` alone on its line: no space
     return found
 
 
