@@ -51,7 +51,7 @@ def parse(document: Document) -> Structure:
     first_body = next((line.index for line in lines if line.start >= header.body_start), len(lines))
     found_signature = signature(lines, first_body, None)
     near = min(found_signature.lines) if found_signature.lines else None
-    found_recipients, recipient_lines = recipients(lines, first_body, near)
+    found_recipients, recipient_lines = recipients(lines, first_body, near, scanned)
     if not found_signature.lines:
         found_signature = signature(lines, first_body, min(recipient_lines) if recipient_lines else None)
     if not found_signature.signer_name and (sheet := sheet_values(lines)):  # a property sheet's Người ký

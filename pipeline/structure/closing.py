@@ -10,7 +10,8 @@ from pipeline.language.folding import fold
 from pipeline.structure.lines import PLACEHOLDER, Line, is_a_lone_word, vocabulary
 from pipeline.vietnamese import is_capitals
 
-RECIPIENTS_LABEL = re.compile(r"^(?:Nơi nhận|Noi nhan)\s*:?\s*", re.IGNORECASE)
+RECIPIENTS_LABEL = re.compile(r"^(?:[.,'`´‘’_~*•]{1,2}\s*)?(?:Nơi nhận|Noi nhan)\s*:?\s*", re.IGNORECASE)  # ``.Nơi nhận:``:
+# a scan's speck before the label (no bulk text prints a mark before it)
 ADDRESSEES_LABEL = re.compile(r"^Kính gửi\s*:?\s*")
 ITEM = re.compile(r"^[-–—~+•*]\s*")  # a scan's dash may read as an en or em dash or a tilde
 INLINE_ITEMS = re.compile(r"^\s*[-–—~+•*]\s*|(?<=[;,.:)])\s*[-–—~]\s+")  # -Văn phòng …; - Công báo
@@ -36,6 +37,7 @@ RING_BEFORE = "=|_~`'\"© "  # marks a seal's ring leaves before an authority's 
 RING_AFTER = ";| "  # … and after it (``KT. BỘ TRƯỞNG;``: a mark read on a line of its own, joined to it)
 SEALED_TM = re.compile(r"^M\.\s*(?=[^\W\d_])")  # ``M. CHÍNH PHỦ``: a seal across the line took the T of ``TM.``
 DEPUTY_SIGNING = re.compile(r"^KT\.\s*(?P<head>\S.*)$")  # ``KT. BỘ TRƯỞNG``: a deputy signs for the head
+LOST_LABEL_ITEMS = 3  # dash items, the archive's last, that make a Nơi nhận block whose label a seal took
 SIGNATURE_SEARCH = 40  # lines around the recipients block, or at the end, where a signature is looked for
 
 
@@ -73,18 +75,23 @@ def _titles() -> list[str]:
     return sorted(vocabulary()["signer_titles"], key=len, reverse=True)
 
 
-def recipients(lines: list[Line], start_index: int = 0, near: int | None = None) -> tuple[list[Recipient], set[int]]:
+def recipients(
+    lines: list[Line], start_index: int = 0, near: int | None = None, scanned: bool = False
+) -> tuple[list[Recipient], set[int]]:
     """Items of ``Kính gửi`` and of one ``Nơi nhận`` block (from `start_index` on), and the lines they take.
 
     Of several ``Nơi nhận`` blocks (an annex may hold a form with its own), the one nearest the signature line
     `near` is taken, else the first; a ``Kính gửi`` after that line opens a form of an annex, whose addressee is
-    the form's."""
+    the form's. On a `scanned` page whose seal took the label (``R“ nh,``), the dash items that end with the
+    archive's (``- Lưu: VT, …``) right above the signature are the block all the same."""
     found: list[Recipient] = []
     taken: set[int] = set()
     for label in (ADDRESSEES_LABEL, RECIPIENTS_LABEL):
         labelled = [(p, label.match(line.stripped)) for p, line in enumerate(lines[start_index:], start_index)]
         labelled = [(p, m) for p, m in labelled if m and not (label is ADDRESSEES_LABEL and near is not None and p > near)]
         labelled = [(p, m) for p, m in labelled if not _is_form(lines[p : p + FORM_ITEMS])]
+        if not labelled and label is RECIPIENTS_LABEL and scanned:
+            labelled = _label_lost(lines, start_index, near)
         if not labelled:
             continue
         if near is not None and label is RECIPIENTS_LABEL:
@@ -95,6 +102,32 @@ def recipients(lines: list[Line], start_index: int = 0, near: int | None = None)
         found.extend(items)
         taken |= used
     return found, taken
+
+
+def _label_lost(lines: list[Line], start_index: int, near: int | None) -> list[tuple[int, re.Match[str]]]:
+    """Where a scan lost the Nơi nhận label: the line above a run of at least LOST_LABEL_ITEMS dash items (a wrapped
+    item's lines among them) whose last is the archive's and which ends right above the signature line `near`
+    (or a line or two of a seal's marks before it); as a label match with nothing after it."""
+    if near is None:
+        return []
+    archive = next((p for p in range(near - 1, max(start_index, near - 3) - 1, -1) if _archive_item(lines[p])), None)
+    if archive is None:
+        return []
+    first, dashes = archive, 1
+    while first - 1 > start_index:
+        text, above = lines[first - 1].stripped, lines[first - 2].stripped
+        if ITEM.match(text):
+            dashes += 1
+        elif not (ITEM.match(above) and not above.endswith(ITEM_END) and len(text) < 120):
+            break
+        first -= 1
+    if dashes < LOST_LABEL_ITEMS:
+        return []
+    return [(first - 1, re.match(r".*", lines[first - 1].stripped))]
+
+
+def _archive_item(line: Line) -> bool:
+    return bool(ITEM.match(line.stripped)) and bool(ARCHIVE.match(ITEM.sub("", line.stripped)))
 
 
 def _is_form(block: list[Line]) -> bool:
@@ -127,7 +160,7 @@ def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Rec
             continue
         if items and not ITEM.match(text) and _wraps(above, text):
             rest = text.rstrip(";,.").strip()
-            glue = _kept_mark(above) + ("" if rest[:1] in ",)" else " ")  # ``HĐND`` / ``, UBND …``: no space
+            glue = _kept_mark(above, text) + ("" if rest[:1] in ",)" else " ")  # ``HĐND`` / ``, UBND …``: no space
             items[-1] = _recipient(f"{items[-1].recipient}{glue}{rest}", items[-1].char_start)
             text = f"{above} {text}"  # the item's lines so far, still a dash item
         elif ITEM.match(text) or ITEM.fullmatch(above) or (not items and _unmarked_items(text)):
@@ -165,11 +198,18 @@ def _dash_lost(above: str, text: str, below: list[Line]) -> bool:
     return finished and between and len(text) < 120 and not signature
 
 
-def _kept_mark(above: str) -> str:
+def _kept_mark(above: str, text: str) -> str:
     """The mark an item line ends with that its wrap keeps inside the item: a comma (``Trợ lý TTg,`` / ``Các Vụ:
-    …``), a semicolon inside brackets (``(Phòng Công báo;`` / ``Cổng thông tin …)``)."""
-    inside = above.count("(") > above.count(")")
+    …``), a semicolon inside brackets (``(Phòng Công báo;`` / ``Cổng thông tin …)``) or before words in lower case
+    (``- Bộ KH&CN: Bộ trưởng, các Thứ trưởng;`` / ``các cơ quan, đơn vị trực thuộc, Cổng``)."""
+    inside = above.count("(") > above.count(")") or _goes_on(above, text)
     return above[-1] if above.endswith(",") or (inside and above.endswith(";")) else ""
+
+
+def _goes_on(above: str, text: str) -> bool:
+    """A dash item ended by ``;`` whose next line opens in lower case: the item goes on (no item, no signature line
+    and no body line after a Nơi nhận block opens so)."""
+    return bool(ITEM.match(above)) and above.endswith(";") and text[:1].islower()
 
 
 def _undashed_item(text: str, below: list[Line]) -> bool:
@@ -190,7 +230,8 @@ def _wraps(above: str, text: str) -> bool:
     quốc`` / ``Việt Nam;``)? The dash item above is unfinished (no ``;`` or ``.``, not a bare dash) and the line is
     no signature line: in capitals, or a name that ends no item."""
     open_bracket = above.count("(") > above.count(")")  # ``- Văn phòng Chính phủ (Phòng Công báo;`` goes on
-    unfinished = bool(ITEM.match(above)) and (not above.endswith(ITEM_END) or open_bracket) and not ITEM.fullmatch(above)
+    unfinished = bool(ITEM.match(above)) and (not above.endswith(ITEM_END) or open_bracket or _goes_on(above, text))
+    unfinished = unfinished and not ITEM.fullmatch(above)
     signature = is_capitals(text) or _prefix_pattern().match(text) or _looks_like_name(text.rstrip(";."))
     fresh = LIST_LABEL.match(text)  # the body going on after Kính gửi: ``1. Thông tin …``
     return unfinished and len(text) < 120 and not fresh and not (signature and not text.endswith(ITEM_END))

@@ -67,6 +67,9 @@ ISSUED_WITH = re.compile(r"\((?:Ban hành )?[Kk]èm theo")
 CO_ISSUER = re.compile(r"\s+[-–]\s+")  # between the bodies of a joint issuer block: BỘ TƯ PHÁP - BỘ CÔNG AN
 
 
+TITLE_REACH = 2  # lines looked at below a garbled header line of a scan for the type title it stands above
+
+
 def starts_attached_document(lines: list[Line], position: int) -> bool:
     """Does the document issued with the one before it (the plan a decision issues) begin at this line? Its
     title is a document type in capitals (``KẾ HOẠCH``), one of the attached titles (``QUY CHUẨN KỸ THUẬT QUỐC GIA
@@ -179,9 +182,17 @@ class _HeaderReader:
             if not begun and (subject := from_english_identification(header, text)):
                 header.title = subject
                 return line.end + 1
+            if begun and self.scanned and not (header.doc_type or self.title) and self._type_title_follows(position):
+                continue  # a line a seal garbled (``ức lận - TRđo - Hạnh phúc``, ``ngày T16 thang TÔ năm 202)``)
             if begun:
                 return line.start
         return None
+
+    def _type_title_follows(self, position: int) -> bool:
+        """A type title (``NGHỊ ĐỊNH``) or a subject line (``V/v …``) among the next TITLE_REACH lines: what stands
+        between the number and it is the header's, whatever a scan made of it."""
+        following = self.zone[position + 1 : position + 1 + TITLE_REACH]
+        return any(type_of_title(f.stripped) or SUBJECT.match(f.stripped) for f in following)
 
     def _take_place_date(self, text: str, line: Line) -> str:
         """``Hà Nội, ngày 15 tháng 12 năm 2025``, or a date line without its place; returns what else it holds."""
