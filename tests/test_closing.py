@@ -80,3 +80,30 @@ def test_the_body_printed_under_a_joint_blocks_authority_is_the_authoritys(bulk:
 def test_a_signers_name_cut_after_its_surname_is_one_name(bulk: dict[str, str]) -> None:
     """``KT. BỘ TRƯỞNG`` / ``THỨ TRƯỞNG`` / ``(Đã ký)`` / ``Trần`` / ``Quốc Phương`` (doc_000213)."""
     assert signed(structure_of(bulk["doc_000213"])) == ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Trần Quốc Phương")
+
+
+def test_a_scans_recipients_whose_label_a_seal_took_or_specked_and_an_item_going_on_in_lower_case() -> None:
+    """Held out 10's captures: ``Nơi nhận:`` read ``R“ nh,`` / ``T`` under a seal (its dash items, the archive's last,
+    stand right above the signature: the block, on a scan only); read ``.Nơi nhận:`` (a speck); an item ended by
+    ``;`` whose next line opens in lower case goes on (``- Bộ KH&CN: Bộ trưởng, các Thứ trưởng;`` / ``các cơ quan,
+    đơn vị trực thuộc, Cổng`` / ``TTĐT;``: no bulk text breaks an item so)."""
+    from pipeline.structure.closing import recipients, signature
+    from pipeline.structure.lines import join_split_labels, split_lines
+
+    def read(text: str, scanned: bool) -> list[str]:
+        lines = join_split_labels(split_lines(text))
+        near = min(signature(lines, 0, None).lines)
+        return [r.recipient for r in recipients(lines, 0, near, scanned)[0]]
+
+    lost = ("chịu trách nhiệm thi hành Nghị định này.\nR“ nh,\nT\n- Ban Bí thư Trung ương Đảng;\n- Văn phòng Quốc hội;\n"
+            "- VPCP: BTCN, các PCN,\nCông báo;\n- Lưu: VT, KGVX (2b).\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n"
+            "Phạm Thị Thanh Trà\n")
+    assert read(lost, scanned=True) == ["Ban Bí thư Trung ương Đảng", "Văn phòng Quốc hội",
+                                         "VPCP: BTCN, các PCN, Công báo", "Lưu: VT, KGVX (2b)"]  # fmt: skip
+    assert read(lost, scanned=False) == []
+    specked = "thi hành Thông tư này./.\n.Nơi nhận:\n- Văn phòng Quốc hội;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Công Thành\n"
+    assert read(specked, scanned=False) == ["Văn phòng Quốc hội", "Lưu: VT"]
+    going_on = ("giải quyết./.\nNơi nhận:\n- Bộ KH&CN: Bộ trưởng, các Thứ trưởng;\ncác cơ quan, đơn vị trực thuộc, Cổng\n"
+                "TTĐT;\n- Lưu: VT, CĐSQG (02).\nBỘ TRƯỞNG\nNguyễn Mạnh Hùng\n")
+    assert read(going_on, scanned=False) == [
+        "Bộ KH&CN: Bộ trưởng, các Thứ trưởng; các cơ quan, đơn vị trực thuộc, Cổng TTĐT", "Lưu: VT, CĐSQG (02)"]

@@ -148,3 +148,21 @@ def test_a_joint_symbol_is_told_by_its_type_code_before_a_dash_or_a_slash() -> N
     """One reading of a symbol's codes for the header's co-issuers and the citations' joint issuers alike."""
     assert is_joint("TTLT-BTC-BTP") and is_joint("TTLT/BTC-BNV") and not is_joint("TT-BTC")
     assert symbol_codes("TTLT/BTP-BCA") == ["TTLT", "BTP", "BCA"]
+
+
+def test_a_scan_reads_its_header_past_lines_a_seal_garbled_and_the_type_code_its_title_names() -> None:
+    """Held out 10's captures: the motto or the place-date line a seal garbled (``ức lận - TRđo - Hạnh phúc``) stands
+    between the number and the type title, and ends no header of a scan when the type title follows it; a figure
+    read in the symbol's type code (``T1-BNNMT`` under ``THÔNG TƯ``) is the code the title names. Not in a text."""
+    from pipeline.structure.header import parse_header
+    from pipeline.structure.lines import join_split_labels, split_lines
+
+    text = ("CHÍNH PHỦ\nSố: 330/2025/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nức lận - TRđo - Hạnh phúc\n"
+            "Hà Nội, ngày 18 tháng 12 năm 2025\nNGHỊ ĐỊNH\nVỀ THÀNH LẬP SỞ GIAO DỊCH\nTẠI VIỆT NAM\n_\nCăn cứ Luật;\n")
+    lines = join_split_labels(split_lines(text))
+    assert parse_header(lines, scanned=True).title == "VỀ THÀNH LẬP SỞ GIAO DỊCH TẠI VIỆT NAM"
+    assert parse_header(lines).title is None
+    symbol = "BỘ XÂY DỰNG\nSố: 92/2025/T1-BXD\nHà Nội, ngày 31 tháng 12 năm 2025\nTHÔNG TƯ\nQuy định\nCăn cứ Luật;\n"
+    lines = join_split_labels(split_lines(symbol))
+    assert parse_header(lines, scanned=True).number_symbol == "92/2025/TT-BXD"
+    assert parse_header(lines).number_symbol == "92/2025/T1-BXD"

@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from itertools import combinations
 
-from pipeline.document_types import is_joint, symbol_codes
+from pipeline.document_types import is_joint, symbol_codes, symbol_types
 from pipeline.language.dates import EXACT_DATE, IN_WORDS, adoption_date as adopted_on, parse_date
 from pipeline.language.labels import LABEL_START, ROMAN, label
 from pipeline.structure.identification import (
@@ -133,6 +133,8 @@ class _HeaderReader:
         _set_issuer(header, self.issuer_lines or ([self.authority] if self.authority else []))
         if header.doc_type is None and header.number_symbol:
             header.doc_type = type_from_symbol(header.symbol or "")
+        elif self.scanned and header.number_symbol and header.symbol:
+            self._type_code_misread()
         if header.issue_date is None:
             self._late_place_date()
         for name in ("issuer", "issuer_parent", "title"):  # a scan's capitals, spelt as the date line spells the place
@@ -187,6 +189,20 @@ class _HeaderReader:
             if begun:
                 return line.start
         return None
+
+    def _type_code_misread(self) -> None:
+        """A scan's symbol whose type code holds a figure where the type title's code has a letter (``T1-BNNMT`` under
+        ``THÔNG TƯ``: a stamp's ink on the second T, doc_000401, doc_000352): the code the title names. No state or
+        Party code holds a figure."""
+        header = self.header
+        code, _, rest = (header.symbol or "").partition("-")
+        if not rest or not any(c.isdigit() for c in code):
+            return
+        named = [c for c, name in symbol_types("state").items() if name == header.doc_type and len(c) == len(code)]
+        same = [c for c in named if all(a == b or a.isdigit() for a, b in zip(code, c))]
+        if len(same) == 1:
+            header.number_symbol = header.number_symbol.replace(f"{code}-{rest}", f"{same[0]}-{rest}")
+            header.number, header.year, header.symbol = split_number_symbol(header.number_symbol)
 
     def _type_title_follows(self, position: int) -> bool:
         """A type title (``NGHỊ ĐỊNH``) or a subject line (``V/v …``) among the next TITLE_REACH lines: what stands
