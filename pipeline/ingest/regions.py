@@ -36,6 +36,7 @@ LIGHT_INK = 0.02  # a cut-out with a smaller share of stray light ink (plain pri
 # uneven light 0.03-0.10) is not read again whitened: the whitened reading is the same text at the cost of one more
 # tesseract run (a quarter of the CPU a scanned page took, ocr_throughput)
 STAMP_MARGIN = 5.0  # the reading of a stamped column with the stamp whitened may be this much less confident
+SURE = 90.0  # a line the page read short of its first words is taken whole from the column read with each word so sure
 LEGIBLE = 50.0  # a hidden line's words read with less confidence are the seal's ring
 INK = 128  # a grey level darker than this is ink
 WHITE_STRIP = 0.3  # line heights of paper with no ink that end a column's cut-out on its left or right …
@@ -87,11 +88,14 @@ def read_columns_apart(
         better = moved and not _stacked(moved) and _more_plausible(moved, inside)
         if better and _mean(moved) > _mean(inside) - (STAMP_MARGIN if stamped else 0.0):
             words, replaced = read_again(words, column, _line_by_line(moved, inside)), replaced + 1
-        elif stamped and (found := max((_hidden_lines(r, inside) for r in own), key=lambda h: len(h[0]), default=None)):
+        elif stamped and (found := max((_hidden_lines(r, inside) for r in own), key=lambda h: len(h[0]), default=([], []))) and found[0]:
             hidden, garbled = found
-            if hidden:
-                gone = {id(w) for w in garbled}
-                words, replaced = [w for w in words if id(w) not in gone] + hidden, replaced + 1
+            gone = {id(w) for w in garbled}
+            words, replaced = [w for w in words if id(w) not in gone] + hidden, replaced + 1
+        elif moved and (whole := _whole_lines(moved, inside)):
+            added, cut = whole
+            gone = {id(w) for w in cut}
+            words, replaced = [w for w in words if id(w) not in gone] + added, replaced + 1
     return words, replaced
 
 
@@ -144,6 +148,25 @@ def _facing_lines(reading: list[Word], other: list[Word]) -> list[tuple[list[Wor
         if ours:
             pairs.append((ours, [w for w in other if w.line in group and w.line not in mine]))
     return pairs
+
+
+def _whole_lines(moved: list[Word], inside: list[Word]) -> tuple[list[Word], list[Word]] | None:
+    """Where the column's reading loses as a whole, its lines that the page read short of their first words (a seal's
+    ring across ``PHÓ`` of ``PHÓ THỐNG ĐỐC``: the page read ``THỐNG ĐỐC``, the column alone the whole line, the words
+    the page read at SURE or more, those it lost words of letters at UNSURE or more; doc_000290), with the page's
+    words they replace; None when there are none."""
+    added: list[Word] = []
+    cut: list[Word] = []
+    for ours, theirs in _facing_lines(moved, inside):
+        kept = [w for w in _in_order(ours) if any(c.isalnum() for c in w.text)]  # the ring's marks left out
+        page = [w.text for w in _in_order(theirs)]
+        if not page or len(kept) <= len(page) or [w.text for w in kept[-len(page):]] != page:
+            continue
+        lost, shared = kept[: -len(page)], kept[-len(page):]
+        if all(w.confidence >= SURE for w in shared) and all(w.confidence >= UNSURE and w.text.isalpha() for w in lost):
+            added += kept
+            cut += theirs
+    return (added, cut) if added else None
 
 
 def _spans(words: list[Word]) -> dict[tuple[int, int, int], tuple[int, int]]:
