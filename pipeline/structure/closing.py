@@ -17,7 +17,7 @@ ITEM = re.compile(r"^[-–—~+•*]\s*")  # a scan's dash may read as an en or 
 INLINE_ITEMS = re.compile(r"^\s*[-–—~+•*]\s*|(?<=[;,.:)])\s*[-–—~]\s+")  # -Văn phòng …; - Công báo
 ITEM_END = (";", ".")  # an item line ending otherwise (a comma, a word) wraps onto the next line
 LIST_LABEL = re.compile(r"^(?:\d+|[a-zđ]|[IVX]+)[.)]\s")
-SPECK = 3  # a line of this many characters or fewer without a letter is a speck read in a scan, no item
+SPECK = 3  # a line of this many characters or fewer with no two letters is a speck read in a scan, no item
 ARCHIVE = re.compile(r"^Lưu\b")
 FORM_ITEMS = 5  # the lines of a recipients block (its label's and the first items) looked at for a placeholder
 NOTE = re.compile(r"\((?P<note>[^()]*)\)\s*$")
@@ -154,7 +154,7 @@ def _items(lines: list[Line], position: int, after_label: int) -> tuple[list[Rec
                 break
             used.add(following.index)
             continue
-        if len(text) <= SPECK and not any(c.isalpha() for c in text):
+        if len(text) <= SPECK and sum(c.isalpha() for c in text) < 2:  # ``,:``, ``Š`` under the label (a seal's)
             used.add(following.index)
             above = text if ITEM.fullmatch(text) else above  # a dash alone: its item is on the next line
             continue
