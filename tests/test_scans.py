@@ -14,7 +14,7 @@ from pipeline.ingest.date_line import misread_date_line
 from pipeline.ingest.layout import join_wrapped_issuer, reading_order, segments, split_merged_columns
 from pipeline.ingest.lost_lines import _legible_lines
 from pipeline.ingest.ocr import layout, recognize
-from pipeline.ingest.regions import _hidden_lines, _line_by_line, _more_plausible
+from pipeline.ingest.regions import _hidden_lines, _line_by_line, _more_plausible, _whole_lines
 from pipeline.model import LayoutLine, PageText, RawDocument, TextSource
 from pipeline.normalize import normalize
 from pipeline.ocr.correction import correct_words
@@ -394,23 +394,24 @@ def test_lines_a_grey_seal_hid_from_the_page_are_taken_from_the_column_read_agai
                word("Ý", 25, 2491, 4, 1150), word("THỨ", 52, 2507, 4, 1200), word("TRƯỞNG", 73, 2487, 4, 1300),
                word("xá", 83, 2386, 2, 1100), word("Nguyễn", 96, 2973, 6, 1400), word("Xuân", 96, 2981, 6, 1500)]  # fmt: skip
     inside = [word("Nguyễn", 96, 2973, 9, 1400), word("Xuân", 96, 2981, 9, 1500)]
-    assert [w.text for w in _hidden_lines(reading, inside)[0]] == ["KT.", "BỘ", "TRƯỞNG", "THỨ", "TRƯỞNG"]
+    assert [w.text for w in _hidden_lines(reading, inside)] == ["KT.", "BỘ", "TRƯỞNG", "THỨ", "TRƯỞNG"]
 
 
-def test_a_line_the_page_read_unsure_beside_a_grey_seal_is_taken_from_the_column_read_again() -> None:
-    """doc_000196 (held out 10): the page read the signer's name beside a grey seal as ``: ươn "`.`` (10, 92, 19),
-    the column read alone as ``Lương Tam Quang`` at 96: the column's line replaces the page's unsure words; a line
-    the page read surely is not replaced."""
+def test_a_line_the_page_read_short_of_its_first_words_is_taken_whole_from_the_column() -> None:
+    """doc_000290 (held out 10): a red seal's ring across ``PHÓ``: the page read ``THỐNG ĐỐC``, the column alone
+    ``\u2044‡ PHÓ THỐNG ĐỐC`` (the ring's marks left out), and a body line ``đổi, …`` for ``sửa đổi, …``; a line whose
+    first word the column read unsure, or whose words differ, stays the page's."""
     def word(text: str, confidence: float, top: int, line: int, left: int) -> Word:
-        return Word(text, left, top, 100, 40, confidence, (9, 2, line))
+        return Word(text, left, top, 100, 40, confidence, (2, 1, line))
 
-    reading = [word("BỘ", 96, 1100, 1, 1500), word("TRƯỞNG", 96, 1100, 1, 1600), word("Lương", 96, 1377, 2, 1458),
-               word("Tam", 96, 1377, 2, 1653), word("Quang", 96, 1376, 2, 1795)]  # fmt: skip
-    inside = [word("BỘ", 95, 1101, 5, 1500), word("TRƯỞNG", 94, 1101, 5, 1600), word(":", 10, 1377, 6, 1458),
-              word("ươn", 92, 1387, 6, 1492), word('"`.', 19, 1376, 6, 1601)]  # fmt: skip
-    hidden, garbled = _hidden_lines(reading, inside)
-    assert [w.text for w in hidden] == ["Lương", "Tam", "Quang"]
-    assert [w.text for w in garbled] == [":", "ươn", '"`.']
+    moved = [word("sửa", 96, 900, 1, 1450), word("đổi,", 96, 900, 1, 1560), word("⁄‡", 51, 1140, 2, 1450),
+             word("PHÓ", 75, 1140, 2, 1560), word("THỐNG", 96, 1140, 2, 1670), word("ĐỐC", 96, 1140, 2, 1780),
+             word("P.7]", 21, 1090, 3, 1450), word("THỐNG", 96, 1090, 3, 1560)]  # fmt: skip
+    inside = [word("đổi,", 96, 901, 7, 1560), word("THỐNG", 96, 1141, 8, 1670), word("ĐỐC", 96, 1141, 8, 1780),
+              word("THỐNG", 96, 1089, 9, 1560)]  # fmt: skip
+    added, cut = _whole_lines(moved, inside)
+    assert [w.text for w in added] == ["sửa", "đổi,", "PHÓ", "THỐNG", "ĐỐC"]
+    assert [w.text for w in cut] == ["đổi,", "THỐNG", "ĐỐC"]
 
 
 def _read(line: int, top: int, *words: tuple[str, float]) -> list[Word]:

@@ -88,10 +88,8 @@ def read_columns_apart(
         better = moved and not _stacked(moved) and _more_plausible(moved, inside)
         if better and _mean(moved) > _mean(inside) - (STAMP_MARGIN if stamped else 0.0):
             words, replaced = read_again(words, column, _line_by_line(moved, inside)), replaced + 1
-        elif stamped and (found := max((_hidden_lines(r, inside) for r in own), key=lambda h: len(h[0]), default=([], []))) and found[0]:
-            hidden, garbled = found
-            gone = {id(w) for w in garbled}
-            words, replaced = [w for w in words if id(w) not in gone] + hidden, replaced + 1
+        elif stamped and (hidden := max((_hidden_lines(r, inside) for r in own), key=len, default=[])):
+            words, replaced = words + hidden, replaced + 1
         elif moved and (whole := _whole_lines(moved, inside)):
             added, cut = whole
             gone = {id(w) for w in cut}
@@ -182,30 +180,25 @@ def _across(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return min(a[1], b[1]) - max(a[0], b[0]) > 0.5 * min(a[1] - a[0], b[1] - b[0])
 
 
-def _hidden_lines(reading: list[Word], inside: list[Word]) -> tuple[list[Word], list[Word]]:
-    """Lines of a stamped column's reading where the page's reading has none, or only words read unsure (the
-    signer's name beside a grey seal read ``: ươn "`.`` at 10-92, mean 40, and ``Lương Tam Quang`` at 96 in the column
-    read alone: doc_000196), read surely and likely (a grey seal across ``KT. THỦ TƯỚNG`` / ``PHÓ THỦ TƯỚNG`` hides
-    both lines from the page's reading, while its ring read as letters makes the column's reading as a whole the less
-    confident one): of each, its words of letters read with some confidence, the ring's marks before them dropped
-    (``=KT.``, ``©`_``); and the page's unsure words those lines replace."""
+def _hidden_lines(reading: list[Word], inside: list[Word]) -> list[Word]:
+    """Lines of a stamped column's reading where the page's reading has none, read surely and likely (a grey seal
+    across ``KT. THỦ TƯỚNG`` / ``PHÓ THỦ TƯỚNG`` hides both lines from the page's reading, while its ring read as
+    letters makes the column's reading as a whole the less confident one): of each, its words of letters read with
+    some confidence, the ring's marks before them dropped (``=KT.``, ``©`_``)."""
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for word in reading:
         lines.setdefault(word.line, []).append(word)
-    hidden: list[Word] = []
-    garbled: list[Word] = []
+    hidden = []
     for line in lines.values():
         top, bottom = min(w.top for w in line), max(w.top + w.height for w in line)
-        across = [w for w in inside if min(bottom, w.top + w.height) - max(top, w.top) > 0]
-        if across and _mean(across) >= UNSURE:
+        if any(min(bottom, w.top + w.height) - max(top, w.top) > 0 for w in inside):
             continue
         kept = [replace(w, text=w.text.lstrip(RING_MARKS)) for w in _in_order(line) if w.confidence >= LEGIBLE]
         kept = [w for w in kept if len(w.text) >= 2 and w.text.rstrip(".,").isalpha()]
         likelihood = plausibility([w.text for w in kept])
         if len(kept) >= 2 and _mean(kept) >= UNSURE and HIDDEN_LINE < likelihood:
             hidden.extend(kept)
-            garbled.extend(across)
-    return hidden, garbled
+    return hidden
 
 
 def _readings(cut: np.ndarray, read: Callable[[Path], list[Word]], whiten: bool) -> list[list[Word]]:
