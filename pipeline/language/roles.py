@@ -23,7 +23,7 @@ ROLE_CUES = lexicon(
                 "assigned_passives", "defined_kinds", "public_kinds", "duty_cues", "public_duty_cues", "answerable_to",
                 "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "power_verbs", "considering",
                 "considered_verbs", "organised_things", "subordinate_verbs", "role_nouns", "role_kinds", "regulated_kinds", "regulated_firms",
-                "report_verbs", "report_prepositions", "compiled_sending", "compiling_verbs", "held_functions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
+                "report_verbs", "report_prepositions", "report_addressee_kinds", "compiled_sending", "compiling_verbs", "held_functions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
                 "passive_duty_verbs", "matter_decisions", "private_parties", "composition_verbs",
             )
         },
@@ -148,7 +148,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
             # báo cáo tình hình thực hiện với Ủy ban nhân dân tỉnh: what is reported (up to 20 words), then to whom …
             # (what is reported opens in lower case: báo cáo Thủ tướng Chính phủ, đồng gửi … names whom first)
             rf"(?<!\w)(?:{alternation(data['report_verbs'])})\s+(?-i:[^\sA-ZĐÂĂÊÔƠƯỦỶ;:()])[^\s;:()]*(?:\s+[^\s;:()]+){{0,19}}?"
-            rf"\s+(?:{alternation(data['report_prepositions'])})\s+(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ]))"
+            rf"\s+(?:{alternation(data['report_prepositions'])})\s+"
+            rf"(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ])|(?-i:(?:{alternation(data['report_addressee_kinds'])})\b))"
             # … or straight after the cue (báo cáo Ban Thường vụ Tỉnh ủy)
             rf"|(?<!\w)(?:{alternation(data['report_before'])})\s+"
             # what is sent for the body to compile (gửi Văn phòng Quốc hội để tổng hợp)
