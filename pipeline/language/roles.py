@@ -24,10 +24,11 @@ ROLE_CUES = lexicon(
                 "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "power_verbs", "considering",
                 "considered_verbs", "organised_things", "subordinate_verbs", "role_nouns", "role_kinds", "regulated_kinds", "regulated_firms",
                 "report_verbs", "report_prepositions", "report_addressee_kinds", "compiled_sending", "compiling_verbs", "held_functions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
-                "passive_duty_verbs", "matter_decisions", "private_parties", "composition_verbs",
+                "passive_duty_verbs", "task_nouns", "agent_task_verbs", "agent_task_adjuncts", "matter_decisions", "private_parties", "composition_verbs",
             )
         },
         "role_headings": {str: str},
+        "agent_task_partner": str,
     },
 )  # fmt: skip
 ROLES = ("lead", "support", "report_to")
@@ -104,8 +105,17 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "agent": re.compile(rf"\s+(?:{alternation(data['agent_markers'])})\s"),
         # … do | Bộ trưởng Bộ Xây dựng | quy định: the agent of a passive duty, at the end of a clause
         "passive_agent": re.compile(
-            rf"(?<!\w)(?:{alternation(data['agent_markers'])})\s+(?P<agent>[A-ZĐ][^;:()]*?)"
+            rf"(?<!\w)(?:{alternation(data['agent_markers'])})\s+"
+            rf"(?P<agent>[A-ZĐ](?:(?!\s(?:{alternation(data['agent_markers'])})\s)[^;:()])*?)"
             rf"\s+(?:{alternation(data['passive_duty_verbs'])})\s*[”\"]?\s*$"
+        ),
+        # Việc … do | Vụ Tổ chức cán bộ | thực hiện.: a task named as a noun, done by its agent (the last "do" before the verb)
+        "task_agent": re.compile(
+            rf"(?i:{alternation(data['task_nouns'])})\s[^;:()]*?(?<!\w)(?:{alternation(data['agent_markers'])})\s+"
+            rf"(?P<agent>[A-ZĐ](?:(?!\s(?:{alternation(data['agent_markers'])})\s)[^;:()])*?)"
+            rf"\s+(?:{alternation(data['agent_task_verbs'])})"
+            rf"(?:,?\s+{re.escape(data['agent_task_partner'])}\s[^;:()]*?\s(?:{alternation(data['agent_task_verbs'])}))?"
+            rf"(?:\s+(?:{alternation(data['agent_task_adjuncts'])})\b[^;:()]*)?\s*[.;]?\s*$"
         ),
         # phối hợp với | Chính phủ | thực hiện quản lý nhà nước: the partner's own function (matched where its list ends)
         "held_function": re.compile(rf"\s+(?:{alternation(data['held_functions'])})\b"),
