@@ -157,7 +157,10 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "report": re.compile(
             # báo cáo tình hình thực hiện với Ủy ban nhân dân tỉnh: what is reported (up to 20 words), then to whom …
             # (what is reported opens in lower case: báo cáo Thủ tướng Chính phủ, đồng gửi … names whom first)
-            rf"(?<!\w)(?:{alternation(data['report_verbs'])})\s+(?-i:[^\sA-ZĐÂĂÊÔƠƯỦỶ;:()])[^\s;:()]*(?:\s+[^\s;:()]+){{0,19}}?"
+            # … not when the words after the cue are its addressee (báo cáo lãnh đạo đơn vị và báo cáo về …; báo cáo cấp có
+            # thẩm quyền cấp vốn … cho Quỹ …: the level, not the fund)
+            rf"(?<!\w)(?:{alternation(data['report_verbs'])})\s+(?!(?-i:{alternation(data['report_addressee_kinds'])})\b)"
+            rf"(?-i:[^\sA-ZĐÂĂÊÔƠƯỦỶ;:()])[^\s;:()]*(?:\s+[^\s;:()]+){{0,19}}?"
             rf"\s+(?:{alternation(data['report_prepositions'])})\s+"
             rf"(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ])|(?-i:(?:{alternation(data['report_addressee_kinds'])})\b))"
             # … or straight after the cue (báo cáo Ban Thường vụ Tỉnh ủy)
