@@ -23,7 +23,7 @@ ROLE_CUES = lexicon(
                 "assigned_passives", "defined_kinds", "public_kinds", "duty_cues", "public_duty_cues", "answerable_to",
                 "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "power_verbs", "considering",
                 "considered_verbs", "organised_things", "subordinate_verbs", "role_nouns", "role_kinds", "regulated_kinds", "regulated_firms",
-                "report_verbs", "report_prepositions", "report_addressee_kinds", "compiled_sending", "compiling_verbs", "held_functions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
+                "report_verbs", "report_prepositions", "report_addressee_kinds", "compiled_sending", "compiled_prepositions", "compiling_verbs", "held_functions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
                 "passive_duty_verbs", "task_nouns", "agent_task_verbs", "agent_task_adjuncts", "matter_decisions", "private_parties", "composition_verbs",
             )
         },
@@ -166,7 +166,10 @@ def _cues() -> dict[str, re.Pattern[str]]:
             # … or straight after the cue (báo cáo Ban Thường vụ Tỉnh ủy)
             rf"|(?<!\w)(?:{alternation(data['report_before'])})\s+"
             # what is sent for the body to compile (gửi Văn phòng Quốc hội để tổng hợp)
+            # (… gửi dự toán cho Văn phòng Bộ để tổng hợp: what is sent, up to eight words, then the preposition)
             rf"|(?<!\w)(?:{alternation(data['compiled_sending'])})\s+"
+            rf"(?:(?-i:[^\sA-ZĐÂĂÊÔƠƯỦỶ;:()])[^\s;:()]*(?:\s+[^\s;:()]+){{0,7}}?\s+"
+            rf"(?:{alternation(data['compiled_prepositions'])})\s+)?"
             rf"(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ])[^;:()]{{0,100}}?\s(?:để\s+)?(?:{alternation(data['compiling_verbs'])})\b)",
             re.IGNORECASE,
         ),
