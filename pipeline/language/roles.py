@@ -24,7 +24,7 @@ ROLE_CUES = lexicon(
                 "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "power_verbs", "considering",
                 "considered_verbs", "organised_things", "subordinate_verbs", "role_nouns", "role_kinds", "regulated_kinds", "regulated_firms",
                 "report_verbs", "report_prepositions", "report_addressee_kinds", "compiled_sending", "compiled_prepositions", "compiling_verbs", "held_functions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
-                "passive_duty_verbs", "task_nouns", "agent_task_verbs", "agent_task_adjuncts", "matter_decisions", "private_parties", "composition_verbs",
+                "passive_duty_verbs", "task_nouns", "agent_task_verbs", "agent_task_adjuncts", "agent_duties", "answering_words", "matter_decisions", "private_parties", "composition_verbs",
             )
         },
         "role_headings": {str: str},
@@ -116,6 +116,12 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"\s+(?:{alternation(data['agent_task_verbs'])})"
             rf"(?:,?\s+{re.escape(data['agent_task_partner'])}\s[^;:()]*?\s(?:{alternation(data['agent_task_verbs'])}))?"
             rf"(?:\s+(?:{alternation(data['agent_task_adjuncts'])})\b[^;:()]*)?\s*[.;]?\s*$"
+        ),
+        # … do | Cục Quản trị tài vụ | chịu trách nhiệm mua sắm …: the agent is charged with a duty
+        "duty_agent": re.compile(
+            rf"(?<!\w)(?:{alternation(data['agent_markers'])})\s+"
+            rf"(?P<agent>\w(?:(?!\s(?:{alternation(data['agent_markers'])})\s)[^;:()])*?)"
+            rf"\s+(?:{alternation(data['agent_duties'])})\s+(?!(?:{alternation(data['answering_words'])})\b)(?-i:[^\W\d_A-ZĐ])"
         ),
         # phối hợp với | Chính phủ | thực hiện quản lý nhà nước: the partner's own function (matched where its list ends)
         "held_function": re.compile(rf"\s+(?:{alternation(data['held_functions'])})\b"),
