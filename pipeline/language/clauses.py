@@ -34,6 +34,7 @@ PLACE_END = re.compile(r"[,;:.()]|\s(?:để|và|hoặc|về|làm)\s")  # … n�
 PREDICATE_JOIN = re.compile(r"\w(?:,|\s(?:và|hoặc))\s*$")  # Kiểm tra, giám sát và | phối hợp với …: a predicate joined to the next
 PARTNER_WORD = re.compile(r"\b(?:với|cùng)\b")  # phối hợp với | X, not phối hợp | tổ chức truy bắt (a verb)
 THEN_SUBJECT = re.compile(r"\sthì\s+(?=\w)")  # … thì | X: a condition ends, its consequence's subject opens
+CONDITION_ENDED = re.compile(r"\sthì(?:\s+(?=\w)|$)")  # … thì X … | or … thì |: a consequence follows
 NOT_BEFORE_PLACE = {"tới", "đến", "tại", "ở", "từ", "về"}  # … tới | nơi …: "nơi" is the place gone to, no qualifier
 PLACE_VERBS = ("lead_after", "lead_next", "duty", "support_after", "powers_after", "report")  # … nơi cư trú | thực hiện
 
@@ -469,10 +470,13 @@ def _mentions(clause: str, after_a_condition: bool = True) -> tuple[Mention, ...
 def _passive_agents(clause: str) -> list[Mention]:
     """The agent of a passive duty that ends the clause (``… theo mức do Chính phủ quy định``): a lead, when its words
     are names and nothing more (gold README, passive duties)."""
-    passive = cue("passive_agent").search(clause)
-    if not passive or not _only_a_name(passive["agent"]):
-        return []
-    return [("lead", passive.start("agent") + s, n) for s, n in names(passive["agent"], whole=True)]
+    # … or a task named as a noun, done by its agent (Việc … do Vụ Tổ chức cán bộ thực hiện.)
+    # … or an agent charged with a duty (Hiện vật … do Cục Quản trị tài vụ chịu trách nhiệm mua sắm)
+    readings = (cue("passive_agent").search(clause), cue("task_agent").match(clause, body_start_of(clause)))
+    for passive in (*readings, *cue("duty_agent").finditer(clause)):
+        if passive and _only_a_name(passive["agent"]):
+            return [("lead", passive.start("agent") + s, n) for s, n in names(passive["agent"], whole=True)]
+    return []
 
 
 def names_an_agent(paragraph: str) -> bool:
@@ -529,7 +533,7 @@ def _asked_by_a_subject(clause: str, body_start: int, request: int, mentions: li
     if any(start < request for role, start, _ in mentions if role == "lead"):
         return True
     before = clause[body_start:request].rstrip()
-    return bool(before) and not before.endswith(",") and not THEN_SUBJECT.search(f"{before} x")
+    return bool(before) and not before.endswith(",") and not CONDITION_ENDED.search(before)
 
 
 def _directs_a_body(clause: str, start: int, end: int) -> bool:
