@@ -652,3 +652,38 @@ def test_an_amending_instruction_is_an_amendment_and_no_task(bulk: dict[str, str
     assert [a for a in amending.amendments if a.action == "replace"]
     duties = [t.text for t in structure_of(bulk["doc_000523"]).tasks]
     assert [t for t in duties if t.startswith("a) Sửa đổi, bổ sung Điều lệ của tổ chức tài chính vi mô")]
+
+
+AMENDING_WITH_AN_OPEN_QUOTATION = """BỘ TÀI CHÍNH
+Số: 12/2025/TT-BTC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 10 tháng 3 năm 2025
+THÔNG TƯ
+Sửa đổi, bổ sung một số điều của Thông tư số 10/2020/TT-BTC
+Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 10/2020/TT-BTC
+1. Sửa đổi, bổ sung Điều 5 như sau:
+“Điều 5. Hồ sơ đề nghị cấp giấy phép
+1. Đơn đề nghị cấp giấy phép theo Mẫu số 01.
+2. Bản sao giấy chứng nhận đăng ký doanh nghiệp.
+3. Báo cáo tài chính năm gần nhất.
+Điều 2. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành từ ngày 01 tháng 5 năm 2025.
+Điều 3. Trách nhiệm thi hành
+Cục trưởng Cục Quản lý giá chịu trách nhiệm thi hành Thông tư này.
+BỘ TRƯỞNG
+Nguyễn Văn A
+"""
+
+
+def test_a_quotation_never_closed_ends_before_the_amending_texts_next_article() -> None:
+    """The new wording of Điều 5 opens with ``“`` and is never closed: it is quoted up to the circular's own next
+    article (``Điều 2. Hiệu lực thi hành``), which stays the circular's, as does what follows it."""
+    raw = RawDocument(source_file="doc.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(page=1, text=AMENDING_WITH_AN_OPEN_QUOTATION, text_source=TextSource.PLAIN_TEXT)]
+    document = normalize(raw)
+    structure = parse(document)
+    assert [label for label, _ in articles_of(structure)] == ["Điều 1", "Điều 2", "Điều 3"]
+    new_wording = next(a for a in structure.amendments if a.target == "Điều 5")
+    quoted = document.text[new_wording.new_text_start : new_wording.new_text_end]
+    assert quoted.rstrip().endswith("Báo cáo tài chính năm gần nhất.")

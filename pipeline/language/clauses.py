@@ -34,6 +34,7 @@ PLACE_END = re.compile(r"[,;:.()]|\s(?:để|và|hoặc|về|làm)\s")  # … n�
 PREDICATE_JOIN = re.compile(r"\w(?:,|\s(?:và|hoặc))\s*$")  # Kiểm tra, giám sát và | phối hợp với …: a predicate joined to the next
 PARTNER_WORD = re.compile(r"\b(?:với|cùng)\b")  # phối hợp với | X, not phối hợp | tổ chức truy bắt (a verb)
 THEN_SUBJECT = re.compile(r"\sthì\s+(?=\w)")  # … thì | X: a condition ends, its consequence's subject opens
+CONDITION_ENDED = re.compile(r"\sthì(?:\s+(?=\w)|$)")  # … thì X … | or … thì |: a consequence follows
 NOT_BEFORE_PLACE = {"tới", "đến", "tại", "ở", "từ", "về"}  # … tới | nơi …: "nơi" is the place gone to, no qualifier
 PLACE_VERBS = ("lead_after", "lead_next", "duty", "support_after", "powers_after", "report")  # … nơi cư trú | thực hiện
 
@@ -529,7 +530,7 @@ def _asked_by_a_subject(clause: str, body_start: int, request: int, mentions: li
     if any(start < request for role, start, _ in mentions if role == "lead"):
         return True
     before = clause[body_start:request].rstrip()
-    return bool(before) and not before.endswith(",") and not THEN_SUBJECT.search(f"{before} x")
+    return bool(before) and not before.endswith(",") and not CONDITION_ENDED.search(before)
 
 
 def _directs_a_body(clause: str, start: int, end: int) -> bool:

@@ -93,8 +93,13 @@ def quoted_passages(lines: list[Line]) -> list[Passage]:
         if depth == 0:
             passages.append(Passage(first, line.index))
             first, reopen = None, mark == OPENING
-    if first is not None:
-        passages.append(Passage(first, len(lines) - 1))
+    if first is not None:  # never closed: it holds no article the amending text numbers next (its own closing one)
+        own_next = next(
+            (ln.index for ln in lines if ln.index > first and (own := OWN_ARTICLE.match(ln.stripped))
+             and _leading_number(own["number"]) == own_article + 1),
+            lines[-1].index + 1,
+        )
+        passages.append(Passage(first, own_next - 1))
     return passages
 
 

@@ -13,7 +13,7 @@ from functools import cache
 from itertools import combinations
 
 from pipeline.document_types import is_joint, symbol_codes
-from pipeline.language.dates import EXACT_DATE, IN_WORDS, adoption_date as adopted_on, parse_date
+from pipeline.language.dates import EXACT_DATE, IN_WORDS, adoption_date, parse_date
 from pipeline.language.labels import LABEL_START, ROMAN, label
 from pipeline.structure.identification import (
     ENGLISH_ADOPTION,
@@ -95,7 +95,7 @@ def parse_header(lines: list[Line], scanned: bool = False) -> Header:
         reader.read()
         header = reader.header
     if header.issue_date is None:
-        header.issue_date = adoption_date(lines)
+        header.issue_date = date_passed(lines)
     if header.year is None and header.issue_date:
         header.year = int(header.issue_date[:4])
     header.is_copy = is_copy(lines)
@@ -290,12 +290,12 @@ class _HeaderReader:
                 return
 
 
-def adoption_date(lines: list[Line]) -> str | None:
+def date_passed(lines: list[Line]) -> str | None:
     """The date a resolution of the National Assembly or its Standing Committee was passed (``… thông qua … ngày
     26 tháng 9 năm 2025``): such a resolution prints no place-date line, its closing sentence dates it; so does a
     translated law's (``This Law was passed on November 20, 2012, …``)."""
     for line in reversed(lines):
-        adopted = adopted_on(line.text)
+        adopted = adoption_date(line.text)
         if adopted:
             return adopted.isoformat()
         if english := ENGLISH_ADOPTION.search(line.text):
