@@ -28,6 +28,7 @@ BODY_NAMES = lexicon(
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "company_organs", "listed_apart", "listed_apart_after", "located_places", "not_children",
                 "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds", "list_kinds",
+                "role_heads", "role_head_objects", "role_persons",
                 "kinds_of_many",
             )
         },
@@ -114,7 +115,7 @@ def name_patterns() -> dict[str, re.Pattern[str]]:
         # a relation and a kind came before it, which takes the list that follows (Cơ quan, đơn vị của bộ, cơ quan ngang
         # bộ, …; Thủ trưởng đơn vị thuộc bộ, cơ quan ngang bộ)
         "bare_joining_kind": re.compile(
-            rf"(?:^|,\s+|\svà\s+)(?:(?i:{alternation(data['titles'])})\s+)?(?:[Cc]ác\s+)?"
+            rf"(?:^|,\s+|\svà\s+)(?:(?i:{alternation(data['titles'] + data['role_heads'])})\s+)?(?:[Cc]ác\s+)?"
             rf"(?i:{alternation(data['joining_kinds'])})$"
             rf"|(?P<related>\s(?:{alternation(data['relations'])})\s+(?:các\s+)?(?i:{alternation(data['joining_kinds'])})(?:,\s+[^,]+)*$)"
         ),
@@ -147,9 +148,13 @@ def name_patterns() -> dict[str, re.Pattern[str]]:
             + "|".join(rf"[{kind[0]}{kind[0].upper()}]{re.escape(kind[1:])}\b" for kind in data["institution_kinds"])
             + ")"
         ),
+        # … or one who leads a body, before it (lãnh đạo Bộ, chỉ huy đơn vị, lãnh đạo cấp trên; not lãnh đạo, chỉ đạo)
         "generic_head": re.compile(
-            rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:[Cc]ác\s+)?(?:{alternation(_either_case(data['generic_heads']))})\b"
+            rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:(?:[Cc]ác\s+)?(?:{alternation(_either_case(data['generic_heads']))})\b"
+            rf"|(?:{alternation(_either_case(data['role_heads']))})(?=\s+(?:[A-ZĐ]|(?:các\s+)?"
+            rf"(?:{alternation(data['joining_kinds'] + data['role_head_objects'])})\b)))"
         ),
+        "role_person": re.compile(rf"(?:{alternation(_either_case(data['role_persons']))})\b"),
         # a kind named by the field it serves: "về" and the field's first words (… về xây dựng thuộc bộ …)
         "field": re.compile(
             rf"(?:(?i:{alternation(data['field_kinds'])})|(?:{alternation(data['field_bodies'])})"
