@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.language.gazetteer import is_known, known_spans
-from pipeline.language.levels import LEVEL_RANKS, Place, below_issuer
+from pipeline.language.levels import CENTRAL, LEVEL_RANKS, Place, below_issuer
 from pipeline.language.lexicon import lexicon
 
 WORDS = [str]
@@ -28,6 +28,7 @@ BODY_NAMES = lexicon(
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "company_organs", "listed_apart", "listed_apart_after", "located_places", "not_children",
                 "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds", "list_kinds",
+                "local_endings", "case_kinds", "case_words_of_one", "offices_of_one",
                 "role_heads", "role_head_objects", "role_persons",
                 "kinds_of_many",
             )
@@ -40,6 +41,8 @@ MAX_NAME_WORDS = 16
 # A level followed by a place's own name: the body of that one place (Sở Tư pháp thành phố Hà Nội).
 NAMED_PLACE = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố|huyện|quận|thị xã)\s+[A-ZĐ]")
 PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
+# A body named by its own abbreviation, which no list knows (VNNIC, VNPT): one body, not a party named by its kind.
+ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*")
 # A verb or stop word ends a name only where a name could end: not right after "các", nor, for words that are also
 # kinds of body, right after a comma (các cơ quan, tổ chức …, where "tổ chức" is a kind of body, not the verb).
 AFTER_NAME = "(?<!,)(?<!các)(?<!Các)"
@@ -212,12 +215,15 @@ def is_collective(assignee: str, place: Place | None = None, alternatives: bool 
     alternatives (``Văn phòng Bộ hoặc bộ phận tham mưu``) are whichever of them acts; `alternatives`: False to ask
     only whether the names themselves are of many bodies."""
     data = grammar()
+    if _one_by_its_office(assignee, place):
+        return False
     if (
         assignee[:1].islower()
-        or not (begins_name(assignee) or is_known(assignee))  # a party named by its kind (Khách hàng vay vốn)
+        or not (begins_name(assignee) or is_known(assignee) or _acronym(assignee))  # a party named by its kind (Khách hàng vay vốn)
         or assignee in data["collective_names"]
         or assignee.startswith(tuple(data["collective_markers"])) and not _heads_a_name(assignee)
         or any(word in assignee for word in data["collective_words"])
+        or assignee.endswith(tuple(data["local_endings"]))
         or _plural(assignee)
         or name_patterns()["one_of_many"].match(assignee)
         or alternatives and any(f" {word} " in assignee for word in data["name_alternatives"])
@@ -226,10 +232,54 @@ def is_collective(assignee: str, place: Place | None = None, alternatives: bool 
         or _kind_of_institution(assignee)
     ):
         return True
+    if place is not None and place.level == CENTRAL and _body_of_a_case(assignee):
+        return True
     level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None) or _level_of_head(assignee)
     if level is None and assignee.endswith(tuple(f" {kind}" for kind in data["local_kinds"])):
         level = "tỉnh"  # … of every local level: below a central issuer; the issuer's own in a local document
     return level is not None and below_issuer(level, place)
+
+
+def _one_by_its_office(assignee: str, place: Place | None) -> bool:
+    """Whether `assignee` is one body named by the office it holds: the national one of a kind (``Cơ quan an toàn bức
+    xạ và hạt nhân quốc gia``, ``Cơ quan vận hành nền tảng số báo chí quốc gia``), or the standing body of the
+    council the document sets up or names (``Cơ quan thường trực``, ``Cơ quan thường trực của Hội đồng``, ``Đơn vị
+    thường trực Hội đồng Thi đua - Khen thưởng Bộ …``), not of every council of a kind (``cơ quan thường trực Hội
+    đồng thẩm định``, ``… các cấp``, ``Cơ quan Thường trực Ban Chỉ đạo 515 cấp tỉnh``)."""
+    data = grammar()
+    if _plural(assignee):
+        return False
+    kind = next((k for k in data["offices_of_one"] if assignee.startswith(f"{k} ")), None)
+    if kind is None:
+        return False
+    rest = assignee[len(kind) :].split()
+    if [word.casefold() for word in rest[:2]] == ["thường", "trực"]:
+        council = " ".join(rest[3:] if rest[2:3] == ["của"] else rest[2:])
+        return not council or not is_collective(council, place)
+    # (đơn vị dự trữ quốc gia are the regional reserve units, many)
+    return kind.casefold() == "cơ quan" and rest[-2:] == ["quốc", "gia"] and all(word[:1].islower() for word in rest)
+
+
+def _body_of_a_case(assignee: str) -> bool:
+    """Whether `assignee` is a body set up for each case, named by its kind and lower-case words that say what it does
+    (``Hội đồng thẩm định``, ``Trưởng đoàn thanh tra``, ``Ban quản lý dự án``), maybe after a title: no name of its
+    own, no scope of one (``Hội đồng quốc gia …``), not the document's own body named by its kind alone (``Chủ tịch Hội
+    đồng``)."""
+    data = grammar()
+    post = assignee.removeprefix("Phó ")
+    title = name_patterns()["leading_title"].match(post)
+    body = post[title.end() :] if title else post
+    kind = next((k for k in data["case_kinds"] if body.startswith(f"{k} ")), None)
+    rest = body[len(kind) :].split() if kind else []
+    return (
+        bool(rest) and all(word[:1].islower() or not word[:1].isalpha() for word in rest)
+        and not any(words in body for words in data["case_words_of_one"])
+    )
+
+
+def _acronym(assignee: str) -> bool:
+    """Whether `assignee` is an abbreviation in capitals, two letters or more (``VNNIC``)."""
+    return len(assignee) > 1 and bool(ACRONYM.fullmatch(assignee))
 
 
 def _plural(assignee: str) -> bool:
