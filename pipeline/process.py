@@ -163,7 +163,7 @@ def _page_rows(raw: RawDocument) -> list[dict[str, Any]]:
 
 def assignments_of(document: Document, structure: Structure) -> list[Assignment]:
     """Assignments of every task of a parsed document, names completed with the issuer's place."""
-    place = place_of(structure.header.issuer, structure.header.issuer_parent)
+    place = place_of(structure.header.issuer, structure.header.issuer_parent, structure.header.doc_type)
     return assign_tasks(document.text, structure.sections, structure.tasks, place)
 
 

@@ -493,13 +493,16 @@ def test_the_agent_of_a_passive_duty_that_ends_its_clause_leads() -> None:
     """bulk3 doc_000384 (a law amending planning laws): ``3. Các bản vẽ thể hiện nội dung quy hoạch chung xã được lập
     theo tỷ lệ do Bộ trưởng Bộ Xây dựng quy định.`` binds the minister to set the scale (gold README, passive duties;
     65 bulk clauses of 37 documents end ``do <body> quy định``): the paragraph is a task, which no assigning word made
-    one, and its agent leads. An agent before other words (``… do Bộ Khoa học và Công nghệ thực hiện theo quy định``)
-    is read by no such rule."""
+    one, and its agent leads. An agent before other words is read only where a task named as a noun (``Việc …``) is
+    what it does (``việc phân quyền … do Bộ Khoa học và Công nghệ thực hiện theo quy định``: the bulk2 gold of doc_000545
+    lists the ministry as lead), not where it names who gives a thing (``giấy chứng nhận do cơ quan có thẩm quyền
+    cấp``)."""
     structure, by_task = bulk_assignments("doc_000384")
     scale = [t for t in structure.tasks if t.text.startswith("3. Các bản vẽ thể hiện nội dung quy hoạch chung xã")]
     assert len(scale) == 1 and by_task[scale[0].task_id] == {("lead", "Bộ trưởng Bộ Xây dựng")}
     assert names_an_agent("2. Các khoản chi được giảm trừ vào thu nhập theo mức do Chính phủ quy định.")
-    assert not names_an_agent("việc phân quyền tài khoản do Bộ Khoa học và Công nghệ thực hiện theo quy định.")
+    assert names_an_agent("việc phân quyền tài khoản do Bộ Khoa học và Công nghệ thực hiện theo quy định.")
+    assert not names_an_agent("Tài khoản do Bộ Khoa học và Công nghệ cấp theo quy định.")
     assert not names_an_agent("Hồ sơ gồm giấy chứng nhận do cơ quan có thẩm quyền cấp.")
 
 
@@ -635,3 +638,44 @@ def test_a_body_that_directs_another_over_a_list_leads_its_items_but_shares_no_p
     assert ("t2", "lead", "Thủ trưởng đơn vị cấp trực thuộc Bộ Quốc phòng") in found
     assert ("t2", "lead", "cơ quan thuộc quyền") in found and ("t1", "support", "cơ quan thuộc quyền") in found
     assert ("t1", "support", "Thủ trưởng đơn vị cấp trực thuộc Bộ Quốc phòng") not in found
+
+
+def test_the_collective_flag_of_bodies_named_by_kind() -> None:
+    # gold README, the flag audit: a document with no issuer printed is central when only the centre issues its kind
+    assert place_of(None, None, "Nghị định") == Place("", "trung ương") and place_of(None, None, "Quyết định") is None
+    assert is_collective("Giám đốc Ngân hàng Nhà nước Khu vực", place_of(None, None, "Nghị định"))
+    central, province = place_of("CHÍNH PHỦ", None), place_of("ỦY BAN NHÂN DÂN TỈNH SƠN LA", None)
+    # bodies set up for each case and their posts, named by kind: every such body in a central document
+    for body in ("Hội đồng thẩm định", "Trưởng đoàn thanh tra", "Chủ tịch Hội đồng bình chọn", "Ban quản lý dự án"):
+        assert is_collective(body, central)
+    assert not is_collective("Hội đồng thẩm định", province)
+    # ... not the document's own council named by its kind alone, nor a national one
+    assert not is_collective("Chủ tịch Hội đồng", central)
+    assert not is_collective("Hội đồng quốc gia thẩm định sách giáo khoa", central)
+    assert not is_collective("Cơ quan an toàn bức xạ và hạt nhân quốc gia", central)
+    assert is_collective("đơn vị dự trữ quốc gia", central)
+    # a court or procuracy by its kind alone, the police of the localities, a province's military command
+    for kind in ("Tòa án", "Viện kiểm sát", "Công an địa phương"):
+        assert is_collective(kind, central)
+    assert is_collective("Bộ Chỉ huy quân sự", central) and not is_collective("Bộ Chỉ huy quân sự", province)
+    assert not is_collective("VNNIC", central)  # a body's own abbreviation
+    # the deputies of a post are several, unless a rank or an assignment singles one out
+    assert is_collective("Phó Chủ tịch Hội đồng Dân tộc") and not is_collective("Phó Chủ tịch thường trực Hội đồng")
+
+
+def _minister_flags(issuer: str, body: str) -> set[bool]:
+    text = f"{issuer}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 01/2025/TT-BKHCN\nTHÔNG TƯ\nQuy định thử\n{body}"
+    raw = RawDocument(source_file="tt.txt", sha256="0" * 64, kind="text")
+    raw.pages = [PageText(1, text, TextSource.PLAIN_TEXT)]
+    document = normalize(raw)
+    return {a.collective for a in assignments_of(document, parse(document)) if a.assignee == "Bộ trưởng"}
+
+
+def test_the_minister_alone_in_a_ministrys_own_circular_is_that_minister() -> None:
+    # gold README, the flag audit: báo cáo Bộ trưởng in a ministry's circular (14 bulk circulars) is its minister;
+    # first in the list of every minister's title it is every minister, and so in a decree
+    report = "Điều 5. Báo cáo\n1. Văn phòng Bộ có trách nhiệm tổng hợp, báo cáo Bộ trưởng xem xét, quyết định.\n"
+    assert _minister_flags("BỘ KHOA HỌC VÀ CÔNG NGHỆ", report) == {False}
+    assert _minister_flags("CHÍNH PHỦ", report) == {True}
+    listed = "Điều 9. Tổ chức thực hiện\nBộ trưởng, Thủ trưởng cơ quan ngang Bộ chịu trách nhiệm thi hành Thông tư này.\n"
+    assert _minister_flags("BỘ KHOA HỌC VÀ CÔNG NGHỆ", listed) == {True}

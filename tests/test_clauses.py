@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.extract.assignments import find_assignments
 from pipeline.language.clauses import clause_mentions, heading_subjects
+from pipeline.language.names import names
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.process import finish
 from pipeline.settings import Settings
@@ -1097,3 +1098,52 @@ def test_a_list_of_subjects_goes_on_in_lower_case_past_a_semicolon() -> None:
 )
 def test_a_duty_heading_that_opens_an_item_names_the_body_of_its_duties(text: str, found: list[tuple[str, str]]) -> None:
     assert mentions(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        # tune bulk3 doc_000075, bulk4 doc_000045, doc_000111 (the gold lists each as report_to)
+        ("Trưởng đoàn thanh tra có trách nhiệm báo cáo người ra quyết định thanh tra và thông báo bằng văn bản.",
+         "người ra quyết định thanh tra"),
+        ("Cơ quan thụ lý hồ sơ có trách nhiệm báo cáo cấp trên trực tiếp để xin ý kiến chỉ đạo.", "cấp trên trực tiếp"),
+        ("Cơ quan thẩm định báo cáo người quyết định đầu tư xem xét, chấp thuận.", "người quyết định đầu tư"),
+        ("Bệnh xá Công an cấp tỉnh tổng hợp số cán bộ nghỉ ốm báo cáo lãnh đạo Công an cấp tỉnh.",
+         "lãnh đạo Công an cấp tỉnh"),
+        # tune bulk2 doc_000565: an authority's head after a preposition, in lower case
+        ("Các đơn vị báo cáo bằng văn bản kết quả chuyến công tác với thủ trưởng cơ quan, đơn vị.",
+         "thủ trưởng cơ quan, đơn vị"),
+    ],
+)
+def test_a_report_goes_to_a_person_or_level_named_by_its_part(text: str, addressee: str) -> None:
+    assert ("report_to", addressee) in mentions(text)
+
+
+def test_a_leader_named_without_a_body_is_a_verb() -> None:
+    # lãnh đạo, chỉ đạo: the verbs of a subject, no leader of a body
+    assert ("lead", "Chủ tịch Ủy ban nhân dân tỉnh") in mentions("Chủ tịch Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo các sở.")
+    assert not any(name.startswith(("lãnh đạo", "Lãnh đạo")) for _, name in mentions("Lãnh đạo, chỉ đạo các cấp ủy tổ chức quán triệt."))
+
+
+def test_a_person_named_by_a_part_goes_on_with_the_kinds_before_it() -> None:
+    # cơ quan nhà nước, người có thẩm quyền: one subject (bulk doc_000098), as before
+    text = "Cơ quan nhà nước, người có thẩm quyền có trách nhiệm xử lý."
+    assert mentions(text) == [("lead", "Cơ quan nhà nước, người có thẩm quyền")]
+
+
+def test_a_task_named_as_a_noun_is_led_by_its_agent() -> None:
+    # tune bulk2 doc_000545 (gold: Bộ Khoa học và Công nghệ lead); a thing named by who gives it is no task
+    text = "việc phân quyền, quản lý tài khoản người dùng do Bộ Khoa học và Công nghệ thực hiện theo quy định"
+    assert mentions(text) == [("lead", "Bộ Khoa học và Công nghệ")]
+    text = "Việc lập hồ sơ đề nghị khen thưởng do Văn phòng Bộ chủ trì, phối hợp với các đơn vị có liên quan thực hiện."
+    assert ("lead", "Văn phòng Bộ") in mentions(text) and ("support", "các đơn vị có liên quan") in mentions(text)
+    assert mentions("Giấy phép do Cục Thủy sản và Kiểm ngư cấp.") == []
+    assert mentions("Việc thành lập Ban Quản lý kho tiền do Giám đốc Kho bạc Nhà nước quyết định.") == []
+
+
+def test_the_competent_level_closes_the_name_it_begins() -> None:
+    # tune bulk3 doc_000751: báo cáo cấp có thẩm quyền | cấp vốn điều lệ cho Quỹ …: the level, not the fund
+    text = "a) Chủ trì, phối hợp với Bộ Xây dựng báo cáo cấp có thẩm quyền cấp vốn điều lệ cho Quỹ nhà ở trung ương"
+    assert ("report_to", "cấp có thẩm quyền") in mentions(text)
+    # "các cấp" closes nothing it begins (các cấp ủy, tổ chức đảng: one subject)
+    assert names("các cấp ủy, tổ chức đảng, chính quyền")[0][1].startswith("các cấp ủy")

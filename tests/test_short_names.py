@@ -38,3 +38,16 @@ def test_a_subject_is_written_in_full_only_after_its_definition() -> None:
     assert expanded("Thanh tra Bộ", len(text), defined) == "Thanh tra Bộ Công an"
     assert expanded("Thanh tra Bộ", 0, defined) == "Thanh tra Bộ"
     assert expanded("Thanh tra Bộ Quốc phòng", len(text), defined) == "Thanh tra Bộ Quốc phòng"
+
+
+def test_an_acronym_is_written_in_full_where_it_names_the_body(bulk: dict[str, str]) -> None:
+    # bulk doc_000147 (Kho bạc Nhà nước (sau đây viết tắt là KBNN)): the bulk4 gold writes Giám đốc Kho bạc Nhà nước,
+    # Kho bạc Nhà nước nơi giao dịch, and keeps Các đơn vị KBNN as printed
+    defined = defined_short_names(bulk["doc_000147"])
+    at = len(bulk["doc_000147"])
+    assert expanded("KBNN", at, defined) == "Kho bạc Nhà nước"
+    assert expanded("Giám đốc KBNN", at, defined) == "Giám đốc Kho bạc Nhà nước"
+    assert expanded("KBNN nơi giao dịch", at, defined) == "Kho bạc Nhà nước nơi giao dịch"
+    assert expanded("Các đơn vị KBNN", at, defined) == "Các đơn vị KBNN"
+    # an acronym of a thing names no body (ngân sách nhà nước (sau đây viết tắt là NSNN))
+    assert "NSNN" not in definitions(bulk["doc_000147"])

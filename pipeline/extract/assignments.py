@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from pipeline.language.clauses import (
@@ -30,7 +30,7 @@ from pipeline.language.clauses import (
     role_of_heading,
 )
 from pipeline.language.english import english_collective, is_english_name
-from pipeline.language.levels import Place
+from pipeline.language.levels import Place, is_one_ministry
 from pipeline.language.lists import spell_out_shared_kinds
 from pipeline.language.name_ends import at_a_written_name
 from pipeline.language.name_grammar import is_collective
@@ -109,7 +109,32 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
         if before := in_order.last_from(start):
             end = text.find("\n", start)
             found += find_assignments(before.task_id, text[start : end if end >= 0 else None], start, place, role)
-    return _in_full(text, _at_written_names(found + _listed_outside_tasks(text, sections, in_order, place), place), place)
+    found = _in_full(text, _at_written_names(found + _listed_outside_tasks(text, sections, in_order, place), place), place)
+    return _own_minister(text, found, place)
+
+
+MINISTER = "Bộ trưởng"
+# a title that others follow or precede in a list (Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …; Bộ trưởng và Thủ trưởng)
+LISTED_TITLE = re.compile(r"\s*(?:[,;/]|và\b|hoặc\b|các\b)")
+
+
+def _own_minister(text: str, found: list[Assignment], place: Place | None) -> list[Assignment]:
+    """`found` with ``Bộ trưởng`` alone, in a ministry's own document and outside a list of titles, written as the one
+    body it is there: that ministry's minister (``báo cáo Bộ trưởng xem xét``; gold README). In a decree, or first
+    in the list ``Bộ trưởng, Thủ trưởng cơ quan ngang bộ …``, it is every minister. 14 bulk circulars of one
+    ministry report or submit to the bare title (64 times)."""
+    if not is_one_ministry(place):
+        return found
+    own = []
+    for a in found:
+        end = a.char_start + len(MINISTER)
+        if (
+            a.assignee == MINISTER and a.collective and text.startswith(MINISTER, a.char_start)
+            and not LISTED_TITLE.match(text, end) and not re.search(r"(?:[,;/]|\bvà|\bhoặc)\s*$", text[max(0, a.char_start - 8) : a.char_start])
+        ):
+            a = replace(a, collective=False)
+        own.append(a)
+    return own
 
 
 class _InTextOrder:

@@ -470,10 +470,13 @@ def _mentions(clause: str, after_a_condition: bool = True) -> tuple[Mention, ...
 def _passive_agents(clause: str) -> list[Mention]:
     """The agent of a passive duty that ends the clause (``… theo mức do Chính phủ quy định``): a lead, when its words
     are names and nothing more (gold README, passive duties)."""
-    passive = cue("passive_agent").search(clause)
-    if not passive or not _only_a_name(passive["agent"]):
-        return []
-    return [("lead", passive.start("agent") + s, n) for s, n in names(passive["agent"], whole=True)]
+    # … or a task named as a noun, done by its agent (Việc … do Vụ Tổ chức cán bộ thực hiện.)
+    # … or an agent charged with a duty (Hiện vật … do Cục Quản trị tài vụ chịu trách nhiệm mua sắm)
+    readings = (cue("passive_agent").search(clause), cue("task_agent").match(clause, body_start_of(clause)))
+    for passive in (*readings, *cue("duty_agent").finditer(clause)):
+        if passive and _only_a_name(passive["agent"]):
+            return [("lead", passive.start("agent") + s, n) for s, n in names(passive["agent"], whole=True)]
+    return []
 
 
 def names_an_agent(paragraph: str) -> bool:

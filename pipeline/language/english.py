@@ -267,4 +267,7 @@ def english_collective(name: str) -> bool:
     authorities``), not one (``Ministry of Finance``)."""
     if name.startswith(tuple(ENGLISH.data()["singular_openers"])):
         return False
-    return name[:1].islower() or any(re.fullmatch(r"[A-Za-z’']+s", word) for word in name.split())
+    # a plural word ends in s, but not in ss, is, ous, tus, sus (Business, Basis, Status, Census are singular)
+    return name[:1].islower() or any(
+        re.fullmatch(r"[A-Za-z’']+s", word) and not re.search(r"(?:ss|is|ous|tus|sus)$", word) for word in name.split()
+    )

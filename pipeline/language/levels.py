@@ -4,7 +4,7 @@ who writes it."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 PLACE = re.compile(
     r"\b(?P<level>TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(?:ủy\s+|uỷ\s+)?(?!(?:ủy|uỷ)\b)(?P<name>[^\W\d_][^,;()\n]*)",
@@ -35,17 +35,34 @@ class Place:
 
     name: str
     level: str
+    # the issuer as printed (BỘ TƯ PHÁP), for what only its own kind decides (Bộ trưởng in a ministry's circular)
+    issuer: str = field(default="", compare=False)
 
 
-def place_of(issuer: str | None, issuer_parent: str | None) -> Place | None:
-    """The place in the issuer block (``UBND TỈNH SƠN LA`` → ``Sơn La``, a tỉnh), to complete ``… tỉnh``."""
+# Kinds of document only a central body issues (a law, a decree, a circular): where the header prints no issuer, the
+# document's kind says it is central (gold README: a circular is central).
+CENTRAL_KINDS = ("luật", "bộ luật", "pháp lệnh", "nghị định", "thông tư", "thông tư liên tịch")
+
+
+def place_of(issuer: str | None, issuer_parent: str | None, doc_type: str | None = None) -> Place | None:
+    """The place in the issuer block (``UBND TỈNH SƠN LA`` → ``Sơn La``, a tỉnh), to complete ``… tỉnh``; with no
+    issuer, a central one where the document's kind (`doc_type`) is one only the centre issues."""
     for line in (issuer, issuer_parent):
         match = PLACE.search(line or "")
         if match:
-            return Place(match["name"].strip().title(), match["level"].lower())
+            return Place(match["name"].strip().title(), match["level"].lower(), issuer or "")
     if issuer and not any(LEVEL_WORD.search(line or "") for line in (issuer, issuer_parent)):
-        return Place("", CENTRAL)  # a ministry, the Government: every tỉnh it names is any tỉnh
+        return Place("", CENTRAL, issuer)  # a ministry, the Government: every tỉnh it names is any tỉnh
+    if not issuer and (doc_type or "").casefold() in CENTRAL_KINDS:
+        return Place("", CENTRAL)
     return None
+
+
+def is_one_ministry(place: Place | None) -> bool:
+    """Whether the issuer is one ministry (``BỘ TƯ PHÁP``), not a joint circular of several (``BỘ TƯ PHÁP - BỘ CÔNG
+    AN``) nor the Government."""
+    issuer = (place.issuer if place else "").upper()
+    return issuer.startswith("BỘ ") and len(re.findall(r"(?<!\w)BỘ(?!\w)", issuer)) == 1
 
 
 def with_place(name: str, place: Place | None) -> str:

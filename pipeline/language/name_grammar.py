@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.language.gazetteer import is_known, known_spans
-from pipeline.language.levels import LEVEL_RANKS, Place, below_issuer
+from pipeline.language.levels import CENTRAL, LEVEL_RANKS, Place, below_issuer
 from pipeline.language.lexicon import lexicon
 
 WORDS = [str]
@@ -21,13 +21,15 @@ BODY_NAMES = lexicon(
             for key in (
                 "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers", "member_titles",
-                "name_continuations", "name_alternatives", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
+                "name_continuations", "name_alternatives", "stops", "stops_or_kinds", "name_closers", "name_closers_at_start", "name_closer_continuations",
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds", "slash_parents",
                 "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
                 "reference_qualifiers", "reference_parts", "reference_documents",
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "company_organs", "listed_apart", "listed_apart_after", "located_places", "not_children",
                 "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds", "list_kinds",
+                "local_endings", "case_kinds", "case_words_of_one", "offices_of_one", "single_deputies",
+                "role_heads", "role_head_objects", "role_persons",
                 "kinds_of_many",
             )
         },
@@ -39,6 +41,8 @@ MAX_NAME_WORDS = 16
 # A level followed by a place's own name: the body of that one place (Sở Tư pháp thành phố Hà Nội).
 NAMED_PLACE = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố|huyện|quận|thị xã)\s+[A-ZĐ]")
 PLURAL = re.compile(r"(?:^|\s)(?:các|những|mọi)\s", re.IGNORECASE)
+# A body named by its own abbreviation, which no list knows (VNNIC, VNPT): one body, not a party named by its kind.
+ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*")
 # A verb or stop word ends a name only where a name could end: not right after "các", nor, for words that are also
 # kinds of body, right after a comma (các cơ quan, tổ chức …, where "tổ chức" is a kind of body, not the verb).
 AFTER_NAME = "(?<!,)(?<!các)(?<!Các)"
@@ -114,12 +118,12 @@ def name_patterns() -> dict[str, re.Pattern[str]]:
         # a relation and a kind came before it, which takes the list that follows (Cơ quan, đơn vị của bộ, cơ quan ngang
         # bộ, …; Thủ trưởng đơn vị thuộc bộ, cơ quan ngang bộ)
         "bare_joining_kind": re.compile(
-            rf"(?:^|,\s+|\svà\s+)(?:(?i:{alternation(data['titles'])})\s+)?(?:[Cc]ác\s+)?"
+            rf"(?:^|,\s+|\svà\s+)(?:(?i:{alternation(data['titles'] + data['role_heads'])})\s+)?(?:[Cc]ác\s+)?"
             rf"(?i:{alternation(data['joining_kinds'])})$"
             rf"|(?P<related>\s(?:{alternation(data['relations'])})\s+(?:các\s+)?(?i:{alternation(data['joining_kinds'])})(?:,\s+[^,]+)*$)"
         ),
         "name_closer": re.compile(
-            rf"\s(?P<closer>{alternation(data['name_closers'])})"
+            rf"(?:\s|^(?=(?:{alternation(data['name_closers_at_start'])})\b))(?P<closer>{alternation(data['name_closers'])})"
             rf"\s+(?!(?:{alternation(data['name_closer_continuations'])})\b)(?P<next>\w+)"
         ),
         "trailer": re.compile(rf"\s+(?:{alternation(data['name_trailers'])})$"),
@@ -147,9 +151,13 @@ def name_patterns() -> dict[str, re.Pattern[str]]:
             + "|".join(rf"[{kind[0]}{kind[0].upper()}]{re.escape(kind[1:])}\b" for kind in data["institution_kinds"])
             + ")"
         ),
+        # … or one who leads a body, before it (lãnh đạo Bộ, chỉ huy đơn vị, lãnh đạo cấp trên; not lãnh đạo, chỉ đạo)
         "generic_head": re.compile(
-            rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:[Cc]ác\s+)?(?:{alternation(_either_case(data['generic_heads']))})\b"
+            rf"^(?!(?:{alternation(data['not_heads'])})\b)(?:(?:[Cc]ác\s+)?(?:{alternation(_either_case(data['generic_heads']))})\b"
+            rf"|(?:{alternation(_either_case(data['role_heads']))})(?=\s+(?:[A-ZĐ]|(?:các\s+)?"
+            rf"(?:{alternation(data['joining_kinds'] + data['role_head_objects'])})\b)))"
         ),
+        "role_person": re.compile(rf"(?:{alternation(_either_case(data['role_persons']))})\b"),
         # a kind named by the field it serves: "về" and the field's first words (… về xây dựng thuộc bộ …)
         "field": re.compile(
             rf"(?:(?i:{alternation(data['field_kinds'])})|(?:{alternation(data['field_bodies'])})"
@@ -207,24 +215,81 @@ def is_collective(assignee: str, place: Place | None = None, alternatives: bool 
     alternatives (``Văn phòng Bộ hoặc bộ phận tham mưu``) are whichever of them acts; `alternatives`: False to ask
     only whether the names themselves are of many bodies."""
     data = grammar()
+    if _one_by_its_office(assignee, place):
+        return False
     if (
         assignee[:1].islower()
-        or not (begins_name(assignee) or is_known(assignee))  # a party named by its kind (Khách hàng vay vốn)
+        or not (begins_name(assignee) or is_known(assignee) or _acronym(assignee))  # a party named by its kind (Khách hàng vay vốn)
         or assignee in data["collective_names"]
         or assignee.startswith(tuple(data["collective_markers"])) and not _heads_a_name(assignee)
         or any(word in assignee for word in data["collective_words"])
+        or assignee.endswith(tuple(data["local_endings"]))
         or _plural(assignee)
         or name_patterns()["one_of_many"].match(assignee)
         or alternatives and any(f" {word} " in assignee for word in data["name_alternatives"])
         or f"{assignee} ".startswith(tuple(f"{title} " for title in data["member_titles"]))
         or _organ_of_a_kind(assignee)
         or _kind_of_institution(assignee)
+        or _deputies(assignee)
     ):
+        return True
+    if place is not None and place.level == CENTRAL and _body_of_a_case(assignee):
         return True
     level = next((lv for lv in LEVEL_RANKS if assignee.casefold().endswith(f" {lv}")), None) or _level_of_head(assignee)
     if level is None and assignee.endswith(tuple(f" {kind}" for kind in data["local_kinds"])):
         level = "tỉnh"  # … of every local level: below a central issuer; the issuer's own in a local document
     return level is not None and below_issuer(level, place)
+
+
+def _deputies(assignee: str) -> bool:
+    """Whether `assignee` is the deputies of a post (``Phó Chủ tịch Hội đồng Dân tộc``, ``Phó Chủ tịch Hội đồng``): a
+    body has several, not one that a rank or an assignment singles out (``Phó Chủ tịch thường trực Hội đồng``, ``Phó
+    Chủ tịch thứ nhất``, ``Phó Cục trưởng được phân công phụ trách Cục``)."""
+    if not assignee.startswith("Phó ") or not name_patterns()["leading_title"].match(assignee, len("Phó ")):
+        return False
+    return not any(word in assignee for word in grammar()["single_deputies"])
+
+
+def _one_by_its_office(assignee: str, place: Place | None) -> bool:
+    """Whether `assignee` is one body named by the office it holds: the national one of a kind (``Cơ quan an toàn bức
+    xạ và hạt nhân quốc gia``, ``Cơ quan vận hành nền tảng số báo chí quốc gia``), or the standing body of the
+    council the document sets up or names (``Cơ quan thường trực``, ``Cơ quan thường trực của Hội đồng``, ``Đơn vị
+    thường trực Hội đồng Thi đua - Khen thưởng Bộ …``), not of every council of a kind (``cơ quan thường trực Hội
+    đồng thẩm định``, ``… các cấp``, ``Cơ quan Thường trực Ban Chỉ đạo 515 cấp tỉnh``)."""
+    data = grammar()
+    if _plural(assignee):
+        return False
+    kind = next((k for k in data["offices_of_one"] if assignee.startswith(f"{k} ")), None)
+    if kind is None:
+        return False
+    rest = assignee[len(kind) :].split()
+    if [word.casefold() for word in rest[:2]] == ["thường", "trực"]:
+        council = " ".join(rest[3:] if rest[2:3] == ["của"] else rest[2:])
+        return not council or not is_collective(council, place)
+    # (đơn vị dự trữ quốc gia are the regional reserve units, many)
+    return kind.casefold() == "cơ quan" and rest[-2:] == ["quốc", "gia"] and all(word[:1].islower() for word in rest)
+
+
+def _body_of_a_case(assignee: str) -> bool:
+    """Whether `assignee` is a body set up for each case, named by its kind and lower-case words that say what it does
+    (``Hội đồng thẩm định``, ``Trưởng đoàn thanh tra``, ``Ban quản lý dự án``), maybe after a title: no name of its
+    own, no scope of one (``Hội đồng quốc gia …``), not the document's own body named by its kind alone (``Chủ tịch Hội
+    đồng``)."""
+    data = grammar()
+    post = assignee.removeprefix("Phó ")
+    title = name_patterns()["leading_title"].match(post)
+    body = post[title.end() :] if title else post
+    kind = next((k for k in data["case_kinds"] if body.startswith(f"{k} ")), None)
+    rest = body[len(kind) :].split() if kind else []
+    return (
+        bool(rest) and all(word[:1].islower() or not word[:1].isalpha() for word in rest)
+        and not any(words in body for words in data["case_words_of_one"])
+    )
+
+
+def _acronym(assignee: str) -> bool:
+    """Whether `assignee` is an abbreviation in capitals, two letters or more (``VNNIC``)."""
+    return len(assignee) > 1 and bool(ACRONYM.fullmatch(assignee))
 
 
 def _plural(assignee: str) -> bool:

@@ -179,6 +179,8 @@ def _begins_body(piece: str, previous: str | None) -> bool:
         return len(piece.split()) >= 2
     if previous is not None and name_patterns()["list_kind"].match(piece) and not _names_one_body(piece, previous):
         return False  # Thủ trưởng các Sở, | Ban, Ngành: the kinds go on; after one body they begin a subject
+    if previous is None and name_patterns()["role_person"].match(piece):
+        return True  # báo cáo | người có thẩm quyền: a person named by a part in a procedure, where a list begins
     return bool(name_patterns()["generic_head"].match(piece)) and (
         previous is None or not is_collective(previous) or _names_a_body(previous) or not _joins_kinds(piece, previous)
     )

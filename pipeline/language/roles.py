@@ -23,11 +23,12 @@ ROLE_CUES = lexicon(
                 "assigned_passives", "defined_kinds", "public_kinds", "duty_cues", "public_duty_cues", "answerable_to",
                 "answerable_qualifiers", "agent_markers", "definition_breaks", "decision_verbs", "power_verbs", "considering",
                 "considered_verbs", "organised_things", "subordinate_verbs", "role_nouns", "role_kinds", "regulated_kinds", "regulated_firms",
-                "report_verbs", "report_prepositions", "compiled_sending", "compiling_verbs", "held_functions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
-                "passive_duty_verbs", "matter_decisions", "private_parties", "composition_verbs",
+                "report_verbs", "report_prepositions", "report_addressee_kinds", "compiled_sending", "compiled_prepositions", "compiling_verbs", "held_functions", "submission_verbs", "submission_addressees", "report_before", "role_heading_kinds",
+                "passive_duty_verbs", "task_nouns", "agent_task_verbs", "agent_task_adjuncts", "agent_duties", "answering_words", "matter_decisions", "private_parties", "composition_verbs",
             )
         },
         "role_headings": {str: str},
+        "agent_task_partner": str,
     },
 )  # fmt: skip
 ROLES = ("lead", "support", "report_to")
@@ -104,8 +105,23 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "agent": re.compile(rf"\s+(?:{alternation(data['agent_markers'])})\s"),
         # … do | Bộ trưởng Bộ Xây dựng | quy định: the agent of a passive duty, at the end of a clause
         "passive_agent": re.compile(
-            rf"(?<!\w)(?:{alternation(data['agent_markers'])})\s+(?P<agent>[A-ZĐ][^;:()]*?)"
+            rf"(?<!\w)(?:{alternation(data['agent_markers'])})\s+"
+            rf"(?P<agent>[A-ZĐ](?:(?!\s(?:{alternation(data['agent_markers'])})\s)[^;:()])*?)"
             rf"\s+(?:{alternation(data['passive_duty_verbs'])})\s*[”\"]?\s*$"
+        ),
+        # Việc … do | Vụ Tổ chức cán bộ | thực hiện.: a task named as a noun, done by its agent (the last "do" before the verb)
+        "task_agent": re.compile(
+            rf"(?i:{alternation(data['task_nouns'])})\s[^;:()]*?(?<!\w)(?:{alternation(data['agent_markers'])})\s+"
+            rf"(?P<agent>[A-ZĐ](?:(?!\s(?:{alternation(data['agent_markers'])})\s)[^;:()])*?)"
+            rf"\s+(?:{alternation(data['agent_task_verbs'])})"
+            rf"(?:,?\s+{re.escape(data['agent_task_partner'])}\s[^;:()]*?\s(?:{alternation(data['agent_task_verbs'])}))?"
+            rf"(?:\s+(?:{alternation(data['agent_task_adjuncts'])})\b[^;:()]*)?\s*[.;]?\s*$"
+        ),
+        # … do | Cục Quản trị tài vụ | chịu trách nhiệm mua sắm …: the agent is charged with a duty
+        "duty_agent": re.compile(
+            rf"(?<!\w)(?:{alternation(data['agent_markers'])})\s+"
+            rf"(?P<agent>\w(?:(?!\s(?:{alternation(data['agent_markers'])})\s)[^;:()])*?)"
+            rf"\s+(?:{alternation(data['agent_duties'])})\s+(?!(?:{alternation(data['answering_words'])})\b)(?-i:[^\W\d_A-ZĐ])"
         ),
         # phối hợp với | Chính phủ | thực hiện quản lý nhà nước: the partner's own function (matched where its list ends)
         "held_function": re.compile(rf"\s+(?:{alternation(data['held_functions'])})\b"),
@@ -147,12 +163,19 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "report": re.compile(
             # báo cáo tình hình thực hiện với Ủy ban nhân dân tỉnh: what is reported (up to 20 words), then to whom …
             # (what is reported opens in lower case: báo cáo Thủ tướng Chính phủ, đồng gửi … names whom first)
-            rf"(?<!\w)(?:{alternation(data['report_verbs'])})\s+(?-i:[^\sA-ZĐÂĂÊÔƠƯỦỶ;:()])[^\s;:()]*(?:\s+[^\s;:()]+){{0,19}}?"
-            rf"\s+(?:{alternation(data['report_prepositions'])})\s+(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ]))"
+            # … not when the words after the cue are its addressee (báo cáo lãnh đạo đơn vị và báo cáo về …; báo cáo cấp có
+            # thẩm quyền cấp vốn … cho Quỹ …: the level, not the fund)
+            rf"(?<!\w)(?:{alternation(data['report_verbs'])})\s+(?!(?-i:{alternation(data['report_addressee_kinds'])})\b)"
+            rf"(?-i:[^\sA-ZĐÂĂÊÔƠƯỦỶ;:()])[^\s;:()]*(?:\s+[^\s;:()]+){{0,19}}?"
+            rf"\s+(?:{alternation(data['report_prepositions'])})\s+"
+            rf"(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ])|(?-i:(?:{alternation(data['report_addressee_kinds'])})\b))"
             # … or straight after the cue (báo cáo Ban Thường vụ Tỉnh ủy)
             rf"|(?<!\w)(?:{alternation(data['report_before'])})\s+"
             # what is sent for the body to compile (gửi Văn phòng Quốc hội để tổng hợp)
+            # (… gửi dự toán cho Văn phòng Bộ để tổng hợp: what is sent, up to eight words, then the preposition)
             rf"|(?<!\w)(?:{alternation(data['compiled_sending'])})\s+"
+            rf"(?:(?-i:[^\sA-ZĐÂĂÊÔƠƯỦỶ;:()])[^\s;:()]*(?:\s+[^\s;:()]+){{0,7}}?\s+"
+            rf"(?:{alternation(data['compiled_prepositions'])})\s+)?"
             rf"(?=(?-i:[A-ZĐÂĂÊÔƠƯỦỶ])[^;:()]{{0,100}}?\s(?:để\s+)?(?:{alternation(data['compiling_verbs'])})\b)",
             re.IGNORECASE,
         ),

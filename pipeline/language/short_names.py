@@ -11,13 +11,15 @@ from functools import cache
 
 from pipeline.language.gazetteer import is_known, known_spans
 from pipeline.language.name_ends import first_stop
-from pipeline.language.name_grammar import alternation, begins_name, grammar
+from pipeline.language.name_grammar import alternation, begins_name, grammar, name_patterns
 from pipeline.language.names import names
 
 # A full name is looked for so far back from its definition's bracket, within its sentence.
 FULL_NAME_REACH = 200
 SENTENCE_END = re.compile(r"[;:.!?\n(]")
-SHORT_ONLY_WORDS = ("cấp", "các")  # words a short name may add: Hội đồng cấp Bộ for Hội đồng … Bộ Xây dựng
+SHORT_ONLY_WORDS = ("cấp", "các")
+# A short name in capitals (KBNN, CIC, ĐVCNTT): an acronym of the body's name.
+ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*[A-ZĐ][A-ZĐ0-9&]*")  # words a short name may add: Hội đồng cấp Bộ for Hội đồng … Bộ Xây dựng
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class ShortName:
     offset: int
     short: str
     full: str
+    acronym: bool = False  # KBNN for Kho bạc Nhà nước: written in full where it names the body, after a title too
 
 
 @cache
@@ -43,6 +46,11 @@ def defined_short_names(text: str) -> list[ShortName]:
     found = []
     for match in _definition().finditer(text):
         short = match["short"].strip(" ,")
+        if ACRONYM.fullmatch(short):
+            before = text[max(0, match.start() - FULL_NAME_REACH) : match.start()].rstrip()
+            if full := _acronym_full(before, short):
+                found.append(ShortName(match.start(), short, full, acronym=True))
+            continue
         if not begins_name(short) or short.casefold().startswith(("các ", "những ")):
             continue
         if any(level in short for level in grammar()["shared_levels"]):
@@ -53,6 +61,19 @@ def defined_short_names(text: str) -> list[ShortName]:
         if _cuts_a_known_name(short, full) if is_known(short) else not _only_parent_added(short, full):
             found.append(ShortName(match.start(), short, full))
     return found
+
+
+def _acronym_full(before: str, short: str) -> str | None:
+    """The one body named at the end of `before` (the longest name that runs to its end), that the acronym `short`
+    stands for (``Kho bạc Nhà nước (sau đây viết tắt là KBNN)``; ``Trung tâm Thông tin tín dụng quốc gia Việt Nam (sau
+    đây gọi tắt là CIC)``); none where no body's name ends there (``ngân sách nhà nước (sau đây viết tắt là NSNN)``)."""
+    sentence = before[max((m.end() for m in SENTENCE_END.finditer(before)), default=0) :]
+    for start in (m.start() for m in re.finditer(r"(?<!\w)[A-ZĐ]", sentence)):
+        candidate = sentence[start:].strip()
+        bodies = names(candidate, whole=True)
+        if len(bodies) == 1 and bodies[0][1] == candidate and first_stop(candidate) == len(candidate):
+            return candidate
+    return None
 
 
 def _cuts_a_known_name(short: str, full: str) -> bool:
@@ -102,4 +123,16 @@ def expanded(assignee: str, at: int, defined: list[ShortName]) -> str:
     for definition in reversed(defined[: bisect_right(offsets, at)]):
         if definition.short.casefold() == folded:
             return definition.full
+        if definition.acronym and (where := _acronym_at(assignee, definition.short)) is not None:
+            return f"{assignee[:where]}{definition.full}{assignee[where + len(definition.short) :]}"
     return assignee
+
+
+def _acronym_at(assignee: str, short: str) -> int | None:
+    """Where the acronym `short` names the body of `assignee`: at its start (``KBNN nơi mở tài khoản``) or after the
+    title of the body's head (``Giám đốc KBNN``); not inside the name of another body (``Các đơn vị KBNN``, ``… có
+    giao dịch với KBNN``: kept as printed, the gold README's short name inside a longer name)."""
+    post = assignee.removeprefix("Phó ")
+    title = name_patterns()["leading_title"].match(post)
+    where = len(assignee) - len(post) + (title.end() if title else 0)
+    return where if re.match(rf"{re.escape(short)}(?!\w)", assignee[where:]) else None
