@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.extract.assignments import find_assignments
 from pipeline.language.clauses import clause_mentions, heading_subjects
+from pipeline.language.names import names
 from pipeline.model import PageText, RawDocument, TextSource
 from pipeline.process import finish
 from pipeline.settings import Settings
@@ -1138,3 +1139,11 @@ def test_a_task_named_as_a_noun_is_led_by_its_agent() -> None:
     assert ("lead", "Văn phòng Bộ") in mentions(text) and ("support", "các đơn vị có liên quan") in mentions(text)
     assert mentions("Giấy phép do Cục Thủy sản và Kiểm ngư cấp.") == []
     assert mentions("Việc thành lập Ban Quản lý kho tiền do Giám đốc Kho bạc Nhà nước quyết định.") == []
+
+
+def test_the_competent_level_closes_the_name_it_begins() -> None:
+    # tune bulk3 doc_000751: báo cáo cấp có thẩm quyền | cấp vốn điều lệ cho Quỹ …: the level, not the fund
+    text = "a) Chủ trì, phối hợp với Bộ Xây dựng báo cáo cấp có thẩm quyền cấp vốn điều lệ cho Quỹ nhà ở trung ương"
+    assert ("report_to", "cấp có thẩm quyền") in mentions(text)
+    # "các cấp" closes nothing it begins (các cấp ủy, tổ chức đảng: one subject)
+    assert names("các cấp ủy, tổ chức đảng, chính quyền")[0][1].startswith("các cấp ủy")

@@ -6,7 +6,7 @@ a name cannot end with, nor the parent body a named body belongs to."""
 from __future__ import annotations
 
 import heapq
-from functools import partial
+from functools import cache, partial
 import re
 from collections.abc import Collection, Iterator
 
@@ -40,29 +40,65 @@ def _stops(text: str) -> Iterator[int]:
     tổ chức tín dụng``) are part of the name, not its end, and so is a kind of body right after them (``tổ chức``:
     their object, not a verb), the field a kind serves (``Cơ quan chuyên môn về xây dựng``) and the place a body sits
     in (``… tại Việt Nam``)."""
+    # Each kind of span is found lazily, as far as the stop asked about (a stop's test reads only the spans that begin
+    # at or before it): the first stop of a long clause is asked for, the rest seldom (first_stop, name_end).
+    patterns = name_patterns()
     # at the start, or a later piece of a list (Hội đồng quản trị, Ban kiểm soát); a field after a kind (Cơ quan
-    # chuyên môn về xây dựng)
-    named = [m.span() for m in name_patterns()["field"].finditer(text)] + [
-        m.span() for m in name_patterns()["located"].finditer(text)
-    ]  # … tại các thành phố: where the body sits
-    titled = list(name_patterns()["bracketed_title"].finditer(text))  # … (Giám đốc) tổ chức tín dụng: the kind it heads
-    for match in titled + list(name_patterns()["named_by_verb"].finditer(text)):
-        end = match.end()
-        if kind := re.match(rf"\s+(?:{alternation(grammar()['stops_or_kinds'])})\b", text[end:]):
-            end += kind.end()  # … giám sát tổ chức tín dụng: a kind of body, what the verb is about
-        named.append((match.start(), end))
+    # chuyên môn về xây dựng); … tại các thành phố: where the body sits; … (Giám đốc) tổ chức tín dụng: the kind it
+    # heads
+    named = _SpansFound(
+        heapq.merge(
+            (m.span() for m in patterns["field"].finditer(text)),
+            (m.span() for m in patterns["located"].finditer(text)),
+            (_with_its_kind(text, m) for m in patterns["bracketed_title"].finditer(text)),
+            (_with_its_kind(text, m) for m in patterns["named_by_verb"].finditer(text)),
+        )
+    )
     # a compound's space before it too: its first word may be the stop (lập pháp)
-    inside = relative_clauses(text) + [(m.start() - 1, m.end()) for m in name_patterns()["compound"].finditer(text)]
+    inside = _SpansFound(
+        heapq.merge(relative_clauses(text), ((m.start() - 1, m.end()) for m in patterns["compound"].finditer(text)))
+    )
     # a provision that defines a kind closes its name: what follows is the verb (… Điều này | trích tiền …), unless
     # the list goes on (… khoản 1 Điều này, | tổ chức …)
     closing = [end for _, end in _defining_references(text) if REFERENCE_CLOSES.match(text, end)]
     stops = (
-        m for m in name_patterns()["stop"].finditer(text)
+        m for m in patterns["stop"].finditer(text)
         if m.start() == len(text)
-        or not any(s <= m.start() and m.end() <= e for s, e in named) and not any(s <= m.start() < e for s, e in inside)
+        or not any(s <= m.start() and m.end() <= e for s, e in named.up_to(m.start()))
+        and not any(s <= m.start() < e for s, e in inside.up_to(m.start()))
     )  # fmt: skip
     placed = (at for at in map(partial(_in_its_word, text), stops) if at is not None)
     return heapq.merge(closing, placed)
+
+
+class _SpansFound:
+    """Spans (start, end) given in order of their starts, taken from `spans` only as far as they are asked for."""
+
+    def __init__(self, spans: Iterator[tuple[int, int]]) -> None:
+        self._spans = spans
+        self._next = next(spans, None)
+        self._found: list[tuple[int, int]] = []
+
+    def up_to(self, position: int) -> list[tuple[int, int]]:
+        """Every span that begins at or before `position` (asked with positions that never decrease)."""
+        while self._next is not None and self._next[0] <= position:
+            self._found.append(self._next)
+            self._next = next(self._spans, None)
+        return self._found
+
+
+@cache
+def _kind_after_verb() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(grammar()['stops_or_kinds'])})\b")
+
+
+def _with_its_kind(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """A title or a kind's verb that names a body (`match`), with the kind of body right after it: … giám sát tổ chức
+    tín dụng (a kind of body, what the verb is about)."""
+    end = match.end()
+    if kind := _kind_after_verb().match(text[end:]):
+        end += kind.end()
+    return match.start(), end
 
 
 def _in_its_word(text: str, stop: re.Match[str]) -> int | None:
@@ -92,10 +128,16 @@ def relative_clauses(text: str) -> list[tuple[int, int]]:
     (:func:`_defined_by_work`), or the provision that defines it (``cơ quan, tổ chức, đơn vị | quy định tại điểm a
     khoản 4 Điều 3 của Thông tư này``, ``Quỹ | quy định tại điểm b, điểm c khoản này``) after a kind, not after a
     known body (``do Bộ Y tế | quy định tại Phụ lục …``: the agent of "quy định")."""
-    return sorted(_defined_by_work(text) + _defining_references(text))
+    return list(_relative_clauses(text))
 
 
-def _defining_references(text: str) -> list[tuple[int, int]]:
+@document_cache(maxsize=8192)  # a subject's are asked twice by _names, and again where its name ends (_stops)
+def _relative_clauses(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted(_defined_by_work(text) + list(_defining_references(text))))
+
+
+@document_cache(maxsize=8192)  # asked by _relative_clauses and by _stops of the same text
+def _defining_references(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of `text` that name the provision defining the kind of body before them (``cơ quan, tổ chức | quy định
     tại điểm a khoản 2 Điều này``), not after a known body (``Bộ Y tế | quy định tại …``)."""
     spans = []
@@ -103,7 +145,7 @@ def _defining_references(text: str) -> list[tuple[int, int]]:
         before = text[: reference.start()].strip(" ,")
         if before and is_collective(before) and not known_spans(before):
             spans.append(reference.span())
-    return spans
+    return tuple(spans)
 
 
 def _defined_by_work(text: str) -> list[tuple[int, int]]:

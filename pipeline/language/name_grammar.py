@@ -21,7 +21,7 @@ BODY_NAMES = lexicon(
             for key in (
                 "heads", "plural_kinds", "not_heads", "bare_kinds", "generic_heads", "joining_kinds",
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers", "member_titles",
-                "name_continuations", "name_alternatives", "stops", "stops_or_kinds", "name_closers", "name_closer_continuations",
+                "name_continuations", "name_alternatives", "stops", "stops_or_kinds", "name_closers", "name_closers_at_start", "name_closer_continuations",
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds", "slash_parents",
                 "relative_kinds", "relative_openers", "heads_named_by_verb_anywhere", "relations", "relative_powers", "relative_ends",
                 "reference_qualifiers", "reference_parts", "reference_documents",
@@ -123,7 +123,7 @@ def name_patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<related>\s(?:{alternation(data['relations'])})\s+(?:các\s+)?(?i:{alternation(data['joining_kinds'])})(?:,\s+[^,]+)*$)"
         ),
         "name_closer": re.compile(
-            rf"\s(?P<closer>{alternation(data['name_closers'])})"
+            rf"(?:\s|^(?=(?:{alternation(data['name_closers_at_start'])})\b))(?P<closer>{alternation(data['name_closers'])})"
             rf"\s+(?!(?:{alternation(data['name_closer_continuations'])})\b)(?P<next>\w+)"
         ),
         "trailer": re.compile(rf"\s+(?:{alternation(data['name_trailers'])})$"),
