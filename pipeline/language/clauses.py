@@ -36,7 +36,9 @@ PARTNER_WORD = re.compile(r"\b(?:với|cùng)\b")  # phối hợp với | X, not
 THEN_SUBJECT = re.compile(r"\sthì\s+(?=\w)")  # … thì | X: a condition ends, its consequence's subject opens
 CONDITION_ENDED = re.compile(r"\sthì(?:\s+(?=\w)|$)")  # … thì X … | or … thì |: a consequence follows
 NOT_BEFORE_PLACE = {"tới", "đến", "tại", "ở", "từ", "về"}  # … tới | nơi …: "nơi" is the place gone to, no qualifier
-NOT_A_PLACE_PART = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|đại\s+diện|phải|được|thì|theo|trong|khi|và|hoặc")
+NOT_A_PLACE_PART = re.compile(
+    r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|đại\s+diện|phải|được|thì|theo|trong|khi|và|hoặc"
+)  # nơi chuyển đến, | có trách nhiệm …: no part of the place clause
 PLACE_PART_CLOSES = re.compile(r"\s(?:được|phải|có|đã|sẽ|là|thì)(?=\s|$)")
 PLACE_PART_WORDS = 4  # nơi đặt trụ sở chi nhánh, | phòng giao dịch |: a part of the place clause, not a clause
 PLACE_VERBS = ("lead_after", "lead_next", "duty", "support_after", "powers_after", "report")  # … nơi cư trú | thực hiện
@@ -498,7 +500,7 @@ def _with_its_place(clause: str, start: int, name: str) -> str:
         return name
     verb_from = clause.find(" ", place.end())  # its own verb may open it (nơi | tổ chức lễ tang | làm đại diện …)
     stop = _place_stop(clause, place.end(), verb_from)
-    while (more := _place_continued(clause, stop, verb_from)) and len(clause[place.end() : more].split()) <= MAX_QUALIFIER_WORDS:
+    while (more := _place_continued(clause, stop)) and len(clause[place.end() : more].split()) <= MAX_QUALIFIER_WORDS:
         stop = more  # nơi đặt trụ sở chi nhánh, | phòng giao dịch; nơi đặt cơ sở sản xuất, | đăng ký kinh doanh
     words = clause[place.end() : stop].split()
     return clause[start:stop].rstrip() if 1 <= len(words) <= MAX_QUALIFIER_WORDS else name
@@ -511,7 +513,7 @@ def _place_stop(clause: str, start: int, verb_from: int) -> int:
     return min(stops, default=len(clause))
 
 
-def _place_continued(clause: str, stop: int, verb_from: int) -> int | None:
+def _place_continued(clause: str, stop: int) -> int | None:
     """The new end of a ``nơi …`` clause that a comma at `stop` only breaks into a short list of its own places or
     acts (``nơi đặt trụ sở chi nhánh, phòng giao dịch``; ``nơi đặt cơ sở sản xuất, đăng ký kinh doanh``; ``nơi nhân
     sự dự kiến đã, đang công tác``): a lower-case part of at most PLACE_PART_WORDS words that no body's name opens,
