@@ -659,6 +659,8 @@ def test_the_collective_flag_of_bodies_named_by_kind() -> None:
         assert is_collective(kind, central)
     assert is_collective("Bộ Chỉ huy quân sự", central) and not is_collective("Bộ Chỉ huy quân sự", province)
     assert not is_collective("VNNIC", central)  # a body's own abbreviation
+    # the deputies of a post are several, unless a rank or an assignment singles one out
+    assert is_collective("Phó Chủ tịch Hội đồng Dân tộc") and not is_collective("Phó Chủ tịch thường trực Hội đồng")
 
 
 def _minister_flags(issuer: str, body: str) -> set[bool]:

@@ -28,7 +28,7 @@ BODY_NAMES = lexicon(
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "company_organs", "listed_apart", "listed_apart_after", "located_places", "not_children",
                 "levelled_kinds", "shared_levels", "short_name_markers", "levelled_head_exceptions", "local_kinds", "list_kinds",
-                "local_endings", "case_kinds", "case_words_of_one", "offices_of_one",
+                "local_endings", "case_kinds", "case_words_of_one", "offices_of_one", "single_deputies",
                 "role_heads", "role_head_objects", "role_persons",
                 "kinds_of_many",
             )
@@ -231,6 +231,7 @@ def is_collective(assignee: str, place: Place | None = None, alternatives: bool 
         or f"{assignee} ".startswith(tuple(f"{title} " for title in data["member_titles"]))
         or _organ_of_a_kind(assignee)
         or _kind_of_institution(assignee)
+        or _deputies(assignee)
     ):
         return True
     if place is not None and place.level == CENTRAL and _body_of_a_case(assignee):
@@ -239,6 +240,15 @@ def is_collective(assignee: str, place: Place | None = None, alternatives: bool 
     if level is None and assignee.endswith(tuple(f" {kind}" for kind in data["local_kinds"])):
         level = "tỉnh"  # … of every local level: below a central issuer; the issuer's own in a local document
     return level is not None and below_issuer(level, place)
+
+
+def _deputies(assignee: str) -> bool:
+    """Whether `assignee` is the deputies of a post (``Phó Chủ tịch Hội đồng Dân tộc``, ``Phó Chủ tịch Hội đồng``): a
+    body has several, not one that a rank or an assignment singles out (``Phó Chủ tịch thường trực Hội đồng``, ``Phó
+    Chủ tịch thứ nhất``, ``Phó Cục trưởng được phân công phụ trách Cục``)."""
+    if not assignee.startswith("Phó ") or not name_patterns()["leading_title"].match(assignee, len("Phó ")):
+        return False
+    return not any(word in assignee for word in grammar()["single_deputies"])
 
 
 def _one_by_its_office(assignee: str, place: Place | None) -> bool:
