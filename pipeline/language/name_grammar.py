@@ -23,7 +23,7 @@ BODY_NAMES = lexicon(
                 "collective_markers", "collective_names", "collective_words", "kind_list_openers", "member_titles",
                 "name_continuations", "name_alternatives", "stops", "stops_or_kinds", "name_closers", "name_closers_at_start", "name_closer_continuations",
                 "name_trailers", "shared_kinds", "shared_titles", "titles", "title_prefixes", "kind_verbs", "kind_verb_adverbs", "titles_over_kinds", "child_kinds", "parent_kinds", "slash_parents",
-                "relative_kinds", "relative_openers", "relations", "relative_powers", "relative_ends",
+                "relative_kinds", "relative_openers", "heads_named_by_verb_anywhere", "relations", "relative_powers", "relative_ends",
                 "reference_qualifiers", "reference_parts", "reference_documents",
                 "unsplit", "compounds", "field_kinds", "field_bodies", "field_body_qualifiers", "matter_words", "heads_before_names", "head_qualifiers",
                 "institution_kinds", "company_organs", "listed_apart", "listed_apart_after", "located_places", "not_children",
@@ -185,9 +185,10 @@ def name_patterns() -> dict[str, re.Pattern[str]]:
         # giúp việc) or in the plural (các cơ quan quản lý nhà nước), at the start or after a list separator, with
         # the verb's adverb (cơ quan quản lý trực tiếp)
         "named_by_verb": re.compile(
-            rf"(?:^|(?<=,\s)|(?<=\svà\s))"
+            rf"(?:(?:^|(?<=,\s)|(?<=\svà\s))"
             rf"(?:(?:(?:{alternation(data['title_prefixes'])})\s+)?(?:{alternation(data['titles'])})\s+)?(?:[Cc]ác\s+)?"
-            rf"(?:{alternation(data['heads'] + data['bare_kinds'] + ['Tổ'])})\s+"
+            rf"(?:{alternation(data['heads'] + data['bare_kinds'] + ['Tổ'])})"
+            rf"|(?<=\s)(?:{alternation(data['heads_named_by_verb_anywhere'])}))\s+"
             rf"(?i:{alternation(data['kind_verbs'])})(?:,\s*(?:{alternation(data['kind_verbs'])}))*\b"
             rf"(?:\s+(?:{alternation(data['kind_verb_adverbs'])})\b)?"
         ),
