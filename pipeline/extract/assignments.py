@@ -116,6 +116,7 @@ def assign_tasks(text: str, sections: list[Section], tasks: list[Task], place: P
 MINISTER = "Bộ trưởng"
 # a title that others follow or precede in a list (Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …; Bộ trưởng và Thủ trưởng)
 LISTED_TITLE = re.compile(r"\s*(?:[,;/]|và\b|hoặc\b|các\b)")
+LISTED_BEFORE = re.compile(r"(?:[,;/]|\bvà|\bhoặc)\s*$")  # …, Bộ trưởng; … và Bộ trưởng: a title after others
 
 
 def _own_minister(text: str, found: list[Assignment], place: Place | None) -> list[Assignment]:
@@ -130,7 +131,7 @@ def _own_minister(text: str, found: list[Assignment], place: Place | None) -> li
         end = a.char_start + len(MINISTER)
         if (
             a.assignee == MINISTER and a.collective and text.startswith(MINISTER, a.char_start)
-            and not LISTED_TITLE.match(text, end) and not re.search(r"(?:[,;/]|\bvà|\bhoặc)\s*$", text[max(0, a.char_start - 8) : a.char_start])
+            and not LISTED_TITLE.match(text, end) and not LISTED_BEFORE.search(text[max(0, a.char_start - 8) : a.char_start])
         ):
             a = replace(a, collective=False)
         own.append(a)

@@ -67,13 +67,7 @@ def _acronym_full(before: str, short: str) -> str | None:
     """The one body named at the end of `before` (the longest name that runs to its end), that the acronym `short`
     stands for (``Kho bạc Nhà nước (sau đây viết tắt là KBNN)``; ``Trung tâm Thông tin tín dụng quốc gia Việt Nam (sau
     đây gọi tắt là CIC)``); none where no body's name ends there (``ngân sách nhà nước (sau đây viết tắt là NSNN)``)."""
-    sentence = before[max((m.end() for m in SENTENCE_END.finditer(before)), default=0) :]
-    for start in (m.start() for m in re.finditer(r"(?<!\w)[A-ZĐ]", sentence)):
-        candidate = sentence[start:].strip()
-        bodies = names(candidate, whole=True)
-        if len(bodies) == 1 and bodies[0][1] == candidate and first_stop(candidate) == len(candidate):
-            return candidate
-    return None
+    return _body_ending(before, r"(?<!\w)[A-ZĐ]")
 
 
 def _cuts_a_known_name(short: str, full: str) -> bool:
@@ -85,9 +79,14 @@ def _cuts_a_known_name(short: str, full: str) -> bool:
 def _full_name(before: str, short: str) -> str | None:
     """The body named at the end of `before` whose name begins with the head of `short`, if it is one body whose
     name runs to the end of `before`."""
+    return _body_ending(before, rf"(?<!\w){re.escape(short.split()[0])}(?!\w)")
+
+
+def _body_ending(before: str, opening: str) -> str | None:
+    """The longest run of `before`'s last sentence that begins where the pattern `opening` matches and is one body's
+    name, and nothing more, up to its end."""
     sentence = before[max((m.end() for m in SENTENCE_END.finditer(before)), default=0) :]
-    head = short.split()[0]
-    for start in (m.start() for m in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", sentence)):
+    for start in (m.start() for m in re.finditer(opening, sentence)):
         candidate = sentence[start:].strip()
         bodies = names(candidate, whole=True)
         if len(bodies) == 1 and bodies[0][1] == candidate and first_stop(candidate) == len(candidate):
