@@ -87,7 +87,8 @@ def test_a_scans_recipients_whose_label_a_seal_took_or_specked_and_an_item_going
     stand right above the signature: the block, on a scan only); read ``.Nơi nhận:`` (a speck); an item ended by
     ``;`` whose next line opens in lower case goes on (``- Bộ KH&CN: Bộ trưởng, các Thứ trưởng;`` / ``các cơ quan,
     đơn vị trực thuộc, Cổng`` / ``TTĐT;``: no bulk text breaks an item so)."""
-    from pipeline.structure.closing import recipients, signature
+    from pipeline.structure.closing import recipients
+    from pipeline.structure.signing import signature
     from pipeline.structure.lines import join_split_labels, split_lines
 
     def read(text: str, scanned: bool) -> list[str]:

@@ -12,7 +12,8 @@ from datetime import date
 
 from pipeline.model import Document, TextSource
 from pipeline.structure.amendments import Amendment, find_amendments, instruction_lines, quoted_passages
-from pipeline.structure.closing import Recipient, Signature, co_signatures, recipients, signature
+from pipeline.structure.closing import Recipient, recipients
+from pipeline.structure.signing import Signature, co_signatures, signature
 from pipeline.structure.enacting import witnessed_title
 from pipeline.structure.header import parse_header, starts_attached_document
 from pipeline.structure.identification import Header, sheet_values

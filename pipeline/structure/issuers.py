@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.structure.closing import Signature
+from pipeline.structure.signing import Signature
 from pipeline.structure.identification import Header
 from pipeline.structure.lines import fold_chars
 
