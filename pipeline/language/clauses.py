@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from pipeline.language.clause_words import CLAUSES, LIST_JOIN, LIST_MARKER, MAX_QUALIFIER_WORDS, clause_patterns
+from pipeline.language.clause_words import CLAUSES, LIST_JOIN, LIST_MARKER, clause_patterns
 from pipeline.language.english import english_heading_subjects, english_mentions, is_english
 from pipeline.language.folding import fold
 from pipeline.language.gazetteer import known_spans
@@ -20,6 +20,7 @@ from pipeline.language.name_ends import first_stop, name_end
 from pipeline.language.name_grammar import MAX_NAME_WORDS, begins_name
 from pipeline.language.names import names
 from pipeline.language.per_document import document_cache
+from pipeline.language.place_clauses import with_its_place
 from pipeline.language.roles import cue, role_headings, screened_cue
 from pipeline.language.subjects import (
     defined_names, execution_list, find_doer, generic_tail, granted_a_right, next_to_verb,
@@ -30,18 +31,10 @@ OPENING_QUOTE = re.compile(r"\s*[“\"]")  # an amending text quotes the paragra
 TABLE_CELL = " | "
 BLANKED = "  "  # what an opening phrase read as blanks leaves before a sentence's subject
 HEADING_PARTS = re.compile(r"(;\s+|,\s+của\s+)")  # between the parts of a heading's names
-PLACE_END = re.compile(r"[,;:.()]|\s(?:để|và|hoặc|về|làm)\s")  # … nơi đặt trụ sở chi nhánh | (hoặc nơi …)
 PREDICATE_JOIN = re.compile(r"\w(?:,|\s(?:và|hoặc))\s*$")  # Kiểm tra, giám sát và | phối hợp với …: a predicate joined to the next
 PARTNER_WORD = re.compile(r"\b(?:với|cùng)\b")  # phối hợp với | X, not phối hợp | tổ chức truy bắt (a verb)
 THEN_SUBJECT = re.compile(r"\sthì\s+(?=\w)")  # … thì | X: a condition ends, its consequence's subject opens
 CONDITION_ENDED = re.compile(r"\sthì(?:\s+(?=\w)|$)")  # … thì X … | or … thì |: a consequence follows
-NOT_BEFORE_PLACE = {"tới", "đến", "tại", "ở", "từ", "về"}  # … tới | nơi …: "nơi" is the place gone to, no qualifier
-NOT_A_PLACE_PART = re.compile(
-    r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|đại\s+diện|phải|được|thì|theo|trong|khi|và|hoặc"
-)  # nơi chuyển đến, | có trách nhiệm …: no part of the place clause
-PLACE_PART_CLOSES = re.compile(r"\s(?:được|phải|có|đã|sẽ|là|thì)(?=\s|$)")
-PLACE_PART_WORDS = 4  # nơi đặt trụ sở chi nhánh, | phòng giao dịch |: a part of the place clause, not a clause
-PLACE_VERBS = ("lead_after", "lead_next", "duty", "support_after", "powers_after", "report")  # … nơi cư trú | thực hiện
 
 Mention = tuple[str, int, str]  # (role, start, name as written)
 
@@ -105,7 +98,7 @@ def heading_subjects(heading: str) -> tuple[tuple[int, str], ...]:
     for part, separator in _heading_parts(match["names"]):
         if begins_name(part) and not part.endswith(",") and (name := _heading_name(part, bool(match["before"]))):
             listed = names(name, whole=True)
-            found += [(position + start, _with_its_place(name, start, body)) for start, body in listed]
+            found += [(position + start, with_its_place(name, start, body)) for start, body in listed]
             if name != part:
                 break  # what follows is the matter the heading adds (… trong việc hợp nhất, …; đổi tên quỹ)
         elif match["before"] and (kind := _generic_subject(part)):
@@ -196,7 +189,7 @@ def _heading_name(words: str, after_duties: bool) -> str | None:
     end = name_end(words)  # a known name holds its stop words (Tổng cục Hậu cần - Kỹ thuật)
     if end == len(words):
         return words
-    if (qualified := _with_its_place(words, 0, words[:end].rstrip())) != words[:end].rstrip():
+    if (qualified := with_its_place(words, 0, words[:end].rstrip())) != words[:end].rstrip():
         return qualified  # … của Hải quan nơi đăng ký tờ khai; Ủy ban nhân dân cấp xã nơi bị can … cư trú có trách nhiệm
     if not after_duties:
         return None
@@ -469,7 +462,7 @@ def _mentions(clause: str, after_a_condition: bool = True) -> tuple[Mention, ...
                 continue  # phối hợp với Chính phủ thực hiện quản lý nhà nước: the partner's own function, no task of it
             mentions += [(role, match.end() + s, n) for s, n in found]
     mentions += _passive_agents(clause)
-    return tuple((role, start, _with_its_place(clause, start, name)) for role, start, name in mentions)
+    return tuple((role, start, with_its_place(clause, start, name)) for role, start, name in mentions)
 
 
 def _passive_agents(clause: str) -> list[Mention]:
@@ -488,48 +481,6 @@ def names_an_agent(paragraph: str) -> bool:
     """Whether a paragraph gives a duty in the passive to its agent (``Các bản vẽ … được lập theo tỷ lệ do Bộ trưởng
     Bộ Xây dựng quy định.``): it assigns work wherever it stands."""
     return any(_passive_agents(clause) for _, clause, _ in clauses(paragraph))
-
-
-def _with_its_place(clause: str, start: int, name: str) -> str:
-    """A body's name with the ``nơi …`` clause that says which one of its kind is meant (``Ủy ban nhân dân cấp xã |
-    nơi cư trú của người được giám hộ | thực hiện …``, ``báo cáo Ngân hàng Nhà nước chi nhánh Khu vực | nơi đặt trụ
-    sở chi nhánh``), up to the verb, the punctuation or ``để`` that ends it, when that is near (gold README)."""
-    end = start + len(name)
-    place = clause_patterns()["place"].match(clause, end)
-    if not place or name.split()[-1] in NOT_BEFORE_PLACE:  # Đoàn xe tới | nơi an táng: a place it goes to
-        return name
-    verb_from = clause.find(" ", place.end())  # its own verb may open it (nơi | tổ chức lễ tang | làm đại diện …)
-    stop = _place_stop(clause, place.end(), verb_from)
-    while (more := _place_continued(clause, stop)) and len(clause[place.end() : more].split()) <= MAX_QUALIFIER_WORDS:
-        stop = more  # nơi đặt trụ sở chi nhánh, | phòng giao dịch; nơi đặt cơ sở sản xuất, | đăng ký kinh doanh
-    words = clause[place.end() : stop].split()
-    return clause[start:stop].rstrip() if 1 <= len(words) <= MAX_QUALIFIER_WORDS else name
-
-
-def _place_stop(clause: str, start: int, verb_from: int) -> int:
-    """Where the ``nơi …`` clause that opens at `start` ends: at punctuation, ``để``/``và``/``hoặc`` or its verb."""
-    stops = [m.start() for m in (PLACE_END.search(clause, start),) if m]
-    stops += [m.start() for c in PLACE_VERBS if verb_from > 0 and (m := cue(c).search(clause, max(verb_from, start)))]
-    return min(stops, default=len(clause))
-
-
-def _place_continued(clause: str, stop: int) -> int | None:
-    """The new end of a ``nơi …`` clause that a comma at `stop` only breaks into a short list of its own places or
-    acts (``nơi đặt trụ sở chi nhánh, phòng giao dịch``; ``nơi đặt cơ sở sản xuất, đăng ký kinh doanh``; ``nơi nhân
-    sự dự kiến đã, đang công tác``): a lower-case part of at most PLACE_PART_WORDS words that no body's name opens,
-    followed by what ends the clause (gold README: the ``nơi …`` wording is the name's)."""
-    if clause[stop : stop + 2] != ", " or not clause[stop + 2 : stop + 3].islower():
-        return None
-    after = clause[stop + 2 :]
-    seat = " trụ sở " in clause[:stop]  # nơi đặt trụ sở chi nhánh, | phòng giao dịch: the units that have the seat
-    if not seat and (begins_name(after) or begins_name(after[:1].upper() + after[1:])):
-        return None  # nơi cư trú, | đơn vị quân đội được giao quản lý …: the next body of a list
-    if NOT_A_PLACE_PART.match(after):
-        return None  # nơi chuyển đến, | có trách nhiệm …; nơi có trường giáo dưỡng, | đại diện thân nhân
-    end = _place_stop(clause, stop + 2, stop + 1)
-    if closing := PLACE_PART_CLOSES.search(clause, stop + 2, end):
-        end = closing.start()  # nơi bị can, bị cáo | được …: the sentence's own verb
-    return end if 1 <= len(clause[stop + 2 : end].split()) <= PLACE_PART_WORDS else None
 
 
 def _not_deciders(clause: str, start: int, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
