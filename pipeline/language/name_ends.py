@@ -123,20 +123,16 @@ def _in_its_word(text: str, stop: re.Match[str]) -> int | None:
     return stop.start()
 
 
-def relative_clauses(text: str) -> list[tuple[int, int]]:
+@document_cache(maxsize=8192)  # a subject's are asked twice by _names, and again where its name ends (_stops)
+def relative_clauses(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of `text` that define a kind of body and so belong to its name: what it is given or made to do
     (:func:`_defined_by_work`), or the provision that defines it (``cơ quan, tổ chức, đơn vị | quy định tại điểm a
     khoản 4 Điều 3 của Thông tư này``, ``Quỹ | quy định tại điểm b, điểm c khoản này``) after a kind, not after a
     known body (``do Bộ Y tế | quy định tại Phụ lục …``: the agent of "quy định")."""
-    return list(_relative_clauses(text))
-
-
-@document_cache(maxsize=8192)  # a subject's are asked twice by _names, and again where its name ends (_stops)
-def _relative_clauses(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(_defined_by_work(text) + list(_defining_references(text))))
 
 
-@document_cache(maxsize=8192)  # asked by _relative_clauses and by _stops of the same text
+@document_cache(maxsize=8192)  # asked by relative_clauses and by _stops of the same text
 def _defining_references(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of `text` that name the provision defining the kind of body before them (``cơ quan, tổ chức | quy định
     tại điểm a khoản 2 Điều này``), not after a known body (``Bộ Y tế | quy định tại …``)."""

@@ -271,15 +271,21 @@ def _one_by_its_office(assignee: str, place: Place | None) -> bool:
     return kind.casefold() == "cơ quan" and rest[-2:] == ["quốc", "gia"] and all(word[:1].islower() for word in rest)
 
 
+def own_name_start(assignee: str) -> int:
+    """Where the body's own name begins in `assignee`, past a deputy's ``Phó`` and the title of the body's head
+    (``Phó Giám đốc | Sở Tư pháp``, ``Giám đốc | KBNN``); 0 where no title opens it."""
+    post = assignee.removeprefix("Phó ")
+    title = name_patterns()["leading_title"].match(post)
+    return len(assignee) - len(post) + (title.end() if title else 0)
+
+
 def _body_of_a_case(assignee: str) -> bool:
     """Whether `assignee` is a body set up for each case, named by its kind and lower-case words that say what it does
     (``Hội đồng thẩm định``, ``Trưởng đoàn thanh tra``, ``Ban quản lý dự án``), maybe after a title: no name of its
     own, no scope of one (``Hội đồng quốc gia …``), not the document's own body named by its kind alone (``Chủ tịch Hội
     đồng``)."""
     data = grammar()
-    post = assignee.removeprefix("Phó ")
-    title = name_patterns()["leading_title"].match(post)
-    body = post[title.end() :] if title else post
+    body = assignee[own_name_start(assignee) :]
     kind = next((k for k in data["case_kinds"] if body.startswith(f"{k} ")), None)
     rest = body[len(kind) :].split() if kind else []
     return (
@@ -329,9 +335,7 @@ def _level_of_head(assignee: str) -> str | None:
     """The level a body's kind stands at (``Phòng …`` a district's, ``Sở …`` a province's), a title before it aside
     (``Giám đốc Sở Tư pháp``); none where the name gives its place (``Sở Y tế tỉnh Bình Định``)."""
     data = grammar()
-    post = assignee.removeprefix("Phó ")  # Phó Giám đốc Sở …
-    title = name_patterns()["leading_title"].match(post)
-    body = post[title.end() :] if title else post
+    body = assignee[own_name_start(assignee) :]  # Phó Giám đốc | Sở …
     if body.startswith(tuple(data["levelled_head_exceptions"])) or NAMED_PLACE.search(body):
         return None
     return next((lv for head, lv in data["levels_of_heads"].items() if f"{body} ".startswith(f"{head} ")), None)

@@ -39,7 +39,7 @@ def _names(text: str, whole: bool) -> tuple[tuple[int, str], ...]:
         closers = name_patterns()["name_closer"].finditer(text, 0, defining)
         end = next((m.end("closer") for m in closers if m["next"].islower()), end)
     known = [(s, e) for s, e in known if e <= end]
-    defined = relative_clauses(text[:end])  # Cơ quan được Chính phủ giao …: a known name in a definition ends nothing
+    defined = list(relative_clauses(text[:end]))  # Cơ quan được Chính phủ giao …: a known name in a definition ends nothing
     # a known name in lower case is a phrase's words, no body (tổ chức phi chính phủ nước ngoài)
     bounding = [(s, e) for s, e in known if text[s].isupper() and not any(ds <= s < de for ds, de in defined)]
     # a place a body sits in ends the name as a known body does (… tại các thành phố | tạm đình chỉ …)

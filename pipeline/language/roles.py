@@ -74,6 +74,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
     answerable = (
         rf"(?!(?:\s+(?:{alternation(data['answerable_qualifiers'])}))?\s+(?:{alternation(data['answerable_to'])})\b)"
     )
+    markers = alternation(data["agent_markers"])
+    agent_words = rf"(?:(?!\s(?:{markers})\s)[^;:()])*?"  # an agent's words: the last marker before its verb opens them
     return {
         # … not the name of a steering board (Ban Chỉ đạo Phòng thủ dân sự quốc gia chủ trì …)
         # … nor a handover (bàn giao cho Công an cấp xã: what is handed over, no task given)
@@ -102,25 +104,25 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)(?i:{alternation(data['right_words'] + data['permission_markers'])})\s+"
             rf"(?:{alternation(data['requesting_verbs'])})\s+\Z"
         ),
-        "agent": re.compile(rf"\s+(?:{alternation(data['agent_markers'])})\s"),
+        "agent": re.compile(rf"\s+(?:{markers})\s"),
         # … do | Bộ trưởng Bộ Xây dựng | quy định: the agent of a passive duty, at the end of a clause
         "passive_agent": re.compile(
-            rf"(?<!\w)(?:{alternation(data['agent_markers'])})\s+"
-            rf"(?P<agent>[A-ZĐ](?:(?!\s(?:{alternation(data['agent_markers'])})\s)[^;:()])*?)"
+            rf"(?<!\w)(?:{markers})\s+"
+            rf"(?P<agent>[A-ZĐ]{agent_words})"
             rf"\s+(?:{alternation(data['passive_duty_verbs'])})\s*[”\"]?\s*$"
         ),
         # Việc … do | Vụ Tổ chức cán bộ | thực hiện.: a task named as a noun, done by its agent (the last "do" before the verb)
         "task_agent": re.compile(
-            rf"(?i:{alternation(data['task_nouns'])})\s[^;:()]*?(?<!\w)(?:{alternation(data['agent_markers'])})\s+"
-            rf"(?P<agent>[A-ZĐ](?:(?!\s(?:{alternation(data['agent_markers'])})\s)[^;:()])*?)"
+            rf"(?i:{alternation(data['task_nouns'])})\s[^;:()]*?(?<!\w)(?:{markers})\s+"
+            rf"(?P<agent>[A-ZĐ]{agent_words})"
             rf"\s+(?:{alternation(data['agent_task_verbs'])})"
             rf"(?:,?\s+{re.escape(data['agent_task_partner'])}\s[^;:()]*?\s(?:{alternation(data['agent_task_verbs'])}))?"
             rf"(?:\s+(?:{alternation(data['agent_task_adjuncts'])})\b[^;:()]*)?\s*[.;]?\s*$"
         ),
         # … do | Cục Quản trị tài vụ | chịu trách nhiệm mua sắm …: the agent is charged with a duty
         "duty_agent": re.compile(
-            rf"(?<!\w)(?:{alternation(data['agent_markers'])})\s+"
-            rf"(?P<agent>\w(?:(?!\s(?:{alternation(data['agent_markers'])})\s)[^;:()])*?)"
+            rf"(?<!\w)(?:{markers})\s+"
+            rf"(?P<agent>\w{agent_words})"
             rf"\s+(?:{alternation(data['agent_duties'])})\s+(?!(?:{alternation(data['answering_words'])})\b)(?-i:[^\W\d_A-ZĐ])"
         ),
         # phối hợp với | Chính phủ | thực hiện quản lý nhà nước: the partner's own function (matched where its list ends)

@@ -11,15 +11,15 @@ from functools import cache
 
 from pipeline.language.gazetteer import is_known, known_spans
 from pipeline.language.name_ends import first_stop
-from pipeline.language.name_grammar import alternation, begins_name, grammar, name_patterns
+from pipeline.language.name_grammar import alternation, begins_name, grammar, own_name_start
 from pipeline.language.names import names
 
 # A full name is looked for so far back from its definition's bracket, within its sentence.
 FULL_NAME_REACH = 200
 SENTENCE_END = re.compile(r"[;:.!?\n(]")
-SHORT_ONLY_WORDS = ("cấp", "các")
+SHORT_ONLY_WORDS = ("cấp", "các")  # words a short name may add: Hội đồng cấp Bộ for Hội đồng … Bộ Xây dựng
 # A short name in capitals (KBNN, CIC, ĐVCNTT): an acronym of the body's name.
-ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*[A-ZĐ][A-ZĐ0-9&]*")  # words a short name may add: Hội đồng cấp Bộ for Hội đồng … Bộ Xây dựng
+ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*[A-ZĐ][A-ZĐ0-9&]*")
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,5 @@ def _acronym_at(assignee: str, short: str) -> int | None:
     """Where the acronym `short` names the body of `assignee`: at its start (``KBNN nơi mở tài khoản``) or after the
     title of the body's head (``Giám đốc KBNN``); not inside the name of another body (``Các đơn vị KBNN``, ``… có
     giao dịch với KBNN``: kept as printed, the gold README's short name inside a longer name)."""
-    post = assignee.removeprefix("Phó ")
-    title = name_patterns()["leading_title"].match(post)
-    where = len(assignee) - len(post) + (title.end() if title else 0)
+    where = own_name_start(assignee)
     return where if re.match(rf"{re.escape(short)}(?!\w)", assignee[where:]) else None
